@@ -1,0 +1,149 @@
+import Handlebars from 'handlebars';
+import { FactsheetsError, type Stage } from '../errors.js';
+import type { LoadedTemplates } from '../stages/load.js';
+import type { SourceFile } from '../types.js';
+import { formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
+
+/** Compiled layouts and the prose pass of one build. */
+export interface TemplateEnvironment {
+  /** Renders a layout with a view; `body` is the document's HTML fragment, inserted once. */
+  renderLayout(layout: string, view: Readonly<Record<string, unknown>>, body: string): string;
+  /** The figures-in-prose pass: Markdown in, Markdown with `{{money …}}` etc. filled in out. */
+  renderProse(markdown: string, view: Readonly<Record<string, unknown>>, file: string): string;
+}
+
+/**
+ * Security: every build gets a fresh Handlebars instance in strict mode with the default
+ * runtime options, so prototype properties (`constructor`, `__proto__`) are never reachable.
+ * Prose gets a second, isolated instance that knows only the formatting helpers and no
+ * partials: a writer's Markdown can format figures, nothing else.
+ */
+export function createEnvironment(templates: LoadedTemplates, fontFaces: string): TemplateEnvironment {
+  const layoutsEngine = Handlebars.create();
+  const proseEngine = Handlebars.create();
+  for (const engine of [layoutsEngine, proseEngine]) engine.registerHelper(formattingHelpers());
+
+  for (const [name, file] of templates.partials) {
+    const compiled = compileChecked(layoutsEngine, file, { strict: true });
+    layoutsEngine.registerPartial(name, ((context: unknown, options: unknown) =>
+      runIn(file, 'render', () => compiled(context, options as RuntimeOptions))) as Handlebars.Template);
+  }
+  const layouts = new Map<string, { file: SourceFile; template: HandlebarsTemplateDelegate; styles: Handlebars.SafeString }>();
+  for (const [name, file] of templates.layouts) {
+    layouts.set(name, {
+      file,
+      template: compileChecked(layoutsEngine, file, { strict: true }),
+      styles: new Handlebars.SafeString(stylesheetFor(name, templates, fontFaces)),
+    });
+  }
+  const proseOptions = {
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
+  };
+
+  return {
+    renderLayout(name, view, body) {
+      const layout = layouts.get(name);
+      if (layout === undefined) {
+        throw new FactsheetsError(`there is no layout "${name}"`, { stage: 'render', hint: 'Add it to templates/layouts/.' });
+      }
+      return runIn(layout.file, 'render', () => layout.template({ ...view, styles: layout.styles, body }));
+    },
+    renderProse(markdown, view, file) {
+      const source: SourceFile = { displayPath: file, absolutePath: file, text: markdown };
+      const template = compileChecked(proseEngine, source, proseOptions, 'markdown');
+      return runIn(source, 'markdown', () => template(view));
+    },
+  };
+}
+
+/**
+ * A layout's CSS: the embedded fonts, every shared sheet (a name that is no layout's, e.g.
+ * base.css), then the layout's own `<layout>.css`, so that each layout can set its own @page.
+ */
+export function stylesheetFor(layout: string, templates: LoadedTemplates, fontFaces: string): string {
+  const shared = [...templates.styles].filter(([name]) => !templates.layouts.has(name)).map(([, file]) => file.text);
+  const own = templates.styles.get(layout)?.text;
+  const css = [fontFaces, ...shared, ...(own === undefined ? [] : [own])].join('\n');
+  // `</style` inside a style sheet would end the element early; nothing legitimate needs it.
+  return css.replace(/<\/style/gi, '<\\/style');
+}
+
+type RuntimeOptions = Handlebars.RuntimeOptions;
+type HandlebarsTemplateDelegate = (context: unknown, options?: RuntimeOptions) => string;
+
+/** Parses eagerly so that a syntax error names its file and line, not the first caller. */
+function compileChecked(
+  engine: typeof Handlebars,
+  file: SourceFile,
+  options: CompileOptions,
+  stage: Stage = 'render',
+): HandlebarsTemplateDelegate {
+  try {
+    engine.parse(file.text);
+  } catch (error) {
+    throw templateError(file, error, stage);
+  }
+  return engine.compile(file.text, options);
+}
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/** Runs a template, attributing any failure to the innermost template file it came from. */
+function runIn<T>(file: SourceFile, stage: Stage, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw templateError(file, error, stage);
+  }
+}
+
+/** Turns Handlebars' three ways of failing into one positioned FactsheetsError. */
+export function templateError(file: SourceFile, error: unknown, stage: Stage): FactsheetsError {
+  if (error instanceof FactsheetsError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const at = { stage, file: file.displayPath };
+
+  if (error instanceof HelperError) {
+    return new FactsheetsError(message, {
+      ...at,
+      ...(error.location === undefined ? {} : { line: error.location.line, column: error.location.column + 1 }),
+      hint: 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.',
+      cause: error,
+    });
+  }
+  const parse = /^Parse error on line (\d+):\n[^\n]*\n[^\n]*\n(.*)$/s.exec(message);
+  if (parse) {
+    return new FactsheetsError(`template syntax error: ${describeExpected(parse[2] ?? '')}`, {
+      ...at, line: Number(parse[1]),
+      hint: 'Check that every {{ has a matching }} and every {{#block}} its {{/block}}.',
+      cause: error,
+    });
+  }
+  const located = error as { lineNumber?: number; column?: number };
+  const text = message.replace(/ - \d+:\d+$/, '');
+  const missing = /^"([^"]+)" not defined in/.exec(text);
+  const unknownHelper = /unknown helper (\S+)/.exec(text);
+  return new FactsheetsError(
+    missing ? `"${missing[1]}" is not defined here` : unknownHelper ? `unknown helper "${unknownHelper[1]}"` : text,
+    {
+      ...at,
+      ...(typeof located.lineNumber === 'number' ? { line: located.lineNumber } : {}),
+      ...(typeof located.column === 'number' ? { column: located.column + 1 } : {}),
+      hint: unknownHelper
+        ? `Only these helpers are available here: ${HELPER_NAMES.join(', ')}.`
+        : missing
+          ? 'Check the spelling of the field; the README lists the data each document sees.'
+          : 'Check the template expression at this position.',
+      cause: error,
+    },
+  );
+}
+
+function describeExpected(detail: string): string {
+  const got = /got '([^']+)'/.exec(detail)?.[1];
+  if (got === 'EOF') return 'the template ends inside an unfinished {{ }} expression or block';
+  if (got === 'INVALID') return 'a {{ }} expression is not closed or contains an unexpected character';
+  return got === undefined ? detail : `unexpected ${got.toLowerCase().replace(/_/g, ' ')}`;
+}

@@ -1,0 +1,15 @@
+/** The public API: build PDFs from a content folder, programmatically. */
+import { resolveConfig, type BuildOptions } from './config.js';
+import { runPipeline } from './pipeline.js';
+import type { BuildReport } from './types.js';
+
+export { resolveConfig, defaultJobs, type BuildConfig, type BuildOptions } from './config.js';
+export { FactsheetsError, formatError, formatPosition, type Stage } from './errors.js';
+export { runPipeline, type PipelineDeps } from './pipeline.js';
+export { formatDate, formatMoney, formatNumber, formatPercent } from './handlebars/format.js';
+export type * from './types.js';
+
+/** Builds every document of a content folder into PDFs; the report lists results and errors. */
+export function build(options: BuildOptions = {}): Promise<BuildReport> {
+  return runPipeline(resolveConfig(options));
+}

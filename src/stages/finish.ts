@@ -1,0 +1,70 @@
+import { FactsheetsError } from '../errors.js';
+import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
+
+/**
+ * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, and
+ * makes its bytes reproducible. Pure on bytes.
+ */
+export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date): Artifact {
+  const pages = countPages(printed.bytes);
+  if (job.maxPages !== undefined && pages > job.maxPages) {
+    throw new FactsheetsError(
+      `does not fit on ${job.maxPages === 1 ? 'one page' : `${job.maxPages} pages`}: it prints on ${pages} pages, overflowing by ${describeOverflow(printed.overflowMm)}`,
+      {
+        stage: 'finish',
+        file: job.document.source.displayPath,
+        document: job.document.name,
+        hint: 'Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm), or trim the dataset rows shown.',
+      },
+    );
+  }
+  return { job, pages, bytes: makeReproducible(printed.bytes, creationDate) };
+}
+
+/** Pages in a PDF: the `/Count` of its root page tree (the largest one). Exact for Chromium's output. */
+export function countPages(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let pages = 0;
+  for (const match of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)) {
+    pages = Math.max(pages, Number(match[1]));
+  }
+  if (pages === 0) throw new FactsheetsError('the printed PDF has no pages', { stage: 'finish' });
+  return pages;
+}
+
+function describeOverflow(millimetres: number): string {
+  if (millimetres < 1) return 'less than 1 mm';
+  const lines = Math.max(1, Math.round(millimetres / 4.5));
+  return `${Math.round(millimetres)} mm (about ${lines} ${lines === 1 ? 'line' : 'lines'} of text)`;
+}
+
+/**
+ * Chromium writes the clock into /CreationDate and /ModDate, and numbers tagged-PDF structure
+ * IDs `(nodeNNN)` by how many documents the page printed before. Both are rewritten in place
+ * at the same length, so the cross-reference offsets stay valid and equal inputs give equal bytes.
+ */
+export function makeReproducible(bytes: Uint8Array, creationDate: Date): Uint8Array {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const stamp = pdfDate(creationDate);
+  const ids = new Map<string, string>();
+  const rewritten = text
+    .replace(/\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g, (match, key: string) => {
+      const replacement = `/${key} (${stamp})`;
+      return replacement.length === match.length ? replacement : match;
+    })
+    .replace(/\(node(\d+)\)/g, (match, digits: string) => {
+      let id = ids.get(digits);
+      if (id === undefined) {
+        id = String(ids.size + 1).padStart(digits.length, '0');
+        ids.set(digits, id);
+      }
+      return id.length === digits.length ? `(node${id})` : match;
+    });
+  return new Uint8Array(Buffer.from(rewritten, 'latin1'));
+}
+
+/** `D:20170906000000+00'00'`, the form Chromium writes. */
+function pdfDate(date: Date): string {
+  const iso = date.toISOString();
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
+}

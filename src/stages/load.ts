@@ -1,0 +1,135 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { FactsheetsError } from '../errors.js';
+import type { SourceFile } from '../types.js';
+
+/** The raw inputs of a build, read from disk and nothing else done to them. */
+export interface LoadedSources {
+  readonly factsheets: readonly SourceFile[];
+  readonly onePagers: readonly SourceFile[];
+  readonly dataset: SourceFile | undefined;
+  readonly templates: LoadedTemplates;
+}
+
+export interface LoadedTemplates {
+  /** Layouts by bare name (`factsheet`, `one-pager`). */
+  readonly layouts: ReadonlyMap<string, SourceFile>;
+  /** Partials by name relative to `partials/`, without `.hbs` (`quote`, `charts/bar`). */
+  readonly partials: ReadonlyMap<string, SourceFile>;
+  /** Style sheets in `styles/` by bare name: `<layout>.css` is that layout's, any other is shared. */
+  readonly styles: ReadonlyMap<string, SourceFile>;
+}
+
+/** Reads the content and templates folders; the only read-only file-system stage. */
+export async function loadSources(contentDir: string, templatesDir: string): Promise<LoadedSources> {
+  await requireFolder(contentDir, 'content', 'Pass --content DIR, or run from a folder that has content/.');
+  await requireFolder(templatesDir, 'templates', 'Pass --templates DIR, or run from a folder that has templates/.');
+
+  const datasetPath = join(contentDir, 'funding.csv');
+  const [factsheets, onePagers, dataset, templates] = await Promise.all([
+    readMatching(contentDir, (name) => name.endsWith('.md')),
+    readMatching(join(contentDir, 'countries'), (name) => name.endsWith('.md')),
+    readIfExists(datasetPath),
+    loadTemplates(templatesDir),
+  ]);
+  return { factsheets, onePagers, dataset, templates };
+}
+
+async function loadTemplates(templatesDir: string): Promise<LoadedTemplates> {
+  const [layouts, partials, styles] = await Promise.all([
+    readMatching(join(templatesDir, 'layouts'), (name) => name.endsWith('.hbs')),
+    readMatching(join(templatesDir, 'partials'), (name) => name.endsWith('.hbs'), true),
+    readMatching(join(templatesDir, 'styles'), (name) => name.endsWith('.css')),
+  ]);
+  const partialsRoot = join(templatesDir, 'partials');
+  return {
+    layouts: new Map(layouts.map((file) => [baseName(file.absolutePath, '.hbs'), file])),
+    partials: new Map(
+      partials.map((file) => [
+        relative(partialsRoot, file.absolutePath).split('\\').join('/').replace(/\.hbs$/, ''),
+        file,
+      ]),
+    ),
+    styles: new Map(styles.map((file) => [baseName(file.absolutePath, '.css'), file])),
+  };
+}
+
+/** Files of one folder (optionally its subfolders) whose name matches, sorted by path. */
+async function readMatching(
+  folder: string,
+  matches: (name: string) => boolean,
+  recursive = false,
+): Promise<SourceFile[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true, recursive });
+  } catch (error) {
+    if (isNotFound(error)) return [];
+    throw readError(folder, error);
+  }
+  const paths = entries
+    .filter((entry) => entry.isFile() && matches(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+  return Promise.all(paths.map(readSource));
+}
+
+async function readIfExists(path: string): Promise<SourceFile | undefined> {
+  try {
+    return await readSource(path);
+  } catch (error) {
+    if (error instanceof FactsheetsError && isNotFound(error.cause)) return undefined;
+    throw error;
+  }
+}
+
+async function readSource(absolutePath: string): Promise<SourceFile> {
+  try {
+    const text = await readFile(absolutePath, 'utf8');
+    return { absolutePath, displayPath: displayPath(absolutePath), text };
+  } catch (error) {
+    throw readError(absolutePath, error);
+  }
+}
+
+async function requireFolder(folder: string, what: string, hint: string): Promise<void> {
+  try {
+    await readdir(folder);
+  } catch (error) {
+    throw new FactsheetsError(`the ${what} folder cannot be read (${errorCode(error)})`, {
+      stage: 'load',
+      file: displayPath(folder),
+      hint,
+      cause: error,
+    });
+  }
+}
+
+function readError(path: string, error: unknown): FactsheetsError {
+  return new FactsheetsError(`cannot read this file (${errorCode(error)})`, {
+    stage: 'load',
+    file: displayPath(path),
+    hint: 'Check that the file exists and is readable.',
+    cause: error,
+  });
+}
+
+/** Paths in messages are relative to the working directory when that is shorter. */
+export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
+  const fromCwd = relative(cwd, absolutePath);
+  return fromCwd.startsWith('..') || fromCwd === '' ? absolutePath : fromCwd.split('\\').join('/');
+}
+
+function baseName(path: string, extension: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return name.endsWith(extension) ? name.slice(0, -extension.length) : name;
+}
+
+function isNotFound(error: unknown): boolean {
+  return errorCode(error) === 'ENOENT';
+}
+
+function errorCode(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
+  return error instanceof Error ? error.message : String(error);
+}

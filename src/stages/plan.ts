@@ -1,0 +1,136 @@
+import { FactsheetsError } from '../errors.js';
+import type { Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob } from '../types.js';
+import { layoutBarChart } from './plan/bar-chart.js';
+import { isSampleRecord, sum, summariseFunding } from './plan/funding-summary.js';
+import { isTainted } from './validate/dataset.js';
+import { countryName } from './validate/country-code.js';
+
+export interface PlanResult {
+  readonly jobs: readonly RenderJob[];
+  readonly errors: readonly FactsheetsError[];
+}
+
+/**
+ * Joins documents with the dataset into render jobs: view models with every total, share
+ * and ordering computed here (templates only format), and each PDF's output path. A document
+ * whose figures come from an invalid part of the dataset fails rather than print wrong figures.
+ */
+export function planJobs(documents: readonly Document[], dataset: Dataset): PlanResult {
+  const jobs: RenderJob[] = [];
+  const errors: FactsheetsError[] = [];
+  const countryNames = new Map<string, string>();
+  for (const document of documents) {
+    if (document.meta.kind === 'one-pager') countryNames.set(document.meta.iso, document.meta.name);
+  }
+  for (const document of documents) {
+    const result = document.meta.kind === 'one-pager'
+      ? planOnePager(document, document.meta, dataset)
+      : planFactsheet(document, document.meta, dataset, countryNames);
+    if (result instanceof FactsheetsError) errors.push(result);
+    else jobs.push(Object.freeze(result));
+  }
+  return { jobs, errors };
+}
+
+function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset): RenderJob | FactsheetsError {
+  const problem = checkCountries(document, [meta.iso], dataset, 'iso');
+  if (problem !== undefined) return problem;
+  const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso));
+  return {
+    document,
+    kind: 'one-pager',
+    layout: meta.template,
+    outputPath: outputPathFor('one-pager', document.name),
+    maxPages: 1,
+    view: Object.freeze({
+      title: `${meta.name}: country brief`,
+      lang: 'en',
+      page: document.data,
+      published: meta.date,
+      country: Object.freeze({ name: meta.name, iso: meta.iso, role: meta.role, summary: meta.summary }),
+      funding,
+      charts: Object.freeze({
+        byInstrument: layoutBarChart(funding.byInstrument),
+        byYear: layoutBarChart(funding.byYear),
+      }),
+    }),
+  };
+}
+
+function planFactsheet(
+  document: Document,
+  meta: FactsheetMeta,
+  dataset: Dataset,
+  countryNames: ReadonlyMap<string, string>,
+): RenderJob | FactsheetsError {
+  const problem = checkCountries(document, meta.countries, dataset, 'countries');
+  if (problem !== undefined) return problem;
+  const countries = meta.countries.map((iso) => {
+    const records = dataset.records.filter((record) => record.country === iso);
+    return Object.freeze({
+      iso,
+      name: countryNames.get(iso) ?? countryName(iso),
+      total: sum(records),
+      isSample: records.some(isSampleRecord),
+    });
+  });
+  return {
+    document,
+    kind: 'factsheet',
+    layout: meta.template,
+    outputPath: outputPathFor('factsheet', document.name),
+    view: Object.freeze({
+      title: meta.title,
+      subtitle: meta.subtitle,
+      lang: 'en',
+      page: document.data,
+      published: meta.date,
+      figures: meta.figures,
+      quotes: meta.quotes,
+      keyFigures: meta.keyFigures.map((entry) => Object.freeze({
+        label: entry.label,
+        value: meta.figures[entry.figure] ?? 0,
+        isMoney: entry.format === 'money',
+      })),
+      countries: Object.freeze({
+        rows: countries,
+        total: countries.reduce((total, country) => total + country.total, 0),
+        isSample: countries.some((country) => country.isSample),
+        any: countries.length > 0,
+      }),
+    }),
+  };
+}
+
+/** Where a document's PDF goes, relative to the output folder: one-pagers under `countries/`. */
+export function outputPathFor(kind: DocumentKind, name: string): string {
+  return kind === 'one-pager' ? `countries/${name}.pdf` : `${name}.pdf`;
+}
+
+/** A document fails when a country it shows has bad rows, or has no rows at all. */
+function checkCountries(
+  document: Document,
+  isoCodes: readonly string[],
+  dataset: Dataset,
+  field: string,
+): FactsheetsError | undefined {
+  const at = { stage: 'plan' as const, file: document.source.displayPath, document: document.name, ...lineOf(document, field) };
+  const tainted = isoCodes.filter((iso) => isTainted(dataset, iso));
+  if (tainted.length > 0) {
+    return new FactsheetsError(`not built: its figures for ${tainted.join(', ')} come from ${dataset.file}, which has errors`, {
+      ...at, hint: `Fix the errors reported for ${dataset.file}; this document is built again once they are gone.`,
+    });
+  }
+  const missing = isoCodes.filter((iso) => !dataset.records.some((record) => record.country === iso));
+  if (missing.length > 0) {
+    return new FactsheetsError(`${dataset.file} has no funding rows for ${missing.join(', ')}`, {
+      ...at, hint: `Add rows with country ${missing[0]} to ${dataset.file}, or correct "${field}".`,
+    });
+  }
+  return undefined;
+}
+
+function lineOf(document: Document, key: string): { line?: number } {
+  const line = document.keyLines[key];
+  return line === undefined ? {} : { line };
+}

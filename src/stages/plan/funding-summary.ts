@@ -1,0 +1,121 @@
+import type { FundingRecord, FundingStatus } from '../../types.js';
+import { FUNDING_STATUSES } from '../validate/dataset.js';
+
+/** One slice of a total: what, how much, its share of the total, its bar length (0–100). */
+export interface Share {
+  readonly label: string;
+  readonly amount: number;
+  readonly share: number;
+  readonly barPercent: number;
+}
+
+/** Everything a page says about a set of funding rows, computed once. */
+export interface FundingSummary {
+  readonly total: number;
+  /** True when any row's source marks it as sample data ("Sample data…"). */
+  readonly isSample: boolean;
+  readonly rowCount: number;
+  readonly programmeCount: number;
+  readonly firstYear: number;
+  readonly lastYear: number;
+  /** `2016–2018`, or `2017` for a single year. */
+  readonly years: string;
+  readonly byInstrument: readonly Share[];
+  readonly byStatus: readonly Share[];
+  readonly byYear: readonly Share[];
+  /** Contracted plus paid, as a share of the total. */
+  readonly contractedShare: number;
+  readonly sources: readonly string[];
+  /** The rows themselves, newest year first, then largest first. */
+  readonly rows: readonly FundingRow[];
+}
+
+/** One funding line as a page lists it. */
+export interface FundingRow {
+  readonly programme: string;
+  readonly instrument: string;
+  readonly sector: string;
+  readonly year: number;
+  readonly status: string;
+  readonly amount: number;
+  readonly isSample: boolean;
+}
+
+const SAMPLE_SOURCE = /^sample\b/i;
+
+/** True when a row's `source` says the figure is sample data, not a published one. */
+export function isSampleRecord(record: FundingRecord): boolean {
+  return record.source !== undefined && SAMPLE_SOURCE.test(record.source);
+}
+
+/** Totals by instrument (largest first), status (contract order) and year (ascending). */
+export function summariseFunding(records: readonly FundingRecord[]): FundingSummary {
+  const total = sum(records);
+  const years = records.map((record) => record.year);
+  const firstYear = Math.min(...years);
+  const lastYear = Math.max(...years);
+  const statusTotals = groupTotals(records, (record) => record.status);
+  const contracted = (statusTotals.get('contracted') ?? 0) + (statusTotals.get('paid') ?? 0);
+  return Object.freeze({
+    total,
+    isSample: records.some(isSampleRecord),
+    rowCount: records.length,
+    programmeCount: new Set(records.map((record) => record.programme ?? `${record.instrument}#${record.line}`)).size,
+    firstYear,
+    lastYear,
+    years: firstYear === lastYear ? String(firstYear) : `${firstYear}–${lastYear}`,
+    byInstrument: toShares(groupTotals(records, (record) => record.instrument), total, byAmountThenLabel),
+    byStatus: toShares(
+      new Map(FUNDING_STATUSES.filter((status) => statusTotals.has(status)).map((status: FundingStatus) => [capitalise(status), statusTotals.get(status) ?? 0])),
+      total,
+    ),
+    byYear: toShares(groupTotals(records, (record) => String(record.year)), total, (a, b) => a[0].localeCompare(b[0])),
+    contractedShare: total === 0 ? 0 : contracted / total,
+    sources: [...new Set(records.flatMap((record) => (record.source === undefined ? [] : [record.source])))].sort(),
+    rows: [...records]
+      .sort((a, b) => b.year - a.year || b.amountEur - a.amountEur || a.line - b.line)
+      .map((record) => Object.freeze({
+        programme: record.programme ?? record.instrument,
+        instrument: record.instrument,
+        sector: record.sector ?? '',
+        year: record.year,
+        status: capitalise(record.status),
+        amount: record.amountEur,
+        isSample: isSampleRecord(record),
+      })),
+  });
+}
+
+export function sum(records: readonly FundingRecord[]): number {
+  // Sum in cents so that decimal amounts add up exactly.
+  return records.reduce((cents, record) => cents + Math.round(record.amountEur * 100), 0) / 100;
+}
+
+function groupTotals(records: readonly FundingRecord[], key: (record: FundingRecord) => string): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const record of records) totals.set(key(record), (totals.get(key(record)) ?? 0) + record.amountEur);
+  return totals;
+}
+
+type Entry = [string, number];
+
+function byAmountThenLabel(a: Entry, b: Entry): number {
+  return b[1] - a[1] || a[0].localeCompare(b[0]);
+}
+
+/** Turns totals into shares; `order` sorts them, or insertion order is kept. */
+export function toShares(totals: ReadonlyMap<string, number>, total: number, order?: (a: Entry, b: Entry) => number): Share[] {
+  const entries = [...totals.entries()];
+  if (order !== undefined) entries.sort(order);
+  const largest = Math.max(0, ...entries.map(([, amount]) => amount));
+  return entries.map(([label, amount]) => Object.freeze({
+    label,
+    amount,
+    share: total === 0 ? 0 : amount / total,
+    barPercent: largest === 0 ? 0 : Math.round((amount / largest) * 1000) / 10,
+  }));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,60 @@
+import { FactsheetsError } from '../errors.js';
+import type { Dataset, Document, DocumentKind, SourceFile } from '../types.js';
+import type { LoadedSources } from './load.js';
+import { validateDataset } from './validate/dataset.js';
+import { validateDocument } from './validate/front-matter.js';
+
+export interface ValidationResult {
+  readonly documents: readonly Document[];
+  readonly dataset: Dataset;
+  /** Every problem of the build's inputs, in file order; the valid documents are still returned. */
+  readonly errors: readonly FactsheetsError[];
+  /** Names of documents that exist but failed validation, with their source file. */
+  readonly failed: readonly { readonly name: string; readonly kind: DocumentKind; readonly source: SourceFile }[];
+}
+
+/** Checks every input at once (collect, then fail): front matter of each document, the dataset. */
+export function validateSources(sources: LoadedSources): ValidationResult {
+  const layoutNames = new Set(sources.templates.layouts.keys());
+  const documents: Document[] = [];
+  const errors: FactsheetsError[] = [];
+  const failed: { name: string; kind: DocumentKind; source: SourceFile }[] = [];
+  const seen = new Map<string, SourceFile>();
+
+  const inputs: [SourceFile, DocumentKind][] = [
+    ...sources.factsheets.map((file): [SourceFile, DocumentKind] => [file, 'factsheet']),
+    ...sources.onePagers.map((file): [SourceFile, DocumentKind] => [file, 'one-pager']),
+  ];
+  for (const [file, kind] of inputs) {
+    const name = (file.absolutePath.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
+    const result = validateDocument(file, kind, layoutNames);
+    const clash = seen.get(name);
+    if (clash !== undefined) {
+      errors.push(new FactsheetsError(`another document is also named "${name}" (${clash.displayPath})`, {
+        stage: 'validate', file: file.displayPath, document: name,
+        hint: 'Document names must be unique across factsheets and countries: rename one of the files.',
+      }));
+      failed.push({ name, kind, source: file });
+      continue;
+    }
+    seen.set(name, file);
+    if (result.document !== undefined) {
+      documents.push(result.document);
+    } else {
+      errors.push(...result.errors.map((error) => new FactsheetsError(error.message, { ...error.fields(), document: name })));
+      failed.push({ name, kind, source: file });
+    }
+  }
+
+  const datasetResult = sources.dataset === undefined ? undefined : validateDataset(sources.dataset);
+  if (datasetResult === undefined) {
+    errors.push(new FactsheetsError('funding.csv was not found in the content folder', {
+      stage: 'load', file: 'funding.csv',
+      hint: 'Add the funding dataset as funding.csv next to the Markdown files (see the README for its columns).',
+    }));
+  } else {
+    errors.push(...datasetResult.errors);
+  }
+  const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
+  return { documents, dataset, errors, failed };
+}

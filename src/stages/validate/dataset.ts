@@ -1,0 +1,253 @@
+import { parse } from 'csv-parse/sync';
+import { FactsheetsError } from '../../errors.js';
+import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
+import { isCountryCode } from './country-code.js';
+import { closestName } from './closest-name.js';
+
+/** The dataset's columns, as the content contract defines them. */
+export const DATASET_COLUMNS = [
+  'country',
+  'instrument',
+  'programme',
+  'sector',
+  'year',
+  'amount_eur',
+  'status',
+  'source',
+] as const;
+type Column = (typeof DATASET_COLUMNS)[number];
+
+const REQUIRED_COLUMNS: readonly Column[] = ['country', 'instrument', 'year', 'amount_eur', 'status'];
+export const FUNDING_STATUSES: readonly FundingStatus[] = ['committed', 'contracted', 'paid'];
+const ALL_COUNTRIES = '*';
+
+export interface DatasetResult {
+  readonly dataset: Dataset;
+  readonly errors: readonly FactsheetsError[];
+}
+
+interface ParsedRow {
+  readonly fields: readonly string[];
+  readonly line: number;
+  /** 1-based column of each field's first character on `line`. */
+  readonly fieldColumns: readonly number[];
+}
+
+/**
+ * Parses and checks `funding.csv`. Every bad row is reported (collect, then fail); valid rows
+ * are kept, and the countries of bad rows are marked so that their documents fail too.
+ */
+export function validateDataset(source: SourceFile): DatasetResult {
+  const file = source.displayPath;
+  let rows: ParsedRow[];
+  try {
+    rows = parseRows(source.text);
+  } catch (error) {
+    return unusable(file, csvSyntaxError(file, error));
+  }
+  const [header, ...body] = rows;
+  if (header === undefined) {
+    return unusable(file, new FactsheetsError('the dataset is empty', {
+      stage: 'validate', file, line: 1,
+      hint: `Start the file with a header row: ${DATASET_COLUMNS.join(',')}`,
+    }));
+  }
+
+  const headerErrors = checkHeader(file, header);
+  if (headerErrors.length > 0) {
+    return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: headerErrors };
+  }
+
+  const columns = header.fields as readonly Column[];
+  const records: FundingRecord[] = [];
+  const errors: FactsheetsError[] = [];
+  const tainted = new Set<string>();
+  for (const row of body) {
+    const result = checkRow(file, columns, row);
+    if ('record' in result) {
+      records.push(result.record);
+    } else {
+      errors.push(...result.errors);
+      tainted.add(result.country ?? ALL_COUNTRIES);
+    }
+  }
+  return { dataset: freezeDataset(file, records, tainted), errors };
+}
+
+function parseRows(text: string): ParsedRow[] {
+  const parsed = parse(text, {
+    bom: true,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
+  return parsed.map(({ record, raw, info }) => locateRow(record, raw, info.lines));
+}
+
+/** csv-parse reports the line a record ends on; count back to where it starts. */
+function locateRow(fields: readonly string[], raw: string, endLine: number): ParsedRow {
+  const body = raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
+  const line = endLine - (body.match(/\n/g)?.length ?? 0);
+  const fieldColumns: number[] = [1];
+  let inQuotes = false;
+  for (let index = 0; index < body.length && body[index] !== '\n'; index += 1) {
+    const char = body[index];
+    if (char === '"') inQuotes = !inQuotes;
+    else if (char === ',' && !inQuotes) fieldColumns.push(index + 2);
+  }
+  return { fields, line, fieldColumns };
+}
+
+function checkHeader(file: string, header: ParsedRow): FactsheetsError[] {
+  const errors: FactsheetsError[] = [];
+  const seen = new Set<string>();
+  header.fields.forEach((name, index) => {
+    const at = { stage: 'validate' as const, file, line: header.line, column: header.fieldColumns[index] ?? 1 };
+    if (!(DATASET_COLUMNS as readonly string[]).includes(name)) {
+      const suggestion = closestName(name, DATASET_COLUMNS);
+      errors.push(new FactsheetsError(`unknown column "${name}"`, {
+        ...at,
+        hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Known columns: ${DATASET_COLUMNS.join(', ')}.`,
+      }));
+    } else if (seen.has(name)) {
+      errors.push(new FactsheetsError(`column "${name}" appears twice`, { ...at, hint: 'Keep one column of each name.' }));
+    }
+    seen.add(name);
+  });
+  for (const required of REQUIRED_COLUMNS) {
+    if (!seen.has(required)) {
+      errors.push(new FactsheetsError(`missing required column "${required}"`, {
+        stage: 'validate', file, line: header.line,
+        hint: `Add a "${required}" column to the header row.`,
+      }));
+    }
+  }
+  return errors;
+}
+
+type RowResult =
+  | { readonly record: FundingRecord }
+  | { readonly errors: FactsheetsError[]; readonly country: string | undefined };
+
+function checkRow(file: string, columns: readonly Column[], row: ParsedRow): RowResult {
+  if (row.fields.length !== columns.length) {
+    return {
+      errors: [new FactsheetsError(
+        `row has ${row.fields.length} ${row.fields.length === 1 ? 'field' : 'fields'} but the header has ${columns.length}`,
+        {
+          stage: 'validate', file, line: row.line, column: 1,
+          hint: 'Check for a missing or extra comma; quote values that contain commas ("Jobs, growth").',
+        },
+      )],
+      country: countryOf(columns, row),
+    };
+  }
+
+  const errors: FactsheetsError[] = [];
+  const values = new Map<Column, string>();
+  columns.forEach((column, index) => values.set(column, row.fields[index] ?? ''));
+  const fail = (column: Column, message: string, hint: string): undefined => {
+    const index = columns.indexOf(column);
+    errors.push(new FactsheetsError(`column "${column}": ${message}`, {
+      stage: 'validate', file, line: row.line, column: row.fieldColumns[index] ?? 1, hint,
+    }));
+    return undefined;
+  };
+  const value = (column: Column): string => values.get(column) ?? '';
+
+  for (const column of REQUIRED_COLUMNS) {
+    if (value(column) === '') fail(column, 'is empty', `Every row needs a value for "${column}".`);
+  }
+  const country = checkCountry(value('country'), fail);
+  const year = checkYear(value('year'), fail);
+  const amountEur = checkAmount(value('amount_eur'), fail);
+  const status = checkStatus(value('status'), fail);
+
+  if (errors.length > 0 || country === undefined || year === undefined || amountEur === undefined || status === undefined) {
+    return { errors, country: country ?? countryOf(columns, row) };
+  }
+  return {
+    record: Object.freeze({
+      country,
+      instrument: value('instrument'),
+      ...optional('programme', value('programme')),
+      ...optional('sector', value('sector')),
+      year,
+      amountEur,
+      status,
+      ...optional('source', value('source')),
+      line: row.line,
+    }),
+  };
+}
+
+type Fail = (column: Column, message: string, hint: string) => undefined;
+
+function checkCountry(text: string, fail: Fail): string | undefined {
+  if (text === '') return undefined;
+  if (isCountryCode(text)) return text;
+  return fail('country', `"${text}" is not an ISO 3166-1 alpha-2 country code`,
+    'Use the two-letter code in capitals, e.g. ML for Mali, CI for Côte d\'Ivoire.');
+}
+
+function checkYear(text: string, fail: Fail): number | undefined {
+  if (text === '') return undefined;
+  const year = /^\d{4}$/.test(text) ? Number(text) : Number.NaN;
+  if (year >= 2000 && year <= 2100) return year;
+  return fail('year', `"${text}" is not a year between 2000 and 2100`, 'Write the year of the decision as four digits, e.g. 2017.');
+}
+
+function checkAmount(text: string, fail: Fail): number | undefined {
+  if (text === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^-\s*\d+(\.\d+)?$/.test(text)) {
+    return fail('amount_eur', `${text} is negative`, 'Amounts must be zero or more, in euros.');
+  }
+  return fail('amount_eur', `"${text}" is not a number`,
+    'Write the amount in euros as digits with optional decimals, without a currency sign or thousands separators, e.g. 12500000.');
+}
+
+function checkStatus(text: string, fail: Fail): FundingStatus | undefined {
+  if (text === '') return undefined;
+  const status = FUNDING_STATUSES.find((known) => known === text);
+  if (status !== undefined) return status;
+  return fail('status', `"${text}" is not a known status`, `Use one of: ${FUNDING_STATUSES.join(', ')}.`);
+}
+
+/** The row's country when it can be read, so that its documents fail with it. */
+function countryOf(columns: readonly Column[], row: ParsedRow): string | undefined {
+  const text = row.fields[columns.indexOf('country')];
+  return text !== undefined && isCountryCode(text) ? text : undefined;
+}
+
+function optional<K extends string>(key: K, text: string): { [P in K]?: string } {
+  return (text === '' ? {} : { [key]: text }) as { [P in K]?: string };
+}
+
+function unusable(file: string, error: FactsheetsError): DatasetResult {
+  return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: [error] };
+}
+
+function freezeDataset(file: string, records: FundingRecord[], tainted: Set<string>): Dataset {
+  return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted });
+}
+
+function csvSyntaxError(file: string, error: unknown): FactsheetsError {
+  const details = error as { message?: string; lines?: number; code?: string };
+  const line = typeof details.lines === 'number' ? details.lines : undefined;
+  const reason = (details.message ?? String(error)).replace(/ at line \d+.*$/, '');
+  return new FactsheetsError(`the CSV cannot be read: ${reason}`, {
+    stage: 'validate',
+    file,
+    ...(line === undefined ? {} : { line }),
+    hint: 'A value with commas, quotes or line breaks must be in double quotes, and a quote inside it doubled ("").',
+    cause: error,
+  });
+}
+
+/** True when the dataset cannot be trusted for this country (a bad row, or an unattributable one). */
+export function isTainted(dataset: Dataset, country: string): boolean {
+  return dataset.taintedCountries.has(country) || dataset.taintedCountries.has(ALL_COUNTRIES);
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isCountryCode } from './country-code.js';
+
+/** A layout's bare name: no path, no dots, so `template` can never leave `templates/layouts/`. */
+const templateName = z
+  .string({ error: 'must be a layout name' })
+  .regex(/^[a-z0-9][a-z0-9-]*$/, {
+    error: 'must be the bare name of a layout in templates/layouts/ (lowercase letters, digits and dashes; no path)',
+  });
+
+const text = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+  .trim()
+  .min(1, { error: 'must not be empty' });
+
+const isoDate = z
+  .string({ error: 'must be an ISO date (YYYY-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date (YYYY-MM-DD)' })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
+    error: 'is not a real calendar date',
+  });
+
+const countryCode = z
+  .string({ error: 'must be an ISO 3166-1 alpha-2 code' })
+  .refine(isCountryCode, { error: 'is not an ISO 3166-1 alpha-2 country code (two capitals, e.g. ML)' });
+
+const figureName = z.string().regex(/^[a-z][a-z0-9_]*$/, {
+  error: 'figure names use lowercase letters, digits and underscores',
+});
+
+/** Factsheet front matter. Unknown keys are kept for custom templates (under `page`). */
+export const factsheetSchema = z.looseObject({
+  title: text,
+  subtitle: text.optional(),
+  date: isoDate.optional(),
+  template: templateName.default('factsheet'),
+  figures: z
+    .record(figureName, z.number({ error: 'must be a number' }).nonnegative({ error: 'must not be negative' }))
+    .default({}),
+  key_figures: z
+    .array(z.object({
+      figure: figureName,
+      label: text,
+      format: z.enum(['money', 'number'], { error: 'must be "money" or "number"' }).default('money'),
+    }))
+    .default([]),
+  quotes: z.array(z.object({ text, author: text, role: text.optional() })).default([]),
+  countries: z.array(countryCode).default([]),
+});
+
+/** Country one-pager front matter. */
+export const onePagerSchema = z.looseObject({
+  name: text,
+  iso: countryCode,
+  role: text.optional(),
+  summary: text.optional(),
+  date: isoDate.optional(),
+  template: templateName.default('one-pager'),
+});

@@ -1,0 +1,144 @@
+import type { FactsheetsError } from './errors.js';
+
+/** A file read by the load stage. `path` is relative to its root folder, with `/` separators. */
+export interface SourceFile {
+  /** The path to show in messages, relative to the working directory. */
+  readonly displayPath: string;
+  /** The absolute path on disk. */
+  readonly absolutePath: string;
+  readonly text: string;
+}
+
+export type DocumentKind = 'factsheet' | 'one-pager';
+
+/** A quote shown in a factsheet's quote band. */
+export interface Quote {
+  readonly text: string;
+  readonly author: string;
+  readonly role?: string;
+}
+
+/** A key figure: a named number from `figures`, shown large with a label. */
+export interface KeyFigure {
+  readonly figure: string;
+  readonly label: string;
+  readonly format: 'money' | 'number';
+}
+
+/** Front matter of a factsheet, after validation. */
+export interface FactsheetMeta {
+  readonly kind: 'factsheet';
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly date?: string;
+  readonly template: string;
+  readonly figures: Readonly<Record<string, number>>;
+  readonly keyFigures: readonly KeyFigure[];
+  readonly quotes: readonly Quote[];
+  /** ISO codes of the countries whose dataset totals the factsheet tabulates. */
+  readonly countries: readonly string[];
+}
+
+/** Front matter of a country one-pager, after validation. */
+export interface OnePagerMeta {
+  readonly kind: 'one-pager';
+  readonly name: string;
+  readonly iso: string;
+  readonly role?: string;
+  readonly summary?: string;
+  readonly date?: string;
+  readonly template: string;
+}
+
+/** A content document: validated front matter plus its Markdown body. */
+export interface Document {
+  /** Output name: the file name without `.md`. */
+  readonly name: string;
+  readonly source: SourceFile;
+  readonly meta: FactsheetMeta | OnePagerMeta;
+  /** The Markdown body with the front matter blanked out, so line numbers match the file. */
+  readonly body: string;
+  /** Line of each top-level front-matter key, for pointing errors at the right place. */
+  readonly keyLines: Readonly<Record<string, number>>;
+  /** The whole front matter as plain data, for fields that custom templates add. */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export type FundingStatus = 'committed' | 'contracted' | 'paid';
+
+/** One validated row of the funding dataset. */
+export interface FundingRecord {
+  readonly country: string;
+  readonly instrument: string;
+  readonly programme?: string;
+  readonly sector?: string;
+  readonly year: number;
+  readonly amountEur: number;
+  readonly status: FundingStatus;
+  readonly source?: string;
+  /** Line of the row in the CSV file (1-based; the header is line 1). */
+  readonly line: number;
+}
+
+/** The funding dataset: valid rows, plus which countries have bad rows. */
+export interface Dataset {
+  readonly file: string;
+  readonly records: readonly FundingRecord[];
+  /**
+   * ISO codes with at least one invalid row. `'*'` means a row or the header could not
+   * be attributed to a country, so every document that uses the dataset must fail.
+   */
+  readonly taintedCountries: ReadonlySet<string>;
+}
+
+/** A document ready to render: its view model and where its PDF goes. */
+export interface RenderJob {
+  readonly document: Document;
+  readonly kind: DocumentKind;
+  readonly layout: string;
+  /** Output path relative to the output folder, e.g. `countries/mali.pdf`. */
+  readonly outputPath: string;
+  readonly view: Readonly<Record<string, unknown>>;
+  /** One-pagers must print on exactly this many pages; factsheets have no limit. */
+  readonly maxPages?: number;
+}
+
+export interface HtmlPage {
+  readonly job: RenderJob;
+  readonly html: string;
+}
+
+/** A printed PDF plus what the browser measured while printing it. */
+export interface PrintedPdf {
+  readonly bytes: Uint8Array;
+  /** How far the content runs past the first page's bottom, in millimetres (≤ 0 if it fits). */
+  readonly overflowMm: number;
+  /** Requests the page tried to make, all blocked. */
+  readonly blockedRequests: readonly string[];
+}
+
+export interface Artifact {
+  readonly job: RenderJob;
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+}
+
+export type DocumentStatus = 'built' | 'failed';
+
+export interface DocumentResult {
+  readonly name: string;
+  readonly kind: DocumentKind;
+  readonly source: string;
+  readonly output: string;
+  readonly status: DocumentStatus;
+  readonly pages?: number;
+  readonly milliseconds?: number;
+}
+
+/** What a build did: the CLI turns it into text and an exit code. */
+export interface BuildReport {
+  readonly documents: readonly DocumentResult[];
+  readonly errors: readonly FactsheetsError[];
+  readonly warnings: readonly string[];
+  readonly seconds: number;
+}
