@@ -1,11 +1,16 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The templates shipped with factsheets, used when the working folder has no `templates/`. */
+export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../templates', import.meta.url));
 
 /** Everything a build needs to know, resolved once and then frozen. */
 export interface BuildConfig {
   /** Folder with `*.md` factsheets, `countries/*.md` one-pagers and `funding.csv`. */
   readonly contentDir: string;
-  /** Folder with `layouts/`, `partials/` and `styles/`. */
+  /** Folder with `layouts/`, `partials/` and `styles/`; default `templates/`, else the bundled ones. */
   readonly templatesDir: string;
   /** Folder the PDFs are written to; created when missing. */
   readonly outDir: string;
@@ -46,7 +51,9 @@ export function resolveConfig(
   const epoch = options.sourceDateEpoch ?? parseEpoch(env['SOURCE_DATE_EPOCH']);
   return Object.freeze({
     contentDir: resolve(cwd, options.contentDir ?? 'content'),
-    templatesDir: resolve(cwd, options.templatesDir ?? 'templates'),
+    templatesDir: options.templatesDir !== undefined
+      ? resolve(cwd, options.templatesDir)
+      : existsSync(resolve(cwd, 'templates')) ? resolve(cwd, 'templates') : BUNDLED_TEMPLATES,
     outDir: resolve(cwd, options.outDir ?? 'output'),
     only: options.only === undefined ? undefined : Object.freeze([...options.only]),
     jobs: options.jobs ?? defaultJobs(),

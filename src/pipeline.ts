@@ -65,7 +65,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   } catch (error) {
     const failure = toFactsheetsError(error, { stage: 'render' });
     errors.push(failure);
-    for (const job of planned.jobs) results.set(job.document.name, failedResult(job.document.name, job.kind, job.document.source.displayPath, job.outputPath));
+    for (const job of planned.jobs) markFailed(job);
     return report();
   }
 
@@ -85,7 +85,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   } catch (error) {
     const failure = toFactsheetsError(error, { stage: 'print' });
     errors.push(failure);
-    for (const page of pages) results.set(page.job.document.name, failedResult(page.job.document.name, page.job.kind, page.job.document.source.displayPath, page.job.outputPath));
+    for (const page of pages) markFailed(page.job);
     return report();
   }
   try {
@@ -111,6 +111,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   }
   return report();
 
+  function markFailed(job: RenderJob): void {
+    results.set(job.document.name, failedResult(job.document.name, job.kind, job.document.source.displayPath));
+  }
+
   function recordFailure(error: FactsheetsError, job?: RenderJob): void {
     const name = job?.document.name ?? error.document;
     const named = job !== undefined && error.document === undefined
@@ -121,7 +125,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     const document = job?.document ?? validation.documents.find((candidate) => candidate.name === name);
     if (document !== undefined) {
       const kind = document.meta.kind;
-      results.set(name, failedResult(name, kind, document.source.displayPath, outputPathFor(kind, name)));
+      results.set(name, failedResult(name, kind, document.source.displayPath));
     }
   }
 }
@@ -144,8 +148,8 @@ function selectDocuments(
   return new Set(only);
 }
 
-function failedResult(name: string, kind: DocumentKind, source: string, output = outputPathFor(kind, name)): DocumentResult {
-  return { name, kind, source, output, status: 'failed' };
+function failedResult(name: string, kind: DocumentKind, source: string): DocumentResult {
+  return { name, kind, source, output: outputPathFor(kind, name), status: 'failed' };
 }
 
 /** SOURCE_DATE_EPOCH, else the document's date, else a fixed date: never the clock. */

@@ -99,6 +99,8 @@ function runIn<T>(file: SourceFile, stage: Stage, run: () => T): T {
   }
 }
 
+const MISSING_FIELD_HINT = 'Check the spelling of the field; the README lists the data each document sees.';
+
 /** Turns Handlebars' three ways of failing into one positioned FactsheetsError. */
 export function templateError(file: SourceFile, error: unknown, stage: Stage): FactsheetsError {
   if (error instanceof FactsheetsError) return error;
@@ -106,10 +108,15 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage): F
   const at = { stage, file: file.displayPath };
 
   if (error instanceof HelperError) {
-    return new FactsheetsError(message, {
+    // Strict mode does not check helper arguments: name the undefined path the helper was given.
+    const argument = error.location === undefined ? undefined : argumentAt(file.text, error.location.line, error.location.column);
+    const undefinedPath = message.endsWith('got undefined') && argument !== undefined ? argument : undefined;
+    return new FactsheetsError(undefinedPath === undefined ? message : `"${undefinedPath}" is not defined here (${message})`, {
       ...at,
       ...(error.location === undefined ? {} : { line: error.location.line, column: error.location.column + 1 }),
-      hint: 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.',
+      hint: undefinedPath === undefined
+        ? 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.'
+        : MISSING_FIELD_HINT,
       cause: error,
     });
   }
@@ -125,8 +132,10 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage): F
   const text = message.replace(/ - \d+:\d+$/, '');
   const missing = /^"([^"]+)" not defined in/.exec(text);
   const unknownHelper = /unknown helper (\S+)/.exec(text);
+  // Handlebars names only the last segment ("total" for a misspelt "fundng.total"): show the whole path.
+  const path = missing ? pathAt(file.text, located.lineNumber, located.column) ?? missing[1] : undefined;
   return new FactsheetsError(
-    missing ? `"${missing[1]}" is not defined here` : unknownHelper ? `unknown helper "${unknownHelper[1]}"` : text,
+    path !== undefined ? `"${path}" is not defined here` : unknownHelper ? `unknown helper "${unknownHelper[1]}"` : text,
     {
       ...at,
       ...(typeof located.lineNumber === 'number' ? { line: located.lineNumber } : {}),
@@ -134,11 +143,25 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage): F
       hint: unknownHelper
         ? `Only these helpers are available here: ${HELPER_NAMES.join(', ')}.`
         : missing
-          ? 'Check the spelling of the field; the README lists the data each document sees.'
+          ? MISSING_FIELD_HINT
           : 'Check the template expression at this position.',
       cause: error,
     },
   );
+}
+
+/** The first argument of the `{{helper argument}}` expression starting at a 1-based line and 0-based column. */
+function argumentAt(text: string, line: number, column: number): string | undefined {
+  const rest = text.split('\n')[line - 1]?.slice(column) ?? '';
+  const argument = /^\{\{~?\s*[\w-]+\s+([^\s}()]+)/.exec(rest)?.[1];
+  return argument !== undefined && /^[\w@][\w.@/[\]-]*$/.test(argument) ? argument : undefined;
+}
+
+/** The path expression (`funding.total`) at a 1-based line and 0-based column, if one is there. */
+function pathAt(text: string, line: number | undefined, column: number | undefined): string | undefined {
+  if (line === undefined || column === undefined) return undefined;
+  const rest = text.split('\n')[line - 1]?.slice(column) ?? '';
+  return /^[\w@][\w.@/[\]-]*/.exec(rest)?.[0];
 }
 
 function describeExpected(detail: string): string {

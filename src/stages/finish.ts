@@ -39,28 +39,41 @@ function describeOverflow(millimetres: number): string {
 }
 
 /**
- * Chromium writes the clock into /CreationDate and /ModDate, and numbers tagged-PDF structure
- * IDs `(nodeNNN)` by how many documents the page printed before. Both are rewritten in place
- * at the same length, so the cross-reference offsets stay valid and equal inputs give equal bytes.
+ * Chromium writes the clock into /CreationDate and /ModDate, and gives tagged-PDF structure
+ * elements IDs `(nodeNNN)` from a counter shared by everything the browser has printed, in an
+ * order that varies with what printed alongside. Both are rewritten in place at the same
+ * length, so the cross-reference offsets stay valid and equal inputs give equal bytes: IDs are
+ * renumbered in the order their structure elements appear, and the ID name tree re-sorted.
  */
 export function makeReproducible(bytes: Uint8Array, creationDate: Date): Uint8Array {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const stamp = pdfDate(creationDate);
   const ids = new Map<string, string>();
-  const rewritten = text
+  for (const match of text.matchAll(/\/ID \(node(\d+)\)/g)) {
+    const digits = match[1] ?? '';
+    if (!ids.has(digits)) ids.set(digits, String(ids.size + 1).padStart(digits.length, '0'));
+  }
+  const renumbered = text
     .replace(/\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g, (match, key: string) => {
       const replacement = `/${key} (${stamp})`;
       return replacement.length === match.length ? replacement : match;
     })
     .replace(/\(node(\d+)\)/g, (match, digits: string) => {
-      let id = ids.get(digits);
-      if (id === undefined) {
-        id = String(ids.size + 1).padStart(digits.length, '0');
-        ids.set(digits, id);
-      }
+      const id = ids.get(digits) ?? digits;
       return id.length === digits.length ? `(node${id})` : match;
     });
-  return new Uint8Array(Buffer.from(rewritten, 'latin1'));
+  return new Uint8Array(Buffer.from(sortIdTreeLeaves(renumbered), 'latin1'));
+}
+
+/** Re-sorts each `/Limits [..] /Names [(key) n 0 R …]` leaf by key; the pairs only move, so the length holds. */
+function sortIdTreeLeaves(text: string): string {
+  return text.replace(/\/Limits \[(\(node\d+\)) (\(node\d+\))\](\s*)\/Names \[([^\]]*)\]/g, (match, _low: string, _high: string, gap: string, names: string) => {
+    const pairs = [...names.matchAll(/(\(node\d+\)) (\d+ \d+ R)/g)].map((pair) => [pair[1] ?? '', pair[2] ?? ''] as const);
+    if (pairs.length === 0) return match;
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const sorted = `/Limits [${pairs[0]?.[0]} ${pairs[pairs.length - 1]?.[0]}]${gap}/Names [${pairs.map(([key, ref]) => `${key} ${ref}`).join(' ')}]`;
+    return sorted.length === match.length ? sorted : match;
+  });
 }
 
 /** `D:20170906000000+00'00'`, the form Chromium writes. */

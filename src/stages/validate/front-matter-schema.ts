@@ -1,26 +1,31 @@
 import { z } from 'zod';
 import { isCountryCode } from './country-code.js';
 
+/** Says "is required" for a missing value and `message` for a value of the wrong type. */
+function typeError(message: string) {
+  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : message) };
+}
+
 /** A layout's bare name: no path, no dots, so `template` can never leave `templates/layouts/`. */
 const templateName = z
-  .string({ error: 'must be a layout name' })
+  .string(typeError('must be a layout name'))
   .regex(/^[a-z0-9][a-z0-9-]*$/, {
     error: 'must be the bare name of a layout in templates/layouts/ (lowercase letters, digits and dashes; no path)',
   });
 
-const text = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+const text = z.string(typeError('must be text'))
   .trim()
   .min(1, { error: 'must not be empty' });
 
 const isoDate = z
-  .string({ error: 'must be an ISO date (YYYY-MM-DD)' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date (YYYY-MM-DD)' })
+  .string(typeError('must be an ISO date (YYYY-MM-DD)'))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be an ISO date (YYYY-MM-DD)', abort: true })
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
     error: 'is not a real calendar date',
   });
 
 const countryCode = z
-  .string({ error: 'must be an ISO 3166-1 alpha-2 code' })
+  .string(typeError('must be an ISO 3166-1 alpha-2 code'))
   .refine(isCountryCode, { error: 'is not an ISO 3166-1 alpha-2 country code (two capitals, e.g. ML)' });
 
 const figureName = z.string().regex(/^[a-z][a-z0-9_]*$/, {

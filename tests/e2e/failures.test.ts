@@ -1,0 +1,106 @@
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { PROJECT, tempDir, writeContent } from '../helpers/content.js';
+import { pageCount, pdfText } from '../helpers/pdf.js';
+
+const STACK_TRACE = /^\s+at .+\(.*:\d+:\d+\)$/m;
+
+describe('a one-pager that overflows (real Chromium)', () => {
+  it('fails with the file and the overflow, keeps its previous PDF byte-identical, and builds the rest', async () => {
+    const out = await tempDir('factsheets-overflow-');
+    await mkdir(join(out, 'countries'));
+    const previous = Buffer.from('%PDF-1.4 previous good version of long.pdf\n');
+    await writeFile(join(out, 'countries/long.pdf'), previous);
+
+    const result = await runCli(['build', '--content', 'tests/fixtures/overflow', '--out', out]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^tests\/fixtures\/overflow\/countries\/long\.md: error: does not fit on one page: it prints on [2-9] pages, overflowing by \d+ mm \(about \d+ lines of text\)\n  hint: /,
+    );
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect((await readFile(join(out, 'countries/long.pdf'))).equals(previous)).toBe(true);
+    expect(pageCount(join(out, 'countries/short.pdf'))).toBe(1);
+    expect(pdfText(join(out, 'countries/short.pdf'))).toContain('€2.5 million');
+    expect(result.stdout).toMatch(/1 built, 1 failed, 1 error in/);
+    expect((await readdir(join(out, 'countries'))).sort()).toEqual(['long.pdf', 'short.pdf']);
+  });
+});
+
+describe('a content folder with many bad inputs', () => {
+  it('reports all of them in one run, exactly as expected, builds the valid document and exits 1', async () => {
+    const out = await tempDir('factsheets-bad-');
+    const result = await runCli(['build', '--content', 'tests/fixtures/bad-inputs', '--out', out]);
+    const expected = await readFile(join(PROJECT, 'tests/fixtures/bad-inputs.expected-stderr.txt'), 'utf8');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(expected);
+    expect(result.stderr).not.toMatch(STACK_TRACE);
+    expect(await readdir(join(out, 'countries'))).toEqual(['niger.pdf']);
+    expect(result.stdout).toMatch(/\n1 built, 6 failed, 10 errors in \d+\.\d s\n$/);
+  });
+
+  it('never runs code from non-YAML front matter', async () => {
+    await runCli(['build', '--content', 'tests/fixtures/bad-inputs', '--out', await tempDir()]);
+    await expect(stat('/tmp/factsheets-pwned')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('the command line', () => {
+  it.each([
+    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the command is "build")'],
+    [[], 'factsheets: missing command (the command is "build")'],
+    [['build', '--jobs', 'zero'], 'factsheets: --jobs must be a whole number from 1 to 64, got "zero"'],
+    [['build', '--bogus'], "factsheets: Unknown option '--bogus'"],
+    [['build', '--only', ','], 'factsheets: --only needs at least one document name'],
+  ])('exits 2 on a wrong command line: %j', async (args, message) => {
+    const result = await runCli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(message);
+    expect(result.stderr).toContain('Usage: factsheets build');
+  });
+
+  it('exits 2 when --only names a document that does not exist', async () => {
+    const result = await runCli(['build', '--only', 'mali,atlantis', '--out', await tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, ethiopia, factsheet,/);
+  });
+
+  it('builds only the documents named by --only', async () => {
+    const out = await tempDir();
+    const result = await runCli(['build', '--only', 'factsheet,mali', '--out', out]);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf']);
+    expect(await readdir(join(out, 'countries'))).toEqual(['mali.pdf']);
+  });
+
+  it('prints help and exits 0', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: factsheets build/);
+  });
+
+  it('says in one line which browser is missing, without a stack trace', async () => {
+    const result = await runCli(['build', '--only', 'mali', '--out', await tempDir()], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('error: the browser at /nonexistent/chrome does not exist\n' +
+      '  hint: Correct PUPPETEER_EXECUTABLE_PATH (or unset it to use the system Chromium).\n');
+  });
+
+  it('builds any content folder that follows the contract, from any folder, with the bundled templates', async () => {
+    const content = await writeContent({
+      'brief.md': '---\ntitle: A brief of our own\ndate: 2024-05-01\n---\n\n## Section\n\nText with ~~GFM~~ and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+      'countries/sao-tome.md': '---\nname: São Tomé and Príncipe\niso: ST\n---\n\n## Why\n\nTotal {{money funding.total}}.\n',
+      'funding.csv': 'country,instrument,year,amount_eur,status\nST,European Development Fund,2020,950000,paid\n',
+    });
+    const cwd = await tempDir('factsheets-cwd-');
+    const out = join(cwd, 'pdfs');
+    const result = await runCli(['build', '--content', content, '--out', out], { cwd });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(pageCount(join(out, 'brief.pdf'))).toBe(1);
+    expect(pdfText(join(out, 'countries/sao-tome.pdf'))).toContain('São Tomé and Príncipe');
+    expect(pdfText(join(out, 'countries/sao-tome.pdf'))).toContain('€950,000');
+  });
+});

@@ -1,0 +1,112 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatMoney } from '../../src/handlebars/format.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
+import { checkStructure, pageCount, pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
+
+const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana'];
+
+/** Each country's total, summed here from the CSV independently of the pipeline's plan stage. */
+async function expectedTotals(): Promise<Map<string, number>> {
+  const rows = parse(await readFile(join(SAMPLE_CONTENT, 'funding.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row['country'] ?? '', (totals.get(row['country'] ?? '') ?? 0) + Number(row['amount_eur']));
+  return totals;
+}
+
+async function frontMatterField(file: string, field: string): Promise<string> {
+  const match = new RegExp(`^${field}: (.*)$`, 'm').exec(await readFile(file, 'utf8'));
+  return (match?.[1] ?? '').replace(/^"|"$/g, '');
+}
+
+describe('building the bundled sample with real Chromium', () => {
+  let out: string;
+  let result: CliResult;
+
+  beforeAll(async () => {
+    out = await tempDir('factsheets-e2e-');
+    result = await runCli(['build', '--out', out]);
+  });
+
+  it('exits 0 and ends with a summary line', () => {
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\n9 built, 0 failed in \d+\.\d s\n$/);
+  });
+
+  it('writes the factsheet and every one-pager, and nothing else', async () => {
+    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf']);
+    expect((await readdir(join(out, 'countries'))).sort()).toEqual(COUNTRIES.map((name) => `${name}.pdf`).sort());
+  });
+
+  it('prints the factsheet on two or more A4 pages with running "Page X of Y"', () => {
+    const file = join(out, 'factsheet.pdf');
+    const pages = pageCount(file);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pdfInfo(file)['Page size']).toMatch(/^594\.96 x 841\.92 pts \(A4\)/);
+    const text = pdfText(file);
+    for (let page = 1; page <= pages; page += 1) expect(text).toContain(`Page ${page} of ${pages}`);
+  });
+
+  it('cites the factsheet figures in the house money style', () => {
+    const text = pdfText(join(out, 'factsheet.pdf'));
+    for (const figure of ['€2.9 billion', '€2.7 billion', '€217.7 million', '€1.2 billion', '€4.1 billion', '€44 billion', '€88 billion', '€8 billion', '€4.4 billion']) {
+      expect(text).toContain(figure);
+    }
+    expect(text).toContain('169 contracts');
+    expect(text).toContain('Jean-Claude Juncker');
+    expect(text).toContain('Federica Mogherini');
+  });
+
+  it.each(COUNTRIES)('prints %s on exactly one page with its name and its total', async (name) => {
+    const file = join(out, 'countries', `${name}.pdf`);
+    const source = join(SAMPLE_CONTENT, 'countries', `${name}.md`);
+    const totals = await expectedTotals();
+    const total = totals.get(await frontMatterField(source, 'iso'));
+    expect(total).toBeGreaterThan(0);
+    expect(pageCount(file)).toBe(1);
+    const text = pdfText(file);
+    expect(text).toContain(await frontMatterField(source, 'name'));
+    expect(text).toContain(formatMoney(total ?? 0));
+    expect(text).toContain('Sample data');
+  });
+
+  it('embeds every font, all of them the shipped brand fonts', () => {
+    for (const name of ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+      const fonts = pdfFonts(join(out, name));
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const font of fonts) {
+        expect(font.embedded).toBe(true);
+        expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceSerif4)/);
+      }
+    }
+  });
+
+  it('sets the PDF title, tags the PDF and adds an outline from the headings', async () => {
+    const file = join(out, 'countries', 'cote-d-ivoire.pdf');
+    expect(pdfInfo(file)['Title']).toBe("Côte d'Ivoire: country brief");
+    expect(pdfInfo(file)['Tagged']).toBe('yes');
+    expect(pdfInfo(join(out, 'factsheet.pdf'))['Title']).toBe('Partnership Framework on Migration');
+    const bytes = (await readFile(join(out, 'factsheet.pdf'))).toString('latin1');
+    expect(bytes).toContain('/Outlines');
+  });
+
+  it('writes structurally valid PDFs after making them reproducible', () => {
+    for (const name of ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+      expect(() => checkStructure(join(out, name))).not.toThrow();
+    }
+  });
+
+  it('gives byte-identical PDFs when built again with another number of pages in the pool', async () => {
+    const again = await tempDir('factsheets-e2e-again-');
+    const second = await runCli(['build', '--out', again, '--jobs', '1']);
+    expect(second.code).toBe(0);
+    for (const name of ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+      const [first, next] = await Promise.all([readFile(join(out, name)), readFile(join(again, name))]);
+      expect(first.equals(next), name).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const PROJECT = resolve(import.meta.dirname, '../..');
+export const SAMPLE_CONTENT = join(PROJECT, 'content');
+export const TEMPLATES = join(PROJECT, 'templates');
+
+/** A fresh temporary folder; tests never write into the project. */
+export function tempDir(prefix = 'factsheets-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** Writes a content folder from `{ 'countries/mali.md': '…' }` into a new temporary folder. */
+export async function writeContent(files: Readonly<Record<string, string>>): Promise<string> {
+  const root = await tempDir('factsheets-content-');
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+  return root;
+}
+
+/** A copy of the bundled sample content, for tests that change it. */
+export async function copySample(): Promise<string> {
+  const root = await tempDir('factsheets-sample-');
+  await cp(SAMPLE_CONTENT, root, { recursive: true });
+  return root;
+}

@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+
+/** Facts about a real PDF, read with poppler-utils (pdfinfo, pdftotext, pdffonts). */
+export function pdfInfo(path: string): Record<string, string> {
+  const output = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Object.fromEntries(output.split('\n').filter((line) => line.includes(':')).map((line) => {
+    const index = line.indexOf(':');
+    return [line.slice(0, index).trim(), line.slice(index + 1).trim()];
+  }));
+}
+
+export function pageCount(path: string): number {
+  return Number(pdfInfo(path)['Pages']);
+}
+
+/** The PDF's text with runs of whitespace (line breaks, hyphenation-free) folded to one space. */
+export function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+export interface PdfFont {
+  readonly name: string;
+  readonly embedded: boolean;
+}
+
+export function pdfFonts(path: string): PdfFont[] {
+  const lines = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
+  return lines.map((line) => {
+    const columns = line.trim().split(/\s+/);
+    // name, type (1–2 words), encoding, emb, sub, uni, object, ID: read emb from the end.
+    return { name: columns[0] ?? '', embedded: columns[columns.length - 5] === 'yes' };
+  });
+}
+
+/** qpdf's structural check (cross-reference table, objects, streams); throws with its report on failure. */
+export function checkStructure(path: string): void {
+  execFileSync('qpdf', ['--check', path], { encoding: 'utf8' });
+}

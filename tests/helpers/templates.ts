@@ -1,0 +1,11 @@
+import type { LoadedTemplates } from '../../src/stages/load.js';
+import { source } from './sources.js';
+
+/** Templates held in memory: `{ 'layouts/x': '…', 'partials/y': '…', 'styles/z': '…' }`. */
+export function templatesOf(files: Readonly<Record<string, string>>): LoadedTemplates {
+  const pick = (folder: string, extension: string) =>
+    new Map(Object.entries(files)
+      .filter(([path]) => path.startsWith(`${folder}/`))
+      .map(([path, text]) => [path.slice(folder.length + 1), source(`templates/${path}${extension}`, text)]));
+  return { layouts: pick('layouts', '.hbs'), partials: pick('partials', '.hbs'), styles: pick('styles', '.css') };
+}

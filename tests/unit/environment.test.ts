@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../../src/errors.js';
+import { createEnvironment, stylesheetFor } from '../../src/handlebars/environment.js';
+import { templatesOf } from '../helpers/templates.js';
+
+const view = { title: 'Mali <brief>', funding: { total: 159_000_000, share: 0.67 }, published: '2017-09-06' };
+
+function renderError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return formatError(error as never);
+  }
+  throw new Error('expected an error');
+}
+
+describe('layouts', () => {
+  const templates = templatesOf({
+    'layouts/page': '<title>{{title}}</title><style>{{styles}}</style>{{> figure}}<main>{{{body}}}</main>',
+    'partials/figure': '<p>{{money funding.total}} · {{percent funding.share}} · {{date published}}</p>',
+    'styles/base': 'body { color: red }',
+    'styles/page': '@page { size: A4 }',
+  });
+  const environment = createEnvironment(templates, '/* fonts */');
+
+  it('escapes data, inserts the body once unescaped, formats with helpers', () => {
+    expect(environment.renderLayout('page', view, '<h1>Body</h1>')).toBe(
+      '<title>Mali &lt;brief&gt;</title><style>/* fonts */\nbody { color: red }\n@page { size: A4 }</style>' +
+        '<p>€159 million · 67% · 6 September 2017</p><main><h1>Body</h1></main>',
+    );
+  });
+
+  it('gives each layout the shared sheets plus its own, and only its own', () => {
+    const two = templatesOf({ 'layouts/a': '', 'layouts/b': '', 'styles/base': 'B', 'styles/a': 'A', 'styles/b': 'X' });
+    expect(stylesheetFor('a', two, 'F')).toBe('F\nB\nA');
+    expect(stylesheetFor('b', two, 'F')).toBe('F\nB\nX');
+  });
+
+  it('keeps a style sheet from closing its <style> element', () => {
+    const hostile = templatesOf({ 'layouts/a': '', 'styles/a': 'x</style><script>alert(1)</script>' });
+    expect(stylesheetFor('a', hostile, '')).not.toContain('</style>');
+  });
+
+  it('names the partial and position of an undefined field (strict mode)', () => {
+    const broken = createEnvironment(templatesOf({ 'layouts/page': 'ok {{> figure}}', 'partials/figure': 'line\n  {{fundng.total}}' }), '');
+    expect(renderError(() => broken.renderLayout('page', view, ''))).toBe(
+      'templates/partials/figure.hbs:2:5: error: "fundng.total" is not defined here\n' +
+        '  hint: Check the spelling of the field; the README lists the data each document sees.',
+    );
+  });
+
+  it('names the layout and line of a syntax error when the build starts', () => {
+    expect(renderError(() => createEnvironment(templatesOf({ 'layouts/page': 'a\n{{#if x}}\nb' }), ''))).toBe(
+      'templates/layouts/page.hbs:3: error: template syntax error: the template ends inside an unfinished {{ }} expression or block\n' +
+        '  hint: Check that every {{ has a matching }} and every {{#block}} its {{/block}}.',
+    );
+  });
+
+  it.each([
+    '{{constructor.name}}',
+    '{{__proto__}}',
+    '{{#with this as |o|}}{{o.constructor.constructor}}{{/with}}',
+    '{{#with "s" as |string|}}{{#with string.constructor}}{{this}}{{/with}}{{/with}}',
+  ])('does not reach prototype properties: %s', (payload) => {
+    const environment = createEnvironment(templatesOf({ 'layouts/page': payload }), '');
+    let output = '';
+    try {
+      output = environment.renderLayout('page', {}, '');
+    } catch (error) {
+      expect(formatError(error as never)).toMatch(/^templates\/layouts\/page\.hbs/);
+    }
+    expect(output).not.toMatch(/function|native code|Object|String/);
+  });
+});
+
+describe('figures in prose', () => {
+  const environment = createEnvironment(templatesOf({}), '');
+
+  it('fills in figures with the formatting helpers', () => {
+    expect(environment.renderProse('Total: {{money funding.total}} ({{percent funding.share}}).', view, 'mali.md'))
+      .toBe('Total: €159 million (67%).');
+  });
+
+  it('points a misspelt field at the Markdown file line and column', () => {
+    const markdown = '\n\n\n\nIntro.\n\nThe total is {{money funding.totl}}.';
+    expect(renderError(() => environment.renderProse(markdown, view, 'content/countries/mali.md'))).toBe(
+      'content/countries/mali.md:7:14: error: "funding.totl" is not defined here (money expects a number, got undefined)\n' +
+        '  hint: Check the spelling of the field; the README lists the data each document sees.',
+    );
+  });
+
+  it('allows only the formatting helpers, and no partials', () => {
+    expect(renderError(() => environment.renderProse('x\n{{shell "rm -rf /"}}', view, 'a.md'))).toMatch(
+      /^a\.md:2:1: error: unknown helper "shell"\n  hint: Only these helpers are available here: money, number, percent, date\.$/,
+    );
+    expect(renderError(() => environment.renderProse('{{> head}}', view, 'a.md'))).toMatch(/^a\.md: error: The partial head could not be found/);
+  });
+
+  it('escapes HTML in data cited by prose', () => {
+    expect(environment.renderProse('{{title}}', view, 'a.md')).toBe('Mali &lt;brief&gt;');
+  });
+});

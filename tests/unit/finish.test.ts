@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../../src/errors.js';
+import { countPages, finishPdf, makeReproducible } from '../../src/stages/finish.js';
+import type { PrintedPdf, RenderJob } from '../../src/types.js';
+import { onePagerDocument } from '../helpers/documents.js';
+
+/** A minimal PDF skeleton as Chromium writes it, with a page tree of `pages` pages. */
+function pdf(pages: number, extra = ''): Uint8Array {
+  return new TextEncoder().encode(
+    `%PDF-1.4\n1 0 obj\n<</Title (T)\n/CreationDate (D:20261128052819+00'00')\n/ModDate (D:20261128052819+00'00')>>\nendobj\n` +
+      `10 0 obj\n<</Type /Pages\n/Count ${pages}\n/Kids [2 0 R]>>\nendobj\n${extra}%%EOF\n`,
+  );
+}
+
+const job: RenderJob = {
+  document: onePagerDocument('mali', 'name: Mali\niso: ML'),
+  kind: 'one-pager', layout: 'one-pager', outputPath: 'countries/mali.pdf', view: {}, maxPages: 1,
+};
+const printed = (bytes: Uint8Array, overflowMm = 0): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [] });
+
+describe('countPages', () => {
+  it('reads the root page tree count', () => {
+    expect(countPages(pdf(3))).toBe(3);
+    expect(countPages(pdf(1, '11 0 obj\n<</Type /Pages\n/Count 1\n/Parent 10 0 R>>\nendobj\n'))).toBe(1);
+  });
+
+  it('fails on bytes that are no PDF', () => {
+    expect(() => countPages(new TextEncoder().encode('<html>'))).toThrow('the printed PDF has no pages');
+  });
+});
+
+describe('finishPdf: the one-page contract', () => {
+  it('accepts a one-pager on one page', () => {
+    expect(finishPdf(job, printed(pdf(1)), new Date(0)).pages).toBe(1);
+  });
+
+  it('fails a one-pager on two pages, naming the file and the overflow', () => {
+    let message = '';
+    try {
+      finishPdf(job, printed(pdf(2), 23.4), new Date(0));
+    } catch (error) {
+      message = formatError(error as never);
+    }
+    expect(message).toBe(
+      'content/countries/mali.md: error: does not fit on one page: it prints on 2 pages, overflowing by 23 mm (about 5 lines of text)\n' +
+        '  hint: Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm), or trim the dataset rows shown.',
+    );
+  });
+
+  it('says "less than 1 mm" when the measured overflow is tiny', () => {
+    expect(() => finishPdf(job, printed(pdf(2), 0.2), new Date(0))).toThrow('overflowing by less than 1 mm');
+  });
+
+  it('does not limit factsheets', () => {
+    const { maxPages: _unused, ...factsheetJob } = job;
+    expect(finishPdf({ ...factsheetJob, kind: 'factsheet' }, printed(pdf(7)), new Date(0)).pages).toBe(7);
+  });
+});
+
+describe('makeReproducible', () => {
+  it('rewrites the dates at the same length', () => {
+    const input = pdf(1);
+    const output = makeReproducible(input, new Date('2017-09-06T00:00:00Z'));
+    const text = new TextDecoder('latin1').decode(output);
+    expect(output.length).toBe(input.length);
+    expect(text).toContain("/CreationDate (D:20170906000000+00'00')");
+    expect(text).toContain("/ModDate (D:20170906000000+00'00')");
+  });
+
+  it('renumbers structure IDs in element order and keeps the ID tree sorted, at the same length', () => {
+    const tagged = (a: string, b: string) => pdf(1,
+      `5 0 obj\n<</S /TH\n/ID (node${a})>>\nendobj\n6 0 obj\n<</S /TH\n/ID (node${b})>>\nendobj\n` +
+      `9 0 obj\n<</Limits [(node${[a, b].sort()[0]}) (node${[a, b].sort()[1]})]\n/Names [` +
+      [[a, '5'], [b, '6']].sort().map(([id, ref]) => `(node${id}) ${ref} 0 R`).join(' ') + ']>>\nendobj\n');
+    const first = makeReproducible(tagged('00000042', '00000017'), new Date(0));
+    const second = makeReproducible(tagged('00000913', '00000977'), new Date(0));
+    expect(first.length).toBe(tagged('00000042', '00000017').length);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    expect(new TextDecoder('latin1').decode(first)).toContain(
+      '/ID (node00000001)>>\nendobj\n6 0 obj\n<</S /TH\n/ID (node00000002)>>\nendobj\n' +
+      '9 0 obj\n<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 5 0 R (node00000002) 6 0 R]>>',
+    );
+  });
+});

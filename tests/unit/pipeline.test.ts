@@ -1,0 +1,144 @@
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config.js';
+import { formatError } from '../../src/errors.js';
+import { runPipeline, type PipelineDeps } from '../../src/pipeline.js';
+import type { Printer, PrinterOptions } from '../../src/stages/print.js';
+import { DATASET_HEADER } from '../helpers/sources.js';
+import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
+
+/** Stands in for Chromium: a one-page PDF, or two pages when the HTML contains "OVERFLOW". */
+function fakePrinter(log: { launched: number; printed: string[] }, fail?: string): PipelineDeps['launchPrinter'] {
+  return async (_options: PrinterOptions): Promise<Printer> => {
+    log.launched += 1;
+    return {
+      async print(html) {
+        const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
+        if (fail !== undefined && html.includes(fail)) throw new Error('Target closed');
+        log.printed.push(title);
+        const pages = html.includes('OVERFLOW') ? 2 : 1;
+        return {
+          bytes: new TextEncoder().encode(`%PDF-1.4\n<</Type /Pages\n/Count ${pages}>>\n${title}\n`),
+          overflowMm: pages > 1 ? 12 : -40,
+          blockedRequests: [],
+        };
+      },
+      async close() {},
+    };
+  };
+}
+
+const onePager = (name: string, iso: string, body = 'Narrative.') => `---\nname: ${name}\niso: ${iso}\n---\n\n${body}\n`;
+const rows = (...lines: string[]) => [DATASET_HEADER, ...lines].join('\n') + '\n';
+
+async function build(files: Record<string, string>, options: { only?: string[]; fail?: string } = {}) {
+  const content = await writeContent(files);
+  const out = await tempDir('factsheets-out-');
+  const log = { launched: 0, printed: [] as string[] };
+  const config = resolveConfig({ contentDir: content, templatesDir: TEMPLATES, outDir: out, ...(options.only ? { only: options.only } : {}) });
+  const report = await runPipeline(config, { launchPrinter: fakePrinter(log, options.fail), now: () => 0 });
+  return { report, out, log, content, errors: report.errors.map(formatError) };
+}
+
+const GOOD = {
+  'factsheet.md': '---\ntitle: Framework\ncountries: [ML]\n---\n\nTotal {{money countries.total}}.\n',
+  'countries/mali.md': onePager('Mali', 'ML', 'Mali has {{money funding.total}}.'),
+  'countries/niger.md': onePager('Niger', 'NE'),
+  'funding.csv': rows('ML,Trust Fund,Jobs,,2016,36500000,paid,Sample data: x', 'NE,Trust Fund,,,2016,25000000,paid,'),
+};
+
+describe('runPipeline', () => {
+  it('builds every document into the output folder', async () => {
+    const { report, out, log } = await build(GOOD);
+    expect(report.errors).toEqual([]);
+    expect(report.documents.map((d) => [d.name, d.status, d.output, d.pages])).toEqual(
+      expect.arrayContaining([['factsheet', 'built', 'factsheet.pdf', 1], ['mali', 'built', 'countries/mali.pdf', 1], ['niger', 'built', 'countries/niger.pdf', 1]]),
+    );
+    expect(log.launched).toBe(1);
+    expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toContain('Mali: country brief');
+  });
+
+  it('reports every bad input in one run and still builds the documents whose inputs are valid', async () => {
+    const { report, errors, log, content } = await build({
+      ...GOOD,
+      'countries/senegal.md': '---\nname: Senegal\n---\n',
+      'countries/ghana.md': '---js\n{}\n---\n',
+      'funding.csv': rows('ML,Trust Fund,,,2016,100,paid,', 'NE,Trust Fund,,,2016,-1,paid,', 'ML,Trust Fund,,,2016,5,maybe,'),
+    });
+    const csv = `${content}/funding.csv`;
+    expect(errors.map((error) => error.split('\n')[0])).toEqual([
+      `${content}/countries/ghana.md:1:4: error: front matter in "js" is not accepted: only YAML front matter is`,
+      `${content}/countries/senegal.md:1:1: error: missing required field "iso"`,
+      `${csv}:3:22: error: column "amount_eur": -1 is negative`,
+      `${csv}:4:24: error: column "status": "maybe" is not a known status`,
+      `${content}/factsheet.md:3: error: not built: its figures for ML come from ${csv}, which has errors`,
+      `${content}/countries/mali.md:3: error: not built: its figures for ML come from ${csv}, which has errors`,
+      `${content}/countries/niger.md:3: error: not built: its figures for NE come from ${csv}, which has errors`,
+    ]);
+    expect(report.documents.every((document) => document.status === 'failed')).toBe(true);
+    expect(report.documents).toHaveLength(5);
+    expect(log.launched).toBe(0);
+  });
+
+  it('builds the others when one document fails to render or print', async () => {
+    const { report, errors } = await build({
+      ...GOOD,
+      'countries/niger.md': onePager('Niger', 'NE', 'Total {{money funding.totl}}.'),
+      'countries/mali.md': onePager('Mali', 'ML', 'PRINTFAIL'),
+    }, { fail: 'PRINTFAIL' });
+    expect(errors).toEqual([
+      expect.stringMatching(/countries\/niger\.md:6:7: error: one-pager niger: "funding.totl" is not defined here \(money expects a number, got undefined\)/),
+      expect.stringMatching(/error: one-pager mali: Target closed/),
+    ]);
+    expect(report.documents.find((d) => d.name === 'factsheet')?.status).toBe('built');
+  });
+
+  it('fails an overflowing one-pager and leaves its previous PDF untouched', async () => {
+    const content = { ...GOOD, 'countries/mali.md': onePager('Mali', 'ML', 'OVERFLOW') };
+    const { out } = await build(GOOD);
+    const rebuilt = await build(content);
+    expect(rebuilt.errors[0]).toMatch(/countries\/mali\.md: error: does not fit on one page: it prints on 2 pages, overflowing by 12 mm/);
+    // A separate output folder per build: seed this one with an old PDF and rebuild into it.
+    await mkdir(join(rebuilt.out, 'countries'), { recursive: true });
+    await writeFile(join(rebuilt.out, 'countries/mali.pdf'), 'previous');
+    const again = await runPipeline(
+      resolveConfig({ contentDir: (await writeContent(content)), templatesDir: TEMPLATES, outDir: rebuilt.out }),
+      { launchPrinter: fakePrinter({ launched: 0, printed: [] }), now: () => 0 },
+    );
+    expect(again.documents.find((d) => d.name === 'mali')?.status).toBe('failed');
+    expect(await readFile(join(rebuilt.out, 'countries/mali.pdf'), 'utf8')).toBe('previous');
+    expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toContain('Mali');
+  });
+
+  it('builds only the documents named by --only', async () => {
+    const { report, log } = await build(GOOD, { only: ['mali'] });
+    expect(report.documents.map((d) => d.name)).toEqual(['mali']);
+    expect(log.printed).toEqual(['Mali: country brief']);
+  });
+
+  it('rejects unknown --only names as a command-line error', async () => {
+    const { errors, report, log } = await build(GOOD, { only: ['mali', 'atlantis'] });
+    expect(errors).toEqual(['error: --only names a document that does not exist: atlantis\n  hint: Known documents: factsheet, mali, niger.']);
+    expect(report.errors[0]?.stage).toBe('cli');
+    expect(log.launched).toBe(0);
+  });
+
+  it('reports a missing dataset and fails the documents that need it', async () => {
+    const { errors } = await build({ 'countries/mali.md': onePager('Mali', 'ML') });
+    expect(errors[0]).toBe('funding.csv: error: funding.csv was not found in the content folder\n' +
+      '  hint: Add the funding dataset as funding.csv next to the Markdown files (see the README for its columns).');
+    expect(errors).toHaveLength(2);
+  });
+
+  it('reports a missing content folder without a stack trace', async () => {
+    const out = await tempDir();
+    const report = await runPipeline(resolveConfig({ contentDir: join(out, 'nope'), templatesDir: TEMPLATES, outDir: out }));
+    expect(report.errors.map(formatError)[0]).toMatch(/nope: error: the content folder cannot be read \(ENOENT\)\n  hint: Pass --content DIR/);
+  });
+
+  it('rejects two documents with the same name', async () => {
+    const { errors } = await build({ ...GOOD, 'mali.md': '---\ntitle: Mali factsheet\n---\n' });
+    expect(errors.some((error) => /countries\/mali\.md: error: another document is also named "mali"/.test(error))).toBe(true);
+  });
+});

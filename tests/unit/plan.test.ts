@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../../src/errors.js';
+import { layoutBarChart } from '../../src/stages/plan/bar-chart.js';
+import { planJobs } from '../../src/stages/plan.js';
+import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
+
+const ROWS = [
+  'ML,Trust Fund,Jobs,,2016,30000000,contracted,Sample data: illustrative',
+  'ML,Trust Fund,Resilience,,2017,10000000,committed,Sample data: illustrative',
+  'ML,Development Fund,Budget support,,2016,60000000,paid,Report 2017',
+  'NE,Trust Fund,Agadez,,2016,25000000,paid,',
+];
+const mali = onePagerDocument('mali', 'name: Mali\niso: ML\nrole: origin and transit');
+
+describe('planJobs: one-pagers', () => {
+  const [job] = planJobs([mali], datasetOf(...ROWS)).jobs;
+  const funding = job?.view['funding'] as Record<string, unknown>;
+
+  it('puts the PDF under countries/ with a one-page limit', () => {
+    expect(job).toMatchObject({ kind: 'one-pager', layout: 'one-pager', outputPath: 'countries/mali.pdf', maxPages: 1 });
+  });
+
+  it('computes the total and the totals by instrument (largest first), status and year', () => {
+    expect(funding['total']).toBe(100_000_000);
+    expect(funding['byInstrument']).toEqual([
+      { label: 'Development Fund', amount: 60_000_000, share: 0.6, barPercent: 100 },
+      { label: 'Trust Fund', amount: 40_000_000, share: 0.4, barPercent: 66.7 },
+    ]);
+    expect(funding['byStatus']).toEqual([
+      { label: 'Committed', amount: 10_000_000, share: 0.1, barPercent: 16.7 },
+      { label: 'Contracted', amount: 30_000_000, share: 0.3, barPercent: 50 },
+      { label: 'Paid', amount: 60_000_000, share: 0.6, barPercent: 100 },
+    ]);
+    expect((funding['byYear'] as { label: string; amount: number }[]).map(({ label, amount }) => [label, amount])).toEqual([
+      ['2016', 90_000_000],
+      ['2017', 10_000_000],
+    ]);
+    expect(funding).toMatchObject({ years: '2016–2017', programmeCount: 3, contractedShare: 0.9, rowCount: 3 });
+  });
+
+  it('marks sample data and lists each source once', () => {
+    expect(funding['isSample']).toBe(true);
+    expect(funding['sources']).toEqual(['Report 2017', 'Sample data: illustrative']);
+  });
+
+  it('lists rows newest first, then largest', () => {
+    expect((funding['rows'] as { programme: string }[]).map((row) => row.programme)).toEqual(['Resilience', 'Budget support', 'Jobs']);
+  });
+
+  it('adds decimal amounts exactly', () => {
+    const [decimal] = planJobs([mali], datasetOf('ML,F,,,2016,0.1,paid,', 'ML,F,,,2016,0.2,paid,')).jobs;
+    expect((decimal?.view['funding'] as { total: number }).total).toBe(0.3);
+  });
+});
+
+describe('planJobs: documents whose figures cannot be trusted fail', () => {
+  it('fails a one-pager whose country has a bad row, pointing at its iso line', () => {
+    const result = planJobs([mali], datasetOf(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,'));
+    expect(result.jobs).toEqual([]);
+    expect(result.errors.map(formatError)).toEqual([
+      'content/countries/mali.md:3: error: not built: its figures for ML come from content/funding.csv, which has errors\n' +
+        '  hint: Fix the errors reported for content/funding.csv; this document is built again once they are gone.',
+    ]);
+  });
+
+  it('keeps building a country whose rows are all valid when another country has a bad row', () => {
+    const result = planJobs([mali], datasetOf(...ROWS, 'NE,Trust Fund,,,2016,-5,paid,'));
+    expect(result.jobs).toHaveLength(1);
+  });
+
+  it('fails a one-pager with no rows', () => {
+    const senegal = onePagerDocument('senegal', 'name: Senegal\niso: SN');
+    expect(planJobs([senegal], datasetOf(...ROWS)).errors.map(formatError)).toEqual([
+      'content/countries/senegal.md:3: error: content/funding.csv has no funding rows for SN\n' +
+        '  hint: Add rows with country SN to content/funding.csv, or correct "iso".',
+    ]);
+  });
+
+  it('fails a factsheet that tabulates a country with a bad row', () => {
+    const factsheet = factsheetDocument('factsheet', 'title: T\ncountries: [ML, NE]');
+    const result = planJobs([factsheet], datasetOf(...ROWS, 'NE,Trust Fund,,,2016,abc,paid,'));
+    expect(result.errors[0]?.message).toBe('not built: its figures for NE come from content/funding.csv, which has errors');
+  });
+});
+
+describe('planJobs: factsheets', () => {
+  it('tabulates its countries with names from their one-pagers and computes key figures', () => {
+    const factsheet = factsheetDocument('factsheet', [
+      'title: Framework', 'figures:', '  fund: 2900000000', '  contracts: 169',
+      'key_figures:', '  - figure: fund', '    label: in the fund', '  - figure: contracts', '    label: contracts', '    format: number',
+      'countries: [ML, NE]',
+    ].join('\n'));
+    const [job] = planJobs([factsheet, mali], datasetOf(...ROWS)).jobs;
+    expect(job).toMatchObject({ kind: 'factsheet', outputPath: 'factsheet.pdf' });
+    expect(job?.maxPages).toBeUndefined();
+    expect(job?.view['keyFigures']).toEqual([
+      { label: 'in the fund', value: 2_900_000_000, isMoney: true },
+      { label: 'contracts', value: 169, isMoney: false },
+    ]);
+    expect(job?.view['countries']).toEqual({
+      rows: [
+        { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true },
+        { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false },
+      ],
+      total: 125_000_000,
+      isSample: true,
+      any: true,
+    });
+  });
+});
+
+describe('layoutBarChart', () => {
+  it('stacks bars and scales them to the largest', () => {
+    const chart = layoutBarChart([
+      { label: 'A', amount: 100, share: 0.8, barPercent: 100 },
+      { label: 'B', amount: 25, share: 0.2, barPercent: 25 },
+    ]);
+    expect(chart.height).toBe(2 * 27 - 7);
+    expect(chart.bars.map((bar) => [bar.barY, bar.barWidth])).toEqual([[13, 168], [40, 42]]);
+  });
+
+  it('keeps a visible sliver for tiny amounts and none for zero', () => {
+    const chart = layoutBarChart([
+      { label: 'A', amount: 1, share: 0.001, barPercent: 0.1 },
+      { label: 'B', amount: 0, share: 0, barPercent: 0 },
+    ]);
+    expect(chart.bars.map((bar) => bar.barWidth)).toEqual([1.5, 0]);
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtemp, readdir, readFile, writeFile, chmod, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeOutput } from '../../src/stages/write.js';
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'factsheets-write-'));
+}
+
+describe('writeOutput', () => {
+  it('creates folders, writes the bytes and leaves no temporary file', async () => {
+    const out = await tempDir();
+    await writeOutput(out, 'countries/mali.pdf', new TextEncoder().encode('%PDF new'));
+    expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toBe('%PDF new');
+    expect(await readdir(join(out, 'countries'))).toEqual(['mali.pdf']);
+  });
+
+  it('replaces a previous file whole', async () => {
+    const out = await tempDir();
+    await writeFile(join(out, 'factsheet.pdf'), 'old');
+    await writeOutput(out, 'factsheet.pdf', new TextEncoder().encode('new'));
+    expect(await readFile(join(out, 'factsheet.pdf'), 'utf8')).toBe('new');
+  });
+
+  it.each(['../escape.pdf', '/etc/passwd', 'countries/../../x.pdf', ''])('refuses to write outside the output folder: %j', async (path) => {
+    const out = await tempDir();
+    await expect(writeOutput(out, path, new Uint8Array())).rejects.toThrow(/refusing to write outside the output folder/);
+  });
+
+  it('reports a folder that cannot be created, naming the output', async () => {
+    const out = await tempDir();
+    await writeFile(join(out, 'countries'), 'a file where a folder should be');
+    await expect(writeOutput(out, 'countries/mali.pdf', new Uint8Array([1]))).rejects.toThrow(/^cannot write countries\/mali\.pdf \((EEXIST|ENOTDIR)\)$/);
+  });
+
+  // Root ignores file permissions, so this case only runs as an ordinary user.
+  it.skipIf(process.getuid?.() === 0)('reports a read-only folder and keeps the old file', async () => {
+    const out = await tempDir();
+    await mkdir(join(out, 'countries'));
+    await writeFile(join(out, 'countries/mali.pdf'), 'old');
+    await chmod(join(out, 'countries'), 0o500);
+    await expect(writeOutput(out, 'countries/mali.pdf', new Uint8Array([1]))).rejects.toThrow('cannot write countries/mali.pdf (EACCES)');
+    expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toBe('old');
+  });
+});
