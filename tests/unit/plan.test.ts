@@ -116,7 +116,7 @@ describe('layoutBarChart', () => {
       { label: 'B', amount: 25, share: 0.2, barPercent: 25 },
     ]);
     expect(chart.height).toBe(2 * 27 - 7);
-    expect(chart.bars.map((bar) => [bar.barY, bar.barWidth])).toEqual([[13, 168], [40, 42]]);
+    expect(chart.bars.map((bar) => [bar.barY, bar.barWidth, bar.valueX])).toEqual([[13, 140, 144], [40, 35, 39]]);
   });
 
   it('keeps a visible sliver for tiny amounts and none for zero', () => {

@@ -18,8 +18,9 @@ export interface BarChart {
 }
 
 const WIDTH = 240;
-/** Bars stop short of the right edge so the value label fits beside the longest bar. */
-const BAR_AREA = 168;
+/** Bars stop short of the right edge so that the value label fits after the longest bar. */
+const BAR_AREA = 140;
+const VALUE_GAP = 4;
 const LABEL_HEIGHT = 13;
 const BAR_HEIGHT = 7;
 const GAP = 7;
@@ -35,12 +36,16 @@ export function layoutBarChart(shares: readonly Share[]): BarChart {
       amount: share.amount,
       share: share.share,
       labelY: index * row + LABEL_HEIGHT - 3,
-      valueX: WIDTH,
+      valueX: barWidth(share) + VALUE_GAP,
       valueY: index * row + LABEL_HEIGHT + BAR_HEIGHT - 0.5,
       barY: index * row + LABEL_HEIGHT,
-      // Keep a sliver for tiny non-zero amounts so that every listed item is visible.
-      barWidth: share.amount > 0 ? Math.max(1.5, Math.round(BAR_AREA * share.barPercent) / 100) : 0,
+      barWidth: barWidth(share),
       barHeight: BAR_HEIGHT,
     })),
   });
+}
+
+/** Length relative to the largest bar; a sliver for tiny non-zero amounts so that every item shows. */
+function barWidth(share: Share): number {
+  return share.amount > 0 ? Math.max(1.5, Math.round(BAR_AREA * share.barPercent) / 100) : 0;
 }
