@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { resolveConfig, type BuildOptions } from './config.js';
-import { formatError } from './errors.js';
 import { runPipeline } from './pipeline.js';
-import type { BuildReport } from './types.js';
+import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 
 const USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
+                        [--timeout SECONDS] [--json]
 
 Builds a PDF for every document in the content folder:
   *.md            factsheets  -> OUT/<name>.pdf
@@ -17,6 +17,8 @@ Options:
   --out DIR        output folder (default: output)
   --only NAMES     build only these documents, comma-separated (e.g. factsheet,mali)
   --jobs N         browser pages printing at once (default: 4 on 2+ cores)
+  --timeout S      deadline to print one document; a hung browser is relaunched (default: 30)
+  --json           print the report as JSON on stdout instead of text
   -h, --help       show this help
 
 Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.`;
@@ -27,28 +29,42 @@ const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 class UsageError extends Error {}
 
 /** The only place that reads argv, writes to stdout/stderr and sets the exit code. */
-async function main(argv: readonly string[]): Promise<number> {
-  let options: BuildOptions;
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let command: Command;
   try {
     const parsed = parseCommandLine(argv);
     if (parsed === 'help') {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
-    options = parsed;
+    command = parsed;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`factsheets: ${message}\n\n${USAGE}\n`);
     return EXIT.usage;
   }
 
-  const report = await runPipeline(resolveConfig(options));
-  printReport(report);
+  const report = await runPipeline(resolveConfig(command.options));
+  const annotations = env['GITHUB_ACTIONS'] === 'true' ? formatGithubAnnotations(report) : '';
+  if (command.json) {
+    process.stdout.write(formatJsonReport(report));
+    process.stderr.write(annotations);
+  } else {
+    const text = formatTextReport(report);
+    process.stderr.write(text.stderr);
+    process.stdout.write(annotations + text.stdout);
+  }
   if (report.errors.some((error) => error.stage === 'cli')) return EXIT.usage;
   return report.errors.length === 0 ? EXIT.ok : EXIT.failed;
 }
 
-function parseCommandLine(argv: readonly string[]): BuildOptions | 'help' {
+interface Command {
+  readonly options: BuildOptions;
+  /** Print the report as JSON instead of text. */
+  readonly json: boolean;
+}
+
+function parseCommandLine(argv: readonly string[]): Command | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,6 +77,8 @@ function parseCommandLine(argv: readonly string[]): BuildOptions | 'help' {
         out: { type: 'string' },
         only: { type: 'string' },
         jobs: { type: 'string' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -78,34 +96,24 @@ function parseCommandLine(argv: readonly string[]): BuildOptions | 'help' {
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
     throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
   }
+  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (timeout !== undefined && (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)) {
+    throw new UsageError(`--timeout must be a number of seconds from 1 to 3600, got "${values.timeout}"`);
+  }
   const only = values.only?.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one document name');
-  return {
+  const options: BuildOptions = {
     ...(values.content === undefined ? {} : { contentDir: values.content }),
     ...(values.templates === undefined ? {} : { templatesDir: values.templates }),
     ...(values.out === undefined ? {} : { outDir: values.out }),
     ...(only === undefined ? {} : { only }),
     ...(jobs === undefined ? {} : { jobs }),
+    ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
   };
+  return { options, json: values.json === true };
 }
 
-function printReport(report: BuildReport): void {
-  for (const error of report.errors) process.stderr.write(`${formatError(error)}\n`);
-  for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);
-  const built = report.documents.filter((document) => document.status === 'built');
-  const failed = report.documents.filter((document) => document.status === 'failed');
-  for (const document of built) {
-    const pages = `${document.pages ?? 0} ${document.pages === 1 ? 'page' : 'pages'}`;
-    process.stdout.write(`built  ${document.output}  (${pages}, ${document.milliseconds ?? 0} ms)\n`);
-  }
-  for (const document of failed) process.stdout.write(`FAILED ${document.output}  (from ${document.source})\n`);
-  const errorCount = report.errors.length;
-  process.stdout.write(
-    `${built.length} built, ${failed.length} failed${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
-  );
-}
-
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), process.env).then(
   (code) => {
     process.exitCode = code;
   },

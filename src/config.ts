@@ -18,6 +18,8 @@ export interface BuildConfig {
   readonly only: readonly string[] | undefined;
   /** How many browser pages print at once. */
   readonly jobs: number;
+  /** Deadline for printing one document, in seconds; a browser that hangs past it is relaunched. */
+  readonly timeoutSeconds: number;
   /** Chrome/Chromium to use; undefined means search the usual places. */
   readonly browserExecutable: string | undefined;
   /**
@@ -33,6 +35,7 @@ export interface BuildOptions {
   readonly outDir?: string;
   readonly only?: readonly string[];
   readonly jobs?: number;
+  readonly timeoutSeconds?: number;
   readonly browserExecutable?: string;
   readonly sourceDateEpoch?: number;
 }
@@ -57,6 +60,7 @@ export function resolveConfig(
     outDir: resolve(cwd, options.outDir ?? 'output'),
     only: options.only === undefined ? undefined : Object.freeze([...options.only]),
     jobs: options.jobs ?? defaultJobs(),
+    timeoutSeconds: options.timeoutSeconds ?? 30,
     browserExecutable: options.browserExecutable ?? nonEmpty(env['PUPPETEER_EXECUTABLE_PATH']),
     sourceDateEpoch: epoch,
   });

@@ -8,8 +8,8 @@ import { outputPathFor, planJobs } from './stages/plan.js';
 import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
-import { writeOutput } from './stages/write.js';
-import type { BuildReport, Document, DocumentKind, DocumentResult, HtmlPage, RenderJob } from './types.js';
+import { combineWriteErrors, OutputWriteError, prepareOutput, writeOutput } from './stages/write.js';
+import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, HtmlPage, RenderJob } from './types.js';
 
 /** What the pipeline needs from the outside world; tests replace the printer. */
 export interface PipelineDeps {
@@ -26,9 +26,10 @@ const defaultDeps: PipelineDeps = { launchPrinter, now: () => performance.now() 
 export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defaultDeps): Promise<BuildReport> {
   const started = deps.now();
   const errors: FactsheetsError[] = [];
-  const warnings: string[] = [];
+  const warnings: BuildWarning[] = [];
   const results = new Map<string, DocumentResult>();
   const report = (): BuildReport => ({
+    outDir: config.outDir,
     documents: [...results.values()],
     errors,
     warnings,
@@ -72,7 +73,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const pages: HtmlPage[] = [];
   for (const job of planned.jobs) {
     try {
-      pages.push(renderPage(job, templates));
+      const page = renderPage(job, templates, config.contentDir);
+      warnings.push(...page.warnings);
+      pages.push(page);
     } catch (error) {
       recordFailure(toFactsheetsError(error, { stage: 'render' }), job);
     }
@@ -81,20 +84,23 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
 
   let printer: Printer;
   try {
-    printer = await deps.launchPrinter({ executable: config.browserExecutable, pages: config.jobs });
+    await prepareOutput(config.outDir);
+    printer = await deps.launchPrinter({ executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000 });
   } catch (error) {
-    const failure = toFactsheetsError(error, { stage: 'print' });
-    errors.push(failure);
+    errors.push(toFactsheetsError(error, { stage: 'print' }));
     for (const page of pages) markFailed(page.job);
     return report();
   }
+  const writeFailures: OutputWriteError[] = [];
   try {
     await Promise.all(pages.map(async (page) => {
       const { job } = page;
       const documentStarted = deps.now();
       try {
         const printed = await printer.print(page.html);
-        for (const url of printed.blockedRequests) warnings.push(`${job.document.source.displayPath}: blocked a request for ${url}`);
+        for (const url of printed.blockedRequests) {
+          warnings.push({ message: `blocked a request for ${url}`, file: job.document.source.displayPath, document: job.document.name });
+        }
         const artifact = finishPdf(job, printed, creationDate(config, job.document));
         await writeOutput(config.outDir, job.outputPath, artifact.bytes);
         results.set(job.document.name, {
@@ -103,12 +109,18 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
           milliseconds: Math.round(deps.now() - documentStarted),
         });
       } catch (error) {
-        recordFailure(toFactsheetsError(error, { stage: 'print', file: job.document.source.displayPath }), job);
+        if (error instanceof OutputWriteError) {
+          writeFailures.push(error);
+          markFailed(job);
+        } else {
+          recordFailure(toFactsheetsError(error, { stage: 'print', file: job.document.source.displayPath }), job);
+        }
       }
     }));
   } finally {
     await printer.close();
   }
+  errors.push(...combineWriteErrors(config.outDir, writeFailures));
   return report();
 
   function markFailed(job: RenderJob): void {

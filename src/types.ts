@@ -106,6 +106,8 @@ export interface RenderJob {
 export interface HtmlPage {
   readonly job: RenderJob;
   readonly html: string;
+  /** What rendering removed (e.g. an image from outside the content folder). */
+  readonly warnings: readonly BuildWarning[];
 }
 
 /** A printed PDF plus what the browser measured while printing it. */
@@ -135,10 +137,19 @@ export interface DocumentResult {
   readonly milliseconds?: number;
 }
 
-/** What a build did: the CLI turns it into text and an exit code. */
+/** Something a build did not stop for but a person should see (e.g. a blocked request). */
+export interface BuildWarning {
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly document?: string;
+}
+
+/** What a build did: the CLI turns it into text or JSON and an exit code. */
 export interface BuildReport {
+  readonly outDir: string;
   readonly documents: readonly DocumentResult[];
   readonly errors: readonly FactsheetsError[];
-  readonly warnings: readonly string[];
+  readonly warnings: readonly BuildWarning[];
   readonly seconds: number;
 }

@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { FactsheetsError } from '../errors.js';
 import type { SourceFile } from '../types.js';
 
@@ -29,7 +29,7 @@ export async function loadSources(contentDir: string, templatesDir: string): Pro
   const [factsheets, onePagers, dataset, templates] = await Promise.all([
     readMatching(contentDir, (name) => name.endsWith('.md')),
     readMatching(join(contentDir, 'countries'), (name) => name.endsWith('.md')),
-    readIfExists(datasetPath),
+    readIfExists(contentDir, datasetPath),
     loadTemplates(templatesDir),
   ]);
   return { factsheets, onePagers, dataset, templates };
@@ -68,15 +68,37 @@ async function readMatching(
     throw readError(folder, error);
   }
   const paths = entries
-    .filter((entry) => entry.isFile() && matches(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && matches(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  return Promise.all(paths.map(readSource));
+  return Promise.all(paths.map((path) => readInside(folder, path)));
 }
 
-async function readIfExists(path: string): Promise<SourceFile | undefined> {
+/**
+ * Reads a file that must stay inside `root`: a symbolic link is followed only to a file
+ * within the same folder, so that content and templates cannot pull in files from elsewhere.
+ */
+async function readInside(root: string, path: string): Promise<SourceFile> {
+  let target: string;
   try {
-    return await readSource(path);
+    target = await realpath(path);
+  } catch (error) {
+    throw readError(path, error);
+  }
+  const inside = relative(await realpath(root), target);
+  if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+    throw new FactsheetsError(`this link points outside its folder, to ${target}`, {
+      stage: 'load', file: displayPath(path),
+      hint: 'Copy the file into the folder instead of linking to it.',
+    });
+  }
+  if (!(await stat(target)).isFile()) throw readError(path, Object.assign(new Error('not a file'), { code: 'EISDIR' }));
+  return readSource(path);
+}
+
+async function readIfExists(root: string, path: string): Promise<SourceFile | undefined> {
+  try {
+    return await readInside(root, path);
   } catch (error) {
     if (error instanceof FactsheetsError && isNotFound(error.cause)) return undefined;
     throw error;

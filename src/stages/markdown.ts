@@ -1,23 +1,46 @@
-import rehypeSanitize from 'rehype-sanitize';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { inlineImages, type ImageSource } from './inline-images.js';
 
 /**
  * Markdown (with GFM tables) to an HTML fragment. Raw HTML in Markdown is dropped
- * (remark-rehype leaves it out), and rehype-sanitize's GitHub schema removes unsafe URLs
- * such as `javascript:`: Markdown is content, never code. Frozen once, shared by all builds.
+ * (remark-rehype leaves it out), rehype-sanitize's GitHub schema removes unsafe URLs such
+ * as `javascript:`, and images are inlined from the content folder or removed: Markdown is
+ * content, never code. Frozen once, shared by all builds.
  */
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
-  .use(rehypeSanitize)
+  // Before sanitising, so that every image is checked by its original URL; after it, the only
+  // data: URIs left are the ones inlineImages made (it removes any the author wrote).
+  .use(inlineImages)
+  .use(rehypeSanitize, {
+    ...defaultSchema,
+    protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.['src'] ?? []), 'data'] },
+  })
   .use(rehypeStringify)
   .freeze();
 
-export function markdownToHtml(markdown: string): string {
-  return String(processor.processSync(markdown));
+export interface MarkdownResult {
+  readonly html: string;
+  /** What was removed and why, with the Markdown line where known. */
+  readonly warnings: readonly { readonly message: string; readonly line?: number }[];
+}
+
+export function markdownToHtml(markdown: string, images?: ImageSource): MarkdownResult {
+  const file = new VFile({ value: markdown, data: { images } });
+  const html = String(processor.processSync(file));
+  return {
+    html,
+    warnings: file.messages.map((message) => ({
+      message: message.reason,
+      ...(message.line === undefined ? {} : { line: message.line }),
+    })),
+  };
 }

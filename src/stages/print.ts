@@ -14,8 +14,10 @@ export interface PrinterOptions {
   readonly executable: string | undefined;
   /** Pages printing at once. */
   readonly pages: number;
-  /** Per-document deadline for loading and printing, in milliseconds. */
+  /** Deadline for loading and printing one document, in milliseconds. */
   readonly timeoutMs?: number;
+  /** How many more times a document is tried after the browser crashed or hung on it. */
+  readonly retries?: number;
 }
 
 /** A4 in CSS pixels (96 per inch): the viewport matches the printed page, so measurements do too. */
@@ -40,15 +42,63 @@ function launchArgs(): string[] {
 }
 
 /**
- * Launches one browser for the whole build and prints through a pool of reused pages
- * (a new page per document is about 3× slower). Pages run no scripts and may fetch nothing
- * but inline `data:` resources: every other request is blocked and reported.
+ * One browser for the whole build, printing through a pool of reused pages (a new page per
+ * document is about 3× slower). Pages run no scripts and may fetch nothing but inline `data:`
+ * resources: every other request is blocked and reported. A browser that crashes or hangs
+ * is killed and relaunched, and the documents it was printing are tried again.
  */
 export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   const executablePath = findBrowser(options.executable, () => puppeteer.executablePath());
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retries = options.retries ?? 2;
+  let session = await startSession(executablePath, options.pages, timeoutMs);
+  let restarting: Promise<Session> | undefined;
+
+  /** Replaces a failed session once, however many documents noticed the failure. */
+  const restart = async (failed: Session): Promise<void> => {
+    if (session !== failed) return;
+    restarting ??= (async () => {
+      failed.kill();
+      return startSession(executablePath, options.pages, timeoutMs);
+    })();
+    try {
+      session = await restarting;
+    } finally {
+      restarting = undefined;
+    }
+  };
+
+  return {
+    async print(html) {
+      for (let attempt = 0; ; attempt += 1) {
+        const current = session;
+        try {
+          return await withDeadline(current.pool.use((page) => printOn(page, html)), timeoutMs);
+        } catch (error) {
+          // Problems of the document itself (fonts) are final; a crashed or hung browser is not.
+          if (error instanceof FactsheetsError && !(error instanceof DeadlineError)) throw error;
+          if (attempt >= retries) throw browserFailure(error, attempt + 1);
+          await restart(current);
+        }
+      }
+    },
+    async close() {
+      await session.close();
+    },
+  };
+}
+
+interface Session {
+  readonly pool: PagePool;
+  close(): Promise<void>;
+  /** Ends the browser at once, even a hung one (close() would wait for it). */
+  kill(): void;
+}
+
+async function startSession(executablePath: string, pages: number, timeoutMs: number): Promise<Session> {
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: launchArgs() });
+    browser = await puppeteer.launch({ executablePath, headless: true, args: launchArgs(), protocolTimeout: timeoutMs * 2 });
   } catch (error) {
     throw new FactsheetsError(`the browser could not start: ${firstLine(error)}`, {
       stage: 'print',
@@ -56,13 +106,49 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
       cause: error,
     });
   }
-  const pool = new PagePool(browser, options.pages, options.timeoutMs ?? 30_000);
-  return {
-    print: (html) => pool.use((page) => printOn(page, html)),
+  const session: Session = {
+    pool: new PagePool(browser, pages, timeoutMs),
     close: async () => {
-      await browser.close().catch(() => undefined);
+      // A browser that hangs even on close is killed rather than waited for.
+      const closed = await Promise.race([
+        browser.close().then(() => true, () => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000).unref()),
+      ]);
+      if (!closed) session.kill();
+    },
+    kill: () => {
+      // The whole process group: renderers of a hung browser would otherwise live on, holding
+      // its pipes open, and keep this process from exiting. Puppeteer makes Chromium a group
+      // leader on POSIX; elsewhere, kill the main process.
+      const pid = browser.process()?.pid;
+      try {
+        if (pid !== undefined && process.platform !== 'win32') process.kill(-pid, 'SIGKILL');
+        else browser.process()?.kill('SIGKILL');
+      } catch {
+        browser.process()?.kill('SIGKILL');
+      }
+      void browser.close().catch(() => undefined);
     },
   };
+  return session;
+}
+
+class DeadlineError extends FactsheetsError {}
+
+function withDeadline<T>(work: Promise<T>, milliseconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineError(`printing took longer than ${milliseconds / 1000} s`, { stage: 'print' })), milliseconds);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+function browserFailure(error: unknown, attempts: number): FactsheetsError {
+  return new FactsheetsError(`the browser failed on this document ${attempts} ${attempts === 1 ? 'time' : 'times'}: ${firstLine(error)}`, {
+    stage: 'print',
+    hint: 'The browser was relaunched and the document retried; if this persists, check memory and the document’s size (--timeout raises the deadline).',
+    cause: error,
+  });
 }
 
 interface PooledPage {
@@ -97,7 +183,12 @@ class PagePool {
     if (ready !== undefined) return ready;
     if (this.created < this.size) {
       this.created += 1;
-      return this.open();
+      try {
+        return await this.open();
+      } catch (error) {
+        this.created -= 1;
+        throw error;
+      }
     }
     return new Promise((resolve) => this.waiting.push(resolve));
   }
@@ -141,7 +232,7 @@ async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
   });
   if (measured.failedFonts.length > 0) {
     throw new FactsheetsError(`fonts failed to load: ${[...new Set(measured.failedFonts)].join(', ')}`, {
-      stage: 'print',
+      stage: 'finish',
       hint: 'Check the @font-face rules: fonts must be inline (data: URIs) to load.',
     });
   }

@@ -1,14 +1,34 @@
+import { dirname } from 'node:path';
 import type { TemplateEnvironment } from '../handlebars/environment.js';
-import type { HtmlPage, RenderJob } from '../types.js';
+import type { BuildWarning, HtmlPage, RenderJob } from '../types.js';
 import { markdownToHtml } from './markdown.js';
 
 /**
  * One document to one HTML page: the figures-in-prose pass over its Markdown, Markdown to
- * HTML, then its layout around it. Pure: the same job and templates give the same page.
+ * HTML (images inlined from `contentDir`), then its layout around it.
  */
-export function renderPage(job: RenderJob, templates: TemplateEnvironment): HtmlPage {
+export function renderPage(job: RenderJob, templates: TemplateEnvironment, contentDir?: string): HtmlPage {
   const { document } = job;
-  const prose = templates.renderProse(document.body, job.view, document.source.displayPath);
-  const body = markdownToHtml(prose);
-  return { job, html: templates.renderLayout(job.layout, job.view, body) };
+  const file = document.source.displayPath;
+  const prose = templates.renderProse(document.body, job.view, file);
+  const images = contentDir === undefined ? undefined : { contentDir, documentDir: dirname(document.source.absolutePath) };
+  const markdown = markdownToHtml(prose, images);
+  const warnings: BuildWarning[] = markdown.warnings.map((warning) => ({ ...warning, file, document: document.name }));
+  const html = templates.renderLayout(job.layout, job.view, markdown.html);
+  for (const url of localFileReferences(html)) {
+    warnings.push({ message: `blocked a reference to ${url}: the page may not read local files`, file, document: document.name });
+  }
+  return { job, html, warnings };
+}
+
+/**
+ * `file:` URLs in attributes or CSS. Chromium refuses them before any request exists (so the
+ * print stage never sees them); this names them anyway, as every blocked URL must be.
+ */
+export function localFileReferences(html: string): string[] {
+  const found = [
+    ...html.matchAll(/\s(?:src|href|data|poster|action|srcset|background)\s*=\s*["']?\s*(file:[^"'\s>]*)/gi),
+    ...html.matchAll(/url\(\s*["']?(file:[^"')\s]*)/gi),
+  ].map((match) => match[1] ?? '');
+  return [...new Set(found)];
 }

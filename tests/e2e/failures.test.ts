@@ -104,3 +104,24 @@ describe('the command line', () => {
     expect(pdfText(join(out, 'countries/sao-tome.pdf'))).toContain('€950,000');
   });
 });
+
+describe('machine-readable reports', () => {
+  it('--json prints the whole report as JSON on stdout', async () => {
+    const out = await tempDir();
+    const result = await runCli(['build', '--content', 'tests/fixtures/overflow', '--out', out, '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout) as { ok: boolean; summary: unknown; documents: { name: string; status: string }[]; errors: { file: string; stage: string }[] };
+    expect(report.ok).toBe(false);
+    expect(report.summary).toEqual({ built: 1, failed: 1, errors: 1, warnings: 0 });
+    expect(report.documents.map((document) => [document.name, document.status]).sort()).toEqual([['long', 'failed'], ['short', 'built']]);
+    expect(report.errors[0]).toMatchObject({ file: 'tests/fixtures/overflow/countries/long.md', stage: 'finish' });
+  });
+
+  it('under GitHub Actions, errors are also workflow annotations on the file and line', async () => {
+    const result = await runCli(['build', '--content', 'tests/fixtures/bad-inputs', '--out', await tempDir()], { env: { GITHUB_ACTIONS: 'true' } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('::error file=tests/fixtures/bad-inputs/funding.csv,line=4,col=37,title=factsheets validate::column "amount_eur": -400 is negative%0AAmounts must be zero or more, in euros.\n');
+    expect(result.stdout.match(/^::error /gm)).toHaveLength(10);
+  });
+});

@@ -27,3 +27,14 @@ export async function copySample(): Promise<string> {
   await cp(SAMPLE_CONTENT, root, { recursive: true });
   return root;
 }
+
+/** The sample plus `extra` copies of the Mali brief under other names, for builds that take a while. */
+export async function sampleWithExtraCountries(extra: number): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const root = await copySample();
+  const mali = await readFile(join(root, 'countries/mali.md'), 'utf8');
+  for (let index = 1; index <= extra; index += 1) {
+    await writeFile(join(root, `countries/mali-copy-${index}.md`), mali.replace('name: Mali', `name: Mali copy ${index}`));
+  }
+  return root;
+}

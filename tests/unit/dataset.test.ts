@@ -92,6 +92,13 @@ describe('validateDataset: one error per kind of bad input, with its exact messa
     expect(message).toMatch(/^content\/funding\.csv:2: error: the CSV cannot be read: Invalid Closing Quote/);
   });
 
+  it('an unclosed quote, at the quote that opens it', () => {
+    expect(messages(`${dataset().text}ML,"Fund,,,2016,100,paid,\r\nNE,Fund,,,2016,1,paid,\r\n`)).toEqual([
+      'content/funding.csv:2:4: error: the CSV cannot be read: Quote Not Closed\n' +
+        '  hint: A value with commas, quotes or line breaks must be in double quotes, and a quote inside it doubled ("").',
+    ]);
+  });
+
   it('an empty file', () => {
     expect(messages('')).toEqual([
       'content/funding.csv:1: error: the dataset is empty\n' +

@@ -13,3 +13,13 @@ describe('renderPage', () => {
     expect(renderPage(job, environment).html).toBe('<h1>Mali</h1><h2>Funding</h2>\n<p>Total: <strong>€2.9 billion</strong>.</p>');
   });
 });
+
+describe('localFileReferences', () => {
+  it('finds file: URLs in attributes and CSS, once each', async () => {
+    const { localFileReferences } = await import('../../src/stages/render.js');
+    expect(localFileReferences(
+      '<iframe src="file:///etc/passwd"></iframe><object data=file:///etc/shadow></object>' +
+        '<style>body { background: url( "file:///root/x.png") }</style><img src="file:///etc/passwd"><a href="https://x/file:">x</a>',
+    )).toEqual(['file:///etc/passwd', 'file:///etc/shadow', 'file:///root/x.png']);
+  });
+});

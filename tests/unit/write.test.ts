@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile, chmod, mkdir } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeOutput } from '../../src/stages/write.js';
+import { prepareOutput, writeOutput } from '../../src/stages/write.js';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'factsheets-write-'));
@@ -32,6 +32,29 @@ describe('writeOutput', () => {
     const out = await tempDir();
     await writeFile(join(out, 'countries'), 'a file where a folder should be');
     await expect(writeOutput(out, 'countries/mali.pdf', new Uint8Array([1]))).rejects.toThrow(/^cannot write countries\/mali\.pdf \((EEXIST|ENOTDIR)\)$/);
+  });
+
+  it('checks that the output folder is writable before printing, in one error', async () => {
+    const parent = await tempDir();
+    await writeFile(join(parent, 'out'), 'a file, not a folder');
+    await expect(prepareOutput(join(parent, 'out'))).rejects.toMatchObject({
+      message: expect.stringMatching(/^the output folder cannot be written \((EEXIST|ENOTDIR)\)$/),
+      hint: 'Check that the output folder is writable, or choose another with --out DIR.',
+    });
+  });
+
+  it('removes temporary files of killed builds, but not those of a build still running', async () => {
+    const out = await tempDir();
+    await mkdir(join(out, 'countries'));
+    await writeFile(join(out, 'countries/.mali.pdf.0123456789ab.tmp'), 'half');
+    await writeFile(join(out, '.factsheet.pdf.ba9876543210.tmp'), 'half');
+    await writeFile(join(out, 'notes.tmp'), 'not ours');
+    const later = Date.now() + 11 * 60 * 1000;
+    await prepareOutput(out, ['countries'], Date.now());
+    expect((await readdir(out)).sort()).toEqual(['.factsheet.pdf.ba9876543210.tmp', 'countries', 'notes.tmp']);
+    await prepareOutput(out, ['countries'], later);
+    expect((await readdir(out)).sort()).toEqual(['countries', 'notes.tmp']);
+    expect(await readdir(join(out, 'countries'))).toEqual([]);
   });
 
   // Root ignores file permissions, so this case only runs as an ordinary user.

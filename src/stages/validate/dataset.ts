@@ -43,7 +43,7 @@ export function validateDataset(source: SourceFile): DatasetResult {
   try {
     rows = parseRows(source.text);
   } catch (error) {
-    return unusable(file, csvSyntaxError(file, error));
+    return unusable(file, csvSyntaxError(file, source.text, error));
   }
   const [header, ...body] = rows;
   if (header === undefined) {
@@ -77,23 +77,32 @@ export function validateDataset(source: SourceFile): DatasetResult {
 function parseRows(text: string): ParsedRow[] {
   const parsed = parse(text, {
     bom: true,
-    info: true,
     raw: true,
     relax_column_count: true,
     skip_empty_lines: true,
     trim: true,
-  }) as unknown as { record: string[]; raw: string; info: { lines: number } }[];
-  return parsed.map(({ record, raw, info }) => locateRow(record, raw, info.lines));
+  }) as unknown as { record: string[]; raw: string }[];
+  // Line numbers are counted here from the raw text (CRLF as one break): csv-parse's own
+  // count is off inside quoted fields with CRLF. The raws, in order, are the whole file.
+  let linesBefore = 0;
+  return parsed.map(({ record, raw }) => {
+    const leadingBlank = /^(?:\r\n|\r|\n)*/.exec(raw)?.[0] ?? '';
+    const row = locateRow(record, raw.slice(leadingBlank.length), 1 + linesBefore + countBreaks(leadingBlank));
+    linesBefore += countBreaks(raw);
+    return row;
+  });
 }
 
-/** csv-parse reports the line a record ends on; count back to where it starts. */
-function locateRow(fields: readonly string[], raw: string, endLine: number): ParsedRow {
-  const body = raw.replace(/^(?:\r?\n)+/, '').replace(/\r?\n$/, '');
-  const line = endLine - (body.match(/\n/g)?.length ?? 0);
+function countBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+/** Where each field of a record starts on its first line, for error columns. */
+function locateRow(fields: readonly string[], raw: string, line: number): ParsedRow {
   const fieldColumns: number[] = [1];
   let inQuotes = false;
-  for (let index = 0; index < body.length && body[index] !== '\n'; index += 1) {
-    const char = body[index];
+  for (let index = 0; index < raw.length && raw[index] !== '\n' && raw[index] !== '\r'; index += 1) {
+    const char = raw[index];
     if (char === '"') inQuotes = !inQuotes;
     else if (char === ',' && !inQuotes) fieldColumns.push(index + 2);
   }
@@ -234,17 +243,50 @@ function freezeDataset(file: string, records: FundingRecord[], tainted: Set<stri
   return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted });
 }
 
-function csvSyntaxError(file: string, error: unknown): FactsheetsError {
+function csvSyntaxError(file: string, text: string, error: unknown): FactsheetsError {
   const details = error as { message?: string; lines?: number; code?: string };
-  const line = typeof details.lines === 'number' ? details.lines : undefined;
-  const reason = (details.message ?? String(error)).replace(/ at line \d+.*$/, '');
+  const reason = (details.message ?? String(error)).replace(/:? (?:at|the parsing is finished with an opening quote at) line \d+.*$/, '');
+  // csv-parse reports where parsing stopped; for an unclosed quote, where it opened is what to fix.
+  const lineCount = text.split(/\r?\n/).length;
+  const position = details.code === 'CSV_QUOTE_NOT_CLOSED'
+    ? unclosedQuote(text)
+    : typeof details.lines === 'number' ? { line: Math.min(details.lines, lineCount) } : {};
   return new FactsheetsError(`the CSV cannot be read: ${reason}`, {
     stage: 'validate',
     file,
-    ...(line === undefined ? {} : { line }),
+    ...position,
     hint: 'A value with commas, quotes or line breaks must be in double quotes, and a quote inside it doubled ("").',
     cause: error,
   });
+}
+
+/** Line and column of the quote that opens a field and is never closed. */
+export function unclosedQuote(text: string): { line?: number; column?: number } {
+  let line = 1;
+  let column = 1;
+  let fieldStart = true;
+  let opened: { line: number; column: number } | undefined;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (opened === undefined && fieldStart && char === '"') {
+      opened = { line, column };
+    } else if (opened !== undefined && char === '"') {
+      if (text[index + 1] === '"') {
+        index += 1;
+        column += 1;
+      } else {
+        opened = undefined;
+      }
+    }
+    fieldStart = opened === undefined && (char === ',' || char === '\n' || (char === '\r' && text[index + 1] !== '\n'));
+    if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) {
+      line += 1;
+      column = 1;
+    } else if (char !== '\r') {
+      column += 1;
+    }
+  }
+  return opened ?? {};
 }
 
 /** True when the dataset cannot be trusted for this country (a bad row, or an unattributable one). */

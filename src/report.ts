@@ -1,0 +1,81 @@
+import { FactsheetsError, formatError, formatPosition } from './errors.js';
+import type { BuildReport } from './types.js';
+
+/** The report for people: a line per PDF, errors and warnings, and a summary line. */
+export function formatTextReport(report: BuildReport): { stdout: string; stderr: string } {
+  const stderr = [
+    ...report.errors.map((error) => `${formatError(error)}\n`),
+    ...report.warnings.map((warning) => {
+      const position = formatPosition({ file: warning.file, line: warning.line, column: undefined });
+      return `${position === '' ? '' : `${position}: `}warning: ${warning.message}\n`;
+    }),
+  ].join('');
+  const built = report.documents.filter((document) => document.status === 'built');
+  const failed = report.documents.filter((document) => document.status === 'failed');
+  const errorCount = report.errors.length;
+  const stdout = [
+    ...built.map((document) => {
+      const pages = `${document.pages ?? 0} ${document.pages === 1 ? 'page' : 'pages'}`;
+      return `built  ${document.output}  (${pages}, ${document.milliseconds ?? 0} ms)\n`;
+    }),
+    ...failed.map((document) => `FAILED ${document.output}  (from ${document.source})\n`),
+    `${built.length} built, ${failed.length} failed${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
+  ].join('');
+  return { stdout, stderr };
+}
+
+/** The report for machines (`--json`): documents, outputs, errors, warnings and timings. */
+export function formatJsonReport(report: BuildReport): string {
+  const built = report.documents.filter((document) => document.status === 'built').length;
+  return `${JSON.stringify({
+    ok: report.errors.length === 0,
+    seconds: Math.round(report.seconds * 1000) / 1000,
+    outDir: report.outDir,
+    summary: { built, failed: report.documents.length - built, errors: report.errors.length, warnings: report.warnings.length },
+    documents: report.documents,
+    errors: report.errors.map(errorJson),
+    warnings: report.warnings,
+  }, null, 2)}\n`;
+}
+
+function errorJson(error: FactsheetsError): Record<string, unknown> {
+  return Object.fromEntries(Object.entries({
+    stage: error.stage,
+    file: error.file,
+    line: error.line,
+    column: error.column,
+    document: error.document,
+    message: error.message,
+    hint: error.hint,
+  }).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * GitHub Actions workflow commands, so that each error shows on the file and line in a pull
+ * request (`::error file=…,line=…,col=…,title=…::message`). Values are escaped as the runner expects.
+ */
+export function formatGithubAnnotations(report: BuildReport): string {
+  const lines = report.errors.map((error) => {
+    const properties = [
+      error.file === undefined ? undefined : `file=${escapeProperty(error.file)}`,
+      error.line === undefined ? undefined : `line=${error.line}`,
+      error.column === undefined ? undefined : `col=${error.column}`,
+      `title=${escapeProperty(`factsheets ${error.stage}`)}`,
+    ].filter((property) => property !== undefined);
+    const message = error.hint === undefined ? error.message : `${error.message}\n${error.hint}`;
+    return `::error ${properties.join(',')}::${escapeData(message)}\n`;
+  });
+  for (const warning of report.warnings) {
+    const file = warning.file === undefined ? '' : ` file=${escapeProperty(warning.file)}${warning.line === undefined ? '' : `,line=${warning.line}`}`;
+    lines.push(`::warning${file}::${escapeData(warning.message)}\n`);
+  }
+  return lines.join('');
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
