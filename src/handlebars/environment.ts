@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { FactsheetsError, type Stage } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { SourceFile } from '../types.js';
-import { formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
+import { assetHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -22,6 +22,7 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   const layoutsEngine = Handlebars.create();
   const proseEngine = Handlebars.create();
   for (const engine of [layoutsEngine, proseEngine]) engine.registerHelper(formattingHelpers());
+  layoutsEngine.registerHelper('asset', assetHelper(templates.assets));
 
   for (const [name, file] of templates.partials) {
     const compiled = compileChecked(layoutsEngine, file, { strict: true });
@@ -114,9 +115,11 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage): F
     return new FactsheetsError(undefinedPath === undefined ? message : `"${undefinedPath}" is not defined here (${message})`, {
       ...at,
       ...(error.location === undefined ? {} : { line: error.location.line, column: error.location.column + 1 }),
-      hint: undefinedPath === undefined
-        ? 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.'
-        : MISSING_FIELD_HINT,
+      hint: undefinedPath !== undefined
+        ? MISSING_FIELD_HINT
+        : message.startsWith('asset:')
+          ? 'Put the image in templates/assets/ and name it by its path there, e.g. {{asset "logo.svg"}}.'
+          : 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.',
       cause: error,
     });
   }

@@ -1,4 +1,6 @@
 import type { HelperOptions } from 'handlebars';
+import { dataUri, imageType } from '../image-types.js';
+import type { Asset } from '../stages/load.js';
 import { formatDate, formatMoney, formatNumber, formatPercent } from './format.js';
 
 /** Where a helper was called, from Handlebars' `options.loc` (1-based line, 0-based column). */
@@ -51,4 +53,25 @@ export function formattingHelpers(): Record<string, (...args: unknown[]) => stri
     };
   }
   return helpers;
+}
+
+/**
+ * `{{asset "logos/eu.svg"}}`: an image from `templates/assets/` as a data: URI, for layouts
+ * only. The page may load nothing else, so this is how templates show logos and icons.
+ */
+export function assetHelper(assets: ReadonlyMap<string, Asset>): (...args: unknown[]) => string {
+  return (...args: unknown[]): string => {
+    const options = args.pop() as HelperOptions & { loc?: { start: HelperLocation } };
+    const name = args[0];
+    const asset = typeof name === 'string' ? assets.get(name) : undefined;
+    const type = typeof name === 'string' ? imageType(name) : undefined;
+    if (asset === undefined || type === undefined || args.length !== 1) {
+      const known = [...assets.keys()].filter((key) => imageType(key) !== undefined);
+      throw new HelperError(
+        `asset: there is no image ${typeof name === 'string' ? `"${name}"` : String(name)} in templates/assets/ (images: ${known.join(', ') || 'none'})`,
+        options.loc?.start,
+      );
+    }
+    return dataUri(type, asset.bytes);
+  };
 }

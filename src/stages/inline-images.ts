@@ -1,23 +1,15 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { dataUri, IMAGE_TYPES, imageType } from '../image-types.js';
 
 /** Where a document's images may come from: files under `contentDir`, relative to the document. */
 export interface ImageSource {
   readonly contentDir: string;
   readonly documentDir: string;
 }
-
-const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-};
 
 /**
  * A rehype plugin that inlines each `<img>` from the content folder as a data: URI and removes
@@ -47,7 +39,7 @@ function readImage(src: string, source: ImageSource): string | { reason: string 
   if (src === '' || /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || isAbsolute(src)) {
     return { reason: 'images must be files in the content folder, given by a relative path' };
   }
-  const type = IMAGE_TYPES[extname(src.split(/[?#]/)[0] ?? '').toLowerCase()];
+  const type = imageType(src.split(/[?#]/)[0] ?? '');
   if (type === undefined) return { reason: `only ${Object.keys(IMAGE_TYPES).join(' ')} images are embedded` };
   let path: string;
   try {
@@ -59,5 +51,5 @@ function readImage(src: string, source: ImageSource): string | { reason: string 
   if (inside.startsWith('..') || inside.startsWith(sep) || isAbsolute(inside)) {
     return { reason: 'the file is outside the content folder' };
   }
-  return `data:${type};base64,${readFileSync(path).toString('base64')}`;
+  return dataUri(type, readFileSync(path));
 }

@@ -18,6 +18,14 @@ export interface LoadedTemplates {
   readonly partials: ReadonlyMap<string, SourceFile>;
   /** Style sheets in `styles/` by bare name: `<layout>.css` is that layout's, any other is shared. */
   readonly styles: ReadonlyMap<string, SourceFile>;
+  /** Images in `assets/` by path relative to it (`logos/eu.svg`), for the `asset` helper. */
+  readonly assets: ReadonlyMap<string, Asset>;
+}
+
+/** A binary file of the templates, embedded into pages as a data: URI. */
+export interface Asset {
+  readonly displayPath: string;
+  readonly bytes: Buffer;
 }
 
 /** Reads the content and templates folders; the only read-only file-system stage. */
@@ -36,10 +44,12 @@ export async function loadSources(contentDir: string, templatesDir: string): Pro
 }
 
 async function loadTemplates(templatesDir: string): Promise<LoadedTemplates> {
-  const [layouts, partials, styles] = await Promise.all([
+  const assetsRoot = join(templatesDir, 'assets');
+  const [layouts, partials, styles, assets] = await Promise.all([
     readMatching(join(templatesDir, 'layouts'), (name) => name.endsWith('.hbs')),
     readMatching(join(templatesDir, 'partials'), (name) => name.endsWith('.hbs'), true),
     readMatching(join(templatesDir, 'styles'), (name) => name.endsWith('.css')),
+    readMatching(assetsRoot, () => true, true, 'binary'),
   ]);
   const partialsRoot = join(templatesDir, 'partials');
   return {
@@ -51,15 +61,22 @@ async function loadTemplates(templatesDir: string): Promise<LoadedTemplates> {
       ]),
     ),
     styles: new Map(styles.map((file) => [baseName(file.absolutePath, '.css'), file])),
+    assets: new Map(assets.map((file) => [
+      relative(assetsRoot, file.absolutePath).split('\\').join('/'),
+      { displayPath: file.displayPath, bytes: file.bytes },
+    ])),
   };
 }
 
 /** Files of one folder (optionally its subfolders) whose name matches, sorted by path. */
+async function readMatching(folder: string, matches: (name: string) => boolean, recursive?: boolean): Promise<SourceFile[]>;
+async function readMatching(folder: string, matches: (name: string) => boolean, recursive: boolean, as: 'binary'): Promise<BinaryFile[]>;
 async function readMatching(
   folder: string,
   matches: (name: string) => boolean,
   recursive = false,
-): Promise<SourceFile[]> {
+  as: 'text' | 'binary' = 'text',
+): Promise<(SourceFile | BinaryFile)[]> {
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true, recursive });
@@ -71,14 +88,22 @@ async function readMatching(
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && matches(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  return Promise.all(paths.map((path) => readInside(folder, path)));
+  return Promise.all(paths.map((path) => readInside(folder, path, as)));
+}
+
+interface BinaryFile {
+  readonly displayPath: string;
+  readonly absolutePath: string;
+  readonly bytes: Buffer;
 }
 
 /**
  * Reads a file that must stay inside `root`: a symbolic link is followed only to a file
  * within the same folder, so that content and templates cannot pull in files from elsewhere.
  */
-async function readInside(root: string, path: string): Promise<SourceFile> {
+async function readInside(root: string, path: string): Promise<SourceFile>;
+async function readInside(root: string, path: string, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile>;
+async function readInside(root: string, path: string, as: 'text' | 'binary' = 'text'): Promise<SourceFile | BinaryFile> {
   let target: string;
   try {
     target = await realpath(path);
@@ -93,7 +118,12 @@ async function readInside(root: string, path: string): Promise<SourceFile> {
     });
   }
   if (!(await stat(target)).isFile()) throw readError(path, Object.assign(new Error('not a file'), { code: 'EISDIR' }));
-  return readSource(path);
+  if (as === 'text') return readSource(path);
+  try {
+    return { absolutePath: path, displayPath: displayPath(path), bytes: await readFile(path) };
+  } catch (error) {
+    throw readError(path, error);
+  }
 }
 
 async function readIfExists(root: string, path: string): Promise<SourceFile | undefined> {

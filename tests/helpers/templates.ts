@@ -7,5 +7,8 @@ export function templatesOf(files: Readonly<Record<string, string>>): LoadedTemp
     new Map(Object.entries(files)
       .filter(([path]) => path.startsWith(`${folder}/`))
       .map(([path, text]) => [path.slice(folder.length + 1), source(`templates/${path}${extension}`, text)]));
-  return { layouts: pick('layouts', '.hbs'), partials: pick('partials', '.hbs'), styles: pick('styles', '.css') };
+  const assets = new Map(Object.entries(files)
+    .filter(([path]) => path.startsWith('assets/'))
+    .map(([path, text]) => [path.slice('assets/'.length), { displayPath: `templates/${path}`, bytes: Buffer.from(text) }]));
+  return { layouts: pick('layouts', '.hbs'), partials: pick('partials', '.hbs'), styles: pick('styles', '.css'), assets };
 }
