@@ -1,4 +1,5 @@
 import type { FactsheetsError } from './errors.js';
+import type { DocumentInfo } from './stages/document-info.js';
 
 /** A file read by the load stage. `path` is relative to its root folder, with `/` separators. */
 export interface SourceFile {
@@ -37,6 +38,8 @@ export interface FactsheetMeta {
   readonly quotes: readonly Quote[];
   /** ISO codes of the countries whose dataset totals the factsheet tabulates. */
   readonly countries: readonly string[];
+  readonly author?: string;
+  readonly keywords: readonly string[];
 }
 
 /** Front matter of a country one-pager, after validation. */
@@ -48,6 +51,8 @@ export interface OnePagerMeta {
   readonly summary?: string;
   readonly date?: string;
   readonly template: string;
+  readonly author?: string;
+  readonly keywords: readonly string[];
 }
 
 /** A content document: validated front matter plus its Markdown body. */
@@ -101,6 +106,8 @@ export interface RenderJob {
   readonly view: Readonly<Record<string, unknown>>;
   /** One-pagers must print on exactly this many pages; factsheets have no limit. */
   readonly maxPages?: number;
+  /** The PDF's Info dictionary. */
+  readonly info: DocumentInfo;
 }
 
 export interface HtmlPage {

@@ -1,5 +1,6 @@
 import { FactsheetsError } from '../errors.js';
 import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
+import { setDocumentInfo } from './document-info.js';
 
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, and
@@ -18,7 +19,7 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
       },
     );
   }
-  return { job, pages, bytes: makeReproducible(printed.bytes, creationDate) };
+  return { job, pages, bytes: setDocumentInfo(makeReproducible(printed.bytes, creationDate), job.info) };
 }
 
 /** Pages in a PDF: the `/Count` of its root page tree (the largest one). Exact for Chromium's output. */

@@ -4,6 +4,10 @@ import { layoutBarChart } from './plan/bar-chart.js';
 import { isSampleRecord, sum, summariseFunding } from './plan/funding-summary.js';
 import { isTainted } from './validate/dataset.js';
 import { countryName } from './validate/country-code.js';
+import type { DocumentInfo } from './document-info.js';
+
+/** Written into every PDF's Info as its creator. */
+export const CREATOR = 'factsheets';
 
 export interface PlanResult {
   readonly jobs: readonly RenderJob[];
@@ -42,6 +46,8 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset):
     layout: meta.template,
     outputPath: outputPathFor('one-pager', document.name),
     maxPages: 1,
+    info: documentInfo(`${meta.name}: country brief`, meta.author, meta.summary ?? meta.role,
+      meta.keywords.length > 0 ? meta.keywords : [meta.name, meta.iso, 'country brief', ...(meta.role === undefined ? [] : [meta.role])]),
     view: Object.freeze({
       title: `${meta.name}: country brief`,
       lang: 'en',
@@ -79,6 +85,8 @@ function planFactsheet(
     kind: 'factsheet',
     layout: meta.template,
     outputPath: outputPathFor('factsheet', document.name),
+    info: documentInfo(meta.title, meta.author, meta.subtitle,
+      meta.keywords.length > 0 ? meta.keywords : ['factsheet', ...countries.map((country) => country.name)]),
     view: Object.freeze({
       title: meta.title,
       subtitle: meta.subtitle,
@@ -100,6 +108,16 @@ function planFactsheet(
       }),
     }),
   };
+}
+
+function documentInfo(title: string, author: string | undefined, subject: string | undefined, keywords: readonly string[]): DocumentInfo {
+  return Object.freeze({
+    title,
+    ...(author === undefined ? {} : { author }),
+    ...(subject === undefined ? {} : { subject }),
+    keywords: Object.freeze([...keywords]),
+    creator: CREATOR,
+  });
 }
 
 /** Where a document's PDF goes, relative to the output folder: one-pagers under `countries/`. */

@@ -85,10 +85,16 @@ describe('building the bundled sample with real Chromium', () => {
     }
   });
 
-  it('sets the PDF title, tags the PDF and adds an outline from the headings', async () => {
+  it('sets title, author, subject, keywords and language, tags the PDF and adds an outline', async () => {
+    for (const name of ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+      const info = pdfInfo(join(out, name));
+      for (const field of ['Title', 'Author', 'Subject', 'Keywords']) expect(info[field], `${field} of ${name}`).toMatch(/\S/);
+      expect(info['Tagged']).toBe('yes');
+      expect((await readFile(join(out, name))).toString('latin1')).toContain('/Lang (en)');
+    }
     const file = join(out, 'countries', 'cote-d-ivoire.pdf');
     expect(pdfInfo(file)['Title']).toBe("Côte d'Ivoire: country brief");
-    expect(pdfInfo(file)['Tagged']).toBe('yes');
+    expect(pdfInfo(file)['Keywords']).toMatch(/^Côte d'Ivoire, CI, country brief/);
     expect(pdfInfo(join(out, 'factsheet.pdf'))['Title']).toBe('Partnership Framework on Migration');
     const bytes = (await readFile(join(out, 'factsheet.pdf'))).toString('latin1');
     expect(bytes).toContain('/Outlines');

@@ -8,13 +8,15 @@ import { onePagerDocument } from '../helpers/documents.js';
 function pdf(pages: number, extra = ''): Uint8Array {
   return new TextEncoder().encode(
     `%PDF-1.4\n1 0 obj\n<</Title (T)\n/CreationDate (D:20261128052819+00'00')\n/ModDate (D:20261128052819+00'00')>>\nendobj\n` +
-      `10 0 obj\n<</Type /Pages\n/Count ${pages}\n/Kids [2 0 R]>>\nendobj\n${extra}%%EOF\n`,
+      `10 0 obj\n<</Type /Pages\n/Count ${pages}\n/Kids [2 0 R]>>\nendobj\n${extra}` +
+      'xref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 11\n/Root 9 0 R\n/Info 1 0 R>>\nstartxref\n200\n%%EOF\n',
   );
 }
 
 const job: RenderJob = {
   document: onePagerDocument('mali', 'name: Mali\niso: ML'),
   kind: 'one-pager', layout: 'one-pager', outputPath: 'countries/mali.pdf', view: {}, maxPages: 1,
+  info: { title: 'Mali: country brief', author: 'Team', subject: 'A brief', keywords: ['Mali', 'ML'], creator: 'factsheets' },
 };
 const printed = (bytes: Uint8Array, overflowMm = 0): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [] });
 
@@ -54,6 +56,23 @@ describe('finishPdf: the one-page contract', () => {
   it('does not limit factsheets', () => {
     const { maxPages: _unused, ...factsheetJob } = job;
     expect(finishPdf({ ...factsheetJob, kind: 'factsheet' }, printed(pdf(7)), new Date(0)).pages).toBe(7);
+  });
+});
+
+describe('setDocumentInfo (through finishPdf)', () => {
+  it('appends an Info object, an xref section and a trailer that points back to the old one', () => {
+    const input = pdf(1);
+    const output = new TextDecoder('latin1').decode(finishPdf(job, printed(input), new Date('2017-09-06T00:00:00Z')).bytes);
+    const appended = output.slice(input.length);
+    const utf16 = (text: string) => `<${Buffer.from(`\uFEFF${text}`, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
+    expect(output.startsWith(new TextDecoder('latin1').decode(input).replace(/D:20261128052819/g, 'D:20170906000000'))).toBe(true);
+    expect(appended).toBe(
+      `11 0 obj\n<</Title ${utf16('Mali: country brief')}\n/Author ${utf16('Team')}\n/Subject ${utf16('A brief')}\n` +
+        `/Keywords ${utf16('Mali, ML')}\n/Creator ${utf16('factsheets')}\n/Producer ${utf16('Chromium (Skia/PDF) via factsheets')}\n` +
+        "/CreationDate (D:20170906000000+00'00')\n/ModDate (D:20170906000000+00'00')>>\nendobj\n" +
+        `xref\n11 1\n${String(input.length).padStart(10, '0')} 00000 n \n` +
+        `trailer\n<</Size 12\n/Root 9 0 R\n/Info 11 0 R\n/Prev 200>>\nstartxref\n${input.length + appended.indexOf('xref')}\n%%EOF\n`,
+    );
   });
 });
 

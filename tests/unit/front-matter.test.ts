@@ -17,7 +17,7 @@ describe('validateDocument: good input', () => {
   it('reads YAML front matter and keeps the body at its file line numbers', () => {
     const result = onePager('---\nname: Côte d\'Ivoire\niso: CI\nrole: origin\n---\n\n## Title\n');
     expect(result.errors).toBeUndefined();
-    expect(result.document?.meta).toEqual({ kind: 'one-pager', name: "Côte d'Ivoire", iso: 'CI', role: 'origin', template: 'one-pager' });
+    expect(result.document?.meta).toEqual({ kind: 'one-pager', name: "Côte d'Ivoire", iso: 'CI', role: 'origin', template: 'one-pager', keywords: [] });
     expect(result.document?.body.split('\n')[6]).toBe('## Title');
     expect(result.document?.keyLines).toEqual({ name: 2, iso: 3, role: 4 });
   });

@@ -19,7 +19,7 @@ function fakePrinter(log: { launched: number; printed: string[] }, fail?: string
         log.printed.push(title);
         const pages = html.includes('OVERFLOW') ? 2 : 1;
         return {
-          bytes: new TextEncoder().encode(`%PDF-1.4\n<</Type /Pages\n/Count ${pages}>>\n${title}\n`),
+          bytes: new TextEncoder().encode(`%PDF-1.4\n<</Type /Pages\n/Count ${pages}>>\n${title}\ntrailer\n<</Size 3\n/Root 1 0 R>>\nstartxref\n9\n%%EOF\n`),
           overflowMm: pages > 1 ? 12 : -40,
           blockedRequests: [],
         };

@@ -50,6 +50,8 @@ export const factsheetSchema = z.looseObject({
     .default([]),
   quotes: z.array(z.object({ text, author: text, role: text.optional() })).default([]),
   countries: z.array(countryCode).default([]),
+  author: text.optional(),
+  keywords: z.array(text).default([]),
 });
 
 /** Country one-pager front matter. */
@@ -60,4 +62,6 @@ export const onePagerSchema = z.looseObject({
   summary: text.optional(),
   date: isoDate.optional(),
   template: templateName.default('one-pager'),
+  author: text.optional(),
+  keywords: z.array(text).default([]),
 });

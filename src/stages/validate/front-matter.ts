@@ -112,6 +112,8 @@ function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.in
         text: quote.text, author: quote.author, ...(quote.role === undefined ? {} : { role: quote.role }),
       })),
       countries: Object.freeze([...fact.countries]),
+      ...(fact.author === undefined ? {} : { author: fact.author }),
+      keywords: Object.freeze([...fact.keywords]),
     });
   }
   const page = data as z.infer<typeof onePagerSchema>;
@@ -123,6 +125,8 @@ function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.in
     ...(page.summary === undefined ? {} : { summary: page.summary }),
     ...(page.date === undefined ? {} : { date: page.date }),
     template: page.template,
+    ...(page.author === undefined ? {} : { author: page.author }),
+    keywords: Object.freeze([...page.keywords]),
   });
 }
 
