@@ -2,7 +2,7 @@ import type { BuildConfig } from './config.js';
 import { FactsheetsError, toFactsheetsError } from './errors.js';
 import { createEnvironment, type TemplateEnvironment } from './handlebars/environment.js';
 import { finishPdf } from './stages/finish.js';
-import { embeddedFontFaces } from './stages/fonts.js';
+import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
 import { loadSources } from './stages/load.js';
 import { outputPathFor, planJobs } from './stages/plan.js';
 import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
@@ -38,9 +38,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
 
   let sources;
   let fontFaces;
+  let coverage: BrandCoverage;
   try {
     sources = await loadSources(config.contentDir, config.templatesDir);
-    fontFaces = await embeddedFontFaces();
+    [fontFaces, coverage] = await Promise.all([embeddedFontFaces(), brandCoverage()]);
   } catch (error) {
     errors.push(toFactsheetsError(error, { stage: 'load' }));
     return report();
@@ -101,7 +102,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
         for (const url of printed.blockedRequests) {
           warnings.push({ message: `blocked a request for ${url}`, file: job.document.source.displayPath, document: job.document.name });
         }
-        const artifact = finishPdf(job, printed, creationDate(config, job.document));
+        const artifact = finishPdf(job, printed, creationDate(config, job.document), coverage);
         await writeOutput(config.outDir, job.outputPath, artifact.bytes);
         results.set(job.document.name, {
           name: job.document.name, kind: job.kind, source: job.document.source.displayPath,

@@ -124,6 +124,8 @@ export interface PrintedPdf {
   readonly overflowMm: number;
   /** Requests the page tried to make, all blocked. */
   readonly blockedRequests: readonly string[];
+  /** The page's text, for checking that the fonts have every character. */
+  readonly text: string;
 }
 
 export interface Artifact {

@@ -1,13 +1,16 @@
 import { FactsheetsError } from '../errors.js';
 import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
 import { setDocumentInfo } from './document-info.js';
+import { describeCharacter, uncoveredCharacters } from './font-coverage.js';
+import type { BrandCoverage } from './fonts.js';
 
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, and
  * makes its bytes reproducible. Pure on bytes.
  */
-export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date): Artifact {
+export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage): Artifact {
   const pages = countPages(printed.bytes);
+  if (fonts !== undefined) checkFonts(job, printed, fonts);
   if (job.maxPages !== undefined && pages > job.maxPages) {
     throw new FactsheetsError(
       `does not fit on ${job.maxPages === 1 ? 'one page' : `${job.maxPages} pages`}: it prints on ${pages} pages, overflowing by ${describeOverflow(printed.overflowMm)}`,
@@ -20,6 +23,35 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
     );
   }
   return { job, pages, bytes: setDocumentInfo(makeReproducible(printed.bytes, creationDate), job.info) };
+}
+
+/**
+ * Fails a document whose text needs a glyph the brand fonts lack, or that printed in any
+ * font outside the brand set: Chromium falls back to a system font without a word.
+ */
+function checkFonts(job: RenderJob, printed: PrintedPdf, fonts: BrandCoverage): void {
+  const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
+  const missing = uncoveredCharacters(printed.text, fonts.any);
+  const strangers = fontNames(printed.bytes).filter((name) => !fonts.postscriptNames.some((brand) => name.startsWith(brand)));
+  if (missing.length > 0) {
+    throw new FactsheetsError(`uses characters the brand fonts lack: ${missing.slice(0, 12).map(describeCharacter).join(', ')}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}`, {
+      ...at,
+      hint: 'Replace them (or transliterate), or add a font that has them to BRAND_FONTS in src/stages/fonts.ts.',
+    });
+  }
+  if (strangers.length > 0) {
+    const partial = uncoveredCharacters(printed.text, fonts.all);
+    throw new FactsheetsError(`printed in fonts outside the brand set: ${strangers.join(', ')}${partial.length > 0 ? ` (characters only one brand family has: ${partial.map(describeCharacter).join(', ')})` : ''}`, {
+      ...at,
+      hint: 'A style sheet names a font that is not embedded, or a character exists in one brand family only: use the brand families (Source Sans 3, Source Serif 4).',
+    });
+  }
+}
+
+/** Font names in a PDF, without the subset tag: `/BaseFont /ABCDEF+SourceSans3-Bold` → `SourceSans3-Bold`. */
+export function fontNames(bytes: Uint8Array): string[] {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return [...new Set([...text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)].map((match) => match[1] ?? ''))].sort();
 }
 
 /** Pages in a PDF: the `/Count` of its root page tree (the largest one). Exact for Chromium's output. */

@@ -2,12 +2,28 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
+import { woffCoverage } from './font-coverage.js';
 
 /** The brand fonts, from @fontsource packages (SIL Open Font License), embedded in every PDF. */
-export const BRAND_FONTS: readonly { readonly package: string; readonly styles: readonly string[] }[] = [
-  { package: '@fontsource/source-sans-3', styles: ['400', '400-italic', '600', '700'] },
-  { package: '@fontsource/source-serif-4', styles: ['400-italic', '600', '700'] },
+export const BRAND_FONTS: readonly BrandFont[] = [
+  { package: '@fontsource/source-sans-3', styles: ['400', '400-italic', '600', '700'], postscriptName: 'SourceSans3' },
+  { package: '@fontsource/source-serif-4', styles: ['400-italic', '600', '700'], postscriptName: 'SourceSerif4' },
 ];
+
+export interface BrandFont {
+  readonly package: string;
+  /** Weight and style files to embed, as @fontsource names them (`400`, `400-italic`). */
+  readonly styles: readonly string[];
+  /** How the font's name starts in a PDF (`/BaseFont /ABCDEF+SourceSans3-Bold`). */
+  readonly postscriptName: string;
+}
+
+/** What the brand fonts can print: every code point some face has, and those every family has. */
+export interface BrandCoverage {
+  readonly any: ReadonlySet<number>;
+  readonly all: ReadonlySet<number>;
+  readonly postscriptNames: readonly string[];
+}
 
 /** Latin and Latin Extended cover Western and Central European names (Côte d'Ivoire, São Tomé) and €. */
 const SUBSETS = new Set(['latin', 'latin-ext']);
@@ -22,14 +38,7 @@ const require = createRequire(import.meta.url);
 export async function embeddedFontFaces(fonts = BRAND_FONTS): Promise<string> {
   const rules: string[] = [];
   for (const font of fonts) {
-    let root: string;
-    try {
-      root = dirname(require.resolve(`${font.package}/package.json`));
-    } catch (error) {
-      throw new FactsheetsError(`the font package ${font.package} is not installed`, {
-        stage: 'load', hint: 'Run npm ci (or npm install) in the project folder.', cause: error,
-      });
-    }
+    const root = packageRoot(font);
     const family = font.package.split('/').pop() ?? font.package;
     for (const style of font.styles) {
       const css = await readFile(join(root, `${style}.css`), 'utf8');
@@ -43,6 +52,38 @@ export async function embeddedFontFaces(fonts = BRAND_FONTS): Promise<string> {
     }
   }
   return rules.join('\n');
+}
+
+/**
+ * The characters the embedded subsets can print, from the fonts' own character maps (one
+ * style per family: weights and styles of a family cover the same characters).
+ */
+export async function brandCoverage(fonts = BRAND_FONTS): Promise<BrandCoverage> {
+  const families: Set<number>[] = [];
+  for (const font of fonts) {
+    const root = packageRoot(font);
+    const family = font.package.split('/').pop() ?? font.package;
+    const [weight = '400', style = 'normal'] = (font.styles[0] ?? '400').split('-');
+    const covered = new Set<number>();
+    for (const subset of SUBSETS) {
+      const file = join(root, 'files', `${family}-${subset}-${weight}-${style === 'italic' ? 'italic' : 'normal'}.woff`);
+      for (const code of woffCoverage(await readFile(file))) covered.add(code);
+    }
+    families.push(covered);
+  }
+  const any = new Set(families.flatMap((family) => [...family]));
+  const all = new Set([...any].filter((code) => families.every((family) => family.has(code))));
+  return { any, all, postscriptNames: fonts.map((font) => font.postscriptName) };
+}
+
+function packageRoot(font: BrandFont): string {
+  try {
+    return dirname(require.resolve(`${font.package}/package.json`));
+  } catch (error) {
+    throw new FactsheetsError(`the font package ${font.package} is not installed`, {
+      stage: 'load', hint: 'Run npm ci (or npm install) in the project folder.', cause: error,
+    });
+  }
 }
 
 /** Replaces the block's `src` with its WOFF2 file as a data: URI (the WOFF fallback is not needed by Chromium). */

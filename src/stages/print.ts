@@ -228,7 +228,13 @@ async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
   const measured = await page.evaluate(async () => {
     await document.fonts.ready;
     const failedFonts = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);
-    return { height: document.documentElement.getBoundingClientRect().height, failedFonts };
+    // All text of the body, SVG included, but not style sheets; plus the title (PDF metadata).
+    let text = document.title;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      if (walker.currentNode.parentElement?.closest('style, script') === null) text += `\n${walker.currentNode.nodeValue ?? ''}`;
+    }
+    return { height: document.documentElement.getBoundingClientRect().height, failedFonts, text };
   });
   if (measured.failedFonts.length > 0) {
     throw new FactsheetsError(`fonts failed to load: ${[...new Set(measured.failedFonts)].join(', ')}`, {
@@ -241,6 +247,7 @@ async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
     bytes,
     overflowMm: (measured.height - A4_HEIGHT_PX) * PX_TO_MM,
     blockedRequests: [...pooled.blocked],
+    text: measured.text,
   };
 }
 

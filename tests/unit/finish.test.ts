@@ -18,7 +18,7 @@ const job: RenderJob = {
   kind: 'one-pager', layout: 'one-pager', outputPath: 'countries/mali.pdf', view: {}, maxPages: 1,
   info: { title: 'Mali: country brief', author: 'Team', subject: 'A brief', keywords: ['Mali', 'ML'], creator: 'factsheets' },
 };
-const printed = (bytes: Uint8Array, overflowMm = 0): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [] });
+const printed = (bytes: Uint8Array, overflowMm = 0, text = 'Mali'): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [], text });
 
 describe('countPages', () => {
   it('reads the root page tree count', () => {
@@ -56,6 +56,25 @@ describe('finishPdf: the one-page contract', () => {
   it('does not limit factsheets', () => {
     const { maxPages: _unused, ...factsheetJob } = job;
     expect(finishPdf({ ...factsheetJob, kind: 'factsheet' }, printed(pdf(7)), new Date(0)).pages).toBe(7);
+  });
+});
+
+describe('the brand-font check', () => {
+  const coverage = { any: new Set([...'Mali €'].map((c) => c.codePointAt(0) ?? 0)), all: new Set([...'Mali'].map((c) => c.codePointAt(0) ?? 0)), postscriptNames: ['SourceSans3', 'SourceSerif4'] };
+  const withFonts = (...names: string[]) => pdf(1, names.map((name, index) => `${20 + index} 0 obj\n<</Type /Font\n/BaseFont /ABCDE${"FGH"[index] ?? "Z"}+${name}>>\nendobj\n`).join(''));
+
+  it('passes text the fonts cover, printed in brand fonts only', () => {
+    expect(finishPdf(job, printed(withFonts('SourceSans3-Bold', 'SourceSerif4-Italic'), 0, 'Mali €\u00AD\n'), new Date(0), coverage).pages).toBe(1);
+  });
+
+  it('names the characters the fonts lack', () => {
+    expect(() => finishPdf(job, printed(withFonts('SourceSans3-Bold'), 0, 'Mali Ж 🙂 Ж'), new Date(0), coverage))
+      .toThrow('uses characters the brand fonts lack: "Ж" (U+0416), "🙂" (U+1F642)');
+  });
+
+  it('names a font outside the brand set', () => {
+    expect(() => finishPdf(job, printed(withFonts('SourceSans3-Bold', 'DejaVuSans'), 0, 'Mali €'), new Date(0), coverage))
+      .toThrow('printed in fonts outside the brand set: DejaVuSans (characters only one brand family has: "€" (U+20AC))');
   });
 });
 

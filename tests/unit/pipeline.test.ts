@@ -22,6 +22,7 @@ function fakePrinter(log: { launched: number; printed: string[] }, fail?: string
           bytes: new TextEncoder().encode(`%PDF-1.4\n<</Type /Pages\n/Count ${pages}>>\n${title}\ntrailer\n<</Size 3\n/Root 1 0 R>>\nstartxref\n9\n%%EOF\n`),
           overflowMm: pages > 1 ? 12 : -40,
           blockedRequests: [],
+          text: title,
         };
       },
       async close() {},
