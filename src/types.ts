@@ -26,6 +26,13 @@ export interface KeyFigure {
   readonly format: 'money' | 'number';
 }
 
+/** A chart of named figures: bars compare them, or (`shares`) show them as parts of their sum. */
+export interface FigureChart {
+  readonly title: string;
+  readonly bars: readonly { readonly figure: string; readonly label: string }[];
+  readonly shares: boolean;
+}
+
 /** Front matter of a factsheet, after validation. */
 export interface FactsheetMeta {
   readonly kind: 'factsheet';
@@ -36,6 +43,7 @@ export interface FactsheetMeta {
   readonly figures: Readonly<Record<string, number>>;
   readonly keyFigures: readonly KeyFigure[];
   readonly quotes: readonly Quote[];
+  readonly charts: readonly FigureChart[];
   /** ISO codes of the countries whose dataset totals the factsheet tabulates. */
   readonly countries: readonly string[];
   readonly author?: string;

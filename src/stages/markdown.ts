@@ -6,12 +6,14 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { inlineImages, type ImageSource } from './inline-images.js';
+import { sectionize } from './sectionize.js';
 
 /**
  * Markdown (with GFM tables) to an HTML fragment. Raw HTML in Markdown is dropped
  * (remark-rehype leaves it out), rehype-sanitize's GitHub schema removes unsafe URLs such
  * as `javascript:`, and images are inlined from the content folder or removed: Markdown is
- * content, never code. Frozen once, shared by all builds.
+ * content, never code. Each `##` section is wrapped for layout (sectionize.ts). Frozen once,
+ * shared by all builds.
  */
 const processor = unified()
   .use(remarkParse)
@@ -24,6 +26,7 @@ const processor = unified()
     ...defaultSchema,
     protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.['src'] ?? []), 'data'] },
   })
+  .use(sectionize)
   .use(rehypeStringify)
   .freeze();
 

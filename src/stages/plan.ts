@@ -1,7 +1,7 @@
 import { FactsheetsError } from '../errors.js';
 import type { Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob } from '../types.js';
 import { layoutBarChart } from './plan/bar-chart.js';
-import { isSampleRecord, sum, summariseFunding } from './plan/funding-summary.js';
+import { isSampleRecord, sum, summariseFunding, toShares } from './plan/funding-summary.js';
 import { isTainted } from './validate/dataset.js';
 import { countryName } from './validate/country-code.js';
 import type { DocumentInfo } from './document-info.js';
@@ -95,6 +95,11 @@ function planFactsheet(
       published: meta.date,
       figures: meta.figures,
       quotes: meta.quotes,
+      charts: meta.charts.map((chart) => {
+        const amounts = new Map(chart.bars.map((bar) => [bar.label, meta.figures[bar.figure] ?? 0]));
+        const total = [...amounts.values()].reduce((sum, amount) => sum + amount, 0);
+        return Object.freeze({ title: chart.title, chart: layoutBarChart(toShares(amounts, total), chart.shares) });
+      }),
       keyFigures: meta.keyFigures.map((entry) => Object.freeze({
         label: entry.label,
         value: meta.figures[entry.figure] ?? 0,

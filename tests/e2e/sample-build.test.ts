@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/handlebars/format.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
-import { checkStructure, pageCount, pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
+import { altTexts, checkStructure, pageCount, pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
 
 const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana'];
 
@@ -98,6 +98,19 @@ describe('building the bundled sample with real Chromium', () => {
     expect(pdfInfo(join(out, 'factsheet.pdf'))['Title']).toBe('Partnership Framework on Migration');
     const bytes = (await readFile(join(out, 'factsheet.pdf'))).toString('latin1');
     expect(bytes).toContain('/Outlines');
+  });
+
+  it('gives every chart a text alternative that states its values', () => {
+    expect(altTexts(join(out, 'countries/mali.pdf'))).toEqual(expect.arrayContaining([
+      'Funding by instrument: EU Emergency Trust Fund for Africa, €89.5 million (56%); European Development Fund, €60 million (38%); ' +
+        'Instrument contributing to Stability and Peace, €9.5 million (6%).',
+      'Funding by year of decision: 2016, €106 million (67%); 2017, €53 million (33%).',
+    ]));
+    expect(altTexts(join(out, 'factsheet.pdf'))).toEqual(expect.arrayContaining([
+      "Where the Trust Fund's resources come from: EU funds, €2.7 billion (93%); Member States and other partners, €217.7 million (7%).",
+      'What the External Investment Plan can mobilise: EU input (EU budget and European Development Fund), €4.1 billion; ' +
+        'Investment mobilised, €44 billion; If Member States and partners match the EU, €88 billion.',
+    ]));
   });
 
   it('writes structurally valid PDFs after making them reproducible', () => {

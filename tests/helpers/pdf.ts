@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /** Facts about a real PDF, read with poppler-utils (pdfinfo, pdftotext, pdffonts). */
 export function pdfInfo(path: string): Record<string, string> {
@@ -35,4 +36,16 @@ export function pdfFonts(path: string): PdfFont[] {
 /** qpdf's structural check (cross-reference table, objects, streams); throws with its report on failure. */
 export function checkStructure(path: string): void {
   execFileSync('qpdf', ['--check', path], { encoding: 'utf8' });
+}
+
+/** The alternative texts (`/Alt`) of a tagged PDF's structure elements, decoded (literal or UTF-16 hex). */
+export function altTexts(path: string): string[] {
+  const text = readFileSync(path).toString('latin1');
+  return [...text.matchAll(/\/Alt\s*(?:<([0-9A-Fa-f]+)>|\(((?:\\.|[^\\)])*)\))/g)].map((match) => {
+    if (match[1] !== undefined) {
+      const bytes = Buffer.from(match[1], 'hex');
+      return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+    }
+    return (match[2] ?? '').replace(/\\([()\\])/g, '$1');
+  });
 }

@@ -103,6 +103,15 @@ describe('validateDocument: each kind of bad front matter, with its exact messag
     ]);
   });
 
+  it('a chart bar that names no figure', () => {
+    const result = validateDocument(source('content/factsheet.md',
+      '---\ntitle: T\nfigures:\n  total: 1\ncharts:\n  - title: C\n    bars:\n      - figure: totl\n        label: L\n---\n'), 'factsheet', LAYOUTS);
+    expect(errorsOf(result)).toEqual([
+      'content/factsheet.md:8:17: error: field "charts[0].bars[0].figure": there is no figure "totl"\n' +
+        '  hint: Add "totl" under "figures", or use one of: total.',
+    ]);
+  });
+
   it('YAML tags are data, never code', () => {
     expect(errorsOf(onePager('---\nname: !!js/function "function(){}"\niso: ML\n---\n'))[0]).toMatch(
       /mali\.md:2:7: error: the front matter is not valid YAML: Unresolved tag: tag:yaml.org,2002:js\/function/,

@@ -4,8 +4,8 @@ import { markdownToHtml } from '../../src/stages/markdown.js';
 describe('markdownToHtml', () => {
   it('renders headings, emphasis, lists and GFM tables', () => {
     expect(markdownToHtml('## Title\n\nSome **bold** text.\n\n- one\n- two\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n').html).toBe(
-      '<h2>Title</h2>\n<p>Some <strong>bold</strong> text.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n' +
-        '<table>\n<thead>\n<tr>\n<th>a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td align="right">2</td>\n</tr>\n</tbody>\n</table>',
+      '<section><h2>Title</h2><div class="section-body">\n<p>Some <strong>bold</strong> text.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n' +
+        '<table>\n<thead>\n<tr>\n<th>a</th>\n<th align="right">b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td align="right">2</td>\n</tr>\n</tbody>\n</table></div></section>',
     );
   });
 
@@ -20,7 +20,14 @@ describe('markdownToHtml', () => {
   });
 
   it('leaves the leading blank lines of a blanked front matter without effect', () => {
-    expect(markdownToHtml('\n\n\n\n## Title\n').html).toBe('<h2>Title</h2>');
+    expect(markdownToHtml('\n\n\n\n## Title\n').html).toBe('<section><h2>Title</h2><div class="section-body"></div></section>');
+  });
+
+  it('wraps each level-2 section, leaving what comes before the first one as it is', () => {
+    expect(markdownToHtml('Intro.\n\n## One\n\nA.\n\n### Sub\n\nB.\n\n## Two\n\nC.\n').html).toBe(
+      '<p>Intro.</p>\n<section><h2>One</h2><div class="section-body">\n<p>A.</p>\n<h3>Sub</h3>\n<p>B.</p></div></section>' +
+        '<section><h2>Two</h2><div class="section-body">\n<p>C.</p></div></section>',
+    );
   });
 });
 

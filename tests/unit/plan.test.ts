@@ -109,6 +109,21 @@ describe('planJobs: factsheets', () => {
   });
 });
 
+describe('planJobs: factsheet charts of named figures', () => {
+  it('lays out each chart from the figures it names, with shares only when asked', () => {
+    const factsheet = factsheetDocument('factsheet', [
+      'title: T', 'figures:', '  eu: 2700000000', '  partners: 217700000', '  input: 4100000000', '  mobilised: 44000000000',
+      'charts:', '  - title: Sources', '    shares: true', '    bars:', '      - {figure: eu, label: EU funds}', '      - {figure: partners, label: Partners}',
+      '  - title: Leverage', '    bars:', '      - {figure: input, label: Input}', '      - {figure: mobilised, label: Mobilised}',
+    ].join('\n'));
+    const [job] = planJobs([factsheet], datasetOf(...ROWS)).jobs;
+    const charts = job?.view['charts'] as { title: string; chart: { showShare: boolean; bars: { label: string; amount: number; share: number; barWidth: number }[] } }[];
+    expect(charts.map((entry) => [entry.title, entry.chart.showShare])).toEqual([['Sources', true], ['Leverage', false]]);
+    expect(charts[0]?.chart.bars.map((bar) => [bar.label, bar.amount, Math.round(bar.share * 1000) / 1000])).toEqual([['EU funds', 2.7e9, 0.925], ['Partners', 2.177e8, 0.075]]);
+    expect(charts[1]?.chart.bars.map((bar) => bar.barWidth)).toEqual([13.02, 140]);
+  });
+});
+
 describe('layoutBarChart', () => {
   it('stacks bars and scales them to the largest', () => {
     const chart = layoutBarChart([

@@ -10,7 +10,7 @@ describe('renderPage', () => {
     const document = onePagerDocument('mali', 'name: Mali\niso: ML', '\n## Funding\n\nTotal: **{{money funding.total}}**.\n');
     const job: RenderJob = { document, kind: 'one-pager', layout: 'page', outputPath: 'countries/mali.pdf', view: { title: 'Mali', funding: { total: 2.9e9 } }, info: { title: 'Mali', keywords: [], creator: 'factsheets' } };
     const environment = createEnvironment(templatesOf({ 'layouts/page': '<h1>{{title}}</h1>{{{body}}}' }), '');
-    expect(renderPage(job, environment).html).toBe('<h1>Mali</h1><h2>Funding</h2>\n<p>Total: <strong>€2.9 billion</strong>.</p>');
+    expect(renderPage(job, environment).html).toBe('<h1>Mali</h1><section><h2>Funding</h2><div class="section-body">\n<p>Total: <strong>€2.9 billion</strong>.</p></div></section>');
   });
 });
 

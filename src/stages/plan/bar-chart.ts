@@ -4,6 +4,8 @@ import type { Share } from './funding-summary.js';
 export interface BarChart {
   readonly width: number;
   readonly height: number;
+  /** Whether each bar's share of the total is worth saying (parts of a whole, not a comparison). */
+  readonly showShare: boolean;
   readonly bars: readonly {
     readonly label: string;
     readonly amount: number;
@@ -26,11 +28,12 @@ const BAR_HEIGHT = 7;
 const GAP = 7;
 
 /** Lays out one bar per share: label above, bar below, lengths relative to the largest. */
-export function layoutBarChart(shares: readonly Share[]): BarChart {
+export function layoutBarChart(shares: readonly Share[], showShare = true): BarChart {
   const row = LABEL_HEIGHT + BAR_HEIGHT + GAP;
   return Object.freeze({
     width: WIDTH,
     height: Math.max(0, shares.length * row - GAP),
+    showShare,
     bars: shares.map((share, index) => Object.freeze({
       label: share.label,
       amount: share.amount,

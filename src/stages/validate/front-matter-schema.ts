@@ -49,6 +49,13 @@ export const factsheetSchema = z.looseObject({
     }))
     .default([]),
   quotes: z.array(z.object({ text, author: text, role: text.optional() })).default([]),
+  charts: z
+    .array(z.object({
+      title: text,
+      bars: z.array(z.object({ figure: figureName, label: text })).min(1, { error: 'needs at least one bar' }),
+      shares: z.boolean({ error: 'must be true or false' }).default(false),
+    }))
+    .default([]),
   countries: z.array(countryCode).default([]),
   author: text.optional(),
   keywords: z.array(text).default([]),

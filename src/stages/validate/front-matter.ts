@@ -111,6 +111,11 @@ function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.in
       quotes: fact.quotes.map((quote) => Object.freeze({
         text: quote.text, author: quote.author, ...(quote.role === undefined ? {} : { role: quote.role }),
       })),
+      charts: fact.charts.map((chart) => Object.freeze({
+        title: chart.title,
+        bars: chart.bars.map((bar) => Object.freeze({ figure: bar.figure, label: bar.label })),
+        shares: chart.shares,
+      })),
       countries: Object.freeze([...fact.countries]),
       ...(fact.author === undefined ? {} : { author: fact.author }),
       keywords: Object.freeze([...fact.keywords]),
@@ -144,14 +149,19 @@ function checkReferences(
     }));
   }
   if (meta.kind === 'factsheet') {
-    meta.keyFigures.forEach((entry, index) => {
-      if (!(entry.figure in meta.figures)) {
-        errors.push(new FactsheetsError(`field "key_figures[${index}].figure": there is no figure "${entry.figure}"`, {
-          stage: 'validate', file, ...position(['key_figures', index, 'figure']),
-          hint: `Add "${entry.figure}" under "figures", or use one of: ${Object.keys(meta.figures).join(', ') || '(none defined)'}.`,
+    const references = [
+      ...meta.keyFigures.map((entry, index) => ({ figure: entry.figure, path: ['key_figures', index, 'figure'] })),
+      ...meta.charts.flatMap((chart, index) => chart.bars.map((bar, barIndex) => ({ figure: bar.figure, path: ['charts', index, 'bars', barIndex, 'figure'] }))),
+    ];
+    for (const { figure, path } of references) {
+      if (!(figure in meta.figures)) {
+        const field = path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').slice(1);
+        errors.push(new FactsheetsError(`field "${field}": there is no figure "${figure}"`, {
+          stage: 'validate', file, ...position(path),
+          hint: `Add "${figure}" under "figures", or use one of: ${Object.keys(meta.figures).join(', ') || '(none defined)'}.`,
         }));
       }
-    });
+    }
   }
   return errors;
 }
