@@ -2,6 +2,7 @@ import type { BuildConfig } from './config.js';
 import { FactsheetsError, toFactsheetsError } from './errors.js';
 import { createEnvironment, type TemplateEnvironment } from './handlebars/environment.js';
 import { finishPdf } from './stages/finish.js';
+import { loadAtlas, type Atlas } from './stages/atlas.js';
 import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
 import { loadSources } from './stages/load.js';
 import { outputPathFor, planJobs } from './stages/plan.js';
@@ -39,9 +40,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   let sources;
   let fontFaces;
   let coverage: BrandCoverage;
+  let atlas: Atlas;
   try {
     sources = await loadSources(config.contentDir, config.templatesDir);
-    [fontFaces, coverage] = await Promise.all([embeddedFontFaces(), brandCoverage()]);
+    [fontFaces, coverage, atlas] = await Promise.all([embeddedFontFaces(), brandCoverage(), loadAtlas()]);
   } catch (error) {
     errors.push(toFactsheetsError(error, { stage: 'load' }));
     return report();
@@ -58,8 +60,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     results.set(failed.name, failedResult(failed.name, failed.kind, failed.source.displayPath));
   }
 
-  const planned = planJobs(validation.documents.filter((document) => selection.has(document.name)), validation.dataset);
+  const planned = planJobs(validation.documents.filter((document) => selection.has(document.name)), validation.dataset, atlas);
   for (const error of planned.errors) recordFailure(error);
+  warnings.push(...planned.warnings);
 
   let templates: TemplateEnvironment;
   try {

@@ -1,5 +1,7 @@
 import { FactsheetsError } from '../errors.js';
-import type { Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob } from '../types.js';
+import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob } from '../types.js';
+import type { Atlas } from './atlas.js';
+import { layoutLocatorMap } from './plan/locator-map.js';
 import { layoutBarChart } from './plan/bar-chart.js';
 import { isSampleRecord, sum, summariseFunding, toShares } from './plan/funding-summary.js';
 import { isTainted } from './validate/dataset.js';
@@ -12,6 +14,7 @@ export const CREATOR = 'factsheets';
 export interface PlanResult {
   readonly jobs: readonly RenderJob[];
   readonly errors: readonly FactsheetsError[];
+  readonly warnings: readonly BuildWarning[];
 }
 
 /**
@@ -19,24 +22,31 @@ export interface PlanResult {
  * and ordering computed here (templates only format), and each PDF's output path. A document
  * whose figures come from an invalid part of the dataset fails rather than print wrong figures.
  */
-export function planJobs(documents: readonly Document[], dataset: Dataset): PlanResult {
+export function planJobs(documents: readonly Document[], dataset: Dataset, atlas?: Atlas): PlanResult {
   const jobs: RenderJob[] = [];
   const errors: FactsheetsError[] = [];
+  const warnings: BuildWarning[] = [];
   const countryNames = new Map<string, string>();
   for (const document of documents) {
     if (document.meta.kind === 'one-pager') countryNames.set(document.meta.iso, document.meta.name);
   }
   for (const document of documents) {
     const result = document.meta.kind === 'one-pager'
-      ? planOnePager(document, document.meta, dataset)
+      ? planOnePager(document, document.meta, dataset, atlas)
       : planFactsheet(document, document.meta, dataset, countryNames);
-    if (result instanceof FactsheetsError) errors.push(result);
-    else jobs.push(Object.freeze(result));
+    if (result instanceof FactsheetsError) {
+      errors.push(result);
+      continue;
+    }
+    jobs.push(Object.freeze(result));
+    if (document.meta.kind === 'one-pager' && atlas !== undefined && result.view['map'] === undefined) {
+      warnings.push({ message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name });
+    }
   }
-  return { jobs, errors };
+  return { jobs, errors, warnings };
 }
 
-function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset): RenderJob | FactsheetsError {
+function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, atlas: Atlas | undefined): RenderJob | FactsheetsError {
   const problem = checkCountries(document, [meta.iso], dataset, 'iso');
   if (problem !== undefined) return problem;
   const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso));
@@ -59,6 +69,7 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset):
         byInstrument: layoutBarChart(funding.byInstrument),
         byYear: layoutBarChart(funding.byYear),
       }),
+      map: atlas === undefined ? undefined : layoutLocatorMap(meta.iso, atlas),
     }),
   };
 }

@@ -105,6 +105,7 @@ describe('building the bundled sample with real Chromium', () => {
       'Funding by instrument: EU Emergency Trust Fund for Africa, €89.5 million (56%); European Development Fund, €60 million (38%); ' +
         'Instrument contributing to Stability and Peace, €9.5 million (6%).',
       'Funding by year of decision: 2016, €106 million (67%); 2017, €53 million (33%).',
+      "Map showing the location of Mali and its neighbours: Algeria, Burkina Faso, Côte d'Ivoire, Guinea, Mauritania, Niger, Senegal.",
     ]));
     expect(altTexts(join(out, 'factsheet.pdf'))).toEqual(expect.arrayContaining([
       "Where the Trust Fund's resources come from: EU funds, €2.7 billion (93%); Member States and other partners, €217.7 million (7%).",
