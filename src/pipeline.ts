@@ -1,7 +1,9 @@
 import type { BuildConfig } from './config.js';
 import { FactsheetsError, toFactsheetsError } from './errors.js';
 import { createEnvironment, type TemplateEnvironment } from './handlebars/environment.js';
-import { finishPdf } from './stages/finish.js';
+import { finishPdf, fontNames } from './stages/finish.js';
+import { datasetRowsHash, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
+import { VERSION } from './version.js';
 import { loadAtlas, type Atlas } from './stages/atlas.js';
 import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
 import { loadSources } from './stages/load.js';
@@ -96,6 +98,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     return report();
   }
   const writeFailures: OutputWriteError[] = [];
+  const manifestEntries: ManifestEntry[] = [];
+  const fontsHash = sha256(fontFaces);
+  const templateHashes = new Map<string, string>();
   try {
     await Promise.all(pages.map(async (page) => {
       const { job } = page;
@@ -107,10 +112,24 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
         }
         const artifact = finishPdf(job, printed, creationDate(config, job.document), coverage);
         await writeOutput(config.outDir, job.outputPath, artifact.bytes);
+        const milliseconds = Math.round(deps.now() - documentStarted);
         results.set(job.document.name, {
           name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
-          output: job.outputPath, status: 'built', pages: artifact.pages,
-          milliseconds: Math.round(deps.now() - documentStarted),
+          output: job.outputPath, status: 'built', pages: artifact.pages, milliseconds,
+        });
+        if (!templateHashes.has(job.layout)) templateHashes.set(job.layout, templatesHash(job.layout, sources.templates));
+        manifestEntries.push({
+          output: job.outputPath, name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
+          pages: artifact.pages, bytes: artifact.bytes.byteLength, sha256: sha256(artifact.bytes), fonts: fontNames(artifact.bytes),
+          inputs: {
+            source: sha256(job.document.source.text),
+            dataset: datasetRowsHash(job, validation.dataset),
+            templates: templateHashes.get(job.layout) ?? '',
+            fonts: fontsHash,
+            tool: VERSION,
+            options: sha256(JSON.stringify({ sourceDateEpoch: config.sourceDateEpoch ?? null })),
+          },
+          renderMs: milliseconds,
         });
       } catch (error) {
         if (error instanceof OutputWriteError) {
@@ -123,6 +142,14 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     }));
   } finally {
     await printer.close();
+  }
+  if (manifestEntries.length > 0) {
+    try {
+      await updateManifest(config.outDir, manifestEntries, { name: 'factsheets', version: VERSION });
+    } catch (error) {
+      if (error instanceof OutputWriteError) writeFailures.push(error);
+      else errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));
+    }
   }
   errors.push(...combineWriteErrors(config.outDir, writeFailures));
   return report();

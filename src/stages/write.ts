@@ -96,7 +96,7 @@ export function combineWriteErrors(outDir: string, failures: readonly OutputWrit
     const [first] = group;
     if (group.length === 1 || first === undefined) return first as FactsheetsError;
     const outputs = group.map((failure) => failure.output).sort();
-    return new FactsheetsError(`cannot write ${group.length} PDFs (${first.reason}): ${outputs.join(', ')}`, {
+    return new FactsheetsError(`cannot write ${group.length} files (${first.reason}): ${outputs.join(', ')}`, {
       stage: 'write', file: outDir, ...(first.hint === undefined ? {} : { hint: first.hint }), cause: first,
     });
   });

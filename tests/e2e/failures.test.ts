@@ -71,8 +71,12 @@ describe('the command line', () => {
     const out = await tempDir();
     const result = await runCli(['build', '--only', 'factsheet,mali', '--out', out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf']);
+    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json']);
     expect(await readdir(join(out, 'countries'))).toEqual(['mali.pdf']);
+    // A later --only build adds to the manifest instead of forgetting the others.
+    expect((await runCli(['build', '--only', 'niger', '--out', out])).code).toBe(0);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string }[] };
+    expect(manifest.documents.map((entry) => entry.output)).toEqual(['countries/mali.pdf', 'countries/niger.pdf', 'factsheet.pdf']);
   });
 
   it('prints help and exits 0', async () => {

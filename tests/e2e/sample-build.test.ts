@@ -37,8 +37,8 @@ describe('building the bundled sample with real Chromium', () => {
     expect(result.stdout).toMatch(/\n9 built, 0 failed in \d+\.\d s\n$/);
   });
 
-  it('writes the factsheet and every one-pager, and nothing else', async () => {
-    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf']);
+  it('writes the factsheet, every one-pager and the manifest, and nothing else', async () => {
+    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json']);
     expect((await readdir(join(out, 'countries'))).sort()).toEqual(COUNTRIES.map((name) => `${name}.pdf`).sort());
   });
 
@@ -112,6 +112,22 @@ describe('building the bundled sample with real Chromium', () => {
       'What the External Investment Plan can mobilise: EU input (EU budget and European Development Fund), €4.1 billion; ' +
         'Investment mobilised, €44 billion; If Member States and partners match the EU, €88 billion.',
     ]));
+  });
+
+  it('records every PDF in manifest.json: pages, bytes, SHA-256, fonts and input hashes', async () => {
+    const { createHash } = await import('node:crypto');
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { tool: { version: string }; documents: Record<string, unknown>[] };
+    expect(manifest.tool.version).toBe('0.1.0');
+    expect(manifest.documents.map((entry) => entry['output'])).toEqual(['countries/cote-d-ivoire.pdf', 'countries/ethiopia.pdf', 'countries/ghana.pdf', 'countries/guinea.pdf', 'countries/mali.pdf', 'countries/niger.pdf', 'countries/nigeria.pdf', 'countries/senegal.pdf', 'factsheet.pdf']);
+    for (const entry of manifest.documents) {
+      const bytes = await readFile(join(out, String(entry['output'])));
+      expect(entry['sha256']).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(entry['bytes']).toBe(bytes.length);
+      expect(entry['pages']).toBe(pageCount(join(out, String(entry['output']))));
+      expect(entry['fonts']).toEqual(pdfFonts(join(out, String(entry['output']))).map((font) => font.name.slice(7)).filter((name, index, all) => all.indexOf(name) === index).sort());
+      expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'dataset', 'templates', 'fonts', 'tool', 'options']);
+      expect(entry['renderMs']).toBeGreaterThan(0);
+    }
   });
 
   it('writes structurally valid PDFs after making them reproducible', () => {

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LoadedTemplates } from './load.js';
+import type { Dataset, FundingRecord, RenderJob } from '../types.js';
+import { writeOutput } from './write.js';
+
+/** One PDF in `manifest.json`: what it is, what it was made from, and how long it took. */
+export interface ManifestEntry {
+  readonly output: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly source: string;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly fonts: readonly string[];
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly renderMs: number;
+}
+
+export interface Manifest {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly documents: readonly ManifestEntry[];
+}
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A hash over named parts, independent of the order they are given in. */
+function hashParts(parts: Iterable<readonly [string, string | Uint8Array]>): string {
+  const hash = createHash('sha256');
+  for (const [name, data] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(`${name}\0${typeof data === 'string' ? data.length : data.byteLength}\0`).update(data);
+  }
+  return hash.digest('hex');
+}
+
+/** The layout, every partial, the style sheets it gets and every asset: what a change to re-render on. */
+export function templatesHash(layout: string, templates: LoadedTemplates): string {
+  const sharedStyles = [...templates.styles].filter(([name]) => name === layout || !templates.layouts.has(name));
+  return hashParts([
+    ...[...templates.layouts].filter(([name]) => name === layout).map(([name, file]) => [`layouts/${name}`, file.text] as const),
+    ...[...templates.partials].map(([name, file]) => [`partials/${name}`, file.text] as const),
+    ...sharedStyles.map(([name, file]) => [`styles/${name}`, file.text] as const),
+    ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
+  ]);
+}
+
+/** The dataset rows a document's figures come from (all rows of the countries it shows). */
+export function datasetRowsHash(job: RenderJob, dataset: Dataset): string {
+  const meta = job.document.meta;
+  const countries = new Set(meta.kind === 'one-pager' ? [meta.iso] : meta.countries);
+  const rows = dataset.records.filter((record) => countries.has(record.country)).map(({ line: _line, ...row }: FundingRecord) => row);
+  return sha256(JSON.stringify(rows));
+}
+
+/** Reads the previous manifest, or none if it is missing or unreadable (it is only a record). */
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    return Array.isArray(parsed.documents) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The new manifest: entries of this build replace the previous ones for the same output;
+ * previous entries are kept for PDFs this build did not touch (other `--only` names, or a
+ * document that failed and so kept its previous PDF), if that PDF still exists.
+ */
+export function mergeManifest(
+  previous: Manifest | undefined,
+  fresh: readonly ManifestEntry[],
+  stillThere: ReadonlySet<string>,
+  tool: Manifest['tool'],
+): Manifest {
+  const byOutput = new Map<string, ManifestEntry>();
+  for (const entry of previous?.documents ?? []) if (stillThere.has(entry.output)) byOutput.set(entry.output, entry);
+  for (const entry of fresh) byOutput.set(entry.output, entry);
+  return { tool, documents: [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output)) };
+}
+
+/** Reads the previous manifest, merges this build's entries and writes it atomically. */
+export async function updateManifest(outDir: string, fresh: readonly ManifestEntry[], tool: Manifest['tool']): Promise<void> {
+  const previous = await readManifest(outDir);
+  const stillThere = new Set<string>();
+  for (const entry of previous?.documents ?? []) {
+    if (await access(join(outDir, entry.output)).then(() => true, () => false)) stillThere.add(entry.output);
+  }
+  const manifest = mergeManifest(previous, fresh, stillThere, tool);
+  await writeOutput(outDir, MANIFEST_FILE, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+}
