@@ -5,7 +5,7 @@ import { runPipeline } from './pipeline.js';
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 
 const USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
-                        [--timeout SECONDS] [--json]
+                        [--print] [--timeout SECONDS] [--json]
 
 Builds a PDF for every document in the content folder:
   *.md            factsheets  -> OUT/<name>.pdf
@@ -17,6 +17,7 @@ Options:
   --out DIR        output folder (default: output)
   --only NAMES     build only these documents, comma-separated (e.g. factsheet,mali)
   --jobs N         browser pages printing at once (default: 4 on 2+ cores)
+  --print          also write print files with 3 mm bleed and crop marks under OUT/print/
   --timeout S      deadline to print one document; a hung browser is relaunched (default: 30)
   --json           print the report as JSON on stdout instead of text
   -h, --help       show this help
@@ -79,6 +80,7 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
         jobs: { type: 'string' },
         timeout: { type: 'string' },
         json: { type: 'boolean' },
+        print: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -109,6 +111,7 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
     ...(only === undefined ? {} : { only }),
     ...(jobs === undefined ? {} : { jobs }),
     ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
+    ...(values.print === true ? { printEdition: true } : {}),
   };
   return { options, json: values.json === true };
 }

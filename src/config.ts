@@ -18,6 +18,8 @@ export interface BuildConfig {
   readonly only: readonly string[] | undefined;
   /** How many browser pages print at once. */
   readonly jobs: number;
+  /** Also write print files (3 mm bleed, crop marks) under `print/` in the output folder. */
+  readonly printEdition: boolean;
   /** Deadline for printing one document, in seconds; a browser that hangs past it is relaunched. */
   readonly timeoutSeconds: number;
   /** Chrome/Chromium to use; undefined means search the usual places. */
@@ -36,6 +38,7 @@ export interface BuildOptions {
   readonly only?: readonly string[];
   readonly jobs?: number;
   readonly timeoutSeconds?: number;
+  readonly printEdition?: boolean;
   readonly browserExecutable?: string;
   readonly sourceDateEpoch?: number;
 }
@@ -61,6 +64,7 @@ export function resolveConfig(
     only: options.only === undefined ? undefined : Object.freeze([...options.only]),
     jobs: options.jobs ?? defaultJobs(),
     timeoutSeconds: options.timeoutSeconds ?? 30,
+    printEdition: options.printEdition ?? false,
     browserExecutable: options.browserExecutable ?? nonEmpty(env['PUPPETEER_EXECUTABLE_PATH']),
     sourceDateEpoch: epoch,
   });

@@ -1,18 +1,19 @@
+import { BuildLog } from './build-log.js';
 import type { BuildConfig } from './config.js';
 import { FactsheetsError, toFactsheetsError } from './errors.js';
 import { createEnvironment, type TemplateEnvironment } from './handlebars/environment.js';
-import { finishPdf, fontNames } from './stages/finish.js';
-import { datasetRowsHash, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
-import { VERSION } from './version.js';
-import { loadAtlas, type Atlas } from './stages/atlas.js';
-import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
+import { loadAtlas } from './stages/atlas.js';
+import { brandCoverage, embeddedFontFaces } from './stages/fonts.js';
 import { loadSources } from './stages/load.js';
-import { outputPathFor, planJobs } from './stages/plan.js';
+import { sha256, updateManifest } from './stages/manifest.js';
+import { planJobs, printEditionOf } from './stages/plan.js';
 import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
+import { produce, type ProduceContext } from './stages/produce.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
-import { combineWriteErrors, OutputWriteError, prepareOutput, writeOutput } from './stages/write.js';
-import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, HtmlPage, RenderJob } from './types.js';
+import { OutputWriteError, prepareOutput } from './stages/write.js';
+import type { BuildReport, Document, HtmlPage, RenderJob } from './types.js';
+import { VERSION } from './version.js';
 
 /** What the pipeline needs from the outside world; tests replace the printer. */
 export interface PipelineDeps {
@@ -27,150 +28,107 @@ const defaultDeps: PipelineDeps = { launchPrinter, now: () => performance.now() 
  * collected into the report; a document fails alone, and the others are still built.
  */
 export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defaultDeps): Promise<BuildReport> {
-  const started = deps.now();
-  const errors: FactsheetsError[] = [];
-  const warnings: BuildWarning[] = [];
-  const results = new Map<string, DocumentResult>();
-  const report = (): BuildReport => ({
-    outDir: config.outDir,
-    documents: [...results.values()],
-    errors,
-    warnings,
-    seconds: (deps.now() - started) / 1000,
-  });
+  const log = new BuildLog(config.outDir, deps.now());
+  const done = (): BuildReport => log.report(deps.now());
 
+  // load: content, templates, fonts and boundaries (read only)
   let sources;
   let fontFaces;
-  let coverage: BrandCoverage;
-  let atlas: Atlas;
+  let coverage;
+  let atlas;
   try {
     sources = await loadSources(config.contentDir, config.templatesDir);
     [fontFaces, coverage, atlas] = await Promise.all([embeddedFontFaces(), brandCoverage(), loadAtlas()]);
   } catch (error) {
-    errors.push(toFactsheetsError(error, { stage: 'load' }));
-    return report();
+    log.errors.push(toFactsheetsError(error, { stage: 'load' }));
+    return done();
   }
 
+  // validate: every input at once
   const validation = validateSources(sources);
-  errors.push(...validation.errors);
+  log.errors.push(...validation.errors);
   const selection = selectDocuments(config.only, validation.documents, validation.failed);
   if (selection instanceof FactsheetsError) {
-    errors.push(selection);
-    return report();
+    log.errors.push(selection);
+    return done();
   }
   for (const failed of validation.failed.filter((entry) => selection.has(entry.name))) {
-    results.set(failed.name, failedResult(failed.name, failed.kind, failed.source.displayPath));
+    log.failed(failed.name, failed.kind, failed.source.displayPath);
   }
 
+  // plan: view models and output paths
   const planned = planJobs(validation.documents.filter((document) => selection.has(document.name)), validation.dataset, atlas);
-  for (const error of planned.errors) recordFailure(error);
-  warnings.push(...planned.warnings);
+  for (const error of planned.errors) {
+    log.errors.push(error);
+    const document = validation.documents.find((candidate) => candidate.name === error.document);
+    if (document !== undefined) log.failed(document.name, document.meta.kind, document.source.displayPath);
+  }
+  log.warnings.push(...planned.warnings);
 
+  // render: HTML pages
   let templates: TemplateEnvironment;
   try {
     templates = createEnvironment(sources.templates, fontFaces);
   } catch (error) {
-    const failure = toFactsheetsError(error, { stage: 'render' });
-    errors.push(failure);
-    for (const job of planned.jobs) markFailed(job);
-    return report();
+    log.errors.push(toFactsheetsError(error, { stage: 'render' }));
+    for (const job of planned.jobs) log.failed(job.document.name, job.kind, job.document.source.displayPath);
+    return done();
   }
-
-  const pages: HtmlPage[] = [];
-  for (const job of planned.jobs) {
+  const render = (job: RenderJob): HtmlPage | undefined => {
     try {
       const page = renderPage(job, templates, config.contentDir);
-      warnings.push(...page.warnings);
-      pages.push(page);
+      log.warnings.push(...page.warnings);
+      return page;
     } catch (error) {
-      recordFailure(toFactsheetsError(error, { stage: 'render' }), job);
+      log.jobFailed(job, toFactsheetsError(error, { stage: 'render' }));
+      return undefined;
     }
-  }
-  if (pages.length === 0) return report();
+  };
+  const pages = planned.jobs.map(render).filter((page): page is HtmlPage => page !== undefined);
+  if (pages.length === 0) return done();
 
+  // print, finish, write: one browser, every document through it
   let printer: Printer;
   try {
     await prepareOutput(config.outDir);
     printer = await deps.launchPrinter({ executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000 });
   } catch (error) {
-    errors.push(toFactsheetsError(error, { stage: 'print' }));
-    for (const page of pages) markFailed(page.job);
-    return report();
+    log.errors.push(toFactsheetsError(error, { stage: 'print' }));
+    for (const page of pages) log.failed(page.job.document.name, page.job.kind, page.job.document.source.displayPath);
+    return done();
   }
-  const writeFailures: OutputWriteError[] = [];
-  const manifestEntries: ManifestEntry[] = [];
-  const fontsHash = sha256(fontFaces);
-  const templateHashes = new Map<string, string>();
+  const context: ProduceContext = {
+    config, printer, coverage, dataset: validation.dataset, templates: sources.templates, fontsHash: sha256(fontFaces), now: deps.now,
+    warn: (message, job) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
+  };
   try {
     await Promise.all(pages.map(async (page) => {
-      const { job } = page;
-      const documentStarted = deps.now();
       try {
-        const printed = await printer.print(page.html);
-        for (const url of printed.blockedRequests) {
-          warnings.push({ message: `blocked a request for ${url}`, file: job.document.source.displayPath, document: job.document.name });
+        const screen = await produce(page, context);
+        log.manifest.push(screen.entry);
+        if (config.printEdition) {
+          const printPage = render(printEditionOf(page.job));
+          if (printPage !== undefined) log.manifest.push((await produce(printPage, context, screen.pages)).entry);
         }
-        const artifact = finishPdf(job, printed, creationDate(config, job.document), coverage);
-        await writeOutput(config.outDir, job.outputPath, artifact.bytes);
-        const milliseconds = Math.round(deps.now() - documentStarted);
-        results.set(job.document.name, {
-          name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
-          output: job.outputPath, status: 'built', pages: artifact.pages, milliseconds,
-        });
-        if (!templateHashes.has(job.layout)) templateHashes.set(job.layout, templatesHash(job.layout, sources.templates));
-        manifestEntries.push({
-          output: job.outputPath, name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
-          pages: artifact.pages, bytes: artifact.bytes.byteLength, sha256: sha256(artifact.bytes), fonts: fontNames(artifact.bytes),
-          inputs: {
-            source: sha256(job.document.source.text),
-            dataset: datasetRowsHash(job, validation.dataset),
-            templates: templateHashes.get(job.layout) ?? '',
-            fonts: fontsHash,
-            tool: VERSION,
-            options: sha256(JSON.stringify({ sourceDateEpoch: config.sourceDateEpoch ?? null })),
-          },
-          renderMs: milliseconds,
-        });
+        log.built(page.job, screen.pages, screen.milliseconds);
       } catch (error) {
-        if (error instanceof OutputWriteError) {
-          writeFailures.push(error);
-          markFailed(job);
-        } else {
-          recordFailure(toFactsheetsError(error, { stage: 'print', file: job.document.source.displayPath }), job);
-        }
+        log.jobFailed(page.job, error);
       }
     }));
   } finally {
     await printer.close();
   }
-  if (manifestEntries.length > 0) {
+
+  // the manifest: what is in the output folder now
+  if (log.manifest.length > 0) {
     try {
-      await updateManifest(config.outDir, manifestEntries, { name: 'factsheets', version: VERSION });
+      await updateManifest(config.outDir, log.manifest, { name: 'factsheets', version: VERSION });
     } catch (error) {
-      if (error instanceof OutputWriteError) writeFailures.push(error);
-      else errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));
+      if (error instanceof OutputWriteError) log.writeFailed(error);
+      else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));
     }
   }
-  errors.push(...combineWriteErrors(config.outDir, writeFailures));
-  return report();
-
-  function markFailed(job: RenderJob): void {
-    results.set(job.document.name, failedResult(job.document.name, job.kind, job.document.source.displayPath));
-  }
-
-  function recordFailure(error: FactsheetsError, job?: RenderJob): void {
-    const name = job?.document.name ?? error.document;
-    const named = job !== undefined && error.document === undefined
-      ? error.within(`${job.kind} ${job.document.name}`, job.document.name)
-      : error;
-    errors.push(named);
-    if (name === undefined) return;
-    const document = job?.document ?? validation.documents.find((candidate) => candidate.name === name);
-    if (document !== undefined) {
-      const kind = document.meta.kind;
-      results.set(name, failedResult(name, kind, document.source.displayPath));
-    }
-  }
+  return done();
 }
 
 /** The names to build: all by default, else those of `--only`, which must exist. */
@@ -189,14 +147,4 @@ function selectDocuments(
     });
   }
   return new Set(only);
-}
-
-function failedResult(name: string, kind: DocumentKind, source: string): DocumentResult {
-  return { name, kind, source, output: outputPathFor(kind, name), status: 'failed' };
-}
-
-/** SOURCE_DATE_EPOCH, else the document's date, else a fixed date: never the clock. */
-function creationDate(config: BuildConfig, document: Document): Date {
-  if (config.sourceDateEpoch !== undefined) return new Date(config.sourceDateEpoch * 1000);
-  return new Date(`${document.meta.date ?? '2000-01-01'}T00:00:00Z`);
 }

@@ -1,6 +1,7 @@
 import { FactsheetsError } from '../errors.js';
 import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
 import { setDocumentInfo } from './document-info.js';
+import { addPrintMarks } from './print-marks.js';
 import { describeCharacter, uncoveredCharacters } from './font-coverage.js';
 import type { BrandCoverage } from './fonts.js';
 
@@ -23,6 +24,27 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
     );
   }
   return { job, pages, bytes: setDocumentInfo(makeReproducible(printed.bytes, creationDate), job.info) };
+}
+
+/** Print files carry 3 mm of bleed and crop marks in a 10 mm slug. */
+export const PRINT_MARKS = Object.freeze({ bleedMm: 3, slugMm: 10 });
+
+/**
+ * Settles a print-edition PDF: it must paginate like the screen edition (the bleed layout
+ * must not move text), then gets crop marks, trim and bleed boxes, reproducible bytes and metadata.
+ */
+export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screenPages: number): Artifact {
+  const pages = countPages(printed.bytes);
+  if (pages !== screenPages) {
+    throw new FactsheetsError(`the print edition has ${pages} pages but the screen edition ${screenPages}`, {
+      stage: 'finish',
+      file: job.document.source.displayPath,
+      document: job.document.name,
+      hint: 'The layout\'s print-edition CSS (@page bleed) must keep the text block where it is on the trimmed page.',
+    });
+  }
+  const marked = addPrintMarks(makeReproducible(printed.bytes, creationDate), PRINT_MARKS);
+  return { job, pages, bytes: setDocumentInfo(marked, job.info) };
 }
 
 /**

@@ -8,6 +8,14 @@ import { isTainted } from './validate/dataset.js';
 import { countryName } from './validate/country-code.js';
 import type { DocumentInfo } from './document-info.js';
 
+/** Which edition a view is for: layouts add the print edition's bleed when `edition.print`. */
+const SCREEN_EDITION = Object.freeze({ print: false });
+
+/** The same job, for the print edition: its layout prints with bleed, its PDF goes under print/. */
+export function printEditionOf(job: RenderJob): RenderJob {
+  return { ...job, outputPath: `print/${job.outputPath}`, view: Object.freeze({ ...job.view, edition: Object.freeze({ print: true }) }) };
+}
+
 /** Written into every PDF's Info as its creator. */
 export const CREATOR = 'factsheets';
 
@@ -61,6 +69,7 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
     view: Object.freeze({
       title: `${meta.name}: country brief`,
       lang: 'en',
+      edition: SCREEN_EDITION,
       page: document.data,
       published: meta.date,
       country: Object.freeze({ name: meta.name, iso: meta.iso, role: meta.role, summary: meta.summary }),
@@ -102,6 +111,7 @@ function planFactsheet(
       title: meta.title,
       subtitle: meta.subtitle,
       lang: 'en',
+      edition: SCREEN_EDITION,
       page: document.data,
       published: meta.date,
       figures: meta.figures,

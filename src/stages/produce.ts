@@ -1,0 +1,72 @@
+import type { BuildConfig } from '../config.js';
+import type { Dataset, Document, HtmlPage, RenderJob } from '../types.js';
+import { VERSION } from '../version.js';
+import { finishPdf, finishPrintEdition, fontNames } from './finish.js';
+import type { BrandCoverage } from './fonts.js';
+import { datasetRowsHash, sha256, templatesHash, type ManifestEntry } from './manifest.js';
+import type { LoadedTemplates } from './load.js';
+import type { Printer } from './print.js';
+import { writeOutput } from './write.js';
+
+/** What every document of a build is produced with. */
+export interface ProduceContext {
+  readonly config: BuildConfig;
+  readonly printer: Printer;
+  readonly coverage: BrandCoverage;
+  readonly dataset: Dataset;
+  readonly templates: LoadedTemplates;
+  readonly fontsHash: string;
+  readonly now: () => number;
+  readonly warn: (message: string, job: RenderJob) => void;
+}
+
+export interface Produced {
+  readonly pages: number;
+  readonly milliseconds: number;
+  readonly entry: ManifestEntry;
+}
+
+/**
+ * One page to one PDF on disk: print, finish (checks, reproducible bytes, metadata; for the
+ * print edition, bleed and crop marks), write atomically, and describe it for the manifest.
+ */
+export async function produce(page: HtmlPage, context: ProduceContext, screenPages?: number): Promise<Produced> {
+  const { job } = page;
+  const started = context.now();
+  const printed = await context.printer.print(page.html);
+  for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
+  const date = creationDate(context.config, job.document);
+  const artifact = screenPages === undefined
+    ? finishPdf(job, printed, date, context.coverage)
+    : finishPrintEdition(job, printed, date, screenPages);
+  await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
+  const milliseconds = Math.round(context.now() - started);
+  return {
+    pages: artifact.pages,
+    milliseconds,
+    entry: {
+      output: job.outputPath, name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
+      pages: artifact.pages, bytes: artifact.bytes.byteLength, sha256: sha256(artifact.bytes), fonts: fontNames(artifact.bytes),
+      inputs: inputHashes(job, context),
+      renderMs: milliseconds,
+    },
+  };
+}
+
+/** Everything an output is made from, hashed: the basis for telling what a change affects. */
+function inputHashes(job: RenderJob, context: ProduceContext): Record<string, string> {
+  return {
+    source: sha256(job.document.source.text),
+    dataset: datasetRowsHash(job, context.dataset),
+    templates: templatesHash(job.layout, context.templates),
+    fonts: context.fontsHash,
+    tool: VERSION,
+    options: sha256(JSON.stringify({ sourceDateEpoch: context.config.sourceDateEpoch ?? null, print: job.outputPath.startsWith('print/') })),
+  };
+}
+
+/** SOURCE_DATE_EPOCH, else the document's date, else a fixed date: never the clock. */
+function creationDate(config: BuildConfig, document: Document): Date {
+  if (config.sourceDateEpoch !== undefined) return new Date(config.sourceDateEpoch * 1000);
+  return new Date(`${document.meta.date ?? '2000-01-01'}T00:00:00Z`);
+}
