@@ -41,6 +41,11 @@ export class BuildLog {
     this.errors.push(failure.document === undefined ? failure.within(`${job.kind} ${job.document.name}`, job.document.name) : failure);
   }
 
+  /** Whether any document of the build failed so far. */
+  hasFailures(): boolean {
+    return [...this.results.values()].some((result) => result.status === 'failed');
+  }
+
   /** A write that failed outside any document (the manifest), reported with the others of its kind. */
   writeFailed(error: OutputWriteError): void {
     this.writeFailures.push(error);

@@ -8,7 +8,9 @@ import { loadSources } from './stages/load.js';
 import { sha256, updateManifest } from './stages/manifest.js';
 import { planJobs, printEditionOf } from './stages/plan.js';
 import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
+import { PACK_LAYOUT, PACK_OUTPUT, type BuiltPart } from './stages/pack.js';
 import { produce, type ProduceContext } from './stages/produce.js';
+import { producePack } from './stages/produce-pack.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
 import { OutputWriteError, prepareOutput } from './stages/write.js';
@@ -101,6 +103,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     config, printer, coverage, dataset: validation.dataset, templates: sources.templates, fontsHash: sha256(fontFaces), now: deps.now,
     warn: (message, job) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
   };
+  const built: BuiltPart[] = [];
   try {
     await Promise.all(pages.map(async (page) => {
       try {
@@ -111,10 +114,26 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
           if (printPage !== undefined) log.manifest.push((await produce(printPage, context, screen.pages)).entry);
         }
         log.built(page.job, screen.pages, screen.milliseconds);
+        built.push({ job: page.job, pages: screen.pages });
       } catch (error) {
         log.jobFailed(page.job, error);
       }
     }));
+
+    // the briefing pack: only from a complete, successful build of every document
+    const packSkipped = config.only !== undefined ? 'only part of the documents were built (--only)'
+      : !sources.templates.layouts.has(PACK_LAYOUT) ? `the templates have no ${PACK_LAYOUT} layout`
+        : log.hasFailures() ? 'some documents failed' : undefined;
+    if (packSkipped === undefined) {
+      try {
+        const entry = await producePack(built, templates, context);
+        if (entry !== undefined) log.manifest.push(entry);
+      } catch (error) {
+        log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
+      }
+    } else if (config.only === undefined) {
+      log.warnings.push({ message: `${PACK_OUTPUT} was not rebuilt: ${packSkipped}` });
+    }
   } finally {
     await printer.close();
   }

@@ -134,6 +134,8 @@ export interface PrintedPdf {
   readonly blockedRequests: readonly string[];
   /** The page's text, for checking that the fonts have every character. */
   readonly text: string;
+  /** The text of every heading, in document order, for the outline's titles. */
+  readonly headings: readonly string[];
 }
 
 export interface Artifact {

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { FactsheetsError, type Stage } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { SourceFile } from '../types.js';
+import { PACK_LAYOUT } from '../stages/pack.js';
 import { assetHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
 
 /** Compiled layouts and the prose pass of one build. */
@@ -62,9 +63,13 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
 /**
  * A layout's CSS: the embedded fonts, every shared sheet (a name that is no layout's, e.g.
  * base.css), then the layout's own `<layout>.css`, so that each layout can set its own @page.
+ * The briefing pack also gets every other layout's sheet (their pages are named, so they coexist).
  */
 export function stylesheetFor(layout: string, templates: LoadedTemplates, fontFaces: string): string {
-  const shared = [...templates.styles].filter(([name]) => !templates.layouts.has(name)).map(([, file]) => file.text);
+  // The briefing pack holds every kind of document, so it gets every layout's sheet too.
+  const shared = [...templates.styles]
+    .filter(([name]) => name !== layout && (layout === PACK_LAYOUT || !templates.layouts.has(name)))
+    .map(([, file]) => file.text);
   const own = templates.styles.get(layout)?.text;
   const css = [fontFaces, ...shared, ...(own === undefined ? [] : [own])].join('\n');
   // `</style` inside a style sheet would end the element early; nothing legitimate needs it.

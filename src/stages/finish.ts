@@ -1,6 +1,7 @@
 import { FactsheetsError } from '../errors.js';
 import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
-import { setDocumentInfo } from './document-info.js';
+import { setDocumentInfo, type DocumentInfo } from './document-info.js';
+import { fixOutlineTitles } from './outline.js';
 import { addPrintMarks } from './print-marks.js';
 import { describeCharacter, uncoveredCharacters } from './font-coverage.js';
 import type { BrandCoverage } from './fonts.js';
@@ -23,7 +24,7 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
       },
     );
   }
-  return { job, pages, bytes: setDocumentInfo(makeReproducible(printed.bytes, creationDate), job.info) };
+  return { job, pages, bytes: settle(printed, creationDate, job.info) };
 }
 
 /** Print files carry 3 mm of bleed and crop marks in a 10 mm slug. */
@@ -43,8 +44,28 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
       hint: 'The layout\'s print-edition CSS (@page bleed) must keep the text block where it is on the trimmed page.',
     });
   }
-  const marked = addPrintMarks(makeReproducible(printed.bytes, creationDate), PRINT_MARKS);
-  return { job, pages, bytes: setDocumentInfo(marked, job.info) };
+  return { job, pages, bytes: addPrintMarks(settle(printed, creationDate, job.info), PRINT_MARKS) };
+}
+
+/** Settles the briefing pack: it must have exactly the pages its contents promised. */
+export function finishPack(printed: PrintedPdf, expectedPages: number, creationDate: Date, info: DocumentInfo, fonts: BrandCoverage): Uint8Array {
+  const pages = countPages(printed.bytes);
+  if (pages !== expectedPages) {
+    throw new FactsheetsError(`the briefing pack printed on ${pages} pages, but its contents were numbered for ${expectedPages}`, {
+      stage: 'finish',
+      hint: 'A layout paginates differently inside the pack: keep each layout\'s pages named and its first-page margins equal to the others.',
+    });
+  }
+  const missing = uncoveredCharacters(printed.text, fonts.any);
+  if (missing.length > 0) {
+    throw new FactsheetsError(`the briefing pack uses characters the brand fonts lack: ${missing.map(describeCharacter).join(', ')}`, { stage: 'finish' });
+  }
+  return settle(printed, creationDate, info);
+}
+
+/** What every PDF gets: reproducible bytes, true outline titles, its metadata. */
+function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Uint8Array {
+  return setDocumentInfo(fixOutlineTitles(makeReproducible(printed.bytes, creationDate), printed.headings), info);
 }
 
 /**

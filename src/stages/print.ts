@@ -234,7 +234,8 @@ async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
     while (walker.nextNode()) {
       if (walker.currentNode.parentElement?.closest('style, script') === null) text += `\n${walker.currentNode.nodeValue ?? ''}`;
     }
-    return { height: document.documentElement.getBoundingClientRect().height, failedFonts, text };
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
+    return { height: document.documentElement.getBoundingClientRect().height, failedFonts, text, headings };
   });
   if (measured.failedFonts.length > 0) {
     throw new FactsheetsError(`fonts failed to load: ${[...new Set(measured.failedFonts)].join(', ')}`, {
@@ -248,6 +249,7 @@ async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
     overflowMm: (measured.height - A4_HEIGHT_PX) * PX_TO_MM,
     blockedRequests: [...pooled.blocked],
     text: measured.text,
+    headings: measured.headings,
   };
 }
 

@@ -4,6 +4,9 @@ import type { LoadedSources } from './load.js';
 import { validateDataset } from './validate/dataset.js';
 import { validateDocument } from './validate/front-matter.js';
 
+/** The briefing pack's output name, which no document may take. */
+const RESERVED_NAME = 'briefing-pack';
+
 export interface ValidationResult {
   readonly documents: readonly Document[];
   readonly dataset: Dataset;
@@ -28,6 +31,14 @@ export function validateSources(sources: LoadedSources): ValidationResult {
   for (const [file, kind] of inputs) {
     const name = (file.absolutePath.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
     const result = validateDocument(file, kind, layoutNames);
+    if (name === RESERVED_NAME) {
+      errors.push(new FactsheetsError(`"${name}" is reserved for the briefing pack`, {
+        stage: 'validate', file: file.displayPath, document: name,
+        hint: `Rename the file: ${RESERVED_NAME}.pdf is the pack of all documents.`,
+      }));
+      failed.push({ name, kind, source: file });
+      continue;
+    }
     const clash = seen.get(name);
     if (clash !== undefined) {
       errors.push(new FactsheetsError(`another document is also named "${name}" (${clash.displayPath})`, {

@@ -115,9 +115,10 @@ describe('machine-readable reports', () => {
     const result = await runCli(['build', '--content', 'tests/fixtures/overflow', '--out', out, '--json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    const report = JSON.parse(result.stdout) as { ok: boolean; summary: unknown; documents: { name: string; status: string }[]; errors: { file: string; stage: string }[] };
+    const report = JSON.parse(result.stdout) as { ok: boolean; summary: unknown; documents: { name: string; status: string }[]; errors: { file: string; stage: string }[]; warnings: unknown[] };
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ built: 1, failed: 1, errors: 1, warnings: 0 });
+    expect(report.summary).toEqual({ built: 1, failed: 1, errors: 1, warnings: 1 });
+    expect(report.warnings).toEqual([{ message: 'briefing-pack.pdf was not rebuilt: some documents failed' }]);
     expect(report.documents.map((document) => [document.name, document.status]).sort()).toEqual([['long', 'failed'], ['short', 'built']]);
     expect(report.errors[0]).toMatchObject({ file: 'tests/fixtures/overflow/countries/long.md', stage: 'finish' });
   });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/handlebars/format.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
-import { altTexts, checkStructure, pageCount, pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
+import { altTexts, checkStructure, outlineTitles, pageCount, pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
 
 const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana'];
 
@@ -37,8 +37,8 @@ describe('building the bundled sample with real Chromium', () => {
     expect(result.stdout).toMatch(/\n9 built, 0 failed in \d+\.\d s\n$/);
   });
 
-  it('writes the factsheet, every one-pager and the manifest, and nothing else', async () => {
-    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json']);
+  it('writes the factsheet, every one-pager, the briefing pack and the manifest, and nothing else', async () => {
+    expect((await readdir(out)).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf', 'manifest.json']);
     expect((await readdir(join(out, 'countries'))).sort()).toEqual(COUNTRIES.map((name) => `${name}.pdf`).sort());
   });
 
@@ -118,29 +118,45 @@ describe('building the bundled sample with real Chromium', () => {
     const { createHash } = await import('node:crypto');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { tool: { version: string }; documents: Record<string, unknown>[] };
     expect(manifest.tool.version).toBe('0.1.0');
-    expect(manifest.documents.map((entry) => entry['output'])).toEqual(['countries/cote-d-ivoire.pdf', 'countries/ethiopia.pdf', 'countries/ghana.pdf', 'countries/guinea.pdf', 'countries/mali.pdf', 'countries/niger.pdf', 'countries/nigeria.pdf', 'countries/senegal.pdf', 'factsheet.pdf']);
+    expect(manifest.documents.map((entry) => entry['output'])).toEqual(['briefing-pack.pdf', 'countries/cote-d-ivoire.pdf', 'countries/ethiopia.pdf', 'countries/ghana.pdf', 'countries/guinea.pdf', 'countries/mali.pdf', 'countries/niger.pdf', 'countries/nigeria.pdf', 'countries/senegal.pdf', 'factsheet.pdf']);
     for (const entry of manifest.documents) {
       const bytes = await readFile(join(out, String(entry['output'])));
       expect(entry['sha256']).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(entry['bytes']).toBe(bytes.length);
       expect(entry['pages']).toBe(pageCount(join(out, String(entry['output']))));
       expect(entry['fonts']).toEqual(pdfFonts(join(out, String(entry['output']))).map((font) => font.name.slice(7)).filter((name, index, all) => all.indexOf(name) === index).sort());
-      expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'dataset', 'templates', 'fonts', 'tool', 'options']);
+      if (entry['output'] !== 'briefing-pack.pdf') expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'dataset', 'templates', 'fonts', 'tool', 'options']);
       expect(entry['renderMs']).toBeGreaterThan(0);
     }
   });
 
   it('writes structurally valid PDFs after making them reproducible', () => {
-    for (const name of ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+    for (const name of ['factsheet.pdf', 'briefing-pack.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
       expect(() => checkStructure(join(out, name))).not.toThrow();
     }
+  });
+
+  it('assembles the briefing pack: cover, contents, every document, continuous page numbers, one outline', async () => {
+    const pack = join(out, 'briefing-pack.pdf');
+    const parts = ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)].map((name) => pageCount(join(out, name)));
+    const total = 2 + parts.reduce((sum, pages) => sum + pages, 0);
+    expect(pageCount(pack)).toBe(total);
+    const text = pdfText(pack);
+    for (let page = 2; page <= total; page += 1) expect(text).toContain(`Page ${page} of ${total}`);
+    expect(text).toMatch(/Contents Partnership Framework on Migration Factsheet 3 Mali Country brief 5 Niger Country brief 6 /);
+    const titles = outlineTitles(pack);
+    for (const name of ['Partnership Framework on Migration', 'Mali', 'Niger', 'Nigeria', 'Senegal', 'Ethiopia', 'Guinea', "Côte d'Ivoire", 'Ghana']) {
+      expect(titles).toContain(name);
+    }
+    for (const font of pdfFonts(pack)) expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceSerif4)/);
+    expect(pdfInfo(pack)['Title']).toBe('Briefing pack: Partnership Framework on Migration');
   });
 
   it('gives byte-identical PDFs when built again with another number of pages in the pool', async () => {
     const again = await tempDir('factsheets-e2e-again-');
     const second = await runCli(['build', '--out', again, '--jobs', '1']);
     expect(second.code).toBe(0);
-    for (const name of ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+    for (const name of ['factsheet.pdf', 'briefing-pack.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
       const [first, next] = await Promise.all([readFile(join(out, name)), readFile(join(again, name))]);
       expect(first.equals(next), name).toBe(true);
     }

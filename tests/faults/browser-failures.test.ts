@@ -8,10 +8,11 @@ import { childPids, pdfsIn, signalGroup, startCli, waitFor } from '../helpers/pr
 const EXTRA = 16;
 const TOTAL = 9 + EXTRA;
 
-/** Every expected PDF exists, is structurally valid and has the pages its kind requires. */
+/** Every expected PDF (each document and the briefing pack) exists, is valid and has the pages its kind requires. */
 async function expectComplete(out: string): Promise<void> {
   const pdfs = await pdfsIn(out);
-  expect(pdfs).toHaveLength(TOTAL);
+  expect(pdfs).toHaveLength(TOTAL + 1);
+  expect(pdfs).toContain('briefing-pack.pdf');
   for (const pdf of pdfs) {
     expect(() => checkStructure(join(out, pdf))).not.toThrow();
     if (pdf.startsWith('countries/')) expect(pageCount(join(out, pdf))).toBe(1);

@@ -49,3 +49,21 @@ export function altTexts(path: string): string[] {
     return (match[2] ?? '').replace(/\\([()\\])/g, '$1');
   });
 }
+
+/** The titles of a PDF's outline (bookmarks), latest version of each entry, decoded. */
+export function outlineTitles(path: string): string[] {
+  const text = readFileSync(path).toString('latin1');
+  const latest = new Map<string, string>();
+  for (const match of text.matchAll(/(?:^|\n)(\d+) 0 obj\s*<<\/Title (<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\))\n\/Dest/g)) {
+    latest.set(match[1] ?? '', decodePdfString(match[2] ?? '()'));
+  }
+  return [...latest.values()];
+}
+
+function decodePdfString(token: string): string {
+  if (token.startsWith('<')) {
+    const bytes = Buffer.from(token.slice(1, -1), 'hex');
+    return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+  }
+  return token.slice(1, -1).replace(/\\([()\\])/g, '$1');
+}

@@ -83,7 +83,7 @@ describe('the printed page is locked down', () => {
     expect(bytes).not.toContain(`${server.url}/raw`);
   });
 
-  it('writes nothing but the PDF and the manifest', async () => {
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(['countries', 'countries/mali.pdf', 'manifest.json']);
+  it('writes nothing but the PDF, its pack and the manifest', async () => {
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['briefing-pack.pdf', 'countries', 'countries/mali.pdf', 'manifest.json']);
   });
 });

@@ -18,7 +18,7 @@ const job: RenderJob = {
   kind: 'one-pager', layout: 'one-pager', outputPath: 'countries/mali.pdf', view: {}, maxPages: 1,
   info: { title: 'Mali: country brief', author: 'Team', subject: 'A brief', keywords: ['Mali', 'ML'], creator: 'factsheets' },
 };
-const printed = (bytes: Uint8Array, overflowMm = 0, text = 'Mali'): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [], text });
+const printed = (bytes: Uint8Array, overflowMm = 0, text = 'Mali'): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [], text, headings: [] });
 
 describe('countPages', () => {
   it('reads the root page tree count', () => {

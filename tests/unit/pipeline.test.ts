@@ -5,6 +5,7 @@ import { resolveConfig } from '../../src/config.js';
 import { formatError } from '../../src/errors.js';
 import { runPipeline, type PipelineDeps } from '../../src/pipeline.js';
 import type { Printer, PrinterOptions } from '../../src/stages/print.js';
+import { frontPages } from '../../src/stages/pack.js';
 import { DATASET_HEADER } from '../helpers/sources.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 
@@ -17,12 +18,15 @@ function fakePrinter(log: { launched: number; printed: string[] }, fail?: string
         const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
         if (fail !== undefined && html.includes(fail)) throw new Error('Target closed');
         log.printed.push(title);
-        const pages = html.includes('OVERFLOW') ? 2 : 1;
+        // A pack: its front pages plus one page per part, as the stand-in prints every part on one.
+        const parts = html.match(/class="pack-part /g)?.length ?? 0;
+        const pages = parts > 0 ? frontPages(parts) + parts : html.includes('OVERFLOW') ? 2 : 1;
         return {
           bytes: new TextEncoder().encode(`%PDF-1.4\n<</Type /Pages\n/Count ${pages}>>\n${title}\ntrailer\n<</Size 3\n/Root 1 0 R>>\nstartxref\n9\n%%EOF\n`),
           overflowMm: pages > 1 ? 12 : -40,
           blockedRequests: [],
           text: title,
+          headings: [],
         };
       },
       async close() {},
@@ -136,6 +140,11 @@ describe('runPipeline', () => {
     const out = await tempDir();
     const report = await runPipeline(resolveConfig({ contentDir: join(out, 'nope'), templatesDir: TEMPLATES, outDir: out }));
     expect(report.errors.map(formatError)[0]).toMatch(/nope: error: the content folder cannot be read \(ENOENT\)\n  hint: Pass --content DIR/);
+  });
+
+  it('reserves the name of the briefing pack', async () => {
+    const { errors } = await build({ ...GOOD, 'briefing-pack.md': '---\ntitle: Mine\n---\n' });
+    expect(errors.some((error) => /briefing-pack\.md: error: "briefing-pack" is reserved for the briefing pack/.test(error))).toBe(true);
   });
 
   it('rejects two documents with the same name', async () => {

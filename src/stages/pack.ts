@@ -1,0 +1,106 @@
+import type { RenderJob } from '../types.js';
+
+/** The briefing pack's layout (in templates/layouts/) and its PDF in the output folder. */
+export const PACK_LAYOUT = 'briefing-pack';
+export const PACK_OUTPUT = 'briefing-pack.pdf';
+/**
+ * Entries per contents page. The layout breaks the page after each group, and this many rows
+ * (8.2 mm each, briefing-pack.css) fit with room to spare, so the plan knows the page count.
+ */
+export const CONTENTS_PER_PAGE = 25;
+
+/** The cover and the contents pages, before the parts. */
+export function frontPages(parts: number): number {
+  return 1 + Math.max(1, Math.ceil(parts / CONTENTS_PER_PAGE));
+}
+
+/** A document built in this run and how many pages it printed on. */
+export interface BuiltPart {
+  readonly job: RenderJob;
+  readonly pages: number;
+}
+
+export interface PackPlan {
+  /** The pack's own view: title, contents with page numbers, total pages. */
+  readonly view: Readonly<Record<string, unknown>>;
+  /** Each part's job, its view told where it sits in the pack (`pack.page`, `pack.pages`). */
+  readonly parts: readonly RenderJob[];
+  readonly totalPages: number;
+  readonly title: string;
+  /** The parts' titles in pack order, for the PDF's keywords. */
+  readonly partTitles: readonly string[];
+}
+
+/**
+ * Orders the parts (factsheets, then the one-pagers in the order the first factsheet lists
+ * their countries, then the others by name) and numbers their pages continuously after the
+ * cover and the contents. Page counts come from the documents' own PDFs, which the pack's
+ * layout reproduces page for page; the printed pack is checked against the total.
+ */
+export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
+  const factsheets = built.filter((part) => part.job.kind === 'factsheet').sort((a, b) => a.job.document.name.localeCompare(b.job.document.name));
+  const lead = factsheets[0]?.job.document.meta;
+  const order = lead?.kind === 'factsheet' ? lead.countries : [];
+  const rank = (part: BuiltPart): number => {
+    const meta = part.job.document.meta;
+    const index = meta.kind === 'one-pager' ? order.indexOf(meta.iso) : -1;
+    return index === -1 ? order.length : index;
+  };
+  const onePagers = built
+    .filter((part) => part.job.kind === 'one-pager')
+    .sort((a, b) => rank(a) - rank(b) || countryName(a).localeCompare(countryName(b)));
+  const parts = [...factsheets, ...onePagers];
+  if (parts.length === 0) return undefined;
+
+  const front = frontPages(parts.length);
+  const totalPages = front + parts.reduce((sum, part) => sum + part.pages, 0);
+  let next = front + 1;
+  const placed = parts.map((part) => {
+    const page = next;
+    next += part.pages;
+    return { part, page };
+  });
+  const title = lead?.kind === 'factsheet' ? lead.title : 'Briefing pack';
+  return {
+    title: `Briefing pack: ${title}`,
+    totalPages,
+    partTitles: parts.map(countryName),
+    parts: placed.map(({ part, page }) => ({
+      ...part.job,
+      view: Object.freeze({ ...part.job.view, pack: Object.freeze({ page, pages: totalPages }) }),
+    })),
+    view: Object.freeze({
+      title: `Briefing pack: ${title}`,
+      subject: title,
+      lang: 'en',
+      published: lead?.date,
+      subtitle: lead?.kind === 'factsheet' ? lead.subtitle : undefined,
+      documentCount: placed.length,
+      contentsPages: chunk(placed, CONTENTS_PER_PAGE).map((group, index) => Object.freeze({
+        continued: index > 0,
+        entries: group.map(({ part, page }) => Object.freeze({
+          title: countryName(part),
+          kind: part.job.kind === 'factsheet' ? 'Factsheet' : 'Country brief',
+          page,
+        })),
+      })),
+      totalPages,
+    }),
+  };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}
+
+/** What the contents call a part: a factsheet's title, a country's name. */
+function countryName(part: BuiltPart): string {
+  const meta = part.job.document.meta;
+  return meta.kind === 'one-pager' ? meta.name : meta.title;
+}
+
+/** A rendered page's body, as a block of the pack: `<body class="x">…</body>` → `<div class="pack-part x">…</div>`. */
+export function packPart(html: string): string {
+  const body = /<body(?:\s+class="([^"]*)")?[^>]*>([\s\S]*)<\/body>/.exec(html);
+  return `<div class="pack-part ${body?.[1] ?? ''}">${body?.[2] ?? ''}</div>`;
+}

@@ -1,0 +1,39 @@
+import type { TemplateEnvironment } from '../handlebars/environment.js';
+import { CREATOR } from './plan.js';
+import { finishPack, fontNames } from './finish.js';
+import { sha256, type ManifestEntry } from './manifest.js';
+import { PACK_LAYOUT, PACK_OUTPUT, packPart, planPack, type BuiltPart } from './pack.js';
+import type { ProduceContext } from './produce.js';
+import { renderPage } from './render.js';
+import { writeOutput } from './write.js';
+
+/**
+ * The briefing pack: cover, contents with page numbers, then every document, printed as one
+ * HTML document so that page numbers run on and the outline holds every heading.
+ */
+export async function producePack(built: readonly BuiltPart[], templates: TemplateEnvironment, context: ProduceContext): Promise<ManifestEntry | undefined> {
+  const plan = planPack(built);
+  if (plan === undefined) return undefined;
+  const started = context.now();
+  const body = plan.parts.map((job) => packPart(renderPage(job, templates, context.config.contentDir).html)).join('\n');
+  const html = templates.renderLayout(PACK_LAYOUT, plan.view, body);
+  const printed = await context.printer.print(html);
+  const lead = built.find((part) => part.job.kind === 'factsheet')?.job;
+  const date = context.config.sourceDateEpoch !== undefined
+    ? new Date(context.config.sourceDateEpoch * 1000)
+    : new Date(`${lead?.document.meta.date ?? '2000-01-01'}T00:00:00Z`);
+  const bytes = finishPack(printed, plan.totalPages, date, {
+    title: plan.title,
+    ...(lead?.info.author === undefined ? {} : { author: lead.info.author }),
+    subject: 'The factsheet and every country brief in one document',
+    keywords: ['briefing pack', ...plan.partTitles],
+    creator: CREATOR,
+  }, context.coverage);
+  await writeOutput(context.config.outDir, PACK_OUTPUT, bytes);
+  return {
+    output: PACK_OUTPUT, name: 'briefing-pack', kind: 'briefing-pack', source: PACK_LAYOUT,
+    pages: plan.totalPages, bytes: bytes.byteLength, sha256: sha256(bytes), fonts: fontNames(bytes),
+    inputs: { parts: sha256(plan.parts.map((job) => job.outputPath).join('\n')), html: sha256(html) },
+    renderMs: Math.round(context.now() - started),
+  };
+}

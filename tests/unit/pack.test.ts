@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { fixOutlineTitles } from '../../src/stages/outline.js';
+import { packPart, planPack, type BuiltPart } from '../../src/stages/pack.js';
+import type { RenderJob } from '../../src/types.js';
+import { factsheetDocument, onePagerDocument } from '../helpers/documents.js';
+
+function part(kind: 'factsheet' | 'one-pager', name: string, frontMatter: string, pages: number): BuiltPart {
+  const document = kind === 'factsheet' ? factsheetDocument(name, frontMatter) : onePagerDocument(name, frontMatter);
+  const job: RenderJob = { document, kind, layout: kind, outputPath: `${name}.pdf`, view: { title: name }, info: { title: name, keywords: [], creator: 'factsheets' } };
+  return { job, pages };
+}
+
+describe('planPack', () => {
+  const built = [
+    part('one-pager', 'ghana', 'name: Ghana\niso: GH', 1),
+    part('one-pager', 'niger', 'name: Niger\niso: NE', 1),
+    part('factsheet', 'factsheet', 'title: Framework\ncountries: [ML, NE]', 2),
+    part('one-pager', 'cote-d-ivoire', "name: Côte d'Ivoire\niso: CI", 1),
+    part('one-pager', 'mali', 'name: Mali\niso: ML', 1),
+  ];
+
+  it('puts the factsheet first, then its countries in its order, then the others by name, numbered after the front matter', () => {
+    const plan = planPack(built);
+    expect(plan?.totalPages).toBe(2 + 2 + 4);
+    expect(plan?.view['contentsPages']).toEqual([{
+      continued: false,
+      entries: [
+        { title: 'Framework', kind: 'Factsheet', page: 3 },
+        { title: 'Mali', kind: 'Country brief', page: 5 },
+        { title: 'Niger', kind: 'Country brief', page: 6 },
+        { title: "Côte d'Ivoire", kind: 'Country brief', page: 7 },
+        { title: 'Ghana', kind: 'Country brief', page: 8 },
+      ],
+    }]);
+    expect(plan?.parts.map((job) => job.view['pack'])).toEqual([
+      { page: 3, pages: 8 }, { page: 5, pages: 8 }, { page: 6, pages: 8 }, { page: 7, pages: 8 }, { page: 8, pages: 8 },
+    ]);
+    expect(plan?.title).toBe('Briefing pack: Framework');
+  });
+
+  it('gives the contents as many pages as their rows need', async () => {
+    const { frontPages, CONTENTS_PER_PAGE } = await import('../../src/stages/pack.js');
+    expect([frontPages(1), frontPages(CONTENTS_PER_PAGE), frontPages(CONTENTS_PER_PAGE + 1)]).toEqual([2, 2, 3]);
+    const many = Array.from({ length: CONTENTS_PER_PAGE + 3 }, (_, index) => part('one-pager', `c${index}`, 'name: Mali\niso: ML', 1));
+    const pages = planPack(many)?.view['contentsPages'] as { continued: boolean; entries: unknown[] }[];
+    expect(pages.map((page) => [page.continued, page.entries.length])).toEqual([[false, CONTENTS_PER_PAGE], [true, 3]]);
+  });
+
+  it('has nothing to pack when nothing was built', () => {
+    expect(planPack([])).toBeUndefined();
+  });
+});
+
+describe('packPart', () => {
+  it('turns a page body into a block of the pack that keeps its class', () => {
+    expect(packPart('<html><head><style>x</style></head><body class="one-pager print">\n<p>Hi</p>\n</body></html>')).toBe('<div class="pack-part one-pager print">\n<p>Hi</p>\n</div>');
+  });
+});
+
+describe('fixOutlineTitles', () => {
+  const pdf = (title: string) =>
+    new TextEncoder().encode(`%PDF-1.4\n7 0 obj\n<</Title (${title})\n/Dest [2 0 R /XYZ 0 0 0]\n/Parent 6 0 R>>\nendobj\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 8\n/Root 1 0 R>>\nstartxref\n75\n%%EOF\n`);
+
+  it('restores the spaces Chromium drops at line breaks, and the heading\'s own case', () => {
+    const fixed = new TextDecoder('latin1').decode(fixOutlineTitles(pdf('Partnership Framework onMigration'), ['Partnership Framework on Migration']));
+    const hex = Buffer.from('\uFEFFPartnership Framework on Migration', 'utf16le').swap16().toString('hex').toUpperCase();
+    expect(fixed).toContain(`7 0 obj\n<</Title <${hex}>\n/Dest [2 0 R /XYZ 0 0 0]\n/Parent 6 0 R>>\nendobj\nxref\n7 1\n`);
+    expect(new TextDecoder('latin1').decode(fixOutlineTitles(pdf('ACTING NOW'), ['Acting now']))).toContain('xref\n7 1\n');
+  });
+
+  it('leaves a PDF whose titles are right untouched', () => {
+    const input = pdf('Funding');
+    expect(fixOutlineTitles(input, ['Funding'])).toBe(input);
+    expect(fixOutlineTitles(input, ['Something else'])).toBe(input);
+  });
+});
