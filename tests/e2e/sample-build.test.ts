@@ -100,6 +100,11 @@ describe('building the bundled sample with real Chromium', () => {
     expect(bytes).toContain('/Outlines');
   });
 
+  it('keeps links real: a URI link annotation over the linked words', async () => {
+    const bytes = (await readFile(join(out, 'factsheet.pdf'))).toString('latin1');
+    expect(bytes).toMatch(/\/Subtype \/Link[\s\S]{0,200}\/URI \(https:\/\/europa\.eu\/globalstrategy\/en\/global-strategy-foreign-and-security-policy-european-union\)/);
+  });
+
   it('gives every chart a text alternative that states its values', () => {
     expect(altTexts(join(out, 'countries/mali.pdf'))).toEqual(expect.arrayContaining([
       'Funding by instrument: EU Emergency Trust Fund for Africa, €89.5 million (56%); European Development Fund, €60 million (38%); ' +
