@@ -25,6 +25,13 @@ export class BuildLog {
     });
   }
 
+  unchanged(job: RenderJob, pages: number): void {
+    const { document } = job;
+    this.results.set(document.name, {
+      name: document.name, kind: job.kind, source: document.source.displayPath, output: job.outputPath, status: 'unchanged', pages,
+    });
+  }
+
   /** Marks a document failed without an error of its own (a shared error says why). */
   failed(name: string, kind: DocumentKind, source: string): void {
     this.results.set(name, { name, kind, source, output: outputPathFor(kind, name), status: 'failed' });
@@ -39,6 +46,17 @@ export class BuildLog {
     }
     const failure = toFactsheetsError(error, { stage: 'print', file: job.document.source.displayPath });
     this.errors.push(failure.document === undefined ? failure.within(`${job.kind} ${job.document.name}`, job.document.name) : failure);
+  }
+
+  /** How many documents have a result (built, unchanged or failed), for progress. */
+  finishedCount(): number {
+    return this.results.size;
+  }
+
+  /** The pages of a document that was built or is up to date. */
+  pagesOf(name: string): number | undefined {
+    const result = this.results.get(name);
+    return result?.status === 'failed' ? undefined : result?.pages;
   }
 
   /** Whether any document of the build failed so far. */

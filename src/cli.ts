@@ -5,7 +5,7 @@ import { runPipeline } from './pipeline.js';
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 
 const USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
-                        [--print] [--timeout SECONDS] [--json]
+                        [--print] [--force] [--timeout SECONDS] [--json]
 
 Builds a PDF for every document in the content folder:
   *.md            factsheets  -> OUT/<name>.pdf
@@ -18,6 +18,7 @@ Options:
   --only NAMES     build only these documents, comma-separated (e.g. factsheet,mali)
   --jobs N         browser pages printing at once (default: 4 on 2+ cores)
   --print          also write print files with 3 mm bleed and crop marks under OUT/print/
+  --force          print every document, even those whose PDF is up to date
   --timeout S      deadline to print one document; a hung browser is relaunched (default: 30)
   --json           print the report as JSON on stdout instead of text
   -h, --help       show this help
@@ -81,6 +82,7 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
         timeout: { type: 'string' },
         json: { type: 'boolean' },
         print: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -112,6 +114,7 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
     ...(jobs === undefined ? {} : { jobs }),
     ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
     ...(values.print === true ? { printEdition: true } : {}),
+    ...(values.force === true ? { force: true } : {}),
   };
   return { options, json: values.json === true };
 }

@@ -18,6 +18,8 @@ export interface BuildConfig {
   readonly only: readonly string[] | undefined;
   /** How many browser pages print at once. */
   readonly jobs: number;
+  /** Print every document again, even those whose PDF is up to date. */
+  readonly force: boolean;
   /** Also write print files (3 mm bleed, crop marks) under `print/` in the output folder. */
   readonly printEdition: boolean;
   /** Deadline for printing one document, in seconds; a browser that hangs past it is relaunched. */
@@ -39,6 +41,7 @@ export interface BuildOptions {
   readonly jobs?: number;
   readonly timeoutSeconds?: number;
   readonly printEdition?: boolean;
+  readonly force?: boolean;
   readonly browserExecutable?: string;
   readonly sourceDateEpoch?: number;
 }
@@ -65,6 +68,7 @@ export function resolveConfig(
     jobs: options.jobs ?? defaultJobs(),
     timeoutSeconds: options.timeoutSeconds ?? 30,
     printEdition: options.printEdition ?? false,
+    force: options.force ?? false,
     browserExecutable: options.browserExecutable ?? nonEmpty(env['PUPPETEER_EXECUTABLE_PATH']),
     sourceDateEpoch: epoch,
   });

@@ -1,46 +1,49 @@
+import { BuildCache } from './build-cache.js';
 import { BuildLog } from './build-log.js';
 import type { BuildConfig } from './config.js';
 import { FactsheetsError, toFactsheetsError } from './errors.js';
 import { createEnvironment, type TemplateEnvironment } from './handlebars/environment.js';
-import { loadAtlas } from './stages/atlas.js';
-import { brandCoverage, embeddedFontFaces } from './stages/fonts.js';
+import { findChanges, removeOrphans, sameInputs } from './stages/changes.js';
 import { loadSources } from './stages/load.js';
-import { sha256, updateManifest } from './stages/manifest.js';
+import { readManifest, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
+import { PACK_LAYOUT, PACK_OUTPUT, type BuiltPart } from './stages/pack.js';
 import { planJobs, printEditionOf } from './stages/plan.js';
 import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
-import { PACK_LAYOUT, PACK_OUTPUT, type BuiltPart } from './stages/pack.js';
-import { produce, type ProduceContext } from './stages/produce.js';
-import { producePack } from './stages/produce-pack.js';
+import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
+import { packInputs, producePack } from './stages/produce-pack.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
 import { OutputWriteError, prepareOutput } from './stages/write.js';
 import type { BuildReport, Document, HtmlPage, RenderJob } from './types.js';
 import { VERSION } from './version.js';
 
-/** What the pipeline needs from the outside world; tests replace the printer. */
+/** What the pipeline needs from the outside world; tests replace the printer, watch mode keeps both warm. */
 export interface PipelineDeps {
   readonly launchPrinter: (options: PrinterOptions) => Promise<Printer>;
   readonly now: () => number;
+  readonly cache?: BuildCache;
+  /** Told as each document is done (built, unchanged or failed), for a progress line. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 const defaultDeps: PipelineDeps = { launchPrinter, now: () => performance.now() };
 
 /**
- * One build: load → validate → plan → render → print → finish → write. Every problem is
- * collected into the report; a document fails alone, and the others are still built.
+ * One build: load → validate → plan → (what changed?) → render → print → finish → write.
+ * Only documents whose inputs changed since their PDF was made are printed; with nothing
+ * to print, no browser starts. Every problem is collected into the report; a document fails
+ * alone, and the others are still built.
  */
 export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defaultDeps): Promise<BuildReport> {
   const log = new BuildLog(config.outDir, deps.now());
+  const cache = deps.cache ?? new BuildCache();
   const done = (): BuildReport => log.report(deps.now());
 
-  // load: content, templates, fonts and boundaries (read only)
+  // load: content and templates (read only)
   let sources;
-  let fontFaces;
-  let coverage;
-  let atlas;
+  let fonts;
   try {
-    sources = await loadSources(config.contentDir, config.templatesDir);
-    [fontFaces, coverage, atlas] = await Promise.all([embeddedFontFaces(), brandCoverage(), loadAtlas()]);
+    [sources, fonts] = await Promise.all([loadSources(config.contentDir, config.templatesDir), cache.fontFaces()]);
   } catch (error) {
     log.errors.push(toFactsheetsError(error, { stage: 'load' }));
     return done();
@@ -57,25 +60,76 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   for (const failed of validation.failed.filter((entry) => selection.has(entry.name))) {
     log.failed(failed.name, failed.kind, failed.source.displayPath);
   }
+  const selected = validation.documents.filter((document) => selection.has(document.name));
+  const fullBuild = config.only === undefined;
 
-  // plan: view models and output paths
-  const planned = planJobs(validation.documents.filter((document) => selection.has(document.name)), validation.dataset, atlas);
+  // plan, and find what is out of date (maps and the like wait until something needs printing)
+  const plan = (names: ReadonlySet<string>, atlas?: Parameters<typeof planJobs>[2]) =>
+    planJobs(selected.filter((document) => names.has(document.name)), validation.dataset, atlas);
+  const planned = plan(selection);
   for (const error of planned.errors) {
     log.errors.push(error);
-    const document = validation.documents.find((candidate) => candidate.name === error.document);
+    const document = selected.find((candidate) => candidate.name === error.document);
     if (document !== undefined) log.failed(document.name, document.meta.kind, document.source.displayPath);
   }
-  log.warnings.push(...planned.warnings);
+  const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
+  const inputsOf = (job: RenderJob) => inputHashes(job, hashContext);
+  const previous = await readManifest(config.outDir);
+  const editions = planned.jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
+  const changes = await findChanges(editions, inputsOf, previous, config.outDir, config.force);
+  const stale = new Set(changes.outOfDate.map((job) => job.document.name));
+  const known = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
+  for (const job of planned.jobs) {
+    const entry = known.get(job.outputPath);
+    if (!stale.has(job.document.name) && entry !== undefined) log.unchanged(job, entry.pages);
+  }
+  const removed = fullBuild ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir) : [];
 
-  // render: HTML pages
+  const total = planned.jobs.length + validation.failed.filter((entry) => selection.has(entry.name)).length;
+  const progress = (): void => deps.onProgress?.(log.finishedCount(), total);
+  progress();
+
+  // the briefing pack: up to date when its parts and its layout are
+  const packWanted = fullBuild && sources.templates.layouts.has(PACK_LAYOUT);
+  const packEntry = previous?.documents.find((entry) => entry.output === PACK_OUTPUT);
+  const nothingToPrint = stale.size === 0 && !log.hasFailures();
+  const packCurrent = (entries: readonly ManifestEntry[]): boolean =>
+    packEntry !== undefined && !config.force && sameInputs(packEntry.inputs, packInputs(planned.jobs, entries, templatesHash(PACK_LAYOUT, sources.templates), fonts.hash));
+  if (nothingToPrint && removed.length === 0 && (!packWanted || packCurrent(changes.upToDate.map(({ entry }) => entry)))) {
+    return done();
+  }
+
+  // render and print what changed, through one browser
   let templates: TemplateEnvironment;
   try {
-    templates = createEnvironment(sources.templates, fontFaces);
+    templates = createEnvironment(sources.templates, fonts.faces);
   } catch (error) {
     log.errors.push(toFactsheetsError(error, { stage: 'render' }));
     for (const job of planned.jobs) log.failed(job.document.name, job.kind, job.document.source.displayPath);
     return done();
   }
+  // The browser starts with the first document to print, once: every job awaits the same promise.
+  let printer: Printer | undefined;
+  let printing: Promise<ProduceContext> | undefined;
+  let printingFailed: FactsheetsError | undefined;
+  const startPrinting = (): Promise<ProduceContext> => {
+    printing ??= (async () => {
+      try {
+        await prepareOutput(config.outDir);
+        printer = await deps.launchPrinter({ executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000 });
+      } catch (error) {
+        // One error for the build (an unwritable folder, no browser), not one per document.
+        printingFailed = toFactsheetsError(error, { stage: 'print' });
+        log.errors.push(printingFailed);
+        throw printingFailed;
+      }
+      return {
+        config, printer, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, now: deps.now,
+        warn: (message: string, job: RenderJob) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
+      };
+    })();
+    return printing;
+  };
   const render = (job: RenderJob): HtmlPage | undefined => {
     try {
       const page = renderPage(job, templates, config.contentDir);
@@ -86,66 +140,67 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       return undefined;
     }
   };
-  const pages = planned.jobs.map(render).filter((page): page is HtmlPage => page !== undefined);
-  if (pages.length === 0) return done();
 
-  // print, finish, write: one browser, every document through it
-  let printer: Printer;
+  const parts: BuiltPart[] = [];
   try {
-    await prepareOutput(config.outDir);
-    printer = await deps.launchPrinter({ executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000 });
-  } catch (error) {
-    log.errors.push(toFactsheetsError(error, { stage: 'print' }));
-    for (const page of pages) log.failed(page.job.document.name, page.job.kind, page.job.document.source.displayPath);
-    return done();
-  }
-  const context: ProduceContext = {
-    config, printer, coverage, dataset: validation.dataset, templates: sources.templates, fontsHash: sha256(fontFaces), now: deps.now,
-    warn: (message, job) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
-  };
-  const built: BuiltPart[] = [];
-  try {
-    await Promise.all(pages.map(async (page) => {
+    const atlas = stale.size > 0 || packWanted ? await cache.boundaries() : undefined;
+    const full = plan(new Set([...stale]), atlas);
+    log.warnings.push(...full.warnings);
+    await Promise.all(full.jobs.map(async (job) => {
+      // Rendering happens as printing goes, so that Node's work overlaps the browser's.
       try {
-        const screen = await produce(page, context);
-        log.manifest.push(screen.entry);
-        if (config.printEdition) {
-          const printPage = render(printEditionOf(page.job));
-          if (printPage !== undefined) log.manifest.push((await produce(printPage, context, screen.pages)).entry);
+        const page = render(job);
+        if (page === undefined) return;
+        const produceContext = await startPrinting();
+        const screenEntry = known.get(job.outputPath);
+        const screen = screenEntry === undefined ? await produce(page, produceContext) : { pages: screenEntry.pages, milliseconds: 0, entry: screenEntry };
+        if (screenEntry === undefined) log.manifest.push(screen.entry);
+        if (config.printEdition && !known.has(printEditionOf(job).outputPath)) {
+          const printPage = render(printEditionOf(job));
+          if (printPage !== undefined) log.manifest.push((await produce(printPage, produceContext, screen.pages)).entry);
         }
-        log.built(page.job, screen.pages, screen.milliseconds);
-        built.push({ job: page.job, pages: screen.pages });
+        if (screenEntry === undefined) log.built(job, screen.pages, screen.milliseconds);
+        else log.unchanged(job, screen.pages);
       } catch (error) {
-        log.jobFailed(page.job, error);
+        if (error === printingFailed) log.failed(job.document.name, job.kind, job.document.source.displayPath);
+        else log.jobFailed(job, error);
+      } finally {
+        progress();
       }
     }));
+    for (const job of planned.jobs) {
+      const pages = log.pagesOf(job.document.name);
+      if (pages !== undefined) parts.push({ job, pages });
+    }
 
-    // the briefing pack: only from a complete, successful build of every document
-    const packSkipped = config.only !== undefined ? 'only part of the documents were built (--only)'
+    const packSkipped = !fullBuild ? undefined
       : !sources.templates.layouts.has(PACK_LAYOUT) ? `the templates have no ${PACK_LAYOUT} layout`
         : log.hasFailures() ? 'some documents failed' : undefined;
-    if (packSkipped === undefined) {
+    const entries = [...log.manifest, ...changes.upToDate.map(({ entry }) => entry)];
+    if (packSkipped !== undefined) {
+      log.warnings.push({ message: `${PACK_OUTPUT} was not rebuilt: ${packSkipped}` });
+    } else if (fullBuild && !packCurrent(entries)) {
       try {
-        const entry = await producePack(built, templates, context);
+        const withMaps = plan(selection, atlas).jobs;
+        const packParts = withMaps.map((job) => ({ job, pages: parts.find((part) => part.job.document.name === job.document.name)?.pages ?? 1 }));
+        const entry = await producePack(packParts, entries, templates, await startPrinting(), templatesHash(PACK_LAYOUT, sources.templates));
         if (entry !== undefined) log.manifest.push(entry);
       } catch (error) {
-        log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
+        if (error !== printingFailed) log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
       }
-    } else if (config.only === undefined) {
-      log.warnings.push({ message: `${PACK_OUTPUT} was not rebuilt: ${packSkipped}` });
     }
   } finally {
-    await printer.close();
+    await printer?.close();
   }
 
   // the manifest: what is in the output folder now
-  if (log.manifest.length > 0) {
-    try {
-      await updateManifest(config.outDir, log.manifest, { name: 'factsheets', version: VERSION });
-    } catch (error) {
-      if (error instanceof OutputWriteError) log.writeFailed(error);
-      else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));
-    }
+  if (log.manifest.length === 0 && removed.length === 0) return done();
+  try {
+    const kept = previous === undefined ? undefined : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
+    await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION });
+  } catch (error) {
+    if (error instanceof OutputWriteError) log.writeFailed(error);
+    else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));
   }
   return done();
 }
@@ -167,3 +222,4 @@ function selectDocuments(
   }
   return new Set(only);
 }
+

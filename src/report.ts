@@ -11,6 +11,7 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
     }),
   ].join('');
   const built = report.documents.filter((document) => document.status === 'built');
+  const unchanged = report.documents.filter((document) => document.status === 'unchanged');
   const failed = report.documents.filter((document) => document.status === 'failed');
   const errorCount = report.errors.length;
   const stdout = [
@@ -19,19 +20,19 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
       return `built  ${document.output}  (${pages}, ${document.milliseconds ?? 0} ms)\n`;
     }),
     ...failed.map((document) => `FAILED ${document.output}  (from ${document.source})\n`),
-    `${built.length} built, ${failed.length} failed${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
+    `${built.length} built, ${unchanged.length > 0 ? `${unchanged.length} unchanged, ` : ''}${failed.length} failed${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
   ].join('');
   return { stdout, stderr };
 }
 
 /** The report for machines (`--json`): documents, outputs, errors, warnings and timings. */
 export function formatJsonReport(report: BuildReport): string {
-  const built = report.documents.filter((document) => document.status === 'built').length;
+  const count = (status: string) => report.documents.filter((document) => document.status === status).length;
   return `${JSON.stringify({
     ok: report.errors.length === 0,
     seconds: Math.round(report.seconds * 1000) / 1000,
     outDir: report.outDir,
-    summary: { built, failed: report.documents.length - built, errors: report.errors.length, warnings: report.warnings.length },
+    summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed'), errors: report.errors.length, warnings: report.warnings.length },
     documents: report.documents,
     errors: report.errors.map(errorJson),
     warnings: report.warnings,

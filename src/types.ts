@@ -144,7 +144,8 @@ export interface Artifact {
   readonly pages: number;
 }
 
-export type DocumentStatus = 'built' | 'failed';
+/** `unchanged`: its PDF is up to date (same inputs as when it was built), so it was not printed. */
+export type DocumentStatus = 'built' | 'unchanged' | 'failed';
 
 export interface DocumentResult {
   readonly name: string;

@@ -85,9 +85,8 @@ export function mergeManifest(
   return { tool, documents: [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output)) };
 }
 
-/** Reads the previous manifest, merges this build's entries and writes it atomically. */
-export async function updateManifest(outDir: string, fresh: readonly ManifestEntry[], tool: Manifest['tool']): Promise<void> {
-  const previous = await readManifest(outDir);
+/** Merges this build's entries into the previous manifest and writes it atomically. */
+export async function updateManifest(outDir: string, previous: Manifest | undefined, fresh: readonly ManifestEntry[], tool: Manifest['tool']): Promise<void> {
   const stillThere = new Set<string>();
   for (const entry of previous?.documents ?? []) {
     if (await access(join(outDir, entry.output)).then(() => true, () => false)) stillThere.add(entry.output);

@@ -1,4 +1,6 @@
 import type { TemplateEnvironment } from '../handlebars/environment.js';
+import type { RenderJob } from '../types.js';
+import { VERSION } from '../version.js';
 import { CREATOR } from './plan.js';
 import { finishPack, fontNames } from './finish.js';
 import { sha256, type ManifestEntry } from './manifest.js';
@@ -11,7 +13,13 @@ import { writeOutput } from './write.js';
  * The briefing pack: cover, contents with page numbers, then every document, printed as one
  * HTML document so that page numbers run on and the outline holds every heading.
  */
-export async function producePack(built: readonly BuiltPart[], templates: TemplateEnvironment, context: ProduceContext): Promise<ManifestEntry | undefined> {
+export async function producePack(
+  built: readonly BuiltPart[],
+  entries: readonly ManifestEntry[],
+  templates: TemplateEnvironment,
+  context: ProduceContext,
+  layoutHash: string,
+): Promise<ManifestEntry | undefined> {
   const plan = planPack(built);
   if (plan === undefined) return undefined;
   const started = context.now();
@@ -33,7 +41,14 @@ export async function producePack(built: readonly BuiltPart[], templates: Templa
   return {
     output: PACK_OUTPUT, name: 'briefing-pack', kind: 'briefing-pack', source: PACK_LAYOUT,
     pages: plan.totalPages, bytes: bytes.byteLength, sha256: sha256(bytes), fonts: fontNames(bytes),
-    inputs: { parts: sha256(plan.parts.map((job) => job.outputPath).join('\n')), html: sha256(html) },
+    inputs: packInputs(built.map((part) => part.job), entries, layoutHash, context.fontsHash),
     renderMs: Math.round(context.now() - started),
   };
+}
+
+/** What the pack is made from: its parts' PDFs (by hash), its layout, the fonts, the tool. */
+export function packInputs(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], layoutHash: string, fontsHash: string): Record<string, string> {
+  const byOutput = new Map(entries.map((entry) => [entry.output, entry.sha256]));
+  const parts = jobs.map((job) => `${job.outputPath}:${byOutput.get(job.outputPath) ?? 'missing'}`).sort();
+  return { parts: sha256(parts.join('\n')), templates: layoutHash, fonts: fontsHash, tool: VERSION };
 }

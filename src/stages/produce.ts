@@ -54,7 +54,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
 }
 
 /** Everything an output is made from, hashed: the basis for telling what a change affects. */
-function inputHashes(job: RenderJob, context: ProduceContext): Record<string, string> {
+export function inputHashes(job: RenderJob, context: Pick<ProduceContext, 'config' | 'dataset' | 'templates' | 'fontsHash'>): Record<string, string> {
   return {
     source: sha256(job.document.source.text),
     dataset: datasetRowsHash(job, context.dataset),

@@ -30,7 +30,7 @@ describe('report formats', () => {
       ok: false,
       seconds: 1.235,
       outDir: '/out',
-      summary: { built: 1, failed: 1, errors: 1, warnings: 1 },
+      summary: { built: 1, unchanged: 0, failed: 1, errors: 1, warnings: 1 },
       documents: report.documents,
       errors: [{ stage: 'validate', file: 'content/funding.csv', line: 4, column: 20, message: 'column "amount_eur": "12,5" is not a number', hint: 'Write digits: 100%, no commas.' }],
       warnings: report.warnings,

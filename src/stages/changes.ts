@@ -1,0 +1,52 @@
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Manifest, ManifestEntry } from './manifest.js';
+import type { RenderJob } from '../types.js';
+
+/** Jobs split by whether their output must be printed again. */
+export interface Changes {
+  readonly outOfDate: readonly RenderJob[];
+  readonly upToDate: readonly { readonly job: RenderJob; readonly entry: ManifestEntry }[];
+}
+
+/**
+ * A job is up to date when the manifest has an entry for its output made from exactly the
+ * same inputs (Markdown, dataset rows, templates, fonts, tool version, options) and that file
+ * is still there at the recorded size. `force` makes every job out of date.
+ */
+export async function findChanges(
+  jobs: readonly RenderJob[],
+  inputsOf: (job: RenderJob) => Readonly<Record<string, string>>,
+  previous: Manifest | undefined,
+  outDir: string,
+  force: boolean,
+): Promise<Changes> {
+  const entries = new Map((previous?.documents ?? []).map((entry) => [entry.output, entry]));
+  const outOfDate: RenderJob[] = [];
+  const upToDate: { job: RenderJob; entry: ManifestEntry }[] = [];
+  await Promise.all(jobs.map(async (job) => {
+    const entry = entries.get(job.outputPath);
+    const current = !force && entry !== undefined && sameInputs(entry.inputs, inputsOf(job))
+      && (await stat(join(outDir, job.outputPath)).then((file) => file.size === entry.bytes, () => false));
+    if (current && entry !== undefined) upToDate.push({ job, entry });
+    else outOfDate.push(job);
+  }));
+  const order = new Map(jobs.map((job, index) => [job, index]));
+  outOfDate.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return { outOfDate, upToDate };
+}
+
+export function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * Outputs in the manifest whose document no longer exists (its Markdown was deleted or
+ * renamed): their PDFs, screen and print, are removed. Only for builds of every document.
+ */
+export async function removeOrphans(previous: Manifest | undefined, documentNames: ReadonlySet<string>, outDir: string): Promise<string[]> {
+  const orphans = (previous?.documents ?? []).filter((entry) => (entry.kind === 'factsheet' || entry.kind === 'one-pager') && !documentNames.has(entry.name));
+  for (const entry of orphans) await rm(join(outDir, entry.output), { force: true });
+  return orphans.map((entry) => entry.output);
+}

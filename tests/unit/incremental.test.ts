@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig, type BuildOptions } from '../../src/config.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { frontPages } from '../../src/stages/pack.js';
+import type { Printer } from '../../src/stages/print.js';
+import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
+import { DATASET_HEADER } from '../helpers/sources.js';
+
+/** A stand-in browser that records the title of every page it prints. */
+function recordingPrinter(printed: string[], launches: { count: number }) {
+  return async (): Promise<Printer> => {
+    launches.count += 1;
+    return {
+      async print(html) {
+        const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
+        printed.push(title);
+        const parts = html.match(/class="pack-part /g)?.length ?? 0;
+        const pages = parts > 0 ? frontPages(parts) + parts : 1;
+        return {
+          // The bytes depend on the whole page, as a real PDF's do; one page object for print marks.
+          bytes: new TextEncoder().encode(
+            `%PDF-1.4\n2 0 obj\n<</Type /Page\n/MediaBox [0 0 612 859]\n/Contents 3 0 R>>\nendobj\n<</Type /Pages\n/Count ${pages}>>\n` +
+              `${createHash('sha256').update(html).digest('hex')} ${title}\ntrailer\n<</Size 4\n/Root 1 0 R>>\nstartxref\n9\n%%EOF\n`,
+          ),
+          overflowMm: 0, blockedRequests: [], text: title, headings: [],
+        };
+      },
+      async close() {},
+    };
+  };
+}
+
+const onePager = (name: string, iso: string, body = 'Narrative.') => `---\nname: ${name}\niso: ${iso}\n---\n\n${body}\n`;
+
+async function project() {
+  const content = await writeContent({
+    'factsheet.md': '---\ntitle: Framework\ncountries: [ML]\n---\n\nText.\n',
+    'countries/mali.md': onePager('Mali', 'ML'),
+    'countries/niger.md': onePager('Niger', 'NE'),
+    'funding.csv': [DATASET_HEADER, 'ML,Fund,,,2016,100,paid,', 'NE,Fund,,,2016,200,paid,'].join('\n') + '\n',
+  });
+  const templates = await tempDir('factsheets-templates-');
+  await cp(TEMPLATES, templates, { recursive: true });
+  const out = await tempDir('factsheets-out-');
+  const build = async (options: BuildOptions = {}) => {
+    const printed: string[] = [];
+    const launches = { count: 0 };
+    const report = await runPipeline(resolveConfig({ contentDir: content, templatesDir: templates, outDir: out, ...options }), {
+      launchPrinter: recordingPrinter(printed, launches), now: () => 0,
+    });
+    expect(report.errors).toEqual([]);
+    return { printed: printed.sort(), launches: launches.count, report };
+  };
+  await build();
+  return { content, templates, out, build };
+}
+
+const PACK = 'Briefing pack: Framework';
+
+describe('incremental builds: what a change prints again', () => {
+  it('nothing changed: nothing is printed and no browser starts', async () => {
+    const { build } = await project();
+    const again = await build();
+    expect(again.printed).toEqual([]);
+    expect(again.launches).toBe(0);
+    expect(again.report.documents.map((document) => document.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it("one country's Markdown: that one-pager and the pack", async () => {
+    const { build, content } = await project();
+    await writeFile(join(content, 'countries/niger.md'), onePager('Niger', 'NE', 'New narrative.'));
+    expect((await build()).printed).toEqual([PACK, 'Niger: country brief']);
+  });
+
+  it("one dataset row: its country's one-pager, the factsheet if it shows that country, and the pack", async () => {
+    const { build, content } = await project();
+    const csv = await readFile(join(content, 'funding.csv'), 'utf8');
+    await writeFile(join(content, 'funding.csv'), csv.replace('NE,Fund,,,2016,200', 'NE,Fund,,,2016,250'));
+    expect((await build()).printed).toEqual([PACK, 'Niger: country brief']);
+    await writeFile(join(content, 'funding.csv'), csv.replace('ML,Fund,,,2016,100', 'ML,Fund,,,2016,150'));
+    expect((await build()).printed).toEqual([PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+  });
+
+  it('a template: every document that uses it', async () => {
+    const { build, templates } = await project();
+    const css = join(templates, 'styles/one-pager.css');
+    await writeFile(css, `${await readFile(css, 'utf8')}\n.lede { color: red; }\n`);
+    expect((await build()).printed).toEqual([PACK, 'Mali: country brief', 'Niger: country brief']);
+    const partial = join(templates, 'partials/key-figure.hbs');
+    await writeFile(partial, `${await readFile(partial, 'utf8')}\n`);
+    expect((await build()).printed).toEqual([PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+  });
+
+  it('--force prints everything', async () => {
+    const { build } = await project();
+    expect((await build({ force: true })).printed).toEqual([PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+  });
+
+  it('a deleted document: its PDF and manifest entry are removed', async () => {
+    const { build, content, out } = await project();
+    await rm(join(content, 'countries/niger.md'));
+    expect((await build()).printed).toEqual([PACK]);
+    await expect(readFile(join(out, 'countries/niger.pdf'))).rejects.toThrow(/ENOENT/);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string }[] };
+    expect(manifest.documents.map((entry) => entry.output)).toEqual(['briefing-pack.pdf', 'countries/mali.pdf', 'factsheet.pdf']);
+  });
+
+  it('a PDF deleted from the output folder is printed again', async () => {
+    const { build, out } = await project();
+    await rm(join(out, 'countries/mali.pdf'));
+    expect((await build()).printed).toEqual(['Mali: country brief']);
+  });
+
+  it('the print edition is tracked on its own', async () => {
+    const { build } = await project();
+    expect((await build({ printEdition: true })).printed).toEqual(['Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build({ printEdition: true })).printed).toEqual([]);
+  });
+});
