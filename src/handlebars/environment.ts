@@ -35,9 +35,10 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
     layouts.set(name, {
       file,
       template: compileChecked(layoutsEngine, file, { strict: true }),
-      styles: new Handlebars.SafeString(stylesheetFor(name, templates, fontFaces)),
+      styles: new Handlebars.SafeString(stylesheetFor(name, templates)),
     });
   }
+  const fonts = new Handlebars.SafeString(guardStyle(fontFaces));
   const proseOptions = {
     strict: true,
     knownHelpersOnly: true,
@@ -50,7 +51,7 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
       if (layout === undefined) {
         throw new FactsheetsError(`there is no layout "${name}"`, { stage: 'render', hint: 'Add it to templates/layouts/.' });
       }
-      return runIn(layout.file, 'render', () => layout.template({ ...view, styles: layout.styles, body }));
+      return runIn(layout.file, 'render', () => layout.template({ ...view, fonts, styles: layout.styles, body }));
     },
     renderProse(markdown, view, file) {
       const source: SourceFile = { displayPath: file, absolutePath: file, text: markdown };
@@ -61,18 +62,22 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
 }
 
 /**
- * A layout's CSS: the embedded fonts, every shared sheet (a name that is no layout's, e.g.
- * base.css), then the layout's own `<layout>.css`, so that each layout can set its own @page.
- * The briefing pack also gets every other layout's sheet (their pages are named, so they coexist).
+ * A layout's CSS: every shared sheet (a name that is no layout's, e.g. base.css), then the
+ * layout's own `<layout>.css`, so that each layout can set its own @page. The briefing pack
+ * also gets every other layout's sheet (their pages are named, so they coexist). The fonts
+ * are a separate `fonts` value (see partials/head.hbs).
  */
-export function stylesheetFor(layout: string, templates: LoadedTemplates, fontFaces: string): string {
+export function stylesheetFor(layout: string, templates: LoadedTemplates): string {
   // The briefing pack holds every kind of document, so it gets every layout's sheet too.
   const shared = [...templates.styles]
     .filter(([name]) => name !== layout && (layout === PACK_LAYOUT || !templates.layouts.has(name)))
     .map(([, file]) => file.text);
   const own = templates.styles.get(layout)?.text;
-  const css = [fontFaces, ...shared, ...(own === undefined ? [] : [own])].join('\n');
-  // `</style` inside a style sheet would end the element early; nothing legitimate needs it.
+  return guardStyle([...shared, ...(own === undefined ? [] : [own])].join('\n'));
+}
+
+/** `</style` inside a style sheet would end the element early; nothing legitimate needs it. */
+function guardStyle(css: string): string {
   return css.replace(/<\/style/gi, '<\\/style');
 }
 

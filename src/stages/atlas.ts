@@ -1,3 +1,4 @@
+import { geoBounds } from 'd3-geo';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -15,6 +16,8 @@ export interface AtlasCountry {
   readonly shape: Feature<Geometry>;
   /** Numeric codes of the countries sharing a border with this one. */
   readonly neighbours: readonly string[];
+  /** [[west, south], [east, north]] in degrees, computed once: every map tests every country against its view. */
+  readonly bounds: [[number, number], [number, number]];
 }
 
 const require = createRequire(import.meta.url);
@@ -35,6 +38,7 @@ export async function loadAtlas(): Promise<Atlas> {
       name: (geometry.properties as { name?: string } | undefined)?.name ?? numeric,
       shape,
       neighbours: (borders[index] ?? []).map((other) => String(geometries[other]?.id ?? '')).filter((id) => id !== ''),
+      bounds: geoBounds(shape),
     }));
   });
   return { countries };

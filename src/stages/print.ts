@@ -155,6 +155,8 @@ interface PooledPage {
   readonly page: Page;
   /** URLs the current document tried to load. */
   blocked: string[];
+  /** The font style sheet loaded in this page, kept from one document to the next. */
+  fonts: string | undefined;
 }
 
 /** Hands out at most `size` pages, creating them on first use and reusing them after. */
@@ -201,7 +203,7 @@ class PagePool {
 
   private async open(): Promise<PooledPage> {
     const page = await this.browser.newPage();
-    const pooled: PooledPage = { page, blocked: [] };
+    const pooled: PooledPage = { page, blocked: [], fonts: undefined };
     page.setDefaultTimeout(this.timeoutMs);
     await page.setJavaScriptEnabled(false);
     await page.setViewport({ width: Math.round(A4_WIDTH_PX), height: Math.round(A4_HEIGHT_PX) });
@@ -220,11 +222,34 @@ class PagePool {
   }
 }
 
+/** `<style data-fonts>…</style>`: the embedded fonts, which pages keep loaded between documents. */
+const FONTS_ELEMENT = /<style data-fonts>([\s\S]*?)<\/style>/;
+
 async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
   const { page } = pooled;
   pooled.blocked = [];
-  // 'load' waits for inline fonts and images; never 'networkidle' (slow, and it hangs on reused pages).
-  await page.setContent(html, { waitUntil: 'load' });
+  const fonts = FONTS_ELEMENT.exec(html)?.[1];
+  if (fonts !== undefined && fonts === pooled.fonts) {
+    // The same fonts as the page's last document: swap in the rest of the head and the body,
+    // and skip parsing and decoding some 400 KB of fonts again (about a third of the time).
+    // DOMParser documents are inert: nothing in them runs, and scripts are off anyway.
+    await page.evaluate(async (document_) => {
+      const parsed = new DOMParser().parseFromString(document_, 'text/html');
+      document.documentElement.lang = parsed.documentElement.lang;
+      for (const node of [...document.head.childNodes]) {
+        if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts'))) node.remove();
+      }
+      for (const node of [...parsed.head.childNodes]) {
+        if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts'))) document.head.append(document.adoptNode(node));
+      }
+      document.body.replaceWith(document.adoptNode(parsed.body));
+      await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+    }, html.replace(FONTS_ELEMENT, '<style data-fonts></style>'));
+  } else {
+    // 'load' waits for inline fonts and images; never 'networkidle' (slow, and it hangs on reused pages).
+    await page.setContent(html, { waitUntil: 'load' });
+    pooled.fonts = fonts;
+  }
   const measured = await page.evaluate(async () => {
     await document.fonts.ready;
     const failedFonts = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);

@@ -16,7 +16,7 @@ function renderError(run: () => unknown): string {
 
 describe('layouts', () => {
   const templates = templatesOf({
-    'layouts/page': '<title>{{title}}</title><style>{{styles}}</style>{{> figure}}<main>{{{body}}}</main>',
+    'layouts/page': '<title>{{title}}</title><style data-fonts>{{fonts}}</style><style>{{styles}}</style>{{> figure}}<main>{{{body}}}</main>',
     'partials/figure': '<p>{{money funding.total}} · {{percent funding.share}} · {{date published}}</p>',
     'styles/base': 'body { color: red }',
     'styles/page': '@page { size: A4 }',
@@ -25,7 +25,7 @@ describe('layouts', () => {
 
   it('escapes data, inserts the body once unescaped, formats with helpers', () => {
     expect(environment.renderLayout('page', view, '<h1>Body</h1>')).toBe(
-      '<title>Mali &lt;brief&gt;</title><style>/* fonts */\nbody { color: red }\n@page { size: A4 }</style>' +
+      '<title>Mali &lt;brief&gt;</title><style data-fonts>/* fonts */</style><style>body { color: red }\n@page { size: A4 }</style>' +
         '<p>€159 million · 67% · 6 September 2017</p><main><h1>Body</h1></main>',
     );
   });
@@ -42,13 +42,13 @@ describe('layouts', () => {
 
   it('gives each layout the shared sheets plus its own, and only its own', () => {
     const two = templatesOf({ 'layouts/a': '', 'layouts/b': '', 'styles/base': 'B', 'styles/a': 'A', 'styles/b': 'X' });
-    expect(stylesheetFor('a', two, 'F')).toBe('F\nB\nA');
-    expect(stylesheetFor('b', two, 'F')).toBe('F\nB\nX');
+    expect(stylesheetFor('a', two)).toBe('B\nA');
+    expect(stylesheetFor('b', two)).toBe('B\nX');
   });
 
   it('keeps a style sheet from closing its <style> element', () => {
     const hostile = templatesOf({ 'layouts/a': '', 'styles/a': 'x</style><script>alert(1)</script>' });
-    expect(stylesheetFor('a', hostile, '')).not.toContain('</style>');
+    expect(stylesheetFor('a', hostile)).not.toContain('</style>');
   });
 
   it('names the partial and position of an undefined field (strict mode)', () => {

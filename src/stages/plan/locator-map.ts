@@ -1,4 +1,4 @@
-import { geoBounds, geoCentroid, geoMercator, geoPath } from 'd3-geo';
+import { geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import countryCodes from 'i18n-iso-countries';
 import type { Atlas, AtlasCountry } from '../atlas.js';
@@ -31,7 +31,7 @@ export function layoutLocatorMap(iso: string, atlas: Atlas): LocatorMap | undefi
   const country = numeric === undefined ? undefined : atlas.countries.get(numeric);
   if (country === undefined) return undefined;
 
-  const [[west, south], [east, north]] = geoBounds(country.shape);
+  const [[west, south], [east, north]] = country.bounds;
   const [centreLon, centreLat] = geoCentroid(country.shape);
   const span = Math.max(MIN_SPAN_DEGREES, (east - west) * 2.6, (north - south) * 2.6 * (WIDTH / HEIGHT));
   const halfWidth = span / 2;
@@ -44,7 +44,7 @@ export function layoutLocatorMap(iso: string, atlas: Atlas): LocatorMap | undefi
   const projection = geoMercator().fitExtent([[0, 0], [WIDTH, HEIGHT]], frame).clipExtent([[-2, -2], [WIDTH + 2, HEIGHT + 2]]);
   const path = geoPath(projection).digits(1);
 
-  const inView = [...atlas.countries.values()].filter((other) => other !== country && overlaps(geoBounds(other.shape), centreLon, centreLat, halfWidth, halfHeight));
+  const inView = [...atlas.countries.values()].filter((other) => other !== country && overlaps(other.bounds, centreLon, centreLat, halfWidth, halfHeight));
   const area = path.area(country.shape);
   const centre = projection([centreLon, centreLat]);
   return Object.freeze({

@@ -1,0 +1,278 @@
+/**
+ * `npm run bench`: measures factsheets on this machine and prints one table (and a JSON file).
+ * Builds run as whole processes (`node dist/cli.js`), as users run them. Options:
+ *   --n N        synthetic countries (default 200)   --runs R   runs per figure, median (default 3)
+ *   --out FILE   JSON results (default bench-results.json)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import puppeteer from 'puppeteer';
+import { resolveConfig } from './config.js';
+import { createEnvironment } from './handlebars/environment.js';
+import { loadAtlas } from './stages/atlas.js';
+import { findBrowser } from './stages/find-browser.js';
+import { embeddedFontFaces } from './stages/fonts.js';
+import { loadSources } from './stages/load.js';
+import { planJobs } from './stages/plan.js';
+import { renderPage } from './stages/render.js';
+import { validateSources } from './stages/validate.js';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const CLI = join(ROOT, 'dist/cli.js');
+/** Countries of the region, so that every synthetic brief has a real locator map. */
+const ISO = ['ML', 'NE', 'NG', 'SN', 'ET', 'GN', 'CI', 'GH', 'BF', 'TD', 'MR', 'GM', 'SL', 'LR', 'CM', 'SD', 'ER', 'SO', 'KE', 'UG', 'MA', 'DZ', 'TN', 'LY', 'EG'];
+
+interface Run {
+  readonly seconds: number;
+  readonly peakPssMb: number;
+  readonly browserStarted: boolean;
+  readonly stdout: string;
+}
+
+/** Runs the CLI and samples the proportional set size of it and all its descendants every 50 ms. */
+async function runCli(args: readonly string[], onStdout?: (text: string) => void): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  let stdout = '';
+  let peak = 0;
+  let browserStarted = false;
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); onStdout?.(stdout); });
+  child.stderr.on('data', () => undefined);
+  const sampler = setInterval(() => {
+    const tree = processTree(child.pid ?? 0);
+    if (tree.length > 1) browserStarted = true;
+    peak = Math.max(peak, tree.reduce((sum, pid) => sum + pss(pid), 0));
+  }, 50);
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  clearInterval(sampler);
+  if (code !== 0) throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}`);
+  return { seconds: (performance.now() - started) / 1000, peakPssMb: peak / 1024, browserStarted, stdout };
+}
+
+function processTree(root: number): number[] {
+  const all = [root];
+  for (let index = 0; index < all.length; index += 1) {
+    try {
+      const children = execFileSync('pgrep', ['-P', String(all[index])], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+      all.push(...children);
+    } catch {
+      // no children
+    }
+  }
+  return all;
+}
+
+/** Proportional set size in kB (shared pages split between the processes sharing them). */
+function pss(pid: number): number {
+  try {
+    const rollup = execFileSync('cat', [`/proc/${pid}/smaps_rollup`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** A content folder with `n` one-pagers of realistic length and the sample's factsheet. */
+async function syntheticContent(n: number): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'factsheets-bench-'));
+  await cp(join(ROOT, 'content'), folder, { recursive: true });
+  await rm(join(folder, 'countries'), { recursive: true });
+  await mkdir(join(folder, 'countries'));
+  const mali = await readFile(join(ROOT, 'content/countries/mali.md'), 'utf8');
+  const body = mali.slice(mali.indexOf('\n---', 4) + 4);
+  for (let index = 0; index < n; index += 1) {
+    const iso = ISO[index % ISO.length] ?? 'ML';
+    await writeFile(join(folder, `countries/country-${String(index).padStart(3, '0')}.md`),
+      `---\nname: Country ${index}\niso: ${iso}\nrole: Synthetic brief for the benchmark\nsummary: A generated page with the narrative, charts, table and map of a real brief.\ndate: 2017-09-06\n---\n${body.replace(/Mali/g, `Country ${index}`)}`);
+  }
+  const rows = ['country,instrument,programme,sector,year,amount_eur,status,source'];
+  for (const iso of ISO) {
+    rows.push(`${iso},EU Emergency Trust Fund for Africa,Jobs and skills,Jobs,2016,36500000,contracted,Sample data`);
+    rows.push(`${iso},EU Emergency Trust Fund for Africa,Resilience,Resilience,2017,28000000,committed,Sample data`);
+    rows.push(`${iso},European Development Fund,Budget support,Governance,2016,60000000,paid,Sample data`);
+    rows.push(`${iso},Instrument contributing to Stability and Peace,Border management,Migration,2016,9500000,contracted,Sample data`);
+  }
+  await writeFile(join(folder, 'funding.csv'), `${rows.join('\n')}\n`);
+  return folder;
+}
+
+/** The same documents' final HTML, made by factsheets' own stages (no printing). */
+async function finalHtml(content: string): Promise<string[]> {
+  const config = resolveConfig({ contentDir: content }, process.env, ROOT);
+  const sources = await loadSources(config.contentDir, config.templatesDir);
+  const validation = validateSources(sources);
+  const jobs = planJobs(validation.documents, validation.dataset, await loadAtlas()).jobs;
+  const templates = createEnvironment(sources.templates, await embeddedFontFaces());
+  return jobs.map((job) => renderPage(job, templates, config.contentDir).html);
+}
+
+/** The raw baseline: one browser, a pool of reused pages, setContent + pdf, nothing else. */
+async function rawBaseline(pages: string[], poolSize: number): Promise<{ seconds: number }> {
+  const started = performance.now();
+  const browser = await puppeteer.launch({
+    executablePath: findBrowser(process.env['PUPPETEER_EXECUTABLE_PATH'], () => undefined),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  let next = 0;
+  await Promise.all(Array.from({ length: poolSize }, async () => {
+    const page = await browser.newPage();
+    while (next < pages.length) {
+      const html = pages[next] ?? '';
+      next += 1;
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    }
+  }));
+  await browser.close();
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+/** Starts watch mode, waits for its first build, changes one country, times until its PDF is rewritten. */
+async function watchLatency(content: string, out: string): Promise<number> {
+  const child = spawn(process.execPath, [CLI, 'build', '--watch', '--content', content, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+  try {
+    await waitUntil(() => /watching/.test(stdout), 120_000);
+    const target = join(out, 'countries/country-007.pdf');
+    const before = (await stat(target)).mtimeMs;
+    const file = join(content, 'countries/country-007.md');
+    const text = await readFile(file, 'utf8');
+    const saved = performance.now();
+    await writeFile(file, text.replace('Synthetic brief', `Synthetic brief, edited ${Date.now()}`));
+    await waitUntil(async () => (await stat(target)).mtimeMs > before, 30_000);
+    return (performance.now() - saved) / 1000;
+  } finally {
+    child.kill('SIGINT');
+    await new Promise((done) => child.on('close', done));
+  }
+}
+
+async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((done) => setTimeout(done, 5));
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { n: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' }, out: { type: 'string', default: 'bench-results.json' } } });
+  const n = Number(values.n);
+  const runs = Number(values.runs);
+  const jobs = Math.max(1, Math.min(4, availableParallelism() * 2));
+  const results: Record<string, number | string | boolean> = {};
+  const times = async (label: string, run: () => Promise<number>): Promise<number> => {
+    const samples: number[] = [];
+    for (let index = 0; index < runs; index += 1) samples.push(await run());
+    process.stderr.write(`  ${label}: ${samples.map((value) => value.toFixed(3)).join(', ')}\n`);
+    return median(samples);
+  };
+
+  process.stderr.write(`factsheets benchmark: N=${n}, ${runs} runs each, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+  const content = await syntheticContent(n);
+  const small = await syntheticContent(Math.max(1, Math.round(n / 4)));
+  const documents = n + 1;
+
+  let peak = 0;
+  const cold = await times('cold full build (s)', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'factsheets-bench-out-'));
+    const run = await runCli(['build', '--content', content, '--out', out]);
+    peak = Math.max(peak, run.peakPssMb);
+    return run.seconds;
+  });
+  let peakSmall = 0;
+  await times(`cold build N=${Math.round(n / 4)} (s)`, async () => {
+    const out = await mkdtemp(join(tmpdir(), 'factsheets-bench-out-'));
+    const run = await runCli(['build', '--content', small, '--out', out]);
+    peakSmall = Math.max(peakSmall, run.peakPssMb);
+    return run.seconds;
+  });
+
+  const out = await mkdtemp(join(tmpdir(), 'factsheets-bench-out-'));
+  await runCli(['build', '--content', content, '--out', out]);
+  let noopStartedBrowser = false;
+  const noop = await times('no-op rebuild (s)', async () => {
+    const run = await runCli(['build', '--content', content, '--out', out]);
+    noopStartedBrowser ||= run.browserStarted;
+    return run.seconds;
+  });
+  let edit = 0;
+  const oneMarkdown = await times('one country Markdown changed (s)', async () => {
+    const file = join(content, 'countries/country-003.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\nEdited ${(edit += 1)}.\n`);
+    return (await runCli(['build', '--content', content, '--out', out])).seconds;
+  });
+  const oneRow = await times('one dataset row changed (s)', async () => {
+    const file = join(content, 'funding.csv');
+    const csv = await readFile(file, 'utf8');
+    await writeFile(file, csv.replace(/^(GM,European Development Fund,Budget support,Governance,2016,)(\d+)/m, (_, head: string, amount: string) => `${head}${Number(amount) + 1}`));
+    return (await runCli(['build', '--content', content, '--out', out])).seconds;
+  });
+
+  const html = await finalHtml(content);
+  const baseline = await times('raw baseline (s)', async () => (await rawBaseline(html, jobs)).seconds);
+
+  const sampleCold = await times('sample cold build, whole process (s)', async () => {
+    const sampleOut = await mkdtemp(join(tmpdir(), 'factsheets-bench-sample-'));
+    return (await runCli(['build', '--out', sampleOut])).seconds;
+  });
+
+  let watch: number | string = 'not measured';
+  try {
+    watch = await times('watch: one country saved → PDF rewritten (s)', async () => watchLatency(content, out));
+  } catch (error) {
+    watch = `failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
+  Object.assign(results, {
+    machine: `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? ''}`.trim(),
+    n, documents, runs, jobs,
+    coldSeconds: cold, coldDocsPerSecond: documents / cold,
+    baselineSeconds: baseline, baselineDocsPerSecond: html.length / baseline,
+    throughputRatio: (documents / cold) / (html.length / baseline),
+    noopSeconds: noop, noopStartedBrowser,
+    oneMarkdownSeconds: oneMarkdown, oneRowSeconds: oneRow,
+    sampleColdSeconds: sampleCold,
+    watchSeconds: watch,
+    peakPssMb: peak, peakPssSmallMb: peakSmall, memoryRatio: peak / Math.max(1, peakSmall),
+  });
+
+  const row = (figure: string, value: string, target: string, met: boolean | undefined) =>
+    `| ${figure.padEnd(44)} | ${value.padStart(14)} | ${target.padEnd(22)} | ${met === undefined ? '' : met ? 'yes' : 'NO'} |`;
+  const lines = [
+    `| ${'figure'.padEnd(44)} | ${'measured'.padStart(14)} | ${'target'.padEnd(22)} | met |`,
+    `|${'-'.repeat(46)}|${'-'.repeat(16)}|${'-'.repeat(24)}|-----|`,
+    row(`cold full build, N=${n} (+ factsheet, pack)`, `${cold.toFixed(2)} s`, '', undefined),
+    row('  documents per second', (documents / cold).toFixed(1), '', undefined),
+    row('  raw baseline, same HTML, documents/s', (html.length / baseline).toFixed(1), '', undefined),
+    row('  throughput / raw baseline', `${((documents / cold) / (html.length / baseline)).toFixed(2)}×`, '≥ 0.85×', (documents / cold) / (html.length / baseline) >= 0.85),
+    row(`  peak memory, Node + Chromium (PSS)`, `${peak.toFixed(0)} MB`, '≤ 1024 MB', peak <= 1024),
+    row(`  peak memory vs N=${Math.round(n / 4)} (${peakSmall.toFixed(0)} MB)`, `${(peak / Math.max(1, peakSmall)).toFixed(2)}×`, '≤ 1.2×', peak / Math.max(1, peakSmall) <= 1.2),
+    row('no-op rebuild', `${noop.toFixed(2)} s`, '≤ 0.5 s, no browser', noop <= 0.5 && !noopStartedBrowser),
+    row('rebuild after one country Markdown changed', `${oneMarkdown.toFixed(2)} s`, '', undefined),
+    row('rebuild after one dataset row changed', `${oneRow.toFixed(2)} s`, '', undefined),
+    row('sample cold build (factsheet + 8), process', `${sampleCold.toFixed(2)} s`, '≤ 2.5 s', sampleCold <= 2.5),
+    row('watch: one country saved → PDF rewritten', typeof watch === 'number' ? `${watch.toFixed(2)} s` : watch, '≤ 0.3 s', typeof watch === 'number' ? watch <= 0.3 : false),
+  ];
+  process.stdout.write(`\nfactsheets benchmark (${results['machine']}), medians of ${runs} runs\n\n${lines.join('\n')}\n`);
+  await writeFile(String(values.out), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\nResults written to ${values.out}\n`);
+  for (const folder of [content, small]) await rm(folder, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
