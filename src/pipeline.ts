@@ -6,11 +6,11 @@ import { createEnvironment, type TemplateEnvironment } from './handlebars/enviro
 import { findChanges, removeOrphans, sameInputs } from './stages/changes.js';
 import { loadSources } from './stages/load.js';
 import { readManifest, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
-import { PACK_LAYOUT, PACK_OUTPUT, type BuiltPart } from './stages/pack.js';
+import { PACK_LAYOUT, PACK_OUTPUT } from './stages/pack.js';
 import { planJobs, printEditionOf } from './stages/plan.js';
 import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
 import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
-import { packInputs, producePack } from './stages/produce-pack.js';
+import { packInputs, printPack, writePack } from './stages/produce-pack.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
 import { OutputWriteError, prepareOutput } from './stages/write.js';
@@ -141,12 +141,11 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     }
   };
 
-  const parts: BuiltPart[] = [];
   try {
     const atlas = stale.size > 0 || packWanted ? await cache.boundaries() : undefined;
     const full = plan(new Set([...stale]), atlas);
     log.warnings.push(...full.warnings);
-    await Promise.all(full.jobs.map(async (job) => {
+    const produceJob = async (job: RenderJob): Promise<void> => {
       // Rendering happens as printing goes, so that Node's work overlaps the browser's.
       try {
         const page = render(job);
@@ -167,11 +166,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       } finally {
         progress();
       }
-    }));
-    for (const job of planned.jobs) {
-      const pages = log.pagesOf(job.document.name);
-      if (pages !== undefined) parts.push({ job, pages });
-    }
+    };
+
+    await Promise.all(full.jobs.map(produceJob));
 
     const packSkipped = !fullBuild ? undefined
       : !sources.templates.layouts.has(PACK_LAYOUT) ? `the templates have no ${PACK_LAYOUT} layout`
@@ -179,14 +176,16 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     const entries = [...log.manifest, ...changes.upToDate.map(({ entry }) => entry)];
     if (packSkipped !== undefined) {
       log.warnings.push({ message: `${PACK_OUTPUT} was not rebuilt: ${packSkipped}` });
-    } else if (fullBuild && !packCurrent(entries)) {
+    } else if (packWanted && !packCurrent(entries)) {
+      // After the documents: it needs their page counts, and is only worth printing if they all succeeded.
       try {
-        const withMaps = plan(selection, atlas).jobs;
-        const packParts = withMaps.map((job) => ({ job, pages: parts.find((part) => part.job.document.name === job.document.name)?.pages ?? 1 }));
-        const entry = await producePack(packParts, entries, templates, await startPrinting(), templatesHash(PACK_LAYOUT, sources.templates));
-        if (entry !== undefined) log.manifest.push(entry);
+        const parts = plan(selection, atlas).jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
+        const printed = await printPack(parts, templates, await startPrinting());
+        const inputs = packInputs(planned.jobs, entries, templatesHash(PACK_LAYOUT, sources.templates), fonts.hash);
+        if (printed !== undefined) log.manifest.push(await writePack(printed, inputs, config.outDir));
       } catch (error) {
-        if (error !== printingFailed) log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
+        if (error instanceof OutputWriteError) log.writeFailed(error);
+        else if (error !== printingFailed) log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
       }
     }
   } finally {

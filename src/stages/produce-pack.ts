@@ -10,16 +10,15 @@ import { renderPage } from './render.js';
 import { writeOutput } from './write.js';
 
 /**
- * The briefing pack: cover, contents with page numbers, then every document, printed as one
- * HTML document so that page numbers run on and the outline holds every heading.
+ * Prints the briefing pack: cover, contents with page numbers, then every document, as one
+ * HTML document, so that page numbers run on and the outline holds every heading. The caller
+ * writes it, once it knows that every part succeeded.
  */
-export async function producePack(
+export async function printPack(
   built: readonly BuiltPart[],
-  entries: readonly ManifestEntry[],
   templates: TemplateEnvironment,
   context: ProduceContext,
-  layoutHash: string,
-): Promise<ManifestEntry | undefined> {
+): Promise<{ readonly bytes: Uint8Array; readonly pages: number; readonly milliseconds: number } | undefined> {
   const plan = planPack(built);
   if (plan === undefined) return undefined;
   const started = context.now();
@@ -37,12 +36,20 @@ export async function producePack(
     keywords: ['briefing pack', ...plan.partTitles],
     creator: CREATOR,
   }, context.coverage);
-  await writeOutput(context.config.outDir, PACK_OUTPUT, bytes);
+  return { bytes, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
+}
+
+/** Writes the printed pack and describes it for the manifest. */
+export async function writePack(
+  printed: { readonly bytes: Uint8Array; readonly pages: number; readonly milliseconds: number },
+  inputs: Record<string, string>,
+  outDir: string,
+): Promise<ManifestEntry> {
+  await writeOutput(outDir, PACK_OUTPUT, printed.bytes);
   return {
     output: PACK_OUTPUT, name: 'briefing-pack', kind: 'briefing-pack', source: PACK_LAYOUT,
-    pages: plan.totalPages, bytes: bytes.byteLength, sha256: sha256(bytes), fonts: fontNames(bytes),
-    inputs: packInputs(built.map((part) => part.job), entries, layoutHash, context.fontsHash),
-    renderMs: Math.round(context.now() - started),
+    pages: printed.pages, bytes: printed.bytes.byteLength, sha256: sha256(printed.bytes), fonts: fontNames(printed.bytes),
+    inputs, renderMs: printed.milliseconds,
   };
 }
 
