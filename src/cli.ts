@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { resolveConfig, type BuildOptions } from './config.js';
+import { formatError } from './errors.js';
 import { runPipeline } from './pipeline.js';
+import type { BuildReport } from './types.js';
+import { watchBuild } from './watch.js';
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 
 const USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
-                        [--print] [--force] [--timeout SECONDS] [--json]
+                        [--print] [--force] [--watch] [--timeout SECONDS] [--json]
 
 Builds a PDF for every document in the content folder:
   *.md            factsheets  -> OUT/<name>.pdf
@@ -19,6 +22,7 @@ Options:
   --jobs N         browser pages printing at once (default: 4 on 2+ cores)
   --print          also write print files with 3 mm bleed and crop marks under OUT/print/
   --force          print every document, even those whose PDF is up to date
+  --watch          keep the browser warm and rebuild what each change affects (Ctrl-C stops)
   --timeout S      deadline to print one document; a hung browser is relaunched (default: 30)
   --json           print the report as JSON on stdout instead of text
   -h, --help       show this help
@@ -46,6 +50,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     return EXIT.usage;
   }
 
+  if (command.watch) return watchMode(command.options);
   const report = await runPipeline(resolveConfig(command.options));
   const annotations = env['GITHUB_ACTIONS'] === 'true' ? formatGithubAnnotations(report) : '';
   if (command.json) {
@@ -64,6 +69,8 @@ interface Command {
   readonly options: BuildOptions;
   /** Print the report as JSON instead of text. */
   readonly json: boolean;
+  /** Rebuild on every change until interrupted. */
+  readonly watch: boolean;
 }
 
 function parseCommandLine(argv: readonly string[]): Command | 'help' {
@@ -83,6 +90,7 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
         json: { type: 'boolean' },
         print: { type: 'boolean' },
         force: { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -116,7 +124,46 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
     ...(values.print === true ? { printEdition: true } : {}),
     ...(values.force === true ? { force: true } : {}),
   };
-  return { options, json: values.json === true };
+  return { options, json: values.json === true, watch: values.watch === true };
+}
+
+/** Watch mode: the first build's report, then one line per rebuild; runs until SIGINT or SIGTERM. */
+async function watchMode(options: BuildOptions): Promise<number> {
+  const config = resolveConfig({ ...options, skipPack: true });
+  const watcher = await watchBuild(config, {
+    onBuild: (report, first) => {
+      if (first) {
+        const text = formatTextReport(report);
+        process.stderr.write(text.stderr);
+        process.stdout.write(text.stdout);
+        return;
+      }
+      for (const error of report.errors) process.stderr.write(`${formatError(error)}\n`);
+      process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${describeRebuild(report)}\n`);
+    },
+    onReady: () => process.stdout.write(`watching ${relativeToCwd(config.contentDir)} and ${relativeToCwd(config.templatesDir)} for changes (Ctrl-C to stop; the briefing pack is left to full builds)\n`),
+  });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await watcher.stop();
+  return EXIT.ok;
+}
+
+/** One line for a rebuild: what was printed and how long it took, or why nothing was. */
+function describeRebuild(report: BuildReport): string {
+  const built = report.documents.filter((document) => document.status === 'built').map((document) => document.output);
+  const failed = report.documents.filter((document) => document.status === 'failed').map((document) => document.output);
+  const seconds = `${report.seconds.toFixed(2)} s`;
+  if (report.errors.length > 0 && built.length === 0) return `not rebuilt: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}, in ${seconds}`;
+  if (built.length === 0) return `no change to print, in ${seconds}`;
+  return `rebuilt ${built.join(', ')}${failed.length > 0 ? `; failed ${failed.join(', ')}` : ''} in ${seconds}`;
+}
+
+function relativeToCwd(path: string): string {
+  const relative = path.startsWith(`${process.cwd()}/`) ? path.slice(process.cwd().length + 1) : path;
+  return `${relative}/`;
 }
 
 main(process.argv.slice(2), process.env).then(

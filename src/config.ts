@@ -20,6 +20,8 @@ export interface BuildConfig {
   readonly jobs: number;
   /** Print every document again, even those whose PDF is up to date. */
   readonly force: boolean;
+  /** Leave out the briefing pack (watch mode: a save should not wait for the whole pack). */
+  readonly skipPack: boolean;
   /** Also write print files (3 mm bleed, crop marks) under `print/` in the output folder. */
   readonly printEdition: boolean;
   /** Deadline for printing one document, in seconds; a browser that hangs past it is relaunched. */
@@ -42,6 +44,7 @@ export interface BuildOptions {
   readonly timeoutSeconds?: number;
   readonly printEdition?: boolean;
   readonly force?: boolean;
+  readonly skipPack?: boolean;
   readonly browserExecutable?: string;
   readonly sourceDateEpoch?: number;
 }
@@ -69,6 +72,7 @@ export function resolveConfig(
     timeoutSeconds: options.timeoutSeconds ?? 30,
     printEdition: options.printEdition ?? false,
     force: options.force ?? false,
+    skipPack: options.skipPack ?? false,
     browserExecutable: options.browserExecutable ?? nonEmpty(env['PUPPETEER_EXECUTABLE_PATH']),
     sourceDateEpoch: epoch,
   });

@@ -90,7 +90,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   progress();
 
   // the briefing pack: up to date when its parts and its layout are
-  const packWanted = fullBuild && sources.templates.layouts.has(PACK_LAYOUT);
+  const packWanted = fullBuild && !config.skipPack && sources.templates.layouts.has(PACK_LAYOUT);
   const packEntry = previous?.documents.find((entry) => entry.output === PACK_OUTPUT);
   const nothingToPrint = stale.size === 0 && !log.hasFailures();
   const packCurrent = (entries: readonly ManifestEntry[]): boolean =>
@@ -170,7 +170,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
 
     await Promise.all(full.jobs.map(produceJob));
 
-    const packSkipped = !fullBuild ? undefined
+    const packSkipped = !fullBuild || config.skipPack ? undefined
       : !sources.templates.layouts.has(PACK_LAYOUT) ? `the templates have no ${PACK_LAYOUT} layout`
         : log.hasFailures() ? 'some documents failed' : undefined;
     const entries = [...log.manifest, ...changes.upToDate.map(({ entry }) => entry)];

@@ -18,6 +18,11 @@ export interface PrinterOptions {
   readonly timeoutMs?: number;
   /** How many more times a document is tried after the browser crashed or hung on it. */
   readonly retries?: number;
+  /**
+   * On SIGINT, SIGTERM or SIGHUP, kill the browser and exit (130, 143, 129); default true.
+   * Watch mode turns this off and stops the printer itself.
+   */
+  readonly exitOnSignal?: boolean;
 }
 
 /** A4 in CSS pixels (96 per inch): the viewport matches the printed page, so measurements do too. */
@@ -53,6 +58,16 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   const retries = options.retries ?? 2;
   let session = await startSession(executablePath, options.pages, timeoutMs);
   let restarting: Promise<Session> | undefined;
+  // Chromium runs in its own process group, so it would outlive an interrupted build: end it first.
+  const signals: [NodeJS.Signals, number][] = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
+  const onSignal = (signal: NodeJS.Signals): void => {
+    session.kill();
+    process.exit(signals.find(([name]) => name === signal)?.[1] ?? 1);
+  };
+  if (options.exitOnSignal ?? true) for (const [signal] of signals) process.on(signal, onSignal);
+  const stopHandlingSignals = (): void => {
+    for (const [signal] of signals) process.off(signal, onSignal);
+  };
 
   /** Replaces a failed session once, however many documents noticed the failure. */
   const restart = async (failed: Session): Promise<void> => {
@@ -83,6 +98,7 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
       }
     },
     async close() {
+      stopHandlingSignals();
       await session.close();
     },
   };
@@ -98,7 +114,11 @@ interface Session {
 async function startSession(executablePath: string, pages: number, timeoutMs: number): Promise<Session> {
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath, headless: true, args: launchArgs(), protocolTimeout: timeoutMs * 2 });
+    browser = await puppeteer.launch({
+      executablePath, headless: true, args: launchArgs(), protocolTimeout: timeoutMs * 2,
+      // Signals are handled by launchPrinter (or by watch mode), not by puppeteer's process.exit.
+      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    });
   } catch (error) {
     throw new FactsheetsError(`the browser could not start: ${firstLine(error)}`, {
       stage: 'print',

@@ -79,6 +79,29 @@ describe('the build itself is killed (real Chromium)', () => {
   });
 });
 
+describe('the build is interrupted (real Chromium)', () => {
+  it('exits 130 on SIGINT and leaves no browser process behind', async () => {
+    const content = await sampleWithExtraCountries(EXTRA);
+    const out = await tempDir('factsheets-interrupted-');
+    const { child, done } = startCli(['build', '--content', content, '--out', out]);
+    await waitFor(async () => (await pdfsIn(out)).length > 0, 60_000, 'the first PDF');
+    const browsers = childPids(child.pid ?? 0);
+    expect(browsers.length).toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect((await done).code).toBe(130);
+    await waitFor(async () => browsers.every((pid) => !alive(pid)), 10_000, 'the browser to end');
+  });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('two builds into the same output folder at once (real Chromium)', () => {
   it('both succeed and leave complete, identical PDFs', async () => {
     const content = await sampleWithExtraCountries(EXTRA);

@@ -1,0 +1,62 @@
+import { watch as watchFiles } from 'chokidar';
+import { BuildCache } from './build-cache.js';
+import type { BuildConfig } from './config.js';
+import { runPipeline } from './pipeline.js';
+import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
+import type { BuildReport } from './types.js';
+
+export interface WatchOptions {
+  /** Called with each build's report: the first, then one per change. */
+  readonly onBuild: (report: BuildReport, first: boolean) => void;
+  /** Called once the watcher is ready for changes. */
+  readonly onReady: () => void;
+  /** Quiet time after the last change before rebuilding, in ms (editors save in bursts). */
+  readonly debounceMs?: number;
+}
+
+/**
+ * Builds, then rebuilds whenever content or templates change, until `stop()` is called. The
+ * browser, fonts and boundaries stay loaded between builds; each rebuild prints only what the
+ * change affects. A broken edit is reported like any build error and the watcher goes on.
+ */
+export async function watchBuild(config: BuildConfig, options: WatchOptions): Promise<{ stop: () => Promise<void> }> {
+  const cache = new BuildCache();
+  let warm: Promise<Printer> | undefined;
+  const keepWarm = (printerOptions: PrinterOptions): Promise<Printer> => {
+    warm ??= launchPrinter({ ...printerOptions, exitOnSignal: false });
+    // Builds "close" their printer when done; the warm one stays open until the watcher stops.
+    return warm.then((printer) => ({ print: (html) => printer.print(html), close: async () => undefined }));
+  };
+  const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache });
+
+  options.onBuild(await build(), true);
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let again = false;
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      // One build at a time; changes during a build trigger one more after it.
+      if (again) return;
+      again = true;
+      running = running.then(async () => {
+        again = false;
+        options.onBuild(await build(), false);
+      });
+    }, options.debounceMs ?? 20);
+  };
+  const watcher = watchFiles([config.contentDir, config.templatesDir], { ignoreInitial: true, ignored: (path) => /(^|\/)\.[^/]*\.tmp$/.test(path) });
+  watcher.on('all', schedule);
+  await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+  options.onReady();
+
+  return {
+    stop: async () => {
+      clearTimeout(timer);
+      await watcher.close();
+      await running;
+      if (warm !== undefined) await (await warm.catch(() => undefined))?.close();
+    },
+  };
+}
