@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Shard } from './stages/shard.js';
 
 /** The templates shipped with factsheets, used when the working folder has no `templates/`. */
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../templates', import.meta.url));
@@ -22,10 +23,14 @@ export interface BuildConfig {
   readonly force: boolean;
   /** Leave out the briefing pack (watch mode: a save should not wait for the whole pack). */
   readonly skipPack: boolean;
+  /** Build only this shard of the documents (`--shard i/n`), e.g. one job of a CI matrix. */
+  readonly shard: Shard | undefined;
   /** Also write print files (3 mm bleed, crop marks) under `print/` in the output folder. */
   readonly printEdition: boolean;
   /** Deadline for printing one document, in seconds; a browser that hangs past it is relaunched. */
   readonly timeoutSeconds: number;
+  /** A running Chrome to print through (`ws://…` or `http://…`) instead of launching one. */
+  readonly browserUrl: string | undefined;
   /** Chrome/Chromium to use; undefined means search the usual places. */
   readonly browserExecutable: string | undefined;
   /**
@@ -45,6 +50,8 @@ export interface BuildOptions {
   readonly printEdition?: boolean;
   readonly force?: boolean;
   readonly skipPack?: boolean;
+  readonly shard?: Shard;
+  readonly browserUrl?: string;
   readonly browserExecutable?: string;
   readonly sourceDateEpoch?: number;
 }
@@ -73,6 +80,8 @@ export function resolveConfig(
     printEdition: options.printEdition ?? false,
     force: options.force ?? false,
     skipPack: options.skipPack ?? false,
+    shard: options.shard,
+    browserUrl: options.browserUrl ?? nonEmpty(env['FACTSHEETS_BROWSER_URL']),
     browserExecutable: options.browserExecutable ?? nonEmpty(env['PUPPETEER_EXECUTABLE_PATH']),
     sourceDateEpoch: epoch,
   });

@@ -8,6 +8,7 @@ import { loadSources } from './stages/load.js';
 import { readManifest, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
 import { PACK_LAYOUT, PACK_OUTPUT } from './stages/pack.js';
 import { planJobs, printEditionOf } from './stages/plan.js';
+import { inShard } from './stages/shard.js';
 import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
 import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
 import { packInputs, printPack, writePack } from './stages/produce-pack.js';
@@ -52,16 +53,19 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // validate: every input at once
   const validation = validateSources(sources);
   log.errors.push(...validation.errors);
-  const selection = selectDocuments(config.only, validation.documents, validation.failed);
-  if (selection instanceof FactsheetsError) {
-    log.errors.push(selection);
+  const chosen = selectDocuments(config.only, validation.documents, validation.failed);
+  if (chosen instanceof FactsheetsError) {
+    log.errors.push(chosen);
     return done();
   }
+  const shard = config.shard;
+  const selection = shard === undefined ? chosen : new Set([...chosen].filter((name) => inShard(name, shard)));
   for (const failed of validation.failed.filter((entry) => selection.has(entry.name))) {
     log.failed(failed.name, failed.kind, failed.source.displayPath);
   }
   const selected = validation.documents.filter((document) => selection.has(document.name));
-  const fullBuild = config.only === undefined;
+  // A full build is every document in one run: only then are orphans removed and the pack made.
+  const fullBuild = config.only === undefined && config.shard === undefined;
 
   // plan, and find what is out of date (maps and the like wait until something needs printing)
   const plan = (names: ReadonlySet<string>, atlas?: Parameters<typeof planJobs>[2]) =>
@@ -74,7 +78,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   }
   const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
   const inputsOf = (job: RenderJob) => inputHashes(job, hashContext);
-  const previous = await readManifest(config.outDir);
+  const previous = await readManifest(config.outDir, { mergeShards: fullBuild });
   const editions = planned.jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
   const changes = await findChanges(editions, inputsOf, previous, config.outDir, config.force);
   const stale = new Set(changes.outOfDate.map((job) => job.document.name));
@@ -116,7 +120,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     printing ??= (async () => {
       try {
         await prepareOutput(config.outDir);
-        printer = await deps.launchPrinter({ executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000 });
+        printer = await deps.launchPrinter({
+        executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000,
+        ...(config.browserUrl === undefined ? {} : { browserUrl: config.browserUrl }),
+      });
       } catch (error) {
         // One error for the build (an unwritable folder, no browser), not one per document.
         printingFailed = toFactsheetsError(error, { stage: 'print' });
@@ -196,7 +203,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   if (log.manifest.length === 0 && removed.length === 0) return done();
   try {
     const kept = previous === undefined ? undefined : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
-    await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION });
+    await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard === undefined ? undefined : `manifest.shard-${shard.index}-of-${shard.count}.json`);
   } catch (error) {
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));

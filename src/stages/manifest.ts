@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { access, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedTemplates } from './load.js';
 import type { Dataset, FundingRecord, RenderJob } from '../types.js';
@@ -58,10 +58,28 @@ export function datasetRowsHash(job: RenderJob, dataset: Dataset): string {
   return sha256(JSON.stringify(rows));
 }
 
-/** Reads the previous manifest, or none if it is missing or unreadable (it is only a record). */
-export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+/** Shard builds record what they made here, for the full build that later gathers their outputs. */
+const SHARD_MANIFEST = /^manifest\.shard-\d+-of-\d+\.json$/;
+
+/**
+ * Reads the previous manifest, or none if it is missing or unreadable (it is only a record).
+ * With `mergeShards`, the manifests of shard builds in the folder are merged in, so that a
+ * full build after a CI matrix knows what the shards already printed.
+ */
+export async function readManifest(outDir: string, options: { mergeShards?: boolean } = {}): Promise<Manifest | undefined> {
+  const main = await readManifestFile(join(outDir, MANIFEST_FILE));
+  if (options.mergeShards !== true) return main;
+  const shards = (await readdir(outDir).catch(() => [] as string[])).filter((name) => SHARD_MANIFEST.test(name)).sort();
+  const parts = (await Promise.all(shards.map((name) => readManifestFile(join(outDir, name))))).filter((part): part is Manifest => part !== undefined);
+  if (parts.length === 0) return main;
+  const byOutput = new Map((main?.documents ?? []).map((entry) => [entry.output, entry]));
+  for (const part of parts) for (const entry of part.documents) byOutput.set(entry.output, entry);
+  return { tool: main?.tool ?? parts[0]?.tool ?? { name: 'factsheets', version: '' }, documents: [...byOutput.values()] };
+}
+
+async function readManifestFile(path: string): Promise<Manifest | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(join(outDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as Manifest;
     return Array.isArray(parsed.documents) ? parsed : undefined;
   } catch {
     return undefined;
@@ -85,12 +103,18 @@ export function mergeManifest(
   return { tool, documents: [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output)) };
 }
 
-/** Merges this build's entries into the previous manifest and writes it atomically. */
-export async function updateManifest(outDir: string, previous: Manifest | undefined, fresh: readonly ManifestEntry[], tool: Manifest['tool']): Promise<void> {
+/**
+ * Merges this build's entries into the previous manifest and writes it atomically, as
+ * manifest.json or, for a shard, its own file. A full build folds shard manifests in and removes them.
+ */
+export async function updateManifest(outDir: string, previous: Manifest | undefined, fresh: readonly ManifestEntry[], tool: Manifest['tool'], file = MANIFEST_FILE): Promise<void> {
   const stillThere = new Set<string>();
   for (const entry of previous?.documents ?? []) {
     if (await access(join(outDir, entry.output)).then(() => true, () => false)) stillThere.add(entry.output);
   }
   const manifest = mergeManifest(previous, fresh, stillThere, tool);
-  await writeOutput(outDir, MANIFEST_FILE, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  await writeOutput(outDir, file, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  if (file === MANIFEST_FILE) {
+    for (const name of (await readdir(outDir)).filter((entry) => SHARD_MANIFEST.test(entry))) await rm(join(outDir, name), { force: true });
+  }
 }

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { FactsheetsError } from '../errors.js';
 import type { PrintedPdf } from '../types.js';
 import { findBrowser } from './find-browser.js';
+import { Pool } from './page-pool.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
 export interface Printer {
@@ -18,6 +20,12 @@ export interface PrinterOptions {
   readonly timeoutMs?: number;
   /** How many more times a document is tried after the browser crashed or hung on it. */
   readonly retries?: number;
+  /** Replace the browser after this many documents (default 1000). */
+  readonly browserRecycleAfter?: number;
+  /** Replace the browser when its processes use more than this (PSS, MB; checked every 25 documents; default 900). */
+  readonly memoryCeilingMb?: number;
+  /** Connect to this running browser (ws://… endpoint or http://… DevTools address) instead of launching one. */
+  readonly browserUrl?: string;
   /**
    * On SIGINT, SIGTERM or SIGHUP, kill the browser and exit (130, 143, 129); default true.
    * Watch mode turns this off and stops the printer itself.
@@ -53,10 +61,12 @@ function launchArgs(): string[] {
  * is killed and relaunched, and the documents it was printing are tried again.
  */
 export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
-  const executablePath = findBrowser(options.executable, () => puppeteer.executablePath());
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 2;
-  let session = await startSession(executablePath, options.pages, timeoutMs);
+  const remote = options.browserUrl;
+  const executablePath = remote === undefined ? findBrowser(options.executable, () => puppeteer.executablePath()) : '';
+  const start = (): Promise<Session> => (remote === undefined ? startSession(executablePath, options.pages, timeoutMs) : connectSession(remote, options.pages, timeoutMs));
+  let session = await start();
   let restarting: Promise<Session> | undefined;
   // Chromium runs in its own process group, so it would outlive an interrupted build: end it first.
   const signals: [NodeJS.Signals, number][] = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
@@ -69,12 +79,32 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
     for (const [signal] of signals) process.off(signal, onSignal);
   };
 
+  // Long runs: a fresh browser after many documents or past a memory ceiling; the old one
+  // finishes the documents it has and then closes.
+  const recycleAfter = options.browserRecycleAfter ?? 1000;
+  const ceilingMb = options.memoryCeilingMb ?? 900;
+  let printedHere = 0;
+  const recycleIfDue = async (current: Session): Promise<void> => {
+    if (current !== session || restarting !== undefined) return;
+    printedHere += 1;
+    const due = printedHere >= recycleAfter || (printedHere % 25 === 0 && (current.memoryMb() ?? 0) > ceilingMb);
+    if (!due) return;
+    printedHere = 0;
+    restarting = start();
+    try {
+      session = await restarting;
+    } finally {
+      restarting = undefined;
+    }
+    current.retire();
+  };
+
   /** Replaces a failed session once, however many documents noticed the failure. */
   const restart = async (failed: Session): Promise<void> => {
     if (session !== failed) return;
     restarting ??= (async () => {
       failed.kill();
-      return startSession(executablePath, options.pages, timeoutMs);
+      return start();
     })();
     try {
       session = await restarting;
@@ -87,13 +117,19 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
     async print(html) {
       for (let attempt = 0; ; attempt += 1) {
         const current = session;
+        current.inFlight += 1;
         try {
-          return await withDeadline(current.pool.use((page) => printOn(page, html)), timeoutMs);
+          const printed = await withDeadline(current.pool.use((page) => printOn(page, html)), timeoutMs);
+          await recycleIfDue(current);
+          return printed;
         } catch (error) {
           // Problems of the document itself (fonts) are final; a crashed or hung browser is not.
           if (error instanceof FactsheetsError && !(error instanceof DeadlineError)) throw error;
           if (attempt >= retries) throw browserFailure(error, attempt + 1);
           await restart(current);
+        } finally {
+          current.inFlight -= 1;
+          if (current.retired && current.inFlight === 0) void current.close();
         }
       }
     },
@@ -105,10 +141,30 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
 }
 
 interface Session {
-  readonly pool: PagePool;
+  readonly pool: Pool<PooledPage>;
   close(): Promise<void>;
   /** Ends the browser at once, even a hung one (close() would wait for it). */
   kill(): void;
+  /** Memory of the browser's processes (PSS, MB), where it can be read (a local browser on Linux). */
+  memoryMb(): number | undefined;
+  /** Documents printing through this session right now. */
+  inFlight: number;
+  /** Set when replaced: the session closes once its last document is done. */
+  retired: boolean;
+  retire(): void;
+}
+
+/** A session's bookkeeping for recycling: retire() closes it now if idle, else after its last document. */
+function lifecycle(close: () => Promise<void>): Pick<Session, 'inFlight' | 'retired' | 'retire'> {
+  const state = {
+    inFlight: 0,
+    retired: false,
+    retire() {
+      state.retired = true;
+      if (state.inFlight === 0) void close();
+    },
+  };
+  return state;
 }
 
 async function startSession(executablePath: string, pages: number, timeoutMs: number): Promise<Session> {
@@ -126,8 +182,11 @@ async function startSession(executablePath: string, pages: number, timeoutMs: nu
       cause: error,
     });
   }
+  const pid = browser.process()?.pid;
   const session: Session = {
-    pool: new PagePool(browser, pages, timeoutMs),
+    ...lifecycle(() => session.close()),
+    memoryMb: () => (pid === undefined ? undefined : processTreePssMb(pid)),
+    pool: pagePool(browser, pages, timeoutMs),
     close: async () => {
       // A browser that hangs even on close is killed rather than waited for.
       const closed = await Promise.race([
@@ -151,6 +210,54 @@ async function startSession(executablePath: string, pages: number, timeoutMs: nu
     },
   };
   return session;
+}
+
+/**
+ * A browser someone else runs (a browserless container, a pool behind a load balancer):
+ * connect, print through our own pages, and at the end close those pages and disconnect.
+ * It is never closed or killed: after a failure, the session just reconnects.
+ */
+async function connectSession(url: string, pages: number, timeoutMs: number): Promise<Session> {
+  let browser: Browser;
+  try {
+    browser = await puppeteer.connect({
+      ...(url.startsWith('ws') ? { browserWSEndpoint: url } : { browserURL: url }),
+      protocolTimeout: timeoutMs * 2,
+    });
+  } catch (error) {
+    throw new FactsheetsError(`cannot connect to the browser at ${url}: ${firstLine(error)}`, {
+      stage: 'print',
+      hint: 'Check that the browser service is running and that the URL is its DevTools endpoint (--browser-url or FACTSHEETS_BROWSER_URL).',
+      cause: error,
+    });
+  }
+  const pool = pagePool(browser, pages, timeoutMs);
+  const leave = async (): Promise<void> => {
+    await pool.closeAll();
+    await browser.disconnect().catch(() => undefined);
+  };
+  return { ...lifecycle(leave), pool, close: leave, kill: () => void leave(), memoryMb: () => undefined };
+}
+
+/** PSS of a process and all its descendants, in MB, from /proc (Linux); undefined elsewhere. */
+export function processTreePssMb(root: number): number | undefined {
+  try {
+    const parents = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    }
+    const tree = [root];
+    for (let index = 0; index < tree.length; index += 1) {
+      for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid);
+    }
+    let kb = 0;
+    for (const pid of tree) kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return undefined;
+  }
 }
 
 class DeadlineError extends FactsheetsError {}
@@ -179,52 +286,15 @@ interface PooledPage {
   fonts: string | undefined;
 }
 
-/** Hands out at most `size` pages, creating them on first use and reusing them after. */
-class PagePool {
-  private readonly idle: PooledPage[] = [];
-  private readonly waiting: ((page: PooledPage) => void)[] = [];
-  private created = 0;
+/** Pages per browser printing at once, each replaced after this many documents. */
+const PAGE_RECYCLE_AFTER = 100;
 
-  constructor(
-    private readonly browser: Browser,
-    private readonly size: number,
-    private readonly timeoutMs: number,
-  ) {}
-
-  async use<T>(work: (page: PooledPage) => Promise<T>): Promise<T> {
-    const page = await this.acquire();
-    try {
-      return await work(page);
-    } finally {
-      this.release(page);
-    }
-  }
-
-  private async acquire(): Promise<PooledPage> {
-    const ready = this.idle.pop();
-    if (ready !== undefined) return ready;
-    if (this.created < this.size) {
-      this.created += 1;
-      try {
-        return await this.open();
-      } catch (error) {
-        this.created -= 1;
-        throw error;
-      }
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(page: PooledPage): void {
-    const next = this.waiting.shift();
-    if (next !== undefined) next(page);
-    else this.idle.push(page);
-  }
-
-  private async open(): Promise<PooledPage> {
-    const page = await this.browser.newPage();
+/** A pool of configured pages: no scripts, A4 viewport, print media, every request intercepted. */
+function pagePool(browser: Browser, size: number, timeoutMs: number): Pool<PooledPage> {
+  return new Pool<PooledPage>(size, async () => {
+    const page = await browser.newPage();
     const pooled: PooledPage = { page, blocked: [], fonts: undefined };
-    page.setDefaultTimeout(this.timeoutMs);
+    page.setDefaultTimeout(timeoutMs);
     await page.setJavaScriptEnabled(false);
     await page.setViewport({ width: Math.round(A4_WIDTH_PX), height: Math.round(A4_HEIGHT_PX) });
     await page.emulateMediaType('print');
@@ -239,7 +309,7 @@ class PagePool {
       void request.abort('blockedbyclient');
     });
     return pooled;
-  }
+  }, (pooled) => pooled.page.close(), PAGE_RECYCLE_AFTER);
 }
 
 /** `<style data-fonts>…</style>`: the embedded fonts, which pages keep loaded between documents. */
