@@ -14,10 +14,13 @@ import puppeteer from 'puppeteer';
 import { resolveConfig } from './config.js';
 import { createEnvironment } from './handlebars/environment.js';
 import { loadAtlas } from './stages/atlas.js';
+import { layoutLocatorMap } from './stages/plan/locator-map.js';
 import { findBrowser } from './stages/find-browser.js';
 import { embeddedFontFaces } from './stages/fonts.js';
 import { loadSources } from './stages/load.js';
 import { planJobs } from './stages/plan.js';
+import { planPack } from './stages/pack.js';
+import { packHtml } from './stages/produce-pack.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
 
@@ -100,14 +103,24 @@ async function syntheticContent(n: number): Promise<string> {
   return folder;
 }
 
-/** The same documents' final HTML, made by factsheets' own stages (no printing). */
-async function finalHtml(content: string): Promise<string[]> {
+/**
+ * The same documents' final HTML, made by factsheets' own stages (no printing): every
+ * document and the briefing pack, paginated as the built output (its manifest) says.
+ */
+async function finalHtml(content: string, builtOut: string): Promise<string[]> {
   const config = resolveConfig({ contentDir: content }, process.env, ROOT);
   const sources = await loadSources(config.contentDir, config.templatesDir);
   const validation = validateSources(sources);
-  const jobs = planJobs(validation.documents, validation.dataset, await loadAtlas()).jobs;
+  const atlas = await loadAtlas();
+  const jobs = planJobs(validation.documents, validation.dataset, (iso) => layoutLocatorMap(iso, atlas)).jobs;
   const templates = createEnvironment(sources.templates, await embeddedFontFaces());
-  return jobs.map((job) => renderPage(job, templates, config.contentDir).html);
+  const manifest = JSON.parse(await readFile(join(builtOut, 'manifest.json'), 'utf8')) as { documents: { output: string; pages: number }[] };
+  const pages = new Map(manifest.documents.map((entry) => [entry.output, entry.pages]));
+  const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })));
+  return [
+    ...jobs.map((job) => renderPage(job, templates, config.contentDir).html),
+    ...(plan === undefined ? [] : [packHtml(plan, templates, config.contentDir)]),
+  ];
 }
 
 /** The raw baseline: one browser, a pool of reused pages, setContent + pdf, nothing else. */
@@ -221,7 +234,7 @@ async function main(): Promise<void> {
     return (await runCli(['build', '--content', content, '--out', out])).seconds;
   });
 
-  const html = await finalHtml(content);
+  const html = await finalHtml(content, out);
   const baseline = await times('raw baseline (s)', async () => (await rawBaseline(html, jobs)).seconds);
 
   const sampleCold = await times('sample cold build, whole process (s)', async () => {
@@ -239,9 +252,9 @@ async function main(): Promise<void> {
   Object.assign(results, {
     machine: `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? ''}`.trim(),
     n, documents, runs, jobs,
-    coldSeconds: cold, coldDocsPerSecond: documents / cold,
+    coldSeconds: cold, coldDocsPerSecond: (documents + 1) / cold,
     baselineSeconds: baseline, baselineDocsPerSecond: html.length / baseline,
-    throughputRatio: (documents / cold) / (html.length / baseline),
+    throughputRatio: ((documents + 1) / cold) / (html.length / baseline),
     noopSeconds: noop, noopStartedBrowser,
     oneMarkdownSeconds: oneMarkdown, oneRowSeconds: oneRow,
     sampleColdSeconds: sampleCold,
@@ -255,9 +268,9 @@ async function main(): Promise<void> {
     `| ${'figure'.padEnd(44)} | ${'measured'.padStart(14)} | ${'target'.padEnd(22)} | met |`,
     `|${'-'.repeat(46)}|${'-'.repeat(16)}|${'-'.repeat(24)}|-----|`,
     row(`cold full build, N=${n} (+ factsheet, pack)`, `${cold.toFixed(2)} s`, '', undefined),
-    row('  documents per second', (documents / cold).toFixed(1), '', undefined),
-    row('  raw baseline, same HTML, documents/s', (html.length / baseline).toFixed(1), '', undefined),
-    row('  throughput / raw baseline', `${((documents / cold) / (html.length / baseline)).toFixed(2)}×`, '≥ 0.85×', (documents / cold) / (html.length / baseline) >= 0.85),
+    row('  documents per second (pack included)', ((documents + 1) / cold).toFixed(1), '', undefined),
+    row('  raw baseline, same final HTML, documents/s', (html.length / baseline).toFixed(1), '', undefined),
+    row('  throughput / raw baseline', `${(((documents + 1) / cold) / (html.length / baseline)).toFixed(2)}×`, '≥ 0.85×', ((documents + 1) / cold) / (html.length / baseline) >= 0.85),
     row(`  peak memory, Node + Chromium (PSS)`, `${peak.toFixed(0)} MB`, '≤ 1024 MB', peak <= 1024),
     row(`  peak memory vs N=${Math.round(n / 4)} (${peakSmall.toFixed(0)} MB)`, `${(peak / Math.max(1, peakSmall)).toFixed(2)}×`, '≤ 1.2×', peak / Math.max(1, peakSmall) <= 1.2),
     row('no-op rebuild', `${noop.toFixed(2)} s`, '≤ 0.5 s, no browser', noop <= 0.5 && !noopStartedBrowser),

@@ -1,6 +1,6 @@
-import { loadAtlas, type Atlas } from './stages/atlas.js';
 import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
 import { sha256 } from './stages/manifest.js';
+import type { MapMaker } from './stages/plan.js';
 
 /**
  * What every build reads the same way: the embedded fonts, what they cover, the boundaries.
@@ -9,7 +9,7 @@ import { sha256 } from './stages/manifest.js';
 export class BuildCache {
   private fonts: Promise<{ faces: string; hash: string }> | undefined;
   private coverage: Promise<BrandCoverage> | undefined;
-  private atlas: Promise<Atlas> | undefined;
+  private maps: Promise<MapMaker> | undefined;
 
   fontFaces(): Promise<{ faces: string; hash: string }> {
     this.fonts ??= embeddedFontFaces().then((faces) => ({ faces, hash: sha256(faces) }));
@@ -21,8 +21,13 @@ export class BuildCache {
     return this.coverage;
   }
 
-  boundaries(): Promise<Atlas> {
-    this.atlas ??= loadAtlas();
-    return this.atlas;
+  /** Locator maps: the boundaries and the projection code load only when a map is drawn. */
+  mapMaker(): Promise<MapMaker> {
+    this.maps ??= (async () => {
+      const [{ loadAtlas }, { layoutLocatorMap }] = await Promise.all([import('./stages/atlas.js'), import('./stages/plan/locator-map.js')]);
+      const atlas = await loadAtlas();
+      return (iso: string) => layoutLocatorMap(iso, atlas);
+    })();
+    return this.maps;
   }
 }

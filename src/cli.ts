@@ -2,11 +2,10 @@
 import { parseArgs } from 'node:util';
 import { resolveConfig, type BuildOptions } from './config.js';
 import { formatError } from './errors.js';
-import { runPipeline } from './pipeline.js';
-import { launchPrinter } from './stages/print.js';
+import { launchPrinter, runPipeline } from './pipeline.js';
 import type { BuildReport } from './types.js';
 import { parseShard } from './stages/shard.js';
-import { watchBuild } from './watch.js';
+
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 
 const USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
@@ -167,6 +166,7 @@ function progressLine(started: number): (done: number, total: number) => void {
 /** Watch mode: the first build's report, then one line per rebuild; runs until SIGINT or SIGTERM. */
 async function watchMode(options: BuildOptions): Promise<number> {
   const config = resolveConfig({ ...options, skipPack: true });
+  const { watchBuild } = await import('./watch.js');
   const watcher = await watchBuild(config, {
     onBuild: (report, first) => {
       if (first) {

@@ -2,17 +2,17 @@ import { BuildCache } from './build-cache.js';
 import { BuildLog } from './build-log.js';
 import type { BuildConfig } from './config.js';
 import { FactsheetsError, toFactsheetsError } from './errors.js';
-import { createEnvironment, type TemplateEnvironment } from './handlebars/environment.js';
+import type { TemplateEnvironment } from './handlebars/environment.js';
 import { findChanges, removeOrphans, sameInputs } from './stages/changes.js';
 import { loadSources } from './stages/load.js';
 import { readManifest, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
 import { PACK_LAYOUT, PACK_OUTPUT } from './stages/pack.js';
-import { planJobs, printEditionOf } from './stages/plan.js';
+import { planJobs, printEditionOf, type MapMaker } from './stages/plan.js';
 import { inShard } from './stages/shard.js';
-import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
+import type { Printer, PrinterOptions } from './stages/print.js';
 import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
 import { packInputs, printPack, writePack } from './stages/produce-pack.js';
-import { renderPage } from './stages/render.js';
+
 import { validateSources } from './stages/validate.js';
 import { OutputWriteError, prepareOutput } from './stages/write.js';
 import type { BuildReport, Document, HtmlPage, RenderJob } from './types.js';
@@ -25,6 +25,11 @@ export interface PipelineDeps {
   readonly cache?: BuildCache;
   /** Told as each document is done (built, unchanged or failed), for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Puppeteer loads only when something is to be printed: a no-op build never needs it. */
+export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
+  return (await import('./stages/print.js')).launchPrinter(options);
 }
 
 const defaultDeps: PipelineDeps = { launchPrinter, now: () => performance.now() };
@@ -50,6 +55,12 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     return done();
   }
 
+  const previous = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined });
+  const printerOptions: PrinterOptions = {
+    executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000,
+    ...(config.browserUrl === undefined ? {} : { browserUrl: config.browserUrl }),
+  };
+
   // validate: every input at once
   const validation = validateSources(sources);
   log.errors.push(...validation.errors);
@@ -68,8 +79,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const fullBuild = config.only === undefined && config.shard === undefined;
 
   // plan, and find what is out of date (maps and the like wait until something needs printing)
-  const plan = (names: ReadonlySet<string>, atlas?: Parameters<typeof planJobs>[2]) =>
-    planJobs(selected.filter((document) => names.has(document.name)), validation.dataset, atlas);
+  const plan = (names: ReadonlySet<string>, maps?: MapMaker) =>
+    planJobs(selected.filter((document) => names.has(document.name)), validation.dataset, maps);
   const planned = plan(selection);
   for (const error of planned.errors) {
     log.errors.push(error);
@@ -78,7 +89,6 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   }
   const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
   const inputsOf = (job: RenderJob) => inputHashes(job, hashContext);
-  const previous = await readManifest(config.outDir, { mergeShards: fullBuild });
   const editions = planned.jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
   const changes = await findChanges(editions, inputsOf, previous, config.outDir, config.force);
   const stale = new Set(changes.outOfDate.map((job) => job.document.name));
@@ -103,7 +113,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     return done();
   }
 
-  // render and print what changed, through one browser
+  // render and print what changed, through one browser (Handlebars and unified load only now)
+  const [{ createEnvironment }, { renderPage }] = await Promise.all([import('./handlebars/environment.js'), import('./stages/render.js')]);
   let templates: TemplateEnvironment;
   try {
     templates = createEnvironment(sources.templates, fonts.faces);
@@ -118,12 +129,11 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   let printingFailed: FactsheetsError | undefined;
   const startPrinting = (): Promise<ProduceContext> => {
     printing ??= (async () => {
+      let launched: Printer;
       try {
         await prepareOutput(config.outDir);
-        printer = await deps.launchPrinter({
-        executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000,
-        ...(config.browserUrl === undefined ? {} : { browserUrl: config.browserUrl }),
-      });
+        launched = await deps.launchPrinter(printerOptions);
+        printer = launched;
       } catch (error) {
         // One error for the build (an unwritable folder, no browser), not one per document.
         printingFailed = toFactsheetsError(error, { stage: 'print' });
@@ -131,7 +141,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
         throw printingFailed;
       }
       return {
-        config, printer, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, now: deps.now,
+        config, printer: launched, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, now: deps.now,
         warn: (message: string, job: RenderJob) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
       };
     })();
@@ -149,8 +159,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   };
 
   try {
-    const atlas = stale.size > 0 || packWanted ? await cache.boundaries() : undefined;
-    const full = plan(new Set([...stale]), atlas);
+    const maps = stale.size > 0 || packWanted ? await cache.mapMaker() : undefined;
+    const full = plan(new Set([...stale]), maps);
     log.warnings.push(...full.warnings);
     const produceJob = async (job: RenderJob): Promise<void> => {
       // Rendering happens as printing goes, so that Node's work overlaps the browser's.
@@ -186,7 +196,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     } else if (packWanted && !packCurrent(entries)) {
       // After the documents: it needs their page counts, and is only worth printing if they all succeeded.
       try {
-        const parts = plan(selection, atlas).jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
+        const parts = plan(selection, maps).jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
         const printed = await printPack(parts, templates, await startPrinting());
         const inputs = packInputs(planned.jobs, entries, templatesHash(PACK_LAYOUT, sources.templates), fonts.hash);
         if (printed !== undefined) log.manifest.push(await writePack(printed, inputs, config.outDir));

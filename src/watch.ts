@@ -1,8 +1,8 @@
 import { watch as watchFiles } from 'chokidar';
 import { BuildCache } from './build-cache.js';
 import type { BuildConfig } from './config.js';
-import { runPipeline } from './pipeline.js';
-import { launchPrinter, type Printer, type PrinterOptions } from './stages/print.js';
+import { launchPrinter, runPipeline } from './pipeline.js';
+import type { Printer, PrinterOptions } from './stages/print.js';
 import type { BuildReport } from './types.js';
 
 export interface WatchOptions {

@@ -1,7 +1,9 @@
 import { FactsheetsError } from '../errors.js';
 import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob } from '../types.js';
-import type { Atlas } from './atlas.js';
-import { layoutLocatorMap } from './plan/locator-map.js';
+import type { LocatorMap } from './plan/locator-map.js';
+
+/** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */
+export type MapMaker = (iso: string) => LocatorMap | undefined;
 import { layoutBarChart } from './plan/bar-chart.js';
 import { isSampleRecord, sum, summariseFunding, toShares } from './plan/funding-summary.js';
 import { isTainted } from './validate/dataset.js';
@@ -30,7 +32,7 @@ export interface PlanResult {
  * and ordering computed here (templates only format), and each PDF's output path. A document
  * whose figures come from an invalid part of the dataset fails rather than print wrong figures.
  */
-export function planJobs(documents: readonly Document[], dataset: Dataset, atlas?: Atlas): PlanResult {
+export function planJobs(documents: readonly Document[], dataset: Dataset, maps?: MapMaker): PlanResult {
   const jobs: RenderJob[] = [];
   const errors: FactsheetsError[] = [];
   const warnings: BuildWarning[] = [];
@@ -40,21 +42,21 @@ export function planJobs(documents: readonly Document[], dataset: Dataset, atlas
   }
   for (const document of documents) {
     const result = document.meta.kind === 'one-pager'
-      ? planOnePager(document, document.meta, dataset, atlas)
+      ? planOnePager(document, document.meta, dataset, maps)
       : planFactsheet(document, document.meta, dataset, countryNames);
     if (result instanceof FactsheetsError) {
       errors.push(result);
       continue;
     }
     jobs.push(Object.freeze(result));
-    if (document.meta.kind === 'one-pager' && atlas !== undefined && result.view['map'] === undefined) {
+    if (document.meta.kind === 'one-pager' && maps !== undefined && result.view['map'] === undefined) {
       warnings.push({ message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name });
     }
   }
   return { jobs, errors, warnings };
 }
 
-function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, atlas: Atlas | undefined): RenderJob | FactsheetsError {
+function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, maps: MapMaker | undefined): RenderJob | FactsheetsError {
   const problem = checkCountries(document, [meta.iso], dataset, 'iso');
   if (problem !== undefined) return problem;
   const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso));
@@ -78,7 +80,7 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
         byInstrument: layoutBarChart(funding.byInstrument),
         byYear: layoutBarChart(funding.byYear),
       }),
-      map: atlas === undefined ? undefined : layoutLocatorMap(meta.iso, atlas),
+      map: maps?.(meta.iso),
     }),
   };
 }

@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 import { CREATOR } from './plan.js';
 import { finishPack, fontNames } from './finish.js';
 import { sha256, type ManifestEntry } from './manifest.js';
-import { PACK_LAYOUT, PACK_OUTPUT, packPart, planPack, type BuiltPart } from './pack.js';
+import { PACK_LAYOUT, PACK_OUTPUT, packPart, planPack, type BuiltPart, type PackPlan } from './pack.js';
 import type { ProduceContext } from './produce.js';
 import { renderPage } from './render.js';
 import { writeOutput } from './write.js';
@@ -22,9 +22,7 @@ export async function printPack(
   const plan = planPack(built);
   if (plan === undefined) return undefined;
   const started = context.now();
-  const body = plan.parts.map((job) => packPart(renderPage(job, templates, context.config.contentDir).html)).join('\n');
-  const html = templates.renderLayout(PACK_LAYOUT, plan.view, body);
-  const printed = await context.printer.print(html);
+  const printed = await context.printer.print(packHtml(plan, templates, context.config.contentDir));
   const lead = built.find((part) => part.job.kind === 'factsheet')?.job;
   const date = context.config.sourceDateEpoch !== undefined
     ? new Date(context.config.sourceDateEpoch * 1000)
@@ -37,6 +35,12 @@ export async function printPack(
     creator: CREATOR,
   }, context.coverage);
   return { bytes, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
+}
+
+/** The pack as one HTML document: its layout around every part, each re-rendered with its pack page number. */
+export function packHtml(plan: PackPlan, templates: TemplateEnvironment, contentDir: string): string {
+  const body = plan.parts.map((job) => packPart(renderPage(job, templates, contentDir).html)).join('\n');
+  return templates.renderLayout(PACK_LAYOUT, plan.view, body);
 }
 
 /** Writes the printed pack and describes it for the manifest. */
