@@ -4,7 +4,7 @@
  *   --n N        synthetic countries (default 200)   --runs R   runs per figure, median (default 3)
  *   --out FILE   JSON results (default bench-results.json)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ import { embeddedFontFaces } from './stages/fonts.js';
 import { loadSources } from './stages/load.js';
 import { planJobs } from './stages/plan.js';
 import { planPack } from './stages/pack.js';
+import { processTreePssMb } from './stages/print.js';
 import { packHtml } from './stages/produce-pack.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
@@ -45,38 +46,17 @@ async function runCli(args: readonly string[], onStdout?: (text: string) => void
   let browserStarted = false;
   child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); onStdout?.(stdout); });
   child.stderr.on('data', () => undefined);
+  // Reads /proc directly (spawning pgrep and cat this often would itself load the 2 cores).
   const sampler = setInterval(() => {
-    const tree = processTree(child.pid ?? 0);
-    if (tree.length > 1) browserStarted = true;
-    peak = Math.max(peak, tree.reduce((sum, pid) => sum + pss(pid), 0));
+    const sample = processTreePssMb(child.pid ?? 0, true);
+    if (sample === undefined) return;
+    if (sample.processes > 1) browserStarted = true;
+    peak = Math.max(peak, sample.mb * 1024);
   }, 50);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}`);
   return { seconds: (performance.now() - started) / 1000, peakPssMb: peak / 1024, browserStarted, stdout };
-}
-
-function processTree(root: number): number[] {
-  const all = [root];
-  for (let index = 0; index < all.length; index += 1) {
-    try {
-      const children = execFileSync('pgrep', ['-P', String(all[index])], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-      all.push(...children);
-    } catch {
-      // no children
-    }
-  }
-  return all;
-}
-
-/** Proportional set size in kB (shared pages split between the processes sharing them). */
-function pss(pid: number): number {
-  try {
-    const rollup = execFileSync('cat', [`/proc/${pid}/smaps_rollup`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
 }
 
 /** A content folder with `n` one-pagers of realistic length and the sample's factsheet. */

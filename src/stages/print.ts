@@ -240,12 +240,19 @@ async function connectSession(url: string, pages: number, timeoutMs: number): Pr
 }
 
 /** PSS of a process and all its descendants, in MB, from /proc (Linux); undefined elsewhere. */
-export function processTreePssMb(root: number): number | undefined {
+export function processTreePssMb(root: number): number | undefined;
+export function processTreePssMb(root: number, withCount: true): { mb: number; processes: number } | undefined;
+export function processTreePssMb(root: number, withCount = false): number | { mb: number; processes: number } | undefined {
   try {
     const parents = new Map<number, number>();
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
       parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     }
     const tree = [root];
@@ -253,8 +260,14 @@ export function processTreePssMb(root: number): number | undefined {
       for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid);
     }
     let kb = 0;
-    for (const pid of tree) kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-    return kb / 1024;
+    for (const pid of tree) {
+      try {
+        kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      } catch {
+        // the process ended while we read
+      }
+    }
+    return withCount ? { mb: kb / 1024, processes: tree.length } : kb / 1024;
   } catch {
     return undefined;
   }
