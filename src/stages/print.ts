@@ -244,20 +244,19 @@ export function processTreePssMb(root: number): number | undefined;
 export function processTreePssMb(root: number, withCount: true): { mb: number; processes: number } | undefined;
 export function processTreePssMb(root: number, withCount = false): number | { mb: number; processes: number } | undefined {
   try {
-    const parents = new Map<number, number>();
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    }
+    // Walk the tree through each process's own list of children: a few small reads.
     const tree = [root];
     for (let index = 0; index < tree.length; index += 1) {
-      for (const [pid, parent] of parents) if (parent === tree[index]) tree.push(pid);
+      const pid = tree[index];
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        let children = '';
+        try {
+          children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
+        } catch {
+          continue;
+        }
+        for (const child of children.split(' ').filter(Boolean)) tree.push(Number(child));
+      }
     }
     let kb = 0;
     for (const pid of tree) {
