@@ -21,7 +21,7 @@ import { embeddedFontFaces } from './stages/fonts.js';
 import { loadSources } from './stages/load.js';
 import { planJobs } from './stages/plan.js';
 import { planPack } from './stages/pack.js';
-import { processTreePssMb } from './stages/print.js';
+import { processTreePssMb } from './stages/process-memory.js';
 import { packHtml } from './stages/produce-pack.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
 import { FactsheetsError } from '../errors.js';
 import type { PrintedPdf } from '../types.js';
 import { findBrowser } from './find-browser.js';
 import { Pool } from './page-pool.js';
+import { browserFailure, DeadlineError, firstLine, launchArgs, lifecycle, withDeadline, type Lifecycle } from './print-lifecycle.js';
+import { processTreePssMb } from './process-memory.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
 export interface Printer {
@@ -37,22 +38,6 @@ export interface PrinterOptions {
 const A4_WIDTH_PX = 793.7;
 const A4_HEIGHT_PX = 1122.5;
 const PX_TO_MM = 25.4 / 96;
-
-/** Flags measured to work headless on servers; `--no-sandbox` only where the sandbox cannot run (root). */
-function launchArgs(): string[] {
-  const args = [
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-    '--disable-extensions',
-    '--font-render-hinting=none',
-  ];
-  if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-  return args;
-}
 
 /**
  * One browser for the whole build, printing through a pool of reused pages (a new page per
@@ -140,31 +125,14 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   };
 }
 
-interface Session {
+/** A browser and its page pool; `inFlight`/`retired` let a replaced one finish its last documents. */
+interface Session extends Lifecycle {
   readonly pool: Pool<PooledPage>;
   close(): Promise<void>;
   /** Ends the browser at once, even a hung one (close() would wait for it). */
   kill(): void;
   /** Memory of the browser's processes (PSS, MB), where it can be read (a local browser on Linux). */
   memoryMb(): number | undefined;
-  /** Documents printing through this session right now. */
-  inFlight: number;
-  /** Set when replaced: the session closes once its last document is done. */
-  retired: boolean;
-  retire(): void;
-}
-
-/** A session's bookkeeping for recycling: retire() closes it now if idle, else after its last document. */
-function lifecycle(close: () => Promise<void>): Pick<Session, 'inFlight' | 'retired' | 'retire'> {
-  const state = {
-    inFlight: 0,
-    retired: false,
-    retire() {
-      state.retired = true;
-      if (state.inFlight === 0) void close();
-    },
-  };
-  return state;
 }
 
 async function startSession(executablePath: string, pages: number, timeoutMs: number): Promise<Session> {
@@ -237,57 +205,6 @@ async function connectSession(url: string, pages: number, timeoutMs: number): Pr
     await browser.disconnect().catch(() => undefined);
   };
   return { ...lifecycle(leave), pool, close: leave, kill: () => void leave(), memoryMb: () => undefined };
-}
-
-/** PSS of a process and all its descendants, in MB, from /proc (Linux); undefined elsewhere. */
-export function processTreePssMb(root: number): number | undefined;
-export function processTreePssMb(root: number, withCount: true): { mb: number; processes: number } | undefined;
-export function processTreePssMb(root: number, withCount = false): number | { mb: number; processes: number } | undefined {
-  try {
-    // Walk the tree through each process's own list of children: a few small reads.
-    const tree = [root];
-    for (let index = 0; index < tree.length; index += 1) {
-      const pid = tree[index];
-      for (const task of readdirSync(`/proc/${pid}/task`)) {
-        let children = '';
-        try {
-          children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
-        } catch {
-          continue;
-        }
-        for (const child of children.split(' ').filter(Boolean)) tree.push(Number(child));
-      }
-    }
-    let kb = 0;
-    for (const pid of tree) {
-      try {
-        kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
-      } catch {
-        // the process ended while we read
-      }
-    }
-    return withCount ? { mb: kb / 1024, processes: tree.length } : kb / 1024;
-  } catch {
-    return undefined;
-  }
-}
-
-class DeadlineError extends FactsheetsError {}
-
-function withDeadline<T>(work: Promise<T>, milliseconds: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(`printing took longer than ${milliseconds / 1000} s`, { stage: 'print' })), milliseconds);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-function browserFailure(error: unknown, attempts: number): FactsheetsError {
-  return new FactsheetsError(`the browser failed on this document ${attempts} ${attempts === 1 ? 'time' : 'times'}: ${firstLine(error)}`, {
-    stage: 'print',
-    hint: 'The browser was relaunched and the document retried; if this persists, check memory and the document’s size (--timeout raises the deadline).',
-    cause: error,
-  });
 }
 
 interface PooledPage {
@@ -378,9 +295,4 @@ async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
     text: measured.text,
     headings: measured.headings,
   };
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split('\n')[0] ?? message).trim();
 }

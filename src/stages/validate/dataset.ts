@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { FactsheetsError } from '../../errors.js';
 import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
 import { isCountryCode } from './country-code.js';
 import { closestName } from './closest-name.js';
+import { parseRows, unclosedQuote, type ParsedRow } from './csv-rows.js';
 
 /** The dataset's columns, as the content contract defines them. */
 export const DATASET_COLUMNS = [
@@ -26,12 +26,6 @@ export interface DatasetResult {
   readonly errors: readonly FactsheetsError[];
 }
 
-interface ParsedRow {
-  readonly fields: readonly string[];
-  readonly line: number;
-  /** 1-based column of each field's first character on `line`. */
-  readonly fieldColumns: readonly number[];
-}
 
 /**
  * Parses and checks `funding.csv`. Every bad row is reported (collect, then fail); valid rows
@@ -72,41 +66,6 @@ export function validateDataset(source: SourceFile): DatasetResult {
     }
   }
   return { dataset: freezeDataset(file, records, tainted), errors };
-}
-
-function parseRows(text: string): ParsedRow[] {
-  const parsed = parse(text, {
-    bom: true,
-    raw: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as unknown as { record: string[]; raw: string }[];
-  // Line numbers are counted here from the raw text (CRLF as one break): csv-parse's own
-  // count is off inside quoted fields with CRLF. The raws, in order, are the whole file.
-  let linesBefore = 0;
-  return parsed.map(({ record, raw }) => {
-    const leadingBlank = /^(?:\r\n|\r|\n)*/.exec(raw)?.[0] ?? '';
-    const row = locateRow(record, raw.slice(leadingBlank.length), 1 + linesBefore + countBreaks(leadingBlank));
-    linesBefore += countBreaks(raw);
-    return row;
-  });
-}
-
-function countBreaks(text: string): number {
-  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
-}
-
-/** Where each field of a record starts on its first line, for error columns. */
-function locateRow(fields: readonly string[], raw: string, line: number): ParsedRow {
-  const fieldColumns: number[] = [1];
-  let inQuotes = false;
-  for (let index = 0; index < raw.length && raw[index] !== '\n' && raw[index] !== '\r'; index += 1) {
-    const char = raw[index];
-    if (char === '"') inQuotes = !inQuotes;
-    else if (char === ',' && !inQuotes) fieldColumns.push(index + 2);
-  }
-  return { fields, line, fieldColumns };
 }
 
 function checkHeader(file: string, header: ParsedRow): FactsheetsError[] {
@@ -258,35 +217,6 @@ function csvSyntaxError(file: string, text: string, error: unknown): FactsheetsE
     hint: 'A value with commas, quotes or line breaks must be in double quotes, and a quote inside it doubled ("").',
     cause: error,
   });
-}
-
-/** Line and column of the quote that opens a field and is never closed. */
-export function unclosedQuote(text: string): { line?: number; column?: number } {
-  let line = 1;
-  let column = 1;
-  let fieldStart = true;
-  let opened: { line: number; column: number } | undefined;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index];
-    if (opened === undefined && fieldStart && char === '"') {
-      opened = { line, column };
-    } else if (opened !== undefined && char === '"') {
-      if (text[index + 1] === '"') {
-        index += 1;
-        column += 1;
-      } else {
-        opened = undefined;
-      }
-    }
-    fieldStart = opened === undefined && (char === ',' || char === '\n' || (char === '\r' && text[index + 1] !== '\n'));
-    if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) {
-      line += 1;
-      column = 1;
-    } else if (char !== '\r') {
-      column += 1;
-    }
-  }
-  return opened ?? {};
 }
 
 /** True when the dataset cannot be trusted for this country (a bad row, or an unattributable one). */
