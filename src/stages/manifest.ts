@@ -39,8 +39,23 @@ function hashParts(parts: Iterable<readonly [string, string | Uint8Array]>): str
   return hash.digest('hex');
 }
 
-/** The layout, every partial, the style sheets it gets and every asset: what a change to re-render on. */
+const templateHashes = new WeakMap<LoadedTemplates, Map<string, string>>();
+
+/**
+ * The layout, every partial, the style sheets it gets and every asset: what a change to
+ * re-render on. Computed once per layout for a build's templates (every job asks for it).
+ */
 export function templatesHash(layout: string, templates: LoadedTemplates): string {
+  let byLayout = templateHashes.get(templates);
+  if (byLayout === undefined) templateHashes.set(templates, (byLayout = new Map()));
+  const known = byLayout.get(layout);
+  if (known !== undefined) return known;
+  const hash = computeTemplatesHash(layout, templates);
+  byLayout.set(layout, hash);
+  return hash;
+}
+
+function computeTemplatesHash(layout: string, templates: LoadedTemplates): string {
   const sharedStyles = [...templates.styles].filter(([name]) => name === layout || !templates.layouts.has(name));
   return hashParts([
     ...[...templates.layouts].filter(([name]) => name === layout).map(([name, file]) => [`layouts/${name}`, file.text] as const),

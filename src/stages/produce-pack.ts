@@ -5,7 +5,7 @@ import { CREATOR } from './plan.js';
 import { finishPack, fontNames } from './finish.js';
 import { sha256, type ManifestEntry } from './manifest.js';
 import { PACK_LAYOUT, PACK_OUTPUT, packPart, planPack, type BuiltPart, type PackPlan } from './pack.js';
-import type { ProduceContext } from './produce.js';
+import { creationDate, type ProduceContext } from './produce.js';
 import { renderPage } from './render.js';
 import { writeOutput } from './write.js';
 
@@ -24,9 +24,7 @@ export async function printPack(
   const started = context.now();
   const printed = await context.printer.print(packHtml(plan, templates, context.config.contentDir));
   const lead = built.find((part) => part.job.kind === 'factsheet')?.job;
-  const date = context.config.sourceDateEpoch !== undefined
-    ? new Date(context.config.sourceDateEpoch * 1000)
-    : new Date(`${lead?.document.meta.date ?? '2000-01-01'}T00:00:00Z`);
+  const date = creationDate(context.config, lead?.document.meta.date);
   const bytes = finishPack(printed, plan.totalPages, date, {
     title: plan.title,
     ...(lead?.info.author === undefined ? {} : { author: lead.info.author }),

@@ -1,5 +1,5 @@
 import type { BuildConfig } from '../config.js';
-import type { Dataset, Document, HtmlPage, RenderJob } from '../types.js';
+import type { Dataset, HtmlPage, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
 import { finishPdf, finishPrintEdition, fontNames } from './finish.js';
 import type { BrandCoverage } from './fonts.js';
@@ -35,7 +35,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
   const started = context.now();
   const printed = await context.printer.print(page.html);
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
-  const date = creationDate(context.config, job.document);
+  const date = creationDate(context.config, job.document.meta.date);
   const artifact = screenPages === undefined
     ? finishPdf(job, printed, date, context.coverage)
     : finishPrintEdition(job, printed, date, screenPages);
@@ -65,8 +65,8 @@ export function inputHashes(job: RenderJob, context: Pick<ProduceContext, 'confi
   };
 }
 
-/** SOURCE_DATE_EPOCH, else the document's date, else a fixed date: never the clock. */
-function creationDate(config: BuildConfig, document: Document): Date {
+/** A PDF's creation date: SOURCE_DATE_EPOCH, else the document's date, else a fixed date; never the clock. */
+export function creationDate(config: BuildConfig, documentDate: string | undefined): Date {
   if (config.sourceDateEpoch !== undefined) return new Date(config.sourceDateEpoch * 1000);
-  return new Date(`${document.meta.date ?? '2000-01-01'}T00:00:00Z`);
+  return new Date(`${documentDate ?? '2000-01-01'}T00:00:00Z`);
 }

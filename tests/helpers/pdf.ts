@@ -41,13 +41,7 @@ export function checkStructure(path: string): void {
 /** The alternative texts (`/Alt`) of a tagged PDF's structure elements, decoded (literal or UTF-16 hex). */
 export function altTexts(path: string): string[] {
   const text = readFileSync(path).toString('latin1');
-  return [...text.matchAll(/\/Alt\s*(?:<([0-9A-Fa-f]+)>|\(((?:\\.|[^\\)])*)\))/g)].map((match) => {
-    if (match[1] !== undefined) {
-      const bytes = Buffer.from(match[1], 'hex');
-      return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
-    }
-    return (match[2] ?? '').replace(/\\([()\\])/g, '$1');
-  });
+  return [...text.matchAll(/\/Alt\s*(<[0-9A-Fa-f]*>|\((?:\\.|[^\\)])*\))/g)].map((match) => decodePdfString(match[1] ?? '()'));
 }
 
 /** The titles of a PDF's outline (bookmarks), latest version of each entry, decoded. */
@@ -60,6 +54,7 @@ export function outlineTitles(path: string): string[] {
   return [...latest.values()];
 }
 
+/** A PDF string token, `<hex>` (PDFDocEncoding or UTF-16BE with BOM) or `(literal)`, as text. */
 function decodePdfString(token: string): string {
   if (token.startsWith('<')) {
     const bytes = Buffer.from(token.slice(1, -1), 'hex');
