@@ -22,7 +22,7 @@ import { loadSources } from './stages/load.js';
 import { planJobs } from './stages/plan.js';
 import { planPack } from './stages/pack.js';
 import { processTreePssMb } from './stages/process-memory.js';
-import { packHtml } from './stages/produce-pack.js';
+import { packSheets } from './stages/produce-pack.js';
 import { renderPage } from './stages/render.js';
 import { validateSources } from './stages/validate.js';
 
@@ -98,7 +98,8 @@ async function syntheticContent(n: number): Promise<string> {
 
 /**
  * The same documents' final HTML, made by factsheets' own stages (no printing): every
- * document and the briefing pack, paginated as the built output (its manifest) says.
+ * document and the briefing pack's two sheets (cover and contents, page numbers), paginated
+ * as the built output (its manifest) says.
  */
 async function finalHtml(content: string, builtOut: string): Promise<string[]> {
   const config = resolveConfig({ contentDir: content }, process.env, ROOT);
@@ -112,7 +113,7 @@ async function finalHtml(content: string, builtOut: string): Promise<string[]> {
   const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })));
   return [
     ...jobs.map((job) => renderPage(job, templates, config.contentDir).html),
-    ...(plan === undefined ? [] : [packHtml(plan, templates, config.contentDir)]),
+    ...(plan === undefined ? [] : Object.values(packSheets(plan, templates))),
   ];
 }
 

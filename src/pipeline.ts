@@ -11,7 +11,7 @@ import { planJobs, printEditionOf, type MapMaker } from './stages/plan.js';
 import { inShard } from './stages/shard.js';
 import type { Printer, PrinterOptions } from './stages/print.js';
 import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
-import { packInputs, printPack, writePack } from './stages/produce-pack.js';
+import { makePack, packInputs, writePack } from './stages/produce-pack.js';
 
 import { validateSources } from './stages/validate.js';
 import { OutputWriteError, prepareOutput } from './stages/write.js';
@@ -197,7 +197,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       // After the documents: it needs their page counts, and is only worth printing if they all succeeded.
       try {
         const parts = plan(selection, maps).jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
-        const printed = await printPack(parts, templates, await startPrinting());
+        const printed = await makePack(parts, templates, await startPrinting());
         const inputs = packInputs(planned.jobs, entries, templatesHash(PACK_LAYOUT, sources.templates), fonts.hash);
         if (printed !== undefined) log.manifest.push(await writePack(printed, inputs, config.outDir));
       } catch (error) {

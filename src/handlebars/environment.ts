@@ -2,7 +2,6 @@ import Handlebars from 'handlebars';
 import { FactsheetsError, type Stage } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { SourceFile } from '../types.js';
-import { PACK_LAYOUT } from '../stages/pack.js';
 import { assetHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
 
 /** Compiled layouts and the prose pass of one build. */
@@ -63,14 +62,12 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
 
 /**
  * A layout's CSS: every shared sheet (a name that is no layout's, e.g. base.css), then the
- * layout's own `<layout>.css`, so that each layout can set its own @page. The briefing pack
- * also gets every other layout's sheet (their pages are named, so they coexist). The fonts
- * are a separate `fonts` value (see partials/head.hbs).
+ * layout's own `<layout>.css`, so that each layout can set its own @page. The fonts are a
+ * separate `fonts` value (see partials/head.hbs).
  */
 export function stylesheetFor(layout: string, templates: LoadedTemplates): string {
-  // The briefing pack holds every kind of document, so it gets every layout's sheet too.
   const shared = [...templates.styles]
-    .filter(([name]) => name !== layout && (layout === PACK_LAYOUT || !templates.layouts.has(name)))
+    .filter(([name]) => name !== layout && !templates.layouts.has(name))
     .map(([, file]) => file.text);
   const own = templates.styles.get(layout)?.text;
   return guardStyle([...shared, ...(own === undefined ? [] : [own])].join('\n'));

@@ -20,6 +20,11 @@ export function setDocumentInfo(bytes: Uint8Array, info: DocumentInfo): Uint8Arr
   const previous = trailer.info === undefined ? '' : (objectBody(text, trailer.info) ?? '');
   const creationDate = /\/CreationDate (\([^)]*\))/.exec(previous)?.[1];
   const modDate = /\/ModDate (\([^)]*\))/.exec(previous)?.[1];
+  return fromLatin1(appendUpdate(text, new Map([[trailer.size, infoDictionary(info, creationDate, modDate)]]), trailer.size));
+}
+
+/** The Info dictionary's text; dates are PDF date strings, parentheses included. */
+export function infoDictionary(info: DocumentInfo, creationDate?: string, modDate?: string): string {
   const entries = [
     `/Title ${pdfString(info.title)}`,
     ...(info.author === undefined ? [] : [`/Author ${pdfString(info.author)}`]),
@@ -30,7 +35,7 @@ export function setDocumentInfo(bytes: Uint8Array, info: DocumentInfo): Uint8Arr
     ...(creationDate === undefined ? [] : [`/CreationDate ${creationDate}`]),
     ...(modDate === undefined ? [] : [`/ModDate ${modDate}`]),
   ];
-  return fromLatin1(appendUpdate(text, new Map([[trailer.size, `<<${entries.join('\n')}>>`]]), trailer.size));
+  return `<<${entries.join('\n')}>>`;
 }
 
 /** A PDF text string: UTF-16BE with a byte-order mark, in hex, so that any Unicode survives. */

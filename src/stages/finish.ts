@@ -5,6 +5,7 @@ import { fixOutlineTitles } from './outline.js';
 import { addPrintMarks } from './print-marks.js';
 import { describeCharacter, uncoveredCharacters } from './font-coverage.js';
 import type { BrandCoverage } from './fonts.js';
+import { CONTENTS_PER_PAGE } from './pack.js';
 
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, and
@@ -47,20 +48,23 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
   return { job, pages, bytes: addPrintMarks(settle(printed, creationDate, job.info), PRINT_MARKS) };
 }
 
-/** Settles the briefing pack: it must have exactly the pages its contents promised. */
-export function finishPack(printed: PrintedPdf, expectedPages: number, creationDate: Date, info: DocumentInfo, fonts: BrandCoverage): Uint8Array {
+/**
+ * Settles one of the briefing pack's own sheets (its cover and contents, its page numbers): it
+ * must have the pages the pack was numbered for, and only characters the brand fonts have.
+ */
+export function finishPackSheet(printed: PrintedPdf, expectedPages: number, what: string, creationDate: Date, fonts: BrandCoverage): Uint8Array {
   const pages = countPages(printed.bytes);
   if (pages !== expectedPages) {
-    throw new FactsheetsError(`the briefing pack printed on ${pages} pages, but its contents were numbered for ${expectedPages}`, {
+    throw new FactsheetsError(`the briefing pack's ${what} printed on ${pages} pages, but the pack was numbered for ${expectedPages}`, {
       stage: 'finish',
-      hint: 'A layout paginates differently inside the pack: keep each layout\'s pages named and its first-page margins equal to the others.',
+      hint: `Keep templates/styles/briefing-pack.css as the plan expects: ${CONTENTS_PER_PAGE} contents rows to a page, one page per number.`,
     });
   }
   const missing = uncoveredCharacters(printed.text, fonts.any);
   if (missing.length > 0) {
-    throw new FactsheetsError(`the briefing pack uses characters the brand fonts lack: ${missing.map(describeCharacter).join(', ')}`, { stage: 'finish' });
+    throw new FactsheetsError(`the briefing pack's ${what} uses characters the brand fonts lack: ${missing.map(describeCharacter).join(', ')}`, { stage: 'finish' });
   }
-  return settle(printed, creationDate, info);
+  return fixOutlineTitles(makeReproducible(printed.bytes, creationDate), printed.headings);
 }
 
 /** What every PDF gets: reproducible bytes, true outline titles, its metadata. */
@@ -153,7 +157,7 @@ function sortIdTreeLeaves(text: string): string {
 }
 
 /** `D:20170906000000+00'00'`, the form Chromium writes. */
-function pdfDate(date: Date): string {
+export function pdfDate(date: Date): string {
   const iso = date.toISOString();
   return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
 }

@@ -21,10 +21,14 @@ export interface BuiltPart {
 }
 
 export interface PackPlan {
-  /** The pack's own view: title, contents with page numbers, total pages. */
+  /** The view of the pack's own pages (cover, contents with page numbers). */
   readonly view: Readonly<Record<string, unknown>>;
-  /** Each part's job, its view told where it sits in the pack (`pack.page`, `pack.pages`). */
-  readonly parts: readonly RenderJob[];
+  /** The view of its sheet of page numbers: a page for each page of the pack. */
+  readonly numbersView: Readonly<Record<string, unknown>>;
+  /** The parts in pack order. */
+  readonly parts: readonly BuiltPart[];
+  /** Pages of the cover and the contents. */
+  readonly frontPages: number;
   readonly totalPages: number;
   readonly title: string;
   /** The parts' titles in pack order, for the PDF's keywords. */
@@ -34,8 +38,8 @@ export interface PackPlan {
 /**
  * Orders the parts (factsheets, then the one-pagers in the order the first factsheet lists
  * their countries, then the others by name) and numbers their pages continuously after the
- * cover and the contents. Page counts come from the documents' own PDFs, which the pack's
- * layout reproduces page for page; the printed pack is checked against the total.
+ * cover and the contents. Page counts come from the documents' own PDFs, which the pack
+ * takes page for page.
  */
 export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
   const factsheets = built.filter((part) => part.job.kind === 'factsheet').sort((a, b) => a.job.document.name.localeCompare(b.job.document.name));
@@ -61,31 +65,32 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
     return { part, page };
   });
   const title = lead?.kind === 'factsheet' ? lead.title : 'Briefing pack';
+  const view = {
+    title: `Briefing pack: ${title}`,
+    subject: title,
+    lang: 'en',
+    published: lead?.date,
+    subtitle: lead?.kind === 'factsheet' ? lead.subtitle : undefined,
+    documentCount: placed.length,
+    contentsPages: chunk(placed, CONTENTS_PER_PAGE).map((group, index) => Object.freeze({
+      continued: index > 0,
+      entries: group.map(({ part, page }) => Object.freeze({
+        title: countryName(part),
+        kind: part.job.kind === 'factsheet' ? 'Factsheet' : 'Country brief',
+        page,
+      })),
+    })),
+    totalPages,
+  };
   return {
     title: `Briefing pack: ${title}`,
     totalPages,
+    frontPages: front,
     partTitles: parts.map(countryName),
-    parts: placed.map(({ part, page }) => ({
-      ...part.job,
-      view: Object.freeze({ ...part.job.view, pack: Object.freeze({ page, pages: totalPages }) }),
-    })),
-    view: Object.freeze({
-      title: `Briefing pack: ${title}`,
-      subject: title,
-      lang: 'en',
-      published: lead?.date,
-      subtitle: lead?.kind === 'factsheet' ? lead.subtitle : undefined,
-      documentCount: placed.length,
-      contentsPages: chunk(placed, CONTENTS_PER_PAGE).map((group, index) => Object.freeze({
-        continued: index > 0,
-        entries: group.map(({ part, page }) => Object.freeze({
-          title: countryName(part),
-          kind: part.job.kind === 'factsheet' ? 'Factsheet' : 'Country brief',
-          page,
-        })),
-      })),
-      totalPages,
-    }),
+    parts,
+    view: Object.freeze(view),
+    // The cover carries no number; every other page does.
+    numbersView: Object.freeze({ ...view, numberSheet: { unnumbered: [true], numbered: Array.from({ length: totalPages - 1 }, () => true) } }),
   };
 }
 
@@ -99,8 +104,3 @@ function countryName(part: BuiltPart): string {
   return meta.kind === 'one-pager' ? meta.name : meta.title;
 }
 
-/** A rendered page's body, as a block of the pack: `<body class="x">…</body>` → `<div class="pack-part x">…</div>`. */
-export function packPart(html: string): string {
-  const body = /<body(?:\s+class="([^"]*)")?[^>]*>([\s\S]*)<\/body>/.exec(html);
-  return `<div class="pack-part ${body?.[1] ?? ''}">${body?.[2] ?? ''}</div>`;
-}

@@ -8,8 +8,13 @@ import { processTreePssMb } from './process-memory.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
 export interface Printer {
-  print(html: string): Promise<PrintedPdf>;
+  print(html: string, options?: PrintOptions): Promise<PrintedPdf>;
   close(): Promise<void>;
+}
+
+export interface PrintOptions {
+  /** Structure tags and outline (default true); off for sheets drawn over other pages, which must add no structure. */
+  readonly tagged?: boolean;
 }
 
 export interface PrinterOptions {
@@ -99,12 +104,12 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   };
 
   return {
-    async print(html) {
+    async print(html, printOptions) {
       for (let attempt = 0; ; attempt += 1) {
         const current = session;
         current.inFlight += 1;
         try {
-          const printed = await withDeadline(current.pool.use((page) => printOn(page, html)), timeoutMs);
+          const printed = await withDeadline(current.pool.use((page) => printOn(page, html, printOptions?.tagged ?? true)), timeoutMs);
           await recycleIfDue(current);
           return printed;
         } catch (error) {
@@ -244,7 +249,7 @@ function pagePool(browser: Browser, size: number, timeoutMs: number): Pool<Poole
 /** `<style data-fonts>…</style>`: the embedded fonts, which pages keep loaded between documents. */
 const FONTS_ELEMENT = /<style data-fonts>([\s\S]*?)<\/style>/;
 
-async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
+async function printOn(pooled: PooledPage, html: string, tagged: boolean): Promise<PrintedPdf> {
   const { page } = pooled;
   pooled.blocked = [];
   const fonts = FONTS_ELEMENT.exec(html)?.[1];
@@ -287,7 +292,7 @@ async function printOn(pooled: PooledPage, html: string): Promise<PrintedPdf> {
       hint: 'Check the @font-face rules: fonts must be inline (data: URIs) to load.',
     });
   }
-  const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   return {
     bytes,
     overflowMm: (measured.height - A4_HEIGHT_PX) * PX_TO_MM,

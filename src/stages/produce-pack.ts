@@ -1,20 +1,24 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { TemplateEnvironment } from '../handlebars/environment.js';
 import type { RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
-import { CREATOR } from './plan.js';
-import { finishPack, fontNames } from './finish.js';
+import { infoDictionary } from './document-info.js';
+import { finishPackSheet, fontNames, pdfDate } from './finish.js';
 import { sha256, type ManifestEntry } from './manifest.js';
-import { PACK_LAYOUT, PACK_OUTPUT, packPart, planPack, type BuiltPart, type PackPlan } from './pack.js';
+import { PACK_LAYOUT, PACK_OUTPUT, planPack, type BuiltPart, type PackPlan } from './pack.js';
+import { mergePdfs } from './pdf-merge.js';
+import { CREATOR } from './plan.js';
 import { creationDate, type ProduceContext } from './produce.js';
-import { renderPage } from './render.js';
 import { writeOutput } from './write.js';
 
 /**
- * Prints the briefing pack: cover, contents with page numbers, then every document, as one
- * HTML document, so that page numbers run on and the outline holds every heading. The caller
- * writes it, once it knows that every part succeeded.
+ * Makes the briefing pack: cover and contents printed, then every document's own PDF as it is
+ * in the output folder (nothing laid out again), and the pack's page numbers drawn over all
+ * but the cover from a sheet of numbers. Memory and time grow with the pages copied, not with
+ * a 200-page layout in the browser. The caller writes it, once every part succeeded.
  */
-export async function printPack(
+export async function makePack(
   built: readonly BuiltPart[],
   templates: TemplateEnvironment,
   context: ProduceContext,
@@ -22,23 +26,34 @@ export async function printPack(
   const plan = planPack(built);
   if (plan === undefined) return undefined;
   const started = context.now();
-  const printed = await context.printer.print(packHtml(plan, templates, context.config.contentDir));
   const lead = built.find((part) => part.job.kind === 'factsheet')?.job;
   const date = creationDate(context.config, lead?.document.meta.date);
-  const bytes = finishPack(printed, plan.totalPages, date, {
+  const outDir = context.config.outDir;
+  const sheets = packSheets(plan, templates);
+  const [front, numbers, parts] = await Promise.all([
+    context.printer.print(sheets.front),
+    context.printer.print(sheets.numbers, { tagged: false }),
+    Promise.all(plan.parts.map(async ({ job }) => ({ name: job.outputPath, bytes: await readFile(join(outDir, job.outputPath)) }))),
+  ]);
+  const info = infoDictionary({
     title: plan.title,
     ...(lead?.info.author === undefined ? {} : { author: lead.info.author }),
     subject: 'The factsheet and every country brief in one document',
     keywords: ['briefing pack', ...plan.partTitles],
     creator: CREATOR,
-  }, context.coverage);
+  }, `(${pdfDate(date)})`, `(${pdfDate(date)})`);
+  const bytes = mergePdfs({
+    parts: [{ name: `${PACK_OUTPUT} (cover and contents)`, bytes: finishPackSheet(front, plan.frontPages, 'cover and contents', date, context.coverage) }, ...parts],
+    overlay: { name: `${PACK_OUTPUT} (page numbers)`, bytes: finishPackSheet(numbers, plan.totalPages, 'page numbers', date, context.coverage), firstPage: 2 },
+    info,
+    lang: '(en)',
+  });
   return { bytes, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
 }
 
-/** The pack as one HTML document: its layout around every part, each re-rendered with its pack page number. */
-export function packHtml(plan: PackPlan, templates: TemplateEnvironment, contentDir: string): string {
-  const body = plan.parts.map((job) => packPart(renderPage(job, templates, contentDir).html)).join('\n');
-  return templates.renderLayout(PACK_LAYOUT, plan.view, body);
+/** The HTML of the pack's two printed sheets: cover and contents, and the page numbers. */
+export function packSheets(plan: PackPlan, templates: TemplateEnvironment): { readonly front: string; readonly numbers: string } {
+  return { front: templates.renderLayout(PACK_LAYOUT, plan.view, ''), numbers: templates.renderLayout(PACK_LAYOUT, plan.numbersView, '') };
 }
 
 /** Writes the printed pack and describes it for the manifest. */

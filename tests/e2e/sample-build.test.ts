@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/handlebars/format.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
-import { altTexts, checkStructure, outlineTitles, pageCount, pdfFonts, pdfInfo, pdfText } from '../helpers/pdf.js';
+import { altTexts, checkStructure, outlineTitles, pageCount, pageText, pdfFonts, pdfInfo, pdfText, structureOf } from '../helpers/pdf.js';
 
 const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana'];
 
@@ -147,7 +147,8 @@ describe('building the bundled sample with real Chromium', () => {
     const total = 2 + parts.reduce((sum, pages) => sum + pages, 0);
     expect(pageCount(pack)).toBe(total);
     const text = pdfText(pack);
-    for (let page = 2; page <= total; page += 1) expect(text).toContain(`Page ${page} of ${total}`);
+    for (let page = 2; page <= total; page += 1) expect(text).toContain(`Briefing pack · page ${page} of ${total}`);
+    expect(text).not.toContain('Briefing pack · page 1 of');
     expect(text).toMatch(/Contents Partnership Framework on Migration Factsheet 3 Mali Country brief 5 Niger Country brief 6 /);
     const titles = outlineTitles(pack);
     for (const name of ['Partnership Framework on Migration', 'Mali', 'Niger', 'Nigeria', 'Senegal', 'Ethiopia', 'Guinea', "Côte d'Ivoire", 'Ghana']) {
@@ -155,6 +156,28 @@ describe('building the bundled sample with real Chromium', () => {
     }
     for (const font of pdfFonts(pack)) expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceSerif4)/);
     expect(pdfInfo(pack)['Title']).toBe('Briefing pack: Partnership Framework on Migration');
+  });
+
+  it('puts each document into the pack as printed, page for page, with the pack\'s number drawn over it', () => {
+    const pack = join(out, 'briefing-pack.pdf');
+    let page = 3;
+    for (const name of ['factsheet.pdf', ...['mali', 'niger', 'nigeria', 'senegal', 'ethiopia'].map((country) => `countries/${country}.pdf`)]) {
+      const own = join(out, name);
+      for (let ownPage = 1; ownPage <= pageCount(own); ownPage += 1, page += 1) {
+        const total = pageCount(pack);
+        expect(pageText(pack, page), `${name} page ${ownPage} as pack page ${page}`).toBe(`${pageText(own, ownPage)} Briefing pack · page ${page} of ${total}`);
+      }
+    }
+  });
+
+  it('keeps the pack one tagged document: a Part per document, one parent tree with a key per page', () => {
+    const structure = structureOf(join(out, 'briefing-pack.pdf'));
+    expect(structure.root).toBe('/Document');
+    expect(structure.children).toEqual(Array.from({ length: 10 }, () => '/Part'));
+    expect(new Set(structure.parentTreeKeys).size).toBe(structure.parentTreeKeys.length);
+    expect(structure.parentTreeKeys.every((key) => key < structure.nextKey)).toBe(true);
+    for (const key of structure.pageKeys) expect(structure.parentTreeKeys).toContain(key);
+    expect(altTexts(join(out, 'briefing-pack.pdf')).filter((alt) => alt.startsWith('Map showing'))).toHaveLength(COUNTRIES.length);
   });
 
   it('gives byte-identical PDFs when built again with another number of pages in the pool', async () => {

@@ -62,3 +62,51 @@ function decodePdfString(token: string): string {
   }
   return token.slice(1, -1).replace(/\\([()\\])/g, '$1');
 }
+
+/** One page's text in content-stream order (pdftotext -raw), whitespace folded. */
+export function pageText(path: string, page: number): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-raw', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
+}
+
+type QpdfValue = string | number | boolean | null | QpdfValue[] | { [key: string]: QpdfValue };
+
+/**
+ * A tagged PDF's structure as qpdf reads it (independently of this project's PDF code): the
+ * root element's type, its children's types, the parent tree's keys and ParentTreeNextKey, and
+ * each page's /StructParents.
+ */
+export function structureOf(path: string): { root: string; children: string[]; parentTreeKeys: number[]; nextKey: number; pageKeys: number[] } {
+  const json = JSON.parse(execFileSync('qpdf', ['--json=2', '--json-key=qpdf', path], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })) as { qpdf: [unknown, Record<string, { value?: QpdfValue }>] };
+  const objects = json.qpdf[1];
+  const get = (reference: QpdfValue | undefined): Record<string, QpdfValue> => {
+    const value = objects[`obj:${String(reference)}`]?.value;
+    if (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`no dictionary ${String(reference)} in ${path}`);
+    return value;
+  };
+  const catalog = Object.values(objects).map((object) => object.value).find((value) => typeof value === 'object' && value !== null && !Array.isArray(value) && value['/Type'] === '/Catalog') as Record<string, QpdfValue>;
+  const structRoot = get(catalog['/StructTreeRoot']);
+  const root = get(structRoot['/K']);
+  const kids = Array.isArray(root['/K']) ? root['/K'] : [root['/K'] ?? null];
+  const keys: number[] = [];
+  const collect = (node: Record<string, QpdfValue>): void => {
+    const nums = node['/Nums'];
+    if (Array.isArray(nums)) for (let index = 0; index < nums.length; index += 2) keys.push(Number(nums[index]));
+    const children = node['/Kids'];
+    if (Array.isArray(children)) for (const kid of children) collect(get(kid));
+  };
+  collect(get(structRoot['/ParentTree']));
+  const pageKeys: number[] = [];
+  const pages = (node: Record<string, QpdfValue>): void => {
+    const children = node['/Kids'];
+    if (Array.isArray(children)) for (const kid of children) pages(get(kid));
+    else pageKeys.push(Number(node['/StructParents']));
+  };
+  pages(get(catalog['/Pages']));
+  return {
+    root: String(root['/S']),
+    children: kids.map((kid) => String(get(kid)['/S'])),
+    parentTreeKeys: keys,
+    nextKey: Number(structRoot['/ParentTreeNextKey']),
+    pageKeys,
+  };
+}

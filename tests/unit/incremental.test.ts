@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type BuildOptions } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline.js';
-import { frontPages } from '../../src/stages/pack.js';
+import { fakePdf, packSheetPages } from '../helpers/fake-pdf.js';
 import type { Printer } from '../../src/stages/print.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 import { DATASET_HEADER } from '../helpers/sources.js';
@@ -16,15 +16,10 @@ function recordingPrinter(printed: string[], launches: { count: number }) {
     return {
       async print(html) {
         const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
-        printed.push(title);
-        const parts = html.match(/class="pack-part /g)?.length ?? 0;
-        const pages = parts > 0 ? frontPages(parts) + parts : 1;
+        printed.push(html.includes('class="pack-numbers__') ? `${title} (page numbers)` : title);
         return {
-          // The bytes depend on the whole page, as a real PDF's do; one page object for print marks.
-          bytes: new TextEncoder().encode(
-            `%PDF-1.4\n2 0 obj\n<</Type /Page\n/MediaBox [0 0 612 859]\n/Contents 3 0 R>>\nendobj\n<</Type /Pages\n/Count ${pages}>>\n` +
-              `${createHash('sha256').update(html).digest('hex')} ${title}\ntrailer\n<</Size 4\n/Root 1 0 R>>\nstartxref\n9\n%%EOF\n`,
-          ),
+          // The bytes depend on the whole page, as a real PDF's do.
+          bytes: fakePdf(packSheetPages(html) ?? 1, `${createHash('sha256').update(html).digest('hex')} ${title}`),
           overflowMm: 0, blockedRequests: [], text: title, headings: [],
         };
       },
@@ -58,7 +53,8 @@ async function project() {
   return { content, templates, out, build };
 }
 
-const PACK = 'Briefing pack: Framework';
+/** The pack prints two sheets: cover and contents, and its page numbers. */
+const PACK = ['Briefing pack: Framework', 'Briefing pack: Framework (page numbers)'];
 
 describe('incremental builds: what a change prints again', () => {
   it('nothing changed: nothing is printed and no browser starts', async () => {
@@ -72,37 +68,37 @@ describe('incremental builds: what a change prints again', () => {
   it("one country's Markdown: that one-pager and the pack", async () => {
     const { build, content } = await project();
     await writeFile(join(content, 'countries/niger.md'), onePager('Niger', 'NE', 'New narrative.'));
-    expect((await build()).printed).toEqual([PACK, 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Niger: country brief']);
   });
 
   it("one dataset row: its country's one-pager, the factsheet if it shows that country, and the pack", async () => {
     const { build, content } = await project();
     const csv = await readFile(join(content, 'funding.csv'), 'utf8');
     await writeFile(join(content, 'funding.csv'), csv.replace('NE,Fund,,,2016,200', 'NE,Fund,,,2016,250'));
-    expect((await build()).printed).toEqual([PACK, 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Niger: country brief']);
     await writeFile(join(content, 'funding.csv'), csv.replace('ML,Fund,,,2016,100', 'ML,Fund,,,2016,150'));
-    expect((await build()).printed).toEqual([PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
   });
 
   it('a template: every document that uses it', async () => {
     const { build, templates } = await project();
     const css = join(templates, 'styles/one-pager.css');
     await writeFile(css, `${await readFile(css, 'utf8')}\n.lede { color: red; }\n`);
-    expect((await build()).printed).toEqual([PACK, 'Mali: country brief', 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Mali: country brief', 'Niger: country brief']);
     const partial = join(templates, 'partials/key-figure.hbs');
     await writeFile(partial, `${await readFile(partial, 'utf8')}\n`);
-    expect((await build()).printed).toEqual([PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
   });
 
   it('--force prints everything', async () => {
     const { build } = await project();
-    expect((await build({ force: true })).printed).toEqual([PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build({ force: true })).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
   });
 
   it('a deleted document: its PDF and manifest entry are removed', async () => {
     const { build, content, out } = await project();
     await rm(join(content, 'countries/niger.md'));
-    expect((await build()).printed).toEqual([PACK]);
+    expect((await build()).printed).toEqual(PACK);
     await expect(readFile(join(out, 'countries/niger.pdf'))).rejects.toThrow(/ENOENT/);
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string }[] };
     expect(manifest.documents.map((entry) => entry.output)).toEqual(['briefing-pack.pdf', 'countries/mali.pdf', 'factsheet.pdf']);

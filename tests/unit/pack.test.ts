@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixOutlineTitles } from '../../src/stages/outline.js';
-import { packPart, planPack, type BuiltPart } from '../../src/stages/pack.js';
+import { planPack, type BuiltPart } from '../../src/stages/pack.js';
 import type { RenderJob } from '../../src/types.js';
 import { factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 
@@ -32,9 +32,11 @@ describe('planPack', () => {
         { title: 'Ghana', kind: 'Country brief', page: 8 },
       ],
     }]);
-    expect(plan?.parts.map((job) => job.view['pack'])).toEqual([
-      { page: 3, pages: 8 }, { page: 5, pages: 8 }, { page: 6, pages: 8 }, { page: 7, pages: 8 }, { page: 8, pages: 8 },
-    ]);
+    expect(plan?.parts.map((part) => part.job.document.name)).toEqual(['factsheet', 'mali', 'niger', 'cote-d-ivoire', 'ghana']);
+    expect(plan?.frontPages).toBe(2);
+    // The sheet of numbers: a page for each page of the pack, the cover's without a number.
+    const sheet = plan?.numbersView['numberSheet'] as { unnumbered: unknown[]; numbered: unknown[] };
+    expect([sheet.unnumbered.length, sheet.numbered.length]).toEqual([1, 7]);
     expect(plan?.title).toBe('Briefing pack: Framework');
   });
 
@@ -48,12 +50,6 @@ describe('planPack', () => {
 
   it('has nothing to pack when nothing was built', () => {
     expect(planPack([])).toBeUndefined();
-  });
-});
-
-describe('packPart', () => {
-  it('turns a page body into a block of the pack that keeps its class', () => {
-    expect(packPart('<html><head><style>x</style></head><body class="one-pager print">\n<p>Hi</p>\n</body></html>')).toBe('<div class="pack-part one-pager print">\n<p>Hi</p>\n</div>');
   });
 });
 

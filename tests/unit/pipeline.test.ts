@@ -5,8 +5,8 @@ import { resolveConfig } from '../../src/config.js';
 import { formatError } from '../../src/errors.js';
 import { runPipeline, type PipelineDeps } from '../../src/pipeline.js';
 import type { Printer, PrinterOptions } from '../../src/stages/print.js';
-import { frontPages } from '../../src/stages/pack.js';
 import { DATASET_HEADER } from '../helpers/sources.js';
+import { fakePdf, packSheetPages } from '../helpers/fake-pdf.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 
 /** Stands in for Chromium: a one-page PDF, or two pages when the HTML contains "OVERFLOW". */
@@ -18,11 +18,9 @@ function fakePrinter(log: { launched: number; printed: string[] }, fail?: string
         const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
         if (fail !== undefined && html.includes(fail)) throw new Error('Target closed');
         log.printed.push(title);
-        // A pack: its front pages plus one page per part, as the stand-in prints every part on one.
-        const parts = html.match(/class="pack-part /g)?.length ?? 0;
-        const pages = parts > 0 ? frontPages(parts) + parts : html.includes('OVERFLOW') ? 2 : 1;
+        const pages = packSheetPages(html) ?? (html.includes('OVERFLOW') ? 2 : 1);
         return {
-          bytes: new TextEncoder().encode(`%PDF-1.4\n<</Type /Pages\n/Count ${pages}>>\n${title}\ntrailer\n<</Size 3\n/Root 1 0 R>>\nstartxref\n9\n%%EOF\n`),
+          bytes: fakePdf(pages, title),
           overflowMm: pages > 1 ? 12 : -40,
           blockedRequests: [],
           text: title,

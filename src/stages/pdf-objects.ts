@@ -1,0 +1,211 @@
+import { FactsheetsError } from '../errors.js';
+
+/** One indirect object: its value as PDF text and, for a stream, the raw (still encoded) data. */
+export interface PdfObject {
+  readonly value: string;
+  readonly stream?: Uint8Array;
+}
+
+/** A PDF's objects in their latest definitions, and its catalog's number. */
+export interface PdfFile {
+  readonly objects: ReadonlyMap<number, PdfObject>;
+  readonly root: number;
+}
+
+/**
+ * Reads a PDF with classic cross-reference tables, as Chromium writes it and as our own
+ * incremental updates extend it: the newest definition of each object wins. Enough PDF for
+ * the files this tool makes; anything else is refused with the file's name.
+ */
+export function readPdf(bytes: Uint8Array, name: string): PdfFile {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const fail = (what: string): never => {
+    throw new FactsheetsError(`cannot read ${name}: ${what}`, { stage: 'finish', file: name, hint: 'Rebuild it (factsheets build --force): it was not written by this tool, or it is damaged.' });
+  };
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
+  if (startxref === null) fail('no startxref at its end');
+  const offsets = new Map<number, number>();
+  let root: number | undefined;
+  const seen = new Set<number>();
+  for (let at: number | undefined = Number(startxref?.[1]); at !== undefined;) {
+    if (seen.has(at) || !text.startsWith('xref', at)) fail(`no cross-reference table at byte ${at}`);
+    seen.add(at);
+    const table = /xref\s+([\s\S]*?)trailer\s*<<([\s\S]*?)>>\s*startxref/y;
+    table.lastIndex = at;
+    const match = table.exec(text);
+    if (match === null) fail(`an unreadable cross-reference table at byte ${at}`);
+    const [, entries = '', trailer = ''] = match ?? [];
+    const tokens = entries.trim().split(/\s+/);
+    for (let index = 0; index < tokens.length;) {
+      const first = Number(tokens[index]);
+      const count = Number(tokens[index + 1]);
+      index += 2;
+      for (let entry = 0; entry < count; entry += 1, index += 3) {
+        const number = first + entry;
+        if (tokens[index + 2] === 'n' && !offsets.has(number)) offsets.set(number, Number(tokens[index]));
+      }
+    }
+    root ??= Number(/\/Root (\d+) \d+ R/.exec(trailer)?.[1]);
+    const previous = /\/Prev (\d+)/.exec(trailer)?.[1];
+    at = previous === undefined ? undefined : Number(previous);
+  }
+  if (root === undefined || Number.isNaN(root)) fail('no /Root in its trailer');
+
+  const objects = new Map<number, PdfObject>();
+  for (const [number, offset] of offsets) {
+    const header = /(\d+) \d+ obj\s*/y;
+    header.lastIndex = offset;
+    const head = header.exec(text);
+    if (head === null || Number(head[1]) !== number) fail(`object ${number} is not at byte ${offset}`);
+    const start = header.lastIndex;
+    const end = tokenEnd(text, start);
+    const value = text.slice(start, end.at).trim();
+    if (end.keyword === 'endobj') {
+      objects.set(number, { value });
+      continue;
+    }
+    const length = Number(/\/Length (\d+)(?!\d| \d+ R)/.exec(value)?.[1]);
+    if (!Number.isInteger(length)) fail(`stream ${number} has no direct /Length`);
+    const dataStart = end.at + 'stream'.length + (text[end.at + 6] === '\r' ? 2 : 1);
+    objects.set(number, { value, stream: bytes.subarray(dataStart, dataStart + length) });
+  }
+  return { objects, root: root ?? 0 };
+}
+
+/** Where an object's value ends: at `stream` or `endobj` outside any string. */
+function tokenEnd(text: string, from: number): { at: number; keyword: 'stream' | 'endobj' } {
+  for (let at = from; at < text.length;) {
+    const skipped = skipString(text, at);
+    if (skipped !== at) {
+      at = skipped;
+      continue;
+    }
+    if (text.startsWith('stream', at)) return { at, keyword: 'stream' };
+    if (text.startsWith('endobj', at)) return { at, keyword: 'endobj' };
+    at += 1;
+  }
+  return { at: text.length, keyword: 'endobj' };
+}
+
+/**
+ * If a string starts at `at` (literal `(…)`, nested and escaped, or hex `<…>`), the index
+ * after it; `<<` is stepped over whole, so that its second `<` is not taken for a hex string.
+ */
+function skipString(text: string, at: number): number {
+  const char = text[at];
+  if (text.startsWith('<<', at)) return at + 2;
+  if (char === '(') {
+    let depth = 0;
+    for (let index = at; index < text.length; index += 1) {
+      const current = text[index];
+      if (current === '\\') index += 1;
+      else if (current === '(') depth += 1;
+      else if (current === ')' && --depth === 0) return index + 1;
+    }
+    return text.length;
+  }
+  if (char === '<' && text[at + 1] !== '<') {
+    const close = text.indexOf('>', at);
+    return close === -1 ? text.length : close + 1;
+  }
+  return at;
+}
+
+/** Calls `replace` for every reference `N G R` outside strings and puts back what it returns. */
+export function mapReferences(value: string, replace: (number: number) => string): string {
+  let output = '';
+  let copied = 0;
+  const reference = /(\d+) (\d+) R(?![A-Za-z0-9])/y;
+  for (let at = 0; at < value.length;) {
+    const skipped = skipString(value, at);
+    if (skipped !== at) {
+      at = skipped;
+      continue;
+    }
+    const char = value[at] ?? '';
+    if (char >= '0' && char <= '9' && !/[\d.]/.test(value[at - 1] ?? '')) {
+      reference.lastIndex = at;
+      const match = reference.exec(value);
+      if (match !== null) {
+        output += value.slice(copied, at) + replace(Number(match[1]));
+        at = copied = reference.lastIndex;
+        continue;
+      }
+    }
+    at += 1;
+  }
+  return output + value.slice(copied);
+}
+
+/** The numbers of the objects a value refers to, in order. */
+export function referencesIn(value: string): number[] {
+  const found: number[] = [];
+  mapReferences(value, (number) => {
+    found.push(number);
+    return '';
+  });
+  return found;
+}
+
+/** `/Key N 0 R` in a dictionary's text: N. */
+export function refEntry(value: string, key: string): number | undefined {
+  const match = new RegExp(`/${key} (\\d+) \\d+ R`).exec(value);
+  return match === null ? undefined : Number(match[1]);
+}
+
+/** `/Key [a 0 R b 0 R …]` or `/Key a 0 R`: the numbers. */
+export function refList(value: string, key: string): number[] {
+  const array = new RegExp(`/${key} \\[([^\\]]*)\\]`).exec(value);
+  if (array !== null) return referencesIn(array[1] ?? '');
+  const single = refEntry(value, key);
+  return single === undefined ? [] : [single];
+}
+
+/** `/Key <<…>>`: the inner dictionary's text, brackets included, and where it sits in `value`. */
+export function dictEntry(value: string, key: string): { text: string; start: number; end: number } | undefined {
+  const match = new RegExp(`/${key}\\s*<<`).exec(value);
+  if (match === null) return undefined;
+  const start = match.index + match[0].length - 2;
+  let depth = 0;
+  for (let at = start; at < value.length;) {
+    if (value.startsWith('<<', at)) {
+      depth += 1;
+      at += 2;
+    } else if (value.startsWith('>>', at)) {
+      at += 2;
+      if (--depth === 0) return { text: value.slice(start, at), start, end: at };
+    } else {
+      const skipped = skipString(value, at);
+      at = skipped === at ? at + 1 : skipped;
+    }
+  }
+  return undefined;
+}
+
+/** Writes objects 1…n as a PDF with one cross-reference table. */
+export function writePdf(objects: readonly PdfObject[], root: number, info: number | undefined): Uint8Array {
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xd3\xeb\xe9\xe1\n', 'latin1')];
+  let length = chunks[0]?.byteLength ?? 0;
+  const offsets: number[] = [];
+  const push = (chunk: Buffer): void => {
+    chunks.push(chunk);
+    length += chunk.byteLength;
+  };
+  objects.forEach((object, index) => {
+    offsets.push(length);
+    if (object.stream === undefined) {
+      push(Buffer.from(`${index + 1} 0 obj\n${object.value}\nendobj\n`, 'latin1'));
+    } else {
+      push(Buffer.from(`${index + 1} 0 obj\n${object.value}\nstream\n`, 'latin1'));
+      push(Buffer.from(object.stream.buffer, object.stream.byteOffset, object.stream.byteLength));
+      push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+    }
+  });
+  const xref = length;
+  push(Buffer.from(
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
+    `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${xref}\n%%EOF\n`,
+    'latin1',
+  ));
+  return new Uint8Array(Buffer.concat(chunks));
+}
