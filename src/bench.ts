@@ -73,7 +73,7 @@ async function runCli(args: readonly string[], options: { memory?: boolean } = {
 }
 
 /** A content folder with `n` one-pagers of realistic length and the sample's factsheet. */
-async function syntheticContent(n: number): Promise<string> {
+export async function syntheticContent(n: number): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'factsheets-bench-'));
   await cp(join(ROOT, 'content'), folder, { recursive: true });
   await rm(join(folder, 'countries'), { recursive: true });
@@ -276,7 +276,8 @@ async function main(): Promise<void> {
   for (const folder of [content, small]) await rm(folder, { recursive: true, force: true });
 }
 
-main().catch((error: unknown) => {
+// Runs when started as a script; importing it (to make synthetic content elsewhere) runs nothing.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -7,7 +7,7 @@ import { findChanges, removeOrphans, sameInputs } from './stages/changes.js';
 import { loadSources } from './stages/load.js';
 import { readManifest, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
 import { PACK_LAYOUT, PACK_OUTPUT } from './stages/pack.js';
-import { planJobs, printEditionOf, type MapMaker } from './stages/plan.js';
+import { planJobs, printEditionOf, withLocatorMap } from './stages/plan.js';
 import { inShard } from './stages/shard.js';
 import type { Printer, PrinterOptions } from './stages/print.js';
 import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
@@ -17,6 +17,7 @@ import { validateSources } from './stages/validate.js';
 import { OutputWriteError, prepareOutput } from './stages/write.js';
 import type { BuildReport, Document, HtmlPage, RenderJob } from './types.js';
 import { VERSION } from './version.js';
+import { runLimited } from './run-limited.js';
 
 /** What the pipeline needs from the outside world; tests replace the printer, watch mode keeps both warm. */
 export interface PipelineDeps {
@@ -56,10 +57,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   }
 
   const previous = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined });
-  const printerOptions: PrinterOptions = {
-    executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000,
-    ...(config.browserUrl === undefined ? {} : { browserUrl: config.browserUrl }),
-  };
+  const printerOptions = printerOptionsFor(config);
 
   // validate: every input at once
   const validation = validateSources(sources);
@@ -78,10 +76,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // A full build is every document in one run: only then are orphans removed and the pack made.
   const fullBuild = config.only === undefined && config.shard === undefined;
 
-  // plan, and find what is out of date (maps and the like wait until something needs printing)
-  const plan = (names: ReadonlySet<string>, maps?: MapMaker) =>
-    planJobs(selected.filter((document) => names.has(document.name)), validation.dataset, maps);
-  const planned = plan(selection);
+  // plan, and find what is out of date (maps wait until a document is printed)
+  const planned = planJobs(selected.filter((document) => selection.has(document.name)), validation.dataset);
   for (const error of planned.errors) {
     log.errors.push(error);
     const document = selected.find((candidate) => candidate.name === error.document);
@@ -159,12 +155,15 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   };
 
   try {
-    const maps = stale.size > 0 || packWanted ? await cache.mapMaker() : undefined;
-    const full = plan(new Set([...stale]), maps);
-    log.warnings.push(...full.warnings);
-    const produceJob = async (job: RenderJob): Promise<void> => {
-      // Rendering happens as printing goes, so that Node's work overlaps the browser's.
+    const maps = stale.size > 0 ? cache.mapMaker() : undefined;
+    const toPrint = planned.jobs.filter((job) => stale.has(job.document.name));
+    const produceJob = async (plannedJob: RenderJob): Promise<void> => {
+      // Maps are laid out and pages rendered as printing goes, so that Node's work overlaps the browser's.
+      let job = plannedJob;
       try {
+        const located = maps === undefined ? { job } : withLocatorMap(job, await maps);
+        if (located.warning !== undefined) log.warnings.push(located.warning);
+        job = located.job;
         const page = render(job);
         if (page === undefined) return;
         const produceContext = await startPrinting();
@@ -185,7 +184,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       }
     };
 
-    await Promise.all(full.jobs.map(produceJob));
+    // The browser starts while the first documents render; a few render ahead of it, no more.
+    if (toPrint.length > 0) startPrinting().catch(() => undefined);
+    await runLimited(toPrint, config.jobs * 2, produceJob);
 
     const packSkipped = !fullBuild || config.skipPack ? undefined
       : !sources.templates.layouts.has(PACK_LAYOUT) ? `the templates have no ${PACK_LAYOUT} layout`
@@ -196,7 +197,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     } else if (packWanted && !packCurrent(entries)) {
       // After the documents: it needs their page counts, and is only worth printing if they all succeeded.
       try {
-        const parts = plan(selection, maps).jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
+        const parts = planned.jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
         const printed = await makePack(parts, templates, await startPrinting());
         const inputs = packInputs(planned.jobs, entries, templatesHash(PACK_LAYOUT, sources.templates), fonts.hash);
         if (printed !== undefined) log.manifest.push(await writePack(printed, inputs, config.outDir));
@@ -206,6 +207,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       }
     }
   } finally {
+    // The browser may still be starting (it starts with the first render, which may have failed).
+    await printing?.catch(() => undefined);
     await printer?.close();
   }
 
@@ -219,6 +222,33 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));
   }
   return done();
+}
+
+/**
+ * Watch mode's warm-up: renders one document and prints it on every page of the pool, writing
+ * nothing, so that the first change finds the pages with the fonts loaded and the code that
+ * renders, prints and finishes already compiled. Broken content just means a colder start.
+ */
+export async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
+  const [sources, fonts, maps, coverage, { createEnvironment }, { renderPage }, { finishPdf }] = await Promise.all([
+    loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(),
+    import('./handlebars/environment.js'), import('./stages/render.js'), import('./stages/finish.js'),
+  ]);
+  const validation = validateSources(sources);
+  const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
+  const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
+  if (job === undefined) return;
+  const page = renderPage(job, createEnvironment(sources.templates, fonts.faces), config.contentDir);
+  const printed = await Promise.all(Array.from({ length: config.jobs }, () => printer.print(page.html)));
+  if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);
+}
+
+/** The browser a build prints with, as the configuration asks for it. */
+export function printerOptionsFor(config: BuildConfig): PrinterOptions {
+  return {
+    executable: config.browserExecutable, pages: config.jobs, timeoutMs: config.timeoutSeconds * 1000,
+    ...(config.browserUrl === undefined ? {} : { browserUrl: config.browserUrl }),
+  };
 }
 
 /** The names to build: all by default, else those of `--only`, which must exist. */

@@ -1,7 +1,7 @@
 import { watch as watchFiles } from 'chokidar';
 import { BuildCache } from './build-cache.js';
 import type { BuildConfig } from './config.js';
-import { launchPrinter, runPipeline } from './pipeline.js';
+import { launchPrinter, printerOptionsFor, runPipeline, warmUp } from './pipeline.js';
 import type { Printer, PrinterOptions } from './stages/print.js';
 import type { BuildReport } from './types.js';
 
@@ -30,6 +30,9 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
   const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache });
 
   options.onBuild(await build(), true);
+  // Warm before the first change, not at it: the browser (even when the first build printed
+  // nothing), its pages with the fonts loaded, the boundaries, and the code that prints.
+  await keepWarm(printerOptionsFor(config)).then((printer) => warmUp(config, cache, printer)).catch(() => undefined);
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -42,21 +42,33 @@ export function planJobs(documents: readonly Document[], dataset: Dataset, maps?
   }
   for (const document of documents) {
     const result = document.meta.kind === 'one-pager'
-      ? planOnePager(document, document.meta, dataset, maps)
+      ? planOnePager(document, document.meta, dataset)
       : planFactsheet(document, document.meta, dataset, countryNames);
     if (result instanceof FactsheetsError) {
       errors.push(result);
       continue;
     }
-    jobs.push(Object.freeze(result));
-    if (document.meta.kind === 'one-pager' && maps !== undefined && result.view['map'] === undefined) {
-      warnings.push({ message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name });
-    }
+    const located = maps === undefined ? { job: Object.freeze(result) } : withLocatorMap(result, maps);
+    jobs.push(located.job);
+    if (located.warning !== undefined) warnings.push(located.warning);
   }
   return { jobs, errors, warnings };
 }
 
-function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, maps: MapMaker | undefined): RenderJob | FactsheetsError {
+/**
+ * A one-pager's job with its locator map laid out (the costliest part of a view, so the build
+ * does it per document as it renders), and a warning when the atlas has no such country.
+ */
+export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: RenderJob; readonly warning?: BuildWarning } {
+  const { document } = job;
+  if (document.meta.kind !== 'one-pager') return { job };
+  const map = maps(document.meta.iso);
+  const located = Object.freeze({ ...job, view: Object.freeze({ ...job.view, map }) });
+  if (map !== undefined) return { job: located };
+  return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
+}
+
+function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset): RenderJob | FactsheetsError {
   const problem = checkCountries(document, [meta.iso], dataset, 'iso');
   if (problem !== undefined) return problem;
   const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso));
@@ -80,7 +92,7 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
         byInstrument: layoutBarChart(funding.byInstrument),
         byYear: layoutBarChart(funding.byYear),
       }),
-      map: maps?.(meta.iso),
+      map: undefined,
     }),
   };
 }
