@@ -10,6 +10,7 @@ import { PACK_LAYOUT, PACK_OUTPUT } from './stages/pack.js';
 import { planJobs, printEditionOf, withLocatorMap } from './stages/plan.js';
 import { inShard } from './stages/shard.js';
 import type { Printer, PrinterOptions } from './stages/print.js';
+import type { BrowserProcess } from './stages/browser-process.js';
 import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
 import { makePack, packInputs, writePack } from './stages/produce-pack.js';
 
@@ -28,9 +29,25 @@ export interface PipelineDeps {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Puppeteer loads only when something is to be printed: a no-op build never needs it. */
+/**
+ * Puppeteer loads only when something is to be printed: a no-op build never needs it. A
+ * system browser starts first, so that it boots while Puppeteer loads.
+ */
 export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
-  return (await import('./stages/print.js')).launchPrinter(options);
+  const { findBrowser } = await import('./stages/find-browser.js');
+  const { spawnBrowser } = await import('./stages/browser-process.js');
+  let started: BrowserProcess | undefined;
+  try {
+    started = options.browserUrl === undefined ? spawnBrowser(findBrowser(options.executable, () => undefined), options.timeoutMs ?? 30_000) : undefined;
+  } catch {
+    started = undefined; // no system browser: print.ts looks for Puppeteer's own, and says what to install
+  }
+  try {
+    return await (await import('./stages/print.js')).launchPrinter({ ...options, ...(started === undefined ? {} : { started }) });
+  } catch (error) {
+    started?.kill();
+    throw error;
+  }
 }
 
 const defaultDeps: PipelineDeps = { launchPrinter, now: () => performance.now() };
@@ -109,17 +126,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     return done();
   }
 
-  // render and print what changed, through one browser (Handlebars and unified load only now)
-  const [{ createEnvironment }, { renderPage }] = await Promise.all([import('./handlebars/environment.js'), import('./stages/render.js')]);
-  let templates: TemplateEnvironment;
-  try {
-    templates = createEnvironment(sources.templates, fonts.faces);
-  } catch (error) {
-    log.errors.push(toFactsheetsError(error, { stage: 'render' }));
-    for (const job of planned.jobs) log.failed(job.document.name, job.kind, job.document.source.displayPath);
-    return done();
-  }
-  // The browser starts with the first document to print, once: every job awaits the same promise.
+  // One browser for the build, started once: every job awaits the same promise. It starts now
+  // when documents are out of date, while the render code loads and the first documents render.
   let printer: Printer | undefined;
   let printing: Promise<ProduceContext> | undefined;
   let printingFailed: FactsheetsError | undefined;
@@ -143,6 +151,32 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     })();
     return printing;
   };
+  if (stale.size > 0) startPrinting().catch(() => undefined);
+  // Once the first document is rendered, the browser opens its pages and loads the fonts into them.
+  let warming = false;
+  const warmWith = (html: string): void => {
+    if (warming) return;
+    warming = true;
+    startPrinting().then((context) => context.printer.warm?.(html)).catch(() => undefined);
+  };
+  let closing: Promise<void> | undefined;
+  const stopPrinting = async (): Promise<void> => {
+    // The browser may still be starting (it starts before anything is rendered).
+    await printing?.catch(() => undefined);
+    await printer?.close();
+  };
+
+  // render and print what changed, through one browser (Handlebars and unified load only now)
+  const [{ createEnvironment }, { renderPage }] = await Promise.all([import('./handlebars/environment.js'), import('./stages/render.js')]);
+  let templates: TemplateEnvironment;
+  try {
+    templates = createEnvironment(sources.templates, fonts.faces);
+  } catch (error) {
+    log.errors.push(toFactsheetsError(error, { stage: 'render' }));
+    for (const job of planned.jobs) log.failed(job.document.name, job.kind, job.document.source.displayPath);
+    await stopPrinting();
+    return done();
+  }
   const render = (job: RenderJob): HtmlPage | undefined => {
     try {
       const page = renderPage(job, templates, config.contentDir);
@@ -161,11 +195,14 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       // Maps are laid out and pages rendered as printing goes, so that Node's work overlaps the browser's.
       let job = plannedJob;
       try {
+        // Rendering is synchronous: let the browser's messages through between documents.
+        await new Promise((resolve) => setImmediate(resolve));
         const located = maps === undefined ? { job } : withLocatorMap(job, await maps);
         if (located.warning !== undefined) log.warnings.push(located.warning);
         job = located.job;
         const page = render(job);
         if (page === undefined) return;
+        warmWith(page.html);
         const produceContext = await startPrinting();
         const screenEntry = known.get(job.outputPath);
         const screen = screenEntry === undefined ? await produce(page, produceContext) : { pages: screenEntry.pages, milliseconds: 0, entry: screenEntry };
@@ -184,8 +221,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       }
     };
 
-    // The browser starts while the first documents render; a few render ahead of it, no more.
-    if (toPrint.length > 0) startPrinting().catch(() => undefined);
+    // A few documents render ahead of the browser, no more.
     await runLimited(toPrint, config.jobs * 2, produceJob);
 
     const packSkipped = !fullBuild || config.skipPack ? undefined
@@ -198,7 +234,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       // After the documents: it needs their page counts, and is only worth printing if they all succeeded.
       try {
         const parts = planned.jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
-        const printed = await makePack(parts, templates, await startPrinting());
+        const printed = await makePack(parts, templates, await startPrinting(), () => {
+          closing = stopPrinting();
+        });
         const inputs = packInputs(planned.jobs, entries, templatesHash(PACK_LAYOUT, sources.templates), fonts.hash);
         if (printed !== undefined) log.manifest.push(await writePack(printed, inputs, config.outDir));
       } catch (error) {
@@ -207,13 +245,15 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       }
     }
   } finally {
-    // The browser may still be starting (it starts with the first render, which may have failed).
-    await printing?.catch(() => undefined);
-    await printer?.close();
+    // The browser closes while the pack is put together and the manifest written.
+    closing ??= stopPrinting();
   }
 
   // the manifest: what is in the output folder now
-  if (log.manifest.length === 0 && removed.length === 0) return done();
+  if (log.manifest.length === 0 && removed.length === 0) {
+    await closing;
+    return done();
+  }
   try {
     const kept = previous === undefined ? undefined : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
     await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard === undefined ? undefined : `manifest.shard-${shard.index}-of-${shard.count}.json`);
@@ -221,6 +261,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));
   }
+  await closing;
   return done();
 }
 

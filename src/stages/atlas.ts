@@ -5,7 +5,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
-/** Country boundaries (Natural Earth 1:50m via world-atlas), keyed by ISO 3166-1 numeric code. */
+/** Country boundaries (Natural Earth via world-atlas), keyed by ISO 3166-1 numeric code. */
 export interface Atlas {
   readonly countries: ReadonlyMap<string, AtlasCountry>;
 }
@@ -22,17 +22,29 @@ export interface AtlasCountry {
 
 const require = createRequire(import.meta.url);
 
-/** Reads world-atlas once per build (about 50 ms): boundaries and who borders whom. */
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
+
+/**
+ * Reads world-atlas once per build: who borders whom from the 1:50m boundaries (small borders,
+ * such as Nigeria–Chad across Lake Chad, survive there), the shapes from the 1:110m ones where
+ * they exist, which are plenty for a 46 mm locator map and some ten times cheaper to read and
+ * draw; countries too small for 1:110m keep their 1:50m shape.
+ */
 export async function loadAtlas(): Promise<Atlas> {
-  const topology = JSON.parse(await readFile(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const geometries = topology.objects.countries.geometries;
-  const shapes = (feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>).features;
+  const [detailed, coarse] = await Promise.all([readTopology('countries-50m.json'), readTopology('countries-110m.json')]);
+  const coarseShapes = new Map<string, Feature<Geometry>>();
+  const coarseFeatures = (feature(coarse, coarse.objects.countries) as FeatureCollection<Geometry>).features;
+  coarse.objects.countries.geometries.forEach((geometry, index) => {
+    const shape = coarseFeatures[index];
+    if (geometry.id !== undefined && shape !== undefined) coarseShapes.set(String(geometry.id), shape);
+  });
+  const geometries = detailed.objects.countries.geometries;
   const borders = neighbors(geometries as never);
   const countries = new Map<string, AtlasCountry>();
   geometries.forEach((geometry, index) => {
     const numeric = String(geometry.id ?? '');
-    const shape = shapes[index];
-    if (numeric === '' || shape === undefined) return;
+    if (numeric === '') return;
+    const shape = coarseShapes.get(numeric) ?? (feature(detailed, geometry as never) as Feature<Geometry>);
     countries.set(numeric, Object.freeze({
       numeric,
       name: (geometry.properties as { name?: string } | undefined)?.name ?? numeric,
@@ -42,4 +54,8 @@ export async function loadAtlas(): Promise<Atlas> {
     }));
   });
   return { countries };
+}
+
+async function readTopology(file: string): Promise<CountriesTopology> {
+  return JSON.parse(await readFile(require.resolve(`world-atlas/${file}`), 'utf8')) as CountriesTopology;
 }

@@ -26,6 +26,11 @@ export class Pool<T> {
     }
   }
 
+  /** Opens every resource the pool may hold and runs `work` on each (idle ones too), at once. */
+  async fill(work: (resource: T) => Promise<void>): Promise<void> {
+    await Promise.all(Array.from({ length: this.size }, () => this.use(work)));
+  }
+
   /** Retires every resource this pool opened (a remote browser outlives the build). */
   async closeAll(): Promise<void> {
     await Promise.all([...this.all].map((resource) => this.retire(resource).catch(() => undefined)));

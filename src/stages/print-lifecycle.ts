@@ -1,21 +1,5 @@
 import { FactsheetsError } from '../errors.js';
 
-/** Flags measured to work headless on servers; `--no-sandbox` only where the sandbox cannot run (root). */
-export function launchArgs(): string[] {
-  const args = [
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-    '--disable-extensions',
-    '--font-render-hinting=none',
-  ];
-  if (process.getuid?.() === 0) args.unshift('--no-sandbox');
-  return args;
-}
-
 /** A session's bookkeeping for recycling: retire() closes it now if idle, else after its last document. */
 /** Documents printing through a session, and whether it has been replaced. */
 export interface Lifecycle {

@@ -3,12 +3,15 @@ import { FactsheetsError } from '../errors.js';
 import type { PrintedPdf } from '../types.js';
 import { findBrowser } from './find-browser.js';
 import { Pool } from './page-pool.js';
-import { browserFailure, DeadlineError, firstLine, launchArgs, lifecycle, withDeadline, type Lifecycle } from './print-lifecycle.js';
+import { spawnBrowser, type BrowserProcess } from './browser-process.js';
+import { browserFailure, DeadlineError, firstLine, lifecycle, withDeadline, type Lifecycle } from './print-lifecycle.js';
 import { processTreePssMb } from './process-memory.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
 export interface Printer {
   print(html: string, options?: PrintOptions): Promise<PrintedPdf>;
+  /** Opens every page of the pool and loads this document's fonts into it, ahead of the first prints. */
+  warm?(html: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +35,8 @@ export interface PrinterOptions {
   readonly memoryCeilingMb?: number;
   /** Connect to this running browser (ws://… endpoint or http://… DevTools address) instead of launching one. */
   readonly browserUrl?: string;
+  /** A browser already started for this printer (see spawnBrowser): used first, relaunches start their own. */
+  readonly started?: BrowserProcess;
   /**
    * On SIGINT, SIGTERM or SIGHUP, kill the browser and exit (130, 143, 129); default true.
    * Watch mode turns this off and stops the printer itself.
@@ -54,8 +59,16 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 2;
   const remote = options.browserUrl;
-  const executablePath = remote === undefined ? findBrowser(options.executable, () => puppeteer.executablePath()) : '';
-  const start = (): Promise<Session> => (remote === undefined ? startSession(executablePath, options.pages, timeoutMs) : connectSession(remote, options.pages, timeoutMs));
+  // Found when first needed: a browser already started for us needs no search until a relaunch.
+  let executablePath: string | undefined;
+  const browserPath = (): string => (executablePath ??= findBrowser(options.executable, () => puppeteer.executablePath()));
+  let started = options.started;
+  const start = (): Promise<Session> => {
+    if (remote !== undefined) return connectSession(remote, options.pages, timeoutMs);
+    const chromium = started ?? spawnBrowser(browserPath(), timeoutMs);
+    started = undefined;
+    return startSession(chromium, options.pages, timeoutMs);
+  };
   let session = await start();
   let restarting: Promise<Session> | undefined;
   // Chromium runs in its own process group, so it would outlive an interrupted build: end it first.
@@ -123,6 +136,10 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
         }
       }
     },
+    async warm(html) {
+      const fonts = FONTS_ELEMENT.exec(html)?.[1];
+      if (fonts !== undefined) await session.pool.fill((page) => loadFonts(page, fonts));
+    },
     async close() {
       stopHandlingSignals();
       await session.close();
@@ -140,46 +157,31 @@ interface Session extends Lifecycle {
   memoryMb(): number | undefined;
 }
 
-async function startSession(executablePath: string, pages: number, timeoutMs: number): Promise<Session> {
+async function startSession(chromium: BrowserProcess, pages: number, timeoutMs: number): Promise<Session> {
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
-      executablePath, headless: true, args: launchArgs(), protocolTimeout: timeoutMs * 2,
-      // Signals are handled by launchPrinter (or by watch mode), not by puppeteer's process.exit.
-      handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    });
+    browser = await puppeteer.connect({ browserWSEndpoint: await chromium.endpoint, protocolTimeout: timeoutMs * 2, defaultViewport: null });
   } catch (error) {
-    throw new FactsheetsError(`the browser could not start: ${firstLine(error)}`, {
-      stage: 'print',
-      hint: `Check that ${executablePath} runs (try "${executablePath} --headless --version").`,
-      cause: error,
-    });
+    chromium.kill();
+    if (error instanceof FactsheetsError) throw error;
+    throw new FactsheetsError(`the browser could not start: ${firstLine(error)}`, { stage: 'print', cause: error });
   }
-  const pid = browser.process()?.pid;
   const session: Session = {
     ...lifecycle(() => session.close()),
-    memoryMb: () => (pid === undefined ? undefined : processTreePssMb(pid)),
-    pool: pagePool(browser, pages, timeoutMs),
+    memoryMb: () => (chromium.pid === undefined ? undefined : processTreePssMb(chromium.pid)),
+    // The browser's first tab becomes the pool's first page (one renderer fewer to start).
+    pool: pagePool(browser, pages, timeoutMs, (await browser.pages())[0]),
     close: async () => {
       // A browser that hangs even on close is killed rather than waited for.
       const closed = await Promise.race([
-        browser.close().then(() => true, () => true),
+        browser.close().then(() => chromium.exited).then(() => true, () => true),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000).unref()),
       ]);
       if (!closed) session.kill();
     },
     kill: () => {
-      // The whole process group: renderers of a hung browser would otherwise live on, holding
-      // its pipes open, and keep this process from exiting. Puppeteer makes Chromium a group
-      // leader on POSIX; elsewhere, kill the main process.
-      const pid = browser.process()?.pid;
-      try {
-        if (pid !== undefined && process.platform !== 'win32') process.kill(-pid, 'SIGKILL');
-        else browser.process()?.kill('SIGKILL');
-      } catch {
-        browser.process()?.kill('SIGKILL');
-      }
-      void browser.close().catch(() => undefined);
+      chromium.kill();
+      void browser.disconnect().catch(() => undefined);
     },
   };
   return session;
@@ -224,9 +226,11 @@ interface PooledPage {
 const PAGE_RECYCLE_AFTER = 100;
 
 /** A pool of configured pages: no scripts, A4 viewport, print media, every request intercepted. */
-function pagePool(browser: Browser, size: number, timeoutMs: number): Pool<PooledPage> {
+function pagePool(browser: Browser, size: number, timeoutMs: number, firstTab?: Page): Pool<PooledPage> {
+  let adopt = firstTab;
   return new Pool<PooledPage>(size, async () => {
-    const page = await browser.newPage();
+    const page = adopt ?? await browser.newPage();
+    adopt = undefined;
     const pooled: PooledPage = { page, blocked: [], fonts: undefined };
     page.setDefaultTimeout(timeoutMs);
     await page.setJavaScriptEnabled(false);
@@ -248,6 +252,16 @@ function pagePool(browser: Browser, size: number, timeoutMs: number): Pool<Poole
 
 /** `<style data-fonts>…</style>`: the embedded fonts, which pages keep loaded between documents. */
 const FONTS_ELEMENT = /<style data-fonts>([\s\S]*?)<\/style>/;
+
+/**
+ * Loads a font style sheet into an idle page, so that its first document is swapped in rather
+ * than parsed whole. Faces decode when a document first uses them: not every face is needed.
+ */
+async function loadFonts(pooled: PooledPage, fonts: string): Promise<void> {
+  if (pooled.fonts === fonts) return;
+  await pooled.page.setContent(`<!DOCTYPE html><html><head><style data-fonts>${fonts}</style></head><body></body></html>`, { waitUntil: 'load' });
+  pooled.fonts = fonts;
+}
 
 async function printOn(pooled: PooledPage, html: string, tagged: boolean): Promise<PrintedPdf> {
   const { page } = pooled;

@@ -22,6 +22,8 @@ export async function makePack(
   built: readonly BuiltPart[],
   templates: TemplateEnvironment,
   context: ProduceContext,
+  /** Told once the browser's part is done (the merge needs none), e.g. to close it meanwhile. */
+  printed: () => void = () => undefined,
 ): Promise<{ readonly bytes: Uint8Array; readonly pages: number; readonly milliseconds: number } | undefined> {
   const plan = planPack(built);
   if (plan === undefined) return undefined;
@@ -35,6 +37,7 @@ export async function makePack(
     context.printer.print(sheets.numbers, { tagged: false }),
     Promise.all(plan.parts.map(async ({ job }) => ({ name: job.outputPath, bytes: await readFile(join(outDir, job.outputPath)) }))),
   ]);
+  printed();
   const info = infoDictionary({
     title: plan.title,
     ...(lead?.info.author === undefined ? {} : { author: lead.info.author }),

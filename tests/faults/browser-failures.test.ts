@@ -42,7 +42,7 @@ describe('the browser fails mid-build (real Chromium)', () => {
     const { child, done } = startCli(['build', '--content', content, '--out', out, '--jobs', '2', '--timeout', '3']);
     await waitFor(async () => (await pdfsIn(out)).length > 0, 60_000, 'the first PDF');
     const frozen = childPids(child.pid ?? 0);
-    // Puppeteer starts Chromium as a process-group leader: stop the whole browser, renderers too.
+    // Chromium runs as a process-group leader (src/stages/browser-process.ts): stop the whole browser, renderers too.
     for (const pid of frozen) signalGroup(pid, 'SIGSTOP');
     try {
       const result = await done;
