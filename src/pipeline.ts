@@ -38,7 +38,7 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   const { spawnBrowser } = await import('./stages/browser-process.js');
   let started: BrowserProcess | undefined;
   try {
-    started = options.browserUrl === undefined ? spawnBrowser(findBrowser(options.executable, () => undefined), options.timeoutMs ?? 30_000) : undefined;
+    started = options.browserUrl === undefined ? spawnBrowser(findBrowser(options.executable, () => undefined), options.timeoutMs ?? 30_000, options.pages) : undefined;
   } catch {
     started = undefined; // no system browser: print.ts looks for Puppeteer's own, and says what to install
   }

@@ -65,7 +65,7 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   let started = options.started;
   const start = (): Promise<Session> => {
     if (remote !== undefined) return connectSession(remote, options.pages, timeoutMs);
-    const chromium = started ?? spawnBrowser(browserPath(), timeoutMs);
+    const chromium = started ?? spawnBrowser(browserPath(), timeoutMs, options.pages);
     started = undefined;
     return startSession(chromium, options.pages, timeoutMs);
   };
