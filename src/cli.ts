@@ -1,8 +1,9 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type BuildOptions } from './config.js';
 import { formatError } from './errors.js';
-import { launchPrinter, runPipeline } from './pipeline.js';
 import type { BuildReport } from './types.js';
 import { parseShard } from './stages/shard.js';
 
@@ -58,9 +59,27 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
 
   if (command.watch) return watchMode(command.options);
   const live = !command.quiet && !command.json && process.stderr.isTTY === true && env['CI'] === undefined;
-  const report = await runPipeline(resolveConfig(command.options), {
-    launchPrinter, now: () => performance.now(), ...(live ? { onProgress: progressLine(performance.now()) } : {}),
-  });
+  const config = resolveConfig(command.options);
+  // An output folder without a manifest (or --force) will be printed: the browser starts now,
+  // while the build's own code loads (some 150 ms), and is handed to the printer.
+  const printing = config.browserUrl === undefined && (config.force || !existsSync(join(config.outDir, 'manifest.json')));
+  const { startSystemBrowser } = await import('./stages/browser-process.js');
+  let early = printing ? startSystemBrowser({ executable: config.browserExecutable, timeoutMs: config.timeoutSeconds * 1000, pages: config.jobs }) : undefined;
+  const { launchPrinter, runPipeline } = await import('./pipeline.js');
+  let report: BuildReport;
+  try {
+    report = await runPipeline(config, {
+      launchPrinter: (options) => {
+        const started = early;
+        early = undefined;
+        return launchPrinter(options, started);
+      },
+      now: () => performance.now(), ...(live ? { onProgress: progressLine(performance.now()) } : {}),
+    });
+  } finally {
+    // Not needed after all (every document failed, or none was out of date).
+    early?.kill();
+  }
   if (live) process.stderr.write('\r\x1b[K');
   const annotations = env['GITHUB_ACTIONS'] === 'true' ? formatGithubAnnotations(report) : '';
   if (command.json) {

@@ -31,21 +31,15 @@ export interface PipelineDeps {
 
 /**
  * Puppeteer loads only when something is to be printed: a no-op build never needs it. A
- * system browser starts first, so that it boots while Puppeteer loads.
+ * system browser starts first (or was started by the caller), so that it boots while
+ * Puppeteer loads.
  */
-export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
-  const { findBrowser } = await import('./stages/find-browser.js');
-  const { spawnBrowser } = await import('./stages/browser-process.js');
-  let started: BrowserProcess | undefined;
+export async function launchPrinter(options: PrinterOptions, started?: BrowserProcess): Promise<Printer> {
+  const browser = options.browserUrl !== undefined ? undefined : started ?? (await import('./stages/browser-process.js')).startSystemBrowser(options);
   try {
-    started = options.browserUrl === undefined ? spawnBrowser(findBrowser(options.executable, () => undefined), options.timeoutMs ?? 30_000, options.pages) : undefined;
-  } catch {
-    started = undefined; // no system browser: print.ts looks for Puppeteer's own, and says what to install
-  }
-  try {
-    return await (await import('./stages/print.js')).launchPrinter({ ...options, ...(started === undefined ? {} : { started }) });
+    return await (await import('./stages/print.js')).launchPrinter({ ...options, ...(browser === undefined ? {} : { started: browser }) });
   } catch (error) {
-    started?.kill();
+    browser?.kill();
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
+import { findBrowser } from './find-browser.js';
 
 /** A Chromium process started for one build, in its own process group, with a throwaway profile. */
 export interface BrowserProcess {
@@ -64,7 +65,14 @@ export function rendererLimit(pages: number, cores = availableParallelism()): st
  */
 export function spawnBrowser(executablePath: string, timeoutMs: number, pages: number): BrowserProcess {
   const profile = mkdtempSync(join(tmpdir(), 'factsheets-chromium-'));
-  const removeProfile = (): void => rmSync(profile, { recursive: true, force: true });
+  // Best effort: processes of a killed browser may still be writing to it for a moment.
+  const removeProfile = (): void => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // left in the temporary folder, as a browser killed from outside would leave it
+    }
+  };
   const args = [...new Set([...PUPPETEER_DEFAULT_ARGS, ...launchArgs()]), rendererLimit(pages), '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'];
   const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => {
@@ -110,4 +118,18 @@ export function spawnBrowser(executablePath: string, timeoutMs: number, pages: n
       removeProfile();
     },
   };
+}
+
+/**
+ * Starts the system's Chrome or Chromium (or the one the options name), or returns undefined
+ * when there is none: the printer then looks further and says what to install.
+ */
+export function startSystemBrowser(options: { readonly executable: string | undefined; readonly timeoutMs?: number; readonly pages: number }): BrowserProcess | undefined {
+  let executablePath: string;
+  try {
+    executablePath = findBrowser(options.executable, () => undefined);
+  } catch {
+    return undefined;
+  }
+  return spawnBrowser(executablePath, options.timeoutMs ?? 30_000, options.pages);
 }
