@@ -1,12 +1,16 @@
 import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
 import { sha256 } from './stages/manifest.js';
 import type { MapMaker } from './stages/plan.js';
+import { ValidationMemo } from './stages/validate.js';
 
 /**
  * What every build reads the same way: the embedded fonts, what they cover, the boundaries.
  * Loaded on first use and kept, so that watch mode's rebuilds pay for them once.
  */
 export class BuildCache {
+  /** Validation results by input text: in watch mode, a save revalidates only what it changed. */
+  readonly validation = new ValidationMemo();
+
   private fonts: Promise<{ faces: string; hash: string }> | undefined;
   private coverage: Promise<BrandCoverage> | undefined;
   private maps: Promise<MapMaker> | undefined;

@@ -71,7 +71,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const printerOptions = printerOptionsFor(config);
 
   // validate: every input at once
-  const validation = validateSources(sources);
+  const validation = validateSources(sources, cache.validation);
   log.errors.push(...validation.errors);
   const chosen = selectDocuments(config.only, validation.documents, validation.failed);
   if (chosen instanceof FactsheetsError) {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
@@ -74,7 +74,11 @@ export function spawnBrowser(executablePath: string, timeoutMs: number, pages: n
     }
   };
   const args = [...new Set([...PUPPETEER_DEFAULT_ARGS, ...launchArgs()]), rendererLimit(pages), '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'];
-  const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its temporary files (shared memory, with --disable-dev-shm-usage) go inside the profile too,
+  // so that removing the profile leaves nothing behind, even after a kill.
+  const temporary = join(profile, 'tmp');
+  mkdirSync(temporary);
+  const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: temporary } });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());

@@ -84,11 +84,21 @@ async function readMatching(
     if (isNotFound(error)) return [];
     throw readError(folder, error);
   }
-  const paths = entries
+  const wanted = entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && matches(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  return Promise.all(paths.map((path) => readInside(folder, path, as)));
+    .map((entry) => ({ path: join(entry.parentPath, entry.name), link: entry.isSymbolicLink() }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A plain file listed in the folder is inside it; only links need to be followed and checked.
+  return Promise.all(wanted.map(({ path, link }) => (link ? readInside(folder, path, as) : readPlain(path, as))));
+}
+
+async function readPlain(path: string, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile> {
+  if (as === 'text') return readSource(path);
+  try {
+    return { absolutePath: path, displayPath: displayPath(path), bytes: await readFile(path) };
+  } catch (error) {
+    throw readError(path, error);
+  }
 }
 
 interface BinaryFile {
@@ -118,12 +128,7 @@ async function readInside(root: string, path: string, as: 'text' | 'binary' = 't
     });
   }
   if (!(await stat(target)).isFile()) throw readError(path, Object.assign(new Error('not a file'), { code: 'EISDIR' }));
-  if (as === 'text') return readSource(path);
-  try {
-    return { absolutePath: path, displayPath: displayPath(path), bytes: await readFile(path) };
-  } catch (error) {
-    throw readError(path, error);
-  }
+  return readPlain(path, as);
 }
 
 async function readIfExists(root: string, path: string): Promise<SourceFile | undefined> {

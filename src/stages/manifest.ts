@@ -69,9 +69,24 @@ function computeTemplatesHash(layout: string, templates: LoadedTemplates): strin
 export function datasetRowsHash(job: RenderJob, dataset: Dataset): string {
   const meta = job.document.meta;
   const countries = new Set(meta.kind === 'one-pager' ? [meta.iso] : meta.countries);
-  const rows = dataset.records.filter((record) => countries.has(record.country)).map(({ line: _line, ...row }: FundingRecord) => row);
+  // Records by country, once per dataset: a build hashes every document's rows.
+  let byCountry = recordsByCountry.get(dataset);
+  if (byCountry === undefined) {
+    byCountry = new Map();
+    dataset.records.forEach((record, index) => {
+      const list = byCountry?.get(record.country) ?? [];
+      list.push(index);
+      byCountry?.set(record.country, list);
+    });
+    recordsByCountry.set(dataset, byCountry);
+  }
+  // The rows in dataset order, as filtering the records would give them.
+  const indexes = [...countries].flatMap((country) => byCountry?.get(country) ?? []).sort((a, b) => a - b);
+  const rows = indexes.map((index) => dataset.records[index]).filter((record): record is FundingRecord => record !== undefined).map(({ line: _line, ...row }: FundingRecord) => row);
   return sha256(JSON.stringify(rows));
 }
+
+const recordsByCountry = new WeakMap<Dataset, Map<string, number[]>>();
 
 /** Shard builds record what they made here, for the full build that later gathers their outputs. */
 const SHARD_MANIFEST = /^manifest\.shard-\d+-of-\d+\.json$/;

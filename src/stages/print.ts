@@ -172,12 +172,11 @@ async function startSession(chromium: BrowserProcess, pages: number, timeoutMs: 
     // The browser's first tab becomes the pool's first page (one renderer fewer to start).
     pool: pagePool(browser, pages, timeoutMs, (await browser.pages())[0]),
     close: async () => {
-      // A browser that hangs even on close is killed rather than waited for.
-      const closed = await Promise.race([
-        browser.close().then(() => chromium.exited).then(() => true, () => true),
-        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000).unref()),
-      ]);
-      if (!closed) session.kill();
+      // Our own browser, with a throwaway profile: nothing in it to save, so it is ended at
+      // once rather than shut down gracefully (some 0.1 s at the end of every build).
+      await browser.disconnect().catch(() => undefined);
+      chromium.kill();
+      await chromium.exited;
     },
     kill: () => {
       chromium.kill();

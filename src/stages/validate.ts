@@ -16,8 +16,38 @@ export interface ValidationResult {
   readonly failed: readonly { readonly name: string; readonly kind: DocumentKind; readonly source: SourceFile }[];
 }
 
+/**
+ * Validation results kept from one build to the next (watch mode), by input text: a save
+ * revalidates only the file it changed. Results the latest build did not use are dropped.
+ */
+export class ValidationMemo {
+  private documents = new Map<string, ReturnType<typeof validateDocument>>();
+  private used = new Map<string, ReturnType<typeof validateDocument>>();
+  private datasets = new Map<string, ReturnType<typeof validateDataset>>();
+
+  document(file: SourceFile, kind: DocumentKind, layoutNames: ReadonlySet<string>): ReturnType<typeof validateDocument> {
+    const key = [kind, [...layoutNames].sort().join(','), file.absolutePath, file.displayPath, file.text].join('\0');
+    const result = this.documents.get(key) ?? validateDocument(file, kind, layoutNames);
+    this.used.set(key, result);
+    return result;
+  }
+
+  dataset(file: SourceFile): ReturnType<typeof validateDataset> {
+    const key = [file.absolutePath, file.displayPath, file.text].join('\0');
+    const result = this.datasets.get(key) ?? validateDataset(file);
+    this.datasets = new Map([[key, result]]);
+    return result;
+  }
+
+  /** The end of a build: keep what it used, forget the rest. */
+  settle(): void {
+    this.documents = this.used;
+    this.used = new Map();
+  }
+}
+
 /** Checks every input at once (collect, then fail): front matter of each document, the dataset. */
-export function validateSources(sources: LoadedSources): ValidationResult {
+export function validateSources(sources: LoadedSources, memo?: ValidationMemo): ValidationResult {
   const layoutNames = new Set(sources.templates.layouts.keys());
   const documents: Document[] = [];
   const errors: FactsheetsError[] = [];
@@ -30,7 +60,7 @@ export function validateSources(sources: LoadedSources): ValidationResult {
   ];
   for (const [file, kind] of inputs) {
     const name = (file.absolutePath.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
-    const result = validateDocument(file, kind, layoutNames);
+    const result = memo === undefined ? validateDocument(file, kind, layoutNames) : memo.document(file, kind, layoutNames);
     if (name === RESERVED_NAME) {
       errors.push(new FactsheetsError(`"${name}" is reserved for the briefing pack`, {
         stage: 'validate', file: file.displayPath, document: name,
@@ -57,7 +87,8 @@ export function validateSources(sources: LoadedSources): ValidationResult {
     }
   }
 
-  const datasetResult = sources.dataset === undefined ? undefined : validateDataset(sources.dataset);
+  const datasetResult = sources.dataset === undefined ? undefined : memo === undefined ? validateDataset(sources.dataset) : memo.dataset(sources.dataset);
+  memo?.settle();
   if (datasetResult === undefined) {
     errors.push(new FactsheetsError('funding.csv was not found in the content folder', {
       stage: 'load', file: 'funding.csv',
