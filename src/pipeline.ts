@@ -97,7 +97,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
   const inputsOf = (job: RenderJob) => inputHashes(job, hashContext);
   const editions = planned.jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
-  const changes = await findChanges(editions, inputsOf, previous, config.outDir, config.force);
+  const changes = findChanges(editions, inputsOf, previous, config.outDir, config.force);
   const stale = new Set(changes.outOfDate.map((job) => job.document.name));
   const known = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
   for (const job of planned.jobs) {

@@ -5,6 +5,9 @@ import { launchPrinter, printerOptionsFor, runPipeline, warmUp } from './pipelin
 import type { Printer, PrinterOptions } from './stages/print.js';
 import type { BuildReport } from './types.js';
 
+/** chokidar's window for change events of one file (later ones inside it are dropped). */
+const CHANGE_WINDOW_MS = 50;
+
 export interface WatchOptions {
   /** Called with each build's report: the first, then one per change. */
   readonly onBuild: (report: BuildReport, first: boolean) => void;
@@ -29,25 +32,38 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
   };
   const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache });
 
-  options.onBuild(await build(), true);
+  const first = await build();
+  options.onBuild(first, true);
   // Warm before the first change, not at it: the browser (even when the first build printed
   // nothing), its pages with the fonts loaded, the boundaries, and the code that prints.
   await keepWarm(printerOptionsFor(config)).then((printer) => warmUp(config, cache, printer)).catch(() => undefined);
 
   let timer: NodeJS.Timeout | undefined;
+  let recheckTimer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let again = false;
+  let lastErrors = first.errors.map((error) => error.message).join('\n');
+  const enqueue = (quiet: boolean): void => {
+    // One build at a time; changes during a build trigger one more after it.
+    if (again) return;
+    again = true;
+    running = running.then(async () => {
+      again = false;
+      const report = await build();
+      const errors = report.errors.map((error) => error.message).join('\n');
+      const news = report.documents.some((document) => document.status === 'built') || errors !== lastErrors;
+      lastErrors = errors;
+      if (!quiet || news) options.onBuild(report, false);
+    });
+  };
   const schedule = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      // One build at a time; changes during a build trigger one more after it.
-      if (again) return;
-      again = true;
-      running = running.then(async () => {
-        again = false;
-        options.onBuild(await build(), false);
-      });
-    }, options.debounceMs ?? 20);
+    timer = setTimeout(() => enqueue(false), options.debounceMs ?? 20);
+    // chokidar passes on one change per file in 50 ms and drops the rest, so a second save
+    // soon after the first would go unseen: a quiet check follows each burst, and speaks
+    // only if it finds something the last build did not.
+    clearTimeout(recheckTimer);
+    recheckTimer = setTimeout(() => enqueue(true), CHANGE_WINDOW_MS + 30);
   };
   const watcher = watchFiles([config.contentDir, config.templatesDir], { ignoreInitial: true, ignored: (path) => /(^|\/)\.[^/]*\.tmp$/.test(path) });
   watcher.on('all', schedule);
@@ -57,6 +73,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
   return {
     stop: async () => {
       clearTimeout(timer);
+      clearTimeout(recheckTimer);
       await watcher.close();
       await running;
       if (warm !== undefined) await (await warm.catch(() => undefined))?.close();

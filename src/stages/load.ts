@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { FactsheetsError } from '../errors.js';
@@ -92,10 +93,15 @@ async function readMatching(
   return Promise.all(wanted.map(({ path, link }) => (link ? readInside(folder, path, as) : readPlain(path, as))));
 }
 
+/**
+ * Content and templates are many small files: read each at once (synchronously), which is
+ * several times faster than as many round trips through libuv's thread pool.
+ */
 async function readPlain(path: string, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile> {
-  if (as === 'text') return readSource(path);
   try {
-    return { absolutePath: path, displayPath: displayPath(path), bytes: await readFile(path) };
+    return as === 'text'
+      ? { absolutePath: path, displayPath: displayPath(path), text: readFileSync(path, 'utf8') }
+      : { absolutePath: path, displayPath: displayPath(path), bytes: readFileSync(path) };
   } catch (error) {
     throw readError(path, error);
   }

@@ -33,6 +33,7 @@ describe('watch mode (real Chromium, real file changes)', () => {
       await waitFor(async () => /not rebuilt: 1 error/.test(stdout), 30_000, 'the error line');
       expect(stderr).toMatch(/countries\/niger\.md:3:\d+: error: the front matter is not valid YAML/);
 
+      // Straight after the failed build: within chokidar's 50 ms window for this file, which drops the event.
       await writeFile(file, original);
       await waitFor(async () => (stdout.match(/rebuilt countries\/niger\.pdf/g) ?? []).length === 2, 30_000, 'the rebuild after the fix');
     } finally {
