@@ -1,4 +1,4 @@
-import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { FactsheetsError } from '../errors.js';
 import type { PrintedPdf } from '../types.js';
 import { findBrowser } from './find-browser.js';
@@ -61,13 +61,14 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
   const remote = options.browserUrl;
   // Found when first needed: a browser already started for us needs no search until a relaunch.
   let executablePath: string | undefined;
-  const browserPath = (): string => (executablePath ??= findBrowser(options.executable, () => puppeteer.executablePath()));
+  const browserPath = async (): Promise<string> => (executablePath ??= await locateBrowser(options.executable));
   let started = options.started;
   const start = (): Promise<Session> => {
     if (remote !== undefined) return connectSession(remote, options.pages, timeoutMs);
-    const chromium = started ?? spawnBrowser(browserPath(), timeoutMs, options.pages);
+    const chromium = started;
     started = undefined;
-    return startSession(chromium, options.pages, timeoutMs);
+    if (chromium !== undefined) return startSession(chromium, options.pages, timeoutMs);
+    return browserPath().then((path) => startSession(spawnBrowser(path, timeoutMs, options.pages), options.pages, timeoutMs));
   };
   let session = await start();
   let restarting: Promise<Session> | undefined;
@@ -145,6 +146,20 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
       await session.close();
     },
   };
+}
+
+/**
+ * The system's browser, else the one Puppeteer downloaded (if any): the full `puppeteer`
+ * package, with its configuration and download code, loads only in that case.
+ */
+async function locateBrowser(explicit: string | undefined): Promise<string> {
+  try {
+    return findBrowser(explicit, () => undefined);
+  } catch (error) {
+    if (explicit !== undefined) throw error;
+    const own = await import('puppeteer').then((module) => module.default.executablePath(), () => undefined);
+    return findBrowser(undefined, () => own);
+  }
 }
 
 /** A browser and its page pool; `inFlight`/`retired` let a replaced one finish its last documents. */
