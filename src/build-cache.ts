@@ -1,6 +1,7 @@
 import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
 import { sha256 } from './stages/manifest.js';
 import type { MapMaker } from './stages/plan.js';
+import type { EmbeddedFonts } from './stages/print.js';
 import { ValidationMemo } from './stages/validate.js';
 
 /**
@@ -11,12 +12,16 @@ export class BuildCache {
   /** Validation results by input text: in watch mode, a save revalidates only what it changed. */
   readonly validation = new ValidationMemo();
 
-  private fonts: Promise<{ faces: string; hash: string }> | undefined;
+  private fonts: Promise<{ faces: string; hash: string; embedded: EmbeddedFonts }> | undefined;
   private coverage: Promise<BrandCoverage> | undefined;
   private maps: Promise<MapMaker> | undefined;
 
-  fontFaces(): Promise<{ faces: string; hash: string }> {
-    this.fonts ??= embeddedFontFaces().then((faces) => ({ faces, hash: sha256(faces) }));
+  /** The embedded fonts' CSS, its hash, and the reference pages carry instead of it (see EmbeddedFonts). */
+  fontFaces(): Promise<{ faces: string; hash: string; embedded: EmbeddedFonts }> {
+    this.fonts ??= embeddedFontFaces().then((faces) => {
+      const hash = sha256(faces);
+      return { faces, hash, embedded: { reference: `/* factsheets embedded fonts ${hash} */`, css: faces } };
+    });
     return this.fonts;
   }
 

@@ -139,7 +139,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
         throw printingFailed;
       }
       return {
-        config, printer: launched, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, now: deps.now,
+        config, printer: launched, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, fonts: fonts.embedded, now: deps.now,
         warn: (message: string, job: RenderJob) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
       };
     })();
@@ -151,7 +151,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const warmWith = (html: string): void => {
     if (warming) return;
     warming = true;
-    startPrinting().then((context) => context.printer.warm?.(html)).catch(() => undefined);
+    startPrinting().then((context) => context.printer.warm?.(html, context.fonts)).catch(() => undefined);
   };
   let closing: Promise<void> | undefined;
   const stopPrinting = async (): Promise<void> => {
@@ -164,7 +164,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const [{ createEnvironment }, { renderPage }] = await Promise.all([import('./handlebars/environment.js'), import('./stages/render.js')]);
   let templates: TemplateEnvironment;
   try {
-    templates = createEnvironment(sources.templates, fonts.faces);
+    // Pages carry a reference to the fonts; the printer puts the fonts themselves into a browser page once.
+    templates = createEnvironment(sources.templates, fonts.embedded.reference);
   } catch (error) {
     log.errors.push(toFactsheetsError(error, { stage: 'render' }));
     for (const job of planned.jobs) log.failed(job.document.name, job.kind, job.document.source.displayPath);
@@ -228,9 +229,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
       // After the documents: it needs their page counts, and is only worth printing if they all succeeded.
       try {
         const parts = planned.jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
-        const printed = await makePack(parts, templates, await startPrinting(), () => {
-          closing = stopPrinting();
-        });
+        const printed = await makePack(parts, templates, await startPrinting(), () => (closing = stopPrinting()));
         const inputs = packInputs(planned.jobs, entries, templatesHash(PACK_LAYOUT, sources.templates), fonts.hash);
         if (printed !== undefined) log.manifest.push(await writePack(printed, inputs, config.outDir));
       } catch (error) {
@@ -273,8 +272,8 @@ export async function warmUp(config: BuildConfig, cache: BuildCache, printer: Pr
   const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
   const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
   if (job === undefined) return;
-  const page = renderPage(job, createEnvironment(sources.templates, fonts.faces), config.contentDir);
-  const printed = await Promise.all(Array.from({ length: config.jobs }, () => printer.print(page.html)));
+  const page = renderPage(job, createEnvironment(sources.templates, fonts.embedded.reference), config.contentDir);
+  const printed = await Promise.all(Array.from({ length: config.jobs }, () => printer.print(page.html, { fonts: fonts.embedded })));
   if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);
 }
 

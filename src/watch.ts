@@ -28,7 +28,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
   const keepWarm = (printerOptions: PrinterOptions): Promise<Printer> => {
     warm ??= launchPrinter({ ...printerOptions, exitOnSignal: false });
     // Builds "close" their printer when done; the warm one stays open until the watcher stops.
-    return warm.then((printer) => ({ print: (html, printOptions) => printer.print(html, printOptions), warm: async (html) => printer.warm?.(html), close: async () => undefined }));
+    return warm.then((printer) => ({ print: (html, printOptions) => printer.print(html, printOptions), warm: async (html, fonts) => printer.warm?.(html, fonts), close: async () => undefined }));
   };
   const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache });
 

@@ -26,8 +26,11 @@ export interface Manifest {
 
 export const MANIFEST_FILE = 'manifest.json';
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+export function sha256(data: string | Uint8Array | readonly Uint8Array[]): string {
+  const hash = createHash('sha256');
+  if (typeof data === 'string' || data instanceof Uint8Array) hash.update(data);
+  else for (const piece of data) hash.update(piece);
+  return hash.digest('hex');
 }
 
 /** A hash over named parts, independent of the order they are given in. */

@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../errors.js';
-import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdf, type PdfFile, type PdfObject } from './pdf-objects.js';
+import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdfPieces, type PdfFile, type PdfObject } from './pdf-objects.js';
 
 /** A printed PDF and the name it is known by (for errors). */
 export interface PdfPart {
@@ -30,6 +30,11 @@ const OVERLAY_NAME = 'FactsheetsOverlay';
  * pagination artifact, so it stays out of the structure and the reading order.
  */
 export function mergePdfs(request: MergeRequest): Uint8Array {
+  return new Uint8Array(Buffer.concat(mergePdfPieces(request)));
+}
+
+/** The merged PDF as consecutive pieces (see writePdfPieces): a 200-document pack is never joined in memory. */
+export function mergePdfPieces(request: MergeRequest): Buffer[] {
   const out: PdfObject[] = [];
   const reserve = (): number => out.push({ value: 'null' });
   const set = (number: number, object: PdfObject): void => {
@@ -115,7 +120,7 @@ export function mergePdfs(request: MergeRequest): Uint8Array {
   const [firstItem, lastItem] = [topItems[0], topItems.at(-1)];
   set(outlinesRoot, { value: firstItem === undefined ? '<</Type /Outlines /Count 0>>' : `<</Type /Outlines\n/First ${firstItem} 0 R\n/Last ${lastItem} 0 R\n/Count ${outlineCount}>>` });
   set(info, { value: request.info });
-  return writePdf(out, catalog, info);
+  return writePdfPieces(out, catalog, info);
 }
 
 /**

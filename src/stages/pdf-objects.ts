@@ -184,28 +184,42 @@ export function dictEntry(value: string, key: string): { text: string; start: nu
 
 /** Writes objects 1…n as a PDF with one cross-reference table. */
 export function writePdf(objects: readonly PdfObject[], root: number, info: number | undefined): Uint8Array {
-  const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xd3\xeb\xe9\xe1\n', 'latin1')];
-  let length = chunks[0]?.byteLength ?? 0;
+  return new Uint8Array(Buffer.concat(writePdfPieces(objects, root, info)));
+}
+
+/** The same PDF as consecutive pieces (stream data is not copied), for files too large to join in memory. */
+export function writePdfPieces(objects: readonly PdfObject[], root: number, info: number | undefined): Buffer[] {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let text = '';
   const offsets: number[] = [];
-  const push = (chunk: Buffer): void => {
-    chunks.push(chunk);
-    length += chunk.byteLength;
+  // Object texts are gathered into pieces of some 64 KB; stream data is passed on as it is.
+  const flush = (): void => {
+    if (text === '') return;
+    chunks.push(Buffer.from(text, 'latin1'));
+    text = '';
   };
+  const write = (piece: string): void => {
+    text += piece;
+    length += piece.length;
+    if (text.length > 65_536) flush();
+  };
+  write('%PDF-1.4\n%\xd3\xeb\xe9\xe1\n');
   objects.forEach((object, index) => {
     offsets.push(length);
     if (object.stream === undefined) {
-      push(Buffer.from(`${index + 1} 0 obj\n${object.value}\nendobj\n`, 'latin1'));
+      write(`${index + 1} 0 obj\n${object.value}\nendobj\n`);
     } else {
-      push(Buffer.from(`${index + 1} 0 obj\n${object.value}\nstream\n`, 'latin1'));
-      push(Buffer.from(object.stream.buffer, object.stream.byteOffset, object.stream.byteLength));
-      push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+      write(`${index + 1} 0 obj\n${object.value}\nstream\n`);
+      flush();
+      chunks.push(Buffer.from(object.stream.buffer, object.stream.byteOffset, object.stream.byteLength));
+      length += object.stream.byteLength;
+      write('\nendstream\nendobj\n');
     }
   });
   const xref = length;
-  push(Buffer.from(
-    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
-    `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${xref}\n%%EOF\n`,
-    'latin1',
-  ));
-  return new Uint8Array(Buffer.concat(chunks));
+  write(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
+    `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${xref}\n%%EOF\n`);
+  flush();
+  return chunks;
 }

@@ -11,13 +11,25 @@ import { processTreePssMb } from './process-memory.js';
 export interface Printer {
   print(html: string, options?: PrintOptions): Promise<PrintedPdf>;
   /** Opens every page of the pool and loads this document's fonts into it, ahead of the first prints. */
-  warm?(html: string): Promise<void>;
+  warm?(html: string, fonts?: EmbeddedFonts): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface PrintOptions {
   /** Structure tags and outline (default true); off for sheets drawn over other pages, which must add no structure. */
   readonly tagged?: boolean;
+  /** The style sheet behind a short reference in the page's `<style data-fonts>` (see EmbeddedFonts). */
+  readonly fonts?: EmbeddedFonts;
+}
+
+/**
+ * The embedded fonts (some 400 KB of CSS) and the short reference that pages carry instead:
+ * a page is rendered with the reference, and the fonts go into a browser page only when it
+ * does not have them yet, so that the full sheet is not copied into every document's HTML.
+ */
+export interface EmbeddedFonts {
+  readonly reference: string;
+  readonly css: string;
 }
 
 export interface PrinterOptions {
@@ -123,7 +135,7 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
         const current = session;
         current.inFlight += 1;
         try {
-          const printed = await withDeadline(current.pool.use((page) => printOn(page, html, printOptions?.tagged ?? true)), timeoutMs);
+          const printed = await withDeadline(current.pool.use((page) => printOn(page, html, printOptions?.tagged ?? true, printOptions?.fonts)), timeoutMs);
           await recycleIfDue(current);
           return printed;
         } catch (error) {
@@ -137,9 +149,9 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
         }
       }
     },
-    async warm(html) {
-      const fonts = FONTS_ELEMENT.exec(html)?.[1];
-      if (fonts !== undefined) await session.pool.fill((page) => loadFonts(page, fonts));
+    async warm(html, fonts) {
+      const declared = FONTS_ELEMENT.exec(html)?.[1];
+      if (declared !== undefined) await session.pool.fill((page) => loadFonts(page, declared, fontsCss(declared, fonts)));
     },
     async close() {
       stopHandlingSignals();
@@ -271,13 +283,18 @@ const FONTS_ELEMENT = /<style data-fonts>([\s\S]*?)<\/style>/;
  * Loads a font style sheet into an idle page, so that its first document is swapped in rather
  * than parsed whole. Faces decode when a document first uses them: not every face is needed.
  */
-async function loadFonts(pooled: PooledPage, fonts: string): Promise<void> {
-  if (pooled.fonts === fonts) return;
-  await pooled.page.setContent(`<!DOCTYPE html><html><head><style data-fonts>${fonts}</style></head><body></body></html>`, { waitUntil: 'load' });
-  pooled.fonts = fonts;
+async function loadFonts(pooled: PooledPage, declared: string, css: string): Promise<void> {
+  if (pooled.fonts === declared) return;
+  await pooled.page.setContent(`<!DOCTYPE html><html><head><style data-fonts>${css}</style></head><body></body></html>`, { waitUntil: 'load' });
+  pooled.fonts = declared;
 }
 
-async function printOn(pooled: PooledPage, html: string, tagged: boolean): Promise<PrintedPdf> {
+/** The CSS a page's fonts element stands for: the embedded fonts if it holds their reference, else what it holds. */
+function fontsCss(declared: string, fonts: EmbeddedFonts | undefined): string {
+  return fonts !== undefined && declared === fonts.reference ? fonts.css : declared;
+}
+
+async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedded: EmbeddedFonts | undefined): Promise<PrintedPdf> {
   const { page } = pooled;
   pooled.blocked = [];
   const fonts = FONTS_ELEMENT.exec(html)?.[1];
@@ -299,7 +316,8 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean): Promi
     }, html.replace(FONTS_ELEMENT, '<style data-fonts></style>'));
   } else {
     // 'load' waits for inline fonts and images; never 'networkidle' (slow, and it hangs on reused pages).
-    await page.setContent(html, { waitUntil: 'load' });
+    const css = fonts === undefined ? undefined : fontsCss(fonts, embedded);
+    await page.setContent(css === undefined || css === fonts ? html : html.replace(FONTS_ELEMENT, () => `<style data-fonts>${css}</style>`), { waitUntil: 'load' });
     pooled.fonts = fonts;
   }
   const measured = await page.evaluate(async () => {

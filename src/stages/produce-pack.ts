@@ -7,7 +7,7 @@ import { infoDictionary } from './document-info.js';
 import { finishPackSheet, fontNames, pdfDate } from './finish.js';
 import { sha256, type ManifestEntry } from './manifest.js';
 import { PACK_LAYOUT, PACK_OUTPUT, planPack, type BuiltPart, type PackPlan } from './pack.js';
-import { mergePdfs } from './pdf-merge.js';
+import { mergePdfPieces } from './pdf-merge.js';
 import { CREATOR } from './plan.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { writeOutput } from './write.js';
@@ -22,9 +22,9 @@ export async function makePack(
   built: readonly BuiltPart[],
   templates: TemplateEnvironment,
   context: ProduceContext,
-  /** Told once the browser's part is done (the merge needs none), e.g. to close it meanwhile. */
-  printed: () => void = () => undefined,
-): Promise<{ readonly bytes: Uint8Array; readonly pages: number; readonly milliseconds: number } | undefined> {
+  /** Told once the browser's part is done (the merge needs none): the build closes it, and its memory is free before the merge. */
+  printed: () => Promise<void> = async () => undefined,
+): Promise<PackPdf | undefined> {
   const plan = planPack(built);
   if (plan === undefined) return undefined;
   const started = context.now();
@@ -33,11 +33,11 @@ export async function makePack(
   const outDir = context.config.outDir;
   const sheets = packSheets(plan, templates);
   const [front, numbers, parts] = await Promise.all([
-    context.printer.print(sheets.front),
-    context.printer.print(sheets.numbers, { tagged: false }),
+    context.printer.print(sheets.front, { fonts: context.fonts }),
+    context.printer.print(sheets.numbers, { tagged: false, fonts: context.fonts }),
     Promise.all(plan.parts.map(async ({ job }) => ({ name: job.outputPath, bytes: await readFile(join(outDir, job.outputPath)) }))),
   ]);
-  printed();
+  await printed();
   const info = infoDictionary({
     title: plan.title,
     ...(lead?.info.author === undefined ? {} : { author: lead.info.author }),
@@ -45,13 +45,20 @@ export async function makePack(
     keywords: ['briefing pack', ...plan.partTitles],
     creator: CREATOR,
   }, `(${pdfDate(date)})`, `(${pdfDate(date)})`);
-  const bytes = mergePdfs({
+  const pieces = mergePdfPieces({
     parts: [{ name: `${PACK_OUTPUT} (cover and contents)`, bytes: finishPackSheet(front, plan.frontPages, 'cover and contents', date, context.coverage) }, ...parts],
     overlay: { name: `${PACK_OUTPUT} (page numbers)`, bytes: finishPackSheet(numbers, plan.totalPages, 'page numbers', date, context.coverage), firstPage: 2 },
     info,
     lang: '(en)',
   });
-  return { bytes, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
+  return { pieces, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
+}
+
+/** The pack as the pieces of its file (see mergePdfPieces), its pages and how long it took. */
+export interface PackPdf {
+  readonly pieces: readonly Uint8Array[];
+  readonly pages: number;
+  readonly milliseconds: number;
 }
 
 /** The HTML of the pack's two printed sheets: cover and contents, and the page numbers. */
@@ -60,15 +67,13 @@ export function packSheets(plan: PackPlan, templates: TemplateEnvironment): { re
 }
 
 /** Writes the printed pack and describes it for the manifest. */
-export async function writePack(
-  printed: { readonly bytes: Uint8Array; readonly pages: number; readonly milliseconds: number },
-  inputs: Record<string, string>,
-  outDir: string,
-): Promise<ManifestEntry> {
-  await writeOutput(outDir, PACK_OUTPUT, printed.bytes);
+export async function writePack(printed: PackPdf, inputs: Record<string, string>, outDir: string): Promise<ManifestEntry> {
+  await writeOutput(outDir, PACK_OUTPUT, printed.pieces);
   return {
     output: PACK_OUTPUT, name: 'briefing-pack', kind: 'briefing-pack', source: PACK_LAYOUT,
-    pages: printed.pages, bytes: printed.bytes.byteLength, sha256: sha256(printed.bytes), fonts: fontNames(printed.bytes),
+    pages: printed.pages, bytes: printed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0), sha256: sha256(printed.pieces),
+    // Piece by piece: every object's text is a piece of its own, so no font name is split.
+    fonts: [...new Set(printed.pieces.flatMap((piece) => fontNames(piece)))].sort(),
     inputs, renderMs: printed.milliseconds,
   };
 }

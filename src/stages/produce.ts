@@ -5,7 +5,7 @@ import { finishPdf, finishPrintEdition, fontNames } from './finish.js';
 import type { BrandCoverage } from './fonts.js';
 import { datasetRowsHash, sha256, templatesHash, type ManifestEntry } from './manifest.js';
 import type { LoadedTemplates } from './load.js';
-import type { Printer } from './print.js';
+import type { EmbeddedFonts, Printer } from './print.js';
 import { writeOutput } from './write.js';
 
 /** What every document of a build is produced with. */
@@ -16,6 +16,8 @@ export interface ProduceContext {
   readonly dataset: Dataset;
   readonly templates: LoadedTemplates;
   readonly fontsHash: string;
+  /** The fonts behind the reference that rendered pages carry. */
+  readonly fonts: EmbeddedFonts;
   readonly now: () => number;
   readonly warn: (message: string, job: RenderJob) => void;
 }
@@ -33,7 +35,7 @@ export interface Produced {
 export async function produce(page: HtmlPage, context: ProduceContext, screenPages?: number): Promise<Produced> {
   const { job } = page;
   const started = context.now();
-  const printed = await context.printer.print(page.html);
+  const printed = await context.printer.print(page.html, { fonts: context.fonts });
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
   const date = creationDate(context.config, job.document.meta.date);
   const artifact = screenPages === undefined

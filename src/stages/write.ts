@@ -7,7 +7,7 @@ import { FactsheetsError } from '../errors.js';
  * Writes a file inside the output folder atomically: to a temporary file next to it, flushed,
  * then renamed over the old one. A killed build leaves the previous PDF, never half a new one.
  */
-export async function writeOutput(outDir: string, outputPath: string, bytes: Uint8Array): Promise<string> {
+export async function writeOutput(outDir: string, outputPath: string, bytes: Uint8Array | readonly Uint8Array[]): Promise<string> {
   const target = resolve(outDir, outputPath);
   const inside = relative(resolve(outDir), target);
   if (inside === '' || inside.startsWith('..') || inside.startsWith(sep) || resolve(outDir, inside) !== target) {
@@ -18,7 +18,9 @@ export async function writeOutput(outDir: string, outputPath: string, bytes: Uin
     await mkdir(dirname(target), { recursive: true });
     const handle = await open(temporary, 'wx');
     try {
-      await handle.writeFile(bytes);
+      // A large PDF comes as its pieces (the briefing pack): written as they are, never joined in memory.
+      if (bytes instanceof Uint8Array) await handle.writeFile(bytes);
+      else await handle.writev([...bytes]);
       await handle.sync();
     } finally {
       await handle.close();
