@@ -258,25 +258,6 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   return done();
 }
 
-/**
- * Watch mode's warm-up: renders one document and prints it on every page of the pool, writing
- * nothing, so that the first change finds the pages with the fonts loaded and the code that
- * renders, prints and finishes already compiled. Broken content just means a colder start.
- */
-export async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
-  const [sources, fonts, maps, coverage, { createEnvironment }, { renderPage }, { finishPdf }] = await Promise.all([
-    loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(),
-    import('./handlebars/environment.js'), import('./stages/render.js'), import('./stages/finish.js'),
-  ]);
-  const validation = validateSources(sources);
-  const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
-  const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
-  if (job === undefined) return;
-  const page = renderPage(job, createEnvironment(sources.templates, fonts.embedded.reference), config.contentDir);
-  const printed = await Promise.all(Array.from({ length: config.jobs }, () => printer.print(page.html, { fonts: fonts.embedded })));
-  if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);
-}
-
 /** The browser a build prints with, as the configuration asks for it. */
 export function printerOptionsFor(config: BuildConfig): PrinterOptions {
   return {

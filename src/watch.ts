@@ -1,7 +1,10 @@
 import { watch as watchFiles } from 'chokidar';
 import { BuildCache } from './build-cache.js';
 import type { BuildConfig } from './config.js';
-import { launchPrinter, printerOptionsFor, runPipeline, warmUp } from './pipeline.js';
+import { launchPrinter, printerOptionsFor, runPipeline } from './pipeline.js';
+import { loadSources } from './stages/load.js';
+import { planJobs } from './stages/plan.js';
+import { validateSources } from './stages/validate.js';
 import type { Printer, PrinterOptions } from './stages/print.js';
 import type { BuildReport } from './types.js';
 
@@ -79,4 +82,23 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
       if (warm !== undefined) await (await warm.catch(() => undefined))?.close();
     },
   };
+}
+
+/**
+ * Watch mode's warm-up: renders one document and prints it on every page of the pool, writing
+ * nothing, so that the first change finds the pages with the fonts loaded and the code that
+ * renders, prints and finishes already compiled. Broken content just means a colder start.
+ */
+async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
+  const [sources, fonts, maps, coverage, { createEnvironment }, { renderPage }, { finishPdf }] = await Promise.all([
+    loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(),
+    import('./handlebars/environment.js'), import('./stages/render.js'), import('./stages/finish.js'),
+  ]);
+  const validation = validateSources(sources, cache.validation);
+  const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
+  const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
+  if (job === undefined) return;
+  const page = renderPage(job, createEnvironment(sources.templates, fonts.embedded.reference), config.contentDir);
+  const printed = await Promise.all(Array.from({ length: config.jobs }, () => printer.print(page.html, { fonts: fonts.embedded })));
+  if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);
 }
