@@ -1,5 +1,5 @@
 import type { FactsheetsError } from './errors.js';
-import type { DocumentInfo } from './stages/document-info.js';
+import type { DocumentInfo } from './pdf/info.js';
 
 /** A file read by the load stage. `path` is relative to its root folder, with `/` separators. */
 export interface SourceFile {

@@ -1,11 +1,11 @@
 import { FactsheetsError } from '../errors.js';
 import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
-import { setDocumentInfo, type DocumentInfo } from './document-info.js';
-import { fixOutlineTitles } from './outline.js';
-import { addPrintMarks } from './print-marks.js';
-import { describeCharacter, uncoveredCharacters } from './font-coverage.js';
-import type { BrandCoverage } from './fonts.js';
-import { CONTENTS_PER_PAGE } from './pack.js';
+import { setDocumentInfo, type DocumentInfo } from '../pdf/info.js';
+import { fixOutlineTitles } from '../pdf/outline.js';
+import { addPrintMarks } from '../pdf/print-marks.js';
+import { describeCharacter, uncoveredCharacters } from '../fonts/coverage.js';
+import type { BrandCoverage } from '../fonts/embed.js';
+import { CONTENTS_PER_PAGE } from './plan/pack.js';
 
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, and

@@ -8,7 +8,7 @@ import { layoutBarChart } from './plan/bar-chart.js';
 import { isSampleRecord, sum, summariseFunding, toShares } from './plan/funding-summary.js';
 import { isTainted } from './validate/dataset.js';
 import { countryName } from './validate/country-code.js';
-import type { DocumentInfo } from './document-info.js';
+import type { DocumentInfo } from '../pdf/info.js';
 
 /** Which edition a view is for: layouts add the print edition's bleed when `edition.print`. */
 const SCREEN_EDITION = Object.freeze({ print: false });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer';
 import { describe, expect, it } from 'vitest';
-import { PUPPETEER_DEFAULT_ARGS } from '../../src/stages/browser-process.js';
+import { PUPPETEER_DEFAULT_ARGS } from '../../src/browser/process.js';
 import { runCli } from '../helpers/cli.js';
 
 describe('starting Chromium without puppeteer.launch', () => {
@@ -23,7 +23,7 @@ describe('starting Chromium without puppeteer.launch', () => {
 
 describe('renderer processes', () => {
   it('are at most one per core, and at most one per page', async () => {
-    const { rendererLimit } = await import('../../src/stages/browser-process.js');
+    const { rendererLimit } = await import('../../src/browser/process.js');
     expect([rendererLimit(4, 2), rendererLimit(4, 8), rendererLimit(1, 2), rendererLimit(0, 2)]).toEqual([
       '--renderer-process-limit=2', '--renderer-process-limit=4', '--renderer-process-limit=1', '--renderer-process-limit=1',
     ]);

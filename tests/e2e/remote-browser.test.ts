@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/stages/find-browser.js';
+import { findBrowser } from '../../src/browser/find.js';
 import { tempDir } from '../helpers/content.js';
 import { pageCount } from '../helpers/pdf.js';
 import { childPids, startCli } from '../helpers/processes.js';

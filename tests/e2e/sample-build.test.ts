@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatMoney } from '../../src/handlebars/format.js';
+import { formatMoney } from '../../src/stages/render/handlebars/format.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
 import { altTexts, checkStructure, outlineTitles, pageCount, pageText, pdfFonts, pdfInfo, pdfText, structureOf } from '../helpers/pdf.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEnvironment } from '../../src/handlebars/environment.js';
+import { createEnvironment } from '../../src/stages/render/handlebars/environment.js';
 import { loadSources } from '../../src/stages/load.js';
 import { planJobs } from '../../src/stages/plan.js';
-import { renderPage } from '../../src/stages/render.js';
+import { renderPage } from '../../src/stages/render/page.js';
 import { validateSources } from '../../src/stages/validate.js';
 import { SAMPLE_CONTENT, TEMPLATES } from '../helpers/content.js';
 

@@ -1,4 +1,4 @@
-import { writePdf, type PdfObject } from '../../src/stages/pdf-objects.js';
+import { writePdf, type PdfObject } from '../../src/pdf/objects.js';
 
 /**
  * A small but real PDF for stand-in printers: `pages` A4 pages whose content carries `label`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/errors.js';
-import { createEnvironment, stylesheetFor } from '../../src/handlebars/environment.js';
+import { createEnvironment, stylesheetFor } from '../../src/stages/render/handlebars/environment.js';
 import { templatesOf } from '../helpers/templates.js';
 
 const view = { title: 'Mali <brief>', funding: { total: 159_000_000, share: 0.67 }, published: '2017-09-06' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/stages/find-browser.js';
+import { findBrowser } from '../../src/browser/find.js';
 
 const onDisk = (...paths: string[]) => (path: string) => paths.includes(path);
 

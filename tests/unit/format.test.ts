@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../src/handlebars/format.js';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../../src/stages/render/handlebars/format.js';
 
 describe('formatMoney', () => {
   it.each([

@@ -3,9 +3,9 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type BuildOptions } from '../../src/config.js';
-import { runPipeline } from '../../src/pipeline.js';
+import { runPipeline } from '../../src/build/pipeline.js';
 import { fakePdf, packSheetPages } from '../helpers/fake-pdf.js';
-import type { Printer } from '../../src/stages/print.js';
+import type { Printer } from '../../src/browser/printer.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 import { DATASET_HEADER } from '../helpers/sources.js';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAtlas, type Atlas } from '../../src/stages/atlas.js';
+import { loadAtlas, type Atlas } from '../../src/stages/plan/atlas.js';
 import { layoutLocatorMap } from '../../src/stages/plan/locator-map.js';
 
 describe('layoutLocatorMap (world-atlas 1:50m)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../src/stages/markdown.js';
+import { markdownToHtml } from '../../src/stages/render/markdown.js';
 
 describe('markdownToHtml', () => {
   it('renders headings, emphasis, lists and GFM tables', () => {

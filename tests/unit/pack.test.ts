@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixOutlineTitles } from '../../src/stages/outline.js';
-import { planPack, type BuiltPart } from '../../src/stages/pack.js';
+import { fixOutlineTitles } from '../../src/pdf/outline.js';
+import { planPack, type BuiltPart } from '../../src/stages/plan/pack.js';
 import type { RenderJob } from '../../src/types.js';
 import { factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 
@@ -41,7 +41,7 @@ describe('planPack', () => {
   });
 
   it('gives the contents as many pages as their rows need', async () => {
-    const { frontPages, CONTENTS_PER_PAGE } = await import('../../src/stages/pack.js');
+    const { frontPages, CONTENTS_PER_PAGE } = await import('../../src/stages/plan/pack.js');
     expect([frontPages(1), frontPages(CONTENTS_PER_PAGE), frontPages(CONTENTS_PER_PAGE + 1)]).toEqual([2, 2, 3]);
     const many = Array.from({ length: CONTENTS_PER_PAGE + 3 }, (_, index) => part('one-pager', `c${index}`, 'name: Mali\niso: ML', 1));
     const pages = planPack(many)?.view['contentsPages'] as { continued: boolean; entries: unknown[] }[];

@@ -3,9 +3,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FactsheetsError } from '../../src/errors.js';
-import { mergePdfs } from '../../src/stages/pdf-merge.js';
-import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdf, type PdfObject } from '../../src/stages/pdf-objects.js';
-import { appendUpdate, fromLatin1, latin1 } from '../../src/stages/pdf-update.js';
+import { mergePdfs } from '../../src/pdf/merge.js';
+import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdf, type PdfObject } from '../../src/pdf/objects.js';
+import { appendUpdate, fromLatin1, latin1 } from '../../src/pdf/update.js';
 import { tempDir } from '../helpers/content.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendUpdate, objectBody, readTrailer } from '../../src/stages/pdf-update.js';
+import { appendUpdate, objectBody, readTrailer } from '../../src/pdf/update.js';
 
 const PDF = '%PDF-1.4\n1 0 obj\n<</Type /Catalog>>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<</Size 2\n/Root 1 0 R>>\nstartxref\n44\n%%EOF\n';
 

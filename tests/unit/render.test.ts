@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEnvironment } from '../../src/handlebars/environment.js';
-import { renderPage } from '../../src/stages/render.js';
+import { createEnvironment } from '../../src/stages/render/handlebars/environment.js';
+import { renderPage } from '../../src/stages/render/page.js';
 import type { RenderJob } from '../../src/types.js';
 import { onePagerDocument } from '../helpers/documents.js';
 import { templatesOf } from '../helpers/templates.js';
@@ -16,7 +16,7 @@ describe('renderPage', () => {
 
 describe('localFileReferences', () => {
   it('finds file: URLs in attributes and CSS, once each', async () => {
-    const { localFileReferences } = await import('../../src/stages/render.js');
+    const { localFileReferences } = await import('../../src/stages/render/page.js');
     expect(localFileReferences(
       '<iframe src="file:///etc/passwd"></iframe><object data=file:///etc/shadow></object>' +
         '<style>body { background: url( "file:///root/x.png") }</style><img src="file:///etc/passwd"><a href="https://x/file:">x</a>',

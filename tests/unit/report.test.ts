@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactsheetsError } from '../../src/errors.js';
-import { formatGithubAnnotations, formatJsonReport, formatTextReport } from '../../src/report.js';
+import { formatGithubAnnotations, formatJsonReport, formatTextReport } from '../../src/cli/report.js';
 import type { BuildReport } from '../../src/types.js';
 
 const report: BuildReport = {

@@ -1,7 +1,7 @@
 import { geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, Geometry } from 'geojson';
 import countryCodes from 'i18n-iso-countries';
-import type { Atlas, AtlasCountry } from '../atlas.js';
+import type { Atlas, AtlasCountry } from './atlas.js';
 
 /** A small map of a country in its region, in SVG user units; the template only draws it. */
 export interface LocatorMap {

@@ -1,4 +1,4 @@
-import { appendUpdate, fromLatin1, latin1, objectBody, readTrailer } from './pdf-update.js';
+import { appendUpdate, fromLatin1, latin1, objectBody, readTrailer } from './update.js';
 
 /** What a PDF says about itself: its Info dictionary. */
 export interface DocumentInfo {

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
-import { FactsheetsError, type Stage } from '../errors.js';
-import type { LoadedTemplates } from '../stages/load.js';
-import type { SourceFile } from '../types.js';
+import { FactsheetsError, type Stage } from '../../../errors.js';
+import type { LoadedTemplates } from '../../load.js';
+import type { SourceFile } from '../../../types.js';
 import { assetHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
 
 /** Compiled layouts and the prose pass of one build. */

@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { dataUri, IMAGE_TYPES, imageType } from '../image-types.js';
+import { dataUri, IMAGE_TYPES, imageType } from '../../image-types.js';
 
 /** Where a document's images may come from: files under `contentDir`, relative to the document. */
 export interface ImageSource {

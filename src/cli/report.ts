@@ -1,5 +1,5 @@
-import { FactsheetsError, formatError, formatPosition } from './errors.js';
-import type { BuildReport } from './types.js';
+import { FactsheetsError, formatError, formatPosition } from '../errors.js';
+import type { BuildReport } from '../types.js';
 
 /** The report for people: a line per PDF, errors and warnings, and a summary line. */
 export function formatTextReport(report: BuildReport): { stdout: string; stderr: string } {

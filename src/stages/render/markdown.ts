@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { inlineImages, type ImageSource } from './inline-images.js';
+import { inlineImages, type ImageSource } from './images.js';
 import { sectionize } from './sectionize.js';
 
 /**

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
-import type { TemplateEnvironment } from '../handlebars/environment.js';
-import type { BuildWarning, HtmlPage, RenderJob } from '../types.js';
+import type { TemplateEnvironment } from './handlebars/environment.js';
+import type { BuildWarning, HtmlPage, RenderJob } from '../../types.js';
 import { markdownToHtml } from './markdown.js';
 
 /**

@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../errors.js';
-import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdfPieces, type PdfFile, type PdfObject } from './pdf-objects.js';
+import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdfPieces, type PdfFile, type PdfObject } from './objects.js';
 
 /** A printed PDF and the name it is known by (for errors). */
 export interface PdfPart {

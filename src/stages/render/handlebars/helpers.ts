@@ -1,6 +1,6 @@
 import type { HelperOptions } from 'handlebars';
-import { dataUri, imageType } from '../image-types.js';
-import type { Asset } from '../stages/load.js';
+import { dataUri, imageType } from '../../../image-types.js';
+import type { Asset } from '../../load.js';
 import { formatDate, formatMoney, formatNumber, formatPercent } from './format.js';
 
 /** Where a helper was called, from Handlebars' `options.loc` (1-based line, 0-based column). */

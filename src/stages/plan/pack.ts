@@ -1,4 +1,4 @@
-import type { RenderJob } from '../types.js';
+import type { RenderJob } from '../../types.js';
 
 /** The briefing pack's layout (in templates/layouts/) and its PDF in the output folder. */
 export const PACK_LAYOUT = 'briefing-pack';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
-import { woffCoverage } from './font-coverage.js';
+import { woffCoverage } from './coverage.js';
 
 /** The brand fonts, from @fontsource packages (SIL Open Font License), embedded in every PDF. */
 export const BRAND_FONTS: readonly BrandFont[] = [

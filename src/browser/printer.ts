@@ -1,11 +1,11 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { FactsheetsError } from '../errors.js';
 import type { PrintedPdf } from '../types.js';
-import { findBrowser } from './find-browser.js';
-import { Pool } from './page-pool.js';
-import { spawnBrowser, type BrowserProcess } from './browser-process.js';
-import { browserFailure, DeadlineError, firstLine, lifecycle, withDeadline, type Lifecycle } from './print-lifecycle.js';
-import { processTreePssMb } from './process-memory.js';
+import { findBrowser } from './find.js';
+import { Pool } from './pool.js';
+import { spawnBrowser, type BrowserProcess } from './process.js';
+import { browserFailure, DeadlineError, firstLine, lifecycle, withDeadline, type Lifecycle } from './lifecycle.js';
+import { processTreePssMb } from './memory.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
 export interface Printer {

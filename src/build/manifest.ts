@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LoadedTemplates } from './load.js';
+import type { LoadedTemplates } from '../stages/load.js';
 import type { Dataset, FundingRecord, RenderJob } from '../types.js';
-import { writeOutput } from './write.js';
+import { writeOutput } from '../stages/write.js';
 
 /** One PDF in `manifest.json`: what it is, what it was made from, and how long it took. */
 export interface ManifestEntry {

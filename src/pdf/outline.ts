@@ -1,4 +1,4 @@
-import { appendUpdate, fromLatin1, latin1 } from './pdf-update.js';
+import { appendUpdate, fromLatin1, latin1 } from './update.js';
 
 /**
  * Chromium titles outline entries (bookmarks) from the laid-out lines of each heading and

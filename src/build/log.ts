@@ -1,8 +1,8 @@
-import { FactsheetsError, toFactsheetsError } from './errors.js';
-import { outputPathFor } from './stages/plan.js';
-import { combineWriteErrors, OutputWriteError } from './stages/write.js';
-import type { ManifestEntry } from './stages/manifest.js';
-import type { BuildReport, BuildWarning, DocumentKind, DocumentResult, RenderJob } from './types.js';
+import { FactsheetsError, toFactsheetsError } from '../errors.js';
+import { outputPathFor } from '../stages/plan.js';
+import { combineWriteErrors, OutputWriteError } from '../stages/write.js';
+import type { ManifestEntry } from './manifest.js';
+import type { BuildReport, BuildWarning, DocumentKind, DocumentResult, RenderJob } from '../types.js';
 
 /** What a build has done so far: a result per document, errors, warnings, manifest entries. */
 export class BuildLog {

@@ -1,23 +1,23 @@
-import { BuildCache } from './build-cache.js';
-import { BuildLog } from './build-log.js';
-import type { BuildConfig } from './config.js';
-import { FactsheetsError, toFactsheetsError } from './errors.js';
-import type { TemplateEnvironment } from './handlebars/environment.js';
-import { findChanges, removeOrphans, sameInputs } from './stages/changes.js';
-import { loadSources } from './stages/load.js';
-import { readManifest, sha256, templatesHash, updateManifest, type ManifestEntry } from './stages/manifest.js';
-import { PACK_LAYOUT, PACK_OUTPUT } from './stages/pack.js';
-import { planJobs, printEditionOf, withLocatorMap } from './stages/plan.js';
-import { inShard } from './stages/shard.js';
-import type { Printer, PrinterOptions } from './stages/print.js';
-import type { BrowserProcess } from './stages/browser-process.js';
-import { inputHashes, produce, type ProduceContext } from './stages/produce.js';
-import { makePack, packInputs, writePack } from './stages/produce-pack.js';
+import { BuildCache } from './cache.js';
+import { BuildLog } from './log.js';
+import type { BuildConfig } from '../config.js';
+import { FactsheetsError, toFactsheetsError } from '../errors.js';
+import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
+import { findChanges, removeOrphans, sameInputs } from './changes.js';
+import { loadSources } from '../stages/load.js';
+import { readManifest, sha256, templatesHash, updateManifest, type ManifestEntry } from './manifest.js';
+import { PACK_LAYOUT, PACK_OUTPUT } from '../stages/plan/pack.js';
+import { planJobs, printEditionOf, withLocatorMap } from '../stages/plan.js';
+import { inShard } from './shard.js';
+import type { Printer, PrinterOptions } from '../browser/printer.js';
+import type { BrowserProcess } from '../browser/process.js';
+import { inputHashes, produce, type ProduceContext } from './produce.js';
+import { makePack, packInputs, writePack } from './pack-step.js';
 
-import { validateSources } from './stages/validate.js';
-import { OutputWriteError, prepareOutput } from './stages/write.js';
-import type { BuildReport, Document, HtmlPage, RenderJob } from './types.js';
-import { VERSION } from './version.js';
+import { validateSources } from '../stages/validate.js';
+import { OutputWriteError, prepareOutput } from '../stages/write.js';
+import type { BuildReport, Document, HtmlPage, RenderJob } from '../types.js';
+import { VERSION } from '../version.js';
 import { runLimited } from './run-limited.js';
 
 /** What the pipeline needs from the outside world; tests replace the printer, watch mode keeps both warm. */
@@ -35,9 +35,9 @@ export interface PipelineDeps {
  * Puppeteer loads.
  */
 export async function launchPrinter(options: PrinterOptions, started?: BrowserProcess): Promise<Printer> {
-  const browser = options.browserUrl !== undefined ? undefined : started ?? (await import('./stages/browser-process.js')).startSystemBrowser(options);
+  const browser = options.browserUrl !== undefined ? undefined : started ?? (await import('../browser/process.js')).startSystemBrowser(options);
   try {
-    return await (await import('./stages/print.js')).launchPrinter({ ...options, ...(browser === undefined ? {} : { started: browser }) });
+    return await (await import('../browser/printer.js')).launchPrinter({ ...options, ...(browser === undefined ? {} : { started: browser }) });
   } catch (error) {
     browser?.kill();
     throw error;
@@ -161,7 +161,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   };
 
   // render and print what changed, through one browser (Handlebars and unified load only now)
-  const [{ createEnvironment }, { renderPage }] = await Promise.all([import('./handlebars/environment.js'), import('./stages/render.js')]);
+  const [{ createEnvironment }, { renderPage }] = await Promise.all([import('../stages/render/handlebars/environment.js'), import('../stages/render/page.js')]);
   let templates: TemplateEnvironment;
   try {
     // Pages carry a reference to the fonts; the printer puts the fonts themselves into a browser page once.

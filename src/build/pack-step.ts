@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TemplateEnvironment } from '../handlebars/environment.js';
+import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
-import { infoDictionary } from './document-info.js';
-import { finishPackSheet, fontNames, pdfDate } from './finish.js';
+import { infoDictionary } from '../pdf/info.js';
+import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
 import { sha256, type ManifestEntry } from './manifest.js';
-import { PACK_LAYOUT, PACK_OUTPUT, planPack, type BuiltPart, type PackPlan } from './pack.js';
-import { mergePdfPieces } from './pdf-merge.js';
-import { CREATOR } from './plan.js';
+import { PACK_LAYOUT, PACK_OUTPUT, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
+import { mergePdfPieces } from '../pdf/merge.js';
+import { CREATOR } from '../stages/plan.js';
 import { creationDate, type ProduceContext } from './produce.js';
-import { writeOutput } from './write.js';
+import { writeOutput } from '../stages/write.js';
 
 /**
  * Makes the briefing pack: cover and contents printed, then every document's own PDF as it is

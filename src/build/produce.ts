@@ -1,12 +1,12 @@
 import type { BuildConfig } from '../config.js';
 import type { Dataset, HtmlPage, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
-import { finishPdf, finishPrintEdition, fontNames } from './finish.js';
-import type { BrandCoverage } from './fonts.js';
+import { finishPdf, finishPrintEdition, fontNames } from '../stages/finish.js';
+import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetRowsHash, sha256, templatesHash, type ManifestEntry } from './manifest.js';
-import type { LoadedTemplates } from './load.js';
-import type { EmbeddedFonts, Printer } from './print.js';
-import { writeOutput } from './write.js';
+import type { LoadedTemplates } from '../stages/load.js';
+import type { EmbeddedFonts, Printer } from '../browser/printer.js';
+import { writeOutput } from '../stages/write.js';
 
 /** What every document of a build is produced with. */
 export interface ProduceContext {

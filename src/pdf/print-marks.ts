@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../errors.js';
-import { appendUpdate, fromLatin1, latin1, objectBody, readTrailer } from './pdf-update.js';
+import { appendUpdate, fromLatin1, latin1, objectBody, readTrailer } from './update.js';
 
 const PT_PER_MM = 72 / 25.4;
 

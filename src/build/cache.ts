@@ -1,8 +1,8 @@
-import { brandCoverage, embeddedFontFaces, type BrandCoverage } from './stages/fonts.js';
-import { sha256 } from './stages/manifest.js';
-import type { MapMaker } from './stages/plan.js';
-import type { EmbeddedFonts } from './stages/print.js';
-import { ValidationMemo } from './stages/validate.js';
+import { brandCoverage, embeddedFontFaces, type BrandCoverage } from '../fonts/embed.js';
+import { sha256 } from './manifest.js';
+import type { MapMaker } from '../stages/plan.js';
+import type { EmbeddedFonts } from '../browser/printer.js';
+import { ValidationMemo } from '../stages/validate.js';
 
 /**
  * What every build reads the same way: the embedded fonts, what they cover, the boundaries.
@@ -33,7 +33,7 @@ export class BuildCache {
   /** Locator maps: the boundaries and the projection code load only when a map is drawn. */
   mapMaker(): Promise<MapMaker> {
     this.maps ??= (async () => {
-      const [{ loadAtlas }, { layoutLocatorMap }] = await Promise.all([import('./stages/atlas.js'), import('./stages/plan/locator-map.js')]);
+      const [{ loadAtlas }, { layoutLocatorMap }] = await Promise.all([import('../stages/plan/atlas.js'), import('../stages/plan/locator-map.js')]);
       const atlas = await loadAtlas();
       return (iso: string) => layoutLocatorMap(iso, atlas);
     })();

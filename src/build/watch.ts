@@ -1,12 +1,12 @@
 import { watch as watchFiles } from 'chokidar';
-import { BuildCache } from './build-cache.js';
-import type { BuildConfig } from './config.js';
+import { BuildCache } from './cache.js';
+import type { BuildConfig } from '../config.js';
 import { launchPrinter, printerOptionsFor, runPipeline } from './pipeline.js';
-import { loadSources } from './stages/load.js';
-import { planJobs } from './stages/plan.js';
-import { validateSources } from './stages/validate.js';
-import type { Printer, PrinterOptions } from './stages/print.js';
-import type { BuildReport } from './types.js';
+import { loadSources } from '../stages/load.js';
+import { planJobs } from '../stages/plan.js';
+import { validateSources } from '../stages/validate.js';
+import type { Printer, PrinterOptions } from '../browser/printer.js';
+import type { BuildReport } from '../types.js';
 
 /** chokidar's window for change events of one file (later ones inside it are dropped). */
 const CHANGE_WINDOW_MS = 50;
@@ -92,7 +92,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
   const [sources, fonts, maps, coverage, { createEnvironment }, { renderPage }, { finishPdf }] = await Promise.all([
     loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(),
-    import('./handlebars/environment.js'), import('./stages/render.js'), import('./stages/finish.js'),
+    import('../stages/render/handlebars/environment.js'), import('../stages/render/page.js'), import('../stages/finish.js'),
   ]);
   const validation = validateSources(sources, cache.validation);
   const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));

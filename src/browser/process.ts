@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
-import { findBrowser } from './find-browser.js';
+import { findBrowser } from './find.js';
 
 /** A Chromium process started for one build, in its own process group, with a throwaway profile. */
 export interface BrowserProcess {

@@ -2,10 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveConfig, type BuildOptions } from './config.js';
-import { formatError } from './errors.js';
-import type { BuildReport } from './types.js';
-import { parseShard } from './stages/shard.js';
+import { resolveConfig, type BuildOptions } from '../config.js';
+import { formatError } from '../errors.js';
+import type { BuildReport } from '../types.js';
+import { parseShard } from '../build/shard.js';
 
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 
@@ -63,9 +63,9 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   // An output folder without a manifest (or --force) will be printed: the browser starts now,
   // while the build's own code loads (some 150 ms), and is handed to the printer.
   const printing = config.browserUrl === undefined && (config.force || !existsSync(join(config.outDir, 'manifest.json')));
-  const { startSystemBrowser } = await import('./stages/browser-process.js');
+  const { startSystemBrowser } = await import('../browser/process.js');
   let early = printing ? startSystemBrowser({ executable: config.browserExecutable, timeoutMs: config.timeoutSeconds * 1000, pages: config.jobs }) : undefined;
-  const { launchPrinter, runPipeline } = await import('./pipeline.js');
+  const { launchPrinter, runPipeline } = await import('../build/pipeline.js');
   let report: BuildReport;
   try {
     report = await runPipeline(config, {
@@ -185,7 +185,7 @@ function progressLine(started: number): (done: number, total: number) => void {
 /** Watch mode: the first build's report, then one line per rebuild; runs until SIGINT or SIGTERM. */
 async function watchMode(options: BuildOptions): Promise<number> {
   const config = resolveConfig({ ...options, skipPack: true });
-  const { watchBuild } = await import('./watch.js');
+  const { watchBuild } = await import('../build/watch.js');
   const watcher = await watchBuild(config, {
     onBuild: (report, first) => {
       if (first) {
