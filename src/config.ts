@@ -17,8 +17,8 @@ export interface BuildConfig {
   readonly outDir: string;
   /** Build only these documents (by name); undefined builds all. */
   readonly only: readonly string[] | undefined;
-  /** How many browser pages print at once. */
-  readonly jobs: number;
+  /** How many browser pages print at once (`--jobs`). */
+  readonly browserPages: number;
   /** Print every document again, even those whose PDF is up to date. */
   readonly force: boolean;
   /** Leave out the briefing pack (watch mode: a save should not wait for the whole pack). */
@@ -56,7 +56,7 @@ export interface BuildOptions {
   readonly sourceDateEpoch?: number;
 }
 
-/** Four reused pages saturate two cores (measured: 17 docs/s vs 12.5 with two). */
+/** Browser pages printing at once unless `--jobs` says otherwise: four saturate two cores (README, Performance). */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism() * 2));
 }
@@ -75,7 +75,7 @@ export function resolveConfig(
       : existsSync(resolve(cwd, 'templates')) ? resolve(cwd, 'templates') : BUNDLED_TEMPLATES,
     outDir: resolve(cwd, options.outDir ?? 'output'),
     only: options.only === undefined ? undefined : Object.freeze([...options.only]),
-    jobs: options.jobs ?? defaultJobs(),
+    browserPages: options.jobs ?? defaultJobs(),
     timeoutSeconds: options.timeoutSeconds ?? 30,
     printEdition: options.printEdition ?? false,
     force: options.force ?? false,

@@ -49,11 +49,6 @@ export interface PrinterOptions {
   readonly browserUrl?: string;
   /** A browser already started for this printer (see spawnBrowser): used first, relaunches start their own. */
   readonly started?: BrowserProcess;
-  /**
-   * On SIGINT, SIGTERM or SIGHUP, kill the browser and exit (130, 143, 129); default true.
-   * Watch mode turns this off and stops the printer itself.
-   */
-  readonly exitOnSignal?: boolean;
 }
 
 /** Documents between two looks at the browser's memory. */
@@ -70,7 +65,7 @@ const PX_TO_MM = 25.4 / 96;
  * resources: every other request is blocked and reported. A browser that crashes or hangs
  * is killed and relaunched, and the documents it was printing are tried again.
  */
-export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
+export async function connectPrinter(options: PrinterOptions): Promise<Printer> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const retries = options.retries ?? 2;
   const remote = options.browserUrl;
@@ -83,20 +78,10 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
     const chromium = started;
     started = undefined;
     if (chromium !== undefined) return startSession(chromium, options.pages, timeoutMs);
-    return browserPath().then((path) => startSession(spawnBrowser(path, timeoutMs, options.pages), options.pages, timeoutMs));
+    return browserPath().then((path) => startSession(spawnBrowser(path, options.pages), options.pages, timeoutMs));
   };
   let session = await start();
   let restarting: Promise<Session> | undefined;
-  // Chromium runs in its own process group, so it would outlive an interrupted build: end it first.
-  const signals: [NodeJS.Signals, number][] = [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]];
-  const onSignal = (signal: NodeJS.Signals): void => {
-    session.kill();
-    process.exit(signals.find(([name]) => name === signal)?.[1] ?? 1);
-  };
-  if (options.exitOnSignal ?? true) for (const [signal] of signals) process.on(signal, onSignal);
-  const stopHandlingSignals = (): void => {
-    for (const [signal] of signals) process.off(signal, onSignal);
-  };
 
   // Long runs: a fresh browser after many documents or past a memory ceiling; the old one
   // finishes the documents it has and then closes.
@@ -158,7 +143,6 @@ export async function launchPrinter(options: PrinterOptions): Promise<Printer> {
       if (declared !== undefined) await session.pool.fill((page) => loadFonts(page, declared, fontsCss(declared, fonts)));
     },
     async close() {
-      stopHandlingSignals();
       await session.close();
     },
   };
@@ -191,7 +175,10 @@ interface Session extends Lifecycle {
 async function startSession(chromium: BrowserProcess, pages: number, timeoutMs: number): Promise<Session> {
   let browser: Browser;
   try {
-    browser = await puppeteer.connect({ browserWSEndpoint: await chromium.endpoint, protocolTimeout: timeoutMs * 2, defaultViewport: null });
+    const connecting = puppeteer.connect({ transport: chromium.transport, protocolTimeout: timeoutMs * 2, defaultViewport: null });
+    browser = await withDeadline(Promise.race([connecting, chromium.failed]), timeoutMs).catch((error: unknown) => {
+      throw error instanceof DeadlineError ? new FactsheetsError(`the browser could not start: no answer within ${timeoutMs / 1000} s`, { stage: 'print' }) : error;
+    });
   } catch (error) {
     chromium.kill();
     if (error instanceof FactsheetsError) throw error;

@@ -2,14 +2,18 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
 import { FactsheetsError } from '../errors.js';
 import { findBrowser } from './find.js';
+import { PipeTransport } from './pipe-transport.js';
 
 /** A Chromium process started for one build, in its own process group, with a throwaway profile. */
 export interface BrowserProcess {
   readonly pid: number | undefined;
-  /** The DevTools WebSocket address, once the browser listens (rejects if it exits or stays silent). */
-  readonly endpoint: Promise<string>;
+  /** The DevTools protocol over the browser's pipe: no TCP port is ever opened. */
+  readonly transport: PipeTransport;
+  /** Rejects when the browser exits or fails to start (never resolves while it runs). */
+  readonly failed: Promise<never>;
   /** Resolves once the process has exited and its profile folder is gone. */
   readonly exited: Promise<void>;
   /** Ends the whole process group at once (a hung browser's renderers too) and removes the profile. */
@@ -59,12 +63,35 @@ export function rendererLimit(pages: number, cores = availableParallelism()): st
   return `--renderer-process-limit=${Math.max(1, Math.min(pages, cores))}`;
 }
 
+/** Browsers this process started and has not seen exit: whoever ends the process ends these first. */
+const running = new Set<BrowserProcess>();
+
+/**
+ * Kills every browser this process started. For the CLI's signal handlers: a browser talks
+ * over a pipe and ends by itself when this process dies, but killing it first frees its memory
+ * and its profile at once rather than when it notices the closed pipe.
+ */
+export function killStartedBrowsers(): void {
+  for (const browser of running) browser.kill();
+}
+
 /**
  * Starts Chromium directly rather than through puppeteer.launch, so that it boots while
- * Puppeteer itself is still loading (about 200 ms); the printer then connects to it.
+ * Puppeteer itself is still loading; the printer then connects to it over the pipe. The pipe
+ * also ties the browser's life to this process: if the build dies, even by SIGKILL, the pipe
+ * closes and Chromium exits.
  */
-export function spawnBrowser(executablePath: string, timeoutMs: number, pages: number): BrowserProcess {
-  const profile = mkdtempSync(join(tmpdir(), 'factsheets-chromium-'));
+export function spawnBrowser(executablePath: string, pages: number): BrowserProcess {
+  let profile: string;
+  try {
+    profile = mkdtempSync(join(tmpdir(), 'factsheets-chromium-'));
+  } catch (error) {
+    throw new FactsheetsError(`cannot create the browser's temporary profile in ${tmpdir()}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      stage: 'print',
+      hint: 'TMPDIR must name an existing, writable folder (or be unset).',
+      cause: error,
+    });
+  }
   // Best effort: processes of a killed browser may still be writing to it for a moment.
   const removeProfile = (): void => {
     try {
@@ -73,43 +100,38 @@ export function spawnBrowser(executablePath: string, timeoutMs: number, pages: n
       // left in the temporary folder, as a browser killed from outside would leave it
     }
   };
-  const args = [...new Set([...PUPPETEER_DEFAULT_ARGS, ...launchArgs()]), rendererLimit(pages), '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'];
+  const args = [...new Set([...PUPPETEER_DEFAULT_ARGS, ...launchArgs()]), rendererLimit(pages), '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'];
   // Its temporary files (shared memory, with --disable-dev-shm-usage) go inside the profile too,
   // so that removing the profile leaves nothing behind, even after a kill.
   const temporary = join(profile, 'tmp');
   mkdirSync(temporary);
-  const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, TMPDIR: temporary } });
+  // fd 3 carries commands to the browser, fd 4 its replies (Chromium's --remote-debugging-pipe).
+  const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: temporary } });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   }).then(removeProfile);
 
-  const endpoint = new Promise<string>((resolve, reject) => {
-    let output = '';
-    const fail = (why: string): void => {
-      clearTimeout(timer);
-      reject(new FactsheetsError(`the browser could not start: ${why}`, {
-        stage: 'print',
-        hint: `Check that ${executablePath} runs (try "${executablePath} --headless --version").`,
-      }));
-    };
-    const timer = setTimeout(() => fail(`no DevTools address within ${timeoutMs / 1000} s`), timeoutMs);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const address = /DevTools listening on (ws:\/\/\S+)/.exec(output)?.[1];
-      if (address === undefined) return;
-      clearTimeout(timer);
-      output = '';
-      resolve(address);
-    });
+  // The last lines of its output, to say why it stopped.
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-2000);
+  });
+  const failed = new Promise<never>((_, reject) => {
+    const fail = (why: string): void => reject(new FactsheetsError(`the browser could not start: ${why}`, {
+      stage: 'print',
+      hint: `Check that ${executablePath} runs (try "${executablePath} --headless --version").`,
+    }));
     child.once('error', (error) => fail(error.message));
     child.once('exit', (code, signal) => fail(`it exited (${signal ?? `code ${code}`})${output.trim() === '' ? '' : `: ${output.trim().split('\n').slice(-1)[0]}`}`));
   });
-  endpoint.catch(() => undefined);
+  failed.catch(() => undefined);
+  const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
 
-  return {
+  const browser: BrowserProcess = {
     pid: child.pid,
-    endpoint,
+    transport,
+    failed,
     exited,
     kill: () => {
       try {
@@ -119,21 +141,25 @@ export function spawnBrowser(executablePath: string, timeoutMs: number, pages: n
       } catch {
         child.kill('SIGKILL');
       }
+      transport.close();
       removeProfile();
     },
   };
+  running.add(browser);
+  void exited.then(() => running.delete(browser));
+  return browser;
 }
 
 /**
  * Starts the system's Chrome or Chromium (or the one the options name), or returns undefined
  * when there is none: the printer then looks further and says what to install.
  */
-export function startSystemBrowser(options: { readonly executable: string | undefined; readonly timeoutMs?: number; readonly pages: number }): BrowserProcess | undefined {
+export function startSystemBrowser(options: { readonly executable: string | undefined; readonly pages: number }): BrowserProcess | undefined {
   let executablePath: string;
   try {
     executablePath = findBrowser(options.executable, () => undefined);
   } catch {
     return undefined;
   }
-  return spawnBrowser(executablePath, options.timeoutMs ?? 30_000, options.pages);
+  return spawnBrowser(executablePath, options.pages);
 }

@@ -2,7 +2,7 @@ import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import { outputPathFor } from '../stages/plan.js';
 import { combineWriteErrors, OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
-import type { BuildReport, BuildWarning, DocumentKind, DocumentResult, RenderJob } from '../types.js';
+import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, RenderJob } from '../types.js';
 
 /** What a build has done so far: a result per document, errors, warnings, manifest entries. */
 export class BuildLog {
@@ -35,6 +35,24 @@ export class BuildLog {
   /** Marks a document failed without an error of its own (a shared error says why). */
   failed(name: string, kind: DocumentKind, source: string): void {
     this.results.set(name, { name, kind, source, output: outputPathFor(kind, name), status: 'failed' });
+  }
+
+  /** Adds errors one by one: a build may have very many (no spread onto the call stack). */
+  addErrors(errors: readonly FactsheetsError[]): void {
+    for (const error of errors) this.errors.push(error);
+  }
+
+  /** A document its plan could not be made for (e.g. no dataset rows). */
+  planFailed(error: FactsheetsError, documents: readonly Document[]): void {
+    this.errors.push(error);
+    const document = documents.find((candidate) => candidate.name === error.document);
+    if (document !== undefined) this.failed(document.name, document.meta.kind, document.source.displayPath);
+  }
+
+  /** The templates could not be compiled: one error, and every job fails with it. */
+  renderFailed(error: unknown, jobs: readonly RenderJob[]): void {
+    this.errors.push(toFactsheetsError(error, { stage: 'render' }));
+    for (const job of jobs) this.failed(job.document.name, job.kind, job.document.source.displayPath);
   }
 
   /** Records why a job failed; write failures are kept aside to be reported together. */

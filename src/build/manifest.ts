@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -150,4 +151,9 @@ export async function updateManifest(outDir: string, previous: Manifest | undefi
   if (file === MANIFEST_FILE) {
     for (const name of (await readdir(outDir)).filter((entry) => SHARD_MANIFEST.test(entry))) await rm(join(outDir, name), { force: true });
   }
+}
+
+/** Whether the output folder has a manifest, i.e. a previous build to compare with. */
+export function hasManifest(outDir: string): boolean {
+  return existsSync(join(outDir, MANIFEST_FILE));
 }

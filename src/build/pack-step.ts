@@ -5,12 +5,82 @@ import type { RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
-import { sha256, type ManifestEntry } from './manifest.js';
-import { PACK_LAYOUT, PACK_OUTPUT, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
+import { sha256, templatesHash, type Manifest, type ManifestEntry } from './manifest.js';
+import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
 import { mergePdfPieces } from '../pdf/merge.js';
 import { CREATOR } from '../stages/plan.js';
 import { creationDate, type ProduceContext } from './produce.js';
-import { writeOutput } from '../stages/write.js';
+import { OutputWriteError, writeOutput } from '../stages/write.js';
+import type { BuildConfig } from '../config.js';
+import { FactsheetsError, toFactsheetsError } from '../errors.js';
+import type { LoadedTemplates } from '../stages/load.js';
+import { sameInputs } from './changes.js';
+import type { BuildLog } from './log.js';
+import type { PrintSession } from './print-session.js';
+
+/** Whether this build makes the briefing pack, and from what. */
+export interface PackDecision {
+  /** A build of every document (not `--only` or a shard). */
+  readonly complete: boolean;
+  readonly hasLayout: boolean;
+  /** A complete build with a pack layout, not told to skip it. */
+  readonly wanted: boolean;
+  /** What the pack would be made from, given the parts' manifest entries. */
+  inputs(entries: readonly ManifestEntry[]): Record<string, string>;
+  /** Whether the pack in the output folder was made from exactly these parts. */
+  isCurrent(entries: readonly ManifestEntry[]): boolean;
+}
+
+export function decidePack(
+  config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string,
+): PackDecision {
+  const previousEntry = previous?.documents.find((entry) => entry.output === PACK_OUTPUT);
+  const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(jobs, entries, templatesHash(PACK_LAYOUT, templates), fontsHash);
+  const hasLayout = templates.layouts.has(PACK_LAYOUT);
+  return {
+    complete,
+    hasLayout,
+    wanted: complete && !config.skipPack && hasLayout,
+    inputs,
+    isCurrent: (entries) => previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries)),
+  };
+}
+
+/** What making the pack works with. */
+export interface PackStep {
+  readonly config: BuildConfig;
+  readonly log: BuildLog;
+  readonly session: PrintSession;
+  readonly templates: TemplateEnvironment;
+  readonly context: (printer: ProduceContext['printer']) => Promise<ProduceContext>;
+}
+
+/**
+ * After the documents (it needs their page counts, and is only worth printing if they all
+ * succeeded): makes and writes the pack unless it is current. The browser is closed as soon as
+ * the pack's sheets are printed, before the merge.
+ */
+export async function packStep(decision: PackDecision, jobs: readonly RenderJob[], entries: readonly ManifestEntry[], step: PackStep): Promise<void> {
+  const { config, log, session } = step;
+  const skipped = !decision.complete || config.skipPack ? undefined
+    : !decision.hasLayout ? `the templates have no ${PACK_LAYOUT} layout`
+      : log.hasFailures() ? 'some documents failed' : undefined;
+  if (skipped !== undefined) {
+    log.warnings.push({ message: `${PACK_OUTPUT} was not rebuilt: ${skipped}` });
+    return;
+  }
+  if (!decision.wanted || decision.isCurrent(entries)) return;
+  try {
+    const printer = await session.printer();
+    if (printer instanceof FactsheetsError) return;
+    const parts = jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
+    const printed = await makePack(parts, step.templates, await step.context(printer), () => session.close());
+    if (printed !== undefined) log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir));
+  } catch (error) {
+    if (error instanceof OutputWriteError) log.writeFailed(error);
+    else log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
+  }
+}
 
 /**
  * Makes the briefing pack: cover and contents printed, then every document's own PDF as it is
@@ -70,7 +140,7 @@ export function packSheets(plan: PackPlan, templates: TemplateEnvironment): { re
 export async function writePack(printed: PackPdf, inputs: Record<string, string>, outDir: string): Promise<ManifestEntry> {
   await writeOutput(outDir, PACK_OUTPUT, printed.pieces);
   return {
-    output: PACK_OUTPUT, name: 'briefing-pack', kind: 'briefing-pack', source: PACK_LAYOUT,
+    output: PACK_OUTPUT, name: PACK_NAME, kind: 'briefing-pack', source: PACK_LAYOUT,
     pages: printed.pages, bytes: printed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0), sha256: sha256(printed.pieces),
     // Piece by piece: every object's text is a piece of its own, so no font name is split.
     fonts: [...new Set(printed.pieces.flatMap((piece) => fontNames(piece)))].sort(),

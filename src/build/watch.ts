@@ -1,7 +1,8 @@
 import { watch as watchFiles } from 'chokidar';
 import { BuildCache } from './cache.js';
 import type { BuildConfig } from '../config.js';
-import { launchPrinter, printerOptionsFor, runPipeline } from './pipeline.js';
+import { launchPrinter } from '../browser/launch.js';
+import { printerOptionsFor, runPipeline } from './pipeline.js';
 import { loadSources } from '../stages/load.js';
 import { planJobs } from '../stages/plan.js';
 import { validateSources } from '../stages/validate.js';
@@ -29,7 +30,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
   const cache = new BuildCache();
   let warm: Promise<Printer> | undefined;
   const keepWarm = (printerOptions: PrinterOptions): Promise<Printer> => {
-    warm ??= launchPrinter({ ...printerOptions, exitOnSignal: false });
+    warm ??= launchPrinter(printerOptions);
     // Builds "close" their printer when done; the warm one stays open until the watcher stops.
     return warm.then((printer) => ({ print: (html, printOptions) => printer.print(html, printOptions), warm: async (html, fonts) => printer.warm?.(html, fonts), close: async () => undefined }));
   };
@@ -99,6 +100,6 @@ async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer):
   const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
   if (job === undefined) return;
   const page = renderPage(job, createEnvironment(sources.templates, fonts.embedded.reference), config.contentDir);
-  const printed = await Promise.all(Array.from({ length: config.jobs }, () => printer.print(page.html, { fonts: fonts.embedded })));
+  const printed = await Promise.all(Array.from({ length: config.browserPages }, () => printer.print(page.html, { fonts: fonts.embedded })));
   if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+// First: signals are handled from the first instant, before anything else loads.
+import { handleSignals } from './signals.js';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { formatError } from '../errors.js';
@@ -61,11 +61,12 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   const live = !command.quiet && !command.json && process.stderr.isTTY === true && env['CI'] === undefined;
   const config = resolveConfig(command.options);
   // An output folder without a manifest (or --force) will be printed: the browser starts now,
-  // while the build's own code loads (some 150 ms), and is handed to the printer.
-  const printing = config.browserUrl === undefined && (config.force || !existsSync(join(config.outDir, 'manifest.json')));
+  // while the build's own code loads, and is handed to the printer.
+  const { hasManifest } = await import('../build/manifest.js');
+  const printing = config.browserUrl === undefined && (config.force || !hasManifest(config.outDir));
   const { startSystemBrowser } = await import('../browser/process.js');
-  let early = printing ? startSystemBrowser({ executable: config.browserExecutable, timeoutMs: config.timeoutSeconds * 1000, pages: config.jobs }) : undefined;
-  const { launchPrinter, runPipeline } = await import('../build/pipeline.js');
+  let early = printing ? startSystemBrowser({ executable: config.browserExecutable, pages: config.browserPages }) : undefined;
+  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../build/pipeline.js'), import('../browser/launch.js')]);
   let report: BuildReport;
   try {
     report = await runPipeline(config, {
@@ -199,10 +200,11 @@ async function watchMode(options: BuildOptions): Promise<number> {
     },
     onReady: () => process.stdout.write(`watching ${relativeToCwd(config.contentDir)} and ${relativeToCwd(config.templatesDir)} for changes (Ctrl-C to stop; the briefing pack is left to full builds)\n`),
   });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  // The watcher ends its browser itself on Ctrl-C; a second signal while it does ends the process.
+  await new Promise<void>((resolve) => handleSignals(() => {
+    handleSignals(undefined);
+    resolve();
+  }));
   await watcher.stop();
   return EXIT.ok;
 }

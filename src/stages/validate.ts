@@ -3,9 +3,8 @@ import type { Dataset, Document, DocumentKind, SourceFile } from '../types.js';
 import type { LoadedSources } from './load.js';
 import { validateDataset } from './validate/dataset.js';
 import { validateDocument } from './validate/front-matter.js';
+import { PACK_NAME } from './plan/pack.js';
 
-/** The briefing pack's output name, which no document may take. */
-const RESERVED_NAME = 'briefing-pack';
 
 export interface ValidationResult {
   readonly documents: readonly Document[];
@@ -61,10 +60,10 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   for (const [file, kind] of inputs) {
     const name = (file.absolutePath.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
     const result = memo === undefined ? validateDocument(file, kind, layoutNames) : memo.document(file, kind, layoutNames);
-    if (name === RESERVED_NAME) {
+    if (name === PACK_NAME) {
       errors.push(new FactsheetsError(`"${name}" is reserved for the briefing pack`, {
         stage: 'validate', file: file.displayPath, document: name,
-        hint: `Rename the file: ${RESERVED_NAME}.pdf is the pack of all documents.`,
+        hint: `Rename the file: ${PACK_NAME}.pdf is the pack of all documents.`,
       }));
       failed.push({ name, kind, source: file });
       continue;

@@ -9,7 +9,7 @@ describe('resolveConfig', () => {
       contentDir: `${PROJECT}/content`, templatesDir: `${PROJECT}/templates`, outDir: `${PROJECT}/output`,
       only: undefined, browserExecutable: undefined, sourceDateEpoch: undefined,
     });
-    expect(config.jobs).toBeGreaterThanOrEqual(1);
+    expect(config.browserPages).toBeGreaterThanOrEqual(1);
     expect(Object.isFrozen(config)).toBe(true);
   });
 

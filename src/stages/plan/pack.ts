@@ -1,8 +1,9 @@
 import type { RenderJob } from '../../types.js';
 
-/** The briefing pack's layout (in templates/layouts/) and its PDF in the output folder. */
-export const PACK_LAYOUT = 'briefing-pack';
-export const PACK_OUTPUT = 'briefing-pack.pdf';
+/** The briefing pack's name (no document may take it), its layout in templates/layouts/ and its PDF in the output folder. */
+export const PACK_NAME = 'briefing-pack';
+export const PACK_LAYOUT = PACK_NAME;
+export const PACK_OUTPUT = `${PACK_NAME}.pdf`;
 /**
  * Entries per contents page. The layout breaks the page after each group, and this many rows
  * (8.2 mm each, briefing-pack.css) fit with room to spare, so the plan knows the page count.

@@ -1,0 +1,84 @@
+import type { BuildConfig } from '../config.js';
+import { FactsheetsError, toFactsheetsError } from '../errors.js';
+import type { EmbeddedFonts } from '../browser/printer.js';
+import { printEditionOf, withLocatorMap, type MapMaker } from '../stages/plan.js';
+import type { HtmlPage, RenderJob } from '../types.js';
+import type { BuildLog } from './log.js';
+import type { ManifestEntry } from './manifest.js';
+import type { PrintSession } from './print-session.js';
+import { produce, type ProduceContext } from './produce.js';
+import { runLimited } from './run-limited.js';
+
+/** What printing the out-of-date documents works with. */
+export interface DocumentPrinting {
+  readonly config: BuildConfig;
+  readonly log: BuildLog;
+  readonly session: PrintSession;
+  /** A job to its HTML page (throws on a template or Markdown error). */
+  readonly renderPage: (job: RenderJob) => HtmlPage;
+  readonly fonts: EmbeddedFonts;
+  /** What documents are produced with, around the session's printer. */
+  readonly context: (printer: ProduceContext['printer']) => Promise<ProduceContext>;
+  /** Outputs that are up to date, by output path: not printed again. */
+  readonly upToDate: ReadonlyMap<string, ManifestEntry>;
+  readonly maps: Promise<MapMaker>;
+  readonly progress: () => void;
+}
+
+/**
+ * Renders and prints each job: maps laid out and pages rendered as printing goes, a few
+ * documents ahead of the browser (no more), so that Node's work overlaps the browser's and
+ * memory does not grow with the number of documents. Each document fails alone.
+ */
+export async function printDocuments(jobs: readonly RenderJob[], printing: DocumentPrinting): Promise<void> {
+  const { config, log } = printing;
+  await runLimited(jobs, config.browserPages * 2, async (job) => {
+    try {
+      await printDocument(job, printing);
+    } catch (error) {
+      log.jobFailed(job, error);
+    } finally {
+      printing.progress();
+    }
+  });
+}
+
+async function printDocument(planned: RenderJob, printing: DocumentPrinting): Promise<void> {
+  const { config, log, session, upToDate } = printing;
+  // Rendering is synchronous: let the browser's messages through between documents.
+  await new Promise((resolve) => setImmediate(resolve));
+  const located = withLocatorMap(planned, await printing.maps);
+  if (located.warning !== undefined) log.warnings.push(located.warning);
+  const { job } = located;
+  const page = render(job, printing);
+  if (page === undefined) return;
+  session.warm(page.html, printing.fonts);
+  const printer = await session.printer();
+  if (printer instanceof FactsheetsError) {
+    // The session reported why, once for the build.
+    log.failed(job.document.name, job.kind, job.document.source.displayPath);
+    return;
+  }
+  const context = await printing.context(printer);
+  const known = upToDate.get(job.outputPath);
+  const screen = known === undefined ? await produce(page, context) : { pages: known.pages, milliseconds: 0, entry: known };
+  if (known === undefined) log.manifest.push(screen.entry);
+  const printEdition = printEditionOf(job);
+  if (config.printEdition && !upToDate.has(printEdition.outputPath)) {
+    const printPage = render(printEdition, printing);
+    if (printPage !== undefined) log.manifest.push((await produce(printPage, context, screen.pages)).entry);
+  }
+  if (known === undefined) log.built(job, screen.pages, screen.milliseconds);
+  else log.unchanged(job, screen.pages);
+}
+
+function render(job: RenderJob, { renderPage, log }: DocumentPrinting): HtmlPage | undefined {
+  try {
+    const page = renderPage(job);
+    log.warnings.push(...page.warnings);
+    return page;
+  } catch (error) {
+    log.jobFailed(job, toFactsheetsError(error, { stage: 'render' }));
+    return undefined;
+  }
+}
