@@ -12,28 +12,58 @@ export interface PdfFile {
   readonly root: number;
 }
 
+/** What a PDF's newest trailer says. */
+export interface Trailer {
+  readonly size: number;
+  /** The catalog, as a reference (`1 0 R`). */
+  readonly root: string;
+  readonly info: number | undefined;
+  /** Where the newest cross-reference table starts: the `/Prev` of an update appended to it. */
+  readonly startxref: number;
+}
+
+/** Where each object's newest definition starts, and the newest trailer. */
+export interface CrossReference {
+  readonly offsets: ReadonlyMap<number, number>;
+  readonly trailer: Trailer;
+}
+
+/** A PDF's bytes as text, one character per byte: offsets in the text are offsets in the file. */
+export function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+}
+
+export function fromLatin1(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'latin1'));
+}
+
 /**
  * Reads a PDF with classic cross-reference tables, as Chromium writes it and as our own
  * incremental updates extend it: the newest definition of each object wins. Enough PDF for
  * the files this tool makes; anything else is refused with the file's name.
  */
 export function readPdf(bytes: Uint8Array, name: string): PdfFile {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const fail = (what: string): never => {
-    throw new FactsheetsError(`cannot read ${name}: ${what}`, { stage: 'finish', file: name, hint: 'Rebuild it (factsheets build --force): it was not written by this tool, or it is damaged.' });
-  };
+  const text = latin1(bytes);
+  const { offsets, trailer } = readCrossReference(text, name);
+  const objects = new Map<number, PdfObject>();
+  for (const [number, offset] of offsets) objects.set(number, readObject(text, bytes, number, offset, name));
+  return { objects, root: Number(trailer.root.split(' ')[0]) };
+}
+
+/** The cross-reference tables, newest first along the `/Prev` chain. */
+export function readCrossReference(text: string, name: string): CrossReference {
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
-  if (startxref === null) fail('no startxref at its end');
+  if (startxref === null) unreadable(name, 'no startxref at its end');
   const offsets = new Map<number, number>();
-  let root: number | undefined;
+  let newest: string | undefined;
   const seen = new Set<number>();
   for (let at: number | undefined = Number(startxref?.[1]); at !== undefined;) {
-    if (seen.has(at) || !text.startsWith('xref', at)) fail(`no cross-reference table at byte ${at}`);
+    if (seen.has(at) || !text.startsWith('xref', at)) unreadable(name, `no cross-reference table at byte ${at}`);
     seen.add(at);
     const table = /xref\s+([\s\S]*?)trailer\s*<<([\s\S]*?)>>\s*startxref/y;
     table.lastIndex = at;
     const match = table.exec(text);
-    if (match === null) fail(`an unreadable cross-reference table at byte ${at}`);
+    if (match === null) unreadable(name, `an unreadable cross-reference table at byte ${at}`);
     const [, entries = '', trailer = ''] = match ?? [];
     const tokens = entries.trim().split(/\s+/);
     for (let index = 0; index < tokens.length;) {
@@ -45,31 +75,52 @@ export function readPdf(bytes: Uint8Array, name: string): PdfFile {
         if (tokens[index + 2] === 'n' && !offsets.has(number)) offsets.set(number, Number(tokens[index]));
       }
     }
-    root ??= Number(/\/Root (\d+) \d+ R/.exec(trailer)?.[1]);
+    newest ??= trailer;
     const previous = /\/Prev (\d+)/.exec(trailer)?.[1];
     at = previous === undefined ? undefined : Number(previous);
   }
-  if (root === undefined || Number.isNaN(root)) fail('no /Root in its trailer');
+  return { offsets, trailer: trailerOf(newest ?? '', Number(startxref?.[1]), name) };
+}
 
-  const objects = new Map<number, PdfObject>();
-  for (const [number, offset] of offsets) {
-    const header = /(\d+) \d+ obj\s*/y;
-    header.lastIndex = offset;
-    const head = header.exec(text);
-    if (head === null || Number(head[1]) !== number) fail(`object ${number} is not at byte ${offset}`);
-    const start = header.lastIndex;
-    const end = tokenEnd(text, start);
-    const value = text.slice(start, end.at).trim();
-    if (end.keyword === 'endobj') {
-      objects.set(number, { value });
-      continue;
-    }
-    const length = Number(/\/Length (\d+)(?!\d| \d+ R)/.exec(value)?.[1]);
-    if (!Number.isInteger(length)) fail(`stream ${number} has no direct /Length`);
-    const dataStart = end.at + 'stream'.length + (text[end.at + 6] === '\r' ? 2 : 1);
-    objects.set(number, { value, stream: bytes.subarray(dataStart, dataStart + length) });
-  }
-  return { objects, root: root ?? 0 };
+/**
+ * Recovery for a file whose cross-reference table is missing or points wrong (as other readers
+ * recover): every object header in the file, the last definition winning, and the last trailer.
+ */
+export function scanCrossReference(text: string, name: string): CrossReference {
+  const offsets = new Map<number, number>();
+  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) offsets.set(Number(match[1]), match.index + match[0].length - `${match[1]} 0 obj`.length);
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text.slice(text.lastIndexOf('trailer')));
+  if (trailer === null) unreadable(name, 'no trailer at its end');
+  return { offsets, trailer: trailerOf(trailer?.[1] ?? '', Number(trailer?.[2]), name) };
+}
+
+function trailerOf(dictionary: string, startxref: number, name: string): Trailer {
+  const size = Number(/\/Size (\d+)/.exec(dictionary)?.[1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(dictionary)?.[1];
+  const info = /\/Info (\d+) \d+ R/.exec(dictionary)?.[1];
+  if (root === undefined) unreadable(name, 'no /Root in its trailer');
+  if (!Number.isInteger(size)) unreadable(name, 'no /Size in its trailer');
+  return { size, root: root ?? '', info: info === undefined ? undefined : Number(info), startxref };
+}
+
+/** Object `number`, defined at `offset`: its value, and its stream data if it has one. */
+export function readObject(text: string, bytes: Uint8Array | undefined, number: number, offset: number, name: string): PdfObject {
+  const header = /(\d+) \d+ obj\s*/y;
+  header.lastIndex = offset;
+  const head = header.exec(text);
+  if (head === null || Number(head[1]) !== number) unreadable(name, `object ${number} is not at byte ${offset}`);
+  const start = header.lastIndex;
+  const end = tokenEnd(text, start);
+  const value = text.slice(start, end.at).trim();
+  if (end.keyword === 'endobj' || bytes === undefined) return { value };
+  const length = Number(/\/Length (\d+)(?!\d| \d+ R)/.exec(value)?.[1]);
+  if (!Number.isInteger(length)) unreadable(name, `stream ${number} has no direct /Length`);
+  const dataStart = end.at + 'stream'.length + (text[end.at + 6] === '\r' ? 2 : 1);
+  return { value, stream: bytes.subarray(dataStart, dataStart + length) };
+}
+
+function unreadable(name: string, what: string): never {
+  throw new FactsheetsError(`cannot read ${name}: ${what}`, { stage: 'finish', file: name, hint: 'Rebuild it (factsheets build --force): it was not written by this tool, or it is damaged.' });
 }
 
 /** Where an object's value ends: at `stream` or `endobj` outside any string. */

@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../errors.js';
-import { appendUpdate, fromLatin1, latin1, objectBody, readTrailer } from './update.js';
+import { appendUpdate, fromLatin1, latin1, readPrinted, type PrintedPdf } from './update.js';
 
 const PT_PER_MM = 72 / 25.4;
 
@@ -18,10 +18,10 @@ export interface PrintMarks {
  * streams are untouched.
  */
 export function addPrintMarks(bytes: Uint8Array, marks: PrintMarks): Uint8Array {
-  const text = latin1(bytes);
+  const pdf = readPrinted(latin1(bytes));
   const slug = marks.slugMm * PT_PER_MM;
   const bleed = marks.bleedMm * PT_PER_MM;
-  let next = readTrailer(text).size;
+  let next = pdf.trailer.size;
   const objects = new Map<number, string>();
   const stream = (content: string): number => {
     const number = next;
@@ -30,10 +30,10 @@ export function addPrintMarks(bytes: Uint8Array, marks: PrintMarks): Uint8Array 
     return number;
   };
 
-  const pages = [...new Set([...text.matchAll(/(?:^|\n)(\d+) 0 obj\s*<<\/Type \/Page\b(?!s)/g)].map((match) => Number(match[1])))];
+  const pages = pdf.numbers.filter((number) => /^<<\/Type \/Page\b(?!s)/.test(pdf.body(number) ?? ''));
   if (pages.length === 0) throw new FactsheetsError('the printed PDF has no pages to mark', { stage: 'finish' });
   for (const page of pages) {
-    const body = objectBody(text, page) ?? '';
+    const body = pdf.body(page) ?? '';
     const box = /\/MediaBox \[([\d.\s-]+)\]/.exec(body)?.[1]?.trim().split(/\s+/).map(Number);
     const contents = /\/Contents (\d+ \d+ R|\[[^\]]*\])/.exec(body)?.[1];
     if (box === undefined || box.length !== 4 || contents === undefined) {
@@ -48,8 +48,8 @@ export function addPrintMarks(bytes: Uint8Array, marks: PrintMarks): Uint8Array 
     objects.set(page, body
       .replace(/\/MediaBox \[[^\]]*\]/, `/MediaBox [0 0 ${fmt(width + 2 * slug)} ${fmt(height + 2 * slug)}]\n/BleedBox [${fmt(slug)} ${fmt(slug)} ${fmt(slug + width)} ${fmt(slug + height)}]\n/TrimBox [${fmt(slug + bleed)} ${fmt(slug + bleed)} ${fmt(slug + width - bleed)} ${fmt(slug + height - bleed)}]`)
       .replace(/\/Contents (\d+ \d+ R|\[[^\]]*\])/, `/Contents [${before} 0 R ${inner} ${after} 0 R]`));
-    for (const annotation of annotationsOf(text, body)) {
-      const annotationBody = objectBody(text, annotation);
+    for (const annotation of annotationsOf(pdf, body)) {
+      const annotationBody = pdf.body(annotation);
       if (annotationBody === undefined) continue;
       objects.set(annotation, annotationBody.replace(/\/Rect \[([\d.\s-]+)\]/, (_, rect: string) => {
         const [a = 0, b = 0, c = 0, d = 0] = rect.trim().split(/\s+/).map(Number);
@@ -57,7 +57,7 @@ export function addPrintMarks(bytes: Uint8Array, marks: PrintMarks): Uint8Array 
       }));
     }
   }
-  return fromLatin1(appendUpdate(text, objects));
+  return fromLatin1(appendUpdate(pdf.text, objects, undefined, pdf.trailer));
 }
 
 /** Eight hairlines, two per corner, starting just outside the bleed so that none prints on the page. */
@@ -73,10 +73,10 @@ function cropMarks(left: number, bottom: number, right: number, top: number, ble
   return `q 0.25 w 1 1 1 1 K\n${lines.join('\n')}\nQ`;
 }
 
-function annotationsOf(text: string, pageBody: string): number[] {
+function annotationsOf(pdf: PrintedPdf, pageBody: string): number[] {
   const inline = /\/Annots \[([^\]]*)\]/.exec(pageBody)?.[1];
   const referenced = /\/Annots (\d+) \d+ R/.exec(pageBody)?.[1];
-  const list = inline ?? (referenced === undefined ? '' : (objectBody(text, Number(referenced)) ?? '').replace(/^\[|\]$/g, ''));
+  const list = inline ?? (referenced === undefined ? '' : (pdf.body(Number(referenced)) ?? '').replace(/^\[|\]$/g, ''));
   return [...list.matchAll(/(\d+) \d+ R/g)].map((match) => Number(match[1]));
 }
 

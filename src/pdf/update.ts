@@ -1,30 +1,43 @@
-import { FactsheetsError } from '../errors.js';
+import { readCrossReference, readObject, scanCrossReference, type CrossReference, type Trailer } from './objects.js';
 
-/** What a PDF's last trailer says. */
-export interface Trailer {
-  readonly size: number;
-  readonly root: string;
-  readonly info: number | undefined;
-  readonly startxref: number;
+export { fromLatin1, latin1, type Trailer } from './objects.js';
+
+/** A PDF the browser printed (and this tool may have updated), read once for an update. */
+export interface PrintedPdf {
+  readonly text: string;
+  readonly trailer: Trailer;
+  /** Object numbers, in the order of their newest definitions in the file. */
+  readonly numbers: readonly number[];
+  /** The value of an object's newest definition (for a stream, its dictionary). */
+  body(number: number): string | undefined;
 }
 
-/** Reads the last classic trailer (`trailer << … >> startxref N %%EOF`): after updates there are several. */
-export function readTrailer(text: string): Trailer {
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text.slice(text.lastIndexOf('trailer')));
-  const size = Number(/\/Size (\d+)/.exec(trailer?.[1] ?? '')?.[1]);
-  const root = /\/Root (\d+ \d+ R)/.exec(trailer?.[1] ?? '')?.[1];
-  const info = /\/Info (\d+) \d+ R/.exec(trailer?.[1] ?? '')?.[1];
-  if (trailer === null || !Number.isInteger(size) || root === undefined) {
-    throw new FactsheetsError('the printed PDF has no cross-reference trailer to update', { stage: 'finish' });
+export function readPrinted(text: string): PrintedPdf {
+  const name = 'the printed PDF';
+  let table: CrossReference;
+  try {
+    table = readCrossReference(text, name);
+  } catch {
+    table = scanCrossReference(text, name);
   }
-  return { size, root, info: info === undefined ? undefined : Number(info), startxref: Number(trailer[2]) };
+  const { offsets, trailer } = table;
+  return {
+    text,
+    trailer,
+    numbers: [...offsets].sort(([, a], [, b]) => a - b).map(([number]) => number),
+    body: (number) => {
+      const offset = offsets.get(number);
+      return offset === undefined ? undefined : readObject(text, undefined, number, offset, name).value;
+    },
+  };
 }
 
-/** The text of object `number`'s latest definition (`N 0 obj … endobj`), for objects without streams. */
+export function readTrailer(text: string): Trailer {
+  return readPrinted(text).trailer;
+}
+
 export function objectBody(text: string, number: number): string | undefined {
-  let found: string | undefined;
-  for (const match of text.matchAll(new RegExp(`(?:^|\\n)${number} 0 obj\\s*([\\s\\S]*?)\\s*endobj`, 'g'))) found = match[1];
-  return found;
+  return readPrinted(text).body(number);
 }
 
 /**
@@ -32,8 +45,7 @@ export function objectBody(text: string, number: number): string | undefined {
  * trailer that points back to the previous one. Nothing before it changes, so everything the
  * update does not replace (tags, outline, fonts) stays exactly as it was.
  */
-export function appendUpdate(text: string, objects: ReadonlyMap<number, string>, info?: number): string {
-  const trailer = readTrailer(text);
+export function appendUpdate(text: string, objects: ReadonlyMap<number, string>, info?: number, trailer: Trailer = readTrailer(text)): string {
   let output = text.endsWith('\n') ? text : `${text}\n`;
   const offsets = new Map<number, number>();
   for (const [number, body] of [...objects].sort(([a], [b]) => a - b)) {
@@ -41,19 +53,11 @@ export function appendUpdate(text: string, objects: ReadonlyMap<number, string>,
     output += `${number} 0 obj\n${body}\nendobj\n`;
   }
   const xrefOffset = Buffer.byteLength(output, 'latin1');
-  const size = Math.max(trailer.size, ...[...objects.keys()].map((number) => number + 1));
+  const size = [...objects.keys()].reduce((largest, number) => Math.max(largest, number + 1), trailer.size);
   const infoEntry = info ?? trailer.info;
   output +=
     `xref\n${[...offsets].map(([number, offset]) => `${number} 1\n${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
     `trailer\n<</Size ${size}\n/Root ${trailer.root}${infoEntry === undefined ? '' : `\n/Info ${infoEntry} 0 R`}\n/Prev ${trailer.startxref}>>\n` +
     `startxref\n${xrefOffset}\n%%EOF\n`;
   return output;
-}
-
-export function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-}
-
-export function fromLatin1(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(text, 'latin1'));
 }
