@@ -1,227 +1,28 @@
 #!/usr/bin/env node
 // First: signals are handled from the first instant, before anything else loads.
-import { handleSignals } from './signals.js';
-import { parseArgs } from 'node:util';
-import { resolveConfig, type BuildOptions } from '../config.js';
-import { formatError } from '../errors.js';
-import type { BuildReport } from '../types.js';
-import { parseShard } from '../build/shard.js';
+import './signals.js';
+import { runBuildCommand } from './build-command.js';
+import { EXIT } from './exit.js';
+import { VERSION } from '../version.js';
 
-import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
+type Command = (argv: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
-const USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
-                        [--print] [--force] [--watch] [--shard I/N] [--browser-url URL]
-                        [--timeout SECONDS] [--json] [--quiet]
+/** Commands by name; each takes the whole argument list (its own name included). */
+const COMMANDS: Readonly<Record<string, Command>> = { build: runBuildCommand };
 
-Builds a PDF for every document in the content folder:
-  *.md            factsheets  -> OUT/<name>.pdf
-  countries/*.md  one-pagers  -> OUT/countries/<name>.pdf
-
-Options:
-  --content DIR    content folder (default: content)
-  --templates DIR  templates folder (default: templates)
-  --out DIR        output folder (default: output)
-  --only NAMES     build only these documents, comma-separated (e.g. factsheet,mali)
-  --jobs N         browser pages printing at once (default: 4 on 2+ cores)
-  --print          also write print files with 3 mm bleed and crop marks under OUT/print/
-  --force          print every document, even those whose PDF is up to date
-  --watch          keep the browser warm and rebuild what each change affects (Ctrl-C stops)
-  --shard I/N      build only shard I of N (e.g. 2/4), for a CI matrix; no pack
-  --browser-url U  print through a running Chrome (ws://… or http://…) instead of launching one
-                   (also FACTSHEETS_BROWSER_URL)
-  --quiet          no progress line and no line per PDF: errors, warnings and the summary
-  --timeout S      deadline to print one document; a hung browser is relaunched (default: 30)
-  --json           print the report as JSON on stdout instead of text
-  -h, --help       show this help
-
-Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.`;
-
-/** Exit statuses of the contract. */
-const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-class UsageError extends Error {}
-
-/** The only place that reads argv, writes to stdout/stderr and sets the exit code. */
+/**
+ * The factsheets command: the only place that reads argv, writes to the terminal and sets the
+ * exit status. Each command lives in a module of its own and gets the rest of the arguments.
+ */
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let command: Command;
-  try {
-    const parsed = parseCommandLine(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${USAGE}\n`);
-      return EXIT.ok;
-    }
-    command = parsed;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`factsheets: ${message}\n\n${USAGE}\n`);
-    return EXIT.usage;
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`factsheets ${VERSION}\n`);
+    return EXIT.ok;
   }
-
-  if (command.watch) return watchMode(command.options);
-  const live = !command.quiet && !command.json && process.stderr.isTTY === true && env['CI'] === undefined;
-  const config = resolveConfig(command.options);
-  // An output folder without a manifest (or --force) will be printed: the browser starts now,
-  // while the build's own code loads, and is handed to the printer.
-  const { hasManifest } = await import('../build/manifest.js');
-  const printing = config.browserUrl === undefined && (config.force || !hasManifest(config.outDir));
-  const { startSystemBrowser } = await import('../browser/process.js');
-  let early = printing ? startSystemBrowser({ executable: config.browserExecutable, pages: config.browserPages }) : undefined;
-  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../build/pipeline.js'), import('../browser/launch.js')]);
-  let report: BuildReport;
-  try {
-    report = await runPipeline(config, {
-      launchPrinter: (options) => {
-        const started = early;
-        early = undefined;
-        return launchPrinter(options, started);
-      },
-      now: () => performance.now(), ...(live ? { onProgress: progressLine(performance.now()) } : {}),
-    });
-  } finally {
-    // Not needed after all (every document failed, or none was out of date).
-    early?.kill();
-  }
-  if (live) process.stderr.write('\r\x1b[K');
-  const annotations = env['GITHUB_ACTIONS'] === 'true' ? formatGithubAnnotations(report) : '';
-  if (command.json) {
-    process.stdout.write(formatJsonReport(report));
-    process.stderr.write(annotations);
-  } else {
-    const text = formatTextReport(report);
-    process.stderr.write(text.stderr);
-    // --quiet keeps only the summary line (the last) of the text report.
-    process.stdout.write(annotations + (command.quiet ? text.stdout.split('\n').slice(-2).join('\n') : text.stdout));
-  }
-  if (report.errors.some((error) => error.stage === 'cli')) return EXIT.usage;
-  return report.errors.length === 0 ? EXIT.ok : EXIT.failed;
-}
-
-interface Command {
-  readonly options: BuildOptions;
-  /** Print the report as JSON instead of text. */
-  readonly json: boolean;
-  /** Rebuild on every change until interrupted. */
-  readonly watch: boolean;
-  /** Only errors, warnings and the summary; no progress line. */
-  readonly quiet: boolean;
-}
-
-function parseCommandLine(argv: readonly string[]): Command | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        templates: { type: 'string' },
-        out: { type: 'string' },
-        only: { type: 'string' },
-        jobs: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        print: { type: 'boolean' },
-        force: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        shard: { type: 'string' },
-        'browser-url': { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // Node's messages name the bad option; drop its "To specify a positional argument…" advice.
-    throw new UsageError((error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option');
-  }
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  if (positionals.length === 0) throw new UsageError('missing command (the command is "build")');
-  if (positionals[0] !== 'build' || positionals.length > 1) {
-    throw new UsageError(`unknown command "${positionals.join(' ')}" (the command is "build")`);
-  }
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
-    throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
-  }
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)) {
-    throw new UsageError(`--timeout must be a number of seconds from 1 to 3600, got "${values.timeout}"`);
-  }
-  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  if (values.shard !== undefined && shard === undefined) {
-    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4; got "${values.shard}"`);
-  }
-  const browserUrl = values['browser-url'];
-  if (browserUrl !== undefined && !/^(wss?|https?):\/\//.test(browserUrl)) {
-    throw new UsageError(`--browser-url must start with ws://, wss://, http:// or https://; got "${browserUrl}"`);
-  }
-  const only = values.only?.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one document name');
-  const options: BuildOptions = {
-    ...(values.content === undefined ? {} : { contentDir: values.content }),
-    ...(values.templates === undefined ? {} : { templatesDir: values.templates }),
-    ...(values.out === undefined ? {} : { outDir: values.out }),
-    ...(only === undefined ? {} : { only }),
-    ...(jobs === undefined ? {} : { jobs }),
-    ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-    ...(values.print === true ? { printEdition: true } : {}),
-    ...(values.force === true ? { force: true } : {}),
-    ...(shard === undefined ? {} : { shard }),
-    ...(browserUrl === undefined ? {} : { browserUrl }),
-  };
-  return { options, json: values.json === true, watch: values.watch === true, quiet: values.quiet === true };
-}
-
-/** A live `12/200 documents · 14.2/s · about 13 s left` line on a terminal, redrawn in place. */
-function progressLine(started: number): (done: number, total: number) => void {
-  return (done, total) => {
-    const seconds = (performance.now() - started) / 1000;
-    const rate = seconds > 0 ? done / seconds : 0;
-    const left = rate > 0 && done < total ? ` · about ${Math.ceil((total - done) / rate)} s left` : '';
-    process.stderr.write(`\r\x1b[K${done}/${total} documents · ${rate.toFixed(1)}/s${left}`);
-  };
-}
-
-/** Watch mode: the first build's report, then one line per rebuild; runs until SIGINT or SIGTERM. */
-async function watchMode(options: BuildOptions): Promise<number> {
-  const config = resolveConfig({ ...options, skipPack: true });
-  const { watchBuild } = await import('../build/watch.js');
-  const watcher = await watchBuild(config, {
-    onBuild: (report, first) => {
-      if (first) {
-        const text = formatTextReport(report);
-        process.stderr.write(text.stderr);
-        process.stdout.write(text.stdout);
-        return;
-      }
-      for (const error of report.errors) process.stderr.write(`${formatError(error)}\n`);
-      process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${describeRebuild(report)}\n`);
-    },
-    onReady: () => process.stdout.write(`watching ${relativeToCwd(config.contentDir)} and ${relativeToCwd(config.templatesDir)} for changes (Ctrl-C to stop; the briefing pack is left to full builds)\n`),
-  });
-  // The watcher ends its browser itself on Ctrl-C; a second signal while it does ends the process.
-  await new Promise<void>((resolve) => handleSignals(() => {
-    handleSignals(undefined);
-    resolve();
-  }));
-  await watcher.stop();
-  return EXIT.ok;
-}
-
-/** One line for a rebuild: what was printed and how long it took, or why nothing was. */
-function describeRebuild(report: BuildReport): string {
-  const built = report.documents.filter((document) => document.status === 'built').map((document) => document.output);
-  const failed = report.documents.filter((document) => document.status === 'failed').map((document) => document.output);
-  const seconds = `${report.seconds.toFixed(2)} s`;
-  if (report.errors.length > 0 && built.length === 0) return `not rebuilt: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}, in ${seconds}`;
-  if (built.length === 0) return `no change to print, in ${seconds}`;
-  return `rebuilt ${built.join(', ')}${failed.length > 0 ? `; failed ${failed.join(', ')}` : ''} in ${seconds}`;
-}
-
-function relativeToCwd(path: string): string {
-  const relative = path.startsWith(`${process.cwd()}/`) ? path.slice(process.cwd().length + 1) : path;
-  return `${relative}/`;
+  const name = argv.find((argument) => !argument.startsWith('-'));
+  // The build command also reports a missing or unknown command, with the usage.
+  const command = (name === undefined ? undefined : COMMANDS[name]) ?? runBuildCommand;
+  return command(argv, env);
 }
 
 main(process.argv.slice(2), process.env).then(
@@ -236,4 +37,3 @@ main(process.argv.slice(2), process.env).then(
     process.exitCode = EXIT.failed;
   },
 );
-
