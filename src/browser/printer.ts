@@ -312,6 +312,11 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     pooled.fonts = fonts;
   }
   const measured = await page.evaluate(async () => {
+    // document.fonts.ready alone is not enough: it can resolve before layout has asked for the
+    // faces a swapped-in document uses, and the page would print in a fallback font. Every
+    // declared face is loaded (each page keeps them between documents; only the glyphs a
+    // document uses are embedded), then the page waits for any other loading.
+    await Promise.all([...document.fonts].map((face) => (face.status === 'loaded' ? undefined : face.load().catch(() => undefined))));
     await document.fonts.ready;
     const failedFonts = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);
     // All text of the body, SVG included, but not style sheets; plus the title (PDF metadata).
