@@ -4,7 +4,8 @@ import type { PrintedPdf } from '../types.js';
 import { findBrowser } from './find.js';
 import { Pool } from './pool.js';
 import { spawnBrowser, type BrowserProcess } from './process.js';
-import { browserFailure, DeadlineError, firstLine, lifecycle, withDeadline, type Lifecycle } from './lifecycle.js';
+import { DeadlineError, firstLine, lifecycle, withDeadline, type Lifecycle } from './lifecycle.js';
+import { printAttributed, SoloGate } from './crash-attribution.js';
 import { processTreePssMb } from './memory.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
@@ -82,6 +83,7 @@ export async function connectPrinter(options: PrinterOptions): Promise<Printer> 
   };
   let session = await start();
   let restarting: Promise<Session> | undefined;
+  const gate = new SoloGate();
 
   // Long runs: a fresh browser after many documents or past a memory ceiling; the old one
   // finishes the documents it has and then closes.
@@ -120,23 +122,19 @@ export async function connectPrinter(options: PrinterOptions): Promise<Printer> 
 
   return {
     async print(html, printOptions) {
-      for (let attempt = 0; ; attempt += 1) {
-        const current = session;
+      let current = session;
+      return printAttributed(gate, retries, async () => {
+        current = session;
         current.inFlight += 1;
         try {
           const printed = await withDeadline(current.pool.use((page) => printOn(page, html, printOptions?.tagged ?? true, printOptions?.fonts)), timeoutMs);
           await recycleIfDue(current);
           return printed;
-        } catch (error) {
-          // Problems of the document itself (fonts) are final; a crashed or hung browser is not.
-          if (error instanceof FactsheetsError && !(error instanceof DeadlineError)) throw error;
-          if (attempt >= retries) throw browserFailure(error, attempt + 1);
-          await restart(current);
         } finally {
           current.inFlight -= 1;
           if (current.retired && current.inFlight === 0) void current.close();
         }
-      }
+      }, () => restart(current));
     },
     async warm(html, fonts) {
       const declared = FONTS_ELEMENT.exec(html)?.[1];
