@@ -1,5 +1,6 @@
 import { brandCoverage, embeddedFontFaces, type BrandCoverage } from '../fonts/embed.js';
-import { sha256 } from './manifest.js';
+import { hashParts, sha256 } from './manifest.js';
+import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import type { MapMaker } from '../stages/plan.js';
 import type { EmbeddedFonts } from '../browser/printer.js';
 import { ValidationMemo } from '../stages/validate.js';
@@ -15,6 +16,7 @@ export class BuildCache {
   private fonts: Promise<{ faces: string; hash: string; embedded: EmbeddedFonts }> | undefined;
   private coverage: Promise<BrandCoverage> | undefined;
   private maps: Promise<MapMaker> | undefined;
+  private renderer: { readonly key: string; readonly pool: Promise<Renderer> } | undefined;
 
   /** The embedded fonts' CSS, its hash, and the reference pages carry instead of it (see EmbeddedFonts). */
   fontFaces(): Promise<{ faces: string; hash: string; embedded: EmbeddedFonts }> {
@@ -38,5 +40,29 @@ export class BuildCache {
       return (iso: string) => layoutLocatorMap(iso, atlas);
     })();
     return this.maps;
+  }
+
+  /**
+   * Render workers for these templates: kept from one build to the next while the templates,
+   * fonts and content folder stay the same (watch mode), replaced when they change.
+   */
+  renderWorkers(setup: RenderSetup, deadlineMs: number): Promise<Renderer> {
+    const { templates } = setup;
+    const key = hashParts([
+      ['setup', `${setup.fontsReference}\0${setup.contentDir}\0${deadlineMs}`],
+      ...[...templates.layouts, ...templates.partials, ...templates.styles].map(([name, file]) => [file.displayPath || name, file.text] as const),
+      ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
+    ]);
+    if (this.renderer?.key !== key) {
+      void this.renderer?.pool.then((pool) => pool.close());
+      this.renderer = { key, pool: import('../stages/render/isolated.js').then(({ startRenderer }) => startRenderer(setup, deadlineMs)) };
+    }
+    return this.renderer.pool;
+  }
+
+  /** Ends what the cache keeps running (render workers). */
+  async close(): Promise<void> {
+    await this.renderer?.pool.then((pool) => pool.close());
+    this.renderer = undefined;
   }
 }

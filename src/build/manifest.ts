@@ -35,7 +35,7 @@ export function sha256(data: string | Uint8Array | readonly Uint8Array[]): strin
 }
 
 /** A hash over named parts, independent of the order they are given in. */
-function hashParts(parts: Iterable<readonly [string, string | Uint8Array]>): string {
+export function hashParts(parts: Iterable<readonly [string, string | Uint8Array]>): string {
   const hash = createHash('sha256');
   for (const [name, data] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
     hash.update(`${name}\0${typeof data === 'string' ? data.length : data.byteLength}\0`).update(data);

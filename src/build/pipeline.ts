@@ -8,6 +8,8 @@ import { planJobs, printEditionOf } from '../stages/plan.js';
 import { validateSources } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
 import type { BuildReport, RenderJob } from '../types.js';
+import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
+import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { BuildLog } from './log.js';
@@ -84,19 +86,19 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     config, printer, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, fonts: fonts.embedded, now: deps.now,
     warn: (message, job) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
   });
+  // Handlebars and unified load only now; pages carry a reference to the fonts, which the printer puts into a browser page once.
+  const renderer = await loadRenderer({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir }, config, cache).catch((error: unknown) => {
+    log.renderFailed(error, planned.jobs);
+  });
   try {
-    // Handlebars and unified load only now; pages carry a reference to the fonts, which the printer puts into a browser page once.
-    const templates = await loadRenderer(sources.templates, fonts.embedded.reference, config.contentDir).catch((error: unknown) => {
-      log.renderFailed(error, planned.jobs);
-    });
-    if (templates === undefined) return report();
+    if (renderer === undefined) return report();
     const jobs = planned.jobs.filter((job) => outOfDate.has(job.document.name));
-    await printDocuments(jobs, { config, log, session, renderPage: templates.renderPage, fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
-    const entries = [...log.manifest, ...upToDateEntries];
-    await packStep(pack, planned.jobs, entries, { config, log, session, templates: templates.environment, context });
+    await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
+    await packStep(pack, planned.jobs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context });
   } finally {
     // 7. the manifest (what is in the output folder now), written while the browser closes
-    await Promise.all([session.close(), recordManifest(config, previous, removed, log)]);
+    // Render workers stay with a cache the caller keeps (watch mode); a build's own cache ends them.
+    await Promise.all([session.close(), deps.cache === undefined ? cache.close() : undefined, recordManifest(config, previous, removed, log)]);
   }
   return report();
 }
@@ -114,11 +116,15 @@ async function recordManifest(config: BuildConfig, previous: Manifest | undefine
   }
 }
 
-/** The render code (Handlebars, unified), loaded when a document is to be printed; a template error fails every document. */
-async function loadRenderer(templates: Parameters<typeof import('../stages/render/handlebars/environment.js').createEnvironment>[0], fontsReference: string, contentDir: string) {
-  const [{ createEnvironment }, { renderPage }] = await Promise.all([import('../stages/render/handlebars/environment.js'), import('../stages/render/page.js')]);
-  const environment = createEnvironment(templates, fontsReference);
-  return { environment, renderPage: (job: RenderJob) => renderPage(job, environment, contentDir) };
+/**
+ * The render code (Handlebars, unified), loaded when a document is to be printed: the layouts
+ * compiled here (a template error fails every document, once; the pack's sheets render here),
+ * and documents rendered in worker threads under the build's deadline.
+ */
+async function loadRenderer(setup: RenderSetup, config: BuildConfig, cache: BuildCache): Promise<{ environment: TemplateEnvironment; pages: Renderer }> {
+  const { createEnvironment } = await import('../stages/render/handlebars/environment.js');
+  const environment = createEnvironment(setup.templates, setup.fontsReference);
+  return { environment, pages: await cache.renderWorkers(setup, config.timeoutSeconds * 1000) };
 }
 
 /** The browser a build prints with, as the configuration asks for it. */

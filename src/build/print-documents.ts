@@ -14,8 +14,8 @@ export interface DocumentPrinting {
   readonly config: BuildConfig;
   readonly log: BuildLog;
   readonly session: PrintSession;
-  /** A job to its HTML page (throws on a template or Markdown error). */
-  readonly renderPage: (job: RenderJob) => HtmlPage;
+  /** A job to its HTML page (rejects on a template or Markdown error, or past the deadline). */
+  readonly renderPage: (job: RenderJob) => Promise<HtmlPage>;
   readonly fonts: EmbeddedFonts;
   /** What documents are produced with, around the session's printer. */
   readonly context: (printer: ProduceContext['printer']) => Promise<ProduceContext>;
@@ -45,12 +45,10 @@ export async function printDocuments(jobs: readonly RenderJob[], printing: Docum
 
 async function printDocument(planned: RenderJob, printing: DocumentPrinting): Promise<void> {
   const { config, log, session, upToDate } = printing;
-  // Rendering is synchronous: let the browser's messages through between documents.
-  await new Promise((resolve) => setImmediate(resolve));
   const located = withLocatorMap(planned, await printing.maps);
   if (located.warning !== undefined) log.warnings.push(located.warning);
   const { job } = located;
-  const page = render(job, printing);
+  const page = await render(job, printing);
   if (page === undefined) return;
   session.warm(page.html, printing.fonts);
   const printer = await session.printer();
@@ -65,16 +63,16 @@ async function printDocument(planned: RenderJob, printing: DocumentPrinting): Pr
   if (known === undefined) log.manifest.push(screen.entry);
   const printEdition = printEditionOf(job);
   if (config.printEdition && !upToDate.has(printEdition.outputPath)) {
-    const printPage = render(printEdition, printing);
+    const printPage = await render(printEdition, printing);
     if (printPage !== undefined) log.manifest.push((await produce(printPage, context, screen.pages)).entry);
   }
   if (known === undefined) log.built(job, screen.pages, screen.milliseconds);
   else log.unchanged(job, screen.pages);
 }
 
-function render(job: RenderJob, { renderPage, log }: DocumentPrinting): HtmlPage | undefined {
+async function render(job: RenderJob, { renderPage, log }: DocumentPrinting): Promise<HtmlPage | undefined> {
   try {
-    const page = renderPage(job);
+    const page = await renderPage(job);
     log.warnings.push(...page.warnings);
     return page;
   } catch (error) {

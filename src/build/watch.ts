@@ -81,6 +81,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
       await watcher.close();
       await running;
       if (warm !== undefined) await (await warm.catch(() => undefined))?.close();
+      await cache.close();
     },
   };
 }
@@ -88,18 +89,18 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
 /**
  * Watch mode's warm-up: renders one document and prints it on every page of the pool, writing
  * nothing, so that the first change finds the pages with the fonts loaded and the code that
- * renders, prints and finishes already compiled. Broken content just means a colder start.
+ * renders (in the render workers), prints and finishes already compiled. Broken content just means a colder start.
  */
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
-  const [sources, fonts, maps, coverage, { createEnvironment }, { renderPage }, { finishPdf }] = await Promise.all([
-    loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(),
-    import('../stages/render/handlebars/environment.js'), import('../stages/render/page.js'), import('../stages/finish.js'),
+  const [sources, fonts, maps, coverage, { finishPdf }] = await Promise.all([
+    loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(), import('../stages/finish.js'),
   ]);
   const validation = validateSources(sources, cache.validation);
   const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
   const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
   if (job === undefined) return;
-  const page = renderPage(job, createEnvironment(sources.templates, fonts.embedded.reference), config.contentDir);
+  const renderer = await cache.renderWorkers({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir }, config.timeoutSeconds * 1000);
+  const page = await renderer.render(job);
   const printed = await Promise.all(Array.from({ length: config.browserPages }, () => printer.print(page.html, { fonts: fonts.embedded })));
   if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);
 }
