@@ -61,7 +61,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   let sources;
   let fonts;
   try {
-    [sources, fonts] = await Promise.all([loadSources(config.contentDir, config.templatesDir), cache.fontFaces()]);
+    [sources, fonts] = await Promise.all([loadSources(config.contentDir, config.templatesDir, config.limits), cache.fontFaces()]);
   } catch (error) {
     log.errors.push(toFactsheetsError(error, { stage: 'load' }));
     return done();
@@ -104,7 +104,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     const entry = known.get(job.outputPath);
     if (!stale.has(job.document.name) && entry !== undefined) log.unchanged(job, entry.pages);
   }
-  const removed = fullBuild ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir) : [];
+  const removed = fullBuild ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir)
+    .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
 
   const total = planned.jobs.length + validation.failed.filter((entry) => selection.has(entry.name)).length;
   const progress = (): void => deps.onProgress?.(log.finishedCount(), total);

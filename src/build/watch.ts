@@ -91,7 +91,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
  */
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
   const [sources, fonts, maps, coverage, { createEnvironment }, { renderPage }, { finishPdf }] = await Promise.all([
-    loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(),
+    loadSources(config.contentDir, config.templatesDir, config.limits), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(),
     import('../stages/render/handlebars/environment.js'), import('../stages/render/page.js'), import('../stages/finish.js'),
   ]);
   const validation = validateSources(sources, cache.validation);
