@@ -175,7 +175,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   }
   const render = (job: RenderJob): HtmlPage | undefined => {
     try {
-      const page = renderPage(job, templates, config.contentDir);
+      const page = renderPage(job, templates, config.contentDir, config.limits);
       log.warnings.push(...page.warnings);
       return page;
     } catch (error) {

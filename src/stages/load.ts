@@ -1,8 +1,9 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { FactsheetsError } from '../errors.js';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from '../limits.js';
+import type { ImageRead, ImageReader } from './render/images.js';
 import type { SourceFile } from '../types.js';
 
 /** The raw inputs of a build, read from disk and nothing else done to them. */
@@ -153,12 +154,12 @@ async function readMatching(
   }
   const wanted = entries
     .filter((entry) => !entry.isDirectory() && matches(entry.name))
-    .map((entry) => ({ path: join(entry.parentPath, entry.name), link: entry.isSymbolicLink(), file: entry.isFile() }))
+    .map((entry) => ({ path: join(entry.parentPath, entry.name), link: entry.isSymbolicLink(), entry }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A plain file listed in the folder is inside it; only links need to be followed and checked.
-  return Promise.all(wanted.map(({ path, link, file }) => {
+  return Promise.all(wanted.map(({ path, link, entry }) => {
     if (link) return readInside(folder, path, options.size, as);
-    return file ? readPlain(path, options.size, as) : Promise.reject(notAFile(path, undefined));
+    return entry.isFile() ? readPlain(path, options.size, as) : Promise.reject(notAFile(path, entry));
   }));
 }
 
@@ -181,6 +182,14 @@ async function readPlain(path: string, size: SizeLimit | undefined, as: 'text' |
   }
 }
 
+/** What `Stats` and directory entries both say about a file's type. */
+type FileKind = Pick<Stats, 'isFIFO' | 'isSocket' | 'isDirectory' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+function fileKind(stats: FileKind): string {
+  return stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket'
+    : stats.isDirectory() ? 'a folder' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'something else';
+}
+
 function tooLarge(path: string, bytes: number, size: SizeLimit): FactsheetsError {
   return new FactsheetsError(`${size.what} may hold at most ${formatBytes(size.maxBytes)}; this one has ${formatBytes(bytes)}`, {
     stage: 'load', file: displayPath(path),
@@ -188,12 +197,45 @@ function tooLarge(path: string, bytes: number, size: SizeLimit): FactsheetsError
   });
 }
 
+/**
+ * Reads the images documents embed, by absolute path: only regular files inside the content
+ * folder (through links too), within the size limit. Anything else is never opened.
+ */
+export function contentImageReader(contentDir: string, limits: Pick<Limits, 'imageBytes'> = DEFAULT_LIMITS): ImageReader {
+  let realContent: string | undefined;
+  return (path: string): ImageRead => {
+    let target: string;
+    try {
+      realContent ??= realpathSync(contentDir);
+      target = realpathSync(path);
+    } catch {
+      return { skip: 'the file does not exist' };
+    }
+    if (!isInside(realContent, target)) return { skip: 'the file is outside the content folder' };
+    let stats: Stats;
+    try {
+      stats = statSync(target);
+    } catch {
+      return { skip: 'the file does not exist' };
+    }
+    if (!stats.isFile()) return { refuse: `is not a regular file but ${fileKind(stats)}`, hint: 'Replace it with an image file, or remove the image from the Markdown.' };
+    if (stats.size > limits.imageBytes) {
+      return {
+        refuse: `has ${formatBytes(stats.size)}; an image may have at most ${formatBytes(limits.imageBytes)}`,
+        hint: 'Compress or scale the image down, or raise the imageBytes limit.',
+      };
+    }
+    try {
+      return { bytes: readFileSync(target) };
+    } catch (error) {
+      return { refuse: `cannot be read (${errorCode(error)})`, hint: 'Check that the file is readable.' };
+    }
+  };
+}
+
 /** A name that should be a file is a FIFO, a socket, a device or a folder: never opened. */
-function notAFile(path: string, stats: Stats | undefined): FactsheetsError {
-  const kind = stats === undefined ? 'something else'
-    : stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket'
-      : stats.isDirectory() ? 'a folder' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'something else';
-  return new FactsheetsError(`this is not a regular file but ${kind}`, {
+function notAFile(path: string, stats: FileKind): FactsheetsError {
+  return new FactsheetsError(`this is not a regular file but ${fileKind(stats)}`, {
     stage: 'load', file: displayPath(path),
     hint: 'Replace it with a regular file, or remove it.',
   });
