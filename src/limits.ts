@@ -12,6 +12,8 @@ export interface Limits {
   readonly datasetBytes: number;
   /** Rows of `funding.csv`, header excluded. */
   readonly datasetRows: number;
+  /** Characters of one cell of `funding.csv` (a programme title, a source). */
+  readonly datasetCellChars: number;
   /** Bytes of one image embedded from the content folder. */
   readonly imageBytes: number;
   /** Pixels (width × height, as decoded) of one raster image. */
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   frontMatterValueChars: 10_000,
   datasetBytes: 100 * 1024 * 1024,
   datasetRows: 1_000_000,
+  datasetCellChars: 2_000,
   imageBytes: 20 * 1024 * 1024,
   imagePixels: 50_000_000,
   documentNameChars: 100,

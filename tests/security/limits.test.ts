@@ -34,12 +34,12 @@ describe('limits are stated in one place and can be changed', () => {
 });
 
 describe('inputs past a limit fail alone, each with the file and the limit named', () => {
-  it('a Markdown file, a front-matter value, a document name, a dataset past its rows, an amount that is not exact', async () => {
+  it('a Markdown file, a front-matter value, a document name, a dataset cell, a dataset past its rows, an amount that is not exact', async () => {
     const content = await writeContent({
       'countries/mali.md': onePager(),
       'countries/summary.md': onePager(`summary: ${'x'.repeat(10_001)}\n`),
       [`countries/${'a'.repeat(101)}.md`]: onePager(),
-      'funding.csv': `${DATASET}NE,Fund,2016,${'9'.repeat(401)},paid\nNE,Fund,2016,9007199254740993,paid\n`,
+      'funding.csv': `${DATASET}NE,Fund,2016,${'9'.repeat(401)},paid\nNE,Fund,2016,9007199254740993,paid\nNE,${'i'.repeat(2001)},2016,1,paid\n`,
     });
     await writeFile(join(content, 'countries/huge.md'), onePager(`role: ${'y'.repeat(2 * 1024 * 1024)}\n`));
     const sources = await loadSources(content, TEMPLATES);
@@ -50,8 +50,9 @@ describe('inputs past a limit fail alone, each with the file and the limit named
       `${content}/countries/summary.md:4:10 field "summary" may hold at most 10000 characters; it has 10001`,
       `${content}/funding.csv:3:14 column "amount_eur": 99999999999999999999… (401 digits) is too large`,
       `${content}/funding.csv:4:14 column "amount_eur": 9007199254740993 is too large`,
+      `${content}/funding.csv:5:4 column "instrument": a cell may hold at most 2000 characters; this one has 2001`,
     ]);
-    expect(validateSources({ ...sources, limits: resolveLimits({ datasetRows: 1 }) }).errors.at(-1)?.message).toBe('the dataset may have at most 1 rows; this one has 3');
+    expect(validateSources({ ...sources, limits: resolveLimits({ datasetRows: 1 }) }).errors.at(-1)?.message).toBe('the dataset may have at most 1 rows; this one has 4');
   });
 
   it('a 50 MB title is refused by its size, unread, and the other documents build', async () => {

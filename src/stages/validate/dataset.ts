@@ -67,7 +67,7 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   const tainted = new Set<string>();
   let badRows = 0;
   for (const row of body) {
-    const result = checkRow(file, columns, row);
+    const result = checkRow(file, columns, row, limits.datasetCellChars);
     if ('record' in result) {
       records.push(result.record);
     } else {
@@ -120,7 +120,7 @@ type RowResult =
   | { readonly record: FundingRecord }
   | { readonly errors: FactsheetsError[]; readonly country: string | undefined };
 
-function checkRow(file: string, columns: readonly Column[], row: ParsedRow): RowResult {
+function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number): RowResult {
   if (row.fields.length !== columns.length) {
     return {
       errors: [new FactsheetsError(
@@ -148,6 +148,13 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow): Row
 
   for (const column of REQUIRED_COLUMNS) {
     if (value(column) === '') fail(column, 'is empty', `Every row needs a value for "${column}".`);
+  }
+  for (const column of columns) {
+    const length = value(column).length;
+    if (length > maxCellChars) {
+      fail(column, `a cell may hold at most ${maxCellChars} characters; this one has ${length}`, 'Shorten the value, or raise the datasetCellChars limit.');
+      values.set(column, '');
+    }
   }
   const country = checkCountry(value('country'), fail);
   const year = checkYear(value('year'), fail);
