@@ -114,3 +114,12 @@ describe('images: real type and decoded size, read before the browser sees them'
     }
   });
 });
+
+describe('front matter that refers to itself', () => {
+  it('is checked for long values without looping (a YAML alias inside itself)', async () => {
+    const { validateDocument } = await import('../../src/stages/validate/front-matter.js');
+    const { source } = await import('../helpers/sources.js');
+    const result = validateDocument(source('content/countries/mali.md', '---\nname: Mali\niso: ML\nkey: &a [*a]\n---\n'), 'one-pager', new Set(['one-pager']));
+    expect(result.document?.name).toBe('mali');
+  });
+});

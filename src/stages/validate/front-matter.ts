@@ -117,7 +117,13 @@ export function validateDocument(
 /** Every text value (and key) of the front matter longer than `max` characters, with its path. */
 function longTexts(data: unknown, max: number): { path: PropertyKey[]; length: number }[] {
   const found: { path: PropertyKey[]; length: number }[] = [];
+  // YAML aliases can make the data refer to itself (`key: &a [*a]`): each object is seen once.
+  const seen = new WeakSet<object>();
   const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return;
+      seen.add(value);
+    }
     if (typeof value === 'string') {
       if (value.length > max) found.push({ path, length: value.length });
     } else if (Array.isArray(value)) {
