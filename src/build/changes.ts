@@ -60,9 +60,12 @@ export function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Reco
  */
 export async function removeOrphans(previous: Manifest | undefined, documentNames: ReadonlySet<string>, outDir: string): Promise<string[]> {
   const orphans = (previous?.documents ?? []).filter((entry) => (entry.kind === 'factsheet' || entry.kind === 'one-pager') && !documentNames.has(entry.name));
-  const targets = orphans.map((entry) => confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE)));
-  const refused = targets.find((target): target is FactsheetsError => target instanceof FactsheetsError);
-  if (refused !== undefined) throw refused;
-  for (const target of targets) await rm(target as string, { force: true });
+  const targets: string[] = [];
+  for (const entry of orphans) {
+    const target = confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE));
+    if (target instanceof FactsheetsError) throw target;
+    targets.push(target);
+  }
+  for (const target of targets) await rm(target, { force: true });
   return orphans.map((entry) => entry.output);
 }

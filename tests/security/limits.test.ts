@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../../src/limits.js';
-import { loadSources } from '../../src/stages/load.js';
+import { contentImageReader, loadSources } from '../../src/stages/load.js';
 import { readImageHeader } from '../../src/stages/render/image-header.js';
 import { validateSources } from '../../src/stages/validate.js';
 import { runCli } from '../helpers/cli.js';
@@ -53,6 +53,21 @@ describe('inputs past a limit fail alone, each with the file and the limit named
       `${content}/funding.csv:5:4 column "instrument": a cell may hold at most 2000 characters; this one has 2001`,
     ]);
     expect(validateSources({ ...sources, limits: resolveLimits({ datasetRows: 1 }) }).errors.at(-1)?.message).toBe('the dataset may have at most 1 rows; this one has 4');
+  });
+
+  it('a dataset past its bytes is not read, and fails the documents that use it', async () => {
+    const content = await writeContent({ 'countries/mali.md': onePager(), 'funding.csv': DATASET });
+    const validation = validateSources(await loadSources(content, TEMPLATES, resolveLimits({ datasetBytes: 10 })));
+    expect(validation.errors.map((error) => `${error.file} ${error.message}`)).toEqual([`${content}/funding.csv the dataset may hold at most 10 bytes; this one has ${DATASET.length} bytes`]);
+    expect(validation.dataset.records).toEqual([]);
+  });
+
+  it('an image past its bytes is not read: the reader refuses it with the limit', async () => {
+    const content = await writeContent({ 'images/logo.png': 'x'.repeat(2048) });
+    expect(contentImageReader(content, { imageBytes: 1024 })(join(content, 'images/logo.png'))).toEqual({
+      refuse: 'has 2 KB; an image may have at most 1 KB', hint: 'Compress or scale the image down, or raise the imageBytes limit.',
+    });
+    expect(contentImageReader(content)(join(content, 'images/logo.png'))).toEqual({ bytes: Buffer.from('x'.repeat(2048)) });
   });
 
   it('a 50 MB title is refused by its size, unread, and the other documents build', async () => {
