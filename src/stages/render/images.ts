@@ -88,5 +88,5 @@ function readImage(src: string, source: ImageSource): { uri: string } | Exclude<
 }
 
 function megapixels(pixels: number): string {
-  return `${Math.round(pixels / 100_000) / 10} megapixels`;
+  return pixels >= 1_000_000 ? `${Math.round(pixels / 100_000) / 10} megapixels` : `${pixels.toLocaleString('en')} pixels`;
 }
