@@ -38,14 +38,14 @@ describe('inputs past a limit fail alone, each with the file and the limit named
     const content = await writeContent({
       'countries/mali.md': onePager(),
       'countries/summary.md': onePager(`summary: ${'x'.repeat(10_001)}\n`),
-      [`countries/${'a'.repeat(101)}.md`]: onePager(),
+      [`countries/${'a'.repeat(250)}.md`]: onePager(),
       'funding.csv': `${DATASET}NE,Fund,2016,${'9'.repeat(401)},paid\nNE,Fund,2016,9007199254740993,paid\nNE,${'i'.repeat(2001)},2016,1,paid\n`,
     });
     await writeFile(join(content, 'countries/huge.md'), onePager(`role: ${'y'.repeat(2 * 1024 * 1024)}\n`));
     const sources = await loadSources(content, TEMPLATES);
     const messages = validateSources(sources).errors.map((error) => `${error.file}:${error.line ?? ''}:${error.column ?? ''} ${error.message}`);
     expect(messages).toEqual([
-      `${content}/countries/${'a'.repeat(101)}.md:: a document name may have at most 100 characters; this one has 101`,
+      `${content}/countries/${'a'.repeat(250)}.md:: a document name may have at most 100 characters; this one has 250`,
       `${content}/countries/huge.md:: a Markdown file may hold at most 1 MB; this one has 2 MB`,
       `${content}/countries/summary.md:4:10 field "summary" may hold at most 10000 characters; it has 10001`,
       `${content}/funding.csv:3:14 column "amount_eur": 99999999999999999999… (401 digits) is too large`,

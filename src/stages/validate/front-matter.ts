@@ -100,7 +100,7 @@ export function validateDocument(
   }
 
   const meta = toMeta(kind, parsed.data);
-  errors.push(...checkReferences(file, meta, layoutNames, position));
+  for (const error of checkReferences(file, meta, layoutNames, position)) errors.push(error);
   if (errors.length > 0) return { errors };
 
   const keyLines: Record<string, number> = {};
