@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Shard } from './build/shard.js';
+import { resolveLimits, type Limits } from './limits.js';
 
 /** The templates shipped with factsheets, used when the working folder has no `templates/`. */
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../templates', import.meta.url));
@@ -38,6 +39,8 @@ export interface BuildConfig {
    * uses each document's `date`, else 2000-01-01, never the clock.
    */
   readonly sourceDateEpoch: number | undefined;
+  /** How large inputs may be (src/limits.ts); each is checked before the work it protects. */
+  readonly limits: Limits;
 }
 
 export interface BuildOptions {
@@ -54,6 +57,8 @@ export interface BuildOptions {
   readonly browserUrl?: string;
   readonly browserExecutable?: string;
   readonly sourceDateEpoch?: number;
+  /** Limits to change; the others keep their defaults. */
+  readonly limits?: Partial<Limits>;
 }
 
 /** Browser pages printing at once unless `--jobs` says otherwise: four saturate two cores (README, Performance). */
@@ -84,6 +89,7 @@ export function resolveConfig(
     browserUrl: options.browserUrl ?? nonEmpty(env['FACTSHEETS_BROWSER_URL']),
     browserExecutable: options.browserExecutable ?? nonEmpty(env['PUPPETEER_EXECUTABLE_PATH']),
     sourceDateEpoch: epoch,
+    limits: resolveLimits(options.limits),
   });
 }
 

@@ -42,13 +42,14 @@ export class FactsheetsError extends Error {
   readonly document: string | undefined;
 
   constructor(message: string, options: FactsheetsErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Messages echo file names and values from the input: escaped once here, for every report.
+    super(escapeForMessage(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'FactsheetsError';
     this.stage = options.stage;
-    this.file = options.file;
+    this.file = options.file === undefined ? undefined : escapeForMessage(options.file);
     this.line = options.line;
     this.column = options.column;
-    this.hint = options.hint;
+    this.hint = options.hint === undefined ? undefined : escapeForMessage(options.hint);
     this.document = options.document;
   }
 
@@ -74,6 +75,37 @@ export class FactsheetsError extends Error {
   }
 }
 
+/**
+ * Characters that could act on a terminal or a log reader instead of being read: C0 and C1
+ * controls (line breaks, ESC sequences), line and paragraph separators, and bidirectional
+ * overrides and isolates (they reorder what follows them).
+ */
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the input as it may appear in a message: each unsafe character written out
+ * (`\x1b`, `\n`, `\u202e`), so that data can neither start a line of its own (a forged
+ * `::error` workflow command) nor move the cursor or retitle the terminal.
+ */
+export function escapeForMessage(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (character) => {
+    const named = NAMED_ESCAPES[character];
+    if (named !== undefined) return named;
+    const code = character.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A position or path at the start of an output line: one that would begin with `::` (a file
+ * named like a workflow command) gets `./` in front, so that no data-made line is a command.
+ */
+export function safeLineStart(text: string): string {
+  return text.startsWith('::') ? `./${text}` : text;
+}
+
 /** `content/countries/mali.md:4:1`, or as much of it as is known. */
 export function formatPosition(error: Pick<FactsheetsError, 'file' | 'line' | 'column'>): string {
   if (error.file === undefined) return '';
@@ -86,7 +118,7 @@ export function formatPosition(error: Pick<FactsheetsError, 'file' | 'line' | 'c
 /** One human-readable block per error: position, message, then the hint on its own line. */
 export function formatError(error: FactsheetsError): string {
   const position = formatPosition(error);
-  const head = position === '' ? `error: ${error.message}` : `${position}: error: ${error.message}`;
+  const head = position === '' ? `error: ${error.message}` : `${safeLineStart(position)}: error: ${error.message}`;
   return error.hint === undefined ? head : `${head}\n  hint: ${error.hint}`;
 }
 

@@ -8,6 +8,8 @@ export interface SourceFile {
   /** The absolute path on disk. */
   readonly absolutePath: string;
   readonly text: string;
+  /** Set when the file was not read (past a size limit): why; `text` is then empty. */
+  readonly refused?: FactsheetsError;
 }
 
 export type DocumentKind = 'factsheet' | 'one-pager';

@@ -49,7 +49,7 @@ export class BuildCache {
   renderWorkers(setup: RenderSetup, deadlineMs: number): Promise<Renderer> {
     const { templates } = setup;
     const key = hashParts([
-      ['setup', `${setup.fontsReference}\0${setup.contentDir}\0${deadlineMs}`],
+      ['setup', `${setup.fontsReference}\0${setup.contentDir}\0${deadlineMs}\0${JSON.stringify(setup.limits)}`],
       ...[...templates.layouts, ...templates.partials, ...templates.styles].map(([name, file]) => [file.displayPath || name, file.text] as const),
       ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
     ]);

@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Manifest, ManifestEntry } from './manifest.js';
+import { FactsheetsError } from '../errors.js';
+import { MANIFEST_FILE, type Manifest, type ManifestEntry } from './manifest.js';
+import { confinedOutputPath } from './output-paths.js';
 import type { RenderJob } from '../types.js';
 
 /** Jobs split by whether their output must be printed again. */
@@ -53,9 +55,17 @@ export function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Reco
 /**
  * Outputs in the manifest whose document no longer exists (its Markdown was deleted or
  * renamed): their PDFs, screen and print, are removed. Only for builds of every document.
+ * Every path is checked before the first is removed: one that is not a PDF of the output
+ * folder (a planted or edited manifest) is an error, and then nothing is removed.
  */
 export async function removeOrphans(previous: Manifest | undefined, documentNames: ReadonlySet<string>, outDir: string): Promise<string[]> {
   const orphans = (previous?.documents ?? []).filter((entry) => (entry.kind === 'factsheet' || entry.kind === 'one-pager') && !documentNames.has(entry.name));
-  for (const entry of orphans) await rm(join(outDir, entry.output), { force: true });
+  const targets: string[] = [];
+  for (const entry of orphans) {
+    const target = confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE));
+    if (target instanceof FactsheetsError) throw target;
+    targets.push(target);
+  }
+  for (const target of targets) await rm(target, { force: true });
   return orphans.map((entry) => entry.output);
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { Dataset, FundingRecord, RenderJob } from '../types.js';
 import { writeOutput } from '../stages/write.js';
+import { confinedOutputPath } from './output-paths.js';
 
 /** One PDF in `manifest.json`: what it is, what it was made from, and how long it took. */
 export interface ManifestEntry {
@@ -144,7 +145,9 @@ export function mergeManifest(
 export async function updateManifest(outDir: string, previous: Manifest | undefined, fresh: readonly ManifestEntry[], tool: Manifest['tool'], file = MANIFEST_FILE): Promise<void> {
   const stillThere = new Set<string>();
   for (const entry of previous?.documents ?? []) {
-    if (await access(join(outDir, entry.output)).then(() => true, () => false)) stillThere.add(entry.output);
+    // A path that is not one of the output folder's PDFs is not looked at, and so dropped.
+    const path = confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE));
+    if (typeof path === 'string' && await access(path).then(() => true, () => false)) stillThere.add(entry.output);
   }
   const manifest = mergeManifest(previous, fresh, stillThere, tool);
   await writeOutput(outDir, file, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));

@@ -42,7 +42,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const report = (): BuildReport => log.report(deps.now());
 
   // 1. load content and templates (read only), and what the last build wrote
-  const loaded = await Promise.all([loadSources(config.contentDir, config.templatesDir), cache.fontFaces()]).catch((error: unknown) => {
+  const loaded = await Promise.all([loadSources(config.contentDir, config.templatesDir, config.limits), cache.fontFaces()]).catch((error: unknown) => {
     log.errors.push(toFactsheetsError(error, { stage: 'load' }));
   });
   if (loaded === undefined) return report();
@@ -67,7 +67,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const upToDate = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
   const outOfDate = new Set(changes.outOfDate.map((job) => job.document.name));
   for (const job of planned.jobs) if (!outOfDate.has(job.document.name) && upToDate.has(job.outputPath)) log.unchanged(job, upToDate.get(job.outputPath)?.pages ?? 1);
-  const removed = selection.complete ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir) : [];
+  const removed = selection.complete ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir)
+    .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();
 
@@ -87,7 +88,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     warn: (message, job) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
   });
   // Handlebars and unified load only now; pages carry a reference to the fonts, which the printer puts into a browser page once.
-  const renderer = await loadRenderer({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir }, config, cache).catch((error: unknown) => {
+  const renderer = await loadRenderer({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir, limits: config.limits }, config, cache).catch((error: unknown) => {
     log.renderFailed(error, planned.jobs);
   });
   try {

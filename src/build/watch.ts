@@ -93,13 +93,13 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
  */
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
   const [sources, fonts, maps, coverage, { finishPdf }] = await Promise.all([
-    loadSources(config.contentDir, config.templatesDir), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(), import('../stages/finish.js'),
+    loadSources(config.contentDir, config.templatesDir, config.limits), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(), import('../stages/finish.js'),
   ]);
   const validation = validateSources(sources, cache.validation);
   const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
   const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
   if (job === undefined) return;
-  const renderer = await cache.renderWorkers({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir }, config.timeoutSeconds * 1000);
+  const renderer = await cache.renderWorkers({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir, limits: config.limits }, config.timeoutSeconds * 1000);
   const page = await renderer.render(job);
   const printed = await Promise.all(Array.from({ length: config.browserPages }, () => printer.print(page.html, { fonts: fonts.embedded })));
   if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);

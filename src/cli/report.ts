@@ -1,4 +1,4 @@
-import { FactsheetsError, formatError, formatPosition } from '../errors.js';
+import { escapeForMessage, FactsheetsError, formatError, formatPosition, safeLineStart } from '../errors.js';
 import type { BuildReport } from '../types.js';
 
 /** The report for people: a line per PDF, errors and warnings, and a summary line. */
@@ -6,8 +6,8 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
   const stderr = [
     ...report.errors.map((error) => `${formatError(error)}\n`),
     ...report.warnings.map((warning) => {
-      const position = formatPosition({ file: warning.file, line: warning.line, column: undefined });
-      return `${position === '' ? '' : `${position}: `}warning: ${warning.message}\n`;
+      const position = formatPosition({ file: warning.file === undefined ? undefined : escapeForMessage(warning.file), line: warning.line, column: undefined });
+      return `${position === '' ? '' : `${safeLineStart(position)}: `}warning: ${escapeForMessage(warning.message)}\n`;
     }),
   ].join('');
   const built = report.documents.filter((document) => document.status === 'built');
@@ -19,7 +19,7 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
       const pages = `${document.pages ?? 0} ${document.pages === 1 ? 'page' : 'pages'}`;
       return `built  ${document.output}  (${pages}, ${document.milliseconds ?? 0} ms)\n`;
     }),
-    ...failed.map((document) => `FAILED ${document.output}  (from ${document.source})\n`),
+    ...failed.map((document) => `FAILED ${document.output}  (from ${escapeForMessage(document.source)})\n`),
     `${built.length} built, ${unchanged.length > 0 ? `${unchanged.length} unchanged, ` : ''}${failed.length} failed${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
   ].join('');
   return { stdout, stderr };
@@ -67,16 +67,18 @@ export function formatGithubAnnotations(report: BuildReport): string {
     return `::error ${properties.join(',')}::${escapeData(message)}\n`;
   });
   for (const warning of report.warnings) {
-    const file = warning.file === undefined ? '' : ` file=${escapeProperty(warning.file)}${warning.line === undefined ? '' : `,line=${warning.line}`}`;
-    lines.push(`::warning${file}::${escapeData(warning.message)}\n`);
+    const file = warning.file === undefined ? '' : ` file=${escapeProperty(escapeForMessage(warning.file))}${warning.line === undefined ? '' : `,line=${warning.line}`}`;
+    lines.push(`::warning${file}::${escapeData(escapeForMessage(warning.message))}\n`);
   }
   return lines.join('');
 }
 
+/** GitHub's escaping of a command's message: `%`, CR and LF as %25, %0D and %0A. */
 function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
+/** A property value (`file=…`) also escapes `:` and `,`, which end it. */
 function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { FactsheetsError } from '../errors.js';
+import { DEFAULT_LIMITS, formatBytes, type Limits } from '../limits.js';
+import type { ImageRead, ImageReader } from './render/images.js';
 import type { SourceFile } from '../types.js';
 
 /** The raw inputs of a build, read from disk and nothing else done to them. */
@@ -10,6 +12,8 @@ export interface LoadedSources {
   readonly onePagers: readonly SourceFile[];
   readonly dataset: SourceFile | undefined;
   readonly templates: LoadedTemplates;
+  /** The limits the inputs were loaded under, and that validation applies. */
+  readonly limits: Limits;
 }
 
 export interface LoadedTemplates {
@@ -30,27 +34,73 @@ export interface Asset {
 }
 
 /** Reads the content and templates folders; the only read-only file-system stage. */
-export async function loadSources(contentDir: string, templatesDir: string): Promise<LoadedSources> {
-  await requireFolder(contentDir, 'content', 'Pass --content DIR, or run from a folder that has content/.');
-  await requireFolder(templatesDir, 'templates', 'Pass --templates DIR, or run from a folder that has templates/.');
+export async function loadSources(contentDir: string, templatesDir: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadedSources> {
+  const content = await openScope(contentDir, 'content', 'Pass --content DIR, or run from a folder that has content/.');
+  const templates = await openScope(templatesDir, 'templates', 'Pass --templates DIR, or run from a folder that has templates/.');
 
-  const datasetPath = join(contentDir, 'funding.csv');
-  const [factsheets, onePagers, dataset, templates] = await Promise.all([
-    readMatching(contentDir, (name) => name.endsWith('.md')),
-    readMatching(join(contentDir, 'countries'), (name) => name.endsWith('.md')),
-    readIfExists(contentDir, datasetPath),
-    loadTemplates(templatesDir),
+  const markdown = { maxBytes: limits.markdownBytes, what: 'a Markdown file', limit: 'markdownBytes' };
+  const [factsheets, onePagers, dataset, loadedTemplates] = await Promise.all([
+    readMatching(content, contentDir, (name) => name.endsWith('.md'), { size: markdown }),
+    readMatching(content, join(contentDir, 'countries'), (name) => name.endsWith('.md'), { size: markdown }),
+    readIfExists(contentDir, join(contentDir, 'funding.csv'), { maxBytes: limits.datasetBytes, what: 'the dataset', limit: 'datasetBytes' }),
+    loadTemplates(templates),
   ]);
-  return { factsheets, onePagers, dataset, templates };
+  return { factsheets, onePagers, dataset, templates: loadedTemplates, limits };
 }
 
-async function loadTemplates(templatesDir: string): Promise<LoadedTemplates> {
+/** A folder the build reads from, with its real path: nothing under it may lead outside. */
+interface Scope {
+  readonly folder: string;
+  readonly realFolder: string;
+  readonly what: 'content' | 'templates';
+}
+
+async function openScope(folder: string, what: Scope['what'], hint: string): Promise<Scope> {
+  try {
+    await readdir(folder);
+    return { folder, realFolder: await realpath(folder), what };
+  } catch (error) {
+    throw new FactsheetsError(`the ${what} folder cannot be read (${errorCode(error)})`, {
+      stage: 'load',
+      file: displayPath(folder),
+      hint,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * A subfolder is read only if its real path is inside its scope: `countries/` or `partials/`
+ * may be a link (git stores them), but not one that leads outside the content or templates.
+ */
+async function checkFolderInside(scope: Scope, folder: string): Promise<void> {
+  let target: string;
+  try {
+    target = await realpath(folder);
+  } catch {
+    return;
+  }
+  if (!isInside(scope.realFolder, target)) {
+    throw new FactsheetsError(`this folder is a link that leads outside the ${scope.what} folder, to ${target}`, {
+      stage: 'load', file: displayPath(folder),
+      hint: `Copy the files into the ${scope.what} folder instead of linking to them.`,
+    });
+  }
+}
+
+function isInside(root: string, target: string): boolean {
+  const inside = relative(root, target);
+  return !(inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside));
+}
+
+async function loadTemplates(scope: Scope): Promise<LoadedTemplates> {
+  const templatesDir = scope.folder;
   const assetsRoot = join(templatesDir, 'assets');
   const [layouts, partials, styles, assets] = await Promise.all([
-    readMatching(join(templatesDir, 'layouts'), (name) => name.endsWith('.hbs')),
-    readMatching(join(templatesDir, 'partials'), (name) => name.endsWith('.hbs'), true),
-    readMatching(join(templatesDir, 'styles'), (name) => name.endsWith('.css')),
-    readMatching(assetsRoot, () => true, true, 'binary'),
+    readMatching(scope, join(templatesDir, 'layouts'), (name) => name.endsWith('.hbs')),
+    readMatching(scope, join(templatesDir, 'partials'), (name) => name.endsWith('.hbs'), { recursive: true }),
+    readMatching(scope, join(templatesDir, 'styles'), (name) => name.endsWith('.css')),
+    readMatching(scope, assetsRoot, () => true, { recursive: true }, 'binary'),
   ]);
   const partialsRoot = join(templatesDir, 'partials');
   return {
@@ -69,42 +119,126 @@ async function loadTemplates(templatesDir: string): Promise<LoadedTemplates> {
   };
 }
 
+/** The most a file may hold, and how to name that limit in an error. */
+interface SizeLimit {
+  readonly maxBytes: number;
+  readonly what: string;
+  /** The option that sets it (a `Limits` key). */
+  readonly limit: string;
+}
+
+interface ReadOptions {
+  /** Include subfolders (links to folders inside them are not followed). */
+  readonly recursive?: boolean;
+  /** Files past this size are not read: they come back refused, to fail alone. */
+  readonly size?: SizeLimit;
+}
+
 /** Files of one folder (optionally its subfolders) whose name matches, sorted by path. */
-async function readMatching(folder: string, matches: (name: string) => boolean, recursive?: boolean): Promise<SourceFile[]>;
-async function readMatching(folder: string, matches: (name: string) => boolean, recursive: boolean, as: 'binary'): Promise<BinaryFile[]>;
+async function readMatching(scope: Scope, folder: string, matches: (name: string) => boolean, options?: ReadOptions): Promise<SourceFile[]>;
+async function readMatching(scope: Scope, folder: string, matches: (name: string) => boolean, options: ReadOptions, as: 'binary'): Promise<BinaryFile[]>;
 async function readMatching(
+  scope: Scope,
   folder: string,
   matches: (name: string) => boolean,
-  recursive = false,
+  options: ReadOptions = {},
   as: 'text' | 'binary' = 'text',
 ): Promise<(SourceFile | BinaryFile)[]> {
+  await checkFolderInside(scope, folder);
   let entries;
   try {
-    entries = await readdir(folder, { withFileTypes: true, recursive });
+    entries = await readdir(folder, { withFileTypes: true, recursive: options.recursive ?? false });
   } catch (error) {
     if (isNotFound(error)) return [];
     throw readError(folder, error);
   }
   const wanted = entries
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && matches(entry.name))
-    .map((entry) => ({ path: join(entry.parentPath, entry.name), link: entry.isSymbolicLink() }))
+    .filter((entry) => !entry.isDirectory() && matches(entry.name))
+    .map((entry) => ({ path: join(entry.parentPath, entry.name), link: entry.isSymbolicLink(), entry }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A plain file listed in the folder is inside it; only links need to be followed and checked.
-  return Promise.all(wanted.map(({ path, link }) => (link ? readInside(folder, path, as) : readPlain(path, as))));
+  return Promise.all(wanted.map(({ path, link, entry }) => {
+    if (link) return readInside(folder, path, options.size, as);
+    return entry.isFile() ? readPlain(path, options.size, as) : Promise.reject(notAFile(path, entry));
+  }));
 }
 
 /**
  * Content and templates are many small files: read each at once (synchronously), which is
- * several times faster than as many round trips through libuv's thread pool.
+ * several times faster than as many round trips through libuv's thread pool. A file past
+ * its size limit is not read at all: it is returned with an error, so that it fails alone.
  */
-async function readPlain(path: string, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile> {
+async function readPlain(path: string, size: SizeLimit | undefined, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile> {
   try {
+    const bytes = size === undefined ? undefined : statSync(path).size;
+    if (size !== undefined && bytes !== undefined && bytes > size.maxBytes) {
+      return { absolutePath: path, displayPath: displayPath(path), text: '', refused: tooLarge(path, bytes, size) };
+    }
     return as === 'text'
       ? { absolutePath: path, displayPath: displayPath(path), text: readFileSync(path, 'utf8') }
       : { absolutePath: path, displayPath: displayPath(path), bytes: readFileSync(path) };
   } catch (error) {
     throw readError(path, error);
   }
+}
+
+/** What `Stats` and directory entries both say about a file's type. */
+type FileKind = Pick<Stats, 'isFIFO' | 'isSocket' | 'isDirectory' | 'isCharacterDevice' | 'isBlockDevice'>;
+
+function fileKind(stats: FileKind): string {
+  return stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket'
+    : stats.isDirectory() ? 'a folder' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'something else';
+}
+
+function tooLarge(path: string, bytes: number, size: SizeLimit): FactsheetsError {
+  return new FactsheetsError(`${size.what} may hold at most ${formatBytes(size.maxBytes)}; this one has ${formatBytes(bytes)}`, {
+    stage: 'load', file: displayPath(path),
+    hint: `Split or shorten the file, or raise the ${size.limit} limit if it really is this large.`,
+  });
+}
+
+/**
+ * Reads the images documents embed, by absolute path: only regular files inside the content
+ * folder (through links too), within the size limit. Anything else is never opened.
+ */
+export function contentImageReader(contentDir: string, limits: Pick<Limits, 'imageBytes'> = DEFAULT_LIMITS): ImageReader {
+  let realContent: string | undefined;
+  return (path: string): ImageRead => {
+    let target: string;
+    try {
+      realContent ??= realpathSync(contentDir);
+      target = realpathSync(path);
+    } catch {
+      return { skip: 'the file does not exist' };
+    }
+    if (!isInside(realContent, target)) return { skip: 'the file is outside the content folder' };
+    let stats: Stats;
+    try {
+      stats = statSync(target);
+    } catch {
+      return { skip: 'the file does not exist' };
+    }
+    if (!stats.isFile()) return { refuse: `is not a regular file but ${fileKind(stats)}`, hint: 'Replace it with an image file, or remove the image from the Markdown.' };
+    if (stats.size > limits.imageBytes) {
+      return {
+        refuse: `has ${formatBytes(stats.size)}; an image may have at most ${formatBytes(limits.imageBytes)}`,
+        hint: 'Compress or scale the image down, or raise the imageBytes limit.',
+      };
+    }
+    try {
+      return { bytes: readFileSync(target) };
+    } catch (error) {
+      return { refuse: `cannot be read (${errorCode(error)})`, hint: 'Check that the file is readable.' };
+    }
+  };
+}
+
+/** A name that should be a file is a FIFO, a socket, a device or a folder: never opened. */
+function notAFile(path: string, stats: FileKind): FactsheetsError {
+  return new FactsheetsError(`this is not a regular file but ${fileKind(stats)}`, {
+    stage: 'load', file: displayPath(path),
+    hint: 'Replace it with a regular file, or remove it.',
+  });
 }
 
 interface BinaryFile {
@@ -116,56 +250,38 @@ interface BinaryFile {
 /**
  * Reads a file that must stay inside `root`: a symbolic link is followed only to a file
  * within the same folder, so that content and templates cannot pull in files from elsewhere.
+ * Only regular files are opened (a FIFO would block the build forever).
  */
-async function readInside(root: string, path: string): Promise<SourceFile>;
-async function readInside(root: string, path: string, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile>;
-async function readInside(root: string, path: string, as: 'text' | 'binary' = 'text'): Promise<SourceFile | BinaryFile> {
+async function readInside(root: string, path: string, size: SizeLimit | undefined): Promise<SourceFile>;
+async function readInside(root: string, path: string, size: SizeLimit | undefined, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile>;
+async function readInside(root: string, path: string, size: SizeLimit | undefined, as: 'text' | 'binary' = 'text'): Promise<SourceFile | BinaryFile> {
   let target: string;
   try {
     target = await realpath(path);
   } catch (error) {
     throw readError(path, error);
   }
-  const inside = relative(await realpath(root), target);
-  if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+  if (!isInside(await realpath(root), target)) {
     throw new FactsheetsError(`this link points outside its folder, to ${target}`, {
       stage: 'load', file: displayPath(path),
       hint: 'Copy the file into the folder instead of linking to it.',
     });
   }
-  if (!(await stat(target)).isFile()) throw readError(path, Object.assign(new Error('not a file'), { code: 'EISDIR' }));
-  return readPlain(path, as);
+  const stats = await stat(target);
+  if (!stats.isFile()) throw notAFile(path, stats);
+  return readPlain(path, size, as);
 }
 
-async function readIfExists(root: string, path: string): Promise<SourceFile | undefined> {
-  try {
-    return await readInside(root, path);
-  } catch (error) {
-    if (error instanceof FactsheetsError && isNotFound(error.cause)) return undefined;
-    throw error;
-  }
-}
-
-async function readSource(absolutePath: string): Promise<SourceFile> {
-  try {
-    const text = await readFile(absolutePath, 'utf8');
-    return { absolutePath, displayPath: displayPath(absolutePath), text };
-  } catch (error) {
-    throw readError(absolutePath, error);
-  }
-}
-
-async function requireFolder(folder: string, what: string, hint: string): Promise<void> {
-  try {
-    await readdir(folder);
-  } catch (error) {
-    throw new FactsheetsError(`the ${what} folder cannot be read (${errorCode(error)})`, {
-      stage: 'load',
-      file: displayPath(folder),
-      hint,
-      cause: error,
-    });
-  }
+/** A file that may be missing (the dataset): absent is undefined; anything but a regular file is an error. */
+async function readIfExists(root: string, path: string, size: SizeLimit): Promise<SourceFile | undefined> {
+  const stats = await lstat(path).catch((error: unknown) => {
+    if (isNotFound(error)) return undefined;
+    throw readError(path, error);
+  });
+  if (stats === undefined) return undefined;
+  if (stats.isSymbolicLink()) return readInside(root, path, size);
+  if (!stats.isFile()) throw notAFile(path, stats);
+  return readPlain(path, size, 'text') as Promise<SourceFile>;
 }
 
 function readError(path: string, error: unknown): FactsheetsError {

@@ -1,4 +1,5 @@
 import { FactsheetsError } from '../errors.js';
+import type { Limits } from '../limits.js';
 import type { Dataset, Document, DocumentKind, SourceFile } from '../types.js';
 import type { LoadedSources } from './load.js';
 import { validateDataset } from './validate/dataset.js';
@@ -24,16 +25,18 @@ export class ValidationMemo {
   private used = new Map<string, ReturnType<typeof validateDocument>>();
   private datasets = new Map<string, ReturnType<typeof validateDataset>>();
 
-  document(file: SourceFile, kind: DocumentKind, layoutNames: ReadonlySet<string>): ReturnType<typeof validateDocument> {
-    const key = [kind, [...layoutNames].sort().join(','), file.absolutePath, file.displayPath, file.text].join('\0');
-    const result = this.documents.get(key) ?? validateDocument(file, kind, layoutNames);
+  document(file: SourceFile, kind: DocumentKind, layoutNames: ReadonlySet<string>, limits: Limits): ReturnType<typeof validateDocument> {
+    if (file.refused !== undefined) return validateDocument(file, kind, layoutNames, limits);
+    const key = [kind, [...layoutNames].sort().join(','), JSON.stringify(limits), file.absolutePath, file.displayPath, file.text].join('\0');
+    const result = this.documents.get(key) ?? validateDocument(file, kind, layoutNames, limits);
     this.used.set(key, result);
     return result;
   }
 
-  dataset(file: SourceFile): ReturnType<typeof validateDataset> {
-    const key = [file.absolutePath, file.displayPath, file.text].join('\0');
-    const result = this.datasets.get(key) ?? validateDataset(file);
+  dataset(file: SourceFile, limits: Limits): ReturnType<typeof validateDataset> {
+    if (file.refused !== undefined) return validateDataset(file, limits);
+    const key = [JSON.stringify(limits), file.absolutePath, file.displayPath, file.text].join('\0');
+    const result = this.datasets.get(key) ?? validateDataset(file, limits);
     this.datasets = new Map([[key, result]]);
     return result;
   }
@@ -48,6 +51,7 @@ export class ValidationMemo {
 /** Checks every input at once (collect, then fail): front matter of each document, the dataset. */
 export function validateSources(sources: LoadedSources, memo?: ValidationMemo): ValidationResult {
   const layoutNames = new Set(sources.templates.layouts.keys());
+  const { limits } = sources;
   const documents: Document[] = [];
   const errors: FactsheetsError[] = [];
   const failed: { name: string; kind: DocumentKind; source: SourceFile }[] = [];
@@ -59,7 +63,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   ];
   for (const [file, kind] of inputs) {
     const name = (file.absolutePath.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
-    const result = memo === undefined ? validateDocument(file, kind, layoutNames) : memo.document(file, kind, layoutNames);
+    const result = memo === undefined ? validateDocument(file, kind, layoutNames, limits) : memo.document(file, kind, layoutNames, limits);
     if (name === PACK_NAME) {
       errors.push(new FactsheetsError(`"${name}" is reserved for the briefing pack`, {
         stage: 'validate', file: file.displayPath, document: name,
@@ -81,12 +85,12 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     if (result.document !== undefined) {
       documents.push(result.document);
     } else {
-      errors.push(...result.errors.map((error) => new FactsheetsError(error.message, { ...error.fields(), document: name })));
+      for (const error of result.errors) errors.push(new FactsheetsError(error.message, { ...error.fields(), document: name }));
       failed.push({ name, kind, source: file });
     }
   }
 
-  const datasetResult = sources.dataset === undefined ? undefined : memo === undefined ? validateDataset(sources.dataset) : memo.dataset(sources.dataset);
+  const datasetResult = sources.dataset === undefined ? undefined : memo === undefined ? validateDataset(sources.dataset, limits) : memo.dataset(sources.dataset, limits);
   memo?.settle();
   if (datasetResult === undefined) {
     errors.push(new FactsheetsError('funding.csv was not found in the content folder', {
@@ -94,7 +98,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
       hint: 'Add the funding dataset as funding.csv next to the Markdown files (see the README for its columns).',
     }));
   } else {
-    errors.push(...datasetResult.errors);
+    for (const error of datasetResult.errors) errors.push(error);
   }
   const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
   return { documents, dataset, errors, failed };

@@ -44,7 +44,8 @@ describe('images', () => {
     const outside = await tempDir();
     await writeFile(join(outside, 'secret.png'), PNG);
     await symlink(join(outside, 'secret.png'), join(content, 'images/link.png'));
-    return { images: { contentDir: content, documentDir: join(content, 'countries') }, outside };
+    const { contentImageReader } = await import('../../src/stages/load.js');
+    return { images: { documentDir: join(content, 'countries'), file: 'countries/mali.md', read: contentImageReader(content) }, outside };
   }
 
   it('inlines an image from the content folder as a data: URI', async () => {

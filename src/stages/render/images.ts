@@ -1,14 +1,31 @@
-import { readFileSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { FactsheetsError } from '../../errors.js';
 import { dataUri, IMAGE_TYPES, imageType } from '../../image-types.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
+import { readImageHeader } from './image-header.js';
 
-/** Where a document's images may come from: files under `contentDir`, relative to the document. */
+/**
+ * What reading one image file gave: its bytes; a reason to leave it out (removed with a
+ * warning, as a missing file is); or a reason to fail the document (a pipe, a folder, a
+ * file past the size limit), with what to do about it.
+ */
+export type ImageRead =
+  | { readonly bytes: Buffer }
+  | { readonly skip: string }
+  | { readonly refuse: string; readonly hint: string };
+
+/** Reads an image by absolute path, confined to the content folder (see `contentImageReader` in load.ts). */
+export type ImageReader = (path: string) => ImageRead;
+
+/** Where a document's images may come from, and the file that names them (for messages). */
 export interface ImageSource {
-  readonly contentDir: string;
   readonly documentDir: string;
+  readonly file: string;
+  readonly read: ImageReader;
+  readonly limits?: Pick<Limits, 'imagePixels'>;
 }
 
 /**
@@ -16,6 +33,8 @@ export interface ImageSource {
  * any other (remote URLs, absolute paths, `..` out of the folder, other file types), with a
  * message on the file. The printed page may then load nothing at all: it needs no file or
  * network access, and a document cannot make the browser read outside the content folder.
+ * An image is embedded by its real type, read from its bytes, and only if it decodes to no
+ * more pixels than the limit; a non-file or an oversized file fails the document.
  */
 export function inlineImages() {
   return (tree: Root, file: VFile): void => {
@@ -23,33 +42,51 @@ export function inlineImages() {
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'img' || parent === undefined || index === undefined) return;
       const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
-      const inlined = source === undefined ? undefined : readImage(src, source);
-      if (typeof inlined === 'string') {
-        node.properties['src'] = inlined;
+      const inlined = source === undefined ? { skip: 'images are not allowed here' } : readImage(src, source);
+      if ('refuse' in inlined) {
+        throw new FactsheetsError(`the image "${src}" ${inlined.refuse}`, {
+          stage: 'markdown', file: source?.file ?? '',
+          ...(node.position === undefined ? {} : { line: node.position.start.line, column: node.position.start.column }),
+          hint: inlined.hint,
+        });
+      }
+      if ('uri' in inlined) {
+        node.properties['src'] = inlined.uri;
         return;
       }
-      file.message(`removed the image "${src}": ${inlined?.reason ?? 'images are not allowed here'}`, node);
+      file.message(`removed the image "${src}": ${inlined.skip}`, node);
       parent.children.splice(index, 1);
       return index;
     });
   };
 }
 
-function readImage(src: string, source: ImageSource): string | { reason: string } {
+function readImage(src: string, source: ImageSource): { uri: string } | Exclude<ImageRead, { bytes: Buffer }> {
   if (src === '' || /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || isAbsolute(src)) {
-    return { reason: 'images must be files in the content folder, given by a relative path' };
+    return { skip: 'images must be files in the content folder, given by a relative path' };
   }
-  const type = imageType(src.split(/[?#]/)[0] ?? '');
-  if (type === undefined) return { reason: `only ${Object.keys(IMAGE_TYPES).join(' ')} images are embedded` };
-  let path: string;
+  const path = src.split(/[?#]/)[0] ?? '';
+  if (imageType(path) === undefined) return { skip: `only ${Object.keys(IMAGE_TYPES).join(' ')} images are embedded` };
+  let decoded: string;
   try {
-    path = realpathSync(resolve(source.documentDir, decodeURIComponent(src.split(/[?#]/)[0] ?? '')));
+    decoded = decodeURIComponent(path);
   } catch {
-    return { reason: 'the file does not exist' };
+    return { skip: 'the file does not exist' };
   }
-  const inside = relative(realpathSync(source.contentDir), path);
-  if (inside.startsWith('..') || inside.startsWith(sep) || isAbsolute(inside)) {
-    return { reason: 'the file is outside the content folder' };
+  const read = source.read(resolve(source.documentDir, decoded));
+  if (!('bytes' in read)) return read;
+  const header = readImageHeader(read.bytes);
+  if (header === undefined) return { skip: `the file is not an image: its content is not ${Object.keys(IMAGE_TYPES).join(' ').replace(/\./g, '').toUpperCase()}` };
+  const maxPixels = (source.limits ?? DEFAULT_LIMITS).imagePixels;
+  if (header.width !== undefined && header.height !== undefined && header.width * header.height > maxPixels) {
+    return {
+      refuse: `decodes to ${header.width} × ${header.height} pixels (${megapixels(header.width * header.height)}); the limit is ${megapixels(maxPixels)}`,
+      hint: 'Scale the image down (300 dpi across an A4 page is some 2500 × 3500 pixels), or raise the imagePixels limit.',
+    };
   }
-  return dataUri(type, readFileSync(path));
+  return { uri: dataUri(header.type, read.bytes) };
+}
+
+function megapixels(pixels: number): string {
+  return pixels >= 1_000_000 ? `${Math.round(pixels / 100_000) / 10} megapixels` : `${pixels.toLocaleString('en')} pixels`;
 }

@@ -45,6 +45,10 @@ class WorkerPool implements Renderer {
   readonly #idle: Worker[] = [];
   readonly #busy = new Map<Worker, Busy>();
   readonly #queue: Task[] = [];
+  /** Workers that have loaded the render code and compiled the templates. */
+  readonly #ready = new WeakSet<Worker>();
+  /** Why workers cannot start at all (they die before they are ready): every document fails with it. */
+  #broken: FactsheetsError | undefined;
   /** Workers this pool stopped itself: their exit is no loss. */
   readonly #stopped = new WeakSet<Worker>();
   #nextId = 0;
@@ -56,10 +60,11 @@ class WorkerPool implements Renderer {
     private readonly deadlineMs: number,
     size: number,
   ) {
-    for (let index = 0; index < size; index += 1) this.#idle.push(this.#spawn());
+    for (let index = 0; index < size; index += 1) this.#spawn();
   }
 
   render(job: RenderJob): Promise<HtmlPage> {
+    if (this.#broken !== undefined) return Promise.reject(this.#broken);
     return new Promise((resolve, reject) => {
       this.#queue.push({ job, resolve, reject });
       this.#dispatch();
@@ -74,10 +79,9 @@ class WorkerPool implements Renderer {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
+  /** Starts a worker; it joins the idle ones when it says it is ready. */
   #spawn(): Worker {
     const worker = new Worker(this.script, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    // An idle worker never keeps the process alive: a build that is done can end.
-    worker.unref();
     worker.on('message', (answer: RenderAnswer) => this.#answered(worker, answer));
     worker.on('error', (error) => this.#lost(worker, error.message));
     worker.on('exit', (code) => this.#lost(worker, `the render worker stopped (exit code ${code})`));
@@ -96,6 +100,14 @@ class WorkerPool implements Renderer {
   }
 
   #answered(worker: Worker, answer: RenderAnswer): void {
+    if ('ready' in answer) {
+      this.#ready.add(worker);
+      // An idle worker never keeps the process alive: a build that is done can end.
+      worker.unref();
+      this.#idle.push(worker);
+      this.#dispatch();
+      return;
+    }
     const busy = this.#finish(worker);
     if (busy === undefined) return;
     this.#idle.push(worker);
@@ -128,6 +140,12 @@ class WorkerPool implements Renderer {
     if (idle !== -1) this.#idle.splice(idle, 1);
     const busy = this.#finish(worker);
     if (this.#closed) return;
+    if (!this.#ready.has(worker)) {
+      // Not the fault of a document: no worker can start. Fail what waits instead of respawning.
+      this.#broken = new FactsheetsError(`the render workers could not start: ${why}`, { stage: 'render' });
+      for (const task of this.#queue.splice(0)) task.reject(this.#broken);
+      return;
+    }
     this.#replace();
     busy?.task.reject(new FactsheetsError(`rendering failed: ${why}`, {
       stage: 'render',
@@ -146,8 +164,6 @@ class WorkerPool implements Renderer {
   }
 
   #replace(): void {
-    if (this.#closed) return;
-    this.#idle.push(this.#spawn());
-    this.#dispatch();
+    if (!this.#closed) this.#spawn();
   }
 }

@@ -18,12 +18,16 @@ import { sectionize } from './sectionize.js';
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
-  .use(remarkRehype)
+  // The brand fonts have no ↩ (remark-rehype's back-reference glyph): a page with it would fail.
+  .use(remarkRehype, { footnoteBackContent: '↑' })
   // Before sanitising, so that every image is checked by its original URL; after it, the only
   // data: URIs left are the ones inlineImages made (it removes any the author wrote).
   .use(inlineImages)
   .use(rehypeSanitize, {
     ...defaultSchema,
+    // remark-rehype already prefixes footnote ids (and their links) with `user-content-`; raw
+    // HTML is dropped, so no other id exists. A second prefix would break every footnote link.
+    clobberPrefix: '',
     protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.['src'] ?? []), 'data'] },
   })
   .use(sectionize)

@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
 import type { TemplateEnvironment } from './handlebars/environment.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
+import { contentImageReader } from '../load.js';
 import type { BuildWarning, HtmlPage, RenderJob } from '../../types.js';
 import { markdownToHtml } from './markdown.js';
 
@@ -7,11 +9,12 @@ import { markdownToHtml } from './markdown.js';
  * One document to one HTML page: the figures-in-prose pass over its Markdown, Markdown to
  * HTML (images inlined from `contentDir`), then its layout around it.
  */
-export function renderPage(job: RenderJob, templates: TemplateEnvironment, contentDir?: string): HtmlPage {
+export function renderPage(job: RenderJob, templates: TemplateEnvironment, contentDir?: string, limits: Limits = DEFAULT_LIMITS): HtmlPage {
   const { document } = job;
   const file = document.source.displayPath;
   const prose = templates.renderProse(document.body, job.view, file);
-  const images = contentDir === undefined ? undefined : { contentDir, documentDir: dirname(document.source.absolutePath) };
+  const images = contentDir === undefined ? undefined
+    : { documentDir: dirname(document.source.absolutePath), file, read: contentImageReader(contentDir, limits), limits };
   const markdown = markdownToHtml(prose, images);
   const warnings: BuildWarning[] = markdown.warnings.map((warning) => ({ ...warning, file, document: document.name }));
   const html = templates.renderLayout(job.layout, job.view, markdown.html);

@@ -1,4 +1,5 @@
 import type { LoadedTemplates } from '../load.js';
+import type { Limits } from '../../limits.js';
 import type { HtmlPage, RenderJob } from '../../types.js';
 
 /** Turns render jobs into HTML pages: in worker threads under a deadline, or in this thread. */
@@ -14,6 +15,7 @@ export interface RenderSetup {
   /** The short reference pages carry instead of the embedded fonts' CSS. */
   readonly fontsReference: string;
   readonly contentDir: string;
+  readonly limits: Limits;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function renderInThisThread(setup: RenderSetup): Promise<Renderer> 
   const [{ createEnvironment }, { renderPage }] = await Promise.all([import('./handlebars/environment.js'), import('./page.js')]);
   const environment = createEnvironment(setup.templates, setup.fontsReference);
   return {
-    render: async (job) => renderPage(job, environment, setup.contentDir),
+    render: async (job) => renderPage(job, environment, setup.contentDir, setup.limits),
     close: async () => undefined,
   };
 }

@@ -13,6 +13,7 @@ export interface RenderRequest {
 }
 
 export type RenderAnswer =
+  | { readonly ready: true }
   | { readonly id: number; readonly html: string; readonly warnings: readonly unknown[] }
   | { readonly id: number; readonly error: { readonly message: string; readonly fields: ReturnType<FactsheetsError['fields']> | undefined } };
 
@@ -29,7 +30,7 @@ function serve(setup: RenderSetup): void {
   parentPort?.on('message', ({ id, job }: RenderRequest) => {
     let answer: RenderAnswer;
     try {
-      const page = renderPage(job, environment, setup.contentDir);
+      const page = renderPage(job, environment, setup.contentDir, setup.limits);
       answer = { id, html: page.html, warnings: page.warnings };
     } catch (error) {
       answer = {
@@ -41,6 +42,8 @@ function serve(setup: RenderSetup): void {
     }
     parentPort?.postMessage(answer);
   });
+  // Deadlines start once a worker is ready: loading and compiling are not the document's time.
+  parentPort?.postMessage({ ready: true } satisfies RenderAnswer);
 }
 
 serve(workerData as RenderSetup);

@@ -1,4 +1,5 @@
 import { FactsheetsError } from '../../errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
 import { isCountryCode } from './country-code.js';
 import { closestName } from './closest-name.js';
@@ -31,8 +32,9 @@ export interface DatasetResult {
  * Parses and checks `funding.csv`. Every bad row is reported (collect, then fail); valid rows
  * are kept, and the countries of bad rows are marked so that their documents fail too.
  */
-export function validateDataset(source: SourceFile): DatasetResult {
+export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIMITS): DatasetResult {
   const file = source.displayPath;
+  if (source.refused !== undefined) return unusable(file, source.refused);
   let rows: ParsedRow[];
   try {
     rows = parseRows(source.text);
@@ -52,21 +54,40 @@ export function validateDataset(source: SourceFile): DatasetResult {
     return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: headerErrors };
   }
 
+  if (body.length > limits.datasetRows) {
+    return unusable(file, new FactsheetsError(`the dataset may have at most ${limits.datasetRows.toLocaleString('en')} rows; this one has ${body.length.toLocaleString('en')}`, {
+      stage: 'validate', file, line: body[limits.datasetRows]?.line ?? 1,
+      hint: 'Split the dataset, or raise the datasetRows limit.',
+    }));
+  }
+
   const columns = header.fields as readonly Column[];
   const records: FundingRecord[] = [];
   const errors: FactsheetsError[] = [];
   const tainted = new Set<string>();
+  let badRows = 0;
   for (const row of body) {
-    const result = checkRow(file, columns, row);
+    const result = checkRow(file, columns, row, limits.datasetCellChars);
     if ('record' in result) {
       records.push(result.record);
     } else {
-      errors.push(...result.errors);
+      badRows += 1;
+      // Every bad row taints its country; the first ones are enough to show what is wrong.
+      if (badRows <= MAX_REPORTED_BAD_ROWS) for (const error of result.errors) errors.push(error);
       tainted.add(result.country ?? ALL_COUNTRIES);
     }
   }
+  if (badRows > MAX_REPORTED_BAD_ROWS) {
+    errors.push(new FactsheetsError(`${(badRows - MAX_REPORTED_BAD_ROWS).toLocaleString('en')} more bad rows are not listed (${badRows.toLocaleString('en')} in all)`, {
+      stage: 'validate', file,
+      hint: 'Fix the rows listed above first: the same mistake is often repeated.',
+    }));
+  }
   return { dataset: freezeDataset(file, records, tainted), errors };
 }
+
+/** Bad rows reported one by one; past these, a count. */
+const MAX_REPORTED_BAD_ROWS = 100;
 
 function checkHeader(file: string, header: ParsedRow): FactsheetsError[] {
   const errors: FactsheetsError[] = [];
@@ -99,7 +120,7 @@ type RowResult =
   | { readonly record: FundingRecord }
   | { readonly errors: FactsheetsError[]; readonly country: string | undefined };
 
-function checkRow(file: string, columns: readonly Column[], row: ParsedRow): RowResult {
+function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number): RowResult {
   if (row.fields.length !== columns.length) {
     return {
       errors: [new FactsheetsError(
@@ -127,6 +148,13 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow): Row
 
   for (const column of REQUIRED_COLUMNS) {
     if (value(column) === '') fail(column, 'is empty', `Every row needs a value for "${column}".`);
+  }
+  for (const column of columns) {
+    const length = value(column).length;
+    if (length > maxCellChars) {
+      fail(column, `a cell may hold at most ${maxCellChars} characters; this one has ${length}`, 'Shorten the value, or raise the datasetCellChars limit.');
+      values.set(column, '');
+    }
   }
   const country = checkCountry(value('country'), fail);
   const year = checkYear(value('year'), fail);
@@ -169,7 +197,13 @@ function checkYear(text: string, fail: Fail): number | undefined {
 
 function checkAmount(text: string, fail: Fail): number | undefined {
   if (text === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const amount = Number(text);
+    // Past this, euros are no longer counted exactly (and 309 digits and up read as Infinity).
+    if (amount <= Number.MAX_SAFE_INTEGER) return amount;
+    return fail('amount_eur', `${text.length > 24 ? `${text.slice(0, 20)}… (${text.length} digits)` : text} is too large`,
+      `Amounts must be below ${Number.MAX_SAFE_INTEGER.toLocaleString('en')} euros; check for a missing decimal point or a pasted value.`);
+  }
   if (/^-\s*\d+(\.\d+)?$/.test(text)) {
     return fail('amount_eur', `${text} is negative`, 'Amounts must be zero or more, in euros.');
   }

@@ -13,9 +13,15 @@ const templateName = z
     error: 'must be the bare name of a layout in templates/layouts/ (lowercase letters, digits and dashes; no path)',
   });
 
+/** Bidirectional overrides and isolates reorder the text around them: `Mali\u202egnp.exe` shows as `Maliexe.png`. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
 const text = z.string(typeError('must be text'))
   .trim()
-  .min(1, { error: 'must not be empty' });
+  .min(1, { error: 'must not be empty' })
+  .refine((value) => !BIDI_CONTROLS.test(value), {
+    error: 'must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069): they make text show in another order than it is written',
+  });
 
 const isoDate = z
   .string(typeError('must be an ISO date (YYYY-MM-DD)'))

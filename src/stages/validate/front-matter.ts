@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { Document, DocumentKind, FactsheetMeta, OnePagerMeta, SourceFile } from '../../types.js';
 import { factsheetSchema, onePagerSchema } from './front-matter-schema.js';
 import { splitFrontMatter } from './split-front-matter.js';
@@ -20,10 +21,19 @@ export function validateDocument(
   source: SourceFile,
   kind: DocumentKind,
   layoutNames: ReadonlySet<string>,
+  limits: Limits = DEFAULT_LIMITS,
 ): DocumentResult {
   const file = source.displayPath;
+  if (source.refused !== undefined) return { errors: [source.refused] };
   const name = (source.absolutePath.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
   const errors: FactsheetsError[] = [];
+  if (name.length > limits.documentNameChars) {
+    // Checked first: a name this long would fail later as an unwritable file (ENAMETOOLONG).
+    return { errors: [new FactsheetsError(`a document name may have at most ${limits.documentNameChars} characters; this one has ${name.length}`, {
+      stage: 'validate', file,
+      hint: 'Shorten the file name (the name of its PDF), or raise the documentNameChars limit.',
+    })] };
+  }
   if (!DOCUMENT_NAME.test(name)) {
     errors.push(new FactsheetsError(`"${name}" is not a usable document name`, {
       stage: 'validate', file,
@@ -68,12 +78,20 @@ export function validateDocument(
     })] };
   }
 
-  const schema = kind === 'factsheet' ? factsheetSchema : onePagerSchema;
-  const parsed = schema.safeParse(data);
   const position = (path: readonly PropertyKey[]): { line: number; column?: number } => {
     const node = nodeAt(yaml, path);
     return node?.range ? at(node.range[0]) : { line: 1, column: 1 };
   };
+  for (const { path, length } of longTexts(data, limits.frontMatterValueChars)) {
+    errors.push(new FactsheetsError(`field "${fieldName(path)}" may hold at most ${limits.frontMatterValueChars} characters; it has ${length}`, {
+      stage: 'validate', file, ...position(path),
+      hint: 'Shorten the value (long text belongs in the Markdown body), or raise the frontMatterValueChars limit.',
+    }));
+  }
+  if (errors.length > 0) return { errors };
+
+  const schema = kind === 'factsheet' ? factsheetSchema : onePagerSchema;
+  const parsed = schema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       errors.push(schemaError(file, issue, position(issue.path)));
@@ -82,7 +100,7 @@ export function validateDocument(
   }
 
   const meta = toMeta(kind, parsed.data);
-  errors.push(...checkReferences(file, meta, layoutNames, position));
+  for (const error of checkReferences(file, meta, layoutNames, position)) errors.push(error);
   if (errors.length > 0) return { errors };
 
   const keyLines: Record<string, number> = {};
@@ -94,6 +112,36 @@ export function validateDocument(
   return {
     document: Object.freeze({ name, source, meta, body: split.body, keyLines: Object.freeze(keyLines), data: Object.freeze(data as Record<string, unknown>) }),
   };
+}
+
+/** Every text value (and key) of the front matter longer than `max` characters, with its path. */
+function longTexts(data: unknown, max: number): { path: PropertyKey[]; length: number }[] {
+  const found: { path: PropertyKey[]; length: number }[] = [];
+  // YAML aliases can make the data refer to itself (`key: &a [*a]`): each object is seen once.
+  const seen = new WeakSet<object>();
+  const visit = (value: unknown, path: PropertyKey[]): void => {
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return;
+      seen.add(value);
+    }
+    if (typeof value === 'string') {
+      if (value.length > max) found.push({ path, length: value.length });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => visit(item, [...path, index]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.length > max) found.push({ path: [...path, key.slice(0, 40)], length: key.length });
+        else visit(item, [...path, key]);
+      }
+    }
+  };
+  visit(data, []);
+  return found;
+}
+
+/** `quotes[0].text`: a front-matter path as the writer sees it. */
+function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
 }
 
 /** Builds the typed metadata; extra keys stay in `Document.data` for custom templates. */
@@ -171,7 +219,7 @@ function schemaError(
   issue: z.core.$ZodIssue,
   where: { line: number; column?: number },
 ): FactsheetsError {
-  const field = issue.path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
+  const field = fieldName(issue.path);
   const missing = issue.message === 'is required';
   return new FactsheetsError(missing ? `missing required field "${field}"` : `field "${field}" ${issue.message}`, {
     stage: 'validate', file, ...where,

@@ -50,12 +50,12 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
       if (layout === undefined) {
         throw new FactsheetsError(`there is no layout "${name}"`, { stage: 'render', hint: 'Add it to templates/layouts/.' });
       }
-      return runIn(layout.file, 'render', () => layout.template({ ...view, fonts, styles: layout.styles, body }));
+      return runIn(layout.file, 'render', () => layout.template({ ...view, fonts, styles: layout.styles, body }, QUIET_PROTOTYPE_ACCESS));
     },
     renderProse(markdown, view, file) {
       const source: SourceFile = { displayPath: file, absolutePath: file, text: markdown };
       const template = compileChecked(proseEngine, source, proseOptions, 'markdown');
-      return runIn(source, 'markdown', () => template(view));
+      return runIn(source, 'markdown', () => template(view, QUIET_PROTOTYPE_ACCESS));
     },
   };
 }
@@ -79,7 +79,51 @@ function guardStyle(css: string): string {
 }
 
 type RuntimeOptions = Handlebars.RuntimeOptions;
-type HandlebarsTemplateDelegate = (context: unknown, options?: RuntimeOptions) => string;
+
+/**
+ * Prototype access stays denied; saying so explicitly also stops Handlebars from warning on
+ * the console, an output channel that belongs to the build (`{{page.toString}}` would write there).
+ */
+const QUIET_PROTOTYPE_ACCESS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+
+/**
+ * Built-in helpers and hooks that reach the console or crash when called by name: `log`
+ * writes to stdout or stderr, and calling the missing-helper hooks directly throws a TypeError.
+ */
+const FORBIDDEN_HELPERS: ReadonlySet<string> = new Set(['log', 'helperMissing', 'blockHelperMissing']);
+
+/** Finds the first call of a forbidden helper in a parsed template, with its position. */
+class ForbiddenHelperFinder extends Handlebars.Visitor {
+  found: { name: string; line: number; column: number } | undefined;
+
+  override MustacheStatement(node: hbs.AST.MustacheStatement): void {
+    this.check(node);
+    super.MustacheStatement(node);
+  }
+
+  override BlockStatement(node: hbs.AST.BlockStatement): void {
+    this.check(node);
+    super.BlockStatement(node);
+  }
+
+  override SubExpression(node: hbs.AST.SubExpression): void {
+    this.check(node);
+    super.SubExpression(node);
+  }
+
+  private check(node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression): void {
+    const path = node.path as Partial<hbs.AST.PathExpression>;
+    if (this.found === undefined && typeof path.original === 'string' && FORBIDDEN_HELPERS.has(path.original)) {
+      this.found = { name: path.original, line: node.loc.start.line, column: node.loc.start.column + 1 };
+    }
+  }
+}
+
+function forbiddenCall(program: hbs.AST.Program): { name: string; line: number; column: number } | undefined {
+  const finder = new ForbiddenHelperFinder();
+  finder.accept(program);
+  return finder.found;
+}
 
 /** Parses eagerly so that a syntax error names its file and line, not the first caller. */
 function compileChecked(
@@ -88,12 +132,20 @@ function compileChecked(
   options: CompileOptions,
   stage: Stage = 'render',
 ): HandlebarsTemplateDelegate {
+  let program: hbs.AST.Program;
   try {
-    engine.parse(file.text);
+    program = engine.parse(file.text);
   } catch (error) {
     throw templateError(file, error, stage);
   }
-  return engine.compile(file.text, options);
+  const forbidden = forbiddenCall(program);
+  if (forbidden !== undefined) {
+    throw new FactsheetsError(`the "${forbidden.name}" helper is not available`, {
+      stage, file: file.displayPath, line: forbidden.line, column: forbidden.column,
+      hint: `Remove it: templates and prose cannot write to the build's output. Helpers here: ${HELPER_NAMES.join(', ')}.`,
+    });
+  }
+  return engine.compile(program, options);
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
