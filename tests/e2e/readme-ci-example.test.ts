@@ -1,0 +1,42 @@
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT, tempDir } from '../helpers/content.js';
+
+/** The `run:` lines of the README's GitHub Actions example, job by job. */
+function ciExampleJobs(): { readonly shard: string[]; readonly pack: string[] } {
+  const readme = readFileSync(join(PROJECT, 'README.md'), 'utf8');
+  const yaml = /```yaml\n(jobs:[\s\S]*?)```/.exec(readme)?.[1] ?? '';
+  const [, shard = '', pack = ''] = yaml.split(/\n {2}(?=\w+:\n)/);
+  const runs = (job: string): string[] => [...job.matchAll(/- run: (.+)/g)].map((match) => (match[1] ?? '').replace(/\s+#.*$/, '').trim());
+  return { shard: runs(shard), pack: runs(pack) };
+}
+
+describe("the README's CI example, on a clean clone", () => {
+  it('installs with npm ci, builds four shards and then only the pack, with no npx and nothing fetched by the tool\'s name', async () => {
+    const jobs = ciExampleJobs();
+    const commands = [...jobs.shard, ...jobs.pack];
+    expect(commands.some((command) => /\bnpx\b/.test(command))).toBe(false);
+    expect(jobs.shard).toEqual(['sudo apt-get install -y chromium', 'npm ci', 'npm run factsheets -- build --shard ${{ matrix.shard }}/4']);
+    expect(jobs.pack).toEqual(['sudo apt-get install -y chromium', 'npm ci', 'npm run factsheets -- build']);
+
+    // A clean clone of what is committed; the system package line is what .ci/run already did.
+    const clone = join(await tempDir('factsheets-clone-'), 'project');
+    execFileSync('git', ['clone', '-q', PROJECT, clone]);
+    expect(existsSync(join(clone, 'dist'))).toBe(false);
+    const run = (command: string): string => execSync(command, { cwd: clone, encoding: 'utf8', env: { ...process.env, CI: 'true', PUPPETEER_SKIP_DOWNLOAD: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(() => execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser || command -v google-chrome'])).not.toThrow();
+
+    run(jobs.shard[1] ?? '');
+    expect(existsSync(join(clone, 'node_modules/.bin/factsheets')) || existsSync(join(clone, 'dist/cli.js'))).toBe(true);
+    // The matrix's four jobs, their outputs gathered into one folder as the download step does.
+    for (const shard of ['1', '2', '3', '4']) run((jobs.shard[2] ?? '').replace('${{ matrix.shard }}', shard));
+    const pack = run(jobs.pack[2] ?? '');
+    expect(pack).toMatch(/9 unchanged/);
+    expect(existsSync(join(clone, 'output/briefing-pack.pdf'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(clone, 'output/manifest.json'), 'utf8')) as { documents: { output: string }[] };
+    expect(manifest.documents.map((entry) => entry.output)).toContain('briefing-pack.pdf');
+    expect(manifest.documents).toHaveLength(10);
+  }, 300_000);
+});
