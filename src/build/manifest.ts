@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedTemplates } from '../stages/load.js';
-import type { Dataset, FundingRecord, RenderJob } from '../types.js';
+import type { Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
 import { writeOutput } from '../stages/write.js';
 
 /** One PDF in `manifest.json`: what it is, what it was made from, and how long it took. */
@@ -17,6 +17,8 @@ export interface ManifestEntry {
   readonly fonts: readonly string[];
   readonly inputs: Readonly<Record<string, string>>;
   readonly renderMs: number;
+  /** A one-pager's fit step and the room it left (its space budget). */
+  readonly fit?: FitRecord;
 }
 
 export interface Manifest {

@@ -45,7 +45,7 @@ describe('finishPdf: the one-page contract', () => {
     }
     expect(message).toBe(
       'content/countries/mali.md: error: does not fit on one page: it prints on 2 pages, overflowing by 23 mm (about 5 lines of text)\n' +
-        '  hint: Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm), or trim the dataset rows shown.',
+        '  hint: Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm).',
     );
   });
 
