@@ -104,15 +104,18 @@ export function fitInPage(options: FitOptions): FitOutcome | undefined {
     const style = getComputedStyle(element);
     return parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
   };
-  /** Words per line of prose, from its paragraphs and list items as laid out now. */
+  /**
+   * Words per full line of running text, from its paragraphs as laid out now (a paragraph's
+   * last line counts as half full), and the line height to turn millimetres into lines.
+   */
   const proseMeasure = (element: HTMLElement | null): { lineHeight: number; wordsPerLine: number; words: number } | undefined => {
     if (element === null) return undefined;
     const lineHeight = lineHeightOf(element);
-    const blocks = element.matches('p') ? [element] : [...element.querySelectorAll<HTMLElement>('p, li')];
+    const blocks = element.matches('p') ? [element] : [...element.querySelectorAll<HTMLElement>('p')].filter((block) => block.closest('li, td, th') === null);
     let lines = 0;
     let count = 0;
     for (const block of blocks) {
-      lines += Math.max(1, Math.round(block.getBoundingClientRect().height / lineHeightOf(block)));
+      lines += Math.max(0.5, Math.round(block.getBoundingClientRect().height / lineHeightOf(block)) - 0.5);
       count += words(block.textContent).length;
     }
     return { lineHeight, wordsPerLine: lines === 0 ? 0 : count / lines, words: words(element.textContent).length };
@@ -183,11 +186,12 @@ export function fitInPage(options: FitOptions): FitOutcome | undefined {
   // Too long even at the floor: what the writer would have to cut, measured at this density.
   const over = -left;
   const fromNarrative = Math.min(over, Math.max(0, slack));
-  const narrativeWords = prose === undefined ? 0 : Math.ceil(Math.ceil(fromNarrative / prose.lineHeight) * prose.wordsPerLine);
+  // Half a line more than the overflow: the last line of what is cut is seldom full.
+  const narrativeWords = prose === undefined ? 0 : Math.ceil((Math.ceil(fromNarrative / prose.lineHeight) + 0.5) * prose.wordsPerLine);
   const lede = proseMeasure(summary);
   const rest = over - fromNarrative;
   const summaryLines = lede === undefined || rest <= 0 ? 0 : Math.ceil(rest / lede.lineHeight);
-  const summaryWords = lede === undefined ? 0 : Math.min(lede.words, Math.ceil(summaryLines * lede.wordsPerLine));
+  const summaryWords = lede === undefined || summaryLines === 0 ? 0 : Math.min(lede.words, Math.ceil((summaryLines + 0.5) * lede.wordsPerLine));
   const enough = rest <= 0 || (lede !== undefined && summaryLines * lede.lineHeight >= rest && summaryWords < lede.words);
   return { ...outcome, wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough } };
 }
