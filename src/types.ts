@@ -1,6 +1,6 @@
 import type { FactsheetsError } from './errors.js';
 import type { DocumentInfo } from './pdf/info.js';
-import type { FitOutcome } from './browser/measure.js';
+import type { FitOutcome, TooWide } from './browser/measure.js';
 
 /** A file read by the load stage. `path` is relative to its root folder, with `/` separators. */
 export interface SourceFile {
@@ -139,6 +139,8 @@ export interface PrintedPdf {
   readonly headings: readonly string[];
   /** How a one-page layout was fitted to its page, and the room it left (see browser/measure.ts). */
   readonly fit?: FitOutcome | undefined;
+  /** Content wider than the page's text block, which Chromium would shrink the whole document for. */
+  readonly tooWide?: TooWide | undefined;
 }
 
 /** How a one-pager was fitted, as manifest.json and --json record it. */

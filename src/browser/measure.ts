@@ -195,3 +195,73 @@ export function fitInPage(options: FitOptions): FitOutcome | undefined {
   const enough = rest <= 0 || (lede !== undefined && summaryLines * lede.lineHeight >= rest && summaryWords < lede.words);
   return { ...outcome, wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough } };
 }
+
+/** Something laid out wider than the page's text block: what it is, and by how much. */
+export interface TooWide {
+  /** e.g. `a table ("Funding recorded for the priority countries …")`. */
+  readonly what: string;
+  readonly widthMm: number;
+  readonly roomMm: number;
+}
+
+/**
+ * Runs in the page: finds content wider than the page's text block (its @page size less its
+ * margins), which Chromium would otherwise fit by shrinking the whole document. The page is
+ * laid out at that width for the look (one layout, only when it differs from the viewport's).
+ */
+export function tooWideInPage(options: FitOptions): TooWide | undefined {
+  const toPx = (value: string): number | undefined => {
+    const match = /^(-?[\d.]+)(mm|cm|in|pt|px)$/.exec(value.trim());
+    if (match === null) return undefined;
+    const factor: Record<string, number> = { mm: options.pxPerMm, cm: options.pxPerMm * 10, in: 96, pt: 96 / 72, px: 1 };
+    return Number(match[1]) * (factor[match[2] ?? 'px'] ?? 1);
+  };
+  const namedSizes: Record<string, number> = { a5: 148, a4: 210, a3: 297, letter: 215.9, legal: 215.9 };
+  const pageName = getComputedStyle(document.body).getPropertyValue('page').trim();
+  let width: number | undefined;
+  let margins = 0;
+  const rules: CSSPageRule[] = [];
+  for (const sheet of [...document.styleSheets]) {
+    for (const rule of [...sheet.cssRules]) if (rule instanceof CSSPageRule) rules.push(rule);
+  }
+  // The page's own rule wins over the unnamed one, as in Chromium's cascade for named pages.
+  for (const rule of [...rules.filter((each) => each.selectorText.trim() === ''), ...rules.filter((each) => each.selectorText.trim() === pageName && pageName !== '')]) {
+    const size = rule.style.getPropertyValue('size').trim().split(/\s+/)[0];
+    if (size !== undefined && size !== '') width = toPx(size) ?? ((namedSizes[size.toLowerCase()] ?? 0) * options.pxPerMm || width);
+    const left = toPx(rule.style.getPropertyValue('margin-left'));
+    const right = toPx(rule.style.getPropertyValue('margin-right'));
+    if (left !== undefined || right !== undefined) margins = (left ?? 0) + (right ?? 0);
+  }
+  const limit = (width ?? document.documentElement.clientWidth) - margins;
+  const root = document.documentElement;
+  const designed = root.style.width;
+  const relayout = Math.abs(limit - root.clientWidth) > 0.5;
+  if (relayout) root.style.width = `${limit}px`;
+  try {
+    const overflows = (element: Element): boolean => element.getBoundingClientRect().right > limit + 1;
+    // What a box clips (a map's frame) cannot reach the page's edge; an SVG is judged by its own box.
+    const clipped = (element: Element): boolean => {
+      for (let parent = element.parentElement; parent !== null && parent !== document.body; parent = parent.parentElement) {
+        if (parent instanceof SVGElement || getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    // Text that runs past its box (a word too long to break) shows only in the box's scroll width.
+    const textRunsOver = (element: Element): boolean => element instanceof HTMLElement && element.scrollWidth > element.clientWidth + 1
+      && element.getBoundingClientRect().left + element.scrollWidth > limit + 1 && getComputedStyle(element).overflowX === 'visible';
+    const elements = [...document.body.querySelectorAll('*')];
+    const found = elements.find((element) => overflows(element) && !clipped(element))
+      ?? elements.find((element) => textRunsOver(element) && !clipped(element));
+    // A table, picture or code block is named whole, not by the cell that sticks out.
+    const culprit = found === undefined ? undefined : found.closest('table, pre, img, svg, figure') ?? found;
+    if (culprit === undefined) return undefined;
+    const rect = culprit.getBoundingClientRect();
+    const text = (culprit.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const kind = culprit.tagName.toLowerCase();
+    const what = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}${culprit.classList.length > 0 ? ` (.${[...culprit.classList].join('.')})` : ''}${text === '' ? '' : ` "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`}`;
+    const widthPx = Math.max(rect.width, culprit instanceof HTMLElement ? culprit.scrollWidth : 0);
+    return { what, widthMm: Math.round(widthPx / options.pxPerMm), roomMm: Math.round(limit / options.pxPerMm) };
+  } finally {
+    if (relayout) root.style.width = designed;
+  }
+}

@@ -21,6 +21,12 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
       ...at, hint: `Keep every fit step of templates/layouts/${job.layout}.hbs at ${FIT_FLOOR.bodyPt} pt body text or more (its CSS, [data-fit-step]).`,
     });
   }
+  if (printed.tooWide !== undefined) {
+    const { what, widthMm, roomMm } = printed.tooWide;
+    throw new FactsheetsError(`is wider than its page: ${what} is ${widthMm} mm wide where ${roomMm} mm fit, and Chromium would shrink the whole document to fit it`, {
+      ...at, hint: 'Make it narrower: fewer columns in a Markdown table, shorter words, a smaller image; nothing on a page is scaled to fit.',
+    });
+  }
   if (job.maxPages !== undefined && pages > job.maxPages) {
     const target = job.maxPages === 1 ? 'one page' : `${job.maxPages} pages`;
     const fit = printed.fit;

@@ -169,9 +169,20 @@ function planFactsheet(
         total: countries.reduce((total, country) => total + country.total, 0),
         isSample: countries.some((country) => country.isSample),
         any: countries.length > 0,
+        asList: countries.length > COUNTRY_COLUMNS,
+        listRows: inTwoColumns(countries),
       }),
     }),
   };
+}
+
+/** Countries a factsheet's table shows side by side, one column each; more are listed in rows. */
+export const COUNTRY_COLUMNS = 5;
+
+/** Rows of two entries, read down the first column and then the second (`right` is null in an odd list's last row). */
+function inTwoColumns<T>(entries: readonly T[]): readonly { readonly left: T; readonly right: T | null }[] {
+  const half = Math.ceil(entries.length / 2);
+  return entries.slice(0, half).map((left, index) => Object.freeze({ left, right: entries[index + half] ?? null }));
 }
 
 function documentInfo(title: string, author: string | undefined, subject: string | undefined, keywords: readonly string[]): DocumentInfo {

@@ -105,6 +105,8 @@ describe('planJobs: factsheets', () => {
       total: 125_000_000,
       isSample: true,
       any: true,
+      asList: false,
+      listRows: [{ left: { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true }, right: { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false } }],
     });
   });
 });
