@@ -32,7 +32,7 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
     const fit = printed.fit;
     if (fit !== undefined && !fit.fits) {
       throw new FactsheetsError(
-        `does not fit on ${target} even at its densest step (${describeStep(fit)}): it runs over by ${describeOverflow(-fit.roomMm)}`,
+        `does not fit on ${target} even at its densest step (${describeStep(fit)}): it prints on ${pages} pages, overflowing by ${describeOverflow(-fit.roomMm)}`,
         { ...at, hint: wordsToCutHint(fit) },
       );
     }
