@@ -6,7 +6,7 @@ import { Pool } from './pool.js';
 import { spawnBrowser, type BrowserProcess } from './process.js';
 import { browserFailure, DeadlineError, firstLine, lifecycle, withDeadline, type Lifecycle } from './lifecycle.js';
 import { processTreePssMb } from './memory.js';
-import { FIT_OPTIONS, fitInPage, tooWideInPage } from './measure.js';
+import { FIT_OPTIONS, measureInPage } from './measure.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
 export interface Printer {
@@ -343,10 +343,9 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
       hint: 'Check the @font-face rules: fonts must be inline (data: URIs) to load.',
     });
   }
-  // A one-page layout is fitted to its page first (see measure.ts); other documents are left as they are.
-  const fit = await page.evaluate(fitInPage, FIT_OPTIONS);
-  // Content wider than the page would make Chromium shrink the whole document: found, not printed so.
-  const tooWide = await page.evaluate(tooWideInPage, FIT_OPTIONS);
+  // A one-page layout is fitted to its page (see measure.ts), and content wider than the page,
+  // which Chromium would shrink the whole document for, is found rather than printed so.
+  const { fit, tooWide } = await page.evaluate(measureInPage, FIT_OPTIONS);
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   return {
     bytes,

@@ -127,14 +127,18 @@ describe(`${COUNT} generated one-pagers of realistic size, through real Chromium
     }
   });
 
-  it('picks the same step and the same bytes for the same inputs', async () => {
+  it('picks the same step and the same bytes for the same inputs, and the same step for the print edition', async () => {
     const stepped = report.documents.filter((document) => document.fit !== undefined && document.fit.step !== 'design').slice(0, 6);
     const before = await Promise.all(stepped.map((document) => readFile(join(out, document.output))));
-    const again = await runCli(['build', '--content', folder, '--out', out, '--only', stepped.map((document) => document.name).join(','), '--force', '--json']);
+    const again = await runCli(['build', '--content', folder, '--out', out, '--only', stepped.map((document) => document.name).join(','), '--force', '--print', '--json']);
     const rebuilt = JSON.parse(again.stdout) as JsonReport;
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string; fit?: JsonFit }[] };
     for (const [index, document] of stepped.entries()) {
       expect(rebuilt.documents.find((each) => each.name === document.name)?.fit).toEqual(document.fit);
       expect((await readFile(join(out, document.output))).equals(before[index] ?? Buffer.alloc(0))).toBe(true);
+      // The print edition, laid out at its own page width, shows what the screen edition shows.
+      const print = manifest.documents.find((entry) => entry.output === `print/${document.output}`)?.fit;
+      expect({ step: print?.step, lines: print?.lines }).toEqual({ step: document.fit?.step, lines: document.fit?.lines });
     }
   });
 
