@@ -84,7 +84,13 @@ export function measureInPage(options: FitOptions): PageMeasure {
   let margins = 0;
   const rules: CSSPageRule[] = [];
   for (const sheet of [...document.styleSheets]) {
-    for (const rule of [...sheet.cssRules]) if (rule instanceof CSSPageRule) rules.push(rule);
+    let sheetRules: CSSRule[] = [];
+    try {
+      sheetRules = [...sheet.cssRules];
+    } catch {
+      // A style sheet from elsewhere (blocked anyway: the page loads nothing) has no readable rules.
+    }
+    for (const rule of sheetRules) if (rule instanceof CSSPageRule) rules.push(rule);
   }
   // The page's own rule wins over the unnamed one, as in Chromium's cascade for named pages.
   for (const rule of [...rules.filter((each) => each.selectorText.trim() === ''), ...rules.filter((each) => each.selectorText.trim() === pageName && pageName !== '')]) {
