@@ -104,10 +104,13 @@ export function measureInPage(options: FitOptions): PageMeasure {
   const root = document.documentElement;
   const designed = root.style.width;
   const relayout = Math.abs(limit - root.clientWidth) > 0.5;
+  // While measuring, the sheet takes its content's own height, so that the room left shows.
+  const sheet = document.querySelector<HTMLElement>('[data-fit-sheet]');
+  const designedMinHeight = sheet?.style.minHeight ?? '';
+  const usable = sheet === null ? 0 : parseFloat(getComputedStyle(sheet).minHeight) || sheet.getBoundingClientRect().height;
 
   /** Tries the declared steps and leaves the page at the first that fits (or at the densest). */
   function fitToSheet(): FitOutcome | undefined {
-    const sheet = document.querySelector<HTMLElement>('[data-fit-sheet]');
     if (sheet === null) return undefined;
     const body = document.body;
     const words = (text: string | null | undefined): string[] => (text ?? '').split(/\s+/).filter((word) => word !== '');
@@ -127,8 +130,6 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const narrative = document.querySelector<HTMLElement>('[data-fit-prose="narrative"]');
     const summary = document.querySelector<HTMLElement>('[data-fit-prose="summary"]');
     const beside = document.querySelector<HTMLElement>('[data-fit-beside]');
-    const usable = parseFloat(getComputedStyle(sheet).minHeight) || sheet.getBoundingClientRect().height;
-    const designedMinHeight = sheet.style.minHeight;
 
     let leftOut = planned.leftOut;
     const showLines = (count: number): void => {
@@ -148,12 +149,7 @@ export function measureInPage(options: FitOptions): PageMeasure {
       leftOut = Number(firstDropped.dataset['fitRestCount'] ?? 0);
     };
     /** Room left on the page in CSS pixels: the usable height less the content's own height (one layout). */
-    const room = (): number => {
-      sheet.style.minHeight = '0px';
-      const height = sheet.getBoundingClientRect().height;
-      sheet.style.minHeight = designedMinHeight;
-      return usable - height;
-    };
+    const room = (): number => usable - sheet.getBoundingClientRect().height;
     const lineHeightOf = (element: HTMLElement): number => {
       const style = getComputedStyle(element);
       return parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
@@ -279,9 +275,11 @@ export function measureInPage(options: FitOptions): PageMeasure {
   }
 
   if (relayout) root.style.width = `${limit}px`;
+  if (sheet !== null) sheet.style.minHeight = '0px';
   try {
     return { fit: fitToSheet(), tooWide: findTooWide() };
   } finally {
     if (relayout) root.style.width = designed;
+    if (sheet !== null) sheet.style.minHeight = designedMinHeight;
   }
 }
