@@ -244,7 +244,6 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const summaryWords = lede === undefined || summaryLines === 0 ? 0 : Math.min(lede.words, Math.ceil((summaryLines + 0.5) * lede.wordsPerLine));
     const enough = rest <= 0 || (lede !== undefined && summaryLines * lede.lineHeight >= rest && summaryWords < lede.words);
     return { ...outcome, wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough } };
-
   }
 
   /** The first thing (in document order) that runs past the page's text block. */
