@@ -1,5 +1,6 @@
 import type { FactsheetsError } from './errors.js';
 import type { DocumentInfo } from './pdf/info.js';
+import type { FitOutcome, TooWide } from './browser/measure.js';
 
 /** A file read by the load stage. `path` is relative to its root folder, with `/` separators. */
 export interface SourceFile {
@@ -138,7 +139,14 @@ export interface PrintedPdf {
   readonly text: string;
   /** The text of every heading, in document order, for the outline's titles. */
   readonly headings: readonly string[];
+  /** How a one-page layout was fitted to its page, and the room it left (see browser/measure.ts). */
+  readonly fit?: FitOutcome | undefined;
+  /** Content wider than the page's text block, which Chromium would shrink the whole document for. */
+  readonly tooWide?: TooWide | undefined;
 }
+
+/** How a one-pager was fitted, as manifest.json and --json record it. */
+export type FitRecord = Pick<FitOutcome, 'step' | 'stepIndex' | 'roomMm' | 'roomLines' | 'bodyPt' | 'lines'>;
 
 export interface Artifact {
   readonly job: RenderJob;
@@ -157,6 +165,8 @@ export interface DocumentResult {
   readonly status: DocumentStatus;
   readonly pages?: number;
   readonly milliseconds?: number;
+  /** A one-pager's fit step and space budget (see FitRecord). */
+  readonly fit?: FitRecord;
 }
 
 /** Something a build did not stop for but a person should see (e.g. a blocked request). */
@@ -173,5 +183,7 @@ export interface BuildReport {
   readonly documents: readonly DocumentResult[];
   readonly errors: readonly FactsheetsError[];
   readonly warnings: readonly BuildWarning[];
+  /** Worth knowing, not wrong: a page printed at a denser step, or with little room left. */
+  readonly notes?: readonly BuildWarning[];
   readonly seconds: number;
 }

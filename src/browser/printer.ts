@@ -7,6 +7,7 @@ import { spawnBrowser, type BrowserProcess } from './process.js';
 import { DeadlineError, firstLine, lifecycle, withDeadline, type Lifecycle } from './lifecycle.js';
 import { printAttributed, SoloGate } from './crash-attribution.js';
 import { processTreePssMb } from './memory.js';
+import { FIT_OPTIONS, measureInPage } from './measure.js';
 
 /** Prints HTML pages to PDF. The pipeline depends on this interface, so most tests need no browser. */
 export interface Printer {
@@ -332,10 +333,15 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
       hint: 'Check the @font-face rules: fonts must be inline (data: URIs) to load.',
     });
   }
+  // A one-page layout is fitted to its page (see measure.ts), and content wider than the page,
+  // which Chromium would shrink the whole document for, is found rather than printed so.
+  const { fit, tooWide } = await page.evaluate(measureInPage, FIT_OPTIONS);
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   return {
     bytes,
-    overflowMm: (measured.height - A4_HEIGHT_PX) * PX_TO_MM,
+    fit,
+    tooWide,
+    overflowMm: fit === undefined ? (measured.height - A4_HEIGHT_PX) * PX_TO_MM : -fit.roomMm,
     blockedRequests: [...pooled.blocked],
     text: measured.text,
     headings: measured.headings,

@@ -25,10 +25,12 @@ export class BuildLog {
     });
   }
 
-  unchanged(job: RenderJob, pages: number): void {
+  /** A document whose PDF is up to date: its pages and space budget as the manifest recorded them. */
+  unchanged(job: RenderJob, entry: Pick<ManifestEntry, 'pages' | 'fit'>): void {
     const { document } = job;
     this.results.set(document.name, {
-      name: document.name, kind: job.kind, source: document.source.displayPath, output: job.outputPath, status: 'unchanged', pages,
+      name: document.name, kind: job.kind, source: document.source.displayPath, output: job.outputPath, status: 'unchanged', pages: entry.pages,
+      ...(entry.fit === undefined ? {} : { fit: entry.fit }),
     });
   }
 
@@ -88,12 +90,34 @@ export class BuildLog {
   }
 
   report(now: number): BuildReport {
+    const fits = new Map(this.manifest.flatMap((entry) => (entry.fit === undefined ? [] : [[entry.output, entry.fit] as const])));
+    const documents = [...this.results.values()].map((result) => {
+      const fit = result.status === 'built' ? fits.get(result.output) : undefined;
+      return fit === undefined ? result : { ...result, fit };
+    });
     return {
       outDir: this.outDir,
-      documents: [...this.results.values()],
+      documents,
       errors: [...this.errors, ...combineWriteErrors(this.outDir, this.writeFailures)],
       warnings: this.warnings,
+      // Notes are news: about pages printed in this run, not every run.
+      notes: documents.flatMap((result) => (result.status === 'built' ? fitNotes(result) : [])),
       seconds: (now - this.started) / 1000,
     };
   }
+}
+
+/** Fewer prose lines left than this make a page "tight", worth a note. */
+export const TIGHT_LINES = 2;
+
+/** A note for a page printed at a denser step, or with less than TIGHT_LINES of prose to spare. */
+function fitNotes(result: DocumentResult): BuildWarning[] {
+  const fit = result.fit;
+  if (fit === undefined) return [];
+  const said: string[] = [];
+  if (fit.step !== 'design') said.push(`printed at the denser fit step "${fit.step}" (${fit.bodyPt} pt body text) to fit on one page`);
+  if (fit.lines !== undefined && fit.lines.leftOut > 0) said.push(`the funding table shows ${fit.lines.shown} lines, the closing line totals the other ${fit.lines.leftOut}`);
+  if (fit.roomLines < TIGHT_LINES) said.push(`tight: ${fit.roomMm < 0.05 ? 'no room' : `${fit.roomMm} mm`} left (${fit.roomLines === 1 ? 'about 1 line' : 'less than a line'} of prose)`);
+  if (fit.step === 'design' && fit.roomLines >= TIGHT_LINES) return [];
+  return [{ message: said.join('; '), file: result.source, document: result.name }];
 }

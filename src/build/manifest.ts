@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedTemplates } from '../stages/load.js';
-import type { Dataset, FundingRecord, RenderJob } from '../types.js';
+import type { Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
 import { writeOutput } from '../stages/write.js';
 import { confinedOutputPath } from './output-paths.js';
 
@@ -19,6 +19,8 @@ export interface ManifestEntry {
   readonly fonts: readonly string[];
   readonly inputs: Readonly<Record<string, string>>;
   readonly renderMs: number;
+  /** A one-pager's fit step and the room it left (its space budget). */
+  readonly fit?: FitRecord;
 }
 
 export interface Manifest {

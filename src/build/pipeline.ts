@@ -66,7 +66,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const changes = findChanges(editions, (job: RenderJob) => inputHashes(job, hashContext), previous, config.outDir, config.force);
   const upToDate = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
   const outOfDate = new Set(changes.outOfDate.map((job) => job.document.name));
-  for (const job of planned.jobs) if (!outOfDate.has(job.document.name) && upToDate.has(job.outputPath)) log.unchanged(job, upToDate.get(job.outputPath)?.pages ?? 1);
+  for (const job of planned.jobs) {
+    const entry = upToDate.get(job.outputPath);
+    if (!outOfDate.has(job.document.name) && entry !== undefined) log.unchanged(job, entry);
+  }
   const removed = selection.complete ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir)
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);

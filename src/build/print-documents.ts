@@ -67,7 +67,7 @@ async function printDocument(planned: RenderJob, printing: DocumentPrinting): Pr
     if (printPage !== undefined) log.manifest.push((await produce(printPage, context, screen.pages)).entry);
   }
   if (known === undefined) log.built(job, screen.pages, screen.milliseconds);
-  else log.unchanged(job, screen.pages);
+  else log.unchanged(job, screen.entry);
 }
 
 async function render(job: RenderJob, { renderPage, log }: DocumentPrinting): Promise<HtmlPage | undefined> {

@@ -1,5 +1,5 @@
 import type { BuildConfig } from '../config.js';
-import type { Dataset, HtmlPage, RenderJob } from '../types.js';
+import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
 import { finishPdf, finishPrintEdition, fontNames } from '../stages/finish.js';
 import type { BrandCoverage } from '../fonts/embed.js';
@@ -51,8 +51,17 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
       pages: artifact.pages, bytes: artifact.bytes.byteLength, sha256: sha256(artifact.bytes), fonts: fontNames(artifact.bytes),
       inputs: inputHashes(job, context),
       renderMs: milliseconds,
+      ...fitRecord(printed),
     },
   };
+}
+
+/** The fit step and space budget of a fitted page, for its manifest entry. */
+function fitRecord(printed: PrintedPdf): { fit?: FitRecord } {
+  const fit = printed.fit;
+  if (fit === undefined) return {};
+  const { step, stepIndex, roomMm, roomLines, bodyPt, lines } = fit;
+  return { fit: { step, stepIndex, roomMm, roomLines, bodyPt, ...(lines === undefined ? {} : { lines }) } };
 }
 
 /** Everything an output is made from, hashed: the basis for telling what a change affects. */

@@ -19,6 +19,7 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
       const pages = `${document.pages ?? 0} ${document.pages === 1 ? 'page' : 'pages'}`;
       return `built  ${document.output}  (${pages}, ${document.milliseconds ?? 0} ms)\n`;
     }),
+    ...(report.notes ?? []).map((note) => `note   ${note.file === undefined ? '' : `${escapeForMessage(note.file)}: `}${escapeForMessage(note.message)}\n`),
     ...failed.map((document) => `FAILED ${document.output}  (from ${escapeForMessage(document.source)})\n`),
     `${built.length} built, ${unchanged.length > 0 ? `${unchanged.length} unchanged, ` : ''}${failed.length} failed${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
   ].join('');
@@ -36,6 +37,7 @@ export function formatJsonReport(report: BuildReport): string {
     documents: report.documents,
     errors: report.errors.map(errorJson),
     warnings: report.warnings,
+    notes: report.notes ?? [],
   }, null, 2)}\n`;
 }
 

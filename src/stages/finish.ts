@@ -6,6 +6,7 @@ import { addPrintMarks } from '../pdf/print-marks.js';
 import { describeCharacter, uncoveredCharacters } from '../fonts/coverage.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { CONTENTS_PER_PAGE } from './plan/pack.js';
+import { FIT_FLOOR, type FitOutcome } from '../browser/measure.js';
 
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, and
@@ -14,18 +15,53 @@ import { CONTENTS_PER_PAGE } from './plan/pack.js';
 export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage): Artifact {
   const pages = countPages(printed.bytes);
   if (fonts !== undefined) checkFonts(job, printed, fonts);
+  const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
+  if (printed.fit?.belowFloor !== undefined) {
+    throw new FactsheetsError(`not built: the ${job.layout} layout is below the readable floor: ${printed.fit.belowFloor}`, {
+      ...at, hint: `Keep every fit step of templates/layouts/${job.layout}.hbs at ${FIT_FLOOR.bodyPt} pt body text or more (its CSS, [data-fit-step]).`,
+    });
+  }
+  if (printed.tooWide !== undefined) {
+    const { what, widthMm, roomMm } = printed.tooWide;
+    throw new FactsheetsError(`is wider than its page: ${what} is ${widthMm} mm wide where ${roomMm} mm fit, and Chromium would shrink the whole document to fit it`, {
+      ...at, hint: 'Make it narrower: fewer columns in a Markdown table, shorter words, a smaller image; nothing on a page is scaled to fit.',
+    });
+  }
   if (job.maxPages !== undefined && pages > job.maxPages) {
+    const target = job.maxPages === 1 ? 'one page' : `${job.maxPages} pages`;
+    const fit = printed.fit;
+    if (fit !== undefined && !fit.fits) {
+      throw new FactsheetsError(
+        `does not fit on ${target} even at its densest step (${describeStep(fit)}): it prints on ${pages} pages, overflowing by ${describeOverflow(-fit.roomMm)}`,
+        { ...at, hint: wordsToCutHint(fit) },
+      );
+    }
     throw new FactsheetsError(
-      `does not fit on ${job.maxPages === 1 ? 'one page' : `${job.maxPages} pages`}: it prints on ${pages} pages, overflowing by ${describeOverflow(printed.overflowMm)}`,
-      {
-        stage: 'finish',
-        file: job.document.source.displayPath,
-        document: job.document.name,
-        hint: 'Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm), or trim the dataset rows shown.',
-      },
+      `does not fit on ${target}: it prints on ${pages} pages, overflowing by ${describeOverflow(printed.overflowMm)}`,
+      { ...at, hint: 'Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm).' },
     );
   }
   return { job, pages, bytes: settle(printed, creationDate, job.info) };
+}
+
+/** `"dense", 9 pt body text, 3 funding lines`. */
+export function describeStep(fit: FitOutcome): string {
+  const lines = fit.lines === undefined ? '' : `, ${fit.lines.shown} funding ${fit.lines.shown === 1 ? 'line' : 'lines'}`;
+  return `${fit.step === 'design' ? 'as designed' : `"${fit.step}"`}, ${fit.bodyPt} pt body text${lines}`;
+}
+
+/** What a writer cuts when even the densest step is too long: words of prose, as measured; never data. */
+function wordsToCutHint(fit: FitOutcome): string {
+  const cut = fit.wordsToCut;
+  if (cut === undefined) return 'Shorten the narrative or the summary.';
+  const parts = [
+    ...(cut.narrative > 0 ? [`about ${cut.narrative} words of the narrative`] : []),
+    ...(cut.summary > 0 ? [`about ${cut.summary} words of the summary`] : []),
+  ];
+  if (parts.length === 0 || !cut.enough) {
+    return `Even with the narrative cut to the height of the charts beside it${parts.length === 0 ? '' : ` (${parts.join(' and ')})`}, the page is too long: shorten the summary and the narrative, or use a layout with more room.`;
+  }
+  return `Cut ${parts.join(' and ')} (measured at this step); the funding table and charts already take their least room.`;
 }
 
 /** Print files carry 3 mm of bleed and crop marks in a 10 mm slug. */

@@ -5,7 +5,8 @@ import type { LocatorMap } from './plan/locator-map.js';
 /** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */
 export type MapMaker = (iso: string) => LocatorMap | undefined;
 import { layoutBarChart } from './plan/bar-chart.js';
-import { isSampleRecord, sum, summariseFunding, toShares } from './plan/funding-summary.js';
+import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
+import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { isTainted } from './validate/dataset.js';
 import { countryName } from './validate/country-code.js';
 import type { DocumentInfo } from '../pdf/info.js';
@@ -71,7 +72,9 @@ export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: 
 function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset): RenderJob | FactsheetsError {
   const problem = checkCountries(document, [meta.iso], dataset, 'iso');
   if (problem !== undefined) return problem;
-  const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso));
+  const cap = fundingLinesCap(document);
+  if (cap instanceof FactsheetsError) return cap;
+  const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso), cap);
   return {
     document,
     kind: 'one-pager',
@@ -88,13 +91,34 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset):
       published: meta.date,
       country: Object.freeze({ name: meta.name, iso: meta.iso, role: meta.role, summary: meta.summary }),
       funding,
-      charts: Object.freeze({
-        byInstrument: layoutBarChart(funding.byInstrument),
-        byYear: layoutBarChart(funding.byYear),
-      }),
+      charts: fundingCharts(funding),
       map: undefined,
     }),
   };
+}
+
+/** The least a funding table shows: fewer lines would not say much beside the closing line. */
+export const MIN_FUNDING_LINES = 3;
+
+/** Front matter `funding_lines: N` caps the one-pager's funding table (default DEFAULT_FUNDING_LINES). */
+function fundingLinesCap(document: Document): number | FactsheetsError {
+  const value = document.data['funding_lines'];
+  if (value === undefined) return DEFAULT_FUNDING_LINES;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_FUNDING_LINES) return value;
+  return new FactsheetsError(`funding_lines must be a whole number of at least ${MIN_FUNDING_LINES}, got ${JSON.stringify(value)}`, {
+    stage: 'plan', file: document.source.displayPath, document: document.name, ...lineOf(document, 'funding_lines'),
+    hint: `Write for example "funding_lines: 6" (the most lines the funding table shows), or remove the field to let the layout decide.`,
+  });
+}
+
+/** The one-pager's charts, bounded whatever the data: the largest instruments and "Other", years in spans when many. */
+function fundingCharts(funding: FundingSummary): Readonly<Record<string, unknown>> {
+  const instruments = largestWithOther(funding.byInstrument.map((share) => [share.label, share.amount] as const));
+  const years = yearSpans(new Map(funding.byYear.map((share) => [Number(share.label), share.amount])));
+  return Object.freeze({
+    byInstrument: layoutBarChart(toShares(instruments, funding.total)),
+    byYear: layoutBarChart(toShares(years, funding.total)),
+  });
 }
 
 function planFactsheet(
@@ -145,9 +169,20 @@ function planFactsheet(
         total: countries.reduce((total, country) => total + country.total, 0),
         isSample: countries.some((country) => country.isSample),
         any: countries.length > 0,
+        asList: countries.length > COUNTRY_COLUMNS,
+        listRows: inTwoColumns(countries),
       }),
     }),
   };
+}
+
+/** Countries a factsheet's table shows side by side, one column each; more are listed in rows. */
+export const COUNTRY_COLUMNS = 5;
+
+/** Rows of two entries, read down the first column and then the second (`right` is null in an odd list's last row). */
+function inTwoColumns<T>(entries: readonly T[]): readonly { readonly left: T; readonly right: T | null }[] {
+  const half = Math.ceil(entries.length / 2);
+  return entries.slice(0, half).map((left, index) => Object.freeze({ left, right: entries[index + half] ?? null }));
 }
 
 function documentInfo(title: string, author: string | undefined, subject: string | undefined, keywords: readonly string[]): DocumentInfo {

@@ -18,7 +18,7 @@ describe('a one-pager that overflows (real Chromium)', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^tests\/fixtures\/overflow\/countries\/long\.md: error: does not fit on one page: it prints on [2-9] pages, overflowing by \d+ mm \(about \d+ lines of text\)\n  hint: /,
+      /^tests\/fixtures\/overflow\/countries\/long\.md: error: does not fit on one page even at its densest step \("dense", 9 pt body text, \d funding lines?\): it prints on [2-9] pages, overflowing by \d+ mm \(about \d+ lines of text\)\n  hint: Cut about \d+ words of the narrative/,
     );
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect((await readFile(join(out, 'countries/long.pdf'))).equals(previous)).toBe(true);

@@ -45,7 +45,7 @@ describe('finishPdf: the one-page contract', () => {
     }
     expect(message).toBe(
       'content/countries/mali.md: error: does not fit on one page: it prints on 2 pages, overflowing by 23 mm (about 5 lines of text)\n' +
-        '  hint: Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm), or trim the dataset rows shown.',
+        '  hint: Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm).',
     );
   });
 
@@ -118,5 +118,38 @@ describe('makeReproducible', () => {
       '/ID (node00000001)>>\nendobj\n6 0 obj\n<</S /TH\n/ID (node00000002)>>\nendobj\n' +
       '9 0 obj\n<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 5 0 R (node00000002) 6 0 R]>>',
     );
+  });
+});
+
+describe('finishPdf: fitted one-pagers', () => {
+  const fit = { step: 'dense', stepIndex: 2, fits: false, roomMm: -14.2, roomLines: 0, bodyPt: 9, lines: { shown: 3, leftOut: 40 } };
+
+  it('names the densest step tried and the measured words of prose to cut, never the data', () => {
+    const over = { ...printed(pdf(2), 14.2), fit: { ...fit, wordsToCut: { narrative: 38, summary: 0, enough: true } } };
+    expect(() => finishPdf(job, over, new Date(0))).toThrow(expect.objectContaining({
+      message: 'does not fit on one page even at its densest step ("dense", 9 pt body text, 3 funding lines): it prints on 2 pages, overflowing by 14 mm (about 3 lines of text)',
+      hint: 'Cut about 38 words of the narrative (measured at this step); the funding table and charts already take their least room.',
+    }));
+  });
+
+  it('asks for words of the summary too when the narrative is no taller than the charts beside it', () => {
+    const over = { ...printed(pdf(2), 14.2), fit: { ...fit, wordsToCut: { narrative: 12, summary: 9, enough: true } } };
+    expect(() => finishPdf(job, over, new Date(0))).toThrow(expect.objectContaining({
+      hint: 'Cut about 12 words of the narrative and about 9 words of the summary (measured at this step); the funding table and charts already take their least room.',
+    }));
+  });
+
+  it('fails a layout whose fit step goes under the 9 pt floor', () => {
+    const under = { ...printed(pdf(1)), fit: { ...fit, belowFloor: 'its fit step "tiny" sets the body text at 8.0 pt, under the 9 pt floor' } };
+    expect(() => finishPdf(job, under, new Date(0))).toThrow('the one-pager layout is below the readable floor: its fit step "tiny" sets the body text at 8.0 pt');
+  });
+
+  it('accepts a fitted page on one page', () => {
+    expect(finishPdf(job, { ...printed(pdf(1)), fit: { ...fit, fits: true, roomMm: 3 } }, new Date(0)).pages).toBe(1);
+  });
+
+  it('fails content wider than the page, naming it', () => {
+    const wide = { ...printed(pdf(1)), tooWide: { what: 'a table "Mali Niger"', widthMm: 212, roomMm: 176 } };
+    expect(() => finishPdf(job, wide, new Date(0))).toThrow('is wider than its page: a table "Mali Niger" is 212 mm wide where 176 mm fit');
   });
 });

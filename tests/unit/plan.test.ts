@@ -23,13 +23,13 @@ describe('planJobs: one-pagers', () => {
   it('computes the total and the totals by instrument (largest first), status and year', () => {
     expect(funding['total']).toBe(100_000_000);
     expect(funding['byInstrument']).toEqual([
-      { label: 'Development Fund', amount: 60_000_000, share: 0.6, barPercent: 100 },
-      { label: 'Trust Fund', amount: 40_000_000, share: 0.4, barPercent: 66.7 },
+      { label: 'Development Fund', amount: 60_000_000, share: 0.6, roundedPercent: 60, barPercent: 100 },
+      { label: 'Trust Fund', amount: 40_000_000, share: 0.4, roundedPercent: 40, barPercent: 66.7 },
     ]);
     expect(funding['byStatus']).toEqual([
-      { label: 'Committed', amount: 10_000_000, share: 0.1, barPercent: 16.7 },
-      { label: 'Contracted', amount: 30_000_000, share: 0.3, barPercent: 50 },
-      { label: 'Paid', amount: 60_000_000, share: 0.6, barPercent: 100 },
+      { label: 'Committed', amount: 10_000_000, share: 0.1, roundedPercent: 10, barPercent: 16.7 },
+      { label: 'Contracted', amount: 30_000_000, share: 0.3, roundedPercent: 30, barPercent: 50 },
+      { label: 'Paid', amount: 60_000_000, share: 0.6, roundedPercent: 60, barPercent: 100 },
     ]);
     expect((funding['byYear'] as { label: string; amount: number }[]).map(({ label, amount }) => [label, amount])).toEqual([
       ['2016', 90_000_000],
@@ -105,6 +105,8 @@ describe('planJobs: factsheets', () => {
       total: 125_000_000,
       isSample: true,
       any: true,
+      asList: false,
+      listRows: [{ left: { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true }, right: { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false } }],
     });
   });
 });
@@ -127,8 +129,8 @@ describe('planJobs: factsheet charts of named figures', () => {
 describe('layoutBarChart', () => {
   it('stacks bars and scales them to the largest', () => {
     const chart = layoutBarChart([
-      { label: 'A', amount: 100, share: 0.8, barPercent: 100 },
-      { label: 'B', amount: 25, share: 0.2, barPercent: 25 },
+      { label: 'A', amount: 100, share: 0.8, roundedPercent: 80, barPercent: 100 },
+      { label: 'B', amount: 25, share: 0.2, roundedPercent: 20, barPercent: 25 },
     ]);
     expect(chart.height).toBe(2 * 27 - 7);
     expect(chart.bars.map((bar) => [bar.barY, bar.barWidth, bar.valueX])).toEqual([[13, 140, 144], [40, 35, 39]]);
@@ -136,8 +138,8 @@ describe('layoutBarChart', () => {
 
   it('keeps a visible sliver for tiny amounts and none for zero', () => {
     const chart = layoutBarChart([
-      { label: 'A', amount: 1, share: 0.001, barPercent: 0.1 },
-      { label: 'B', amount: 0, share: 0, barPercent: 0 },
+      { label: 'A', amount: 1, share: 0.001, roundedPercent: 100, barPercent: 0.1 },
+      { label: 'B', amount: 0, share: 0, roundedPercent: 0, barPercent: 0 },
     ]);
     expect(chart.bars.map((bar) => bar.barWidth)).toEqual([1.5, 0]);
   });

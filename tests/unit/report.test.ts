@@ -34,6 +34,7 @@ describe('report formats', () => {
       documents: report.documents,
       errors: [{ stage: 'validate', file: 'content/funding.csv', line: 4, column: 20, message: 'column "amount_eur": "12,5" is not a number', hint: 'Write digits: 100%, no commas.' }],
       warnings: report.warnings,
+      notes: [],
     });
   });
 

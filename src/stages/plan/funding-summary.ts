@@ -1,13 +1,22 @@
 import type { FundingRecord, FundingStatus } from '../../types.js';
 import { FUNDING_STATUSES } from '../validate/dataset.js';
+import { fundingTable, type FundingTable } from './funding-table.js';
+import { roundedPercents } from './rounded-percents.js';
 
-/** One slice of a total: what, how much, its share of the total, its bar length (0–100). */
+/**
+ * One slice of a total: what, how much, its share of the total (exact), its whole percentage
+ * (the slices of one list add up to exactly 100), its bar length (0–100).
+ */
 export interface Share {
   readonly label: string;
   readonly amount: number;
   readonly share: number;
+  readonly roundedPercent: number;
   readonly barPercent: number;
 }
+
+/** Funding lines a one-pager's table may show when neither the layout nor the writer says otherwise. */
+export const DEFAULT_FUNDING_LINES = 12;
 
 /** Everything a page says about a set of funding rows, computed once. */
 export interface FundingSummary {
@@ -26,8 +35,10 @@ export interface FundingSummary {
   /** Contracted plus paid, as a share of the total. */
   readonly contractedShare: number;
   readonly sources: readonly string[];
-  /** The rows themselves, newest year first, then largest first. */
+  /** The rows themselves, newest year first, then largest first: every row, whatever the table shows. */
   readonly rows: readonly FundingRow[];
+  /** The lines the table may show (largest amounts, at most the cap) and its closing line. */
+  readonly table: FundingTable;
 }
 
 /** One funding line as a page lists it. */
@@ -49,11 +60,26 @@ export function isSampleRecord(record: FundingRecord): boolean {
 }
 
 /** Totals by instrument (largest first), status (contract order) and year (ascending). */
-export function summariseFunding(records: readonly FundingRecord[]): FundingSummary {
+export function summariseFunding(records: readonly FundingRecord[], tableCap = DEFAULT_FUNDING_LINES): FundingSummary {
   const total = sum(records);
-  const years = records.map((record) => record.year);
-  const firstYear = Math.min(...years);
-  const lastYear = Math.max(...years);
+  // A loop, not Math.min(...years): a country may have a great many rows.
+  let firstYear = Number.POSITIVE_INFINITY;
+  let lastYear = Number.NEGATIVE_INFINITY;
+  for (const record of records) {
+    firstYear = Math.min(firstYear, record.year);
+    lastYear = Math.max(lastYear, record.year);
+  }
+  const rows = [...records]
+    .sort((a, b) => b.year - a.year || b.amountEur - a.amountEur || a.line - b.line)
+    .map((record) => Object.freeze({
+      programme: record.programme ?? record.instrument,
+      instrument: record.instrument,
+      sector: record.sector ?? '',
+      year: record.year,
+      status: capitalise(record.status),
+      amount: record.amountEur,
+      isSample: isSampleRecord(record),
+    }));
   const statusTotals = groupTotals(records, (record) => record.status);
   const contracted = (statusTotals.get('contracted') ?? 0) + (statusTotals.get('paid') ?? 0);
   return Object.freeze({
@@ -72,17 +98,8 @@ export function summariseFunding(records: readonly FundingRecord[]): FundingSumm
     byYear: toShares(groupTotals(records, (record) => String(record.year)), total, (a, b) => a[0].localeCompare(b[0])),
     contractedShare: total === 0 ? 0 : contracted / total,
     sources: [...new Set(records.flatMap((record) => (record.source === undefined ? [] : [record.source])))].sort(),
-    rows: [...records]
-      .sort((a, b) => b.year - a.year || b.amountEur - a.amountEur || a.line - b.line)
-      .map((record) => Object.freeze({
-        programme: record.programme ?? record.instrument,
-        instrument: record.instrument,
-        sector: record.sector ?? '',
-        year: record.year,
-        status: capitalise(record.status),
-        amount: record.amountEur,
-        isSample: isSampleRecord(record),
-      })),
+    rows,
+    table: fundingTable(rows, total, tableCap),
   });
 }
 
@@ -107,11 +124,14 @@ function byAmountThenLabel(a: Entry, b: Entry): number {
 export function toShares(totals: ReadonlyMap<string, number>, total: number, order?: (a: Entry, b: Entry) => number): Share[] {
   const entries = [...totals.entries()];
   if (order !== undefined) entries.sort(order);
-  const largest = Math.max(0, ...entries.map(([, amount]) => amount));
-  return entries.map(([label, amount]) => Object.freeze({
+  let largest = 0;
+  for (const [, amount] of entries) largest = Math.max(largest, amount);
+  const percents = roundedPercents(entries.map(([, amount]) => amount));
+  return entries.map(([label, amount], index) => Object.freeze({
     label,
     amount,
     share: total === 0 ? 0 : amount / total,
+    roundedPercent: percents[index] ?? 0,
     barPercent: largest === 0 ? 0 : Math.round((amount / largest) * 1000) / 10,
   }));
 }

@@ -1,0 +1,284 @@
+/**
+ * Fitting a one-page layout to its page, measured in the browser page itself. The layout
+ * declares what may change (README, "The space budget"):
+ *
+ * - `[data-fit-sheet]` on the element whose `min-height` is the page's usable height;
+ * - `data-fit-steps="compact dense"` on `<body>`: denser steps after the design, tried in
+ *   order; each is `body[data-fit-step="…"]` in the layout's CSS (custom properties);
+ * - `data-fit-min-lines="6 4 3"` on `<body>`: the fewest table lines each step (the design
+ *   first) may drop to, never under FIT_FLOOR.lines;
+ * - `[data-fit-line="rank"]` rows (1 = the largest), dropped from the highest rank, and one
+ *   `[data-fit-closing]` row whose `[data-fit-closing-text]`/`[data-fit-closing-amount]` take
+ *   the `data-fit-rest`/`data-fit-rest-amount` of the first dropped row;
+ * - `[data-fit-prose="narrative"|"summary"]` and `[data-fit-beside]` (the column beside the
+ *   narrative), to state the room left in lines of prose and, when even the floor is too
+ *   long, how many words to cut.
+ *
+ * `measureInPage` runs inside the page (scripts are off in the page, but the printer may still
+ * evaluate code in it), so it is self-contained. Each step costs one layout; most pages
+ * fit as designed and cost one.
+ */
+
+/** The densest a page may get, whatever the layout declares. */
+export const FIT_FLOOR = Object.freeze({ bodyPt: 9, lines: 3 });
+
+export interface FitOptions {
+  readonly floorBodyPx: number;
+  readonly floorLines: number;
+  readonly pxPerMm: number;
+}
+
+export const FIT_OPTIONS: FitOptions = Object.freeze({ floorBodyPx: (FIT_FLOOR.bodyPt * 96) / 72, floorLines: FIT_FLOOR.lines, pxPerMm: 96 / 25.4 });
+
+/** What fitting did to a page, and the room it left (all measured). */
+export interface FitOutcome {
+  /** `design`, or the name of the denser step the page printed at. */
+  readonly step: string;
+  /** 0 for the design, 1 for the first denser step, … */
+  readonly stepIndex: number;
+  readonly fits: boolean;
+  /** Room left on the page, in millimetres (negative: how far it runs over). */
+  readonly roomMm: number;
+  /** About how many more lines of prose would fit (0 when full or over). */
+  readonly roomLines: number;
+  /** The body text size the page printed at, in points. */
+  readonly bodyPt: number;
+  /** Funding lines shown, and left out (their total is on the closing line). */
+  readonly lines?: { readonly shown: number; readonly leftOut: number };
+  /** When even the densest step does not fit: words of prose to cut (narrative, then summary). */
+  readonly wordsToCut?: { readonly narrative: number; readonly summary: number; readonly enough: boolean };
+  /** A declared step below the floor (a layout's mistake). */
+  readonly belowFloor?: string;
+}
+
+/** Something laid out wider than the page's text block: what it is, and by how much. */
+export interface TooWide {
+  /** e.g. `a table ("Funding recorded for the priority countries …")`. */
+  readonly what: string;
+  readonly widthMm: number;
+  readonly roomMm: number;
+}
+
+/** What the printer learns from a page before printing it. */
+export interface PageMeasure {
+  readonly fit: FitOutcome | undefined;
+  readonly tooWide: TooWide | undefined;
+}
+
+/**
+ * Runs in the page: lays it out at its printed width (its @page size less its margins: one
+ * layout, only when that differs from the viewport's), fits a one-page layout to its sheet,
+ * then looks for content wider than the page, which Chromium would otherwise fit by shrinking
+ * the whole document. Self-contained, as code sent into a page must be.
+ */
+export function measureInPage(options: FitOptions): PageMeasure {
+  const toPx = (value: string): number | undefined => {
+    const match = /^(-?[\d.]+)(mm|cm|in|pt|px)$/.exec(value.trim());
+    if (match === null) return undefined;
+    const factor: Record<string, number> = { mm: options.pxPerMm, cm: options.pxPerMm * 10, in: 96, pt: 96 / 72, px: 1 };
+    return Number(match[1]) * (factor[match[2] ?? 'px'] ?? 1);
+  };
+  const namedSizes: Record<string, number> = { a5: 148, a4: 210, a3: 297, letter: 215.9, legal: 215.9 };
+  const pageName = getComputedStyle(document.body).getPropertyValue('page').trim();
+  let width: number | undefined;
+  let margins = 0;
+  const rules: CSSPageRule[] = [];
+  for (const sheet of [...document.styleSheets]) {
+    let sheetRules: CSSRule[] = [];
+    try {
+      sheetRules = [...sheet.cssRules];
+    } catch {
+      // A style sheet from elsewhere (blocked anyway: the page loads nothing) has no readable rules.
+    }
+    for (const rule of sheetRules) if (rule instanceof CSSPageRule) rules.push(rule);
+  }
+  // The page's own rule wins over the unnamed one, as in Chromium's cascade for named pages.
+  for (const rule of [...rules.filter((each) => each.selectorText.trim() === ''), ...rules.filter((each) => each.selectorText.trim() === pageName && pageName !== '')]) {
+    const size = rule.style.getPropertyValue('size').trim().split(/\s+/)[0];
+    if (size !== undefined && size !== '') width = toPx(size) ?? ((namedSizes[size.toLowerCase()] ?? 0) * options.pxPerMm || width);
+    const left = toPx(rule.style.getPropertyValue('margin-left'));
+    const right = toPx(rule.style.getPropertyValue('margin-right'));
+    if (left !== undefined || right !== undefined) margins = (left ?? 0) + (right ?? 0);
+  }
+  const limit = (width ?? document.documentElement.clientWidth) - margins;
+  const root = document.documentElement;
+  const designed = root.style.width;
+  const relayout = Math.abs(limit - root.clientWidth) > 0.5;
+  // While measuring, the sheet takes its content's own height, so that the room left shows.
+  const sheet = document.querySelector<HTMLElement>('[data-fit-sheet]');
+  const designedMinHeight = sheet?.style.minHeight ?? '';
+  const usable = sheet === null ? 0 : parseFloat(getComputedStyle(sheet).minHeight) || sheet.getBoundingClientRect().height;
+
+  /** Tries the declared steps and leaves the page at the first that fits (or at the densest). */
+  function fitToSheet(): FitOutcome | undefined {
+    if (sheet === null) return undefined;
+    const body = document.body;
+    const words = (text: string | null | undefined): string[] => (text ?? '').split(/\s+/).filter((word) => word !== '');
+    const steps = ['', ...words(body.dataset['fitSteps'])];
+    const minLinesDeclared = words(body.dataset['fitMinLines']).map(Number);
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-fit-line]')]
+      .sort((a, b) => Number(a.dataset['fitLine']) - Number(b.dataset['fitLine']));
+    const closing = document.querySelector<HTMLElement>('[data-fit-closing]');
+    const closingText = closing?.querySelector<HTMLElement>('[data-fit-closing-text]') ?? null;
+    const closingAmount = closing?.querySelector<HTMLElement>('[data-fit-closing-amount]') ?? null;
+    const planned = {
+      hidden: closing?.hidden ?? true,
+      text: closingText?.textContent ?? '',
+      amount: closingAmount?.textContent ?? '',
+      leftOut: Number(closing?.dataset['fitClosing'] ?? 0),
+    };
+    const narrative = document.querySelector<HTMLElement>('[data-fit-prose="narrative"]');
+    const summary = document.querySelector<HTMLElement>('[data-fit-prose="summary"]');
+    const beside = document.querySelector<HTMLElement>('[data-fit-beside]');
+
+    let leftOut = planned.leftOut;
+    const showLines = (count: number): void => {
+      for (const row of rows) row.hidden = Number(row.dataset['fitLine']) > count;
+      if (closing === null) return;
+      const firstDropped = rows[count];
+      if (firstDropped === undefined) {
+        closing.hidden = planned.hidden;
+        if (closingText !== null) closingText.textContent = planned.text;
+        if (closingAmount !== null) closingAmount.textContent = planned.amount;
+        leftOut = planned.leftOut;
+        return;
+      }
+      closing.hidden = false;
+      if (closingText !== null) closingText.textContent = firstDropped.dataset['fitRest'] ?? '';
+      if (closingAmount !== null) closingAmount.textContent = firstDropped.dataset['fitRestAmount'] ?? '';
+      leftOut = Number(firstDropped.dataset['fitRestCount'] ?? 0);
+    };
+    /** Room left on the page in CSS pixels: the usable height less the content's own height (one layout). */
+    const room = (): number => usable - sheet.getBoundingClientRect().height;
+    const lineHeightOf = (element: HTMLElement): number => {
+      const style = getComputedStyle(element);
+      return parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
+    };
+    /**
+     * Words per full line of running text, from its paragraphs as laid out now (a paragraph's
+     * last line counts as half full), and the line height to turn millimetres into lines.
+     */
+    const proseMeasure = (element: HTMLElement | null): { lineHeight: number; wordsPerLine: number; words: number } | undefined => {
+      if (element === null) return undefined;
+      const lineHeight = lineHeightOf(element);
+      const blocks = element.matches('p') ? [element] : [...element.querySelectorAll<HTMLElement>('p')].filter((block) => block.closest('li, td, th') === null);
+      let lines = 0;
+      let count = 0;
+      for (const block of blocks) {
+        lines += Math.max(0.5, Math.round(block.getBoundingClientRect().height / lineHeightOf(block)) - 0.5);
+        count += words(block.textContent).length;
+      }
+      return { lineHeight, wordsPerLine: lines === 0 ? 0 : count / lines, words: words(element.textContent).length };
+    };
+    /** How much taller the narrative is than the column beside it: the part of it that sets the page's height. */
+    const narrativeSlack = (): number => {
+      if (narrative === null) return 0;
+      const besideHeight = beside === null ? 0 : beside.getBoundingClientRect().height;
+      return narrative.getBoundingClientRect().height - besideHeight;
+    };
+
+    let chosen = steps.length - 1;
+    let shown = rows.length;
+    let left = 0;
+    for (const [index, step] of steps.entries()) {
+      if (step === '') delete body.dataset['fitStep'];
+      else body.dataset['fitStep'] = step;
+      showLines(rows.length);
+      left = room();
+      const bodyPx = parseFloat(getComputedStyle(narrative ?? body).fontSize);
+      if (bodyPx < options.floorBodyPx - 0.01) {
+        return {
+          step: step === '' ? 'design' : step, stepIndex: index, fits: false, roomMm: 0, roomLines: 0, bodyPt: (bodyPx * 72) / 96,
+          belowFloor: `its fit step "${step}" sets the body text at ${((bodyPx * 72) / 96).toFixed(1)} pt, under the ${((options.floorBodyPx * 72) / 96).toFixed(0)} pt floor`,
+        };
+      }
+      const declared = minLinesDeclared[index] ?? minLinesDeclared[minLinesDeclared.length - 1] ?? options.floorLines;
+      const fewest = Math.min(rows.length, Math.max(options.floorLines, declared));
+      chosen = index;
+      shown = rows.length;
+      if (left >= 0) break;
+      // Drop the smallest lines until the page fits; the closing line appears if it was not there.
+      const heights = rows.map((row) => row.getBoundingClientRect().height);
+      // A closing line that appears costs about one single-line row (the lowest row).
+      const closingCost = closing === null || !closing.hidden ? 0 : heights.reduce((lowest, height) => Math.min(lowest, height), heights[0] ?? 0);
+      let freed = 0;
+      while (shown > fewest && freed - closingCost < -left) {
+        shown -= 1;
+        freed += heights[shown] ?? 0;
+      }
+      if (freed - closingCost >= -left || index === steps.length - 1) {
+        showLines(shown);
+        left = room();
+        // The estimate of the closing line's height may be short by a hair: drop one more line then.
+        while (left < 0 && shown > fewest) {
+          shown -= 1;
+          showLines(shown);
+          left = room();
+        }
+        if (left >= 0 || index === steps.length - 1) break;
+      }
+    }
+
+    const prose = proseMeasure(narrative);
+    const lineHeight = prose?.lineHeight ?? lineHeightOf(body);
+    const slack = narrativeSlack();
+    const outcome: FitOutcome = {
+      step: steps[chosen] === '' ? 'design' : steps[chosen] ?? 'design',
+      stepIndex: chosen,
+      fits: left >= 0,
+      roomMm: Math.round((left / options.pxPerMm) * 10) / 10,
+      // Lines first fill the narrative's column down to the foot of the column beside it.
+      roomLines: left < 0 ? 0 : Math.floor((left + Math.max(0, -slack)) / lineHeight),
+      bodyPt: Math.round(((parseFloat(getComputedStyle(narrative ?? body).fontSize) * 72) / 96) * 10) / 10,
+      ...(rows.length === 0 ? {} : { lines: { shown, leftOut } }),
+    };
+    if (left >= 0) return outcome;
+    // Too long even at the floor: what the writer would have to cut, measured at this density.
+    const over = -left;
+    const fromNarrative = Math.min(over, Math.max(0, slack));
+    // Half a line more than the overflow: the last line of what is cut is seldom full.
+    const narrativeWords = prose === undefined ? 0 : Math.ceil((Math.ceil(fromNarrative / prose.lineHeight) + 0.5) * prose.wordsPerLine);
+    const lede = proseMeasure(summary);
+    const rest = over - fromNarrative;
+    const summaryLines = lede === undefined || rest <= 0 ? 0 : Math.ceil(rest / lede.lineHeight);
+    const summaryWords = lede === undefined || summaryLines === 0 ? 0 : Math.min(lede.words, Math.ceil((summaryLines + 0.5) * lede.wordsPerLine));
+    const enough = rest <= 0 || (lede !== undefined && summaryLines * lede.lineHeight >= rest && summaryWords < lede.words);
+    return { ...outcome, wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough } };
+  }
+
+  /** The first thing (in document order) that runs past the page's text block. */
+  function findTooWide(): TooWide | undefined {
+    const overflows = (element: Element): boolean => element.getBoundingClientRect().right > limit + 1;
+    // What a box clips (a map's frame) cannot reach the page's edge; an SVG is judged by its own box.
+    const clipped = (element: Element): boolean => {
+      for (let parent = element.parentElement; parent !== null && parent !== document.body; parent = parent.parentElement) {
+        if (parent instanceof SVGElement || getComputedStyle(parent).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    // Text that runs past its box (a word too long to break) shows only in the box's scroll width.
+    const textRunsOver = (element: Element): boolean => element instanceof HTMLElement && element.scrollWidth > element.clientWidth + 1
+      && element.getBoundingClientRect().left + element.scrollWidth > limit + 1 && getComputedStyle(element).overflowX === 'visible';
+    const elements = [...document.body.querySelectorAll('*')];
+    const found = elements.find((element) => overflows(element) && !clipped(element))
+      ?? elements.find((element) => textRunsOver(element) && !clipped(element));
+    // A table, picture or code block is named whole, not by the cell that sticks out.
+    const culprit = found === undefined ? undefined : found.closest('table, pre, img, svg, figure') ?? found;
+    if (culprit === undefined) return undefined;
+    const rect = culprit.getBoundingClientRect();
+    const text = (culprit.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const kind = culprit.tagName.toLowerCase();
+    const what = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}${culprit.classList.length > 0 ? ` (.${[...culprit.classList].join('.')})` : ''}${text === '' ? '' : ` "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`}`;
+    const widthPx = Math.max(rect.width, culprit instanceof HTMLElement ? culprit.scrollWidth : 0);
+    return { what, widthMm: Math.round(widthPx / options.pxPerMm), roomMm: Math.round(limit / options.pxPerMm) };
+  }
+
+  if (relayout) root.style.width = `${limit}px`;
+  if (sheet !== null) sheet.style.minHeight = '0px';
+  try {
+    return { fit: fitToSheet(), tooWide: findTooWide() };
+  } finally {
+    if (relayout) root.style.width = designed;
+    if (sheet !== null) sheet.style.minHeight = designedMinHeight;
+  }
+}
