@@ -1,0 +1,148 @@
+import { request } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copySample, PROJECT, tempDir } from '../helpers/content.js';
+import { launchViewer, startPreview, waitForPaint, type RunningPreview } from '../helpers/preview.js';
+import { childPids } from '../helpers/processes.js';
+
+/** A raw GET: the path is sent as written (no normalising of `..`), with any Host header. */
+function get(url: string, path: string, host?: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const sent = request({ hostname, port, path, headers: host === undefined ? {} : { host } }, (response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+/** How many pixels of the first page's canvas are not white: a drawn page has many. */
+function inkedPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('#pages canvas');
+    const context = canvas?.getContext('2d');
+    if (canvas === null || canvas === undefined || context === null || context === undefined) return 0;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let inked = 0;
+    for (let index = 0; index < data.length; index += 4) if ((data[index] ?? 255) < 240 || (data[index + 1] ?? 255) < 240 || (data[index + 2] ?? 255) < 240) inked += 1;
+    return inked;
+  });
+}
+
+function firstPageImage(page: Page): Promise<string> {
+  return page.$eval('#pages canvas', (canvas) => (canvas as HTMLCanvasElement).toDataURL());
+}
+
+describe('factsheets preview (real Chromium for the build and for the page)', () => {
+  let content = '';
+  let out = '';
+  let preview: RunningPreview;
+  let viewer: Browser;
+
+  beforeAll(async () => {
+    content = await copySample();
+    out = await tempDir('factsheets-preview-');
+    preview = await startPreview(join(PROJECT, 'dist/cli.js'), ['--content', content, '--out', out], PROJECT);
+    viewer = await launchViewer();
+  });
+
+  afterAll(async () => {
+    await viewer?.close();
+    if (preview?.child.exitCode === null) await preview.stop();
+  });
+
+  it('prints its local address first and refuses foreign Host headers, other methods and every path outside its own', async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const port = new URL(preview.url).port;
+    expect((await get(preview.url, '/')).status).toBe(200);
+    expect((await get(preview.url, '/', `localhost:${port}`)).status).toBe(200);
+    // DNS rebinding: a foreign name that resolves to this machine, on the right port or not.
+    for (const host of [`attacker.example:${port}`, `localhost.attacker.example:${port}`, 'attacker.example', `127.0.0.1:${Number(port) + 1}`]) {
+      expect((await get(preview.url, '/', host)).status, host).toBe(403);
+    }
+    const csv = await readFile(join(content, 'funding.csv'), 'utf8');
+    for (const path of ['/funding.csv', '/countries/niger.md', `/pdf/${content}/funding.csv`, '/pdf/../../../etc/passwd', '/pdf/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+      `/pdf/..%2f..%2f..%2f${content.slice(1)}%2ffunding.csv`, '/client/../../../package.json', '/pdfjs/../package.json', '/pdf/manifest.json']) {
+      const answer = await get(preview.url, path);
+      expect(answer.status, path).toBe(404);
+      expect(answer.body, path).not.toContain('amount_eur');
+      expect(answer.body, path).not.toContain('root:');
+    }
+    expect(csv).toContain('amount_eur');
+    const post = await new Promise<number>((resolve) => {
+      const { hostname, port: portNumber } = new URL(preview.url);
+      request({ hostname, port: portNumber, path: '/', method: 'POST' }, (response) => resolve(response.statusCode ?? 0)).end();
+    });
+    expect(post).toBe(405);
+  });
+
+  it('draws the one-pager from its PDF, redraws it in place after a save, shows a broken save over the last good page and clears it', async () => {
+    const page = await viewer.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => { if (message.type() === 'error') problems.push(`${message.text()} ${message.location().url ?? ''}`); });
+    page.on('pageerror', (error) => problems.push(String(error)));
+    let navigations = 0;
+    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1; });
+    await page.goto(`${preview.url}#niger`);
+    const first = await waitForPaint(page, 0, 90_000);
+    expect(first.document).toBe('niger');
+
+    const listed = await page.$$eval('#documents li', (items) => items.map((item) => `${(item as HTMLElement).dataset['document']}:${(item as HTMLElement).dataset['status']}`));
+    expect(listed).toEqual(['factsheet', 'cote-d-ivoire', 'ethiopia', 'ghana', 'guinea', 'mali', 'niger', 'nigeria', 'senegal'].map((name) => `${name}:built`));
+    expect(await page.$eval('#documents li[data-document="niger"] .facts', (facts) => facts.textContent)).toContain('1 page');
+    expect(await page.$$eval('#pages canvas', (canvases) => canvases.length)).toBe(1);
+    expect(await inkedPixels(page)).toBeGreaterThan(20_000);
+    const before = await firstPageImage(page);
+    await page.evaluate(() => { Reflect.set(window, 'sameDocument', true); });
+
+    const file = join(content, 'countries/niger.md');
+    const original = await readFile(file, 'utf8');
+    const edited = original.replace(/^## (.*)$/m, '## A much longer heading written in the preview test, $1');
+    expect(edited).not.toBe(original);
+    await writeFile(file, edited);
+    const second = await waitForPaint(page, first.paints, 30_000);
+    expect(second.version).toBeGreaterThan(first.version);
+    const afterEdit = await firstPageImage(page);
+    expect(afterEdit).not.toBe(before);
+    expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
+    expect(navigations).toBe(1);
+
+    await writeFile(file, original.replace(/^iso: NE$/m, 'iso: NE: Niger'));
+    await page.waitForSelector('#overlay:not([hidden])', { timeout: 30_000 });
+    const shown = await page.$$eval('#overlay li', (items) => items.map((item) => ({
+      line: (item as HTMLElement).dataset['line'], position: item.querySelector('.position')?.textContent ?? '', message: item.querySelector('.message')?.textContent ?? '', hint: item.querySelector('.hint')?.textContent ?? '',
+    })));
+    const isoLine = original.split('\n').findIndex((line) => line.startsWith('iso:')) + 1;
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown[0]?.line).toBe(String(isoLine));
+    expect(shown[0]?.position).toMatch(new RegExp(`countries/niger\\.md:${isoLine}:\\d+$`));
+    expect(shown[0]?.message).toMatch(/front matter is not valid YAML/);
+    expect(await page.$eval('#documents li[data-document="niger"]', (item) => (item as HTMLElement).dataset['status'])).toBe('failed');
+    // The last good page stays under the overlay.
+    expect(await firstPageImage(page)).toBe(afterEdit);
+    expect(await inkedPixels(page)).toBeGreaterThan(20_000);
+    if (process.env['FACTSHEETS_SCREENSHOT'] !== undefined) await page.screenshot({ path: process.env['FACTSHEETS_SCREENSHOT'] });
+
+    await writeFile(file, original);
+    await page.waitForSelector('#overlay[hidden]', { timeout: 30_000 });
+    const third = await waitForPaint(page, second.paints, 30_000);
+    expect(await page.$eval('#documents li[data-document="niger"]', (item) => (item as HTMLElement).dataset['status'])).toBe('built');
+    expect(third.version).toBeGreaterThan(second.version);
+    expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
+    expect(navigations).toBe(1);
+    expect(problems).toEqual([]);
+  }, 150_000);
+
+  it('ends the server and its browser on Ctrl-C with exit status 130', async () => {
+    const browsers = childPids(preview.child.pid ?? 0);
+    expect(browsers.length).toBeGreaterThan(0);
+    expect(await preview.stop()).toBe(130);
+    for (const pid of browsers) expect(() => process.kill(pid, 0), `browser ${pid}`).toThrow();
+    await expect(get(preview.url, '/')).rejects.toThrow();
+  });
+});
