@@ -70,7 +70,7 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
         server.publish(report);
         printWatchReport(report, first);
       },
-      onReady: () => undefined,
+      onReady: () => server.watching(),
     });
     const signal = await signalled;
     // The watcher ends its browser; a second signal meanwhile ends the process at once.

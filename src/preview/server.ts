@@ -22,6 +22,8 @@ export interface PreviewServer {
   readonly url: string;
   /** Takes a build's report and tells every open page. */
   publish(report: BuildReport): void;
+  /** Tells every open page that saves are now watched. */
+  watching(): void;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     server.once('error', failed);
     server.listen(options.port, options.host, () => listening());
   });
+  const broadcast = (): void => {
+    const event = stateEvent(state);
+    for (const stream of streams) stream.write(event);
+  };
   const port = (server.address() as AddressInfo).port;
   allowedHost = hostChecker(options.host, port);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : bracketed(options.host);
@@ -101,8 +107,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     url: `http://${shownHost}:${port}/`,
     publish: (report) => {
       state = applyReport(state, report, (output) => existsSync(join(outDir, output)));
-      const event = stateEvent(state);
-      for (const stream of streams) stream.write(event);
+      broadcast();
+    },
+    watching: () => {
+      state = { ...state, watching: true };
+      broadcast();
     },
     close: async () => {
       for (const stream of streams) stream.end();

@@ -29,13 +29,15 @@ export interface PreviewDocument extends Omit<DocumentResult, 'milliseconds' | '
 export interface PreviewState {
   /** 0 until the first build has finished, then one more per build reported. */
   readonly build: number;
+  /** Whether saves are being watched (from just after the first build; a save before then is not seen). */
+  readonly watching: boolean;
   readonly documents: readonly PreviewDocument[];
   /** Every error of the last build, of all documents and of none. */
   readonly errors: readonly PreviewError[];
   readonly seconds: number;
 }
 
-export const INITIAL_STATE: PreviewState = Object.freeze({ build: 0, documents: [], errors: [], seconds: 0 });
+export const INITIAL_STATE: PreviewState = Object.freeze({ build: 0, watching: false, documents: [], errors: [], seconds: 0 });
 
 /**
  * Where the room left on a one-pager is read from a build report's document entry: the one
@@ -75,7 +77,7 @@ export function applyReport(previous: PreviewState, report: BuildReport, pdfExis
     };
   });
   documents.sort(byKindThenName);
-  return { build, documents, errors, seconds: report.seconds };
+  return { build, watching: previous.watching, documents, errors, seconds: report.seconds };
 }
 
 function previewError(error: FactsheetsError): PreviewError {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copySample, PROJECT, tempDir } from '../helpers/content.js';
-import { launchViewer, startPreview, waitForPaint, type RunningPreview } from '../helpers/preview.js';
+import { launchViewer, openDocument, startPreview, waitForPaint, type RunningPreview } from '../helpers/preview.js';
+import { runCli } from '../helpers/cli.js';
 import { childPids } from '../helpers/processes.js';
 
 /** A raw GET: the path is sent as written (no normalising of `..`), with any Host header. */
@@ -88,8 +89,7 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     page.on('pageerror', (error) => problems.push(String(error)));
     let navigations = 0;
     page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigations += 1; });
-    await page.goto(`${preview.url}#niger`);
-    const first = await waitForPaint(page, 0, 90_000);
+    const first = await openDocument(page, preview.url, 'niger', 90_000);
     expect(first.document).toBe('niger');
 
     const listed = await page.$$eval('#documents li', (items) => items.map((item) => `${(item as HTMLElement).dataset['document']}:${(item as HTMLElement).dataset['status']}`));
@@ -144,5 +144,18 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     expect(await preview.stop()).toBe(130);
     for (const pid of browsers) expect(() => process.kill(pid, 0), `browser ${pid}`).toThrow();
     await expect(get(preview.url, '/')).rejects.toThrow();
+  });
+
+  it('says what is wrong with its command line, with the usage, and exits 2', async () => {
+    for (const [args, message] of [[['--port', 'eighty'], '--port must be a whole number from 0 to 65535, got "eighty"'], [['--bogus'], "Unknown option '--bogus'"], [['extra'], 'unexpected argument "extra"']] as const) {
+      const result = await runCli(['preview', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(`factsheets: ${message}`);
+      expect(result.stderr).toContain('Usage: factsheets preview');
+      expect(result.stdout).toBe('');
+    }
+    const help = await runCli(['preview', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: factsheets preview /);
   });
 });

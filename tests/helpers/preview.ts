@@ -67,3 +67,11 @@ export async function waitForPaint(page: Page, after: number, timeoutMs: number)
     return { paints: Number(data['paints']), document: data['document'] ?? '', version: Number(data['version']), paintedAt: Number(data['paintedAt']) };
   });
 }
+
+/** Opens the preview on one document and waits until it is drawn and saves are watched. */
+export async function openDocument(page: Page, url: string, name: string, timeoutMs: number): Promise<Paint> {
+  await page.goto(`${url}#${name}`);
+  const paint = await waitForPaint(page, 0, timeoutMs);
+  await page.waitForSelector('#summary[data-watching]', { timeout: timeoutMs });
+  return paint;
+}

@@ -9,7 +9,8 @@ export function renderIndex(index: HTMLElement, state: PreviewState, open: strin
   if (summary === null || list === null || problems === null) return;
   const failed = state.documents.filter((document) => document.status === 'failed').length;
   summary.textContent = state.build === 0 ? 'Building…'
-    : `${state.documents.length} documents${failed > 0 ? `, ${failed} failed` : ''} · build ${state.build} took ${state.seconds.toFixed(2)} s`;
+    : `${state.documents.length} documents${failed > 0 ? `, ${failed} failed` : ''} · build ${state.build} took ${state.seconds.toFixed(2)} s${state.watching ? ' · watching for saves' : ''}`;
+  summary.toggleAttribute('data-watching', state.watching);
   list.replaceChildren(...state.documents.map((document) => documentItem(document, document.name === open)));
   problems.hidden = state.errors.length === 0;
   problems.querySelector('ul')?.replaceChildren(...state.errors.map(problemItem));
