@@ -99,6 +99,11 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     expect(await inkedPixels(page)).toBeGreaterThan(20_000);
     const before = await firstPageImage(page);
     await page.evaluate(() => { Reflect.set(window, 'sameDocument', true); });
+    const scrolled = await page.$eval('#viewer', (viewer) => {
+      viewer.scrollTop = 180;
+      return viewer.scrollTop;
+    });
+    expect(scrolled).toBe(180);
 
     const file = join(content, 'countries/niger.md');
     const original = await readFile(file, 'utf8');
@@ -111,6 +116,7 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     expect(afterEdit).not.toBe(before);
     expect(await page.evaluate(() => Reflect.get(window, 'sameDocument'))).toBe(true);
     expect(navigations).toBe(1);
+    expect(await page.$eval('#viewer', (viewer) => viewer.scrollTop)).toBe(scrolled);
 
     await writeFile(file, original.replace(/^iso: NE$/m, 'iso: NE: Niger'));
     await page.waitForSelector('#overlay:not([hidden])', { timeout: 30_000 });
