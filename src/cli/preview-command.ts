@@ -77,6 +77,7 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
     await Promise.all([server.close(), watcher.stop()]);
     return 128 + constants.signals[signal];
   } catch (error) {
+    handleSignals(undefined);
     await server.close();
     throw error;
   }
