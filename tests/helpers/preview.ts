@@ -57,6 +57,8 @@ export interface Paint {
   readonly version: number;
   /** Milliseconds since 1970, with the fraction: comparable with `performance.timeOrigin + performance.now()` here. */
   readonly paintedAt: number;
+  /** When the page was told of the new PDF and began to fetch and draw it, on the same clock. */
+  readonly drawStartedAt: number;
 }
 
 /** Waits until the page has painted more than `after` times, and returns that paint. */
@@ -64,7 +66,10 @@ export async function waitForPaint(page: Page, after: number, timeoutMs: number)
   await page.waitForFunction((count: number) => Number(document.getElementById('pages')?.dataset['paints'] ?? 0) > count, { polling: 'mutation', timeout: timeoutMs }, after);
   return page.evaluate(() => {
     const data = document.getElementById('pages')?.dataset ?? {};
-    return { paints: Number(data['paints']), document: data['document'] ?? '', version: Number(data['version']), paintedAt: Number(data['paintedAt']) };
+    return {
+      paints: Number(data['paints']), document: data['document'] ?? '', version: Number(data['version']),
+      paintedAt: Number(data['paintedAt']), drawStartedAt: Number(data['drawStartedAt']),
+    };
   });
 }
 
