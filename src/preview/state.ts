@@ -1,15 +1,7 @@
-import { formatPosition, type FactsheetsError } from '../errors.js';
 import type { BuildReport, DocumentResult } from '../types.js';
+import { BuildErrors, type ErrorList } from './error-lists.js';
 
-/** One error as the preview page shows it: where, what, and what to do. */
-export interface PreviewError {
-  /** `content/countries/mali.md:3:7`, or as much of it as is known ('' when no file). */
-  readonly position: string;
-  readonly line?: number;
-  readonly message: string;
-  readonly hint?: string;
-  readonly document?: string;
-}
+export type { ErrorList, PreviewError } from './error-lists.js';
 
 /** One document on the preview page: its last build's result, and what the page needs to show it. */
 export interface PreviewDocument extends Omit<DocumentResult, 'milliseconds' | 'pages'> {
@@ -21,8 +13,8 @@ export interface PreviewDocument extends Omit<DocumentResult, 'milliseconds' | '
   readonly version: number;
   /** Whether a PDF is on disk to show (the previous one stays when a build fails). */
   readonly hasPdf: boolean;
-  /** The errors that failed it in the last build (shared ones when it has none of its own). */
-  readonly errors: readonly PreviewError[];
+  /** The errors that failed it in the last build (see BuildErrors.of). */
+  readonly errors: ErrorList;
 }
 
 /** Everything the preview page shows, sent whole on every build. */
@@ -33,11 +25,13 @@ export interface PreviewState {
   readonly watching: boolean;
   readonly documents: readonly PreviewDocument[];
   /** Every error of the last build, of all documents and of none. */
-  readonly errors: readonly PreviewError[];
+  readonly errors: ErrorList;
   readonly seconds: number;
 }
 
-export const INITIAL_STATE: PreviewState = Object.freeze({ build: 0, watching: false, documents: [], errors: [], seconds: 0 });
+const NO_ERRORS: ErrorList = Object.freeze({ shown: [], total: 0 });
+
+export const INITIAL_STATE: PreviewState = Object.freeze({ build: 0, watching: false, documents: [], errors: { shown: [], total: 0 }, seconds: 0 });
 
 /**
  * Where the room left on a one-pager is read from a build report's document entry: the one
@@ -56,15 +50,13 @@ export function roomLeftMmOf(entry: DocumentResult): number | undefined {
 export function applyReport(previous: PreviewState, report: BuildReport, pdfExists: (output: string) => boolean): PreviewState {
   const build = previous.build + 1;
   const before = new Map(previous.documents.map((document) => [document.name, document]));
-  const errors = report.errors.map(previewError);
-  const shared = errors.filter((error) => error.document === undefined);
+  const errors = new BuildErrors(report.errors);
   // A build that stopped before it knew the documents (the content folder unreadable) fails them all.
-  const entries = report.documents.length === 0 && errors.length > 0
+  const entries = report.documents.length === 0 && report.errors.length > 0
     ? previous.documents.map((document): DocumentResult => ({ name: document.name, kind: document.kind, source: document.source, output: document.output, status: 'failed' }))
     : report.documents;
   const documents = entries.map((entry): PreviewDocument => {
     const old = before.get(entry.name);
-    const own = errors.filter((error) => error.document === entry.name);
     const pages = entry.status === 'failed' ? old?.pages : entry.pages;
     const roomLeftMm = entry.kind === 'one-pager' ? roomLeftMmOf(entry) ?? (entry.status === 'built' ? undefined : old?.roomLeftMm) : undefined;
     return {
@@ -73,20 +65,11 @@ export function applyReport(previous: PreviewState, report: BuildReport, pdfExis
       ...(roomLeftMm === undefined ? {} : { roomLeftMm }),
       version: entry.status === 'built' ? build : old?.version ?? build,
       hasPdf: entry.status !== 'failed' || (old?.hasPdf ?? pdfExists(entry.output)),
-      errors: own.length > 0 || entry.status !== 'failed' ? own : shared,
+      errors: entry.status === 'failed' ? errors.of(entry.name) : NO_ERRORS,
     };
   });
   documents.sort(byKindThenName);
-  return { build, watching: previous.watching, documents, errors, seconds: report.seconds };
-}
-
-function previewError(error: FactsheetsError): PreviewError {
-  return {
-    position: formatPosition(error), message: error.message,
-    ...(error.line === undefined ? {} : { line: error.line }),
-    ...(error.hint === undefined ? {} : { hint: error.hint }),
-    ...(error.document === undefined ? {} : { document: error.document }),
-  };
+  return { build, watching: previous.watching, documents, errors: errors.all, seconds: report.seconds };
 }
 
 /** Factsheets first, then one-pagers, each by name: the order of the output folder. */

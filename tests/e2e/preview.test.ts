@@ -144,6 +144,32 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     expect(problems).toEqual([]);
   }, 150_000);
 
+  it('shows a bad dataset row over the one-pager it fails, names it on the index, and leaves other countries alone', async () => {
+    const page = await viewer.newPage();
+    const first = await openDocument(page, preview.url, 'mali', 60_000);
+    const file = join(content, 'funding.csv');
+    const original = await readFile(file, 'utf8');
+    const lines = original.split('\n');
+    const row = lines.findIndex((line) => line.startsWith('ML,')) + 1;
+    lines[row - 1] = (lines[row - 1] ?? '').replace(/,(\d+),(committed|contracted|paid),/, ',28 million,$2,');
+    await writeFile(file, lines.join('\n'));
+    await page.waitForSelector('#overlay:not([hidden])', { timeout: 30_000 });
+    const positions = await page.$$eval('#overlay .position', (items) => items.map((item) => item.textContent ?? ''));
+    expect(positions.some((position) => new RegExp(`funding\\.csv:${row}:\\d+$`).test(position)), positions.join(', ')).toBe(true);
+    expect(await page.$eval('#overlay', (overlay) => overlay.textContent)).toMatch(/amount_eur/);
+    const statuses = await page.$$eval('#documents li', (items) => Object.fromEntries(items.map((item) => [(item as HTMLElement).dataset['document'], (item as HTMLElement).dataset['status']])));
+    expect(statuses['mali']).toBe('failed');
+    expect(statuses['niger']).not.toBe('failed');
+    expect(await page.$$eval('#problems li', (items) => items.map((item) => item.textContent ?? '').join('\n'))).toMatch(new RegExp(`funding\\.csv:${row}:`));
+    expect(await page.$$eval('#pages canvas', (canvases) => canvases.length)).toBe(1);
+
+    await writeFile(file, original);
+    await page.waitForSelector('#overlay[hidden]', { timeout: 30_000 });
+    expect(await page.$eval('#documents li[data-document="mali"]', (item) => (item as HTMLElement).dataset['status'])).not.toBe('failed');
+    expect((await waitForPaint(page, 0, 1_000)).paints).toBe(first.paints);
+    await page.close();
+  }, 120_000);
+
   it('ends the server and its browser on Ctrl-C with exit status 130', async () => {
     const browsers = childPids(preview.child.pid ?? 0);
     expect(browsers.length).toBeGreaterThan(0);

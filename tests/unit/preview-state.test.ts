@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FactsheetsError } from '../../src/errors.js';
+import { MAX_ERRORS_SHOWN } from '../../src/preview/error-lists.js';
 import { applyReport, INITIAL_STATE, roomLeftMmOf, type PreviewState } from '../../src/preview/state.js';
 import type { BuildReport, DocumentResult } from '../../src/types.js';
 
@@ -36,24 +37,39 @@ describe('the preview state after each build', () => {
     const other = new FactsheetsError('ghana is broken', { stage: 'validate', file: 'content/countries/ghana.md', line: 2, document: 'ghana' });
     const failed = applyReport(first, report([failedMali], [error, other]), nothingOnDisk);
     expect(failed.documents[0]).toMatchObject({ status: 'failed', pages: 1, version: 1, hasPdf: true });
-    expect(failed.documents[0]?.errors).toEqual([{ position: 'content/countries/mali.md:3:6', line: 3, message: 'the front matter is not valid YAML', hint: 'Fix the YAML.', document: 'mali' }]);
-    expect(failed.errors.map((shown) => shown.message)).toEqual(['the front matter is not valid YAML', 'ghana is broken']);
+    expect(failed.documents[0]?.errors).toEqual({ shown: [{ position: 'content/countries/mali.md:3:6', file: 'content/countries/mali.md', line: 3, message: 'the front matter is not valid YAML', hint: 'Fix the YAML.', document: 'mali' }], total: 1 });
+    expect(failed.errors.shown.map((shown) => shown.message)).toEqual(['the front matter is not valid YAML', 'ghana is broken']);
     const fixed = applyReport(failed, report([mali]), nothingOnDisk);
-    expect(fixed.documents[0]).toMatchObject({ status: 'built', version: 3, errors: [] });
+    expect(fixed.documents[0]).toMatchObject({ status: 'built', version: 3, errors: { shown: [], total: 0 } });
   });
 
   it('gives a document failed by a shared error (a dataset row) that error, and asks the disk about a PDF it never saw built', () => {
     const row = new FactsheetsError('amount_eur must be a number', { stage: 'validate', file: 'content/funding.csv', line: 7, column: 6 });
     const state = applyReport(INITIAL_STATE, report([failedMali], [row]), (output) => output === 'countries/mali.pdf');
-    expect(state.documents[0]?.errors.map((shown) => shown.position)).toEqual(['content/funding.csv:7:6']);
+    expect(state.documents[0]?.errors.shown.map((shown) => shown.position)).toEqual(['content/funding.csv:7:6']);
     expect(state.documents[0]?.hasPdf).toBe(true);
     expect(applyReport(INITIAL_STATE, report([failedMali], [row]), nothingOnDisk).documents[0]?.hasPdf).toBe(false);
+  });
+
+  it('shows under a failed document its own error, then the errors of the shared file that error names as the cause, and only those', () => {
+    const rows = Array.from({ length: 200_000 }, (_, index) => new FactsheetsError(`row ${index + 2}: amount_eur is not a number`, { stage: 'validate', file: 'content/funding.csv', line: index + 2, column: 6 }));
+    const template = new FactsheetsError('unknown partial', { stage: 'render', file: 'templates/partials/quote.hbs', line: 1 });
+    const cause = new FactsheetsError('not built: its figures for ML come from content/funding.csv, which has errors', { stage: 'plan', file: 'content/countries/mali.md', line: 3, document: 'mali' });
+    const state = applyReport(INITIAL_STATE, report([failedMali], rows.concat([template, cause])), nothingOnDisk);
+    const shown = state.documents[0]?.errors;
+    expect(shown?.total).toBe(200_001);
+    expect(shown?.shown.length).toBe(MAX_ERRORS_SHOWN);
+    expect(shown?.shown[0]?.message).toMatch(/^not built: its figures for ML/);
+    expect(shown?.shown[1]?.position).toBe('content/funding.csv:2:6');
+    expect(shown?.shown.some((error) => error.file === 'templates/partials/quote.hbs')).toBe(false);
+    expect(state.errors.total).toBe(200_002);
+    expect(state.errors.shown.length).toBe(MAX_ERRORS_SHOWN);
   });
 
   it('keeps the documents, failed, when a build could not even read the content', () => {
     const first = applyReport(INITIAL_STATE, report([mali, factsheet]), nothingOnDisk);
     const unreadable = applyReport(first, report([], [new FactsheetsError('cannot read the content folder', { stage: 'load', file: 'content' })]), nothingOnDisk);
-    expect(unreadable.documents.map((document) => [document.name, document.status, document.hasPdf, document.errors.length])).toEqual([['factsheet', 'failed', true, 1], ['mali', 'failed', true, 1]]);
+    expect(unreadable.documents.map((document) => [document.name, document.status, document.hasPdf, document.errors.total])).toEqual([['factsheet', 'failed', true, 1], ['mali', 'failed', true, 1]]);
   });
 
   it('drops a document whose file was deleted', () => {

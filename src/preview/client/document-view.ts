@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy, PDFWorker } from 'pdfjs-dist';
-import type { PreviewDocument, PreviewError } from '../state.js';
-import { element } from './dom.js';
+import type { ErrorList, PreviewDocument } from '../state.js';
+import { element, moreErrors } from './dom.js';
 
 type PdfJs = typeof import('pdfjs-dist');
 
@@ -39,7 +39,7 @@ export class DocumentView {
 
   show(document: PreviewDocument | undefined): void {
     this.title.textContent = document === undefined ? 'No documents yet' : `${document.name} · ${document.output}`;
-    this.showErrors(document?.status === 'failed' ? document.errors : []);
+    this.showErrors(document?.status === 'failed' ? document.errors : { shown: [], total: 0 });
     if (document === undefined || !document.hasPdf) {
       this.shown = undefined;
       this.pages.replaceChildren();
@@ -53,19 +53,20 @@ export class DocumentView {
     this.shown = { name: document.name, version: document.version };
     this.drawing += 1;
     void this.draw(document, this.drawing).catch((error: unknown) => {
-      this.showErrors([{ position: document.output, message: `the preview could not draw this PDF: ${error instanceof Error ? error.message : String(error)}` }]);
+      this.showErrors({ shown: [{ position: document.output, message: `the preview could not draw this PDF: ${error instanceof Error ? error.message : String(error)}` }], total: 1 });
     });
   }
 
-  private showErrors(errors: readonly PreviewError[]): void {
-    this.overlay.hidden = errors.length === 0;
-    this.overlay.querySelector('ul')?.replaceChildren(...errors.map((error) => {
+  private showErrors(errors: ErrorList): void {
+    this.overlay.hidden = errors.total === 0;
+    const items = errors.shown.map((error) => {
       const item = element('li');
       item.dataset['line'] = error.line === undefined ? '' : String(error.line);
       item.append(element('span', error.position, 'position'), element('span', error.message, 'message'));
       if (error.hint !== undefined) item.append(element('span', error.hint, 'hint'));
       return item;
-    }));
+    });
+    this.overlay.querySelector('ul')?.replaceChildren(...items, ...moreErrors(errors));
   }
 
   private async draw(document: PreviewDocument, drawing: number): Promise<void> {

@@ -1,5 +1,5 @@
 import type { PreviewDocument, PreviewError, PreviewState } from '../state.js';
-import { element } from './dom.js';
+import { element, moreErrors } from './dom.js';
 
 /** The index: every document with its status, pages and room left, and every problem of the last build. */
 export function renderIndex(index: HTMLElement, state: PreviewState, open: string | undefined): void {
@@ -11,9 +11,12 @@ export function renderIndex(index: HTMLElement, state: PreviewState, open: strin
   summary.textContent = state.build === 0 ? 'Building…'
     : `${state.documents.length} documents${failed > 0 ? `, ${failed} failed` : ''} · build ${state.build} took ${state.seconds.toFixed(2)} s${state.watching ? ' · watching for saves' : ''}`;
   summary.toggleAttribute('data-watching', state.watching);
-  list.replaceChildren(...state.documents.map((document) => documentItem(document, document.name === open)));
-  problems.hidden = state.errors.length === 0;
-  problems.querySelector('ul')?.replaceChildren(...state.errors.map(problemItem));
+  // One by one: an output folder may hold thousands of documents (no spread onto the call stack).
+  const items = document.createDocumentFragment();
+  for (const shown of state.documents) items.append(documentItem(shown, shown.name === open));
+  list.replaceChildren(items);
+  problems.hidden = state.errors.total === 0;
+  problems.querySelector('ul')?.replaceChildren(...state.errors.shown.map(problemItem), ...moreErrors(state.errors));
 }
 
 function documentItem(document: PreviewDocument, open: boolean): HTMLLIElement {
@@ -29,8 +32,8 @@ function documentItem(document: PreviewDocument, open: boolean): HTMLLIElement {
     document.roomLeftMm === undefined ? undefined : roomLeft(document.roomLeftMm),
   ].filter((fact) => fact !== undefined);
   item.append(link, element('span', facts.join(' · '), 'facts'));
-  const first = document.errors[0];
-  if (first !== undefined) item.append(element('span', document.errors.length === 1 ? first.message : `${first.message} (+${document.errors.length - 1} more)`, 'problem'));
+  const first = document.errors.shown[0];
+  if (first !== undefined) item.append(element('span', document.errors.total === 1 ? first.message : `${first.message} (+${document.errors.total - 1} more)`, 'problem'));
   return item;
 }
 
