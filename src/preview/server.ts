@@ -61,8 +61,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       response.setHeader('Allow', 'GET, HEAD');
       return refuse(response, 405, 'The preview is read-only.');
     }
-    // Joined, not resolved: a request for `//x` must not become a request for host x.
-    const path = new URL(`http://preview.invalid${request.url ?? '/'}`).pathname;
+    const path = pathOf(request.url);
+    if (path === undefined) return refuse(response, 400, 'Not a path.');
     if (path === '/events') return openStream(request, response);
     if (path === '/state') return send(response, request, { body: JSON.stringify(state), type: 'application/json' });
     if (path.startsWith('/pdf/')) return void servePdf(request, response, decodePath(path.slice('/pdf/'.length)));
@@ -133,6 +133,17 @@ function send(response: ServerResponse, request: IncomingMessage, asset: Asset):
 function refuse(response: ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(`${message}\n`);
+}
+
+/** The path of a request's target; undefined for a target that is not an absolute path. */
+function pathOf(target: string | undefined): string | undefined {
+  // Joined, not resolved: a request for `//x` must not become a request for host x.
+  if (target === undefined || !target.startsWith('/')) return undefined;
+  try {
+    return new URL(`http://preview.invalid${target}`).pathname;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A URL path as text; undefined when its escapes are malformed. */

@@ -75,6 +75,9 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
       expect(answer.body, path).not.toContain('root:');
     }
     expect(csv).toContain('amount_eur');
+    // A request target that is not a path (absolute-form, or malformed) is refused, and the server goes on.
+    for (const target of ['http://attacker.example/', '*', 'http://[']) expect((await get(preview.url, target)).status, target).toBe(400);
+    expect((await get(preview.url, '/')).status).toBe(200);
     const post = await new Promise<number>((resolve) => {
       const { hostname, port: portNumber } = new URL(preview.url);
       request({ hostname, port: portNumber, path: '/', method: 'POST' }, (response) => resolve(response.statusCode ?? 0)).end();
