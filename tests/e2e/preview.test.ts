@@ -9,13 +9,16 @@ import { runCli } from '../helpers/cli.js';
 import { childPids } from '../helpers/processes.js';
 
 /** A raw GET: the path is sent as written (no normalising of `..`), with any Host header. */
-function get(url: string, path: string, host?: string): Promise<{ status: number; body: string }> {
+function get(url: string, path: string, host?: string): Promise<{ status: number; body: string; bytes: Buffer }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const sent = request({ hostname, port, path, headers: host === undefined ? {} : { host } }, (response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => { chunks.push(chunk); });
+      response.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: response.statusCode ?? 0, body: bytes.toString(), bytes });
+      });
     });
     sent.on('error', reject);
     sent.end();
@@ -100,6 +103,10 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     expect(await page.$eval('#documents li[data-document="niger"] .facts', (facts) => facts.textContent)).toContain('1 page');
     expect(await page.$$eval('#pages canvas', (canvases) => canvases.length)).toBe(1);
     expect(await inkedPixels(page)).toBeGreaterThan(20_000);
+    // What the page draws is the PDF in the output folder, byte for byte.
+    const served = await get(preview.url, '/pdf/countries/niger.pdf');
+    expect(served.status).toBe(200);
+    expect(served.bytes.equals(await readFile(join(out, 'countries/niger.pdf')))).toBe(true);
     const before = await firstPageImage(page);
     await page.evaluate(() => { Reflect.set(window, 'sameDocument', true); });
     const scrolled = await page.$eval('#viewer', (viewer) => {
