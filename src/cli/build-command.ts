@@ -121,9 +121,9 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
   });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
-  if (positionals.length === 0) throw new UsageError('missing command (the command is "build")');
+  if (positionals.length === 0) throw new UsageError('missing command (the commands are "build" and "preview")');
   if (positionals[0] !== 'build' || positionals.length > 1) {
-    throw new UsageError(`unknown command "${positionals.join(' ')}" (the command is "build")`);
+    throw new UsageError(`unknown command "${positionals.join(' ')}" (the commands are "build" and "preview")`);
   }
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
