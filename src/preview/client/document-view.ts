@@ -57,6 +57,11 @@ export class DocumentView {
     });
   }
 
+  /** Draws the open document again on the next show, in place. */
+  forgetVersion(): void {
+    if (this.shown !== undefined) this.shown = { name: this.shown.name, version: -1 };
+  }
+
   private showErrors(errors: ErrorList): void {
     this.overlay.hidden = errors.total === 0;
     const items = errors.shown.map((error) => {

@@ -23,13 +23,18 @@ function show(): void {
 }
 
 const events = new EventSource('/events');
+let reconnected = false;
 events.addEventListener('state', (event) => {
   state = JSON.parse((event as MessageEvent<string>).data) as PreviewState;
   byId('connection').hidden = true;
+  // A preview started again counts its builds from 1: the page cannot trust the versions it drew.
+  if (reconnected) view.forgetVersion();
+  reconnected = false;
   show();
 });
 events.addEventListener('error', () => {
   byId('connection').hidden = false;
+  reconnected = true;
 });
 window.addEventListener('hashchange', show);
 
