@@ -25,6 +25,7 @@ import { processTreePssMb } from '../src/browser/memory.js';
 import { packSheets } from '../src/build/pack-step.js';
 import { renderPage } from '../src/stages/render/page.js';
 import { validateSources } from '../src/stages/validate.js';
+import { launchViewer, openDocument, startPreview, waitForPaint } from '../tests/helpers/preview.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CLI = join(ROOT, 'dist/cli.js');
@@ -160,6 +161,48 @@ async function watchLatency(content: string, out: string): Promise<number> {
   }
 }
 
+/**
+ * The preview on a copy of the sample, its page open on one one-pager in Chromium: for each
+ * save, the time from writing the Markdown to the page's canvas showing the new PDF (as the
+ * page records it, on the next frame after the swap), and the page's share of it (from being
+ * told of the new PDF to showing it), in seconds.
+ */
+export async function previewLatencies(saves: number): Promise<{ total: number[]; drawing: number[] }> {
+  const content = await mkdtemp(join(tmpdir(), 'factsheets-bench-preview-'));
+  await cp(join(ROOT, 'content'), content, { recursive: true });
+  const out = await mkdtemp(join(tmpdir(), 'factsheets-bench-preview-out-'));
+  const preview = await startPreview(CLI, ['--content', content, '--out', out], ROOT);
+  const viewer = await launchViewer();
+  try {
+    const page = await viewer.newPage();
+    let paint = await openDocument(page, preview.url, 'mali', 120_000);
+    const file = join(content, 'countries/mali.md');
+    const text = await readFile(file, 'utf8');
+    const total: number[] = [];
+    const drawing: number[] = [];
+    for (let save = 1; save <= saves; save += 1) {
+      // Past chokidar's 50 ms window and the quiet check after each save, as between a writer's saves.
+      await new Promise((done) => setTimeout(done, 300));
+      const written = performance.timeOrigin + performance.now();
+      await writeFile(file, text.replace(/^role: (.*)$/m, `role: $1, save ${save}`));
+      paint = await waitForPaint(page, paint.paints, 30_000);
+      total.push((paint.paintedAt - written) / 1000);
+      drawing.push((paint.paintedAt - paint.drawStartedAt) / 1000);
+    }
+    return { total, drawing };
+  } finally {
+    await viewer.close();
+    await preview.stop();
+    for (const folder of [content, out]) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** The value below which a share `p` of the samples lie (nearest rank). */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
 async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -240,6 +283,16 @@ async function main(): Promise<void> {
     watch = `failed: ${error instanceof Error ? error.message : String(error)}`;
   }
 
+  let preview: { p50: number; p95: number; drawingP50: number } | string = 'not measured';
+  try {
+    const latencies = await previewLatencies(20);
+    process.stderr.write(`  preview: save → page repainted (s): ${latencies.total.map((value) => value.toFixed(3)).join(', ')}\n`);
+    process.stderr.write(`  preview: of which fetching and drawing in the page (s): ${latencies.drawing.map((value) => value.toFixed(3)).join(', ')}\n`);
+    preview = { p50: percentile(latencies.total, 0.5), p95: percentile(latencies.total, 0.95), drawingP50: percentile(latencies.drawing, 0.5) };
+  } catch (error) {
+    preview = `failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
   Object.assign(results, {
     machine: `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? ''}`.trim(),
     n, documents, runs, jobs,
@@ -250,6 +303,7 @@ async function main(): Promise<void> {
     oneMarkdownSeconds: oneMarkdown, oneRowSeconds: oneRow,
     sampleColdSeconds: sampleCold,
     watchSeconds: watch,
+    ...(typeof preview === 'string' ? { previewRepaint: preview } : { previewRepaintP50Seconds: preview.p50, previewRepaintP95Seconds: preview.p95, previewDrawingP50Seconds: preview.drawingP50 }),
     peakPssMb: peak, peakPssSmallMb: peakSmall, memoryRatio: peak / Math.max(1, peakSmall),
   });
 
@@ -269,6 +323,8 @@ async function main(): Promise<void> {
     row('rebuild after one dataset row changed', `${oneRow.toFixed(2)} s`, '', undefined),
     row('sample cold build (factsheet + 8), process', `${sampleCold.toFixed(2)} s`, '≤ 2.5 s', sampleCold <= 2.5),
     row('watch: one country saved → PDF rewritten', typeof watch === 'number' ? `${watch.toFixed(2)} s` : watch, '≤ 0.3 s', typeof watch === 'number' ? watch <= 0.3 : false),
+    row('preview: save → page repainted, p50 / p95', typeof preview === 'string' ? preview : `${preview.p50.toFixed(2)} / ${preview.p95.toFixed(2)} s`, '≤ 0.3 s p95, 20 saves', typeof preview === 'string' ? false : preview.p95 <= 0.3),
+    row('  of which fetching and drawing it, p50', typeof preview === 'string' ? '' : `${preview.drawingP50.toFixed(2)} s`, '', undefined),
   ];
   process.stdout.write(`\nfactsheets benchmark (${results['machine']}), medians of ${runs} runs\n\n${lines.join('\n')}\n`);
   await writeFile(String(values.out), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,12 +1,12 @@
-import { parseArgs } from 'node:util';
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
-import { formatError } from '../errors.js';
 import type { BuildReport } from '../types.js';
 import { parseShard } from '../build/shard.js';
 
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
+import { printWatchReport, relativeToCwd } from './watch-report.js';
 
 export const BUILD_USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
                         [--print] [--force] [--watch] [--shard I/N] [--browser-url URL]
@@ -101,38 +101,29 @@ interface Command {
 }
 
 function parseCommandLine(argv: readonly string[]): Command | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        templates: { type: 'string' },
-        out: { type: 'string' },
-        only: { type: 'string' },
-        jobs: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        print: { type: 'boolean' },
-        force: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        shard: { type: 'string' },
-        'browser-url': { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // Node's messages name the bad option; drop its "To specify a positional argument…" advice.
-    throw new UsageError((error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option');
-  }
+  const parsed = parseCommandLineOptions({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ...FOLDER_OPTIONS,
+      only: { type: 'string' },
+      jobs: { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
+      print: { type: 'boolean' },
+      force: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      shard: { type: 'string' },
+      'browser-url': { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+  });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
-  if (positionals.length === 0) throw new UsageError('missing command (the command is "build")');
+  if (positionals.length === 0) throw new UsageError('missing command (the commands are "build" and "preview")');
   if (positionals[0] !== 'build' || positionals.length > 1) {
-    throw new UsageError(`unknown command "${positionals.join(' ')}" (the command is "build")`);
+    throw new UsageError(`unknown command "${positionals.join(' ')}" (the commands are "build" and "preview")`);
   }
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
@@ -153,9 +144,7 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
   const only = values.only?.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one document name');
   const options: BuildOptions = {
-    ...(values.content === undefined ? {} : { contentDir: values.content }),
-    ...(values.templates === undefined ? {} : { templatesDir: values.templates }),
-    ...(values.out === undefined ? {} : { outDir: values.out }),
+    ...folderOptions(values),
     ...(only === undefined ? {} : { only }),
     ...(jobs === undefined ? {} : { jobs }),
     ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
@@ -182,16 +171,7 @@ async function watchMode(options: BuildOptions): Promise<number> {
   const config = resolveConfig({ ...options, skipPack: true });
   const { watchBuild } = await import('../build/watch.js');
   const watcher = await watchBuild(config, {
-    onBuild: (report, first) => {
-      if (first) {
-        const text = formatTextReport(report);
-        process.stderr.write(text.stderr);
-        process.stdout.write(text.stdout);
-        return;
-      }
-      for (const error of report.errors) process.stderr.write(`${formatError(error)}\n`);
-      process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${describeRebuild(report)}\n`);
-    },
+    onBuild: printWatchReport,
     onReady: () => process.stdout.write(`watching ${relativeToCwd(config.contentDir)} and ${relativeToCwd(config.templatesDir)} for changes (Ctrl-C to stop; the briefing pack is left to full builds)\n`),
   });
   // The watcher ends its browser itself on Ctrl-C; a second signal while it does ends the process.
@@ -201,19 +181,4 @@ async function watchMode(options: BuildOptions): Promise<number> {
   }));
   await watcher.stop();
   return EXIT.ok;
-}
-
-/** One line for a rebuild: what was printed and how long it took, or why nothing was. */
-function describeRebuild(report: BuildReport): string {
-  const built = report.documents.filter((document) => document.status === 'built').map((document) => document.output);
-  const failed = report.documents.filter((document) => document.status === 'failed').map((document) => document.output);
-  const seconds = `${report.seconds.toFixed(2)} s`;
-  if (report.errors.length > 0 && built.length === 0) return `not rebuilt: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}, in ${seconds}`;
-  if (built.length === 0) return `no change to print, in ${seconds}`;
-  return `rebuilt ${built.join(', ')}${failed.length > 0 ? `; failed ${failed.join(', ')}` : ''} in ${seconds}`;
-}
-
-function relativeToCwd(path: string): string {
-  const relative = path.startsWith(`${process.cwd()}/`) ? path.slice(process.cwd().length + 1) : path;
-  return `${relative}/`;
 }

@@ -1,0 +1,31 @@
+import { formatError } from '../errors.js';
+import type { BuildReport } from '../types.js';
+import { formatTextReport } from './report.js';
+
+/** What a long-running build (watch mode, the preview) prints: the first report whole, then a line per rebuild. */
+export function printWatchReport(report: BuildReport, first: boolean): void {
+  if (first) {
+    const text = formatTextReport(report);
+    process.stderr.write(text.stderr);
+    process.stdout.write(text.stdout);
+    return;
+  }
+  for (const error of report.errors) process.stderr.write(`${formatError(error)}\n`);
+  process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${describeRebuild(report)}\n`);
+}
+
+/** One line for a rebuild: what was printed and how long it took, or why nothing was. */
+function describeRebuild(report: BuildReport): string {
+  const built = report.documents.filter((document) => document.status === 'built').map((document) => document.output);
+  const failed = report.documents.filter((document) => document.status === 'failed').map((document) => document.output);
+  const seconds = `${report.seconds.toFixed(2)} s`;
+  if (report.errors.length > 0 && built.length === 0) return `not rebuilt: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}, in ${seconds}`;
+  if (built.length === 0) return `no change to print, in ${seconds}`;
+  return `rebuilt ${built.join(', ')}${failed.length > 0 ? `; failed ${failed.join(', ')}` : ''} in ${seconds}`;
+}
+
+/** A folder as the user would type it: relative to the working folder when inside it. */
+export function relativeToCwd(path: string): string {
+  const relative = path.startsWith(`${process.cwd()}/`) ? path.slice(process.cwd().length + 1) : path;
+  return `${relative}/`;
+}
