@@ -25,7 +25,7 @@ export interface PrintOptions {
 }
 
 /**
- * The embedded fonts (some 400 KB of CSS) and the short reference that pages carry instead:
+ * The embedded fonts (hundreds of KB of CSS) and the short reference that pages carry instead:
  * a page is rendered with the reference, and the fonts go into a browser page only when it
  * does not have them yet, so that the full sheet is not copied into every document's HTML.
  */
@@ -63,7 +63,7 @@ const PX_TO_MM = 25.4 / 96;
 
 /**
  * One browser for the whole build, printing through a pool of reused pages (a new page per
- * document is about 3× slower). Pages run no scripts and may fetch nothing but inline `data:`
+ * document is several times slower). Pages run no scripts and may fetch nothing but inline `data:`
  * resources: every other request is blocked and reported. A browser that crashes or hangs
  * is killed and relaunched, and the documents it was printing are tried again.
  */
@@ -94,7 +94,7 @@ export async function connectPrinter(options: PrinterOptions): Promise<Printer> 
   const recycleIfDue = async (current: Session): Promise<void> => {
     if (current !== session || restarting !== undefined) return;
     printedHere += 1;
-    // Reading PSS costs some 30 ms of the kernel's time per check (smaps_rollup of every browser process): not too often.
+    // Reading PSS costs the kernel real time per check (smaps_rollup of every browser process): not too often.
     const due = printedHere >= recycleAfter || (printedHere % MEMORY_CHECK_EVERY === 0 && (current.memoryMb() ?? 0) > ceilingMb);
     if (!due) return;
     printedHere = 0;
@@ -190,7 +190,7 @@ async function startSession(chromium: BrowserProcess, pages: number, timeoutMs: 
     pool: pagePool(browser, pages, timeoutMs, (await browser.pages())[0]),
     close: async () => {
       // Our own browser, with a throwaway profile: nothing in it to save, so it is ended at
-      // once rather than shut down gracefully (some 0.1 s at the end of every build).
+      // once rather than shut down gracefully, which would add to the end of every build.
       await browser.disconnect().catch(() => undefined);
       chromium.kill();
       await chromium.exited;
@@ -290,7 +290,7 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
   const fonts = FONTS_ELEMENT.exec(html)?.[1];
   if (fonts !== undefined && fonts === pooled.fonts) {
     // The same fonts as the page's last document: swap in the rest of the head and the body,
-    // and skip parsing and decoding some 400 KB of fonts again (about a third of the time).
+    // and skip parsing and decoding the fonts again (most of a page's set-up time).
     // DOMParser documents are inert: nothing in them runs, and scripts are off anyway.
     await page.evaluate(async (document_) => {
       const parsed = new DOMParser().parseFromString(document_, 'text/html');

@@ -56,8 +56,8 @@ export const PUPPETEER_DEFAULT_ARGS: readonly string[] = [
 
 /**
  * No more renderer processes than cores: pages beyond that share one (they hold only our own
- * documents, with scripts off). Measured with 4 pages on 2 cores: the same documents per
- * second, some 150 MB less memory and a faster start than one renderer per page.
+ * documents, with scripts off): the same throughput with less memory and a faster start
+ * (README, Performance).
  */
 export function rendererLimit(pages: number, cores = availableParallelism()): string {
   return `--renderer-process-limit=${Math.max(1, Math.min(pages, cores))}`;

@@ -1,6 +1,6 @@
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions } from './command-line.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions, readCommandLine } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import type { BuildReport } from '../types.js';
 import { parseShard } from '../build/shard.js';
@@ -37,19 +37,8 @@ Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.
 
 /** `factsheets build …`: one build (or watch mode), its report on the terminal, its exit status. */
 export async function runBuildCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let command: Command;
-  try {
-    const parsed = parseCommandLine(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${BUILD_USAGE}\n`);
-      return EXIT.ok;
-    }
-    command = parsed;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`factsheets: ${message}\n\n${BUILD_USAGE}\n`);
-    return EXIT.usage;
-  }
+  const command = readCommandLine(argv, parseCommandLine, BUILD_USAGE);
+  if (typeof command === 'number') return command;
 
   if (command.watch) return watchMode(command.options);
   const live = !command.quiet && !command.json && process.stderr.isTTY === true && env['CI'] === undefined;

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildOptions } from '../config.js';
-import { UsageError } from './exit.js';
+import { EXIT, UsageError } from './exit.js';
 
 /** The options of every command that builds: its three folders, and help. */
 export const FOLDER_OPTIONS = {
@@ -27,4 +27,20 @@ export function folderOptions(values: { readonly content?: string | undefined; r
     ...(values.templates === undefined ? {} : { templatesDir: values.templates }),
     ...(values.out === undefined ? {} : { outDir: values.out }),
   };
+}
+
+/**
+ * A command's parsed arguments, or its exit status when there is nothing more to do: the usage
+ * shown for `--help` (0), or the problem and the usage for a wrong command line (2).
+ */
+export function readCommandLine<Command>(argv: readonly string[], parse: (argv: readonly string[]) => Command | 'help', usage: string): Command | number {
+  try {
+    const parsed = parse(argv);
+    if (parsed !== 'help') return parsed;
+    process.stdout.write(`${usage}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    process.stderr.write(`factsheets: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
+    return EXIT.usage;
+  }
 }

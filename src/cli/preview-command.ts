@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions } from './command-line.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions, readCommandLine } from './command-line.js';
 import { handleSignals } from './signals.js';
 import { printWatchReport } from './watch-report.js';
 
@@ -34,18 +34,8 @@ interface PreviewCommand {
 
 /** `factsheets preview …`: watch mode behind a local web page; runs until a signal, then exits 128 + its number. */
 export async function runPreviewCommand(argv: readonly string[]): Promise<number> {
-  let command: PreviewCommand;
-  try {
-    const parsed = parseCommandLine(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${PREVIEW_USAGE}\n`);
-      return EXIT.ok;
-    }
-    command = parsed;
-  } catch (error) {
-    process.stderr.write(`factsheets: ${error instanceof Error ? error.message : String(error)}\n\n${PREVIEW_USAGE}\n`);
-    return EXIT.usage;
-  }
+  const command = readCommandLine(argv, parseCommandLine, PREVIEW_USAGE);
+  if (typeof command === 'number') return command;
 
   const config = resolveConfig({ ...command.folders, skipPack: true });
   // Taken before anything slow, so that Ctrl-C during the first build also ends cleanly.
