@@ -13,7 +13,7 @@ import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { BuildLog } from './log.js';
-import { readManifest, updateManifest, type Manifest } from './manifest.js';
+import { readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { decidePack, packStep } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
@@ -61,15 +61,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   for (const error of planned.errors) log.planFailed(error, selection.documents);
 
   // 4. find what is out of date; a complete build removes the outputs of deleted documents
-  const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
-  const editions = planned.jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
-  const changes = findChanges(editions, (job: RenderJob) => inputHashes(job, hashContext), previous, config.outDir, config.force);
-  const upToDate = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
-  const outOfDate = new Set(changes.outOfDate.map((job) => job.document.name));
-  for (const job of planned.jobs) {
-    const entry = upToDate.get(job.outputPath);
-    if (!outOfDate.has(job.document.name) && entry !== undefined) log.unchanged(job, entry);
-  }
+  const { upToDate, outOfDate } = findOutOfDate(planned.jobs, { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash }, previous, log);
   const removed = selection.complete ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir)
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
@@ -77,7 +69,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
 
   // 5. nothing out of date, nothing removed, the pack current: no browser at all
   const pack = decidePack(config, selection.complete, planned.jobs, sources.templates, previous, fonts.hash);
-  const upToDateEntries = changes.upToDate.map(({ entry }) => entry);
+  const upToDateEntries = [...upToDate.values()];
   if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && (!pack.wanted || pack.isCurrent(upToDateEntries))) return report();
 
   // 6. render and print what changed, then the pack, through one browser session
@@ -100,11 +92,28 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
     await packStep(pack, planned.jobs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context });
   } finally {
-    // 7. the manifest (what is in the output folder now), written while the browser closes
-    // Render workers stay with a cache the caller keeps (watch mode); a build's own cache ends them.
+    // 7. the manifest, written while the browser closes (render workers stay with a cache the caller keeps)
     await Promise.all([session.close(), deps.cache === undefined ? cache.close() : undefined, recordManifest(config, previous, removed, log)]);
   }
   return report();
+}
+
+/**
+ * Which documents must be printed again: an output is up to date when the manifest has it made
+ * from exactly these inputs (see findChanges); a document is out of date when any of its
+ * editions is. Up-to-date documents are logged as unchanged.
+ */
+function findOutOfDate(jobs: readonly RenderJob[], hashContext: Parameters<typeof inputHashes>[1], previous: Manifest | undefined, log: BuildLog) {
+  const { config } = hashContext;
+  const editions = jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
+  const changes = findChanges(editions, (job: RenderJob) => inputHashes(job, hashContext), previous, config.outDir, config.force);
+  const upToDate: ReadonlyMap<string, ManifestEntry> = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
+  const outOfDate: ReadonlySet<string> = new Set(changes.outOfDate.map((job) => job.document.name));
+  for (const job of jobs) {
+    const entry = upToDate.get(job.outputPath);
+    if (!outOfDate.has(job.document.name) && entry !== undefined) log.unchanged(job, entry);
+  }
+  return { upToDate, outOfDate };
 }
 
 /** Records what is in the output folder now: this build's PDFs, and the previous ones it kept. */
