@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
+import { parseCommand, parseOptions } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { formatError } from '../errors.js';
 import type { BuildReport } from '../types.js';
@@ -37,19 +37,8 @@ Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.
 
 /** `factsheets build …`: one build (or watch mode), its report on the terminal, its exit status. */
 export async function runBuildCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let command: Command;
-  try {
-    const parsed = parseCommandLine(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${BUILD_USAGE}\n`);
-      return EXIT.ok;
-    }
-    command = parsed;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`factsheets: ${message}\n\n${BUILD_USAGE}\n`);
-    return EXIT.usage;
-  }
+  const command = parseCommand(argv, BUILD_USAGE, parseCommandLine);
+  if (typeof command === 'number') return command;
 
   if (command.watch) return watchMode(command.options);
   const live = !command.quiet && !command.json && process.stderr.isTTY === true && env['CI'] === undefined;
@@ -101,33 +90,22 @@ interface Command {
 }
 
 function parseCommandLine(argv: readonly string[]): Command | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        content: { type: 'string' },
-        templates: { type: 'string' },
-        out: { type: 'string' },
-        only: { type: 'string' },
-        jobs: { type: 'string' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        print: { type: 'boolean' },
-        force: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        shard: { type: 'string' },
-        'browser-url': { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    // Node's messages name the bad option; drop its "To specify a positional argument…" advice.
-    throw new UsageError((error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option');
-  }
+  const parsed = parseOptions(argv, {
+    content: { type: 'string' },
+    templates: { type: 'string' },
+    out: { type: 'string' },
+    only: { type: 'string' },
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    json: { type: 'boolean' },
+    print: { type: 'boolean' },
+    force: { type: 'boolean' },
+    watch: { type: 'boolean' },
+    shard: { type: 'string' },
+    'browser-url': { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
   if (positionals.length === 0) throw new UsageError('missing command (the command is "build")');

@@ -2,13 +2,14 @@
 // First: signals are handled from the first instant, before anything else loads.
 import './signals.js';
 import { runBuildCommand } from './build-command.js';
+import { runReviewCommand } from './review-command.js';
 import { EXIT } from './exit.js';
 import { VERSION } from '../version.js';
 
 type Command = (argv: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
 /** Commands by name; each takes the whole argument list (its own name included). */
-const COMMANDS: Readonly<Record<string, Command>> = { build: runBuildCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { build: runBuildCommand, review: runReviewCommand };
 
 /**
  * The factsheets command: the only place that reads argv, writes to the terminal and sets the
