@@ -12,10 +12,12 @@ export interface PixelDiff {
 
 /**
  * Per-pixel colour distance under which two pixels count as equal (pixelmatch's YIQ
- * threshold, 0–1), and anti-aliased edge pixels are not counted: the same page rendered
- * twice compares equal, a changed digit does not.
+ * threshold, 0–1). Both sides are rendered by the same pdf.js here, so equal content gives
+ * equal pixels; the tolerance is for anti-aliased edges (not counted, pixelmatch finds them),
+ * and is kept low so that a slight colour change to a panel is still seen (pixelmatch's
+ * default of 0.1 would pass #f7f9fc → #eef3fa as equal).
  */
-const THRESHOLD = 0.1;
+const THRESHOLD = 0.02;
 
 /** Compares two renderings of the same page; pages of different sizes differ everywhere. */
 export function comparePages(approved: PageImage, current: PageImage): PixelDiff {

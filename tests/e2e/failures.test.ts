@@ -71,7 +71,7 @@ describe('the command line', () => {
     const out = await tempDir();
     const result = await runCli(['build', '--only', 'factsheet,mali', '--out', out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json']);
+    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json', 'manifest.review.json']);
     expect(await readdir(join(out, 'countries'))).toEqual(['mali.pdf']);
     // A later --only build adds to the manifest instead of forgetting the others.
     expect((await runCli(['build', '--only', 'niger', '--out', out])).code).toBe(0);
