@@ -1,6 +1,7 @@
 import { pageFingerprints, type PageFingerprint } from './page-fingerprints.js';
 import { comparePages, encodePng } from './pixel-diff.js';
 import { openForRendering, type RasterisedPdf } from './rasterise.js';
+import type { KnownPages } from './known-pages.js';
 
 /** One page that looks different, with the pictures a reviewer needs (PNG). */
 export interface PageChange {
@@ -10,44 +11,55 @@ export interface PageChange {
   readonly differentPixels: number;
   /** For a page of the briefing pack: the document page it shows. */
   readonly shows?: { readonly output: string; readonly page: number };
+  /** A pack page that changed exactly as the document page it shows: its pictures are that page's (the pack's page number, unchanged, is not on them). */
+  readonly asDocumentPage?: true;
   readonly images: { readonly approved?: Buffer; readonly current?: Buffer; readonly highlight?: Buffer };
 }
-
-/** Document pages by the hashes of their content streams: how the briefing pack's pages are traced to them. */
-export type StreamOwners = ReadonlyMap<string, { readonly output: string; readonly page: number }>;
 
 /**
  * The pages of a changed PDF that look different. Pages with identical content (streams and
  * everything their resources reach) are not rendered; the others are rendered from both PDFs
  * and compared pixel by pixel, with anti-aliasing forgiven.
  */
-export async function comparePdfPages(name: string, approvedBytes: Uint8Array, currentBytes: Uint8Array, owners: StreamOwners): Promise<{ changes: PageChange[]; pagesRendered: number; fingerprints: readonly PageFingerprint[] }> {
+export async function comparePdfPages(name: string, approvedBytes: Uint8Array, currentBytes: Uint8Array, known: KnownPages): Promise<ComparedPdf> {
   const approved = pageFingerprints(approvedBytes, `approved ${name}`);
   const current = pageFingerprints(currentBytes, name);
+  const changes: PageChange[] = [];
   const candidates: number[] = [];
   for (let page = 1; page <= Math.max(approved.length, current.length); page += 1) {
-    if (approved[page - 1]?.drawn !== current[page - 1]?.drawn) candidates.push(page);
+    if (approved[page - 1]?.drawn === current[page - 1]?.drawn) continue;
+    const change = known.knownChange(page, approved[page - 1], current[page - 1]);
+    if (change === undefined) candidates.push(page);
+    else if (change !== 'same') changes.push(change);
   }
-  if (candidates.length === 0) return { changes: [], pagesRendered: 0, fingerprints: current };
-  const changes: PageChange[] = [];
+  const compared = { approved, current, changes, pagesRendered: 0 };
+  if (candidates.length === 0) return compared;
   let pagesRendered = 0;
   const [before, after] = await Promise.all([openForRendering(approvedBytes), openForRendering(currentBytes)]);
   try {
     for (const page of candidates) {
-      const change = await comparePage(page, before, after, owners, current[page - 1]);
+      const change = await comparePage(page, before, after, known.showsChanged(current[page - 1]));
       pagesRendered += change.rendered;
       if (change.result !== undefined) changes.push(change.result);
     }
   } finally {
     await Promise.all([before.close(), after.close()]);
   }
-  return { changes, pagesRendered, fingerprints: current };
+  changes.sort((a, b) => a.page - b.page);
+  return { ...compared, pagesRendered };
 }
 
-async function comparePage(page: number, before: RasterisedPdf, after: RasterisedPdf, owners: StreamOwners, fingerprint: PageFingerprint | undefined): Promise<{ result?: PageChange; rendered: number }> {
+/** A changed PDF compared: its pages' fingerprints on both sides, the pages that look different, and how many pages were rendered. */
+export interface ComparedPdf {
+  readonly approved: readonly PageFingerprint[];
+  readonly current: readonly PageFingerprint[];
+  readonly changes: readonly PageChange[];
+  readonly pagesRendered: number;
+}
+
+async function comparePage(page: number, before: RasterisedPdf, after: RasterisedPdf, shows: PageChange['shows']): Promise<{ result?: PageChange; rendered: number }> {
   const inBefore = page <= before.pageCount;
   const inAfter = page <= after.pageCount;
-  const shows = fingerprint?.streams.map((stream) => owners.get(stream)).find((owner) => owner !== undefined);
   const traced = shows === undefined ? {} : { shows };
   if (!inAfter) {
     const image = await before.render(page);

@@ -62,8 +62,17 @@ function causeItem(cause: Cause): string {
 }
 
 function pageFigures(document: DocumentReview, change: PageChange): string {
+  if (change.asDocumentPage === true && change.shows !== undefined) {
+    return `<h3>Page ${escapeHtml(describePage(change))}</h3>
+<p class="same-as">The same change as <a href="#${anchor(change.shows.output, change.shows.page)}">${escapeHtml(change.shows.output)} page ${change.shows.page}</a>, with the pack's page number drawn over it.</p>`;
+  }
   const figure = (label: string, png: Buffer | undefined, role: string): string =>
     png === undefined ? '' : `<figure><img class="${role}" alt="${escapeHtml(`${document.output} page ${change.page}, ${label}`)}" src="data:image/png;base64,${png.toString('base64')}"><figcaption>${escapeHtml(label)}</figcaption></figure>`;
-  return `<h3>Page ${escapeHtml(describePage(change))}</h3>
+  return `<h3 id="${anchor(document.output, change.page)}">Page ${escapeHtml(describePage(change))}</h3>
 <div class="page" data-page="${change.page}">${figure('approved', change.images.approved, 'approved')}${figure('this build', change.images.current, 'current')}${figure(`differences (${change.differentPixels} pixels)`, change.images.highlight, 'highlight')}</div>`;
+}
+
+/** The id of a changed page's heading, for links from the pack's pages. */
+function anchor(output: string, page: number): string {
+  return `${output.replace(/[^a-z0-9]+/gi, '-')}-page-${page}`;
 }

@@ -29,8 +29,10 @@ export interface RasterisedPdf {
  */
 export async function openForRendering(bytes: Uint8Array): Promise<RasterisedPdf> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdf.js takes ownership of the buffer it is given; a copy keeps the caller's bytes intact.
-  const document: PDFDocumentProxy = await getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  // pdf.js takes ownership of the buffer it is given (and wants a plain Uint8Array, not a Buffer): it gets a copy.
+  const data = new Uint8Array(bytes.byteLength);
+  data.set(bytes);
+  const document: PDFDocumentProxy = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   const factory = document.canvasFactory as NodeCanvasFactory;
   return {
     pageCount: document.numPages,

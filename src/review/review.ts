@@ -5,6 +5,7 @@ import { readManifest, type Manifest, type ManifestEntry } from '../build/manife
 import { PACK_OUTPUT } from '../stages/plan/pack.js';
 import { explainChange, type Cause, type ReviewSide } from './causes.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';
+import { KnownPages } from './known-pages.js';
 import { readReviewRecord } from './record.js';
 
 export type DocumentStatus = 'unchanged' | 'changed' | 'added' | 'removed';
@@ -52,7 +53,7 @@ export async function reviewBuild(against: string, outDir: string, now: () => nu
   const outputs = [...new Set([...approvedEntries.keys(), ...currentEntries.keys()])].sort(packLast);
   const documents: DocumentReview[] = [];
   let pagesRendered = 0;
-  const owners = new Map<string, { output: string; page: number }>();
+  const known = new KnownPages();
   for (const output of outputs) {
     const before = approvedEntries.get(output);
     const after = currentEntries.get(output);
@@ -67,11 +68,9 @@ export async function reviewBuild(against: string, outDir: string, now: () => nu
     }
     const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output), readPdfFile(outDir, output)]);
     // The pack comes last: its pages are traced to the changed document pages they copy.
-    const compared = await comparePdfPages(output, approvedBytes, currentBytes, owners);
+    const compared = await comparePdfPages(output, approvedBytes, currentBytes, known);
     pagesRendered += compared.pagesRendered;
-    for (const { page } of compared.changes) {
-      for (const stream of compared.fingerprints[page - 1]?.streams ?? []) owners.set(stream, { output, page });
-    }
+    known.add(output, compared.approved, compared.current, compared.changes);
     const explanation = explainChange(before, after, sides);
     const causes = output === PACK_OUTPUT ? packCauses(explanation.causes, compared.changes, documents) : explanation.causes;
     documents.push({ ...described(after, 'changed', { approved: before.pages, current: after.pages }), changedPages: compared.changes, causes, unexplained: explanation.unexplained });
@@ -126,7 +125,7 @@ async function sideOf(dir: string, manifest: Manifest): Promise<ReviewSide> {
 async function readPdfFile(dir: string, output: string): Promise<Uint8Array> {
   const path = join(dir, output);
   try {
-    return new Uint8Array(await readFile(path));
+    return await readFile(path);
   } catch (error) {
     throw new FactsheetsError(`cannot read ${path}: the manifest lists it, but ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'it is missing' : 'it cannot be read'}`, {
       stage: 'load', file: path, hint: 'Keep the PDFs and manifest.json of a build together (copy or download the whole output folder).',

@@ -198,6 +198,9 @@ describe('factsheets review against an approved build (real Chromium, real PDFs)
       const mali = shown.find((section) => section.output === 'countries/mali.pdf');
       expect(mali?.text).toContain('€36,500,000 → €36,600,000');
       expect(mali?.pages).toHaveLength(1);
+      // The pack's page of Mali's brief points to that page's pictures instead of repeating them (or has its own, if it was rendered).
+      const pack = shown.find((section) => section.output === PACK);
+      expect(pack?.text.includes('The same change as countries/mali.pdf page 1') === true || (pack?.pages.length ?? 0) > 0).toBe(true);
       for (const section of shown) {
         for (const images of section.pages) {
           expect(images.map((image) => image.role)).toEqual(['approved', 'current', 'highlight']);
