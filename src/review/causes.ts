@@ -8,7 +8,7 @@ export type Cause =
   | { readonly kind: 'dataset'; readonly summary: string; readonly rows: readonly RowChange[] }
   | { readonly kind: 'source'; readonly summary: string; readonly file: string; readonly diff: SourceDiff }
   | { readonly kind: 'templates'; readonly summary: string; readonly files: readonly TemplateFileChange[] }
-  | { readonly kind: 'fonts' | 'options' | 'tool' | 'parts'; readonly summary: string };
+  | { readonly kind: 'fonts' | 'options' | 'tool' | 'parts' | 'own-drawing'; readonly summary: string };
 
 export interface TemplateFileChange {
   readonly file: string;

@@ -13,6 +13,8 @@ export interface PageChange {
   readonly shows?: { readonly output: string; readonly page: number };
   /** A pack page that changed exactly as the document page it shows: its pictures are that page's (the pack's page number, unchanged, is not on them). */
   readonly asDocumentPage?: true;
+  /** A pack page whose only changed part is the pack's page-number overlay: the document page under it is as approved. */
+  readonly ownDrawing?: true;
   readonly images: { readonly approved?: Buffer; readonly current?: Buffer; readonly highlight?: Buffer };
 }
 
@@ -40,7 +42,8 @@ export async function comparePdfPages(name: string, approvedBytes: Uint8Array, c
     for (const page of candidates) {
       const change = await comparePage(page, before, after, known.showsChanged(current[page - 1]));
       pagesRendered += change.rendered;
-      if (change.result !== undefined) changes.push(change.result);
+      if (change.result === undefined) continue;
+      changes.push(onlyOverlayDiffers(approved[page - 1], current[page - 1]) ? { ...change.result, ownDrawing: true } : change.result);
     }
   } finally {
     await Promise.all([before.close(), after.close()]);
@@ -79,4 +82,16 @@ async function comparePage(page: number, before: RasterisedPdf, after: Rasterise
       images: { approved: encodePng(approvedImage), current: encodePng(currentImage), highlight: encodePng(diff.highlight) },
     },
   };
+}
+
+/** The resource name pdf/merge.ts gives the briefing pack's page-number overlay on every page. */
+const OVERLAY_PART = 'XObject/FactsheetsOverlay:';
+
+/** Whether the only parts that differ between two pages are the pack's page-number overlay. */
+function onlyOverlayDiffers(approved: PageFingerprint | undefined, current: PageFingerprint | undefined): boolean {
+  if (approved?.parts === undefined || current?.parts === undefined) return false;
+  const before = new Set(approved.parts);
+  const after = new Set(current.parts);
+  const differing = [...approved.parts.filter((part) => !after.has(part)), ...current.parts.filter((part) => !before.has(part))];
+  return differing.length > 0 && differing.every((part) => part.startsWith(OVERLAY_PART));
 }

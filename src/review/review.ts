@@ -7,6 +7,7 @@ import { explainChange, type Cause, type ReviewSide } from './causes.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';
 import { KnownPages } from './known-pages.js';
 import { readReviewRecord } from './record.js';
+import { lineRanges } from './source-diff.js';
 
 export type DocumentStatus = 'unchanged' | 'changed' | 'added' | 'removed';
 
@@ -87,11 +88,13 @@ export async function reviewBuild(against: string, outDir: string, now: () => nu
  * The pack changed because its documents did: it names the documents whose changed pages it
  * shows, and their causes (a changed row is named on the pack too).
  */
-function packCauses(own: readonly Cause[], pages: readonly PageChange[], documents: readonly DocumentReview[]): Cause[] {
+function packCauses(recorded: readonly Cause[], pages: readonly PageChange[], documents: readonly DocumentReview[]): Cause[] {
   const shown = new Set(pages.flatMap((page) => (page.shows === undefined ? [] : [page.shows.output])));
   const parts = documents.filter((document) => document.status !== 'unchanged' && (shown.has(document.output) || document.status !== 'changed'));
-  const causes = own.filter((cause) => cause.kind !== 'parts');
+  const causes = recorded.filter((cause) => cause.kind !== 'parts');
   if (parts.length > 0) causes.push({ kind: 'parts', summary: `documents in it changed: ${parts.map((document) => `${document.output} (${document.status})`).join(', ')}` });
+  const ownPages = pages.filter((page) => page.ownDrawing === true).map((page) => page.page);
+  if (ownPages.length > 0) causes.push({ kind: 'own-drawing', summary: `its own page numbers changed on page${ownPages.length === 1 ? '' : 's'} ${lineRanges(ownPages)} (nothing else on those pages changed)` });
   const seen = new Set(causes.map((cause) => cause.summary));
   for (const cause of parts.flatMap((document) => document.causes)) {
     if (!seen.has(cause.summary)) causes.push(cause);

@@ -30,7 +30,23 @@ export function reasons(document: DocumentReview): string[] {
 export function pagesLine(document: DocumentReview): string {
   if (document.status !== 'changed') return '';
   if (document.changedPages.length === 0) return 'no page looks different';
-  return `page${document.changedPages.length === 1 ? '' : 's'} ${document.changedPages.map(describePage).join(', ')}`;
+  return `page${document.changedPages.length === 1 ? '' : 's'} ${pageList(document.changedPages)}`;
+}
+
+/** Changed pages, runs of plain changed pages as ranges (`2–212`): a long pack stays one line. */
+function pageList(changes: readonly PageChange[]): string {
+  const items: string[] = [];
+  for (let index = 0; index < changes.length;) {
+    const first = changes[index];
+    if (first === undefined) break;
+    let last = index;
+    const plain = (change: PageChange | undefined): boolean => change !== undefined && change.change === 'changed' && change.shows === undefined;
+    while (plain(first) && plain(changes[last + 1]) && changes[last + 1]?.page === (changes[last]?.page ?? 0) + 1) last += 1;
+    items.push(last - index >= 2 ? `${first.page}–${changes[last]?.page ?? first.page}` : describePage(first));
+    if (last - index === 1) items.push(describePage(changes[last] ?? first));
+    index = last + 1;
+  }
+  return items.join(', ');
 }
 
 /** The terminal's report: one block per document to review, then the headline. */

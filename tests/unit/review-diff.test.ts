@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeRowChange, diffRows } from '../../src/review/rows-diff.js';
 import { diffSource, lineRanges } from '../../src/review/source-diff.js';
 import type { DatasetRow } from '../../src/review/record.js';
+import type { PageChange } from '../../src/review/compare-pages.js';
+import type { DocumentReview } from '../../src/review/review.js';
+import { pagesLine } from '../../src/review/summary.js';
 
 const row = (overrides: Partial<DatasetRow> = {}): DatasetRow => ({
   country: 'ML', instrument: 'EU Emergency Trust Fund for Africa', programme: 'Civil registration', sector: 'Governance',
@@ -71,5 +74,19 @@ describe('diffSource', () => {
   it('writes line numbers as ranges', () => {
     expect(lineRanges([3, 12, 13, 14, 20])).toBe('3, 12–14, 20');
     expect(lineRanges([])).toBe('');
+  });
+});
+
+describe('pagesLine', () => {
+  const change = (page: number, shows?: { output: string; page: number }): PageChange => ({ page, change: 'changed', differentPixels: 1, images: {}, ...(shows === undefined ? {} : { shows }) });
+  const review = (pages: PageChange[]): DocumentReview => ({
+    output: 'briefing-pack.pdf', name: 'briefing-pack', kind: 'pack', source: '', status: 'changed', pages: { approved: 9, current: 9 }, changedPages: pages, causes: [], unexplained: [],
+  });
+
+  it('names traced pages with the document page they show, and writes runs of other pages as ranges', () => {
+    expect(pagesLine(review([change(2), change(3), change(4), change(5, { output: 'countries/mali.pdf', page: 1 }), change(6), change(7), change(9)])))
+      .toBe('pages 2–4, 5 (countries/mali.pdf p. 1), 6, 7, 9');
+    expect(pagesLine(review([change(1)]))).toBe('page 1');
+    expect(pagesLine(review([]))).toBe('no page looks different');
   });
 });
