@@ -25,7 +25,7 @@ h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2.5rem; border-top
 .changed { background: #fde68a; } .added { background: #bbf7d0; } .removed { background: #fecaca; }
 ul.causes li { margin: .2rem 0; } .unexplained { color: #92400e; }
 pre.diff { background: #f6f8fa; padding: .6rem; overflow-x: auto; font-size: 13px; }
-pre.diff .add { background: #dcfce7; display: block; } pre.diff .del { background: #fee2e2; display: block; }
+pre.diff span { display: block; } pre.diff .add { background: #dcfce7; } pre.diff .del { background: #fee2e2; }
 .page { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1rem; margin: 1rem 0; }
 figure { margin: 0; } figure img { width: 100%; border: 1px solid #bbb; } figcaption { font-size: .85rem; color: #555; }
 </style>
@@ -52,11 +52,12 @@ ${pages}
 function causeItem(cause: Cause): string {
   if (cause.kind === 'dataset') return `<li>Dataset rows (funding.csv):<ul>${cause.rows.map((row) => `<li>${escapeHtml(describeRowChange(row))}</li>`).join('')}</ul></li>`;
   if (cause.kind === 'source') {
+    // One block per line, so that added and removed lines are shaded across the width.
     const lines = cause.diff.unified.trimEnd().split('\n').map((line) => {
-      const kind = line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : undefined;
-      return kind === undefined ? escapeHtml(line) : `<span class="${kind}">${escapeHtml(line)}</span>`;
+      const kind = line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : 'context';
+      return `<span class="${kind}">${escapeHtml(line) || ' '}</span>`;
     });
-    return `<li>${escapeHtml(cause.summary)}<pre class="diff">${lines.join('\n')}</pre></li>`;
+    return `<li>${escapeHtml(cause.summary)}<pre class="diff">${lines.join('')}</pre></li>`;
   }
   return `<li>${escapeHtml(cause.summary)}</li>`;
 }

@@ -15,10 +15,11 @@ const CONTEXT_LINES = 2;
 /** The unified diff of a source file between the approved build and this one. */
 export function diffSource(path: string, approved: string, current: string): SourceDiff {
   if (approved === current) return { unified: '', changedLines: [], removedLines: [] };
-  const patch = structuredPatch(`a/${path}`, `b/${path}`, approved, current, undefined, undefined, { context: CONTEXT_LINES });
+  const name = path.replace(/^\/+/, '');
+  const patch = structuredPatch(`a/${name}`, `b/${name}`, approved, current, undefined, undefined, { context: CONTEXT_LINES });
   const changedLines: number[] = [];
   const removedLines: number[] = [];
-  const text: string[] = [`--- a/${path}`, `+++ b/${path}`];
+  const text: string[] = [`--- a/${name}`, `+++ b/${name}`];
   for (const hunk of patch.hunks) {
     text.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
     let oldLine = hunk.oldStart;
