@@ -44,7 +44,7 @@ interface Run {
  * children); memory runs also sample the PSS of its whole process tree every 50 ms, which
  * costs enough to be kept out of the timings.
  */
-async function runCli(args: readonly string[], options: { memory?: boolean } = {}): Promise<Run> {
+async function runCli(args: readonly string[], options: { memory?: boolean; exitCode?: number } = {}): Promise<Run> {
   const started = performance.now();
   const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
   let stdout = '';
@@ -69,7 +69,7 @@ async function runCli(args: readonly string[], options: { memory?: boolean } = {
   }, 20);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}`);
+  if (code !== (options.exitCode ?? 0)) throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}`);
   return { seconds: (performance.now() - started) / 1000, peakPssMb: peak / 1024, browserStarted, stdout };
 }
 
@@ -95,6 +95,25 @@ export async function syntheticContent(n: number): Promise<string> {
   }
   await writeFile(join(folder, 'funding.csv'), `${rows.join('\n')}\n`);
   return folder;
+}
+
+/**
+ * `factsheets review` after one dataset row changed: the output folder is copied as the
+ * approved build, one amount changes by a million (pages show millions, so the PDFs change),
+ * the build runs (not timed), then the review (its build step is a no-op) compares every PDF
+ * with the approved copy. Returns the seconds of the review process, and what it found.
+ */
+async function reviewAfterOneRow(content: string, out: string, run: number): Promise<{ seconds: number; changed: number; pages: number }> {
+  const approved = await mkdtemp(join(tmpdir(), 'factsheets-bench-approved-'));
+  await cp(out, approved, { recursive: true });
+  const file = join(content, 'funding.csv');
+  const csv = await readFile(file, 'utf8');
+  await writeFile(file, csv.replace(/^(SL,European Development Fund,Budget support,Governance,2016,)(\d+)/m, (_, head: string, amount: string) => `${head}${Number(amount) + 1_000_000 * run}`));
+  await runCli(['build', '--content', content, '--out', out]);
+  const review = await runCli(['review', '--against', approved, '--content', content, '--out', out, '--json'], { exitCode: 3 });
+  await rm(approved, { recursive: true, force: true });
+  const json = JSON.parse(review.stdout) as { summary: { changed: number }; pagesRendered: number };
+  return { seconds: review.seconds, changed: json.summary.changed, pages: json.pagesRendered };
 }
 
 /**
@@ -268,6 +287,13 @@ async function main(): Promise<void> {
     return (await runCli(['build', '--content', content, '--out', out])).seconds;
   });
 
+  let reviewFound = { changed: 0, pages: 0 };
+  const review = await times('review after one dataset row changed (s)', async () => {
+    const measured = await reviewAfterOneRow(content, out, (edit += 1));
+    reviewFound = measured;
+    return measured.seconds;
+  });
+
   const html = await finalHtml(content, out);
   const baseline = await times('raw baseline (s)', async () => (await rawBaseline(html, jobs)).seconds);
 
@@ -301,6 +327,7 @@ async function main(): Promise<void> {
     throughputRatio: ((documents + 1) / cold) / (html.length / baseline),
     noopSeconds: noop, noopStartedBrowser,
     oneMarkdownSeconds: oneMarkdown, oneRowSeconds: oneRow,
+    reviewOneRowSeconds: review, reviewChangedPdfs: reviewFound.changed, reviewPagesRendered: reviewFound.pages,
     sampleColdSeconds: sampleCold,
     watchSeconds: watch,
     ...(typeof preview === 'string' ? { previewRepaint: preview } : { previewRepaintP50Seconds: preview.p50, previewRepaintP95Seconds: preview.p95, previewDrawingP50Seconds: preview.drawingP50 }),
@@ -321,6 +348,7 @@ async function main(): Promise<void> {
     row('no-op rebuild', `${noop.toFixed(2)} s`, '≤ 0.5 s, no browser', noop <= 0.5 && !noopStartedBrowser),
     row('rebuild after one country Markdown changed', `${oneMarkdown.toFixed(2)} s`, '', undefined),
     row('rebuild after one dataset row changed', `${oneRow.toFixed(2)} s`, '', undefined),
+    row('review after one dataset row changed', `${review.toFixed(2)} s`, `${reviewFound.changed} PDFs, ${reviewFound.pages} pages drawn`, undefined),
     row('sample cold build (factsheet + 8), process', `${sampleCold.toFixed(2)} s`, '≤ 2.5 s', sampleCold <= 2.5),
     row('watch: one country saved → PDF rewritten', typeof watch === 'number' ? `${watch.toFixed(2)} s` : watch, '≤ 0.3 s', typeof watch === 'number' ? watch <= 0.3 : false),
     row('preview: save → page repainted, p50 / p95', typeof preview === 'string' ? preview : `${preview.p50.toFixed(2)} / ${preview.p95.toFixed(2)} s`, '≤ 0.3 s p95, 20 saves', typeof preview === 'string' ? false : preview.p95 <= 0.3),

@@ -6,6 +6,7 @@ import type { LoadedTemplates } from '../stages/load.js';
 import type { Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
 import { writeOutput } from '../stages/write.js';
 import { confinedOutputPath } from './output-paths.js';
+import { writeReviewRecord, type ReviewInputs } from '../review/record.js';
 
 /** One PDF in `manifest.json`: what it is, what it was made from, and how long it took. */
 export interface ManifestEntry {
@@ -21,6 +22,8 @@ export interface ManifestEntry {
   readonly renderMs: number;
   /** A one-pager's fit step and the room it left (its space budget). */
   readonly fit?: FitRecord;
+  /** What `factsheets review` explains changes with; written to the review record beside the manifest, never into it. */
+  readonly reviewInputs?: ReviewInputs;
 }
 
 export interface Manifest {
@@ -63,17 +66,40 @@ export function templatesHash(layout: string, templates: LoadedTemplates): strin
 }
 
 function computeTemplatesHash(layout: string, templates: LoadedTemplates): string {
+  return hashParts(templateParts(layout, templates));
+}
+
+/** The template files a layout's documents are made with, by path in the templates folder. */
+function templateParts(layout: string, templates: LoadedTemplates): (readonly [string, string | Uint8Array])[] {
   const sharedStyles = [...templates.styles].filter(([name]) => name === layout || !templates.layouts.has(name));
-  return hashParts([
+  return [
     ...[...templates.layouts].filter(([name]) => name === layout).map(([name, file]) => [`layouts/${name}`, file.text] as const),
     ...[...templates.partials].map(([name, file]) => [`partials/${name}`, file.text] as const),
     ...sharedStyles.map(([name, file]) => [`styles/${name}`, file.text] as const),
     ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
-  ]);
+  ];
+}
+
+const templateFileHashCache = new WeakMap<LoadedTemplates, Map<string, Readonly<Record<string, string>>>>();
+
+/** Each template file of a layout, hashed on its own: which ones changed, for a review. Once per layout and build. */
+export function templateFileHashes(layout: string, templates: LoadedTemplates): Readonly<Record<string, string>> {
+  let byLayout = templateFileHashCache.get(templates);
+  if (byLayout === undefined) templateFileHashCache.set(templates, (byLayout = new Map()));
+  const known = byLayout.get(layout);
+  if (known !== undefined) return known;
+  const files = Object.fromEntries(templateParts(layout, templates).map(([name, data]) => [name, sha256(data)]));
+  byLayout.set(layout, files);
+  return files;
 }
 
 /** The dataset rows a document's figures come from (all rows of the countries it shows). */
 export function datasetRowsHash(job: RenderJob, dataset: Dataset): string {
+  return sha256(JSON.stringify(documentRows(job, dataset)));
+}
+
+/** A document's dataset rows, in dataset order and without their line numbers (moving a row elsewhere changes nothing). */
+export function documentRows(job: RenderJob, dataset: Dataset): Omit<FundingRecord, 'line'>[] {
   const meta = job.document.meta;
   const countries = new Set(meta.kind === 'one-pager' ? [meta.iso] : meta.countries);
   // Records by country, once per dataset: a build hashes every document's rows.
@@ -89,8 +115,7 @@ export function datasetRowsHash(job: RenderJob, dataset: Dataset): string {
   }
   // The rows in dataset order, as filtering the records would give them.
   const indexes = [...countries].flatMap((country) => byCountry?.get(country) ?? []).sort((a, b) => a - b);
-  const rows = indexes.map((index) => dataset.records[index]).filter((record): record is FundingRecord => record !== undefined).map(({ line: _line, ...row }: FundingRecord) => row);
-  return sha256(JSON.stringify(rows));
+  return indexes.map((index) => dataset.records[index]).filter((record): record is FundingRecord => record !== undefined).map(({ line: _line, ...row }: FundingRecord) => row);
 }
 
 const recordsByCountry = new WeakMap<Dataset, Map<string, number[]>>();
@@ -136,7 +161,7 @@ export function mergeManifest(
 ): Manifest {
   const byOutput = new Map<string, ManifestEntry>();
   for (const entry of previous?.documents ?? []) if (stillThere.has(entry.output)) byOutput.set(entry.output, entry);
-  for (const entry of fresh) byOutput.set(entry.output, entry);
+  for (const { reviewInputs: _kept, ...entry } of fresh) byOutput.set(entry.output, entry);
   return { tool, documents: [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output)) };
 }
 
@@ -153,6 +178,7 @@ export async function updateManifest(outDir: string, previous: Manifest | undefi
   }
   const manifest = mergeManifest(previous, fresh, stillThere, tool);
   await writeOutput(outDir, file, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  await writeReviewRecord(outDir, file, manifest, fresh);
   if (file === MANIFEST_FILE) {
     for (const name of (await readdir(outDir)).filter((entry) => SHARD_MANIFEST.test(entry))) await rm(join(outDir, name), { force: true });
   }

@@ -3,7 +3,8 @@ import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../typ
 import { VERSION } from '../version.js';
 import { finishPdf, finishPrintEdition, fontNames } from '../stages/finish.js';
 import type { BrandCoverage } from '../fonts/embed.js';
-import { datasetRowsHash, sha256, templatesHash, type ManifestEntry } from './manifest.js';
+import { datasetRowsHash, documentRows, sha256, templateFileHashes, templatesHash, type ManifestEntry } from './manifest.js';
+import type { ReviewInputs } from '../review/record.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import { writeOutput } from '../stages/write.js';
@@ -52,6 +53,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
       inputs: inputHashes(job, context),
       renderMs: milliseconds,
       ...fitRecord(printed),
+      reviewInputs: reviewInputsOf(job, context),
     },
   };
 }
@@ -72,8 +74,23 @@ export function inputHashes(job: RenderJob, context: Pick<ProduceContext, 'confi
     templates: templatesHash(job.layout, context.templates),
     fonts: context.fontsHash,
     tool: VERSION,
-    options: sha256(JSON.stringify({ sourceDateEpoch: context.config.sourceDateEpoch ?? null, print: job.outputPath.startsWith('print/') })),
+    options: sha256(JSON.stringify(buildOptions(job, context.config))),
   };
+}
+
+/** What a review needs to explain a change of this output: the inputs themselves, not only their hashes. */
+export function reviewInputsOf(job: RenderJob, context: Pick<ProduceContext, 'config' | 'dataset' | 'templates'>): ReviewInputs {
+  return {
+    source: job.document.source.text,
+    rows: documentRows(job, context.dataset),
+    templateFiles: templateFileHashes(job.layout, context.templates),
+    options: buildOptions(job, context.config),
+  };
+}
+
+/** The build options that change a PDF's bytes (hashed as the `options` input). */
+function buildOptions(job: RenderJob, config: BuildConfig): { sourceDateEpoch: number | null; print: boolean } {
+  return { sourceDateEpoch: config.sourceDateEpoch ?? null, print: job.outputPath.startsWith('print/') };
 }
 
 /** A PDF's creation date: SOURCE_DATE_EPOCH, else the document's date, else a fixed date; never the clock. */

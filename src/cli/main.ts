@@ -3,13 +3,15 @@
 import './signals.js';
 import { runBuildCommand } from './build-command.js';
 import { runPreviewCommand } from './preview-command.js';
+import { runReviewCommand } from './review-command.js';
 import { EXIT } from './exit.js';
+import type { CommandName } from './command-names.js';
 import { VERSION } from '../version.js';
 
 type Command = (argv: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
 /** Commands by name; each takes the whole argument list (its own name included). */
-const COMMANDS: Readonly<Record<string, Command>> = { build: runBuildCommand, preview: runPreviewCommand };
+const COMMANDS: Readonly<Record<CommandName, Command>> = { build: runBuildCommand, preview: runPreviewCommand, review: runReviewCommand };
 
 /**
  * The factsheets command: the only place that reads argv, writes to the terminal and sets the
@@ -22,7 +24,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   }
   const name = argv.find((argument) => !argument.startsWith('-'));
   // The build command also reports a missing or unknown command, with the usage.
-  const command = (name === undefined ? undefined : COMMANDS[name]) ?? runBuildCommand;
+  const command = (name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined) ?? runBuildCommand;
   return command(argv, env);
 }
 

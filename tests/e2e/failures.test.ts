@@ -49,8 +49,8 @@ describe('a content folder with many bad inputs', () => {
 
 describe('the command line', () => {
   it.each([
-    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the commands are "build" and "preview")'],
-    [[], 'factsheets: missing command (the commands are "build" and "preview")'],
+    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the commands are "build", "preview" and "review")'],
+    [[], 'factsheets: missing command (the commands are "build", "preview" and "review")'],
     [['build', '--jobs', 'zero'], 'factsheets: --jobs must be a whole number from 1 to 64, got "zero"'],
     [['build', '--bogus'], "factsheets: Unknown option '--bogus'"],
     [['build', '--only', ','], 'factsheets: --only needs at least one document name'],
@@ -71,7 +71,7 @@ describe('the command line', () => {
     const out = await tempDir();
     const result = await runCli(['build', '--only', 'factsheet,mali', '--out', out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json']);
+    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json', 'manifest.review.json']);
     expect(await readdir(join(out, 'countries'))).toEqual(['mali.pdf']);
     // A later --only build adds to the manifest instead of forgetting the others.
     expect((await runCli(['build', '--only', 'niger', '--out', out])).code).toBe(0);

@@ -38,7 +38,7 @@ describe('building the bundled sample with real Chromium', () => {
   });
 
   it('writes the factsheet, every one-pager, the briefing pack and the manifest, and nothing else', async () => {
-    expect((await readdir(out)).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf', 'manifest.json']);
+    expect((await readdir(out)).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf', 'manifest.json', 'manifest.review.json']);
     expect((await readdir(join(out, 'countries'))).sort()).toEqual(COUNTRIES.map((name) => `${name}.pdf`).sort());
   });
 

@@ -101,7 +101,7 @@ describe('nothing leaves its folder', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('countries/..md: error: "." is not a usable document name');
     expect(result.stderr).toContain('countries/mali.v2.md: error: "mali.v2" is not a usable document name');
-    expect((await readdir(root, { recursive: true })).sort()).toEqual(['out', 'out/countries', 'out/countries/mali.pdf', 'out/manifest.json']);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual(['out', 'out/countries', 'out/countries/mali.pdf', 'out/manifest.json', 'out/manifest.review.json']);
   });
 
   it('refuses a content file that links outside the content folder', async () => {

@@ -84,6 +84,6 @@ describe('the printed page is locked down', () => {
   });
 
   it('writes nothing but the PDF, its pack and the manifest', async () => {
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(['briefing-pack.pdf', 'countries', 'countries/mali.pdf', 'manifest.json']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(['briefing-pack.pdf', 'countries', 'countries/mali.pdf', 'manifest.json', 'manifest.review.json']);
   });
 });

@@ -1,0 +1,119 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { EXIT, UsageError } from './exit.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions, readCommandLine } from './command-line.js';
+import { resolveConfig, type BuildOptions } from '../config.js';
+import { FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
+import { formatTextReport } from './report.js';
+
+export const REVIEW_USAGE = `Usage: factsheets review --against DIR [--content DIR] [--templates DIR] [--out DIR]
+                         [--report DIR] [--json] [--markdown]
+
+Builds what is out of date (as factsheets build), then compares every PDF with the approved
+build in DIR (its PDFs, manifest.json and manifest.review.json): unchanged, changed, added or
+removed; for a changed PDF, the pages that look different and why (dataset rows, Markdown
+lines, template files, fonts, tool version).
+
+Options:
+  --against DIR    the approved output folder (required)
+  --content DIR    content folder (default: content)
+  --templates DIR  templates folder (default: templates)
+  --out DIR        output folder of the build to review (default: output)
+  --report DIR     where to write index.html and summary.md (default: OUT/review)
+  --json           print the review as JSON on stdout
+  --markdown       print the Markdown summary on stdout (for a CI job summary or a PR comment)
+  -h, --help       show this help
+
+Exit status: 0 nothing changed, 3 something changed (approve it), 1 error, 2 wrong command line.`;
+
+/** Exit status of a review that found changes: CI can require an approval step on it. */
+export const EXIT_CHANGES = 3;
+
+interface ReviewCommand {
+  readonly options: BuildOptions;
+  readonly against: string;
+  readonly reportDir: string | undefined;
+  readonly format: 'text' | 'json' | 'markdown';
+}
+
+/** `factsheets review …`: build, compare with the approved build, write the report, exit 0 or 3. */
+export async function runReviewCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const command = readCommandLine(argv, parseCommandLine, REVIEW_USAGE);
+  if (typeof command === 'number') return command;
+  const config = resolveConfig(command.options, env);
+  const against = resolve(command.against);
+  if (against === config.outDir) {
+    process.stderr.write(`factsheets: --against and --out are the same folder (${against}): review a build in another folder than the approved one\n\n${REVIEW_USAGE}\n`);
+    return EXIT.usage;
+  }
+
+  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../build/pipeline.js'), import('../browser/launch.js')]);
+  const build = await runPipeline(config, { launchPrinter: (options) => launchPrinter(options), now: () => performance.now() });
+  const buildText = formatTextReport(build);
+  process.stderr.write(buildText.stderr);
+  if (build.errors.length > 0) {
+    process.stderr.write('factsheets: the build failed, so there is nothing complete to review\n');
+    return EXIT.failed;
+  }
+  if (command.format === 'text') process.stdout.write(buildText.stdout.split('\n').slice(-2).join('\n'));
+
+  try {
+    const [{ reviewBuild }, summary, { formatReviewHtml }] = await Promise.all([import('../review/review.js'), import('../review/summary.js'), import('../review/html-report.js')]);
+    const result = await reviewBuild(against, config.outDir);
+    const reportDir = command.reportDir === undefined ? join(config.outDir, 'review') : resolve(command.reportDir);
+    const shownPath = shortPath(join(reportDir, 'index.html'));
+    const markdown = summary.formatReviewMarkdown(result, shownPath);
+    await writeReport(reportDir, formatReviewHtml(result), markdown);
+    if (command.format === 'json') process.stdout.write(summary.formatReviewJson(result));
+    else if (command.format === 'markdown') process.stdout.write(markdown);
+    else process.stdout.write(`${summary.formatReviewText(result)}report: ${shownPath}\n`);
+    return summary.documentsToReview(result).length === 0 ? EXIT.ok : EXIT_CHANGES;
+  } catch (error) {
+    process.stderr.write(`${formatError(error instanceof FactsheetsError ? error : toFactsheetsError(error, { stage: 'load' }))}\n`);
+    return EXIT.failed;
+  }
+}
+
+/** A path relative to the working folder when it is inside it, else absolute. */
+function shortPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside === '' || inside.startsWith('..') ? path : inside;
+}
+
+async function writeReport(dir: string, html: string, markdown: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'index.html'), html);
+    await writeFile(join(dir, 'summary.md'), markdown);
+  } catch (error) {
+    throw new FactsheetsError(`cannot write the review report to ${dir}: ${error instanceof Error ? error.message : String(error)}`, {
+      stage: 'write', file: dir, hint: 'Choose a folder you can write to with --report DIR.',
+    });
+  }
+}
+
+function parseCommandLine(argv: readonly string[]): ReviewCommand | 'help' {
+  const parsed = parseCommandLineOptions({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ...FOLDER_OPTIONS,
+      against: { type: 'string' },
+      report: { type: 'string' },
+      json: { type: 'boolean' },
+      markdown: { type: 'boolean' },
+    },
+  });
+  const { values, positionals } = parsed;
+  if (values.help === true) return 'help';
+  if (positionals.length !== 1 || positionals[0] !== 'review') throw new UsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
+  if (values.against === undefined || values.against === '') throw new UsageError('--against DIR is required: the output folder of the approved build');
+  if (values.json === true && values.markdown === true) throw new UsageError('--json and --markdown cannot be used together');
+  return {
+    options: folderOptions(values),
+    against: values.against,
+    reportDir: values.report,
+    format: values.json === true ? 'json' : values.markdown === true ? 'markdown' : 'text',
+  };
+}

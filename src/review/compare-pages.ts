@@ -1,0 +1,97 @@
+import { pageFingerprints, type PageFingerprint } from './page-fingerprints.js';
+import { comparePages, encodePng } from './pixel-diff.js';
+import { openForRendering, type RasterisedPdf } from './rasterise.js';
+import type { KnownPages } from './known-pages.js';
+
+/** One page that looks different, with the pictures a reviewer needs (PNG). */
+export interface PageChange {
+  /** The page number in this build's PDF (for a removed page, in the approved one). */
+  readonly page: number;
+  readonly change: 'changed' | 'added' | 'removed';
+  readonly differentPixels: number;
+  /** For a page of the briefing pack: the document page it shows. */
+  readonly shows?: { readonly output: string; readonly page: number };
+  /** A pack page that changed exactly as the document page it shows: its pictures are that page's (the pack's page number, unchanged, is not on them). */
+  readonly asDocumentPage?: true;
+  /** A pack page whose only changed part is the pack's page-number overlay: the document page under it is as approved. */
+  readonly ownDrawing?: true;
+  readonly images: { readonly approved?: Buffer; readonly current?: Buffer; readonly highlight?: Buffer };
+}
+
+/**
+ * The pages of a changed PDF that look different. Pages with identical content (streams and
+ * everything their resources reach) are not rendered; the others are rendered from both PDFs
+ * and compared pixel by pixel, with anti-aliasing forgiven.
+ */
+export async function comparePdfPages(name: string, approvedBytes: Uint8Array, currentBytes: Uint8Array, known: KnownPages): Promise<ComparedPdf> {
+  const approved = pageFingerprints(approvedBytes, `approved ${name}`);
+  const current = pageFingerprints(currentBytes, name);
+  const changes: PageChange[] = [];
+  const candidates: number[] = [];
+  for (let page = 1; page <= Math.max(approved.length, current.length); page += 1) {
+    if (approved[page - 1]?.drawn === current[page - 1]?.drawn) continue;
+    const change = known.knownChange(page, approved[page - 1], current[page - 1]);
+    if (change === undefined) candidates.push(page);
+    else if (change !== 'same') changes.push(change);
+  }
+  const compared = { approved, current, changes, pagesRendered: 0 };
+  if (candidates.length === 0) return compared;
+  let pagesRendered = 0;
+  const [before, after] = await Promise.all([openForRendering(approvedBytes), openForRendering(currentBytes)]);
+  try {
+    for (const page of candidates) {
+      const change = await comparePage(page, before, after, known.showsChanged(current[page - 1]));
+      pagesRendered += change.rendered;
+      if (change.result === undefined) continue;
+      changes.push(onlyOverlayDiffers(approved[page - 1], current[page - 1]) ? { ...change.result, ownDrawing: true } : change.result);
+    }
+  } finally {
+    await Promise.all([before.close(), after.close()]);
+  }
+  changes.sort((a, b) => a.page - b.page);
+  return { ...compared, pagesRendered };
+}
+
+/** A changed PDF compared: its pages' fingerprints on both sides, the pages that look different, and how many pages were rendered. */
+export interface ComparedPdf {
+  readonly approved: readonly PageFingerprint[];
+  readonly current: readonly PageFingerprint[];
+  readonly changes: readonly PageChange[];
+  readonly pagesRendered: number;
+}
+
+async function comparePage(page: number, before: RasterisedPdf, after: RasterisedPdf, shows: PageChange['shows']): Promise<{ result?: PageChange; rendered: number }> {
+  const inBefore = page <= before.pageCount;
+  const inAfter = page <= after.pageCount;
+  const traced = shows === undefined ? {} : { shows };
+  if (!inAfter) {
+    const image = await before.render(page);
+    return { rendered: 1, result: { page, change: 'removed', differentPixels: image.width * image.height, images: { approved: encodePng(image) }, ...traced } };
+  }
+  if (!inBefore) {
+    const image = await after.render(page);
+    return { rendered: 1, result: { page, change: 'added', differentPixels: image.width * image.height, images: { current: encodePng(image) }, ...traced } };
+  }
+  const [approvedImage, currentImage] = [await before.render(page), await after.render(page)];
+  const diff = comparePages(approvedImage, currentImage);
+  if (diff.differentPixels === 0) return { rendered: 2 };
+  return {
+    rendered: 2,
+    result: {
+      page, change: 'changed', differentPixels: diff.differentPixels, ...traced,
+      images: { approved: encodePng(approvedImage), current: encodePng(currentImage), highlight: encodePng(diff.highlight) },
+    },
+  };
+}
+
+/** The resource name pdf/merge.ts gives the briefing pack's page-number overlay on every page. */
+const OVERLAY_PART = 'XObject/FactsheetsOverlay:';
+
+/** Whether the only parts that differ between two pages are the pack's page-number overlay. */
+function onlyOverlayDiffers(approved: PageFingerprint | undefined, current: PageFingerprint | undefined): boolean {
+  if (approved?.parts === undefined || current?.parts === undefined) return false;
+  const before = new Set(approved.parts);
+  const after = new Set(current.parts);
+  const differing = [...approved.parts.filter((part) => !after.has(part)), ...current.parts.filter((part) => !before.has(part))];
+  return differing.length > 0 && differing.every((part) => part.startsWith(OVERLAY_PART));
+}

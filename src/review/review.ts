@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FactsheetsError } from '../errors.js';
+import { readManifest, type Manifest, type ManifestEntry } from '../build/manifest.js';
+import { PACK_OUTPUT } from '../stages/plan/pack.js';
+import { explainChange, type Cause, type ReviewSide } from './causes.js';
+import { comparePdfPages, type PageChange } from './compare-pages.js';
+import { KnownPages } from './known-pages.js';
+import { readReviewRecord } from './record.js';
+import { lineRanges } from './source-diff.js';
+
+export type DocumentStatus = 'unchanged' | 'changed' | 'added' | 'removed';
+
+/** One PDF of the review: what happened to it, on which pages, and why. */
+export interface DocumentReview {
+  readonly output: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly source: string;
+  readonly status: DocumentStatus;
+  readonly pages: { readonly approved: number | undefined; readonly current: number | undefined };
+  /** Pages that look different (a changed PDF whose pages all look the same has none). */
+  readonly changedPages: readonly PageChange[];
+  readonly causes: readonly Cause[];
+  /** What the records could not explain. */
+  readonly unexplained: readonly string[];
+}
+
+export interface ReviewResult {
+  readonly against: string;
+  readonly outDir: string;
+  readonly tool: { readonly approved: string; readonly current: string };
+  readonly summary: Readonly<Record<DocumentStatus, number>>;
+  readonly documents: readonly DocumentReview[];
+  /** Pages rendered to compare: only pages of changed PDFs whose content differs. */
+  readonly pagesRendered: number;
+  readonly seconds: number;
+}
+
+/**
+ * Compares the build in `outDir` with the approved build in `against`. Unchanged PDFs are
+ * known from their SHA-256 in the manifests and never opened; in a changed PDF, pages whose
+ * content is identical are never rendered.
+ */
+export async function reviewBuild(against: string, outDir: string, now: () => number = () => performance.now()): Promise<ReviewResult> {
+  const started = now();
+  const [approved, current] = await Promise.all([requireManifest(against, 'approved'), requireManifest(outDir, 'reviewed')]);
+  const sides = {
+    approved: await sideOf(against, approved),
+    current: await sideOf(outDir, current),
+  };
+  const approvedEntries = new Map(approved.documents.map((entry) => [entry.output, entry]));
+  const currentEntries = new Map(current.documents.map((entry) => [entry.output, entry]));
+  const outputs = [...new Set([...approvedEntries.keys(), ...currentEntries.keys()])].sort(packLast);
+  const documents: DocumentReview[] = [];
+  let pagesRendered = 0;
+  const known = new KnownPages();
+  for (const output of outputs) {
+    const before = approvedEntries.get(output);
+    const after = currentEntries.get(output);
+    if (before !== undefined && after !== undefined && before.sha256 === after.sha256) {
+      documents.push(described(after, 'unchanged', { approved: before.pages, current: after.pages }));
+      continue;
+    }
+    if (before === undefined || after === undefined) {
+      const entry = after ?? before;
+      if (entry !== undefined) documents.push(described(entry, after === undefined ? 'removed' : 'added', { approved: before?.pages, current: after?.pages }));
+      continue;
+    }
+    const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output), readPdfFile(outDir, output)]);
+    // The pack comes last: its pages are traced to the changed document pages they copy.
+    const compared = await comparePdfPages(output, approvedBytes, currentBytes, known);
+    pagesRendered += compared.pagesRendered;
+    known.add(output, compared.approved, compared.current, compared.changes);
+    const explanation = explainChange(before, after, sides);
+    const causes = output === PACK_OUTPUT ? packCauses(explanation.causes, compared.changes, documents) : explanation.causes;
+    documents.push({ ...described(after, 'changed', { approved: before.pages, current: after.pages }), changedPages: compared.changes, causes, unexplained: explanation.unexplained });
+  }
+  const summary = { unchanged: 0, changed: 0, added: 0, removed: 0 };
+  for (const document of documents) summary[document.status] += 1;
+  return {
+    against, outDir, tool: { approved: approved.tool.version, current: current.tool.version }, summary, documents, pagesRendered,
+    seconds: (now() - started) / 1000,
+  };
+}
+
+/**
+ * The pack changed because its documents did: it names the documents whose changed pages it
+ * shows, and their causes (a changed row is named on the pack too).
+ */
+function packCauses(recorded: readonly Cause[], pages: readonly PageChange[], documents: readonly DocumentReview[]): Cause[] {
+  const shown = new Set(pages.flatMap((page) => (page.shows === undefined ? [] : [page.shows.output])));
+  const parts = documents.filter((document) => document.status !== 'unchanged' && (shown.has(document.output) || document.status !== 'changed'));
+  const causes = recorded.filter((cause) => cause.kind !== 'parts');
+  if (parts.length > 0) causes.push({ kind: 'parts', summary: `documents in it changed: ${parts.map((document) => `${document.output} (${document.status})`).join(', ')}` });
+  const ownPages = pages.filter((page) => page.ownDrawing === true).map((page) => page.page);
+  if (ownPages.length > 0) causes.push({ kind: 'own-drawing', summary: `its own page numbers changed on page${ownPages.length === 1 ? '' : 's'} ${lineRanges(ownPages)} (nothing else on those pages changed)` });
+  const seen = new Set(causes.map((cause) => cause.summary));
+  for (const cause of parts.flatMap((document) => document.causes)) {
+    if (!seen.has(cause.summary)) causes.push(cause);
+    seen.add(cause.summary);
+  }
+  return causes;
+}
+
+function described(entry: ManifestEntry, status: DocumentStatus, pages: DocumentReview['pages']): DocumentReview {
+  return { output: entry.output, name: entry.name, kind: entry.kind, source: entry.source, status, pages, changedPages: [], causes: [], unexplained: [] };
+}
+
+/** The pack after the documents, whose changed pages it shows again. */
+function packLast(a: string, b: string): number {
+  return Number(a === PACK_OUTPUT) - Number(b === PACK_OUTPUT) || a.localeCompare(b);
+}
+
+async function requireManifest(dir: string, which: 'approved' | 'reviewed'): Promise<Manifest> {
+  const manifest = await readManifest(dir);
+  if (manifest !== undefined) return manifest;
+  throw new FactsheetsError(`the ${which} folder has no readable manifest.json`, {
+    stage: 'load', file: join(dir, 'manifest.json'),
+    hint: which === 'approved' ? 'Point --against at the output folder of an approved build (its PDFs and manifest.json).' : 'Build it first (factsheets build --out DIR).',
+  });
+}
+
+async function sideOf(dir: string, manifest: Manifest): Promise<ReviewSide> {
+  return { toolVersion: manifest.tool.version, record: await readReviewRecord(dir) };
+}
+
+async function readPdfFile(dir: string, output: string): Promise<Uint8Array> {
+  const path = join(dir, output);
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new FactsheetsError(`cannot read ${path}: the manifest lists it, but ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'it is missing' : 'it cannot be read'}`, {
+      stage: 'load', file: path, hint: 'Keep the PDFs and manifest.json of a build together (copy or download the whole output folder).',
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import type { PageChange } from './compare-pages.js';
+import type { DocumentReview, ReviewResult } from './review.js';
+
+/** `1`, `2 (countries/mali.pdf p. 1)`, `3 added`: a changed page as a report names it. */
+export function describePage(change: PageChange): string {
+  const shows = change.shows === undefined ? '' : ` (${change.shows.output} p. ${change.shows.page})`;
+  return `${change.page}${change.change === 'changed' ? '' : ` ${change.change}`}${shows}`;
+}
+
+/** The documents a reviewer must look at: all but the unchanged ones. */
+export function documentsToReview(result: ReviewResult): DocumentReview[] {
+  return result.documents.filter((document) => document.status !== 'unchanged');
+}
+
+/** `2 of 10 PDFs changed, 0 added, 0 removed`. */
+export function headline(result: ReviewResult): string {
+  const { changed, added, removed } = result.summary;
+  if (changed + added + removed === 0) return `no change: all ${result.documents.length} PDFs are identical to the approved build`;
+  return `${changed} of ${result.documents.length} PDFs changed, ${added} added, ${removed} removed`;
+}
+
+/** Why a document is in the review, one line per cause or gap. */
+export function reasons(document: DocumentReview): string[] {
+  if (document.status === 'added') return [`new document (${document.source})`];
+  if (document.status === 'removed') return ['no longer built'];
+  return [...document.causes.map((cause) => cause.summary), ...document.unexplained];
+}
+
+/** The pages a changed document shows differently, or why none is listed. */
+export function pagesLine(document: DocumentReview): string {
+  if (document.status !== 'changed') return '';
+  if (document.changedPages.length === 0) return 'no page looks different';
+  return `page${document.changedPages.length === 1 ? '' : 's'} ${pageList(document.changedPages)}`;
+}
+
+/** Changed pages, runs of plain changed pages as ranges (`2–212`): a long pack stays one line. */
+function pageList(changes: readonly PageChange[]): string {
+  const items: string[] = [];
+  for (let index = 0; index < changes.length;) {
+    const first = changes[index];
+    if (first === undefined) break;
+    let last = index;
+    const plain = (change: PageChange | undefined): boolean => change !== undefined && change.change === 'changed' && change.shows === undefined;
+    while (plain(first) && plain(changes[last + 1]) && changes[last + 1]?.page === (changes[last]?.page ?? 0) + 1) last += 1;
+    items.push(last - index >= 2 ? `${first.page}–${changes[last]?.page ?? first.page}` : describePage(first));
+    if (last - index === 1) items.push(describePage(changes[last] ?? first));
+    index = last + 1;
+  }
+  return items.join(', ');
+}
+
+/** The terminal's report: one block per document to review, then the headline. */
+export function formatReviewText(result: ReviewResult): string {
+  const lines: string[] = [];
+  for (const document of documentsToReview(result)) {
+    lines.push(`${document.status.padEnd(7)} ${document.output}${document.status === 'changed' ? `: ${pagesLine(document)}` : ''}`);
+    for (const reason of reasons(document)) lines.push(`        ${reason}`);
+  }
+  lines.push(`${headline(result)} (reviewed in ${result.seconds.toFixed(2)} s, ${result.pagesRendered} pages rendered)`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A Markdown summary for a CI job summary or a pull-request comment. */
+export function formatReviewMarkdown(result: ReviewResult, reportPath?: string): string {
+  const lines = ['## Review against the approved build', '', `**${headline(result)}** · factsheets ${result.tool.current} (approved build: ${result.tool.approved || 'unknown'})`, ''];
+  const documents = documentsToReview(result);
+  if (documents.length > 0) {
+    lines.push('| PDF | status | pages | why |', '|---|---|---|---|');
+    for (const document of documents) {
+      lines.push(`| \`${document.output}\` | ${document.status} | ${escapeCell(pagesLine(document))} | ${escapeCell(reasons(document).join('<br>'))} |`);
+    }
+    lines.push('');
+    for (const document of documents) {
+      for (const cause of document.causes) {
+        if (cause.kind !== 'source') continue;
+        lines.push(`<details><summary>${escapeHtml(cause.file)}: what changed in the Markdown</summary>`, '', '```diff', cause.diff.unified.trimEnd(), '```', '', '</details>', '');
+      }
+    }
+  }
+  if (reportPath !== undefined && documents.length > 0) lines.push(`The pages side by side, with the differences marked: \`${reportPath}\`.`, '');
+  return `${lines.join('\n')}\n`;
+}
+
+function escapeCell(text: string): string {
+  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+/** The review as JSON: everything but the page images (those are in the HTML report). */
+export function formatReviewJson(result: ReviewResult): string {
+  return `${JSON.stringify(result, (key, value: unknown) => (key === 'images' ? undefined : value), 2)}\n`;
+}
