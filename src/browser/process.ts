@@ -161,5 +161,10 @@ export function startSystemBrowser(options: { readonly executable: string | unde
   } catch {
     return undefined;
   }
-  return spawnBrowser(executablePath, options.pages);
+  try {
+    return spawnBrowser(executablePath, options.pages);
+  } catch {
+    // Started early, before the build could report anything: the printer tries again and reports why.
+    return undefined;
+  }
 }
