@@ -73,7 +73,7 @@ async function printDocument(planned: RenderJob, printing: DocumentPrinting): Pr
 async function render(job: RenderJob, { renderPage, log }: DocumentPrinting): Promise<HtmlPage | undefined> {
   try {
     const page = await renderPage(job);
-    log.warnings.push(...page.warnings);
+    for (const warning of page.warnings) log.warnings.push(warning);
     return page;
   } catch (error) {
     log.jobFailed(job, toFactsheetsError(error, { stage: 'render' }));

@@ -74,7 +74,7 @@ export function mergePdfPieces(request: MergeRequest): Buffer[] {
       .replace(/\/StructParents? (\d+)/g, (match, key: string) => match.replace(key, String(Number(key) + offset)))
       .replace(/\((node\d+)\)/g, `(${prefix}$1)`));
 
-    pages.push(...tree.leaves.map(copy));
+    for (const leaf of tree.leaves) pages.push(copy(leaf));
     if (struct !== undefined) {
       const structValue = at(struct, 'structure tree root').value;
       for (const element of refList(structValue, 'K')) parts.push(copy(element));
