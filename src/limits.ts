@@ -18,6 +18,8 @@ export interface Limits {
   readonly imageBytes: number;
   /** Pixels (width × height, as decoded) of one raster image. */
   readonly imagePixels: number;
+  /** Bytes of all images embedded in one document, each reference counted (a page carries a copy per reference). */
+  readonly documentImageBytes: number;
   /** Characters of a document name (the file name without `.md`). */
   readonly documentNameChars: number;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   datasetCellChars: 2_000,
   imageBytes: 20 * 1024 * 1024,
   imagePixels: 50_000_000,
+  documentImageBytes: 50 * 1024 * 1024,
   documentNameChars: 100,
 });
 

@@ -33,3 +33,16 @@ describe('images through an injected reader', () => {
     );
   });
 });
+
+describe('images named many times', () => {
+  it('fail the document once their copies in the page pass documentImageBytes, at the reference that passes it', () => {
+    const big = Buffer.concat([GIF, Buffer.alloc(3 * 1024 * 1024)]);
+    const source: ImageSource = {
+      documentDir: '/content/countries', file: 'countries/mali.md', limits: { documentImageBytes: 10 * 1024 * 1024 },
+      read: (path) => (path === '/content/countries/map.gif' ? { bytes: big } : { skip: 'the file does not exist' }),
+    };
+    const markdown = Array.from({ length: 100 }, () => '![map](map.gif)').join('\n\n');
+    expect(() => markdownToHtml(markdown, source)).toThrow(/the image "map.gif" brings the images of this document to more than 10 MB/);
+    expect(markdownToHtml(Array.from({ length: 3 }, () => '![map](map.gif)').join('\n\n'), source).html.match(/data:image\/gif/g)).toHaveLength(3);
+  });
+});

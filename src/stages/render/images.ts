@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { FactsheetsError } from '../../errors.js';
 import { dataUri, IMAGE_TYPES, imageType } from '../../image-types.js';
-import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
+import { DEFAULT_LIMITS, formatBytes, type Limits } from '../../limits.js';
 import { readImageHeader } from './image-header.js';
 
 /**
@@ -25,7 +25,7 @@ export interface ImageSource {
   readonly documentDir: string;
   readonly file: string;
   readonly read: ImageReader;
-  readonly limits?: Pick<Limits, 'imagePixels'>;
+  readonly limits?: Partial<Pick<Limits, 'imagePixels' | 'documentImageBytes'>>;
 }
 
 /**
@@ -39,10 +39,19 @@ export interface ImageSource {
 export function inlineImages() {
   return (tree: Root, file: VFile): void => {
     const source = file.data['images'] as ImageSource | undefined;
+    const maxTotal = source?.limits?.documentImageBytes ?? DEFAULT_LIMITS.documentImageBytes;
+    // Every reference is a copy in the page: a small file can name one large image many times.
+    let total = 0;
     visit(tree, 'element', (node: Element, index, parent) => {
       if (node.tagName !== 'img' || parent === undefined || index === undefined) return;
       const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
-      const inlined = source === undefined ? { skip: 'images are not allowed here' } : readImage(src, source);
+      let inlined = source === undefined ? { skip: 'images are not allowed here' } : readImage(src, source);
+      if ('uri' in inlined && (total += inlined.bytes) > maxTotal) {
+        inlined = {
+          refuse: `brings the images of this document to more than ${formatBytes(maxTotal)} (each reference is embedded again)`,
+          hint: 'Use fewer or smaller images, or raise the documentImageBytes limit.',
+        };
+      }
       if ('refuse' in inlined) {
         throw new FactsheetsError(`the image "${src}" ${inlined.refuse}`, {
           stage: 'markdown', file: source?.file ?? '',
@@ -61,7 +70,7 @@ export function inlineImages() {
   };
 }
 
-function readImage(src: string, source: ImageSource): { uri: string } | Exclude<ImageRead, { bytes: Buffer }> {
+function readImage(src: string, source: ImageSource): { uri: string; bytes: number } | Exclude<ImageRead, { bytes: Buffer }> {
   if (src === '' || /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || isAbsolute(src)) {
     return { skip: 'images must be files in the content folder, given by a relative path' };
   }
@@ -77,14 +86,14 @@ function readImage(src: string, source: ImageSource): { uri: string } | Exclude<
   if (!('bytes' in read)) return read;
   const header = readImageHeader(read.bytes);
   if (header === undefined) return { skip: `the file is not an image: its content is not ${Object.keys(IMAGE_TYPES).join(' ').replace(/\./g, '').toUpperCase()}` };
-  const maxPixels = (source.limits ?? DEFAULT_LIMITS).imagePixels;
+  const maxPixels = source.limits?.imagePixels ?? DEFAULT_LIMITS.imagePixels;
   if (header.width !== undefined && header.height !== undefined && header.width * header.height > maxPixels) {
     return {
       refuse: `decodes to ${header.width} × ${header.height} pixels (${megapixels(header.width * header.height)}); the limit is ${megapixels(maxPixels)}`,
       hint: 'Scale the image down (300 dpi across an A4 page is some 2500 × 3500 pixels), or raise the imagePixels limit.',
     };
   }
-  return { uri: dataUri(header.type, read.bytes) };
+  return { uri: dataUri(header.type, read.bytes), bytes: read.bytes.byteLength };
 }
 
 function megapixels(pixels: number): string {
