@@ -22,10 +22,13 @@ export async function startRenderer(setup: RenderSetup, deadlineMs: number, work
   return new WorkerPool(script, setup, deadlineMs, workers);
 }
 
-/** The compiled worker beside this module, or (from a bundle chunk in dist/) where tsc wrote it. */
+/**
+ * The compiled worker: the bundled one beside a bundle chunk in dist/ (one file loads much
+ * faster than the module graph), else the one tsc wrote beside this module.
+ */
 function workerScript(): URL | undefined {
   if (!import.meta.url.endsWith('.js')) return undefined;
-  return ['./worker.js', './stages/render/worker.js']
+  return ['./render-worker.js', './worker.js']
     .map((candidate) => new URL(candidate, import.meta.url))
     .find((url) => existsSync(fileURLToPath(url)));
 }
