@@ -57,7 +57,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const failedEarly = log.finishedCount();
 
   // 3. plan: view models, totals and output paths (maps wait until a document is printed)
-  const planned = planJobs(selection.documents, validation.dataset);
+  const planned = planJobs(selection.documents, validation.dataset, undefined, validation.settings);
   for (const error of planned.errors) log.planFailed(error, selection.documents);
 
   // 4. find what is out of date; a complete build removes the outputs of deleted documents

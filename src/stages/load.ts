@@ -5,12 +5,15 @@ import { FactsheetsError } from '../errors.js';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from '../limits.js';
 import type { ImageRead, ImageReader } from './render/images.js';
 import type { SourceFile } from '../types.js';
+import { SETTINGS_FILE } from './validate/settings.js';
 
 /** The raw inputs of a build, read from disk and nothing else done to them. */
 export interface LoadedSources {
   readonly factsheets: readonly SourceFile[];
   readonly onePagers: readonly SourceFile[];
   readonly dataset: SourceFile | undefined;
+  /** The project's settings file (`factsheets.yml`), when it has one. */
+  readonly settings: SourceFile | undefined;
   readonly templates: LoadedTemplates;
   /** The limits the inputs were loaded under, and that validation applies. */
   readonly limits: Limits;
@@ -39,13 +42,14 @@ export async function loadSources(contentDir: string, templatesDir: string, limi
   const templates = await openScope(templatesDir, 'templates', 'Pass --templates DIR, or run from a folder that has templates/.');
 
   const markdown = { maxBytes: limits.markdownBytes, what: 'a Markdown file', limit: 'markdownBytes' };
-  const [factsheets, onePagers, dataset, loadedTemplates] = await Promise.all([
+  const [factsheets, onePagers, dataset, settings, loadedTemplates] = await Promise.all([
     readMatching(content, contentDir, (name) => name.endsWith('.md'), { size: markdown }),
     readMatching(content, join(contentDir, 'countries'), (name) => name.endsWith('.md'), { size: markdown }),
     readIfExists(contentDir, join(contentDir, 'funding.csv'), { maxBytes: limits.datasetBytes, what: 'the dataset', limit: 'datasetBytes' }),
+    readIfExists(contentDir, join(contentDir, SETTINGS_FILE), { ...markdown, what: 'the settings file' }),
     loadTemplates(templates),
   ]);
-  return { factsheets, onePagers, dataset, templates: loadedTemplates, limits };
+  return { factsheets, onePagers, dataset, settings, templates: loadedTemplates, limits };
 }
 
 /** A folder the build reads from, with its real path: nothing under it may lead outside. */

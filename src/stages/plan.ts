@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../errors.js';
-import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob } from '../types.js';
+import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob, SettingsValues } from '../types.js';
 import type { LocatorMap } from './plan/locator-map.js';
 
 /** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */
@@ -10,6 +10,7 @@ import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { isTainted } from './validate/dataset.js';
 import { countryName } from './validate/country-code.js';
 import type { DocumentInfo } from '../pdf/info.js';
+import { pageSettings } from './plan/settings.js';
 
 /** Which edition a view is for: layouts add the print edition's bleed when `edition.print`. */
 const SCREEN_EDITION = Object.freeze({ print: false });
@@ -33,7 +34,7 @@ export interface PlanResult {
  * and ordering computed here (templates only format), and each PDF's output path. A document
  * whose figures come from an invalid part of the dataset fails rather than print wrong figures.
  */
-export function planJobs(documents: readonly Document[], dataset: Dataset, maps?: MapMaker): PlanResult {
+export function planJobs(documents: readonly Document[], dataset: Dataset, maps?: MapMaker, settings: SettingsValues = {}): PlanResult {
   const jobs: RenderJob[] = [];
   const errors: FactsheetsError[] = [];
   const warnings: BuildWarning[] = [];
@@ -43,8 +44,8 @@ export function planJobs(documents: readonly Document[], dataset: Dataset, maps?
   }
   for (const document of documents) {
     const result = document.meta.kind === 'one-pager'
-      ? planOnePager(document, document.meta, dataset)
-      : planFactsheet(document, document.meta, dataset, countryNames);
+      ? planOnePager(document, document.meta, dataset, settings)
+      : planFactsheet(document, document.meta, dataset, countryNames, settings);
     if (result instanceof FactsheetsError) {
       errors.push(result);
       continue;
@@ -69,23 +70,25 @@ export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: 
   return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
 }
 
-function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset): RenderJob | FactsheetsError {
+function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, project: SettingsValues): RenderJob | FactsheetsError {
   const problem = checkCountries(document, [meta.iso], dataset, 'iso');
   if (problem !== undefined) return problem;
   const cap = fundingLinesCap(document);
   if (cap instanceof FactsheetsError) return cap;
   const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso), cap);
+  const settings = pageSettings(project, meta.overrides, meta.name);
   return {
     document,
     kind: 'one-pager',
     layout: meta.template,
     outputPath: outputPathFor('one-pager', document.name),
     maxPages: 1,
-    info: documentInfo(`${meta.name}: country brief`, meta.author, meta.summary ?? meta.role,
+    info: documentInfo(`${meta.name}: country brief`, meta.author ?? settings.publisher, meta.summary ?? meta.role,
       meta.keywords.length > 0 ? meta.keywords : [meta.name, meta.iso, 'country brief', ...(meta.role === undefined ? [] : [meta.role])]),
     view: Object.freeze({
       title: `${meta.name}: country brief`,
-      lang: 'en',
+      lang: settings.language,
+      settings,
       edition: SCREEN_EDITION,
       page: document.data,
       published: meta.date,
@@ -126,6 +129,7 @@ function planFactsheet(
   meta: FactsheetMeta,
   dataset: Dataset,
   countryNames: ReadonlyMap<string, string>,
+  project: SettingsValues,
 ): RenderJob | FactsheetsError {
   const problem = checkCountries(document, meta.countries, dataset, 'countries');
   if (problem !== undefined) return problem;
@@ -138,17 +142,19 @@ function planFactsheet(
       isSample: records.some(isSampleRecord),
     });
   });
+  const settings = pageSettings(project, meta.overrides, meta.title);
   return {
     document,
     kind: 'factsheet',
     layout: meta.template,
     outputPath: outputPathFor('factsheet', document.name),
-    info: documentInfo(meta.title, meta.author, meta.subtitle,
+    info: documentInfo(meta.title, meta.author ?? settings.publisher, meta.subtitle,
       meta.keywords.length > 0 ? meta.keywords : ['factsheet', ...countries.map((country) => country.name)]),
     view: Object.freeze({
       title: meta.title,
       subtitle: meta.subtitle,
-      lang: 'en',
+      lang: settings.language,
+      settings,
       edition: SCREEN_EDITION,
       page: document.data,
       published: meta.date,

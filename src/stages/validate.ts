@@ -1,15 +1,18 @@
 import { FactsheetsError } from '../errors.js';
 import type { Limits } from '../limits.js';
-import type { Dataset, Document, DocumentKind, SourceFile } from '../types.js';
+import type { Dataset, Document, DocumentKind, SettingsValues, SourceFile } from '../types.js';
 import type { LoadedSources } from './load.js';
 import { validateDataset } from './validate/dataset.js';
 import { validateDocument } from './validate/front-matter.js';
+import { validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
 
 
 export interface ValidationResult {
   readonly documents: readonly Document[];
   readonly dataset: Dataset;
+  /** The project's settings (content/factsheets.yml); empty when it has none. */
+  readonly settings: SettingsValues;
   /** Every problem of the build's inputs, in file order; the valid documents are still returned. */
   readonly errors: readonly FactsheetsError[];
   /** Names of documents that exist but failed validation, with their source file. */
@@ -101,5 +104,14 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     for (const error of datasetResult.errors) errors.push(error);
   }
   const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
-  return { documents, dataset, errors, failed };
+  const settings = validateSettings(sources.settings);
+  if (settings.errors.length === 0) return { documents, dataset, settings: settings.settings, errors, failed };
+  // Every page prints settings: none is built with words its project did not choose.
+  return {
+    documents: [],
+    dataset,
+    settings: settings.settings,
+    errors: [...settings.errors, ...errors],
+    failed: [...failed, ...documents.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source }))],
+  };
 }
