@@ -1,6 +1,6 @@
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions } from './command-line.js';
+import { COMMAND_NAMES, FOLDER_OPTIONS, folderOptions, parseCommandLineOptions } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import type { BuildReport } from '../types.js';
 import { parseShard } from '../build/shard.js';
@@ -121,9 +121,9 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
   });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
-  if (positionals.length === 0) throw new UsageError('missing command (the commands are "build" and "preview")');
+  if (positionals.length === 0) throw new UsageError(`missing command (the commands are ${COMMAND_NAMES})`);
   if (positionals[0] !== 'build' || positionals.length > 1) {
-    throw new UsageError(`unknown command "${positionals.join(' ')}" (the commands are "build" and "preview")`);
+    throw new UsageError(`unknown command "${positionals.join(' ')}" (the commands are ${COMMAND_NAMES})`);
   }
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {

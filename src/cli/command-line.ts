@@ -2,6 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildOptions } from '../config.js';
 import { UsageError } from './exit.js';
 
+/** The commands, as usage messages name them. */
+export const COMMAND_NAMES = '"build", "preview" and "init"';
+
 /** The options of every command that builds: its three folders, and help. */
 export const FOLDER_OPTIONS = {
   content: { type: 'string' },

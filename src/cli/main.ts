@@ -3,13 +3,14 @@
 import './signals.js';
 import { runBuildCommand } from './build-command.js';
 import { runPreviewCommand } from './preview-command.js';
+import { runInitCommand } from './init-command.js';
 import { EXIT } from './exit.js';
 import { VERSION } from '../version.js';
 
 type Command = (argv: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
 /** Commands by name; each takes the whole argument list (its own name included). */
-const COMMANDS: Readonly<Record<string, Command>> = { build: runBuildCommand, preview: runPreviewCommand };
+const COMMANDS: Readonly<Record<string, Command>> = { build: runBuildCommand, preview: runPreviewCommand, init: runInitCommand };
 
 /**
  * The factsheets command: the only place that reads argv, writes to the terminal and sets the

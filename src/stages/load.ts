@@ -64,6 +64,12 @@ async function openScope(folder: string, what: Scope['what'], hint: string): Pro
     await readdir(folder);
     return { folder, realFolder: await realpath(folder), what };
   } catch (error) {
+    if (what === 'content' && isNotFound(error)) {
+      throw new FactsheetsError('there is no content folder here', {
+        stage: 'load', file: displayPath(folder), cause: error,
+        hint: 'Start one with "factsheets init" (npm run factsheets -- init my-programme), or pass --content DIR.',
+      });
+    }
     throw new FactsheetsError(`the ${what} folder cannot be read (${errorCode(error)})`, {
       stage: 'load',
       file: displayPath(folder),

@@ -137,7 +137,7 @@ describe('runPipeline', () => {
   it('reports a missing content folder without a stack trace', async () => {
     const out = await tempDir();
     const report = await runPipeline(resolveConfig({ contentDir: join(out, 'nope'), templatesDir: TEMPLATES, outDir: out }));
-    expect(report.errors.map(formatError)[0]).toMatch(/nope: error: the content folder cannot be read \(ENOENT\)\n  hint: Pass --content DIR/);
+    expect(report.errors.map(formatError)[0]).toMatch(/nope: error: there is no content folder here\n  hint: Start one with "factsheets init" .*, or pass --content DIR/);
   });
 
   it('reserves the name of the briefing pack', async () => {
