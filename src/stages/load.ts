@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, formatBytes, type Limits } from '../limits.js';
 import type { ImageRead, ImageReader } from './render/images.js';
 import type { SourceFile } from '../types.js';
 import { SETTINGS_FILE } from './validate/settings.js';
+import { firstInvalidUtf8, lineOfOffset } from './encoding.js';
 
 /** The raw inputs of a build, read from disk and nothing else done to them. */
 export interface LoadedSources {
@@ -45,7 +46,7 @@ export async function loadSources(contentDir: string, templatesDir: string, limi
   const [factsheets, onePagers, dataset, settings, loadedTemplates] = await Promise.all([
     readMatching(content, contentDir, (name) => name.endsWith('.md'), { size: markdown }),
     readMatching(content, join(contentDir, 'countries'), (name) => name.endsWith('.md'), { size: markdown }),
-    readIfExists(contentDir, join(contentDir, 'funding.csv'), { maxBytes: limits.datasetBytes, what: 'the dataset', limit: 'datasetBytes' }),
+    readIfExists(contentDir, join(contentDir, 'funding.csv'), { maxBytes: limits.datasetBytes, what: 'the dataset', limit: 'datasetBytes' }).then(checkUtf8),
     readIfExists(contentDir, join(contentDir, SETTINGS_FILE), { ...markdown, what: 'the settings file' }),
     loadTemplates(templates),
   ]);
@@ -292,6 +293,25 @@ async function readIfExists(root: string, path: string, size: SizeLimit): Promis
   if (stats.isSymbolicLink()) return readInside(root, path, size);
   if (!stats.isFile()) throw notAFile(path, stats);
   return readPlain(path, size, 'text') as Promise<SourceFile>;
+}
+
+/**
+ * The dataset must be UTF-8: read otherwise, its accented letters would become U+FFFD and fail
+ * later, far from the cause. A file that is not is refused with the line of its first bad byte.
+ */
+function checkUtf8(file: SourceFile | undefined): SourceFile | undefined {
+  if (file === undefined || file.refused !== undefined || !file.text.includes('\uFFFD')) return file;
+  const bytes = readFileSync(file.absolutePath);
+  const offset = firstInvalidUtf8(bytes);
+  if (offset === undefined) return file;
+  return {
+    ...file,
+    text: '',
+    refused: new FactsheetsError(`the dataset is not UTF-8 text: byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} on this line is not valid UTF-8 (the file was probably saved as "ANSI" or Latin-1)`, {
+      stage: 'load', file: file.displayPath, line: lineOfOffset(bytes, offset),
+      hint: 'Save the dataset as UTF-8: in Excel, "Save as" › "CSV UTF-8 (Comma delimited)"; in LibreOffice, Character set "Unicode (UTF-8)".',
+    }),
+  };
 }
 
 function readError(path: string, error: unknown): FactsheetsError {

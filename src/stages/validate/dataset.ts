@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
 import { isCountryCode } from './country-code.js';
 import { closestName } from './closest-name.js';
-import { parseRows, unclosedQuote, type ParsedRow } from './csv-rows.js';
+import { detectDialect, parseRows, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
 
 /** The dataset's columns, as the content contract defines them. */
 export const DATASET_COLUMNS = [
@@ -36,10 +36,11 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   const file = source.displayPath;
   if (source.refused !== undefined) return unusable(file, source.refused);
   let rows: ParsedRow[];
+  const dialect = detectDialect(source.text);
   try {
-    rows = parseRows(source.text);
+    rows = parseRows(source.text, dialect);
   } catch (error) {
-    return unusable(file, csvSyntaxError(file, source.text, error));
+    return unusable(file, csvSyntaxError(file, source.text, error, dialect));
   }
   const [header, ...body] = rows;
   if (header === undefined) {
@@ -67,7 +68,7 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   const tainted = new Set<string>();
   let badRows = 0;
   for (const row of body) {
-    const result = checkRow(file, columns, row, limits.datasetCellChars);
+    const result = checkRow(file, columns, row, limits.datasetCellChars, dialect);
     if ('record' in result) {
       records.push(result.record);
     } else {
@@ -120,14 +121,16 @@ type RowResult =
   | { readonly record: FundingRecord }
   | { readonly errors: FactsheetsError[]; readonly country: string | undefined };
 
-function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number): RowResult {
+function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number, dialect: CsvDialect): RowResult {
   if (row.fields.length !== columns.length) {
     return {
       errors: [new FactsheetsError(
         `row has ${row.fields.length} ${row.fields.length === 1 ? 'field' : 'fields'} but the header has ${columns.length}`,
         {
           stage: 'validate', file, line: row.line, column: 1,
-          hint: 'Check for a missing or extra comma; quote values that contain commas ("Jobs, growth").',
+          hint: dialect.delimiter === ','
+            ? 'Check for a missing or extra comma; quote values that contain commas ("Jobs, growth").'
+            : 'Check for a missing or extra semicolon; quote values that contain semicolons ("Jobs; growth").',
         },
       )],
       country: countryOf(columns, row),
@@ -158,7 +161,7 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
   }
   const country = checkCountry(value('country'), fail);
   const year = checkYear(value('year'), fail);
-  const amountEur = checkAmount(value('amount_eur'), fail);
+  const amountEur = checkAmount(value('amount_eur'), fail, dialect);
   const status = checkStatus(value('status'), fail);
 
   if (errors.length > 0 || country === undefined || year === undefined || amountEur === undefined || status === undefined) {
@@ -195,10 +198,11 @@ function checkYear(text: string, fail: Fail): number | undefined {
   return fail('year', `"${text}" is not a year between 2000 and 2100`, 'Write the year of the decision as four digits, e.g. 2017.');
 }
 
-function checkAmount(text: string, fail: Fail): number | undefined {
+function checkAmount(text: string, fail: Fail, dialect: CsvDialect): number | undefined {
   if (text === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const amount = Number(text);
+  const plain = dialect.decimal === '.' ? /^\d+(\.\d+)?$/ : /^\d+(,\d+)?$/;
+  if (plain.test(text)) {
+    const amount = Number(text.replace(',', '.'));
     // Past this, euros are no longer counted exactly (and 309 digits and up read as Infinity).
     if (amount <= Number.MAX_SAFE_INTEGER) return amount;
     return fail('amount_eur', `${text.length > 24 ? `${text.slice(0, 20)}… (${text.length} digits)` : text} is too large`,
@@ -207,8 +211,17 @@ function checkAmount(text: string, fail: Fail): number | undefined {
   if (/^-\s*\d+(\.\d+)?$/.test(text)) {
     return fail('amount_eur', `${text} is negative`, 'Amounts must be zero or more, in euros.');
   }
+  const example = dialect.decimal === '.' ? '12500000 or 12500000.50' : '12500000 or 12500000,50 (this file uses decimal commas)';
+  if (/[€$£¥]|\b(?:EUR|USD|GBP)\b/i.test(text)) {
+    return fail('amount_eur', `"${text}" has a currency sign`,
+      `Write the amount as digits only, e.g. ${example}: format the column as a plain number (not Currency) before exporting.`);
+  }
+  if (/^\d{1,3}(?:[.,\u00a0\u202f' ]\d{3})+(?:[.,]\d+)?$/.test(text)) {
+    return fail('amount_eur', `"${text}" has thousands separators`,
+      `Write the amount without separators, e.g. ${example}: format the column as a plain number without "Use 1000 separator" before exporting.`);
+  }
   return fail('amount_eur', `"${text}" is not a number`,
-    'Write the amount in euros as digits with optional decimals, without a currency sign or thousands separators, e.g. 12500000.');
+    `Write the amount in euros as digits with optional decimals, without a currency sign or thousands separators, e.g. ${dialect.decimal === '.' ? '12500000' : example}.`);
 }
 
 function checkStatus(text: string, fail: Fail): FundingStatus | undefined {
@@ -236,13 +249,13 @@ function freezeDataset(file: string, records: FundingRecord[], tainted: Set<stri
   return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted });
 }
 
-function csvSyntaxError(file: string, text: string, error: unknown): FactsheetsError {
+function csvSyntaxError(file: string, text: string, error: unknown, dialect: CsvDialect): FactsheetsError {
   const details = error as { message?: string; lines?: number; code?: string };
   const reason = (details.message ?? String(error)).replace(/:? (?:at|the parsing is finished with an opening quote at) line \d+.*$/, '');
   // csv-parse reports where parsing stopped; for an unclosed quote, where it opened is what to fix.
   const lineCount = text.split(/\r?\n/).length;
   const position = details.code === 'CSV_QUOTE_NOT_CLOSED'
-    ? unclosedQuote(text)
+    ? unclosedQuote(text, dialect.delimiter)
     : typeof details.lines === 'number' ? { line: Math.min(details.lines, lineCount) } : {};
   return new FactsheetsError(`the CSV cannot be read: ${reason}`, {
     stage: 'validate',
