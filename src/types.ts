@@ -54,6 +54,8 @@ export interface SettingsValues {
   readonly language?: string;
   /** The label of a one-pager's funding total. */
   readonly fundingLabel?: string;
+  /** The sheet of funding.xlsx that holds the dataset (project only; default: the first sheet). */
+  readonly datasetSheet?: string;
 }
 
 /** Front matter of a factsheet, after validation. */

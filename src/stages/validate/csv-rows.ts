@@ -1,11 +1,34 @@
 import { parse } from 'csv-parse/sync';
 
-/** A record of the CSV file with where it is: its line, and where each field starts on it. */
+/** A record of the CSV file (or a spreadsheet's row) with where it is: its line, and where each field starts on it. */
 export interface ParsedRow {
   readonly fields: readonly string[];
+  /** The CSV line, or the spreadsheet's row number. */
   readonly line: number;
-  /** 1-based column of each field's first character on `line`. */
+  /** 1-based column of each field's first character on `line` (a spreadsheet's column number). */
   readonly fieldColumns: readonly number[];
+  /** Set for a spreadsheet's row: positions are cells of this sheet (`Funding!F14`), not lines. */
+  readonly sheet?: string;
+}
+
+/** Where a row, or one of its fields, is: a line and column of a CSV, or a sheet's cell. */
+export function rowPosition(row: ParsedRow, field?: number): { line?: number; column?: number; cell?: string } {
+  const column = field === undefined ? undefined : row.fieldColumns[field];
+  if (row.sheet === undefined) return column === undefined ? { line: row.line } : { line: row.line, column };
+  return { cell: cellReference(row.sheet, column, row.line) };
+}
+
+/** `Funding!F14`, `'Data 2024'!F14`, or the whole row (`Funding!14:14`) without a column. */
+export function cellReference(sheet: string, column: number | undefined, row: number): string {
+  const name = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;
+  return column === undefined ? `${name}!${row}:${row}` : `${name}!${columnLetters(column)}${row}`;
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
 }
 
 /**

@@ -3,7 +3,8 @@ import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
 import { isCountryCode } from './country-code.js';
 import { closestName } from './closest-name.js';
-import { detectDialect, parseRows, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
+import type { LoadedWorkbook } from '../load.js';
+import { COMMA_DIALECT, detectDialect, parseRows, rowPosition, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
 
 /** The dataset's columns, as the content contract defines them. */
 export const DATASET_COLUMNS = [
@@ -42,6 +43,14 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   } catch (error) {
     return unusable(file, csvSyntaxError(file, source.text, error, dialect));
   }
+  return validateRows(file, rows, dialect, limits);
+}
+
+/**
+ * Checks the dataset's rows, from a CSV file or a spreadsheet's sheet (which gives the rows
+ * with their cells). The first row is the header.
+ */
+export function validateRows(file: string, rows: readonly ParsedRow[], dialect: CsvDialect, limits: Limits = DEFAULT_LIMITS): DatasetResult {
   const [header, ...body] = rows;
   if (header === undefined) {
     return unusable(file, new FactsheetsError('the dataset is empty', {
@@ -56,8 +65,8 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   }
 
   if (body.length > limits.datasetRows) {
-    return unusable(file, new FactsheetsError(`the dataset may have at most ${limits.datasetRows.toLocaleString('en')} rows; this one has ${body.length.toLocaleString('en')}`, {
-      stage: 'validate', file, line: body[limits.datasetRows]?.line ?? 1,
+    return unusable(file, new FactsheetsError(`${cellPrefix(body[limits.datasetRows] ?? header)}the dataset may have at most ${limits.datasetRows.toLocaleString('en')} rows; this one has ${body.length.toLocaleString('en')}`, {
+      ...located(file, body[limits.datasetRows] ?? header),
       hint: 'Split the dataset, or raise the datasetRows limit.',
     }));
   }
@@ -87,6 +96,27 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   return { dataset: freezeDataset(file, records, tainted), errors };
 }
 
+/**
+ * Checks `funding.xlsx`: the named sheet (settings: dataset_sheet) or the first, with the same
+ * header and columns as the CSV; every problem names its cell (`funding.xlsx: Funding!F14: …`).
+ */
+export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | undefined, limits: Limits = DEFAULT_LIMITS): DatasetResult {
+  const file = workbook.displayPath;
+  if (workbook.refused !== undefined) return unusable(file, workbook.refused);
+  const sheet = sheetName === undefined ? workbook.sheets[0] : workbook.sheets.find((candidate) => candidate.name === sheetName);
+  if (sheet === undefined) {
+    const names = workbook.sheets.map((candidate) => `"${candidate.name}"`).join(', ');
+    return unusable(file, new FactsheetsError(sheetName === undefined ? 'the workbook has no sheets' : `the workbook has no sheet "${sheetName}" (its sheets: ${names || 'none'})`, {
+      stage: 'validate', file,
+      hint: sheetName === undefined ? 'Put the dataset on the workbook\'s first sheet.' : 'Correct dataset_sheet in factsheets.yml, or remove it to use the first sheet.',
+    }));
+  }
+  const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
+  if (sheet.problems.length === 0) return result;
+  // A cell whose value cannot be read could be any country's: every document waits for it.
+  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES])), errors: [...sheet.problems.slice(0, MAX_REPORTED_BAD_ROWS), ...result.errors] };
+}
+
 /** Bad rows reported one by one; past these, a count. */
 const MAX_REPORTED_BAD_ROWS = 100;
 
@@ -94,22 +124,23 @@ function checkHeader(file: string, header: ParsedRow): FactsheetsError[] {
   const errors: FactsheetsError[] = [];
   const seen = new Set<string>();
   header.fields.forEach((name, index) => {
-    const at = { stage: 'validate' as const, file, line: header.line, column: header.fieldColumns[index] ?? 1 };
+    const at = located(file, header, index);
+    const cell = cellPrefix(header, index);
     if (!(DATASET_COLUMNS as readonly string[]).includes(name)) {
       const suggestion = closestName(name, DATASET_COLUMNS);
-      errors.push(new FactsheetsError(`unknown column "${name}"`, {
+      errors.push(new FactsheetsError(`${cell}unknown column "${name}"`, {
         ...at,
         hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Known columns: ${DATASET_COLUMNS.join(', ')}.`,
       }));
     } else if (seen.has(name)) {
-      errors.push(new FactsheetsError(`column "${name}" appears twice`, { ...at, hint: 'Keep one column of each name.' }));
+      errors.push(new FactsheetsError(`${cell}column "${name}" appears twice`, { ...at, hint: 'Keep one column of each name.' }));
     }
     seen.add(name);
   });
   for (const required of REQUIRED_COLUMNS) {
     if (!seen.has(required)) {
-      errors.push(new FactsheetsError(`missing required column "${required}"`, {
-        stage: 'validate', file, line: header.line,
+      errors.push(new FactsheetsError(`${cellPrefix(header)}missing required column "${required}"`, {
+        ...located(file, header),
         hint: `Add a "${required}" column to the header row.`,
       }));
     }
@@ -125,10 +156,12 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
   if (row.fields.length !== columns.length) {
     return {
       errors: [new FactsheetsError(
-        `row has ${row.fields.length} ${row.fields.length === 1 ? 'field' : 'fields'} but the header has ${columns.length}`,
+        `${cellPrefix(row)}row has ${row.fields.length} ${row.fields.length === 1 ? 'field' : 'fields'} but the header has ${columns.length}`,
         {
-          stage: 'validate', file, line: row.line, column: 1,
-          hint: dialect.delimiter === ','
+          ...located(file, row, 0),
+          hint: row.sheet !== undefined
+            ? 'Remove the values to the right of the header\'s last column, or give them a column.'
+            : dialect.delimiter === ','
             ? 'Check for a missing or extra comma; quote values that contain commas ("Jobs, growth").'
             : 'Check for a missing or extra semicolon; quote values that contain semicolons ("Jobs; growth").',
         },
@@ -142,9 +175,7 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
   columns.forEach((column, index) => values.set(column, row.fields[index] ?? ''));
   const fail = (column: Column, message: string, hint: string): undefined => {
     const index = columns.indexOf(column);
-    errors.push(new FactsheetsError(`column "${column}": ${message}`, {
-      stage: 'validate', file, line: row.line, column: row.fieldColumns[index] ?? 1, hint,
-    }));
+    errors.push(new FactsheetsError(`${cellPrefix(row, index)}column "${column}": ${message}`, { ...located(file, row, index), hint }));
     return undefined;
   };
   const value = (column: Column): string => values.get(column) ?? '';
@@ -239,6 +270,18 @@ function countryOf(columns: readonly Column[], row: ParsedRow): string | undefin
 
 function optional<K extends string>(key: K, text: string): { [P in K]?: string } {
   return (text === '' ? {} : { [key]: text }) as { [P in K]?: string };
+}
+
+/** An error's position fields for a row or field: line and column in a CSV; a sheet's cell goes in the message. */
+function located(file: string, row: ParsedRow, field?: number): { stage: 'validate'; file: string; line?: number; column?: number } {
+  const { line, column } = rowPosition(row, field);
+  return { stage: 'validate', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
+}
+
+/** `Funding!F14: ` for a spreadsheet's cell (`funding.xlsx: Funding!F14: column "amount_eur": …`); nothing for a CSV. */
+function cellPrefix(row: ParsedRow, field?: number): string {
+  const { cell } = rowPosition(row, field);
+  return cell === undefined ? '' : `${cell}: `;
 }
 
 function unusable(file: string, error: FactsheetsError): DatasetResult {

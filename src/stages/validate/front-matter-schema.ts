@@ -65,6 +65,12 @@ export const settingsFields = {
   funding_label: text.optional(),
 };
 
+/** Settings of the project as a whole, which no document overrides. */
+export const projectOnlyFields = {
+  /** The workbook's sheet that holds the dataset (default: the first). */
+  dataset_sheet: text.optional(),
+};
+
 /** Factsheet front matter. Unknown keys are kept for custom templates (under `page`). */
 export const factsheetSchema = z.looseObject({
   title: text,

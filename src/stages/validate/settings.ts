@@ -2,14 +2,15 @@ import { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
 import type { SettingsValues, SourceFile } from '../../types.js';
 import { closestName } from './closest-name.js';
-import { settingsFields } from './front-matter-schema.js';
+import { projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
 
 /** The settings file's name, in the content folder. */
 export const SETTINGS_FILE = 'factsheets.yml';
 
-const settingsSchema = z.strictObject(settingsFields);
-const SETTING_KEYS = Object.keys(settingsFields);
+const settingsSchema = z.strictObject({ ...settingsFields, ...projectOnlyFields });
+const SETTING_KEYS = Object.keys(settingsSchema.shape);
+type SettingKey = keyof typeof settingsSchema.shape;
 
 export interface SettingsResult {
   readonly settings: SettingsValues;
@@ -36,14 +37,14 @@ export function validateSettings(source: SourceFile | undefined): SettingsResult
 }
 
 /** The settings of a parsed settings file or front matter, by their names in the code. */
-export function toSettingsValues(data: Partial<Record<keyof typeof settingsFields, string | undefined>>): SettingsValues {
+export function toSettingsValues(data: Partial<Record<SettingKey, string | undefined>>): SettingsValues {
   const values: Record<string, string> = {};
-  const names: Readonly<Record<keyof typeof settingsFields, keyof SettingsValues>> = {
+  const names: Readonly<Record<SettingKey, keyof SettingsValues>> = {
     series: 'series', publisher: 'publisher', kicker: 'kicker', running_head: 'runningHead', footer_note: 'footerNote',
-    currency: 'currency', language: 'language', funding_label: 'fundingLabel',
+    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet',
   };
   for (const [key, name] of Object.entries(names)) {
-    const value = data[key as keyof typeof settingsFields];
+    const value = data[key as SettingKey];
     if (value !== undefined) values[name] = value;
   }
   return Object.freeze(values);
