@@ -59,6 +59,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // 3. plan: view models, totals and output paths (maps wait until a document is printed)
   const planned = planJobs(selection.documents, validation.dataset, undefined, validation.settings);
   for (const error of planned.errors) log.planFailed(error, selection.documents);
+  for (const warning of planned.warnings) log.warnings.push(warning);
 
   // 4. find what is out of date; a complete build removes the outputs of deleted documents
   const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };

@@ -50,6 +50,8 @@ export function planJobs(documents: readonly Document[], dataset: Dataset, maps?
       errors.push(result);
       continue;
     }
+    const unrecorded = countriesWithoutRows(document, dataset);
+    if (unrecorded.length > 0) warnings.push(noRowsWarning(document, unrecorded, dataset));
     const located = maps === undefined ? { job: Object.freeze(result) } : withLocatorMap(result, maps);
     jobs.push(located.job);
     if (located.warning !== undefined) warnings.push(located.warning);
@@ -75,7 +77,8 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
   if (problem !== undefined) return problem;
   const cap = fundingLinesCap(document);
   if (cap instanceof FactsheetsError) return cap;
-  const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso), cap);
+  const records = dataset.records.filter((record) => record.country === meta.iso);
+  const funding = summariseFunding(records, cap);
   const settings = pageSettings(project, meta.overrides, meta.name);
   return {
     document,
@@ -94,6 +97,8 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
       published: meta.date,
       country: Object.freeze({ name: meta.name, iso: meta.iso, role: meta.role, summary: meta.summary }),
       funding,
+      // A country with no funding decisions yet still has a brief, which says so (no empty charts).
+      fundingRecorded: records.length > 0,
       charts: fundingCharts(funding),
       map: undefined,
     }),
@@ -140,6 +145,7 @@ function planFactsheet(
       name: countryNames.get(iso) ?? countryName(iso),
       total: sum(records),
       isSample: records.some(isSampleRecord),
+      recorded: records.length > 0,
     });
   });
   const settings = pageSettings(project, meta.overrides, meta.title);
@@ -174,6 +180,7 @@ function planFactsheet(
         rows: countries,
         total: countries.reduce((total, country) => total + country.total, 0),
         isSample: countries.some((country) => country.isSample),
+        anyUnrecorded: countries.some((country) => !country.recorded),
         any: countries.length > 0,
         asList: countries.length > COUNTRY_COLUMNS,
         listRows: inTwoColumns(countries),
@@ -206,7 +213,7 @@ export function outputPathFor(kind: DocumentKind, name: string): string {
   return kind === 'one-pager' ? `countries/${name}.pdf` : `${name}.pdf`;
 }
 
-/** A document fails when a country it shows has bad rows, or has no rows at all. */
+/** A document fails when a country it shows has bad rows (a country with no rows at all is shown as such). */
 function checkCountries(
   document: Document,
   isoCodes: readonly string[],
@@ -220,13 +227,32 @@ function checkCountries(
       ...at, hint: `Fix the errors reported for ${dataset.file}; this document is built again once they are gone.`,
     });
   }
-  const missing = isoCodes.filter((iso) => !dataset.records.some((record) => record.country === iso));
-  if (missing.length > 0) {
-    return new FactsheetsError(`${dataset.file} has no funding rows for ${missing.join(', ')}`, {
-      ...at, hint: `Add rows with country ${missing[0]} to ${dataset.file}, or correct "${field}".`,
-    });
-  }
   return undefined;
+}
+
+/** The countries a document shows that have no row in the dataset yet. */
+function countriesWithoutRows(document: Document, dataset: Dataset): string[] {
+  let recorded = countriesWithRows.get(dataset);
+  if (recorded === undefined) {
+    recorded = new Set(dataset.records.map((record) => record.country));
+    countriesWithRows.set(dataset, recorded);
+  }
+  const meta = document.meta;
+  const shown = meta.kind === 'one-pager' ? [meta.iso] : meta.countries;
+  return shown.filter((iso) => !recorded.has(iso));
+}
+
+const countriesWithRows = new WeakMap<Dataset, ReadonlySet<string>>();
+
+function noRowsWarning(document: Document, isoCodes: readonly string[], dataset: Dataset): BuildWarning {
+  const field = document.meta.kind === 'one-pager' ? 'iso' : 'countries';
+  const shown = document.meta.kind === 'one-pager'
+    ? 'the brief says that no funding lines are recorded yet'
+    : `the factsheet shows "—" for ${isoCodes.length === 1 ? 'it' : 'them'}`;
+  return {
+    message: `${dataset.file} has no funding rows for ${isoCodes.join(', ')} yet: ${shown} (add rows to ${dataset.file}, or check "${field}")`,
+    file: document.source.displayPath, document: document.name, ...lineOf(document, field),
+  };
 }
 
 function lineOf(document: Document, key: string): { line?: number } {
