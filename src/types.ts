@@ -56,6 +56,8 @@ export interface SettingsValues {
   readonly fundingLabel?: string;
   /** The sheet of funding.xlsx that holds the dataset (project only; default: the first sheet). */
   readonly datasetSheet?: string;
+  /** The briefing pack's title on its cover and in its Info (project only). */
+  readonly packTitle?: string;
 }
 
 /** Front matter of a factsheet, after validation. */

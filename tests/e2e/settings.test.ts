@@ -57,6 +57,12 @@ describe('project settings on real pages', () => {
     expect(pageText(join(out, 'annual-review.pdf'), 1)).not.toMatch(/GREEN PORTS INITIATIVE ·/);
   });
 
+  it('titles the pack from the settings and counts what it holds', () => {
+    const pack = join(out, 'briefing-pack.pdf');
+    expect(pdfInfo(pack)['Title']).toBe('Briefing pack: Green Ports Initiative');
+    expect(pageText(pack, 1)).toMatch(/Green Ports Initiative 2 factsheets and 1 country brief, \d+ pages\./);
+  });
+
   it('prints the brief\'s kicker, funding label and currency from the settings, and the publisher as Author', () => {
     const brief = join(out, 'countries/portugal.pdf');
     const text = pdfText(brief);

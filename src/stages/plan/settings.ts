@@ -19,6 +19,8 @@ export interface PageSettings {
   readonly currency: string;
   readonly language: string;
   readonly fundingLabel: string;
+  /** The project's pack title (settings: pack_title, else series); empty when it has neither. */
+  readonly packTitle: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
     currency: merged.currency,
     language: merged.language,
     fundingLabel: merged.fundingLabel,
+    packTitle: project.packTitle ?? project.series ?? '',
   });
 }
 

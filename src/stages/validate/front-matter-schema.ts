@@ -69,6 +69,8 @@ export const settingsFields = {
 export const projectOnlyFields = {
   /** The workbook's sheet that holds the dataset (default: the first). */
   dataset_sheet: text.optional(),
+  /** The briefing pack's title (default: the series, else the only factsheet's title). */
+  pack_title: text.optional(),
 };
 
 /** Factsheet front matter. Unknown keys are kept for custom templates (under `page`). */

@@ -41,7 +41,7 @@ export function toSettingsValues(data: Partial<Record<SettingKey, string | undef
   const values: Record<string, string> = {};
   const names: Readonly<Record<SettingKey, keyof SettingsValues>> = {
     series: 'series', publisher: 'publisher', kicker: 'kicker', running_head: 'runningHead', footer_note: 'footerNote',
-    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet',
+    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle',
   };
   for (const [key, name] of Object.entries(names)) {
     const value = data[key as SettingKey];
