@@ -19,6 +19,7 @@ import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
 import { inputHashes, type ProduceContext } from './produce.js';
 import { selectDocuments } from './select.js';
+import { staleOutputs } from './stale.js';
 
 /** What the pipeline needs from the outside world; tests replace the printer, watch mode keeps both warm. */
 export interface PipelineDeps {
@@ -73,6 +74,11 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   }
   const removed = selection.complete ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir)
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
+  if (config.only !== undefined) {
+    const stale = staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset, settings: validation.settings,
+      previous, inputsOf: (job) => inputHashes(job, hashContext), printsAny: outOfDate.size > 0 });
+    if (stale !== undefined) log.warnings.push(stale);
+  }
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();
 
