@@ -3,14 +3,18 @@
 import './signals.js';
 import { runBuildCommand } from './build-command.js';
 import { runPreviewCommand } from './preview-command.js';
-import { runInitCommand } from './init-command.js';
 import { EXIT } from './exit.js';
 import { VERSION } from '../version.js';
 
 type Command = (argv: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
 /** Commands by name; each takes the whole argument list (its own name included). */
-const COMMANDS: Readonly<Record<string, Command>> = { build: runBuildCommand, preview: runPreviewCommand, init: runInitCommand };
+const COMMANDS: Readonly<Record<string, Command>> = {
+  build: runBuildCommand,
+  preview: runPreviewCommand,
+  // Loaded when used: it reads the starter's files, which no build needs at start.
+  init: async (argv) => (await import('./init-command.js')).runInitCommand(argv),
+};
 
 /**
  * The factsheets command: the only place that reads argv, writes to the terminal and sets the
