@@ -8,6 +8,9 @@ import { resolveLimits, type Limits } from './limits.js';
 /** The templates shipped with factsheets, used when the working folder has no `templates/`. */
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../templates', import.meta.url));
 
+/** The starter content folder that `factsheets init` copies. */
+export const BUNDLED_STARTER = fileURLToPath(new URL('../starter', import.meta.url));
+
 /** Everything a build needs to know, resolved once and then frozen. */
 export interface BuildConfig {
   /** Folder with `*.md` factsheets, `countries/*.md` one-pagers and `funding.csv`. */

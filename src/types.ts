@@ -36,6 +36,30 @@ export interface FigureChart {
   readonly shares: boolean;
 }
 
+/**
+ * A project's programme words and conventions (content/factsheets.yml), or the ones a
+ * document's front matter overrides; unset values fall back to plan/settings.ts's defaults.
+ */
+export interface SettingsValues {
+  readonly series?: string;
+  /** Written as the PDFs' Author unless a document names its own. */
+  readonly publisher?: string;
+  /** A one-pager's kicker; may use {series} and {title}. */
+  readonly kicker?: string;
+  /** A factsheet's running head on pages 2 and on; may use {series} and {title}. */
+  readonly runningHead?: string;
+  readonly footerNote?: string;
+  /** ISO 4217 code of the amounts (default EUR). */
+  readonly currency?: string;
+  readonly language?: string;
+  /** The label of a one-pager's funding total. */
+  readonly fundingLabel?: string;
+  /** The sheet of funding.xlsx that holds the dataset (project only; default: the first sheet). */
+  readonly datasetSheet?: string;
+  /** The briefing pack's title on its cover and in its Info (project only). */
+  readonly packTitle?: string;
+}
+
 /** Front matter of a factsheet, after validation. */
 export interface FactsheetMeta {
   readonly kind: 'factsheet';
@@ -51,6 +75,8 @@ export interface FactsheetMeta {
   readonly countries: readonly string[];
   readonly author?: string;
   readonly keywords: readonly string[];
+  /** Settings this document overrides in its front matter. */
+  readonly overrides?: SettingsValues;
 }
 
 /** Front matter of a country one-pager, after validation. */
@@ -64,6 +90,8 @@ export interface OnePagerMeta {
   readonly template: string;
   readonly author?: string;
   readonly keywords: readonly string[];
+  /** Settings this document overrides in its front matter. */
+  readonly overrides?: SettingsValues;
 }
 
 /** A content document: validated front matter plus its Markdown body. */

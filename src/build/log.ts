@@ -44,11 +44,14 @@ export class BuildLog {
     for (const error of errors) this.errors.push(error);
   }
 
-  /** A document its plan could not be made for (e.g. no dataset rows). */
-  planFailed(error: FactsheetsError, documents: readonly Document[]): void {
-    this.errors.push(error);
-    const document = documents.find((candidate) => candidate.name === error.document);
-    if (document !== undefined) this.failed(document.name, document.meta.kind, document.source.displayPath);
+  /** What planning found: documents it could not plan fail (e.g. no dataset rows), and its warnings. */
+  planned(result: { readonly errors: readonly FactsheetsError[]; readonly warnings: readonly BuildWarning[] }, documents: readonly Document[]): void {
+    for (const error of result.errors) {
+      this.errors.push(error);
+      const document = documents.find((candidate) => candidate.name === error.document);
+      if (document !== undefined) this.failed(document.name, document.meta.kind, document.source.displayPath);
+    }
+    for (const warning of result.warnings) this.warnings.push(warning);
   }
 
   /** The templates could not be compiled: one error, and every job fails with it. */

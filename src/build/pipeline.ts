@@ -19,6 +19,7 @@ import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
 import { inputHashes, type ProduceContext } from './produce.js';
 import { selectDocuments } from './select.js';
+import { staleOutputs } from './stale.js';
 
 /** What the pipeline needs from the outside world; tests replace the printer, watch mode keeps both warm. */
 export interface PipelineDeps {
@@ -57,13 +58,18 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const failedEarly = log.finishedCount();
 
   // 3. plan: view models, totals and output paths (maps wait until a document is printed)
-  const planned = planJobs(selection.documents, validation.dataset);
-  for (const error of planned.errors) log.planFailed(error, selection.documents);
+  const planned = planJobs(selection.documents, validation.dataset, undefined, validation.settings);
+  log.planned(planned, selection.documents);
 
   // 4. find what is out of date; a complete build removes the outputs of deleted documents
-  const { upToDate, outOfDate } = findOutOfDate(planned.jobs, { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash }, previous, log);
+  const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
+  const { upToDate, outOfDate } = findOutOfDate(planned.jobs, hashContext, previous, log);
   const removed = selection.complete ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir)
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
+  // After --only: which outputs left out now disagree with their inputs
+  const stale = config.only === undefined ? undefined : staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset,
+    settings: validation.settings, previous, inputsOf: (job) => inputHashes(job, hashContext), printsAny: outOfDate.size > 0 });
+  if (stale !== undefined) log.warnings.push(stale);
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();
 
@@ -73,10 +79,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && (!pack.wanted || pack.isCurrent(upToDateEntries))) return report();
 
   // 6. render and print what changed, then the pack, through one browser session
-  const session = new PrintSession(async () => {
-    await prepareOutput(config.outDir);
-    return deps.launchPrinter(printerOptionsFor(config));
-  }, (error) => log.errors.push(error));
+  const session = new PrintSession(() => openPrinter(config, deps), (error) => log.errors.push(error));
   if (outOfDate.size > 0) session.start();
   const context = async (printer: Printer): Promise<ProduceContext> => ({
     config, printer, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, fonts: fonts.embedded, now: deps.now,
@@ -114,6 +117,12 @@ function findOutOfDate(jobs: readonly RenderJob[], hashContext: Parameters<typeo
     if (!outOfDate.has(job.document.name) && entry !== undefined) log.unchanged(job, entry);
   }
   return { upToDate, outOfDate };
+}
+
+/** The build's printer, once the output folder is known to be writable (one error otherwise, before any browser starts). */
+async function openPrinter(config: BuildConfig, deps: PipelineDeps): Promise<Printer> {
+  await prepareOutput(config.outDir);
+  return deps.launchPrinter(printerOptionsFor(config));
 }
 
 /** Records what is in the output folder now: this build's PDFs, and the previous ones it kept. */

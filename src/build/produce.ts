@@ -72,6 +72,8 @@ export function inputHashes(job: RenderJob, context: Pick<ProduceContext, 'confi
     source: sha256(job.document.source.text),
     dataset: datasetRowsHash(job, context.dataset),
     templates: templatesHash(job.layout, context.templates),
+    // The document's settings as resolved for it: only what a page prints from them counts.
+    settings: sha256(JSON.stringify(job.view['settings'] ?? null)),
     fonts: context.fontsHash,
     tool: VERSION,
     options: sha256(JSON.stringify(buildOptions(job, context.config))),

@@ -97,7 +97,7 @@ async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer):
   ]);
   const validation = validateSources(sources, cache.validation);
   const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
-  const job = planJobs(documents.slice(0, 1), validation.dataset, maps).jobs[0];
+  const job = planJobs(documents.slice(0, 1), validation.dataset, maps, validation.settings).jobs[0];
   if (job === undefined) return;
   const renderer = await cache.renderWorkers({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir, limits: config.limits }, config.timeoutSeconds * 1000);
   const page = await renderer.render(job);

@@ -11,7 +11,13 @@ import { VERSION } from '../version.js';
 type Command = (argv: readonly string[], env: NodeJS.ProcessEnv) => Promise<number>;
 
 /** Commands by name; each takes the whole argument list (its own name included). */
-const COMMANDS: Readonly<Record<CommandName, Command>> = { build: runBuildCommand, preview: runPreviewCommand, review: runReviewCommand };
+const COMMANDS: Readonly<Record<CommandName, Command>> = {
+  build: runBuildCommand,
+  preview: runPreviewCommand,
+  review: runReviewCommand,
+  // Loaded when used: it reads the starter's files, which no build needs at start.
+  init: async (argv) => (await import('./init-command.js')).runInitCommand(argv),
+};
 
 /**
  * The factsheets command: the only place that reads argv, writes to the terminal and sets the

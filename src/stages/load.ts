@@ -5,12 +5,19 @@ import { FactsheetsError } from '../errors.js';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from '../limits.js';
 import type { ImageRead, ImageReader } from './render/images.js';
 import type { SourceFile } from '../types.js';
+import { SETTINGS_FILE } from './validate/settings.js';
+import { firstInvalidUtf8, lineOfOffset } from './encoding.js';
+import { readWorkbook, type SheetRows } from './spreadsheet.js';
 
 /** The raw inputs of a build, read from disk and nothing else done to them. */
 export interface LoadedSources {
   readonly factsheets: readonly SourceFile[];
   readonly onePagers: readonly SourceFile[];
   readonly dataset: SourceFile | undefined;
+  /** The dataset as a workbook (`funding.xlsx`), read into rows, when the project keeps it so. */
+  readonly workbook: LoadedWorkbook | undefined;
+  /** The project's settings file (`factsheets.yml`), when it has one. */
+  readonly settings: SourceFile | undefined;
   readonly templates: LoadedTemplates;
   /** The limits the inputs were loaded under, and that validation applies. */
   readonly limits: Limits;
@@ -27,6 +34,13 @@ export interface LoadedTemplates {
   readonly assets: ReadonlyMap<string, Asset>;
 }
 
+/** `funding.xlsx`, its sheets read into rows (or why it was not read). */
+export interface LoadedWorkbook {
+  readonly displayPath: string;
+  readonly sheets: readonly SheetRows[];
+  readonly refused?: FactsheetsError;
+}
+
 /** A binary file of the templates, embedded into pages as a data: URI. */
 export interface Asset {
   readonly displayPath: string;
@@ -39,13 +53,29 @@ export async function loadSources(contentDir: string, templatesDir: string, limi
   const templates = await openScope(templatesDir, 'templates', 'Pass --templates DIR, or run from a folder that has templates/.');
 
   const markdown = { maxBytes: limits.markdownBytes, what: 'a Markdown file', limit: 'markdownBytes' };
-  const [factsheets, onePagers, dataset, loadedTemplates] = await Promise.all([
+  const datasetSize = { maxBytes: limits.datasetBytes, what: 'the dataset', limit: 'datasetBytes' };
+  const [factsheets, onePagers, dataset, workbook, settings, loadedTemplates] = await Promise.all([
     readMatching(content, contentDir, (name) => name.endsWith('.md'), { size: markdown }),
     readMatching(content, join(contentDir, 'countries'), (name) => name.endsWith('.md'), { size: markdown }),
-    readIfExists(contentDir, join(contentDir, 'funding.csv'), { maxBytes: limits.datasetBytes, what: 'the dataset', limit: 'datasetBytes' }),
+    readIfExists(contentDir, join(contentDir, 'funding.csv'), datasetSize).then(checkUtf8),
+    readIfExists(contentDir, join(contentDir, 'funding.xlsx'), datasetSize, 'binary'),
+    readIfExists(contentDir, join(contentDir, SETTINGS_FILE), { ...markdown, what: 'the settings file' }),
     loadTemplates(templates),
   ]);
-  return { factsheets, onePagers, dataset, templates: loadedTemplates, limits };
+  if (dataset !== undefined && workbook !== undefined) {
+    throw new FactsheetsError(`the content folder has both ${dataset.displayPath} and ${workbook.displayPath}: which one is the dataset?`, {
+      stage: 'load', file: workbook.displayPath,
+      hint: 'Keep one of the two (funding.csv or funding.xlsx) in the content folder, and move the other away.',
+    });
+  }
+  return { factsheets, onePagers, dataset, workbook: await readWorkbookFile(workbook), settings, templates: loadedTemplates, limits };
+}
+
+async function readWorkbookFile(file: SourceFile | BinaryFile | undefined): Promise<LoadedWorkbook | undefined> {
+  if (file === undefined) return undefined;
+  if ('refused' in file && file.refused !== undefined) return { displayPath: file.displayPath, sheets: [], refused: file.refused };
+  if (!('bytes' in file)) return undefined;
+  return { displayPath: file.displayPath, sheets: await readWorkbook(file.bytes, file.displayPath) };
 }
 
 /** A folder the build reads from, with its real path: nothing under it may lead outside. */
@@ -60,6 +90,12 @@ async function openScope(folder: string, what: Scope['what'], hint: string): Pro
     await readdir(folder);
     return { folder, realFolder: await realpath(folder), what };
   } catch (error) {
+    if (what === 'content' && isNotFound(error)) {
+      throw new FactsheetsError('there is no content folder here', {
+        stage: 'load', file: displayPath(folder), cause: error,
+        hint: 'Start one with "factsheets init" (npm run factsheets -- init my-programme), or pass --content DIR.',
+      });
+    }
     throw new FactsheetsError(`the ${what} folder cannot be read (${errorCode(error)})`, {
       stage: 'load',
       file: displayPath(folder),
@@ -273,15 +309,36 @@ async function readInside(root: string, path: string, size: SizeLimit | undefine
 }
 
 /** A file that may be missing (the dataset): absent is undefined; anything but a regular file is an error. */
-async function readIfExists(root: string, path: string, size: SizeLimit): Promise<SourceFile | undefined> {
+async function readIfExists(root: string, path: string, size: SizeLimit): Promise<SourceFile | undefined>;
+async function readIfExists(root: string, path: string, size: SizeLimit, as: 'binary'): Promise<SourceFile | BinaryFile | undefined>;
+async function readIfExists(root: string, path: string, size: SizeLimit, as: 'text' | 'binary' = 'text'): Promise<SourceFile | BinaryFile | undefined> {
   const stats = await lstat(path).catch((error: unknown) => {
     if (isNotFound(error)) return undefined;
     throw readError(path, error);
   });
   if (stats === undefined) return undefined;
-  if (stats.isSymbolicLink()) return readInside(root, path, size);
+  if (stats.isSymbolicLink()) return readInside(root, path, size, as);
   if (!stats.isFile()) throw notAFile(path, stats);
-  return readPlain(path, size, 'text') as Promise<SourceFile>;
+  return readPlain(path, size, as);
+}
+
+/**
+ * The dataset must be UTF-8: read otherwise, its accented letters would become U+FFFD and fail
+ * later, far from the cause. A file that is not is refused with the line of its first bad byte.
+ */
+function checkUtf8(file: SourceFile | undefined): SourceFile | undefined {
+  if (file === undefined || file.refused !== undefined || !file.text.includes('\uFFFD')) return file;
+  const bytes = readFileSync(file.absolutePath);
+  const offset = firstInvalidUtf8(bytes);
+  if (offset === undefined) return file;
+  return {
+    ...file,
+    text: '',
+    refused: new FactsheetsError(`the dataset is not UTF-8 text: byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} on this line is not valid UTF-8 (the file was probably saved as "ANSI" or Latin-1)`, {
+      stage: 'load', file: file.displayPath, line: lineOfOffset(bytes, offset),
+      hint: 'Save the dataset as UTF-8: in Excel, "Save as" › "CSV UTF-8 (Comma delimited)"; in LibreOffice, Character set "Unicode (UTF-8)".',
+    }),
+  };
 }
 
 function readError(path: string, error: unknown): FactsheetsError {

@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../errors.js';
-import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob } from '../types.js';
+import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob, SettingsValues } from '../types.js';
 import type { LocatorMap } from './plan/locator-map.js';
 
 /** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */
@@ -10,6 +10,7 @@ import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { isTainted } from './validate/dataset.js';
 import { countryName } from './validate/country-code.js';
 import type { DocumentInfo } from '../pdf/info.js';
+import { pageSettings } from './plan/settings.js';
 
 /** Which edition a view is for: layouts add the print edition's bleed when `edition.print`. */
 const SCREEN_EDITION = Object.freeze({ print: false });
@@ -33,7 +34,7 @@ export interface PlanResult {
  * and ordering computed here (templates only format), and each PDF's output path. A document
  * whose figures come from an invalid part of the dataset fails rather than print wrong figures.
  */
-export function planJobs(documents: readonly Document[], dataset: Dataset, maps?: MapMaker): PlanResult {
+export function planJobs(documents: readonly Document[], dataset: Dataset, maps?: MapMaker, settings: SettingsValues = {}): PlanResult {
   const jobs: RenderJob[] = [];
   const errors: FactsheetsError[] = [];
   const warnings: BuildWarning[] = [];
@@ -43,12 +44,14 @@ export function planJobs(documents: readonly Document[], dataset: Dataset, maps?
   }
   for (const document of documents) {
     const result = document.meta.kind === 'one-pager'
-      ? planOnePager(document, document.meta, dataset)
-      : planFactsheet(document, document.meta, dataset, countryNames);
+      ? planOnePager(document, document.meta, dataset, settings)
+      : planFactsheet(document, document.meta, dataset, countryNames, settings);
     if (result instanceof FactsheetsError) {
       errors.push(result);
       continue;
     }
+    const unrecorded = countriesWithoutRows(document, dataset);
+    if (unrecorded.length > 0) warnings.push(noRowsWarning(document, unrecorded, dataset));
     const located = maps === undefined ? { job: Object.freeze(result) } : withLocatorMap(result, maps);
     jobs.push(located.job);
     if (located.warning !== undefined) warnings.push(located.warning);
@@ -69,28 +72,33 @@ export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: 
   return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
 }
 
-function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset): RenderJob | FactsheetsError {
+function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, project: SettingsValues): RenderJob | FactsheetsError {
   const problem = checkCountries(document, [meta.iso], dataset, 'iso');
   if (problem !== undefined) return problem;
   const cap = fundingLinesCap(document);
   if (cap instanceof FactsheetsError) return cap;
-  const funding = summariseFunding(dataset.records.filter((record) => record.country === meta.iso), cap);
+  const records = dataset.records.filter((record) => record.country === meta.iso);
+  const funding = summariseFunding(records, cap);
+  const settings = pageSettings(project, meta.overrides, meta.name);
   return {
     document,
     kind: 'one-pager',
     layout: meta.template,
     outputPath: outputPathFor('one-pager', document.name),
     maxPages: 1,
-    info: documentInfo(`${meta.name}: country brief`, meta.author, meta.summary ?? meta.role,
+    info: documentInfo(`${meta.name}: country brief`, meta.author ?? settings.publisher, meta.summary ?? meta.role,
       meta.keywords.length > 0 ? meta.keywords : [meta.name, meta.iso, 'country brief', ...(meta.role === undefined ? [] : [meta.role])]),
     view: Object.freeze({
       title: `${meta.name}: country brief`,
-      lang: 'en',
+      lang: settings.language,
+      settings,
       edition: SCREEN_EDITION,
       page: document.data,
       published: meta.date,
       country: Object.freeze({ name: meta.name, iso: meta.iso, role: meta.role, summary: meta.summary }),
       funding,
+      // A country with no funding decisions yet still has a brief, which says so (no empty charts).
+      fundingRecorded: records.length > 0,
       charts: fundingCharts(funding),
       map: undefined,
     }),
@@ -126,6 +134,7 @@ function planFactsheet(
   meta: FactsheetMeta,
   dataset: Dataset,
   countryNames: ReadonlyMap<string, string>,
+  project: SettingsValues,
 ): RenderJob | FactsheetsError {
   const problem = checkCountries(document, meta.countries, dataset, 'countries');
   if (problem !== undefined) return problem;
@@ -136,19 +145,22 @@ function planFactsheet(
       name: countryNames.get(iso) ?? countryName(iso),
       total: sum(records),
       isSample: records.some(isSampleRecord),
+      recorded: records.length > 0,
     });
   });
+  const settings = pageSettings(project, meta.overrides, meta.title);
   return {
     document,
     kind: 'factsheet',
     layout: meta.template,
     outputPath: outputPathFor('factsheet', document.name),
-    info: documentInfo(meta.title, meta.author, meta.subtitle,
+    info: documentInfo(meta.title, meta.author ?? settings.publisher, meta.subtitle,
       meta.keywords.length > 0 ? meta.keywords : ['factsheet', ...countries.map((country) => country.name)]),
     view: Object.freeze({
       title: meta.title,
       subtitle: meta.subtitle,
-      lang: 'en',
+      lang: settings.language,
+      settings,
       edition: SCREEN_EDITION,
       page: document.data,
       published: meta.date,
@@ -168,6 +180,7 @@ function planFactsheet(
         rows: countries,
         total: countries.reduce((total, country) => total + country.total, 0),
         isSample: countries.some((country) => country.isSample),
+        anyUnrecorded: countries.some((country) => !country.recorded),
         any: countries.length > 0,
         asList: countries.length > COUNTRY_COLUMNS,
         listRows: inTwoColumns(countries),
@@ -200,7 +213,7 @@ export function outputPathFor(kind: DocumentKind, name: string): string {
   return kind === 'one-pager' ? `countries/${name}.pdf` : `${name}.pdf`;
 }
 
-/** A document fails when a country it shows has bad rows, or has no rows at all. */
+/** A document fails when a country it shows has bad rows (a country with no rows at all is shown as such). */
 function checkCountries(
   document: Document,
   isoCodes: readonly string[],
@@ -214,13 +227,32 @@ function checkCountries(
       ...at, hint: `Fix the errors reported for ${dataset.file}; this document is built again once they are gone.`,
     });
   }
-  const missing = isoCodes.filter((iso) => !dataset.records.some((record) => record.country === iso));
-  if (missing.length > 0) {
-    return new FactsheetsError(`${dataset.file} has no funding rows for ${missing.join(', ')}`, {
-      ...at, hint: `Add rows with country ${missing[0]} to ${dataset.file}, or correct "${field}".`,
-    });
-  }
   return undefined;
+}
+
+/** The countries a document shows that have no row in the dataset yet. */
+function countriesWithoutRows(document: Document, dataset: Dataset): string[] {
+  let recorded = countriesWithRows.get(dataset);
+  if (recorded === undefined) {
+    recorded = new Set(dataset.records.map((record) => record.country));
+    countriesWithRows.set(dataset, recorded);
+  }
+  const meta = document.meta;
+  const shown = meta.kind === 'one-pager' ? [meta.iso] : meta.countries;
+  return shown.filter((iso) => !recorded.has(iso));
+}
+
+const countriesWithRows = new WeakMap<Dataset, ReadonlySet<string>>();
+
+function noRowsWarning(document: Document, isoCodes: readonly string[], dataset: Dataset): BuildWarning {
+  const field = document.meta.kind === 'one-pager' ? 'iso' : 'countries';
+  const shown = document.meta.kind === 'one-pager'
+    ? 'the brief says that no funding lines are recorded yet'
+    : `the factsheet shows "—" for ${isoCodes.length === 1 ? 'it' : 'them'}`;
+  return {
+    message: `${dataset.file} has no funding rows for ${isoCodes.join(', ')} yet: ${shown} (add rows to ${dataset.file}, or check "${field}")`,
+    file: document.source.displayPath, document: document.name, ...lineOf(document, field),
+  };
 }
 
 function lineOf(document: Document, key: string): { line?: number } {

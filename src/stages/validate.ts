@@ -1,15 +1,18 @@
 import { FactsheetsError } from '../errors.js';
 import type { Limits } from '../limits.js';
-import type { Dataset, Document, DocumentKind, SourceFile } from '../types.js';
+import type { Dataset, Document, DocumentKind, SettingsValues, SourceFile } from '../types.js';
 import type { LoadedSources } from './load.js';
-import { validateDataset } from './validate/dataset.js';
+import { validateDataset, validateWorkbook } from './validate/dataset.js';
 import { validateDocument } from './validate/front-matter.js';
+import { validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
 
 
 export interface ValidationResult {
   readonly documents: readonly Document[];
   readonly dataset: Dataset;
+  /** The project's settings (content/factsheets.yml); empty when it has none. */
+  readonly settings: SettingsValues;
   /** Every problem of the build's inputs, in file order; the valid documents are still returned. */
   readonly errors: readonly FactsheetsError[];
   /** Names of documents that exist but failed validation, with their source file. */
@@ -90,16 +93,27 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     }
   }
 
-  const datasetResult = sources.dataset === undefined ? undefined : memo === undefined ? validateDataset(sources.dataset, limits) : memo.dataset(sources.dataset, limits);
+  const settings = validateSettings(sources.settings);
+  const datasetResult = sources.workbook !== undefined
+    ? validateWorkbook(sources.workbook, settings.settings.datasetSheet, limits)
+    : sources.dataset === undefined ? undefined : memo === undefined ? validateDataset(sources.dataset, limits) : memo.dataset(sources.dataset, limits);
   memo?.settle();
   if (datasetResult === undefined) {
-    errors.push(new FactsheetsError('funding.csv was not found in the content folder', {
+    errors.push(new FactsheetsError('the content folder has no dataset (funding.csv or funding.xlsx)', {
       stage: 'load', file: 'funding.csv',
-      hint: 'Add the funding dataset as funding.csv next to the Markdown files (see the README for its columns).',
+      hint: 'Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (see the README for its columns).',
     }));
   } else {
     for (const error of datasetResult.errors) errors.push(error);
   }
   const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
-  return { documents, dataset, errors, failed };
+  if (settings.errors.length === 0) return { documents, dataset, settings: settings.settings, errors, failed };
+  // Every page prints settings: none is built with words its project did not choose.
+  return {
+    documents: [],
+    dataset,
+    settings: settings.settings,
+    errors: [...settings.errors, ...errors],
+    failed: [...failed, ...documents.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source }))],
+  };
 }

@@ -14,7 +14,7 @@ import { SAMPLE_CONTENT, TEMPLATES } from '../helpers/content.js';
 describe('golden HTML of the bundled sample', async () => {
   const sources = await loadSources(SAMPLE_CONTENT, TEMPLATES);
   const validation = validateSources(sources);
-  const planned = planJobs(validation.documents, validation.dataset);
+  const planned = planJobs(validation.documents, validation.dataset, undefined, validation.settings);
   const environment = createEnvironment(sources.templates, '/* embedded fonts */');
 
   it('has valid inputs', () => {

@@ -28,7 +28,8 @@ describe('loadSources', () => {
 
   it('fails with the folder and a hint when the content folder is missing', async () => {
     await expect(loadSources('/nonexistent/content', await tempDir())).rejects.toMatchObject({
-      message: 'the content folder cannot be read (ENOENT)', file: '/nonexistent/content', stage: 'load',
+      message: 'there is no content folder here', file: '/nonexistent/content', stage: 'load',
+      hint: expect.stringContaining('factsheets init'),
     });
   });
 });

@@ -70,3 +70,32 @@ describe('fixOutlineTitles', () => {
     expect(fixOutlineTitles(input, ['Something else'])).toBe(input);
   });
 });
+
+describe('the pack\'s title and counts', () => {
+  const withSettings = (built: BuiltPart, settings: Record<string, string>): BuiltPart => ({ ...built, job: { ...built.job, view: { ...built.job.view, settings } } });
+
+  it('says what it holds, counted, and takes its title from the settings', () => {
+    const parts = [
+      withSettings(part('factsheet', 'review', 'title: Annual review', 3), { packTitle: 'Green Ports Initiative', language: 'fr' }),
+      part('factsheet', 'update', 'title: Harbour update', 2),
+      part('one-pager', 'mali', 'name: Mali\niso: ML', 1),
+    ];
+    const plan = planPack(parts);
+    expect(plan?.title).toBe('Briefing pack: Green Ports Initiative');
+    expect(plan?.view['subject']).toBe('Green Ports Initiative');
+    expect(plan?.view['lang']).toBe('fr');
+    expect(plan?.view['summary']).toBe('2 factsheets and 1 country brief, 8 pages.');
+  });
+
+  it('with several factsheets and no settings, none of them names the pack', () => {
+    const plan = planPack([part('factsheet', 'review', 'title: Annual review', 3), part('factsheet', 'update', 'title: Harbour update', 2)]);
+    expect(plan?.title).toBe('Briefing pack');
+  });
+
+  it('with no factsheet, it is not "Briefing pack: Briefing pack", nor "1 documents"', () => {
+    const plan = planPack([part('one-pager', 'mali', 'name: Mali\niso: ML', 1)]);
+    expect(plan?.title).toBe('Briefing pack');
+    expect(plan?.view['subject']).toBe('Briefing pack');
+    expect(plan?.view['summary']).toBe('1 country brief, 3 pages.');
+  });
+});

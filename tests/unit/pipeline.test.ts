@@ -129,15 +129,15 @@ describe('runPipeline', () => {
 
   it('reports a missing dataset and fails the documents that need it', async () => {
     const { errors } = await build({ 'countries/mali.md': onePager('Mali', 'ML') });
-    expect(errors[0]).toBe('funding.csv: error: funding.csv was not found in the content folder\n' +
-      '  hint: Add the funding dataset as funding.csv next to the Markdown files (see the README for its columns).');
+    expect(errors[0]).toBe('funding.csv: error: the content folder has no dataset (funding.csv or funding.xlsx)\n' +
+      '  hint: Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (see the README for its columns).');
     expect(errors).toHaveLength(2);
   });
 
   it('reports a missing content folder without a stack trace', async () => {
     const out = await tempDir();
     const report = await runPipeline(resolveConfig({ contentDir: join(out, 'nope'), templatesDir: TEMPLATES, outDir: out }));
-    expect(report.errors.map(formatError)[0]).toMatch(/nope: error: the content folder cannot be read \(ENOENT\)\n  hint: Pass --content DIR/);
+    expect(report.errors.map(formatError)[0]).toMatch(/nope: error: there is no content folder here\n  hint: Start one with "factsheets init" .*, or pass --content DIR/);
   });
 
   it('reserves the name of the briefing pack', async () => {

@@ -68,12 +68,25 @@ describe('planJobs: documents whose figures cannot be trusted fail', () => {
     expect(result.jobs).toHaveLength(1);
   });
 
-  it('fails a one-pager with no rows', () => {
+  it('builds a one-pager with no rows, saying so, with a warning (a new partner has no decisions yet)', () => {
     const senegal = onePagerDocument('senegal', 'name: Senegal\niso: SN');
-    expect(planJobs([senegal], datasetOf(...ROWS)).errors.map(formatError)).toEqual([
-      'content/countries/senegal.md:3: error: content/funding.csv has no funding rows for SN\n' +
-        '  hint: Add rows with country SN to content/funding.csv, or correct "iso".',
-    ]);
+    const result = planJobs([senegal], datasetOf(...ROWS));
+    expect(result.errors).toEqual([]);
+    expect(result.jobs[0]?.view['fundingRecorded']).toBe(false);
+    expect(result.warnings).toEqual([{
+      message: 'content/funding.csv has no funding rows for SN yet: the brief says that no funding lines are recorded yet (add rows to content/funding.csv, or check "iso")',
+      file: 'content/countries/senegal.md', document: 'senegal', line: 3,
+    }]);
+  });
+
+  it('shows a country with no rows in a factsheet as unrecorded, with a warning', () => {
+    const factsheet = factsheetDocument('factsheet', 'title: T\ncountries: [ML, SN]');
+    const result = planJobs([factsheet], datasetOf(...ROWS));
+    expect(result.errors).toEqual([]);
+    const countries = result.jobs[0]?.view['countries'] as { rows: { iso: string; recorded: boolean }[]; anyUnrecorded: boolean };
+    expect(countries.rows.map((row) => [row.iso, row.recorded])).toEqual([['ML', true], ['SN', false]]);
+    expect(countries.anyUnrecorded).toBe(true);
+    expect(result.warnings[0]?.message).toMatch(/no funding rows for SN yet: the factsheet shows "—" for it/);
   });
 
   it('fails a factsheet that tabulates a country with a bad row', () => {
@@ -99,14 +112,15 @@ describe('planJobs: factsheets', () => {
     ]);
     expect(job?.view['countries']).toEqual({
       rows: [
-        { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true },
-        { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false },
+        { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true, recorded: true },
+        { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false, recorded: true },
       ],
       total: 125_000_000,
       isSample: true,
+      anyUnrecorded: false,
       any: true,
       asList: false,
-      listRows: [{ left: { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true }, right: { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false } }],
+      listRows: [{ left: { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true, recorded: true }, right: { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false, recorded: true } }],
     });
   });
 });

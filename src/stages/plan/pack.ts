@@ -65,14 +65,19 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
     next += part.pages;
     return { part, page };
   });
-  const title = lead?.kind === 'factsheet' ? lead.title : 'Briefing pack';
+  const settings = packSettings(parts);
+  const only = factsheets.length === 1 ? lead : undefined;
+  // The settings' title; else the one factsheet's (with several, none of them speaks for the pack).
+  const subject = settings.packTitle || (only?.kind === 'factsheet' ? only.title : '');
+  const title = subject === '' ? 'Briefing pack' : `Briefing pack: ${subject}`;
   const view = {
-    title: `Briefing pack: ${title}`,
-    subject: title,
-    lang: 'en',
+    title,
+    subject: subject === '' ? 'Briefing pack' : subject,
+    lang: settings.language,
     published: lead?.date,
-    subtitle: lead?.kind === 'factsheet' ? lead.subtitle : undefined,
+    subtitle: only?.kind === 'factsheet' && subject === only.title ? only.subtitle : undefined,
     documentCount: placed.length,
+    summary: packSummary(factsheets.length, onePagers.length, totalPages),
     contentsPages: chunk(placed, CONTENTS_PER_PAGE).map((group, index) => Object.freeze({
       continued: index > 0,
       entries: group.map(({ part, page }) => Object.freeze({
@@ -84,7 +89,7 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
     totalPages,
   };
   return {
-    title: `Briefing pack: ${title}`,
+    title,
     totalPages,
     frontPages: front,
     partTitles: parts.map(countryName),
@@ -93,6 +98,26 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
     // The cover carries no number; every other page does.
     numbersView: Object.freeze({ ...view, numberSheet: { unnumbered: [true], numbered: Array.from({ length: totalPages - 1 }, () => true) } }),
   };
+}
+
+/** The project's settings as the parts' views carry them (plan/settings.ts). */
+function packSettings(parts: readonly BuiltPart[]): { packTitle: string; language: string } {
+  const settings: unknown = parts[0]?.job.view['settings'];
+  const field = (name: string): string | undefined => {
+    const value: unknown = typeof settings === 'object' && settings !== null && name in settings ? (settings as Record<string, unknown>)[name] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+  return { packTitle: field('packTitle') ?? '', language: field('language') ?? 'en' };
+}
+
+/** "1 factsheet and 8 country briefs, 13 pages": what the pack holds, counted. */
+export function packSummary(factsheets: number, briefs: number, pages: number): string {
+  const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  const parts = [
+    ...(factsheets > 0 ? [count(factsheets, 'factsheet', 'factsheets')] : []),
+    ...(briefs > 0 ? [count(briefs, 'country brief', 'country briefs')] : []),
+  ];
+  return `${parts.join(' and ')}, ${count(pages, 'page', 'pages')}.`;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -1,16 +1,58 @@
 import { parse } from 'csv-parse/sync';
 
-/** A record of the CSV file with where it is: its line, and where each field starts on it. */
+/** A record of the CSV file (or a spreadsheet's row) with where it is: its line, and where each field starts on it. */
 export interface ParsedRow {
   readonly fields: readonly string[];
+  /** The CSV line, or the spreadsheet's row number. */
   readonly line: number;
-  /** 1-based column of each field's first character on `line`. */
+  /** 1-based column of each field's first character on `line` (a spreadsheet's column number). */
   readonly fieldColumns: readonly number[];
+  /** Set for a spreadsheet's row: positions are cells of this sheet (`Funding!F14`), not lines. */
+  readonly sheet?: string;
+}
+
+/** Where a row, or one of its fields, is: a line and column of a CSV, or a sheet's cell. */
+export function rowPosition(row: ParsedRow, field?: number): { line?: number; column?: number; cell?: string } {
+  const column = field === undefined ? undefined : row.fieldColumns[field];
+  if (row.sheet === undefined) return column === undefined ? { line: row.line } : { line: row.line, column };
+  return { cell: cellReference(row.sheet, column, row.line) };
+}
+
+/** `Funding!F14`, `'Data 2024'!F14`, or the whole row (`Funding!14:14`) without a column. */
+export function cellReference(sheet: string, column: number | undefined, row: number): string {
+  const name = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;
+  return column === undefined ? `${name}!${row}:${row}` : `${name}!${columnLetters(column)}${row}`;
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * How the file separates fields and writes decimals: commas and points, or the semicolons and
+ * decimal commas that spreadsheet programs write in many European locales (fr, de, es, it…).
+ */
+export interface CsvDialect {
+  readonly delimiter: ',' | ';';
+  readonly decimal: '.' | ',';
+}
+
+export const COMMA_DIALECT: CsvDialect = Object.freeze({ delimiter: ',', decimal: '.' });
+export const SEMICOLON_DIALECT: CsvDialect = Object.freeze({ delimiter: ';', decimal: ',' });
+
+/** The dialect, from the header row: column names never hold commas, so semicolons alone mean the European one. */
+export function detectDialect(text: string): CsvDialect {
+  const header = /^\uFEFF?[^\r\n]*/.exec(text)?.[0] ?? '';
+  return header.includes(';') && !header.includes(',') ? SEMICOLON_DIALECT : COMMA_DIALECT;
 }
 
 /** Every record of a CSV text (csv-parse: RFC 4180, BOM, CRLF), with its position in the file. */
-export function parseRows(text: string): ParsedRow[] {
+export function parseRows(text: string, dialect: CsvDialect = COMMA_DIALECT): ParsedRow[] {
   const parsed = parse(text, {
+    delimiter: dialect.delimiter,
     bom: true,
     raw: true,
     relax_column_count: true,
@@ -22,7 +64,7 @@ export function parseRows(text: string): ParsedRow[] {
   let linesBefore = 0;
   return parsed.map(({ record, raw }) => {
     const leadingBlank = /^(?:\r\n|\r|\n)*/.exec(raw)?.[0] ?? '';
-    const row = locateRow(record, raw.slice(leadingBlank.length), 1 + linesBefore + countBreaks(leadingBlank));
+    const row = locateRow(record, raw.slice(leadingBlank.length), 1 + linesBefore + countBreaks(leadingBlank), dialect.delimiter);
     linesBefore += countBreaks(raw);
     return row;
   });
@@ -33,19 +75,19 @@ function countBreaks(text: string): number {
 }
 
 /** Where each field of a record starts on its first line, for error columns. */
-function locateRow(fields: readonly string[], raw: string, line: number): ParsedRow {
+function locateRow(fields: readonly string[], raw: string, line: number, delimiter: string): ParsedRow {
   const fieldColumns: number[] = [1];
   let inQuotes = false;
   for (let index = 0; index < raw.length && raw[index] !== '\n' && raw[index] !== '\r'; index += 1) {
     const char = raw[index];
     if (char === '"') inQuotes = !inQuotes;
-    else if (char === ',' && !inQuotes) fieldColumns.push(index + 2);
+    else if (char === delimiter && !inQuotes) fieldColumns.push(index + 2);
   }
   return { fields, line, fieldColumns };
 }
 
 /** Line and column of the quote that opens a field and is never closed. */
-export function unclosedQuote(text: string): { line?: number; column?: number } {
+export function unclosedQuote(text: string, delimiter = ','): { line?: number; column?: number } {
   let line = 1;
   let column = 1;
   let fieldStart = true;
@@ -62,7 +104,7 @@ export function unclosedQuote(text: string): { line?: number; column?: number } 
         opened = undefined;
       }
     }
-    fieldStart = opened === undefined && (char === ',' || char === '\n' || (char === '\r' && text[index + 1] !== '\n'));
+    fieldStart = opened === undefined && (char === delimiter || char === '\n' || (char === '\r' && text[index + 1] !== '\n'));
     if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) {
       line += 1;
       column = 1;

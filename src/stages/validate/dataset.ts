@@ -3,7 +3,8 @@ import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
 import { isCountryCode } from './country-code.js';
 import { closestName } from './closest-name.js';
-import { parseRows, unclosedQuote, type ParsedRow } from './csv-rows.js';
+import type { LoadedWorkbook } from '../load.js';
+import { COMMA_DIALECT, detectDialect, parseRows, rowPosition, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
 
 /** The dataset's columns, as the content contract defines them. */
 export const DATASET_COLUMNS = [
@@ -36,11 +37,20 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   const file = source.displayPath;
   if (source.refused !== undefined) return unusable(file, source.refused);
   let rows: ParsedRow[];
+  const dialect = detectDialect(source.text);
   try {
-    rows = parseRows(source.text);
+    rows = parseRows(source.text, dialect);
   } catch (error) {
-    return unusable(file, csvSyntaxError(file, source.text, error));
+    return unusable(file, csvSyntaxError(file, source.text, error, dialect));
   }
+  return validateRows(file, rows, dialect, limits);
+}
+
+/**
+ * Checks the dataset's rows, from a CSV file or a spreadsheet's sheet (which gives the rows
+ * with their cells). The first row is the header.
+ */
+export function validateRows(file: string, rows: readonly ParsedRow[], dialect: CsvDialect, limits: Limits = DEFAULT_LIMITS): DatasetResult {
   const [header, ...body] = rows;
   if (header === undefined) {
     return unusable(file, new FactsheetsError('the dataset is empty', {
@@ -55,8 +65,8 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   }
 
   if (body.length > limits.datasetRows) {
-    return unusable(file, new FactsheetsError(`the dataset may have at most ${limits.datasetRows.toLocaleString('en')} rows; this one has ${body.length.toLocaleString('en')}`, {
-      stage: 'validate', file, line: body[limits.datasetRows]?.line ?? 1,
+    return unusable(file, new FactsheetsError(`${cellPrefix(body[limits.datasetRows] ?? header)}the dataset may have at most ${limits.datasetRows.toLocaleString('en')} rows; this one has ${body.length.toLocaleString('en')}`, {
+      ...located(file, body[limits.datasetRows] ?? header),
       hint: 'Split the dataset, or raise the datasetRows limit.',
     }));
   }
@@ -67,7 +77,7 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   const tainted = new Set<string>();
   let badRows = 0;
   for (const row of body) {
-    const result = checkRow(file, columns, row, limits.datasetCellChars);
+    const result = checkRow(file, columns, row, limits.datasetCellChars, dialect);
     if ('record' in result) {
       records.push(result.record);
     } else {
@@ -86,6 +96,27 @@ export function validateDataset(source: SourceFile, limits: Limits = DEFAULT_LIM
   return { dataset: freezeDataset(file, records, tainted), errors };
 }
 
+/**
+ * Checks `funding.xlsx`: the named sheet (settings: dataset_sheet) or the first, with the same
+ * header and columns as the CSV; every problem names its cell (`funding.xlsx: Funding!F14: …`).
+ */
+export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | undefined, limits: Limits = DEFAULT_LIMITS): DatasetResult {
+  const file = workbook.displayPath;
+  if (workbook.refused !== undefined) return unusable(file, workbook.refused);
+  const sheet = sheetName === undefined ? workbook.sheets[0] : workbook.sheets.find((candidate) => candidate.name === sheetName);
+  if (sheet === undefined) {
+    const names = workbook.sheets.map((candidate) => `"${candidate.name}"`).join(', ');
+    return unusable(file, new FactsheetsError(sheetName === undefined ? 'the workbook has no sheets' : `the workbook has no sheet "${sheetName}" (its sheets: ${names || 'none'})`, {
+      stage: 'validate', file,
+      hint: sheetName === undefined ? 'Put the dataset on the workbook\'s first sheet.' : 'Correct dataset_sheet in factsheets.yml, or remove it to use the first sheet.',
+    }));
+  }
+  const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
+  if (sheet.problems.length === 0) return result;
+  // A cell whose value cannot be read could be any country's: every document waits for it.
+  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES])), errors: [...sheet.problems.slice(0, MAX_REPORTED_BAD_ROWS), ...result.errors] };
+}
+
 /** Bad rows reported one by one; past these, a count. */
 const MAX_REPORTED_BAD_ROWS = 100;
 
@@ -93,22 +124,23 @@ function checkHeader(file: string, header: ParsedRow): FactsheetsError[] {
   const errors: FactsheetsError[] = [];
   const seen = new Set<string>();
   header.fields.forEach((name, index) => {
-    const at = { stage: 'validate' as const, file, line: header.line, column: header.fieldColumns[index] ?? 1 };
+    const at = located(file, header, index);
+    const cell = cellPrefix(header, index);
     if (!(DATASET_COLUMNS as readonly string[]).includes(name)) {
       const suggestion = closestName(name, DATASET_COLUMNS);
-      errors.push(new FactsheetsError(`unknown column "${name}"`, {
+      errors.push(new FactsheetsError(`${cell}unknown column "${name}"`, {
         ...at,
         hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Known columns: ${DATASET_COLUMNS.join(', ')}.`,
       }));
     } else if (seen.has(name)) {
-      errors.push(new FactsheetsError(`column "${name}" appears twice`, { ...at, hint: 'Keep one column of each name.' }));
+      errors.push(new FactsheetsError(`${cell}column "${name}" appears twice`, { ...at, hint: 'Keep one column of each name.' }));
     }
     seen.add(name);
   });
   for (const required of REQUIRED_COLUMNS) {
     if (!seen.has(required)) {
-      errors.push(new FactsheetsError(`missing required column "${required}"`, {
-        stage: 'validate', file, line: header.line,
+      errors.push(new FactsheetsError(`${cellPrefix(header)}missing required column "${required}"`, {
+        ...located(file, header),
         hint: `Add a "${required}" column to the header row.`,
       }));
     }
@@ -120,14 +152,18 @@ type RowResult =
   | { readonly record: FundingRecord }
   | { readonly errors: FactsheetsError[]; readonly country: string | undefined };
 
-function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number): RowResult {
+function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number, dialect: CsvDialect): RowResult {
   if (row.fields.length !== columns.length) {
     return {
       errors: [new FactsheetsError(
-        `row has ${row.fields.length} ${row.fields.length === 1 ? 'field' : 'fields'} but the header has ${columns.length}`,
+        `${cellPrefix(row)}row has ${row.fields.length} ${row.fields.length === 1 ? 'field' : 'fields'} but the header has ${columns.length}`,
         {
-          stage: 'validate', file, line: row.line, column: 1,
-          hint: 'Check for a missing or extra comma; quote values that contain commas ("Jobs, growth").',
+          ...located(file, row, 0),
+          hint: row.sheet !== undefined
+            ? 'Remove the values to the right of the header\'s last column, or give them a column.'
+            : dialect.delimiter === ','
+            ? 'Check for a missing or extra comma; quote values that contain commas ("Jobs, growth").'
+            : 'Check for a missing or extra semicolon; quote values that contain semicolons ("Jobs; growth").',
         },
       )],
       country: countryOf(columns, row),
@@ -139,9 +175,7 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
   columns.forEach((column, index) => values.set(column, row.fields[index] ?? ''));
   const fail = (column: Column, message: string, hint: string): undefined => {
     const index = columns.indexOf(column);
-    errors.push(new FactsheetsError(`column "${column}": ${message}`, {
-      stage: 'validate', file, line: row.line, column: row.fieldColumns[index] ?? 1, hint,
-    }));
+    errors.push(new FactsheetsError(`${cellPrefix(row, index)}column "${column}": ${message}`, { ...located(file, row, index), hint }));
     return undefined;
   };
   const value = (column: Column): string => values.get(column) ?? '';
@@ -158,7 +192,7 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
   }
   const country = checkCountry(value('country'), fail);
   const year = checkYear(value('year'), fail);
-  const amountEur = checkAmount(value('amount_eur'), fail);
+  const amountEur = checkAmount(value('amount_eur'), fail, dialect);
   const status = checkStatus(value('status'), fail);
 
   if (errors.length > 0 || country === undefined || year === undefined || amountEur === undefined || status === undefined) {
@@ -195,10 +229,11 @@ function checkYear(text: string, fail: Fail): number | undefined {
   return fail('year', `"${text}" is not a year between 2000 and 2100`, 'Write the year of the decision as four digits, e.g. 2017.');
 }
 
-function checkAmount(text: string, fail: Fail): number | undefined {
+function checkAmount(text: string, fail: Fail, dialect: CsvDialect): number | undefined {
   if (text === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const amount = Number(text);
+  const plain = dialect.decimal === '.' ? /^\d+(\.\d+)?$/ : /^\d+(,\d+)?$/;
+  if (plain.test(text)) {
+    const amount = Number(text.replace(',', '.'));
     // Past this, euros are no longer counted exactly (and 309 digits and up read as Infinity).
     if (amount <= Number.MAX_SAFE_INTEGER) return amount;
     return fail('amount_eur', `${text.length > 24 ? `${text.slice(0, 20)}… (${text.length} digits)` : text} is too large`,
@@ -207,8 +242,17 @@ function checkAmount(text: string, fail: Fail): number | undefined {
   if (/^-\s*\d+(\.\d+)?$/.test(text)) {
     return fail('amount_eur', `${text} is negative`, 'Amounts must be zero or more, in euros.');
   }
+  const example = dialect.decimal === '.' ? '12500000 or 12500000.50' : '12500000 or 12500000,50 (this file uses decimal commas)';
+  if (/[€$£¥]|\b(?:EUR|USD|GBP)\b/i.test(text)) {
+    return fail('amount_eur', `"${text}" has a currency sign`,
+      `Write the amount as digits only, e.g. ${example}: format the column as a plain number (not Currency) before exporting.`);
+  }
+  if (/^\d{1,3}(?:[.,\u00a0\u202f' ]\d{3})+(?:[.,]\d+)?$/.test(text)) {
+    return fail('amount_eur', `"${text}" has thousands separators`,
+      `Write the amount without separators, e.g. ${example}: format the column as a plain number without "Use 1000 separator" before exporting.`);
+  }
   return fail('amount_eur', `"${text}" is not a number`,
-    'Write the amount in euros as digits with optional decimals, without a currency sign or thousands separators, e.g. 12500000.');
+    `Write the amount in euros as digits with optional decimals, without a currency sign or thousands separators, e.g. ${dialect.decimal === '.' ? '12500000' : example}.`);
 }
 
 function checkStatus(text: string, fail: Fail): FundingStatus | undefined {
@@ -228,6 +272,18 @@ function optional<K extends string>(key: K, text: string): { [P in K]?: string }
   return (text === '' ? {} : { [key]: text }) as { [P in K]?: string };
 }
 
+/** An error's position fields for a row or field: line and column in a CSV; a sheet's cell goes in the message. */
+function located(file: string, row: ParsedRow, field?: number): { stage: 'validate'; file: string; line?: number; column?: number } {
+  const { line, column } = rowPosition(row, field);
+  return { stage: 'validate', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
+}
+
+/** `Funding!F14: ` for a spreadsheet's cell (`funding.xlsx: Funding!F14: column "amount_eur": …`); nothing for a CSV. */
+function cellPrefix(row: ParsedRow, field?: number): string {
+  const { cell } = rowPosition(row, field);
+  return cell === undefined ? '' : `${cell}: `;
+}
+
 function unusable(file: string, error: FactsheetsError): DatasetResult {
   return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: [error] };
 }
@@ -236,13 +292,13 @@ function freezeDataset(file: string, records: FundingRecord[], tainted: Set<stri
   return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted });
 }
 
-function csvSyntaxError(file: string, text: string, error: unknown): FactsheetsError {
+function csvSyntaxError(file: string, text: string, error: unknown, dialect: CsvDialect): FactsheetsError {
   const details = error as { message?: string; lines?: number; code?: string };
   const reason = (details.message ?? String(error)).replace(/:? (?:at|the parsing is finished with an opening quote at) line \d+.*$/, '');
   // csv-parse reports where parsing stopped; for an unclosed quote, where it opened is what to fix.
   const lineCount = text.split(/\r?\n/).length;
   const position = details.code === 'CSV_QUOTE_NOT_CLOSED'
-    ? unclosedQuote(text)
+    ? unclosedQuote(text, dialect.delimiter)
     : typeof details.lines === 'number' ? { line: Math.min(details.lines, lineCount) } : {};
   return new FactsheetsError(`the CSV cannot be read: ${reason}`, {
     stage: 'validate',

@@ -38,6 +38,41 @@ const figureName = z.string().regex(/^[a-z][a-z0-9_]*$/, {
   error: 'figure names use lowercase letters, digits and underscores',
 });
 
+/** `{series}` and `{title}` are the placeholders a running head or kicker may use. */
+const PLACEHOLDER = /\{([^{}]*)\}/g;
+const pattern = text.refine((value) => [...value.matchAll(PLACEHOLDER)].every((match) => match[1] === 'series' || match[1] === 'title'), {
+  error: 'may use only the placeholders {series} and {title}',
+});
+
+/**
+ * The programme words and conventions of a project (content/factsheets.yml), each of which a
+ * document's front matter may override. All optional: plan/settings.ts supplies the defaults.
+ */
+export const settingsFields = {
+  series: text.optional(),
+  publisher: text.optional(),
+  kicker: pattern.optional(),
+  running_head: pattern.optional(),
+  footer_note: text.optional(),
+  currency: z.string(typeError('must be a currency code'))
+    .refine((code) => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code), {
+      error: 'must be an ISO 4217 currency code in capitals, e.g. EUR, USD, GBP',
+    })
+    .optional(),
+  language: z.string(typeError('must be a language tag'))
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as en, fr or pt-BR' })
+    .optional(),
+  funding_label: text.optional(),
+};
+
+/** Settings of the project as a whole, which no document overrides. */
+export const projectOnlyFields = {
+  /** The workbook's sheet that holds the dataset (default: the first). */
+  dataset_sheet: text.optional(),
+  /** The briefing pack's title (default: the series, else the only factsheet's title). */
+  pack_title: text.optional(),
+};
+
 /** Factsheet front matter. Unknown keys are kept for custom templates (under `page`). */
 export const factsheetSchema = z.looseObject({
   title: text,
@@ -65,6 +100,7 @@ export const factsheetSchema = z.looseObject({
   countries: z.array(countryCode).default([]),
   author: text.optional(),
   keywords: z.array(text).default([]),
+  ...settingsFields,
 });
 
 /** Country one-pager front matter. */
@@ -77,4 +113,5 @@ export const onePagerSchema = z.looseObject({
   template: templateName.default('one-pager'),
   author: text.optional(),
   keywords: z.array(text).default([]),
+  ...settingsFields,
 });

@@ -1,10 +1,11 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
-import type { Document, DocumentKind, FactsheetMeta, OnePagerMeta, SourceFile } from '../../types.js';
+import type { Document, DocumentKind, FactsheetMeta, OnePagerMeta, SettingsValues, SourceFile } from '../../types.js';
 import { factsheetSchema, onePagerSchema } from './front-matter-schema.js';
 import { splitFrontMatter } from './split-front-matter.js';
+import { fieldName, parseYamlData, schemaError } from './yaml-data.js';
+import { toSettingsValues } from './settings.js';
 
 export type DocumentResult =
   | { readonly document: Document; readonly errors?: undefined }
@@ -49,39 +50,9 @@ export function validateDocument(
     throw error;
   }
 
-  const lineCounter = new LineCounter();
-  // Plain data only: the core schema has no custom tags, and yaml never runs code for a tag.
-  const yaml = parseDocument(split.yaml, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
-  const at = (offset: number): { line: number; column: number } => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: line + split.yamlFirstLine - 1, column: col };
-  };
-  for (const problem of [...yaml.errors, ...yaml.warnings]) {
-    errors.push(new FactsheetsError(`the front matter is not valid YAML: ${firstLine(problem.message)}`, {
-      stage: 'validate', file, ...at(problem.pos[0]),
-      hint: 'Fix the YAML syntax: "key: value" pairs, consistent indentation, and quotes around values that contain ": " or start with a special character.',
-    }));
-  }
-  if (errors.length > 0) return { errors };
-
-  let data: unknown;
-  try {
-    data = yaml.toJS({ maxAliasCount: 50 }) ?? {};
-  } catch (error) {
-    return { errors: [new FactsheetsError(`the front matter cannot be read: ${firstLine(String(error))}`, {
-      stage: 'validate', file, line: split.yamlFirstLine, hint: 'Remove YAML aliases (*name) from the front matter.',
-    })] };
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { errors: [new FactsheetsError('the front matter must be a set of "key: value" fields', {
-      stage: 'validate', file, line: split.yamlFirstLine, hint: 'Write one "key: value" per line, e.g. title: Mali.',
-    })] };
-  }
-
-  const position = (path: readonly PropertyKey[]): { line: number; column?: number } => {
-    const node = nodeAt(yaml, path);
-    return node?.range ? at(node.range[0]) : { line: 1, column: 1 };
-  };
+  const parsedYaml = parseYamlData({ file, text: split.yaml, firstLine: split.yamlFirstLine, what: 'the front matter' });
+  if (Array.isArray(parsedYaml)) return { errors: [...errors, ...parsedYaml] };
+  const { data, position, keyLines } = parsedYaml;
   for (const { path, length } of longTexts(data, limits.frontMatterValueChars)) {
     errors.push(new FactsheetsError(`field "${fieldName(path)}" may hold at most ${limits.frontMatterValueChars} characters; it has ${length}`, {
       stage: 'validate', file, ...position(path),
@@ -94,7 +65,7 @@ export function validateDocument(
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      errors.push(schemaError(file, issue, position(issue.path)));
+      errors.push(schemaError(file, issue, position(issue.path), 'the front matter'));
     }
     return { errors };
   }
@@ -103,14 +74,8 @@ export function validateDocument(
   for (const error of checkReferences(file, meta, layoutNames, position)) errors.push(error);
   if (errors.length > 0) return { errors };
 
-  const keyLines: Record<string, number> = {};
-  if (isMap(yaml.contents)) {
-    for (const pair of yaml.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) keyLines[String(pair.key.value)] = at(pair.key.range[0]).line;
-    }
-  }
   return {
-    document: Object.freeze({ name, source, meta, body: split.body, keyLines: Object.freeze(keyLines), data: Object.freeze(data as Record<string, unknown>) }),
+    document: Object.freeze({ name, source, meta, body: split.body, keyLines, data: Object.freeze(data) }),
   };
 }
 
@@ -139,11 +104,6 @@ function longTexts(data: unknown, max: number): { path: PropertyKey[]; length: n
   return found;
 }
 
-/** `quotes[0].text`: a front-matter path as the writer sees it. */
-function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
-}
-
 /** Builds the typed metadata; extra keys stay in `Document.data` for custom templates. */
 function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.infer<typeof onePagerSchema>): FactsheetMeta | OnePagerMeta {
   if (kind === 'factsheet') {
@@ -167,6 +127,7 @@ function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.in
       countries: Object.freeze([...fact.countries]),
       ...(fact.author === undefined ? {} : { author: fact.author }),
       keywords: Object.freeze([...fact.keywords]),
+      ...withOverrides(fact),
     });
   }
   const page = data as z.infer<typeof onePagerSchema>;
@@ -180,7 +141,14 @@ function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.in
     template: page.template,
     ...(page.author === undefined ? {} : { author: page.author }),
     keywords: Object.freeze([...page.keywords]),
+    ...withOverrides(page),
   });
+}
+
+/** The settings a document's front matter overrides, when it overrides any. */
+function withOverrides(data: Parameters<typeof toSettingsValues>[0]): { overrides?: SettingsValues } {
+  const overrides = toSettingsValues(data);
+  return Object.keys(overrides).length === 0 ? {} : { overrides };
 }
 
 function checkReferences(
@@ -212,30 +180,4 @@ function checkReferences(
     }
   }
   return errors;
-}
-
-function schemaError(
-  file: string,
-  issue: z.core.$ZodIssue,
-  where: { line: number; column?: number },
-): FactsheetsError {
-  const field = fieldName(issue.path);
-  const missing = issue.message === 'is required';
-  return new FactsheetsError(missing ? `missing required field "${field}"` : `field "${field}" ${issue.message}`, {
-    stage: 'validate', file, ...where,
-    hint: missing ? `Add "${field}: …" to the front matter.` : `Correct the value of "${field}" in the front matter.`,
-  });
-}
-
-/** The YAML node at a path, or the closest existing ancestor (for a missing key). */
-function nodeAt(yaml: YamlDocument, path: readonly PropertyKey[]): Node | undefined {
-  for (let length = path.length; length > 0; length -= 1) {
-    const node = yaml.getIn(path.slice(0, length) as unknown[], true);
-    if (node !== undefined && typeof node === 'object' && node !== null && 'range' in node) return node as Node;
-  }
-  return undefined;
-}
-
-function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? text).trim();
 }

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { FactsheetsError, type Stage } from '../../../errors.js';
 import type { LoadedTemplates } from '../../load.js';
 import type { SourceFile } from '../../../types.js';
-import { assetHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
+import { assetHelper, cssStringHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -23,6 +23,7 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   const proseEngine = Handlebars.create();
   for (const engine of [layoutsEngine, proseEngine]) engine.registerHelper(formattingHelpers());
   layoutsEngine.registerHelper('asset', assetHelper(templates.assets));
+  layoutsEngine.registerHelper('cssString', cssStringHelper);
 
   for (const [name, file] of templates.partials) {
     const compiled = compileChecked(layoutsEngine, file, { strict: true });

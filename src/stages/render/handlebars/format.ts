@@ -13,15 +13,31 @@ function roundToTenth(value: number): number {
 }
 
 /**
- * Euros as the factsheet writes them: `€2.9 billion`, `€217.7 million`, `€44 billion`
- * (one decimal at most, no trailing `.0`), and grouped digits below a million: `€950,000`.
- * A value that rounds up to the next unit is written in that unit (999,999,999 → €1 billion).
+ * Amounts as the factsheet writes them, in euros unless the settings name another currency:
+ * `€2.9 billion`, `€217.7 million`, `€44 billion` (one decimal at most, no trailing `.0`), and
+ * grouped digits below a million: `€950,000`. A value that rounds up to the next unit is
+ * written in that unit (999,999,999 → €1 billion).
  */
-export function formatMoney(euros: number): string {
-  assertAmount(euros, 'money');
-  if (roundToTenth(euros / 1e6) >= 1000) return `€${oneDecimal.format(euros / 1e9)} billion`;
-  if (Math.round(euros) >= 1e6) return `€${oneDecimal.format(euros / 1e6)} million`;
-  return `€${wholeNumber.format(euros)}`;
+export function formatMoney(amount: number, currency = 'EUR'): string {
+  assertAmount(amount, 'money');
+  const sign = currencySign(currency);
+  if (roundToTenth(amount / 1e6) >= 1000) return `${sign}${oneDecimal.format(amount / 1e9)} billion`;
+  if (Math.round(amount) >= 1e6) return `${sign}${oneDecimal.format(amount / 1e6)} million`;
+  return `${sign}${wholeNumber.format(amount)}`;
+}
+
+const currencySigns = new Map<string, string>();
+
+/** `€`, `$`, `£`; a sign made of letters (`CHF`) is followed by a space. */
+function currencySign(code: string): string {
+  let sign = currencySigns.get(code);
+  if (sign === undefined) {
+    const parts = new Intl.NumberFormat('en-GB', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+    const symbol = parts.find((part) => part.type === 'currency')?.value ?? code;
+    sign = /\p{L}$/u.test(symbol) ? `${symbol} ` : symbol;
+    currencySigns.set(code, sign);
+  }
+  return sign;
 }
 
 /** A count or plain number with grouped thousands: `169`, `4,400`, `12.5` (one decimal at most). */

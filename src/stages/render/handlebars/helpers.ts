@@ -1,7 +1,9 @@
-import type { HelperOptions } from 'handlebars';
+import Handlebars, { type HelperOptions } from 'handlebars';
 import { dataUri, imageType } from '../../../image-types.js';
 import type { Asset } from '../../load.js';
-import { formatDate, formatMoney, formatNumber, formatPercent } from './format.js';
+import { describe, formatDate, formatMoney, formatNumber, formatPercent } from './format.js';
+
+type SafeString = InstanceType<typeof Handlebars.SafeString>;
 
 /** Where a helper was called, from Handlebars' `options.loc` (1-based line, 0-based column). */
 export interface HelperLocation {
@@ -20,14 +22,19 @@ export class HelperError extends Error {
   }
 }
 
-type Formatter = (value: never) => string;
+/** What a formatter may need to know of the page it formats for. */
+interface FormatContext {
+  readonly currency: string | undefined;
+}
+
+type Formatter = (value: never, context: FormatContext) => string;
 
 /**
  * The formatting helpers, the only helpers prose may use: `money`, `number`, `percent`,
  * `date`. Each takes one value; a missing or wrong value is an error at the call's position.
  */
 const FORMATTERS: Readonly<Record<string, Formatter>> = {
-  money: formatMoney,
+  money: (value: number, context: FormatContext) => formatMoney(value, context.currency),
   number: (value: number) => formatNumber(value),
   percent: formatPercent,
   date: formatDate,
@@ -46,13 +53,36 @@ export function formattingHelpers(): Record<string, (...args: unknown[]) => stri
         throw new HelperError(`${name} takes one value, got ${args.length}`, location);
       }
       try {
-        return format(args[0] as never);
+        return format(args[0] as never, formatContext(options));
       } catch (error) {
         throw new HelperError(error instanceof Error ? error.message : String(error), location);
       }
     };
   }
   return helpers;
+}
+
+/** The page's currency, from the view's `settings` (plan/settings.ts). */
+function formatContext(options: HelperOptions): FormatContext {
+  const root: unknown = options.data?.root;
+  const settings = typeof root === 'object' && root !== null && 'settings' in root ? root.settings : undefined;
+  const currency = typeof settings === 'object' && settings !== null && 'currency' in settings ? settings.currency : undefined;
+  return { currency: typeof currency === 'string' ? currency : undefined };
+}
+
+/**
+ * `{{cssString settings.runningHead}}`: text as a quoted CSS string, for `content:` in a
+ * layout's <style>. Every character but letters, digits and spaces is a hex escape, so no
+ * text can end the string, the rule or the element.
+ */
+export function cssStringHelper(...args: unknown[]): SafeString {
+  const options = args.pop() as HelperOptions & { loc?: { start: HelperLocation } };
+  const text = args[0];
+  if (args.length !== 1 || typeof text !== 'string') {
+    throw new HelperError(`cssString takes one text, got ${args.length === 1 ? describe(text) : `${args.length} values`}`, options.loc?.start);
+  }
+  const escaped = [...text].map((character) => (/[A-Za-z0-9 ]/.test(character) ? character : `\\${(character.codePointAt(0) ?? 0).toString(16)} `)).join('');
+  return new Handlebars.SafeString(`"${escaped}"`);
 }
 
 /**

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { FactsheetsError } from '../../errors.js';
+import type { SettingsValues, SourceFile } from '../../types.js';
+import { closestName } from './closest-name.js';
+import { projectOnlyFields, settingsFields } from './front-matter-schema.js';
+import { parseYamlData, schemaError } from './yaml-data.js';
+
+/** The settings file's name, in the content folder. */
+export const SETTINGS_FILE = 'factsheets.yml';
+
+const settingsSchema = z.strictObject({ ...settingsFields, ...projectOnlyFields });
+const SETTING_KEYS = Object.keys(settingsSchema.shape);
+type SettingKey = keyof typeof settingsSchema.shape;
+
+export interface SettingsResult {
+  readonly settings: SettingsValues;
+  readonly errors: readonly FactsheetsError[];
+}
+
+/**
+ * Reads the project's settings file (optional: without it every setting has its default).
+ * YAML as plain data, checked like front matter: every problem at its line and column.
+ */
+export function validateSettings(source: SourceFile | undefined): SettingsResult {
+  if (source === undefined) return { settings: Object.freeze({}), errors: [] };
+  if (source.refused !== undefined) return { settings: Object.freeze({}), errors: [source.refused] };
+  const file = source.displayPath;
+  const what = 'the settings file';
+  const parsedYaml = parseYamlData({ file, text: source.text, firstLine: 1, what });
+  if (Array.isArray(parsedYaml)) return { settings: Object.freeze({}), errors: parsedYaml };
+  const parsed = settingsSchema.safeParse(parsedYaml.data);
+  if (parsed.success) return { settings: toSettingsValues(parsed.data), errors: [] };
+  const errors = parsed.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
+    ? issue.keys.map((key) => unknownSetting(file, key, parsedYaml.keyPositions.get(key) ?? parsedYaml.position([key])))
+    : [schemaError(file, issue, parsedYaml.position(issue.path), what)]);
+  return { settings: Object.freeze({}), errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+}
+
+/** The settings of a parsed settings file or front matter, by their names in the code. */
+export function toSettingsValues(data: Partial<Record<SettingKey, string | undefined>>): SettingsValues {
+  const values: Record<string, string> = {};
+  const names: Readonly<Record<SettingKey, keyof SettingsValues>> = {
+    series: 'series', publisher: 'publisher', kicker: 'kicker', running_head: 'runningHead', footer_note: 'footerNote',
+    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle',
+  };
+  for (const [key, name] of Object.entries(names)) {
+    const value = data[key as SettingKey];
+    if (value !== undefined) values[name] = value;
+  }
+  return Object.freeze(values);
+}
+
+function unknownSetting(file: string, key: string, where: { line: number; column?: number }): FactsheetsError {
+  const guess = closestName(key, SETTING_KEYS);
+  return new FactsheetsError(`unknown setting "${key}"`, {
+    stage: 'validate', file, ...where,
+    hint: `${guess === undefined ? '' : `Did you mean "${guess}"? `}The settings are: ${SETTING_KEYS.join(', ')} (see the README, "The settings file").`,
+  });
+}

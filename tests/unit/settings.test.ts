@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planJobs } from '../../src/stages/plan.js';
+import { fillPattern, pageSettings } from '../../src/stages/plan/settings.js';
+import { cssStringHelper } from '../../src/stages/render/handlebars/helpers.js';
+import { formatMoney } from '../../src/stages/render/handlebars/format.js';
+import { validateSettings } from '../../src/stages/validate/settings.js';
+import { TEMPLATES } from '../helpers/content.js';
+import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
+import { source } from '../helpers/sources.js';
+
+const settingsFile = (text: string) => source('content/factsheets.yml', text);
+const messages = (text: string) => validateSettings(settingsFile(text)).errors.map((error) => `${error.line}:${error.column}: ${error.message} | ${error.hint}`);
+
+describe('the settings file', () => {
+  it('is optional: without it every setting has its default', () => {
+    expect(validateSettings(undefined)).toEqual({ settings: {}, errors: [] });
+    expect(pageSettings({}, undefined, 'Mali')).toMatchObject({ kicker: 'Country brief', runningHead: 'Mali', currency: 'EUR', language: 'en', fundingLabel: 'Funding recorded', footerNote: '' });
+  });
+
+  it('reads every setting', () => {
+    const result = validateSettings(settingsFile('series: Green Ports\npublisher: Ports Office\nkicker: "{series} · Port brief"\nrunning_head: "{title}"\nfooter_note: Provisional figures\ncurrency: USD\nlanguage: fr\nfunding_label: Grants signed\n'));
+    expect(result.errors).toEqual([]);
+    expect(result.settings).toEqual({ series: 'Green Ports', publisher: 'Ports Office', kicker: '{series} · Port brief', runningHead: '{title}', footerNote: 'Provisional figures', currency: 'USD', language: 'fr', fundingLabel: 'Grants signed' });
+  });
+
+  it('reports every problem at its line and column', () => {
+    expect(messages('series: Green Ports\ncurrency: euro\nlanguage: 12\nkiker: x\nrunning_head: "{series} · {edition}"\n')).toEqual([
+      '2:11: field "currency" must be an ISO 4217 currency code in capitals, e.g. EUR, USD, GBP | Correct the value of "currency" in the settings file.',
+      '3:11: field "language" must be a language tag | Correct the value of "language" in the settings file.',
+      expect.stringMatching(/^4:1: unknown setting "kiker" \| Did you mean "kicker"\? The settings are: series, publisher, kicker/),
+      '5:15: field "running_head" may use only the placeholders {series} and {title} | Correct the value of "running_head" in the settings file.',
+    ]);
+  });
+
+  it('reports YAML syntax errors with their position, and never runs a tag', () => {
+    expect(messages('series: [Green\n')[0]).toMatch(/^2:1: the settings file is not valid YAML/);
+    expect(messages('series: !!js/function "() => 1"\n')[0]).toMatch(/^1:9: the settings file is not valid YAML: Unresolved tag/);
+    expect(messages('- a list\n')[0]).toMatch(/^1:undefined: the settings file must be a set of "key: value" fields/);
+  });
+});
+
+describe('settings on the page', () => {
+  it('fills {series} and {title}, dropping an empty part with its separator', () => {
+    expect(fillPattern('{series} · {title}', 'Green Ports', 'Annual review')).toBe('Green Ports · Annual review');
+    expect(fillPattern('{series} · {title}', '', 'Annual review')).toBe('Annual review');
+    expect(fillPattern('{series} · Country brief', '', 'Mali')).toBe('Country brief');
+  });
+
+  it('front matter overrides the project, the project overrides the defaults', () => {
+    const project = { series: 'Green Ports', kicker: '{series} · Port brief', currency: 'USD', publisher: 'Ports Office' };
+    const dataset = datasetOf('ML,Instrument,Programme,,2020,1000000,paid,Ministry');
+    const planned = planJobs([
+      onePagerDocument('mali', 'name: Mali\niso: ML'),
+      onePagerDocument('mali-fr', 'name: Mali\niso: ML\nkicker: Fiche pays\nlanguage: fr\nauthor: A. Writer'),
+      factsheetDocument('review', 'title: Annual review\nfooter_note: Provisional'),
+    ], dataset, undefined, project);
+    expect(planned.errors).toEqual([]);
+    const [mali, maliFr, review] = planned.jobs;
+    expect(mali?.view['settings']).toMatchObject({ kicker: 'Green Ports · Port brief', currency: 'USD' });
+    expect(mali?.info.author).toBe('Ports Office');
+    expect(maliFr?.view['settings']).toMatchObject({ kicker: 'Fiche pays', language: 'fr' });
+    expect(maliFr?.view['lang']).toBe('fr');
+    expect(maliFr?.info.author).toBe('A. Writer');
+    expect(review?.view['settings']).toMatchObject({ runningHead: 'Green Ports · Annual review', footerNote: 'Provisional' });
+  });
+
+  it('writes amounts in the settings\' currency', () => {
+    expect(formatMoney(2_900_000_000)).toBe('€2.9 billion');
+    expect(formatMoney(950_000, 'USD')).toBe('$950,000');
+    expect(formatMoney(12_500_000, 'GBP')).toBe('£12.5 million');
+    expect(formatMoney(12_500_000, 'CHF')).toBe('CHF 12.5 million');
+  });
+
+  it('quotes text for CSS so that no text ends the string, the rule or the style element', () => {
+    const quoted = String(cssStringHelper('A "B" · C\\ </style> {x}', { loc: { start: { line: 1, column: 0 } } }));
+    expect(quoted).toBe('"A \\22 B\\22  \\b7  C\\5c  \\3c \\2f style\\3e  \\7b x\\7d "');
+    expect(() => cssStringHelper(12, {})).toThrow(/cssString takes one text, got 12/);
+  });
+
+  it('the default templates print no words of the sample programme', () => {
+    const files = ['layouts', 'partials', 'styles'].flatMap((folder) => readdirSync(join(TEMPLATES, folder)).map((name) => join(TEMPLATES, folder, name)));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/Partnership|Migration|one year/i);
+  });
+});
