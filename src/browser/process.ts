@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -106,7 +106,8 @@ export function spawnBrowser(executablePath: string, pages: number): BrowserProc
   const temporary = join(profile, 'tmp');
   mkdirSync(temporary);
   // fd 3 carries commands to the browser, fd 4 its replies (Chromium's --remote-debugging-pipe).
-  const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: temporary } });
+  const [command, commandArgs] = diesWithThisProcess(executablePath, args);
+  const child = spawn(command, commandArgs, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: temporary } });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
@@ -148,6 +149,20 @@ export function spawnBrowser(executablePath: string, pages: number): BrowserProc
   running.add(browser);
   void exited.then(() => running.delete(browser));
   return browser;
+}
+
+/** util-linux's setpriv, which every Linux distribution ships, to set a parent-death signal before exec. */
+const SETPRIV = '/usr/bin/setpriv';
+
+/**
+ * The command that starts the browser so that the kernel kills it when this process dies. The
+ * pipe ends it too, but only once Chromium reads it, which it does after starting up: a build
+ * killed (SIGKILL) while the browser boots would leave it running for as long as the boot takes.
+ * Where setpriv is missing, the pipe alone ends it.
+ */
+function diesWithThisProcess(executablePath: string, args: readonly string[]): [string, string[]] {
+  if (process.platform !== 'linux' || !existsSync(SETPRIV)) return [executablePath, [...args]];
+  return [SETPRIV, ['--pdeathsig', 'KILL', '--', executablePath, ...args]];
 }
 
 /**
