@@ -1,7 +1,7 @@
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
 import { listedCommands } from './command-names.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions, readCommandLine } from './command-line.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import type { BuildReport } from '../types.js';
 import { parseShard } from '../build/shard.js';
@@ -91,23 +91,18 @@ interface Command {
 }
 
 function parseCommandLine(argv: readonly string[]): Command | 'help' {
-  const parsed = parseCommandLineOptions({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      ...FOLDER_OPTIONS,
-      only: { type: 'string' },
-      jobs: { type: 'string' },
-      timeout: { type: 'string' },
-      json: { type: 'boolean' },
-      print: { type: 'boolean' },
-      force: { type: 'boolean' },
-      watch: { type: 'boolean' },
-      shard: { type: 'string' },
-      'browser-url': { type: 'string' },
-      quiet: { type: 'boolean' },
-    },
+  const parsed = parseCommandOptions(argv, {
+    ...FOLDER_OPTIONS,
+    only: { type: 'string' },
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    json: { type: 'boolean' },
+    print: { type: 'boolean' },
+    force: { type: 'boolean' },
+    watch: { type: 'boolean' },
+    shard: { type: 'string' },
+    'browser-url': { type: 'string' },
+    quiet: { type: 'boolean' },
   });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';

@@ -11,7 +11,7 @@ export const FOLDER_OPTIONS = {
 } as const satisfies ParseArgsConfig['options'];
 
 /** Node's parseArgs, where an unknown option or a missing value is a UsageError naming it. */
-export function parseCommandLineOptions<const Config extends ParseArgsConfig>(config: Config): ReturnType<typeof parseArgs<Config>> {
+function parseCommandLineOptions<const Config extends ParseArgsConfig>(config: Config): ReturnType<typeof parseArgs<Config>> {
   try {
     return parseArgs(config);
   } catch (error) {
@@ -43,4 +43,12 @@ export function readCommandLine<Command>(argv: readonly string[], parse: (argv: 
     process.stderr.write(`factsheets: ${error instanceof Error ? error.message : String(error)}\n\n${usage}\n`);
     return EXIT.usage;
   }
+}
+
+/** A command's arguments: its name and any positionals, and these options, strictly (unknown options are errors). */
+export function parseCommandOptions<const Options extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: Options,
+): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: Options }>> {
+  return parseCommandLineOptions({ args: [...argv], allowPositionals: true, strict: true, options });
 }

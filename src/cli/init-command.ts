@@ -4,7 +4,7 @@ import { BUNDLED_STARTER, BUNDLED_TEMPLATES } from '../config.js';
 import { FactsheetsError, formatError } from '../errors.js';
 import { displayPath } from '../stages/load.js';
 import { EXIT, UsageError } from './exit.js';
-import { parseCommandLineOptions } from './command-line.js';
+import { parseCommandOptions } from './command-line.js';
 
 export const INIT_USAGE = `Usage: factsheets init [DIR] [--templates]
 
@@ -74,12 +74,7 @@ export async function runInitCommand(argv: readonly string[]): Promise<number> {
 }
 
 function parseCommandLine(argv: readonly string[]): { target: string; withTemplates: boolean } | 'help' {
-  const { values, positionals } = parseCommandLineOptions({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: { templates: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
+  const { values, positionals } = parseCommandOptions(argv, { templates: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help === true) return 'help';
   const folders = positionals.slice(1);
   if (folders.length > 1) throw new UsageError(`init takes one folder, got ${folders.length}: ${folders.join(' ')}`);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions, readCommandLine } from './command-line.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
 import { handleSignals } from './signals.js';
 import { printWatchReport } from './watch-report.js';
 
@@ -74,12 +74,7 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
 }
 
 function parseCommandLine(argv: readonly string[]): PreviewCommand | 'help' {
-  const parsed = parseCommandLineOptions({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: { ...FOLDER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } },
-  });
+  const parsed = parseCommandOptions(argv, { ...FOLDER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
   if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandLineOptions, readCommandLine } from './command-line.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
 import { formatTextReport } from './report.js';
@@ -93,17 +93,12 @@ async function writeReport(dir: string, html: string, markdown: string): Promise
 }
 
 function parseCommandLine(argv: readonly string[]): ReviewCommand | 'help' {
-  const parsed = parseCommandLineOptions({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      ...FOLDER_OPTIONS,
-      against: { type: 'string' },
-      report: { type: 'string' },
-      json: { type: 'boolean' },
-      markdown: { type: 'boolean' },
-    },
+  const parsed = parseCommandOptions(argv, {
+    ...FOLDER_OPTIONS,
+    against: { type: 'string' },
+    report: { type: 'string' },
+    json: { type: 'boolean' },
+    markdown: { type: 'boolean' },
   });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
