@@ -101,7 +101,7 @@ describe('figures in prose', () => {
 
   it('allows only the formatting helpers, and no partials', () => {
     expect(renderError(() => environment.renderProse('x\n{{shell "rm -rf /"}}', view, 'a.md'))).toMatch(
-      /^a\.md:2:1: error: unknown helper "shell"\n  hint: Only these helpers are available here: money, number, percent, date\.$/,
+      /^a\.md:2:1: error: unknown helper "shell"\n  hint: Only these helpers are available here: money, number, percent, wholePercent, date\.$/,
     );
     expect(renderError(() => environment.renderProse('{{> head}}', view, 'a.md'))).toMatch(/^a\.md: error: The partial head could not be found/);
   });

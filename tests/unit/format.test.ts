@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../../src/stages/render/handlebars/format.js';
+import { formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from '../../src/stages/render/handlebars/format.js';
 
 describe('formatMoney', () => {
   it.each([
@@ -53,6 +53,23 @@ describe('formatNumber, formatPercent, formatDate', () => {
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.001)).toBe('<1%');
+  });
+
+  it('writes percentages that are already whole, and refuses a share or a fraction there', () => {
+    expect(formatWholePercent(67)).toBe('67%');
+    expect(formatWholePercent(0)).toBe('0%');
+    expect(formatWholePercent(100)).toBe('100%');
+    expect(() => formatWholePercent(0.67)).toThrow('wholePercent expects a whole number of percent (67 for 67%), got 0.67; for a share between 0 and 1 use percent');
+    expect(() => formatWholePercent(Number.NaN)).toThrow('wholePercent expects a number, got NaN');
+  });
+
+  it('writes English the same way whatever the region or the explicit tag', () => {
+    for (const lang of ['en', 'en-GB', 'en-US', 'EN']) {
+      expect(formatMoney(2_900_000_000, 'EUR', lang)).toBe('€2.9 billion');
+      expect(formatNumber(4400, 1, lang)).toBe('4,400');
+      expect(formatPercent(0.67, lang)).toBe('67%');
+      expect(formatDate('2017-09-06', lang)).toBe('6 September 2017');
+    }
   });
 
   it('writes ISO dates in words and rejects others', () => {

@@ -1,63 +1,57 @@
 /**
- * Pure formatters for figures, in the factsheet's house style. Templates and prose reach them
- * through the Handlebars helpers; plan code may use them directly.
+ * Pure formatters for figures, in the factsheet's house style and in the document's language
+ * (a BCP 47 tag, English by default). Templates and prose reach them through the Handlebars
+ * helpers; plan code may use them directly. How each language writes figures is in languages/.
  */
-
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const wholeNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** Rounds to one decimal the way Intl does (half away from zero), for threshold checks. */
-function roundToTenth(value: number): number {
-  return Number(oneDecimal.format(value).replace(/,/g, ''));
-}
+import type { FigureStyle } from './languages/figure-style.js';
+import { figureStyle } from './languages/resolve.js';
 
 /**
  * Amounts as the factsheet writes them, in euros unless the settings name another currency:
  * `€2.9 billion`, `€217.7 million`, `€44 billion` (one decimal at most, no trailing `.0`), and
- * grouped digits below a million: `€950,000`. A value that rounds up to the next unit is
- * written in that unit (999,999,999 → €1 billion).
+ * grouped digits below a million: `€950,000`; in French `2,9 milliards d’euros`, `950 000 euros`.
+ * A value that rounds up to the next unit is written in that unit (999,999,999 → €1 billion).
  */
-export function formatMoney(amount: number, currency = 'EUR'): string {
+export function formatMoney(amount: number, currency = 'EUR', lang = 'en'): string {
   assertAmount(amount, 'money');
-  const sign = currencySign(currency);
-  if (roundToTenth(amount / 1e6) >= 1000) return `${sign}${oneDecimal.format(amount / 1e9)} billion`;
-  if (Math.round(amount) >= 1e6) return `${sign}${oneDecimal.format(amount / 1e6)} million`;
-  return `${sign}${wholeNumber.format(amount)}`;
+  return styleFor(lang, 'money').money(amount, currency);
 }
 
-const currencySigns = new Map<string, string>();
-
-/** `€`, `$`, `£`; a sign made of letters (`CHF`) is followed by a space. */
-function currencySign(code: string): string {
-  let sign = currencySigns.get(code);
-  if (sign === undefined) {
-    const parts = new Intl.NumberFormat('en-GB', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
-    const symbol = parts.find((part) => part.type === 'currency')?.value ?? code;
-    sign = /\p{L}$/u.test(symbol) ? `${symbol} ` : symbol;
-    currencySigns.set(code, sign);
-  }
-  return sign;
-}
-
-/** A count or plain number with grouped thousands: `169`, `4,400`, `12.5` (one decimal at most). */
-export function formatNumber(value: number, decimals = 1): string {
+/** A count or plain number with grouped thousands: `169`, `4,400`, `12.5` (one decimal at most); French `4 400`. */
+export function formatNumber(value: number, decimals = 1, lang = 'en'): string {
   assertFinite(value, 'number');
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: decimals }).format(value);
+  return styleFor(lang, 'number').number(value, decimals);
 }
 
 /** A share (0 to 1) as a whole percentage: 0.4231 → `42%`; anything above 0 but under 0.5% → `<1%`. */
-export function formatPercent(share: number): string {
+export function formatPercent(share: number, lang = 'en'): string {
   assertFinite(share, 'percent');
-  if (share > 0 && share < 0.005) return '<1%';
-  return `${wholeNumber.format(share * 100)}%`;
+  const style = styleFor(lang, 'percent');
+  if (share > 0 && share < 0.005) return `<${style.percent(1)}`;
+  return style.percent(share * 100);
 }
 
-/** An ISO date (YYYY-MM-DD) in words: `6 September 2017`. */
-export function formatDate(isoDate: string): string {
+/** A percentage that is already a whole number (a bar's `roundedPercent`): 67 → `67%`, French `67 %`. */
+export function formatWholePercent(percent: number, lang = 'en'): string {
+  assertFinite(percent, 'wholePercent');
+  if (!Number.isInteger(percent)) {
+    throw new RangeError(`wholePercent expects a whole number of percent (67 for 67%), got ${percent}; for a share between 0 and 1 use percent`);
+  }
+  return styleFor(lang, 'wholePercent').percent(percent);
+}
+
+/** An ISO date (YYYY-MM-DD) in words: `6 September 2017`; French `6 septembre 2017`. */
+export function formatDate(isoDate: string, lang = 'en'): string {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`) : new Date(Number.NaN);
   if (Number.isNaN(parsed.getTime())) throw new TypeError(`date expects an ISO date (YYYY-MM-DD), got ${describe(isoDate)}`);
-  return longDate.format(parsed);
+  return styleFor(lang, 'date').date(parsed);
+}
+
+function styleFor(lang: unknown, helper: string): FigureStyle {
+  if (typeof lang !== 'string') {
+    throw new TypeError(`${helper} expects a language tag such as "en" or "fr", got ${describe(lang)}`);
+  }
+  return figureStyle(lang, helper);
 }
 
 function assertAmount(value: number, helper: string): void {

@@ -1,7 +1,7 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
 import { dataUri, imageType } from '../../../image-types.js';
 import type { Asset } from '../../load.js';
-import { describe, formatDate, formatMoney, formatNumber, formatPercent } from './format.js';
+import { describe, formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from './format.js';
 
 type SafeString = InstanceType<typeof Handlebars.SafeString>;
 
@@ -22,22 +22,26 @@ export class HelperError extends Error {
   }
 }
 
-/** What a formatter may need to know of the page it formats for. */
+/** What a formatter may need to know of the page it formats for (undefined: the formatter's default). */
 interface FormatContext {
   readonly currency: string | undefined;
+  /** The document's language, a BCP 47 tag (`en`, `fr`). */
+  readonly lang: string | undefined;
 }
 
 type Formatter = (value: never, context: FormatContext) => string;
 
 /**
  * The formatting helpers, the only helpers prose may use: `money`, `number`, `percent`,
- * `date`. Each takes one value; a missing or wrong value is an error at the call's position.
+ * `wholePercent`, `date`. Each takes one value and writes it in the page's language; a missing
+ * or wrong value is an error at the call's position.
  */
 const FORMATTERS: Readonly<Record<string, Formatter>> = {
-  money: (value: number, context: FormatContext) => formatMoney(value, context.currency),
-  number: (value: number) => formatNumber(value),
-  percent: formatPercent,
-  date: formatDate,
+  money: (value: number, context: FormatContext) => formatMoney(value, context.currency, context.lang),
+  number: (value: number, context: FormatContext) => formatNumber(value, undefined, context.lang),
+  percent: (value: number, context: FormatContext) => formatPercent(value, context.lang),
+  wholePercent: (value: number, context: FormatContext) => formatWholePercent(value, context.lang),
+  date: (value: string, context: FormatContext) => formatDate(value, context.lang),
 };
 
 export const HELPER_NAMES: readonly string[] = Object.keys(FORMATTERS);
@@ -62,12 +66,17 @@ export function formattingHelpers(): Record<string, (...args: unknown[]) => stri
   return helpers;
 }
 
-/** The page's currency, from the view's `settings` (plan/settings.ts). */
+/** The page's currency, from the view's `settings` (plan/settings.ts), and its language, from the view's `lang`. */
 function formatContext(options: HelperOptions): FormatContext {
   const root: unknown = options.data?.root;
-  const settings = typeof root === 'object' && root !== null && 'settings' in root ? root.settings : undefined;
-  const currency = typeof settings === 'object' && settings !== null && 'currency' in settings ? settings.currency : undefined;
-  return { currency: typeof currency === 'string' ? currency : undefined };
+  const settings = field(root, 'settings');
+  const currency = field(settings, 'currency');
+  const lang = field(root, 'lang');
+  return { currency: typeof currency === 'string' ? currency : undefined, lang: typeof lang === 'string' ? lang : undefined };
+}
+
+function field(object: unknown, name: string): unknown {
+  return typeof object === 'object' && object !== null && name in object ? (object as Record<string, unknown>)[name] : undefined;
 }
 
 /**
