@@ -58,6 +58,8 @@ export interface SettingsValues {
   readonly datasetSheet?: string;
   /** The briefing pack's title on its cover and in its Info (project only). */
   readonly packTitle?: string;
+  /** Each language's own words for these settings (project only): its editions print them. */
+  readonly languages?: Readonly<Record<string, SettingsValues>>;
 }
 
 /** Front matter of a factsheet, after validation. */
@@ -96,8 +98,12 @@ export interface OnePagerMeta {
 
 /** A content document: validated front matter plus its Markdown body. */
 export interface Document {
-  /** Output name: the file name without `.md`. */
+  /** The document's name: its file name without `.md` (`mali`, or `mali.fr` for an edition). */
   readonly name: string;
+  /** The name its editions share, and its PDF's file name (`mali`). */
+  readonly baseName: string;
+  /** The language the document states (file name or front matter); undefined: the project's. */
+  readonly lang: string | undefined;
   readonly source: SourceFile;
   readonly meta: FactsheetMeta | OnePagerMeta;
   /** The Markdown body with the front matter blanked out, so line numbers match the file. */
@@ -140,6 +146,8 @@ export interface RenderJob {
   readonly document: Document;
   readonly kind: DocumentKind;
   readonly layout: string;
+  /** The edition's language (BCP 47): its words, its figures' formats, its PDF's /Lang. */
+  readonly lang: string;
   /** Output path relative to the output folder, e.g. `countries/mali.pdf`. */
   readonly outputPath: string;
   readonly view: Readonly<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
-import { outputPathFor } from '../stages/plan.js';
+import { outputPathOfName, type PlanResult } from '../stages/plan.js';
 import { combineWriteErrors, OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
 import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, RenderJob } from '../types.js';
@@ -36,7 +36,7 @@ export class BuildLog {
 
   /** Marks a document failed without an error of its own (a shared error says why). */
   failed(name: string, kind: DocumentKind, source: string): void {
-    this.results.set(name, { name, kind, source, output: outputPathFor(kind, name), status: 'failed' });
+    this.results.set(name, { name, kind, source, output: outputPathOfName(kind, name), status: 'failed' });
   }
 
   /** Adds errors one by one: a build may have very many (no spread onto the call stack). */
@@ -45,12 +45,13 @@ export class BuildLog {
   }
 
   /** What planning found: documents it could not plan fail (e.g. no dataset rows), and its warnings. */
-  planned(result: { readonly errors: readonly FactsheetsError[]; readonly warnings: readonly BuildWarning[] }, documents: readonly Document[]): void {
+  planned(result: Pick<PlanResult, 'errors' | 'warnings' | 'failed'>, documents: readonly Document[]): void {
     for (const error of result.errors) {
       this.errors.push(error);
       const document = documents.find((candidate) => candidate.name === error.document);
       if (document !== undefined) this.failed(document.name, document.meta.kind, document.source.displayPath);
     }
+    for (const document of result.failed ?? []) this.failed(document.name, document.meta.kind, document.source.displayPath);
     for (const warning of result.warnings) this.warnings.push(warning);
   }
 

@@ -1,3 +1,4 @@
+import { messageFileFor } from '../messages/files.js';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
@@ -55,24 +56,26 @@ const templateHashes = new WeakMap<LoadedTemplates, Map<string, string>>();
  * The layout, every partial, the style sheets it gets and every asset: what a change to
  * re-render on. Computed once per layout for a build's templates (every job asks for it).
  */
-export function templatesHash(layout: string, templates: LoadedTemplates): string {
+export function templatesHash(layout: string, templates: LoadedTemplates, lang: string): string {
   let byLayout = templateHashes.get(templates);
   if (byLayout === undefined) templateHashes.set(templates, (byLayout = new Map()));
-  const known = byLayout.get(layout);
+  const key = `${layout}\0${lang}`;
+  const known = byLayout.get(key);
   if (known !== undefined) return known;
-  const hash = computeTemplatesHash(layout, templates);
-  byLayout.set(layout, hash);
+  const hash = hashParts(templateParts(layout, templates, lang));
+  byLayout.set(key, hash);
   return hash;
 }
 
-function computeTemplatesHash(layout: string, templates: LoadedTemplates): string {
-  return hashParts(templateParts(layout, templates));
-}
-
-/** The template files a layout's documents are made with, by path in the templates folder. */
-function templateParts(layout: string, templates: LoadedTemplates): (readonly [string, string | Uint8Array])[] {
+/**
+ * The template files a layout's documents are made with, by path in the templates folder:
+ * of the message files, only the edition's language's (a French edit leaves English pages be).
+ */
+function templateParts(layout: string, templates: LoadedTemplates, lang: string): (readonly [string, string | Uint8Array])[] {
   const sharedStyles = [...templates.styles].filter(([name]) => name === layout || !templates.layouts.has(name));
+  const messages = messageFileFor(lang, templates);
   return [
+    ...(messages === undefined ? [] : [[`messages/${messages.name}`, messages.file.text] as const]),
     ...[...templates.layouts].filter(([name]) => name === layout).map(([name, file]) => [`layouts/${name}`, file.text] as const),
     ...[...templates.partials].map(([name, file]) => [`partials/${name}`, file.text] as const),
     ...sharedStyles.map(([name, file]) => [`styles/${name}`, file.text] as const),
@@ -83,13 +86,14 @@ function templateParts(layout: string, templates: LoadedTemplates): (readonly [s
 const templateFileHashCache = new WeakMap<LoadedTemplates, Map<string, Readonly<Record<string, string>>>>();
 
 /** Each template file of a layout, hashed on its own: which ones changed, for a review. Once per layout and build. */
-export function templateFileHashes(layout: string, templates: LoadedTemplates): Readonly<Record<string, string>> {
+export function templateFileHashes(layout: string, templates: LoadedTemplates, lang: string): Readonly<Record<string, string>> {
   let byLayout = templateFileHashCache.get(templates);
   if (byLayout === undefined) templateFileHashCache.set(templates, (byLayout = new Map()));
-  const known = byLayout.get(layout);
+  const key = `${layout}\0${lang}`;
+  const known = byLayout.get(key);
   if (known !== undefined) return known;
-  const files = Object.fromEntries(templateParts(layout, templates).map(([name, data]) => [name, sha256(data)]));
-  byLayout.set(layout, files);
+  const files = Object.fromEntries(templateParts(layout, templates, lang).map(([name, data]) => [name, sha256(data)]));
+  byLayout.set(key, files);
   return files;
 }
 

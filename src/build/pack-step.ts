@@ -35,7 +35,7 @@ export function decidePack(
   config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string,
 ): PackDecision {
   const previousEntry = previous?.documents.find((entry) => entry.output === PACK_OUTPUT);
-  const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(jobs, entries, templatesHash(PACK_LAYOUT, templates), fontsHash);
+  const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(jobs, entries, templatesHash(PACK_LAYOUT, templates, 'en'), fontsHash);
   const hasLayout = templates.layouts.has(PACK_LAYOUT);
   return {
     complete,

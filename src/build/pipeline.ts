@@ -5,6 +5,7 @@ import { launchPrinter } from '../browser/launch.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import { loadSources } from '../stages/load.js';
 import { planJobs, printEditionOf } from '../stages/plan.js';
+import { messagesFor, type LanguageMessages } from '../messages/languages.js';
 import { validateSources } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
 import type { BuildReport, RenderJob } from '../types.js';
@@ -58,7 +59,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const failedEarly = log.finishedCount();
 
   // 3. plan: view models, totals and output paths (maps wait until a document is printed)
-  const planned = planJobs(selection.documents, validation.dataset, undefined, validation.settings);
+  const messagesOf = (lang: string): LanguageMessages => messagesFor(lang, sources.templates);
+  const planned = planJobs(selection.documents, validation.dataset, undefined, validation.settings, messagesOf);
   log.planned(planned, selection.documents);
 
   // 4. find what is out of date; a complete build removes the outputs of deleted documents
@@ -68,7 +70,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   // After --only: which outputs left out now disagree with their inputs
   const stale = config.only === undefined ? undefined : staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset,
-    settings: validation.settings, previous, inputsOf: (job) => inputHashes(job, hashContext), printsAny: outOfDate.size > 0 });
+    settings: validation.settings, messagesOf, previous, inputsOf: (job) => inputHashes(job, hashContext), printsAny: outOfDate.size > 0 });
   if (stale !== undefined) log.warnings.push(stale);
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();

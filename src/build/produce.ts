@@ -71,7 +71,7 @@ export function inputHashes(job: RenderJob, context: Pick<ProduceContext, 'confi
   return {
     source: sha256(job.document.source.text),
     dataset: datasetRowsHash(job, context.dataset),
-    templates: templatesHash(job.layout, context.templates),
+    templates: templatesHash(job.layout, context.templates, job.lang),
     // The document's settings as resolved for it: only what a page prints from them counts.
     settings: sha256(JSON.stringify(job.view['settings'] ?? null)),
     fonts: context.fontsHash,
@@ -85,7 +85,7 @@ export function reviewInputsOf(job: RenderJob, context: Pick<ProduceContext, 'co
   return {
     source: job.document.source.text,
     rows: documentRows(job, context.dataset),
-    templateFiles: templateFileHashes(job.layout, context.templates),
+    templateFiles: templateFileHashes(job.layout, context.templates, job.lang),
     options: buildOptions(job, context.config),
   };
 }

@@ -4,6 +4,7 @@ import type { ValidationResult } from '../stages/validate.js';
 import type { Document } from '../types.js';
 import type { BuildLog } from './log.js';
 import { inShard } from './shard.js';
+import { editionOf } from '../stages/validate/front-matter.js';
 
 /** The documents a run builds: all, those of `--only`, or one shard of them. */
 export interface Selection {
@@ -17,7 +18,9 @@ export interface Selection {
  * `--only` name that does not exist is an error (undefined: nothing to build).
  */
 export function selectDocuments(config: BuildConfig, validation: ValidationResult, log: BuildLog): Selection | undefined {
-  const known = [...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)];
+  const names = [...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)];
+  // `--only mali` takes every edition of mali (mali, mali.fr); `--only mali.fr` only the French one.
+  const known = [...new Set([...names, ...names.map((name) => editionOf(name).baseName)])];
   const unknown = config.only?.filter((name) => !known.includes(name)) ?? [];
   if (unknown.length > 0) {
     log.errors.push(new FactsheetsError(`--only names ${unknown.length === 1 ? 'a document that does' : 'documents that do'} not exist: ${unknown.join(', ')}`, {
@@ -28,7 +31,7 @@ export function selectDocuments(config: BuildConfig, validation: ValidationResul
   }
   const only = config.only === undefined ? undefined : new Set(config.only);
   const shard = config.shard;
-  const chosen = (name: string): boolean => (only === undefined || only.has(name)) && (shard === undefined || inShard(name, shard));
+  const chosen = (name: string): boolean => (only === undefined || only.has(name) || only.has(editionOf(name).baseName)) && (shard === undefined || inShard(name, shard));
   for (const failed of validation.failed) if (chosen(failed.name)) log.failed(failed.name, failed.kind, failed.source.displayPath);
   return {
     documents: validation.documents.filter((document) => chosen(document.name)),

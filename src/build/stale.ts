@@ -1,3 +1,4 @@
+import type { MessagesOf } from '../messages/bundled.js';
 import { planJobs } from '../stages/plan.js';
 import { PACK_OUTPUT } from '../stages/plan/pack.js';
 import type { BuildWarning, Dataset, Document, RenderJob, SettingsValues } from '../types.js';
@@ -13,6 +14,7 @@ export interface StaleCheck {
   readonly inputsOf: (job: RenderJob) => Readonly<Record<string, string>>;
   /** Whether this run prints anything (then the pack, made from the old PDFs, is out of date too). */
   readonly printsAny: boolean;
+  readonly messagesOf: MessagesOf;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface StaleCheck {
 export function staleOutputs(check: StaleCheck): BuildWarning | undefined {
   const chosen = new Set(check.selected.map((document) => document.name));
   const entries = new Map((check.previous?.documents ?? []).map((entry) => [entry.output, entry]));
-  const others = planJobs(check.all.filter((document) => !chosen.has(document.name)), check.dataset, undefined, check.settings).jobs;
+  const others = planJobs(check.all.filter((document) => !chosen.has(document.name)), check.dataset, undefined, check.settings, check.messagesOf).jobs;
   const stale = others
     .filter((job) => {
       const entry = entries.get(job.outputPath);

@@ -4,6 +4,7 @@ import type { BuildConfig } from '../config.js';
 import { launchPrinter } from '../browser/launch.js';
 import { printerOptionsFor, runPipeline } from './pipeline.js';
 import { loadSources } from '../stages/load.js';
+import { messagesFor } from '../messages/languages.js';
 import { planJobs } from '../stages/plan.js';
 import { validateSources } from '../stages/validate.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
@@ -97,7 +98,7 @@ async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer):
   ]);
   const validation = validateSources(sources, cache.validation);
   const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
-  const job = planJobs(documents.slice(0, 1), validation.dataset, maps, validation.settings).jobs[0];
+  const job = planJobs(documents.slice(0, 1), validation.dataset, maps, validation.settings, (lang) => messagesFor(lang, sources.templates)).jobs[0];
   if (job === undefined) return;
   const renderer = await cache.renderWorkers({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir, limits: config.limits }, config.timeoutSeconds * 1000);
   const page = await renderer.render(job);

@@ -8,6 +8,7 @@ import type { SourceFile } from '../types.js';
 import { SETTINGS_FILE } from './validate/settings.js';
 import { firstInvalidUtf8, lineOfOffset } from './encoding.js';
 import { readWorkbook, type SheetRows } from './spreadsheet.js';
+import { MESSAGES_FOLDER } from '../messages/files.js';
 
 /** The raw inputs of a build, read from disk and nothing else done to them. */
 export interface LoadedSources {
@@ -32,6 +33,10 @@ export interface LoadedTemplates {
   readonly styles: ReadonlyMap<string, SourceFile>;
   /** Images in `assets/` by path relative to it (`logos/eu.svg`), for the `asset` helper. */
   readonly assets: ReadonlyMap<string, Asset>;
+  /** Message files in `messages/` by language tag as written in the name (`en`, `fr`, `pt-BR`). */
+  readonly messages: ReadonlyMap<string, SourceFile>;
+  /** The messages folder as messages name it (`templates/messages`). */
+  readonly messagesFolder: string;
 }
 
 /** `funding.xlsx`, its sheets read into rows (or why it was not read). */
@@ -132,11 +137,13 @@ function isInside(root: string, target: string): boolean {
 async function loadTemplates(scope: Scope): Promise<LoadedTemplates> {
   const templatesDir = scope.folder;
   const assetsRoot = join(templatesDir, 'assets');
-  const [layouts, partials, styles, assets] = await Promise.all([
+  const messagesRoot = join(templatesDir, MESSAGES_FOLDER);
+  const [layouts, partials, styles, assets, messages] = await Promise.all([
     readMatching(scope, join(templatesDir, 'layouts'), (name) => name.endsWith('.hbs')),
     readMatching(scope, join(templatesDir, 'partials'), (name) => name.endsWith('.hbs'), { recursive: true }),
     readMatching(scope, join(templatesDir, 'styles'), (name) => name.endsWith('.css')),
     readMatching(scope, assetsRoot, () => true, { recursive: true }, 'binary'),
+    readMatching(scope, messagesRoot, (name) => name.endsWith('.yml')),
   ]);
   const partialsRoot = join(templatesDir, 'partials');
   return {
@@ -152,6 +159,8 @@ async function loadTemplates(scope: Scope): Promise<LoadedTemplates> {
       relative(assetsRoot, file.absolutePath).split('\\').join('/'),
       { displayPath: file.displayPath, bytes: file.bytes },
     ])),
+    messages: new Map(messages.map((file) => [baseName(file.absolutePath, '.yml'), file])),
+    messagesFolder: displayPath(messagesRoot),
   };
 }
 

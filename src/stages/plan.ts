@@ -8,9 +8,11 @@ import { layoutBarChart } from './plan/bar-chart.js';
 import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { isTainted } from './validate/dataset.js';
-import { countryName } from './validate/country-code.js';
 import type { DocumentInfo } from '../pdf/info.js';
 import { pageSettings } from './plan/settings.js';
+import { bundledMessages, type MessagesOf } from '../messages/bundled.js';
+import type { MessageFile } from '../messages/catalog.js';
+import { editionOf } from './validate/front-matter.js';
 
 /** Which edition a view is for: layouts add the print edition's bleed when `edition.print`. */
 const SCREEN_EDITION = Object.freeze({ print: false });
@@ -27,6 +29,13 @@ export interface PlanResult {
   readonly jobs: readonly RenderJob[];
   readonly errors: readonly FactsheetsError[];
   readonly warnings: readonly BuildWarning[];
+  /** Documents not planned for a reason an error names elsewhere (their language's messages). */
+  readonly failed?: readonly Document[];
+}
+
+/** The language an edition is printed in: its own, else the project's, else English. */
+export function languageOf(document: Document, settings: SettingsValues): string {
+  return document.lang ?? settings.language ?? 'en';
 }
 
 /**
@@ -34,18 +43,36 @@ export interface PlanResult {
  * and ordering computed here (templates only format), and each PDF's output path. A document
  * whose figures come from an invalid part of the dataset fails rather than print wrong figures.
  */
-export function planJobs(documents: readonly Document[], dataset: Dataset, maps?: MapMaker, settings: SettingsValues = {}): PlanResult {
+export function planJobs(
+  documents: readonly Document[],
+  dataset: Dataset,
+  maps?: MapMaker,
+  settings: SettingsValues = {},
+  messagesOf: MessagesOf = bundledMessages,
+): PlanResult {
   const jobs: RenderJob[] = [];
   const errors: FactsheetsError[] = [];
   const warnings: BuildWarning[] = [];
+  const failed: Document[] = [];
+  const unusable = new Map<string, { problems: readonly FactsheetsError[]; documents: Document[] }>();
+  // A brief's own name for its country, per language, for the factsheets of that language.
   const countryNames = new Map<string, string>();
   for (const document of documents) {
-    if (document.meta.kind === 'one-pager') countryNames.set(document.meta.iso, document.meta.name);
+    if (document.meta.kind === 'one-pager') countryNames.set(`${languageOf(document, settings)}:${document.meta.iso}`, document.meta.name);
   }
   for (const document of documents) {
+    const lang = languageOf(document, settings);
+    const checked = messagesOf(lang);
+    if (!checked.ok) {
+      const entry = unusable.get(lang) ?? { problems: checked.problems, documents: [] };
+      entry.documents.push(document);
+      unusable.set(lang, entry);
+      continue;
+    }
+    const edition: Edition = { lang, messages: checked.messages, project: settings };
     const result = document.meta.kind === 'one-pager'
-      ? planOnePager(document, document.meta, dataset, settings)
-      : planFactsheet(document, document.meta, dataset, countryNames, settings);
+      ? planOnePager(document, document.meta, dataset, edition)
+      : planFactsheet(document, document.meta, dataset, countryNames, edition);
     if (result instanceof FactsheetsError) {
       errors.push(result);
       continue;
@@ -56,7 +83,29 @@ export function planJobs(documents: readonly Document[], dataset: Dataset, maps?
     jobs.push(located.job);
     if (located.warning !== undefined) warnings.push(located.warning);
   }
-  return { jobs, errors, warnings };
+  for (const { problems, documents: unplanned } of unusable.values()) {
+    errors.push(...languageErrors(problems, unplanned));
+    failed.push(...unplanned.slice(1));
+  }
+  return { jobs, errors, warnings, failed };
+}
+
+/** What a document of one language is printed with: that language's words, and the project's settings. */
+interface Edition {
+  readonly lang: string;
+  readonly messages: MessageFile;
+  readonly project: SettingsValues;
+}
+
+/**
+ * A language's message problems, each naming the documents it stops (the first one carries
+ * them, so that each problem is reported once however many editions share it).
+ */
+function languageErrors(problems: readonly FactsheetsError[], documents: readonly Document[]): FactsheetsError[] {
+  const names = documents.map((document) => document.name);
+  const listed = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  const first = names[0];
+  return problems.map((problem) => new FactsheetsError(`${problem.message} (not built: ${listed})`, { ...problem.fields(), ...(first === undefined ? {} : { document: first }) }));
 }
 
 /**
@@ -66,31 +115,46 @@ export function planJobs(documents: readonly Document[], dataset: Dataset, maps?
 export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: RenderJob; readonly warning?: BuildWarning } {
   const { document } = job;
   if (document.meta.kind !== 'one-pager') return { job };
-  const map = maps(document.meta.iso);
+  const layout = maps(document.meta.iso);
+  const map = layout === undefined ? undefined : Object.freeze({ ...layout, neighbours: neighbourList(layout.neighbourCodes, job.lang) });
   const located = Object.freeze({ ...job, view: Object.freeze({ ...job.view, map }) });
   if (map !== undefined) return { job: located };
   return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
 }
 
-function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, project: SettingsValues): RenderJob | FactsheetsError {
+/**
+ * The neighbours a locator map shows, as a list in the edition's language (`Burkina Faso,
+ * Guinée et Niger`), or `none`: the map's message chooses its words by it.
+ */
+function neighbourList(codes: readonly string[], lang: string): string {
+  if (codes.length === 0) return 'none';
+  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+  const collator = new Intl.Collator(lang);
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((code) => names.of(code) ?? code).sort(collator.compare));
+}
+
+function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, edition: Edition): RenderJob | FactsheetsError {
   const problem = checkCountries(document, [meta.iso], dataset, 'iso');
   if (problem !== undefined) return problem;
   const cap = fundingLinesCap(document);
   if (cap instanceof FactsheetsError) return cap;
+  const { lang, messages } = edition;
   const records = dataset.records.filter((record) => record.country === meta.iso);
-  const funding = summariseFunding(records, cap);
-  const settings = pageSettings(project, meta.overrides, meta.name);
+  const funding = summariseFunding(records, cap, (status) => messages.format(`status.${status}`));
+  const settings = pageSettings(edition.project, meta.overrides, meta.name, edition);
+  const title = messages.format('brief.title', { country: meta.name });
   return {
     document,
     kind: 'one-pager',
     layout: meta.template,
-    outputPath: outputPathFor('one-pager', document.name),
+    lang,
+    outputPath: outputPathFor('one-pager', document.baseName, lang, edition.project),
     maxPages: 1,
-    info: documentInfo(`${meta.name}: country brief`, meta.author ?? settings.publisher, meta.summary ?? meta.role,
-      meta.keywords.length > 0 ? meta.keywords : [meta.name, meta.iso, 'country brief', ...(meta.role === undefined ? [] : [meta.role])]),
+    info: documentInfo(title, meta.author ?? settings.publisher, meta.summary ?? meta.role,
+      meta.keywords.length > 0 ? meta.keywords : [meta.name, meta.iso, messages.format('brief.keyword'), ...(meta.role === undefined ? [] : [meta.role])]),
     view: Object.freeze({
-      title: `${meta.name}: country brief`,
-      lang: settings.language,
+      title,
+      lang,
       settings,
       edition: SCREEN_EDITION,
       page: document.data,
@@ -99,7 +163,7 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
       funding,
       // A country with no funding decisions yet still has a brief, which says so (no empty charts).
       fundingRecorded: records.length > 0,
-      charts: fundingCharts(funding),
+      charts: fundingCharts(funding, messages),
       map: undefined,
     }),
   };
@@ -120,8 +184,9 @@ function fundingLinesCap(document: Document): number | FactsheetsError {
 }
 
 /** The one-pager's charts, bounded whatever the data: the largest instruments and "Other", years in spans when many. */
-function fundingCharts(funding: FundingSummary): Readonly<Record<string, unknown>> {
-  const instruments = largestWithOther(funding.byInstrument.map((share) => [share.label, share.amount] as const));
+function fundingCharts(funding: FundingSummary, messages: MessageFile): Readonly<Record<string, unknown>> {
+  const instruments = largestWithOther(funding.byInstrument.map((share) => [share.label, share.amount] as const), undefined,
+    (count) => messages.format('chart.other', { count }));
   const years = yearSpans(new Map(funding.byYear.map((share) => [Number(share.label), share.amount])));
   return Object.freeze({
     byInstrument: layoutBarChart(toShares(instruments, funding.total)),
@@ -134,32 +199,35 @@ function planFactsheet(
   meta: FactsheetMeta,
   dataset: Dataset,
   countryNames: ReadonlyMap<string, string>,
-  project: SettingsValues,
+  edition: Edition,
 ): RenderJob | FactsheetsError {
   const problem = checkCountries(document, meta.countries, dataset, 'countries');
   if (problem !== undefined) return problem;
+  const { lang, messages } = edition;
+  const regionNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
   const countries = meta.countries.map((iso) => {
     const records = dataset.records.filter((record) => record.country === iso);
     return Object.freeze({
       iso,
-      name: countryNames.get(iso) ?? countryName(iso),
+      name: countryNames.get(`${lang}:${iso}`) ?? regionNames.of(iso) ?? iso,
       total: sum(records),
       isSample: records.some(isSampleRecord),
       recorded: records.length > 0,
     });
   });
-  const settings = pageSettings(project, meta.overrides, meta.title);
+  const settings = pageSettings(edition.project, meta.overrides, meta.title, edition);
   return {
     document,
     kind: 'factsheet',
     layout: meta.template,
-    outputPath: outputPathFor('factsheet', document.name),
+    lang,
+    outputPath: outputPathFor('factsheet', document.baseName, lang, edition.project),
     info: documentInfo(meta.title, meta.author ?? settings.publisher, meta.subtitle,
-      meta.keywords.length > 0 ? meta.keywords : ['factsheet', ...countries.map((country) => country.name)]),
+      meta.keywords.length > 0 ? meta.keywords : [messages.format('factsheet.keyword'), ...countries.map((country) => country.name)]),
     view: Object.freeze({
       title: meta.title,
       subtitle: meta.subtitle,
-      lang: settings.language,
+      lang,
       settings,
       edition: SCREEN_EDITION,
       page: document.data,
@@ -208,9 +276,19 @@ function documentInfo(title: string, author: string | undefined, subject: string
   });
 }
 
-/** Where a document's PDF goes, relative to the output folder: one-pagers under `countries/`. */
-export function outputPathFor(kind: DocumentKind, name: string): string {
-  return kind === 'one-pager' ? `countries/${name}.pdf` : `${name}.pdf`;
+/**
+ * Where a document's PDF goes, relative to the output folder: one-pagers under `countries/`,
+ * and an edition in another language than the project's under its language (`fr/countries/mali.pdf`).
+ */
+export function outputPathFor(kind: DocumentKind, baseName: string, lang?: string, project: SettingsValues = {}): string {
+  const path = kind === 'one-pager' ? `countries/${baseName}.pdf` : `${baseName}.pdf`;
+  return lang === undefined || lang === (project.language ?? 'en') ? path : `${lang}/${path}`;
+}
+
+/** The output path of a document known only by name (one that failed validation). */
+export function outputPathOfName(kind: DocumentKind, name: string): string {
+  const { baseName, lang } = editionOf(name);
+  return outputPathFor(kind, baseName, lang);
 }
 
 /** A document fails when a country it shows has bad rows (a country with no rows at all is shown as such). */

@@ -1,7 +1,7 @@
 import type { LoadedTemplates } from '../../src/stages/load.js';
 import { source } from './sources.js';
 
-/** Templates held in memory: `{ 'layouts/x': '…', 'partials/y': '…', 'styles/z': '…' }`. */
+/** Templates held in memory: `{ 'layouts/x': '…', 'partials/y': '…', 'styles/z': '…', 'messages/en': '…' }`. */
 export function templatesOf(files: Readonly<Record<string, string>>): LoadedTemplates {
   const pick = (folder: string, extension: string) =>
     new Map(Object.entries(files)
@@ -10,5 +10,8 @@ export function templatesOf(files: Readonly<Record<string, string>>): LoadedTemp
   const assets = new Map(Object.entries(files)
     .filter(([path]) => path.startsWith('assets/'))
     .map(([path, text]) => [path.slice('assets/'.length), { displayPath: `templates/${path}`, bytes: Buffer.from(text) }]));
-  return { layouts: pick('layouts', '.hbs'), partials: pick('partials', '.hbs'), styles: pick('styles', '.css'), assets };
+  return {
+    layouts: pick('layouts', '.hbs'), partials: pick('partials', '.hbs'), styles: pick('styles', '.css'), assets,
+    messages: pick('messages', '.yml'), messagesFolder: 'templates/messages',
+  };
 }

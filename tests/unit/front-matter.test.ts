@@ -121,7 +121,24 @@ describe('validateDocument: each kind of bad front matter, with its exact messag
   it('a file name that cannot be a document name', () => {
     expect(errorsOf(onePager('---\nname: Mali\niso: ML\n---\n', 'content/countries/Mali Brief.md'))[0]).toBe(
       'content/countries/Mali Brief.md: error: "Mali Brief" is not a usable document name\n' +
-        '  hint: Name the file in lowercase letters, digits and dashes, e.g. cote-d-ivoire.md.',
+        '  hint: Name the file in lowercase letters, digits and dashes, e.g. cote-d-ivoire.md, and an edition in another language with its language after a dot, e.g. cote-d-ivoire.fr.md.',
     );
+  });
+
+  it('an edition: its language from the file name, its base name shared with its other editions', () => {
+    const result = validateDocument(source('content/countries/mali.fr.md', '---\nname: Mali\niso: ML\n---\n'), 'one-pager', new Set(['one-pager']));
+    expect(result.document).toMatchObject({ name: 'mali.fr', baseName: 'mali', lang: 'fr' });
+    const brazilian = validateDocument(source('content/countries/mali.pt-br.md', '---\nname: Mali\niso: ML\n---\n'), 'one-pager', new Set(['one-pager']));
+    expect(brazilian.document).toMatchObject({ name: 'mali.pt-br', baseName: 'mali', lang: 'pt-BR' });
+    const stated = validateDocument(source('content/countries/mali.md', '---\nname: Mali\niso: ML\nlang: fr\n---\n'), 'one-pager', new Set(['one-pager']));
+    expect(stated.document).toMatchObject({ name: 'mali', baseName: 'mali', lang: 'fr' });
+  });
+
+  it('a language in the front matter that disagrees with the file name', () => {
+    expect(errorsOf(onePager('---\nname: Mali\niso: ML\nlang: de\n---\n', 'content/countries/mali.fr.md'))).toEqual([
+      'content/countries/mali.fr.md:4:7: error: "lang: de" disagrees with the file name, which makes this the "fr" edition\n' +
+        '  hint: Rename the file to end in .de.md, or set lang to fr (or remove it).',
+    ]);
+    expect(errorsOf(onePager('---\nname: Mali\niso: ML\nlang: english\n---\n', 'content/countries/mali.md'))[0]).toContain('field "lang" must be a language tag such as en, fr or pt-BR');
   });
 });

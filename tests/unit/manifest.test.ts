@@ -16,11 +16,17 @@ describe('mergeManifest', () => {
 });
 
 describe('templatesHash', () => {
-  it('changes with the layout, a partial, a shared or own style sheet or an asset, not with another layout', () => {
-    const base = { 'layouts/a': 'A', 'layouts/b': 'B', 'partials/p': 'P', 'styles/base': 'S', 'styles/a': 'SA', 'styles/b': 'SB', 'assets/x.svg': 'X' };
-    const hash = (changes: Record<string, string>) => templatesHash('a', templatesOf({ ...base, ...changes }));
+  it('changes with the layout, a partial, a shared or own style sheet, an asset or its language\'s messages, not with another layout or language', () => {
+    const base = {
+      'layouts/a': 'A', 'layouts/b': 'B', 'partials/p': 'P', 'styles/base': 'S', 'styles/a': 'SA', 'styles/b': 'SB', 'assets/x.svg': 'X',
+      'messages/en': 'k: K', 'messages/fr': 'k: Q',
+    };
+    const hash = (changes: Record<string, string>, lang = 'en') => templatesHash('a', templatesOf({ ...base, ...changes }), lang);
     const original = hash({});
-    for (const change of ['layouts/a', 'partials/p', 'styles/base', 'styles/a', 'assets/x.svg']) expect(hash({ [change]: 'changed' }), change).not.toBe(original);
-    for (const change of ['layouts/b', 'styles/b']) expect(hash({ [change]: 'changed' }), change).toBe(original);
+    for (const change of ['layouts/a', 'partials/p', 'styles/base', 'styles/a', 'assets/x.svg', 'messages/en']) expect(hash({ [change]: 'changed' }), change).not.toBe(original);
+    for (const change of ['layouts/b', 'styles/b', 'messages/fr']) expect(hash({ [change]: 'changed' }), change).toBe(original);
+    // A French edition is made with the French messages, not the English ones.
+    expect(hash({ 'messages/fr': 'k: changed' }, 'fr')).not.toBe(hash({}, 'fr'));
+    expect(hash({ 'messages/en': 'k: changed' }, 'fr')).toBe(hash({}, 'fr'));
   });
 });

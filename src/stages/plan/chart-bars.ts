@@ -7,12 +7,16 @@ export const MAX_YEAR_BARS = 6;
  * Totals, largest first, bounded for a chart: the `keep` largest and one bar for the rest
  * ("Other (7 instruments)"). Nothing is dropped: the rest's amount is the "Other" bar.
  */
-export function largestWithOther(totals: readonly (readonly [string, number])[], keep = MAX_INSTRUMENT_BARS): Map<string, number> {
+export function largestWithOther(
+  totals: readonly (readonly [string, number])[],
+  keep = MAX_INSTRUMENT_BARS,
+  otherLabel: (count: number) => string = (count) => `Other (${count} instruments)`,
+): Map<string, number> {
   if (totals.length <= keep + 1) return new Map(totals);
   const bars = new Map(totals.slice(0, keep));
   let other = 0;
   for (const [, amount] of totals.slice(keep)) other += amount;
-  bars.set(`Other (${totals.length - keep} instruments)`, other);
+  bars.set(otherLabel(totals.length - keep), other);
   return bars;
 }
 

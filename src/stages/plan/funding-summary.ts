@@ -60,7 +60,11 @@ export function isSampleRecord(record: FundingRecord): boolean {
 }
 
 /** Totals by instrument (largest first), status (contract order) and year (ascending). */
-export function summariseFunding(records: readonly FundingRecord[], tableCap = DEFAULT_FUNDING_LINES): FundingSummary {
+export function summariseFunding(
+  records: readonly FundingRecord[],
+  tableCap = DEFAULT_FUNDING_LINES,
+  statusLabel: (status: FundingStatus) => string = capitalise,
+): FundingSummary {
   const total = sum(records);
   // A loop, not Math.min(...years): a country may have a great many rows.
   let firstYear = Number.POSITIVE_INFINITY;
@@ -76,7 +80,7 @@ export function summariseFunding(records: readonly FundingRecord[], tableCap = D
       instrument: record.instrument,
       sector: record.sector ?? '',
       year: record.year,
-      status: capitalise(record.status),
+      status: statusLabel(record.status),
       amount: record.amountEur,
       isSample: isSampleRecord(record),
     }));
@@ -92,7 +96,7 @@ export function summariseFunding(records: readonly FundingRecord[], tableCap = D
     years: firstYear === lastYear ? String(firstYear) : `${firstYear}–${lastYear}`,
     byInstrument: toShares(groupTotals(records, (record) => record.instrument), total, byAmountThenLabel),
     byStatus: toShares(
-      new Map(FUNDING_STATUSES.filter((status) => statusTotals.has(status)).map((status: FundingStatus) => [capitalise(status), statusTotals.get(status) ?? 0])),
+      new Map(FUNDING_STATUSES.filter((status) => statusTotals.has(status)).map((status: FundingStatus) => [statusLabel(status), statusTotals.get(status) ?? 0])),
       total,
     ),
     byYear: toShares(groupTotals(records, (record) => String(record.year)), total, (a, b) => a[0].localeCompare(b[0])),

@@ -13,8 +13,8 @@ export interface LocatorMap {
   readonly landPath: string;
   /** A dot for countries too small to see at this scale (islands), else undefined. */
   readonly marker: { readonly x: number; readonly y: number } | undefined;
-  /** What the map shows, for its text alternative. */
-  readonly description: string;
+  /** The neighbours it shows (ISO 3166-1 alpha-2), for its text alternative in the page's language. */
+  readonly neighbourCodes: readonly string[];
 }
 
 const WIDTH = 200;
@@ -53,7 +53,7 @@ export function layoutLocatorMap(iso: string, atlas: Atlas): LocatorMap | undefi
     countryPath: path(country.shape) ?? '',
     landPath: inView.map((other) => path(other.shape) ?? '').join(''),
     marker: area < 40 && centre !== null ? Object.freeze({ x: round(centre[0]), y: round(centre[1]) }) : undefined,
-    description: describe(country, atlas),
+    neighbourCodes: Object.freeze(country.neighbours.flatMap((id) => countryCodes.numericToAlpha2(id) ?? [])),
   });
 }
 
@@ -62,13 +62,6 @@ function overlaps(bounds: [[number, number], [number, number]], lon: number, lat
   // Bounds that cross the antimeridian come back with west > east: treat them as overlapping.
   if (west > east) return north > lat - halfHeight && south < lat + halfHeight;
   return east > lon - halfWidth && west < lon + halfWidth && north > lat - halfHeight && south < lat + halfHeight;
-}
-
-function describe(country: AtlasCountry, atlas: Atlas): string {
-  const names = country.neighbours.map((id) => atlas.countries.get(id)?.name).filter((name): name is string => name !== undefined).sort();
-  return names.length === 0
-    ? `Map showing the location of ${country.name}.`
-    : `Map showing the location of ${country.name} and its neighbours: ${names.join(', ')}.`;
 }
 
 function round(value: number): number {

@@ -1,13 +1,18 @@
 import type { SettingsValues } from '../../types.js';
+import type { MessageFile } from '../../messages/catalog.js';
+import { bundledMessages } from '../../messages/bundled.js';
 
 /** What a page prints when neither the settings file nor the front matter says otherwise: no programme's words. */
 export const DEFAULT_SETTINGS = Object.freeze({
-  kicker: '{series} · Country brief',
-  runningHead: '{series} · {title}',
   currency: 'EUR',
   language: 'en',
-  fundingLabel: 'Funding recorded',
 });
+
+/** A page's language and its messages, whose `settings.*` words are the defaults in that language. */
+export interface SettingsEdition {
+  readonly lang: string;
+  readonly messages: MessageFile;
+}
 
 /** The settings as a layout reads them (`settings.kicker`), resolved for one document. */
 export interface PageSettings {
@@ -28,8 +33,18 @@ export interface PageSettings {
  * with `{series}` and `{title}` filled in (the document's own title, so that two factsheets
  * of one project each carry theirs).
  */
-export function pageSettings(project: SettingsValues, overrides: SettingsValues | undefined, title: string): PageSettings {
-  const merged = { ...DEFAULT_SETTINGS, ...project, ...overrides };
+export function pageSettings(project: SettingsValues, overrides: SettingsValues | undefined, title: string, edition: SettingsEdition = englishEdition()): PageSettings {
+  const { messages, lang } = edition;
+  // The placeholders stay for fillPattern: the message only supplies the words around them.
+  const placeholders = { series: '{series}', title: '{title}' };
+  const defaults = {
+    ...DEFAULT_SETTINGS,
+    kicker: messages.format('settings.kicker', placeholders),
+    runningHead: messages.format('settings.running_head', placeholders),
+    fundingLabel: messages.format('settings.funding_label'),
+  };
+  const { languages, ...projectWide } = project;
+  const merged = { ...defaults, ...projectWide, ...languageSettings(languages, lang), ...overrides, language: lang };
   const series = merged.series ?? '';
   return Object.freeze({
     series,
@@ -40,8 +55,22 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
     currency: merged.currency,
     language: merged.language,
     fundingLabel: merged.fundingLabel,
-    packTitle: project.packTitle ?? project.series ?? '',
+    packTitle: merged.packTitle ?? merged.series ?? '',
   });
+}
+
+/** A language's own settings: its tag's (`fr-BE`), else its base language's (`fr`). */
+function languageSettings(languages: SettingsValues['languages'], lang: string): SettingsValues {
+  if (languages === undefined) return {};
+  const entries = Object.entries(languages);
+  const find = (tag: string): SettingsValues | undefined => entries.find(([name]) => name.toLowerCase() === tag.toLowerCase())?.[1];
+  return find(lang) ?? find(lang.split('-')[0] ?? lang) ?? {};
+}
+
+function englishEdition(): SettingsEdition {
+  const english = bundledMessages('en');
+  if (!english.ok) throw new Error('the bundled English messages have errors');
+  return { lang: 'en', messages: english.messages };
 }
 
 /** Fills the placeholders; a part left empty (no series) drops out with its ` · ` separator. */

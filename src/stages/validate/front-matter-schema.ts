@@ -38,6 +38,17 @@ const figureName = z.string().regex(/^[a-z][a-z0-9_]*$/, {
   error: 'figure names use lowercase letters, digits and underscores',
 });
 
+/** A BCP 47 language tag, as ICU accepts it. */
+const languageTag = z.string(typeError('must be a language tag'))
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as en, fr or pt-BR' })
+  .refine((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, { error: 'must be a language tag such as en, fr or pt-BR' });
+
 /** `{series}` and `{title}` are the placeholders a running head or kicker may use. */
 const PLACEHOLDER = /\{([^{}]*)\}/g;
 const pattern = text.refine((value) => [...value.matchAll(PLACEHOLDER)].every((match) => match[1] === 'series' || match[1] === 'title'), {
@@ -59,9 +70,7 @@ export const settingsFields = {
       error: 'must be an ISO 4217 currency code in capitals, e.g. EUR, USD, GBP',
     })
     .optional(),
-  language: z.string(typeError('must be a language tag'))
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: 'must be a language tag such as en, fr or pt-BR' })
-    .optional(),
+  language: languageTag.optional(),
   funding_label: text.optional(),
 };
 
@@ -71,6 +80,19 @@ export const projectOnlyFields = {
   dataset_sheet: text.optional(),
   /** The briefing pack's title (default: the series, else the only factsheet's title). */
   pack_title: text.optional(),
+};
+
+/** A language's own words for the settings (`languages: {fr: {series: …}}`): its editions print these. */
+export const languagesField = {
+  languages: z.record(languageTag, z.strictObject({
+    series: settingsFields.series,
+    publisher: settingsFields.publisher,
+    kicker: settingsFields.kicker,
+    running_head: settingsFields.running_head,
+    footer_note: settingsFields.footer_note,
+    funding_label: settingsFields.funding_label,
+    pack_title: projectOnlyFields.pack_title,
+  }), { error: 'must map language tags to settings, e.g. "fr:" followed by indented "series: …"' }).optional(),
 };
 
 /** Factsheet front matter. Unknown keys are kept for custom templates (under `page`). */
@@ -100,6 +122,8 @@ export const factsheetSchema = z.looseObject({
   countries: z.array(countryCode).default([]),
   author: text.optional(),
   keywords: z.array(text).default([]),
+  /** The document's language (BCP 47); its file name's (`mali.fr.md`) or the project's otherwise. */
+  lang: languageTag.optional(),
   ...settingsFields,
 });
 
@@ -113,5 +137,7 @@ export const onePagerSchema = z.looseObject({
   template: templateName.default('one-pager'),
   author: text.optional(),
   keywords: z.array(text).default([]),
+  /** The document's language (BCP 47); its file name's (`mali.fr.md`) or the project's otherwise. */
+  lang: languageTag.optional(),
   ...settingsFields,
 });

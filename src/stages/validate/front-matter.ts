@@ -14,6 +14,25 @@ export type DocumentResult =
 /** Lowercase words joined by dashes: safe as a file name and as an `--only` name. */
 const DOCUMENT_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** An edition's name: the document's, then its language (`mali.fr`, `mali.pt-br`). */
+const EDITION_NAME = /^(.+)\.([a-z]{2,3}(?:-[a-z0-9]{2,8})*)$/;
+
+/** A document's name split into the name its editions share and the language its file name gives. */
+export function editionOf(name: string): { readonly baseName: string; readonly lang: string | undefined } {
+  const edition = EDITION_NAME.exec(name);
+  if (edition === null) return { baseName: name, lang: undefined };
+  return { baseName: edition[1] ?? name, lang: canonicalTag(edition[2] ?? '') };
+}
+
+/** `pt-br` → `pt-BR`: the tag as BCP 47 writes it (file names are lowercase); the tag itself when ICU rejects it. */
+function canonicalTag(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
 /**
  * Turns one Markdown file into a Document: its name, its YAML front matter checked against
  * the kind's schema, and its body. Returns every problem found, each with a position.
@@ -35,10 +54,11 @@ export function validateDocument(
       hint: 'Shorten the file name (the name of its PDF), or raise the documentNameChars limit.',
     })] };
   }
-  if (!DOCUMENT_NAME.test(name)) {
+  const edition = editionOf(name);
+  if (!DOCUMENT_NAME.test(edition.baseName)) {
     errors.push(new FactsheetsError(`"${name}" is not a usable document name`, {
       stage: 'validate', file,
-      hint: 'Name the file in lowercase letters, digits and dashes, e.g. cote-d-ivoire.md.',
+      hint: 'Name the file in lowercase letters, digits and dashes, e.g. cote-d-ivoire.md, and an edition in another language with its language after a dot, e.g. cote-d-ivoire.fr.md.',
     }));
   }
 
@@ -72,11 +92,42 @@ export function validateDocument(
 
   const meta = toMeta(kind, parsed.data);
   for (const error of checkReferences(file, meta, layoutNames, position)) errors.push(error);
-  if (errors.length > 0) return { errors };
+  const lang = documentLanguage(edition.lang, parsed.data, file, position);
+  if (lang instanceof FactsheetsError) errors.push(lang);
+  if (errors.length > 0 || lang instanceof FactsheetsError) return { errors };
 
   return {
-    document: Object.freeze({ name, source, meta, body: split.body, keyLines, data: Object.freeze(data) }),
+    document: Object.freeze({ name, baseName: edition.baseName, lang, source, meta, body: split.body, keyLines, data: Object.freeze(data) }),
   };
+}
+
+/**
+ * The language a document itself says it is in: its file name's (`mali.fr.md`), else its
+ * front matter's `lang` (or `language`, the setting); undefined leaves it to the project's
+ * settings. Two that disagree are an error: the file would be written under one language and
+ * printed in another.
+ */
+function documentLanguage(
+  fromName: string | undefined,
+  data: { readonly lang?: string | undefined; readonly language?: string | undefined },
+  file: string,
+  position: (path: readonly PropertyKey[]) => { line: number; column?: number },
+): string | undefined | FactsheetsError {
+  const stated = [
+    ...(data.lang === undefined ? [] : [{ field: 'lang', tag: canonicalTag(data.lang) }]),
+    ...(data.language === undefined ? [] : [{ field: 'language', tag: canonicalTag(data.language) }]),
+  ];
+  const first = stated[0];
+  for (const { field, tag } of stated) {
+    const other = fromName ?? first?.tag;
+    if (other !== undefined && other.toLowerCase() !== tag.toLowerCase()) {
+      return new FactsheetsError(`"${field}: ${tag}" disagrees with ${fromName === undefined ? `"${first?.field}: ${other}"` : `the file name, which makes this the "${fromName}" edition`}`, {
+        stage: 'validate', file, ...position([field]),
+        hint: fromName === undefined ? `Keep one of the two fields.` : `Rename the file to end in .${tag.toLowerCase()}.md, or set ${field} to ${fromName} (or remove it).`,
+      });
+    }
+  }
+  return fromName ?? first?.tag;
 }
 
 /** Every text value (and key) of the front matter longer than `max` characters, with its path. */

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
 import type { SettingsValues, SourceFile } from '../../types.js';
 import { closestName } from './closest-name.js';
-import { projectOnlyFields, settingsFields } from './front-matter-schema.js';
+import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
 
 /** The settings file's name, in the content folder. */
 export const SETTINGS_FILE = 'factsheets.yml';
 
-const settingsSchema = z.strictObject({ ...settingsFields, ...projectOnlyFields });
+const settingsSchema = z.strictObject({ ...settingsFields, ...projectOnlyFields, ...languagesField });
 const SETTING_KEYS = Object.keys(settingsSchema.shape);
 type SettingKey = keyof typeof settingsSchema.shape;
 
@@ -29,22 +29,28 @@ export function validateSettings(source: SourceFile | undefined): SettingsResult
   const parsedYaml = parseYamlData({ file, text: source.text, firstLine: 1, what });
   if (Array.isArray(parsedYaml)) return { settings: Object.freeze({}), errors: parsedYaml };
   const parsed = settingsSchema.safeParse(parsedYaml.data);
-  if (parsed.success) return { settings: toSettingsValues(parsed.data), errors: [] };
+  if (parsed.success) return { settings: withLanguages(toSettingsValues(parsed.data), parsed.data.languages), errors: [] };
   const errors = parsed.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
     ? issue.keys.map((key) => unknownSetting(file, key, parsedYaml.keyPositions.get(key) ?? parsedYaml.position([key])))
     : [schemaError(file, issue, parsedYaml.position(issue.path), what)]);
   return { settings: Object.freeze({}), errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 
+function withLanguages(settings: SettingsValues, languages: Readonly<Record<string, Partial<Record<SettingKey, string | undefined>>>> | undefined): SettingsValues {
+  if (languages === undefined) return settings;
+  const byLanguage = Object.fromEntries(Object.entries(languages).map(([lang, values]) => [lang, toSettingsValues(values)]));
+  return Object.freeze({ ...settings, languages: Object.freeze(byLanguage) });
+}
+
 /** The settings of a parsed settings file or front matter, by their names in the code. */
-export function toSettingsValues(data: Partial<Record<SettingKey, string | undefined>>): SettingsValues {
+export function toSettingsValues(data: Partial<Record<Exclude<SettingKey, 'languages'>, string | undefined>>): SettingsValues {
   const values: Record<string, string> = {};
-  const names: Readonly<Record<SettingKey, keyof SettingsValues>> = {
+  const names: Readonly<Record<Exclude<SettingKey, 'languages'>, keyof SettingsValues>> = {
     series: 'series', publisher: 'publisher', kicker: 'kicker', running_head: 'runningHead', footer_note: 'footerNote',
     currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle',
   };
   for (const [key, name] of Object.entries(names)) {
-    const value = data[key as SettingKey];
+    const value = data[key as Exclude<SettingKey, 'languages'>];
     if (value !== undefined) values[name] = value;
   }
   return Object.freeze(values);

@@ -3,6 +3,8 @@ import { FactsheetsError, type Stage } from '../../../errors.js';
 import type { LoadedTemplates } from '../../load.js';
 import type { SourceFile } from '../../../types.js';
 import { assetHelper, cssStringHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
+import { cssMessageHelper, messageHelper } from './message-helpers.js';
+import { MESSAGE_HELPERS } from '../../../messages/keys.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -24,6 +26,8 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   for (const engine of [layoutsEngine, proseEngine]) engine.registerHelper(formattingHelpers());
   layoutsEngine.registerHelper('asset', assetHelper(templates.assets));
   layoutsEngine.registerHelper('cssString', cssStringHelper);
+  layoutsEngine.registerHelper('t', messageHelper(templates));
+  layoutsEngine.registerHelper('cssMessage', cssMessageHelper(templates));
 
   for (const [name, file] of templates.partials) {
     const compiled = compileChecked(layoutsEngine, file, { strict: true });
@@ -96,6 +100,7 @@ const FORBIDDEN_HELPERS: ReadonlySet<string> = new Set(['log', 'helperMissing', 
 /** Finds the first call of a forbidden helper in a parsed template, with its position. */
 class ForbiddenHelperFinder extends Handlebars.Visitor {
   found: { name: string; line: number; column: number } | undefined;
+  unquotedKey: { name: string; line: number; column: number } | undefined;
 
   override MustacheStatement(node: hbs.AST.MustacheStatement): void {
     this.check(node);
@@ -114,16 +119,20 @@ class ForbiddenHelperFinder extends Handlebars.Visitor {
 
   private check(node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression): void {
     const path = node.path as Partial<hbs.AST.PathExpression>;
+    // A message's key must be written out: the build finds the keys a language needs by reading the templates.
+    if (this.unquotedKey === undefined && typeof path.original === 'string' && (MESSAGE_HELPERS as readonly string[]).includes(path.original) && node.params[0]?.type !== 'StringLiteral') {
+      this.unquotedKey = { name: path.original, line: node.loc.start.line, column: node.loc.start.column + 1 };
+    }
     if (this.found === undefined && typeof path.original === 'string' && FORBIDDEN_HELPERS.has(path.original)) {
       this.found = { name: path.original, line: node.loc.start.line, column: node.loc.start.column + 1 };
     }
   }
 }
 
-function forbiddenCall(program: hbs.AST.Program): { name: string; line: number; column: number } | undefined {
+function forbiddenCalls(program: hbs.AST.Program): ForbiddenHelperFinder {
   const finder = new ForbiddenHelperFinder();
   finder.accept(program);
-  return finder.found;
+  return finder;
 }
 
 /** Parses eagerly so that a syntax error names its file and line, not the first caller. */
@@ -139,7 +148,13 @@ function compileChecked(
   } catch (error) {
     throw templateError(file, error, stage);
   }
-  const forbidden = forbiddenCall(program);
+  const { found: forbidden, unquotedKey } = forbiddenCalls(program);
+  if (unquotedKey !== undefined) {
+    throw new FactsheetsError(`the ${unquotedKey.name} helper needs its message key in quotes`, {
+      stage, file: file.displayPath, line: unquotedKey.line, column: unquotedKey.column,
+      hint: `Write the key itself, e.g. {{${unquotedKey.name} "one_pager.sources"}}: the build checks each language's messages against the keys the templates name.`,
+    });
+  }
   if (forbidden !== undefined) {
     throw new FactsheetsError(`the "${forbidden.name}" helper is not available`, {
       stage, file: file.displayPath, line: forbidden.line, column: forbidden.column,

@@ -1,0 +1,64 @@
+import { FactsheetsError } from '../errors.js';
+import type { LoadedTemplates } from '../stages/load.js';
+import { closestName } from '../stages/validate/closest-name.js';
+import { MessageFile } from './catalog.js';
+import { messageFileFor } from './files.js';
+import { CODE_MESSAGE_KEYS, templateMessageUses } from './keys.js';
+
+/** A language's messages, ready to format, or every reason its documents cannot be built. */
+export type LanguageMessages =
+  | { readonly ok: true; readonly messages: MessageFile }
+  | { readonly ok: false; readonly problems: readonly FactsheetsError[] };
+
+const checked = new WeakMap<LoadedTemplates, Map<string, LanguageMessages>>();
+
+/**
+ * The messages of one language, checked against what the templates and the build use: a
+ * message they need and the file lacks, or one the file has and nothing uses (a typo, or a
+ * message a layout no longer prints), is an error; so is a language with no file at all.
+ * Once per language and build.
+ */
+export function messagesFor(lang: string, templates: LoadedTemplates): LanguageMessages {
+  let byLanguage = checked.get(templates);
+  if (byLanguage === undefined) checked.set(templates, (byLanguage = new Map()));
+  const known = byLanguage.get(lang);
+  if (known !== undefined) return known;
+  const result = checkLanguage(lang, templates);
+  byLanguage.set(lang, result);
+  return result;
+}
+
+function checkLanguage(lang: string, templates: LoadedTemplates): LanguageMessages {
+  const found = messageFileFor(lang, templates);
+  if (found === undefined) {
+    const available = [...templates.messages.keys()].sort();
+    return {
+      ok: false,
+      problems: [new FactsheetsError(`there are no messages for the language "${lang}": ${templates.messagesFolder}/${lang}.yml does not exist`, {
+        stage: 'validate', file: `${templates.messagesFolder}/${lang}.yml`,
+        hint: `Copy ${templates.messagesFolder}/${available.includes('en') ? 'en' : (available[0] ?? 'en')}.yml to ${lang}.yml and translate each message, or write the document in a language that has messages (${available.join(', ') || 'none yet'}).`,
+      })],
+    };
+  }
+  const messages = MessageFile.read(found.file, lang);
+  const problems = [...messages.problems];
+  const uses = templateMessageUses(templates);
+  const needed = new Set<string>([...uses.keys(), ...CODE_MESSAGE_KEYS]);
+  for (const key of needed) {
+    if (messages.has(key) || problems.some((problem) => problem.message.includes(`"${key}"`))) continue;
+    const use = uses.get(key);
+    problems.push(new FactsheetsError(`message "${key}" is missing`, {
+      stage: 'validate', file: messages.displayPath,
+      hint: `Add "${key}" to ${messages.displayPath}: ${use === undefined ? 'the build itself prints it' : `${use.file} uses it at line ${use.line}`} (see ${templates.messagesFolder}/en.yml for what it says in English).`,
+    }));
+  }
+  for (const key of messages.keys()) {
+    if (needed.has(key)) continue;
+    const guess = closestName(key, [...needed].filter((name) => !messages.has(name)));
+    problems.push(new FactsheetsError(`message "${key}" is not used by any template`, {
+      stage: 'validate', file: messages.displayPath, ...messages.where(key),
+      hint: guess === undefined ? `Remove it from ${messages.displayPath}, or use it in a template ({{t "${key}"}}).` : `Did you mean "${guess}"? Rename it, or remove it from ${messages.displayPath}.`,
+    }));
+  }
+  return problems.length === 0 ? { ok: true, messages } : { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+}
