@@ -15,7 +15,7 @@ function pdf(pages: number, extra = ''): Uint8Array {
 
 const job: RenderJob = {
   document: onePagerDocument('mali', 'name: Mali\niso: ML'),
-  kind: 'one-pager', layout: 'one-pager', outputPath: 'countries/mali.pdf', view: {}, maxPages: 1,
+  kind: 'one-pager', layout: 'one-pager', lang: 'en', outputPath: 'countries/mali.pdf', view: {}, maxPages: 1,
   info: { title: 'Mali: country brief', author: 'Team', subject: 'A brief', keywords: ['Mali', 'ML'], creator: 'factsheets' },
 };
 const printed = (bytes: Uint8Array, overflowMm = 0, text = 'Mali'): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [], text, headings: [] });

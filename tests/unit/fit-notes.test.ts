@@ -7,7 +7,7 @@ import { onePagerDocument } from '../helpers/documents.js';
 
 function jobFor(name: string): RenderJob {
   return {
-    document: onePagerDocument(name, `name: ${name}\niso: ML`), kind: 'one-pager', layout: 'one-pager',
+    document: onePagerDocument(name, `name: ${name}\niso: ML`), kind: 'one-pager', layout: 'one-pager', lang: 'en',
     outputPath: `countries/${name}.pdf`, view: {}, maxPages: 1, info: { title: name, keywords: [], creator: 'factsheets' },
   };
 }

@@ -6,50 +6,50 @@ import { templatesOf } from '../helpers/templates.js';
 
 /** U+202F NARROW NO-BREAK SPACE, written out so that the expectations show where it is. */
 const NNBSP = '\u202F';
-/** U+00A0 NO-BREAK SPACE, as CLDR puts it in German and Spanish. */
+/** U+00A0 NO-BREAK SPACE, as CLDR puts it in German and Spanish, and French keeps a figure with its unit. */
 const NBSP = '\u00A0';
 
 describe('French figures', () => {
   it.each([
-    [2_900_000_000, '2,9 milliards d’euros'],
-    [1_000_000_000, '1 milliard d’euros'],
-    [1_500_000_000, '1,5 milliard d’euros'],
-    [1_960_000_000, '2 milliards d’euros'],
-    [217_700_000, '217,7 millions d’euros'],
-    [1_000_000, '1 million d’euros'],
-    [950_000, `950${NNBSP}000 euros`],
-    [1, '1 euro'],
-    [0, '0 euro'],
-    [1_234_000_000_000, `1${NNBSP}234 milliards d’euros`],
+    [2_900_000_000, `2,9${NBSP}milliards d’euros`],
+    [1_000_000_000, `1${NBSP}milliard d’euros`],
+    [1_500_000_000, `1,5${NBSP}milliard d’euros`],
+    [1_960_000_000, `2${NBSP}milliards d’euros`],
+    [217_700_000, `217,7${NBSP}millions d’euros`],
+    [1_000_000, `1${NBSP}million d’euros`],
+    [950_000, `950${NNBSP}000${NBSP}euros`],
+    [1, `1${NBSP}euro`],
+    [0, `0${NBSP}euro`],
+    [1_234_000_000_000, `1${NNBSP}234${NBSP}milliards d’euros`],
   ])('money %d → %s', (amount, expected) => {
     expect(formatMoney(amount, 'EUR', 'fr')).toBe(expected);
   });
 
   it('keeps the house rounding: one decimal at most, the next unit when rounding reaches it', () => {
-    expect(formatMoney(999_999_999, 'EUR', 'fr')).toBe('1 milliard d’euros');
-    expect(formatMoney(999_940_000, 'EUR', 'fr')).toBe('999,9 millions d’euros');
-    expect(formatMoney(999_999.6, 'EUR', 'fr')).toBe('1 million d’euros');
-    expect(formatMoney(999_999.4, 'EUR', 'fr')).toBe(`999${NNBSP}999 euros`);
-    expect(formatMoney(36_550_000, 'EUR', 'fr')).toBe('36,6 millions d’euros');
+    expect(formatMoney(999_999_999, 'EUR', 'fr')).toBe(`1${NBSP}milliard d’euros`);
+    expect(formatMoney(999_940_000, 'EUR', 'fr')).toBe(`999,9${NBSP}millions d’euros`);
+    expect(formatMoney(999_999.6, 'EUR', 'fr')).toBe(`1${NBSP}million d’euros`);
+    expect(formatMoney(999_999.4, 'EUR', 'fr')).toBe(`999${NNBSP}999${NBSP}euros`);
+    expect(formatMoney(36_550_000, 'EUR', 'fr')).toBe(`36,6${NBSP}millions d’euros`);
   });
 
   it('writes every French region the same way', () => {
     for (const lang of ['fr', 'fr-FR', 'fr-BE', 'fr-CA', 'fr-CH', 'FR-be']) {
-      expect(formatMoney(2_900_000_000, 'EUR', lang)).toBe('2,9 milliards d’euros');
+      expect(formatMoney(2_900_000_000, 'EUR', lang)).toBe(`2,9${NBSP}milliards d’euros`);
       expect(formatNumber(4400, 1, lang)).toBe(`4${NNBSP}400`);
       expect(formatPercent(0.67, lang)).toBe(`67${NNBSP}%`);
     }
   });
 
   it('names other currencies by their CLDR French names, with "de" elided before a vowel', () => {
-    expect(formatMoney(2_900_000_000, 'USD', 'fr')).toBe('2,9 milliards de dollars des États-Unis');
-    expect(formatMoney(1_000_000, 'CHF', 'fr')).toBe('1 million de francs suisses');
-    expect(formatMoney(1_500_000_000, 'CHF', 'fr')).toBe('1,5 milliard de francs suisses');
-    expect(formatMoney(12_500_000, 'AED', 'fr')).toBe('12,5 millions de dirhams des Émirats arabes unis');
-    expect(formatMoney(12_500_000, 'MRU', 'fr')).toBe('12,5 millions d’ouguiyas mauritaniens');
-    expect(formatMoney(3_000_000, 'XOF', 'fr')).toBe('3 millions de francs CFA (BCEAO)');
-    expect(formatMoney(1, 'GBP', 'fr')).toBe('1 livre sterling');
-    expect(formatMoney(950_000, 'USD', 'fr')).toBe(`950${NNBSP}000 dollars des États-Unis`);
+    expect(formatMoney(2_900_000_000, 'USD', 'fr')).toBe(`2,9${NBSP}milliards de dollars des États-Unis`);
+    expect(formatMoney(1_000_000, 'CHF', 'fr')).toBe(`1${NBSP}million de francs suisses`);
+    expect(formatMoney(1_500_000_000, 'CHF', 'fr')).toBe(`1,5${NBSP}milliard de francs suisses`);
+    expect(formatMoney(12_500_000, 'AED', 'fr')).toBe(`12,5${NBSP}millions de dirhams des Émirats arabes unis`);
+    expect(formatMoney(12_500_000, 'MRU', 'fr')).toBe(`12,5${NBSP}millions d’ouguiyas mauritaniens`);
+    expect(formatMoney(3_000_000, 'XOF', 'fr')).toBe(`3${NBSP}millions de francs CFA (BCEAO)`);
+    expect(formatMoney(1, 'GBP', 'fr')).toBe(`1${NBSP}livre sterling`);
+    expect(formatMoney(950_000, 'USD', 'fr')).toBe(`950${NNBSP}000${NBSP}dollars des États-Unis`);
   });
 
   it('writes numbers, percentages and dates as French typography does', () => {
@@ -109,13 +109,13 @@ describe('helpers in the page\'s language', () => {
 
   it('writes French in a view whose lang is fr, in layouts and in prose', () => {
     const french = { ...figures, lang: 'fr' };
-    const expected = `2,9 milliards d’euros · 4${NNBSP}400 · 67${NNBSP}% · 67${NNBSP}% · 1er septembre 2017`;
+    const expected = `2,9${NBSP}milliards d’euros · 4${NNBSP}400 · 67${NNBSP}% · 67${NNBSP}% · 1er septembre 2017`;
     expect(environment.renderLayout('page', french, '')).toBe(expected);
     expect(environment.renderProse('{{money total}} · {{number count}} · {{percent share}} · {{wholePercent rounded}} · {{date published}}', french, 'a.fr.md')).toBe(expected);
   });
 
   it('uses the settings currency in the page\'s language', () => {
-    expect(environment.renderProse('{{money total}}', { ...figures, lang: 'fr', settings: { currency: 'USD' } }, 'a.fr.md')).toBe('2,9 milliards de dollars des États-Unis');
+    expect(environment.renderProse('{{money total}}', { ...figures, lang: 'fr', settings: { currency: 'USD' } }, 'a.fr.md')).toBe(`2,9${NBSP}milliards de dollars des États-Unis`);
   });
 
   it('writes English when the view has no lang, and English when it says en', () => {

@@ -6,7 +6,7 @@ import { factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 
 function part(kind: 'factsheet' | 'one-pager', name: string, frontMatter: string, pages: number): BuiltPart {
   const document = kind === 'factsheet' ? factsheetDocument(name, frontMatter) : onePagerDocument(name, frontMatter);
-  const job: RenderJob = { document, kind, layout: kind, outputPath: `${name}.pdf`, view: { title: name }, info: { title: name, keywords: [], creator: 'factsheets' } };
+  const job: RenderJob = { document, kind, layout: kind, lang: 'en', outputPath: `${name}.pdf`, view: { title: name }, info: { title: name, keywords: [], creator: 'factsheets' } };
   return { job, pages };
 }
 

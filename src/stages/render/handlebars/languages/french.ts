@@ -31,8 +31,11 @@ const ofCurrency = memoize((code: string): string => {
   return /^[aeiouœæ]/i.test(name.normalize('NFD')) ? `d’${name}` : `de ${name}`;
 });
 
+/** A no-break space keeps a figure with its unit (`2,9 milliards`): a line may break only before `d’euros`. */
+const NO_BREAK_SPACE = '\u00A0';
+
 function inUnits(value: number, singular: string, currency: string): string {
-  return `${oneDecimal.format(value)} ${plural.select(value) === 'one' ? singular : `${singular}s`} ${ofCurrency(currency)}`;
+  return `${oneDecimal.format(value)}${NO_BREAK_SPACE}${plural.select(value) === 'one' ? singular : `${singular}s`} ${ofCurrency(currency)}`;
 }
 
 /**
@@ -45,7 +48,7 @@ export const FRENCH: FigureStyle = {
     switch (moneyScale(amount)) {
       case 'billion': return inUnits(amount / 1e9, 'milliard', currency);
       case 'million': return inUnits(amount / 1e6, 'million', currency);
-      case 'unit': return `${wholeNumber.format(amount)} ${currencyName(currency, amount)}`;
+      case 'unit': return `${wholeNumber.format(amount)}${NO_BREAK_SPACE}${currencyName(currency, amount)}`;
     }
   },
   number: (value, decimals) => numberWith(decimals).format(value),
