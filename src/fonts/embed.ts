@@ -60,20 +60,23 @@ export async function embeddedFontFaces(fonts = BRAND_FONTS): Promise<string> {
  */
 export async function brandCoverage(fonts = BRAND_FONTS): Promise<BrandCoverage> {
   const families: Set<number>[] = [];
-  for (const font of fonts) {
-    const root = packageRoot(font);
-    const family = font.package.split('/').pop() ?? font.package;
-    const [weight = '400', style = 'normal'] = (font.styles[0] ?? '400').split('-');
-    const covered = new Set<number>();
-    for (const subset of SUBSETS) {
-      const file = join(root, 'files', `${family}-${subset}-${weight}-${style === 'italic' ? 'italic' : 'normal'}.woff`);
-      for (const code of woffCoverage(await readFile(file))) covered.add(code);
-    }
-    families.push(covered);
-  }
+  for (const font of fonts) families.push(await styleCoverage(font, font.styles[0] ?? '400'));
   const any = new Set(families.flatMap((family) => [...family]));
   const all = new Set([...any].filter((code) => families.every((family) => family.has(code))));
   return { any, all, postscriptNames: fonts.map((font) => font.postscriptName) };
+}
+
+/** The code points one embedded style (`400`, `400-italic`) has glyphs for, over the embedded subsets. */
+export async function styleCoverage(font: BrandFont, styleName: string): Promise<Set<number>> {
+  const root = packageRoot(font);
+  const family = font.package.split('/').pop() ?? font.package;
+  const [weight = '400', style = 'normal'] = styleName.split('-');
+  const covered = new Set<number>();
+  for (const subset of SUBSETS) {
+    const file = join(root, 'files', `${family}-${subset}-${weight}-${style === 'italic' ? 'italic' : 'normal'}.woff`);
+    for (const code of woffCoverage(await readFile(file))) covered.add(code);
+  }
+  return covered;
 }
 
 function packageRoot(font: BrandFont): string {
