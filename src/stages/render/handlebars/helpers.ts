@@ -90,8 +90,12 @@ export function cssStringHelper(...args: unknown[]): SafeString {
   if (args.length !== 1 || typeof text !== 'string') {
     throw new HelperError(`cssString takes one text, got ${args.length === 1 ? describe(text) : `${args.length} values`}`, options.loc?.start);
   }
-  const escaped = [...text].map((character) => (/[A-Za-z0-9 ]/.test(character) ? character : `\\${(character.codePointAt(0) ?? 0).toString(16)} `)).join('');
-  return new Handlebars.SafeString(`"${escaped}"`);
+  return new Handlebars.SafeString(cssString(text));
+}
+
+/** Text as a quoted CSS string: every character but letters, digits and spaces is a hex escape. */
+export function cssString(text: string): string {
+  return `"${[...text].map((character) => (/[A-Za-z0-9 ]/.test(character) ? character : `\\${(character.codePointAt(0) ?? 0).toString(16)} `)).join('')}"`;
 }
 
 /**

@@ -2,7 +2,7 @@ import Handlebars, { type HelperOptions } from 'handlebars';
 import type { LoadedTemplates } from '../../load.js';
 import { messagesFor } from '../../../messages/languages.js';
 import type { MessageFile, MessageValues } from '../../../messages/catalog.js';
-import { HelperError, type HelperLocation } from './helpers.js';
+import { cssString, HelperError, type HelperLocation } from './helpers.js';
 
 type SafeString = InstanceType<typeof Handlebars.SafeString>;
 type Options = HelperOptions & { loc?: { start: HelperLocation } };
@@ -66,9 +66,4 @@ export function cssMessageHelper(templates: LoadedTemplates): (...args: unknown[
     const parts = text.split(COUNTER).map((part, index) => (index % 2 === 1 ? `counter(${part})` : part === '' ? '' : cssString(part)));
     return new Handlebars.SafeString(parts.filter((part) => part !== '').join(' ') || '""');
   };
-}
-
-/** Text as a quoted CSS string: every character but letters, digits and spaces is a hex escape. */
-export function cssString(text: string): string {
-  return `"${[...text].map((character) => (/[A-Za-z0-9 ]/.test(character) ? character : `\\${(character.codePointAt(0) ?? 0).toString(16)} `)).join('')}"`;
 }
