@@ -54,6 +54,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // 2. validate every input at once, then choose this run's documents
   const validation = validateSources(sources, cache.validation);
   log.addErrors(validation.errors);
+  log.warnings.push(...validation.warnings);
   const selection = selectDocuments(config, validation, log);
   if (selection === undefined) return report();
   const failedEarly = log.finishedCount();

@@ -1,10 +1,10 @@
 import { FactsheetsError } from '../errors.js';
 import type { Limits } from '../limits.js';
-import type { Dataset, Document, DocumentKind, SettingsValues, SourceFile } from '../types.js';
+import type { BuildWarning, Dataset, Document, DocumentKind, SettingsValues, SourceFile } from '../types.js';
 import type { LoadedSources } from './load.js';
 import { validateDataset, validateWorkbook } from './validate/dataset.js';
 import { validateDocument } from './validate/front-matter.js';
-import { validateSettings } from './validate/settings.js';
+import { untranslatedSettings, validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
 
 
@@ -15,6 +15,8 @@ export interface ValidationResult {
   readonly settings: SettingsValues;
   /** Every problem of the build's inputs, in file order; the valid documents are still returned. */
   readonly errors: readonly FactsheetsError[];
+  /** Worth a word, not wrong: settings words that editions in another language print as they are. */
+  readonly warnings: readonly BuildWarning[];
   /** Names of documents that exist but failed validation, with their source file. */
   readonly failed: readonly { readonly name: string; readonly kind: DocumentKind; readonly source: SourceFile }[];
 }
@@ -107,13 +109,17 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     for (const error of datasetResult.errors) errors.push(error);
   }
   const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
-  if (settings.errors.length === 0) return { documents, dataset, settings: settings.settings, errors, failed };
+  if (settings.errors.length === 0) {
+    const warnings = untranslatedSettings(settings.settings, documents, sources.settings?.displayPath);
+    return { documents, dataset, settings: settings.settings, errors, warnings, failed };
+  }
   // Every page prints settings: none is built with words its project did not choose.
   return {
     documents: [],
     dataset,
     settings: settings.settings,
     errors: [...settings.errors, ...errors],
+    warnings: [],
     failed: [...failed, ...documents.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source }))],
   };
 }

@@ -5,7 +5,7 @@ import { planJobs } from '../../src/stages/plan.js';
 import { fillPattern, pageSettings } from '../../src/stages/plan/settings.js';
 import { cssStringHelper } from '../../src/stages/render/handlebars/helpers.js';
 import { formatMoney } from '../../src/stages/render/handlebars/format.js';
-import { validateSettings } from '../../src/stages/validate/settings.js';
+import { untranslatedSettings, validateSettings } from '../../src/stages/validate/settings.js';
 import { TEMPLATES } from '../helpers/content.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 import { source } from '../helpers/sources.js';
@@ -83,5 +83,23 @@ describe('settings on the page', () => {
     const files = ['layouts', 'partials', 'styles'].flatMap((folder) => readdirSync(join(TEMPLATES, folder)).map((name) => join(TEMPLATES, folder, name)));
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/Partnership|Migration|one year/i);
+  });
+});
+
+describe('untranslatedSettings', () => {
+  const english = onePagerDocument('mali', 'name: Mali\niso: ML');
+  const french = onePagerDocument('mali.fr', 'name: Mali\niso: ML');
+
+  it('names the words French editions would print in English, once for the language', () => {
+    const settings = { series: 'Partnership Framework', footerNote: 'Figures as reported', currency: 'EUR', languages: { fr: { series: 'Cadre de partenariat' } } };
+    expect(untranslatedSettings(settings, [english, french], 'content/factsheets.yml')).toEqual([{
+      message: 'the fr editions print footer_note as the settings give them in en (give fr its own under "languages: fr:", or repeat a value that stays the same)',
+      file: 'content/factsheets.yml',
+    }]);
+  });
+
+  it('says nothing when every word has its French value, or no edition is in another language', () => {
+    expect(untranslatedSettings({ series: 'P', languages: { fr: { series: 'P' } } }, [english, french], undefined)).toEqual([]);
+    expect(untranslatedSettings({ series: 'P' }, [english], undefined)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
-import type { SettingsValues, SourceFile } from '../../types.js';
+import type { BuildWarning, Document, SettingsValues, SourceFile } from '../../types.js';
 import { closestName } from './closest-name.js';
 import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
@@ -62,4 +62,31 @@ function unknownSetting(file: string, key: string, where: { line: number; column
     stage: 'validate', file, ...where,
     hint: `${guess === undefined ? '' : `Did you mean "${guess}"? `}The settings are: ${SETTING_KEYS.join(', ')} (see the README, "The settings file").`,
   });
+}
+
+/** Settings that are words on the page: each language should have its own. */
+const WORDS: readonly (readonly [keyof SettingsValues, string])[] = [
+  ['series', 'series'], ['kicker', 'kicker'], ['runningHead', 'running_head'], ['footerNote', 'footer_note'],
+  ['fundingLabel', 'funding_label'], ['packTitle', 'pack_title'],
+];
+
+/**
+ * The settings file's words that editions in another language would print as they are: for
+ * each such language, one warning naming them and where to give that language its own.
+ */
+export function untranslatedSettings(settings: SettingsValues, documents: readonly Document[], file: string | undefined): BuildWarning[] {
+  const projectLanguage = settings.language ?? 'en';
+  const languages = new Set(documents.map((document) => document.lang ?? projectLanguage));
+  const warnings: BuildWarning[] = [];
+  for (const lang of [...languages].sort()) {
+    if (lang === projectLanguage) continue;
+    const own = Object.entries(settings.languages ?? {}).find(([tag]) => [lang, lang.split('-')[0]].some((wanted) => tag.toLowerCase() === wanted?.toLowerCase()))?.[1] ?? {};
+    const shared = WORDS.filter(([name]) => settings[name] !== undefined && own[name] === undefined).map(([, key]) => key);
+    if (shared.length === 0) continue;
+    warnings.push({
+      message: `the ${lang} editions print ${shared.join(', ')} as the settings give them in ${projectLanguage} (give ${lang} its own under "languages: ${lang}:", or repeat a value that stays the same)`,
+      ...(file === undefined ? {} : { file }),
+    });
+  }
+  return warnings;
 }
