@@ -193,9 +193,15 @@ export interface Artifact {
 /** `unchanged`: its PDF is up to date (same inputs as when it was built), so it was not printed. */
 export type DocumentStatus = 'built' | 'unchanged' | 'failed';
 
+/** What a written PDF is: a document's own, or the briefing pack made of them. */
+export type OutputKind = DocumentKind | 'briefing-pack';
+
+/** One PDF of a build: a document's (screen or print edition), or the briefing pack. */
 export interface DocumentResult {
   readonly name: string;
-  readonly kind: DocumentKind;
+  readonly kind: OutputKind;
+  /** `print` on a document's print edition (under print/, with bleed and crop marks); absent on the screen edition and the pack. */
+  readonly edition?: 'print';
   readonly source: string;
   readonly output: string;
   readonly status: DocumentStatus;

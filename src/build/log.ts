@@ -2,6 +2,7 @@ import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import { outputPathOfName, type PlanResult } from '../stages/plan.js';
 import { combineWriteErrors, OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
+import { isPrintEdition } from './produce.js';
 import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, RenderJob } from '../types.js';
 
 /** What a build has done so far: a result per document, errors, warnings, manifest entries. */
@@ -9,7 +10,10 @@ export class BuildLog {
   readonly errors: FactsheetsError[] = [];
   readonly warnings: BuildWarning[] = [];
   readonly manifest: ManifestEntry[] = [];
+  /** The documents' own results, by name. */
   private readonly results = new Map<string, DocumentResult>();
+  /** Print editions and the pack, by output path. */
+  private readonly otherOutputs = new Map<string, DocumentResult>();
   private readonly writeFailures: OutputWriteError[] = [];
 
   constructor(
@@ -17,26 +21,33 @@ export class BuildLog {
     private readonly started: number,
   ) {}
 
+  /** A document's PDF (either edition) printed and written in this build. */
   built(job: RenderJob, pages: number, milliseconds: number): void {
-    const { document } = job;
-    this.results.set(document.name, {
-      name: document.name, kind: job.kind, source: document.source.displayPath,
-      output: job.outputPath, status: 'built', pages, milliseconds,
-    });
+    this.record({ ...resultOf(job), status: 'built', pages, milliseconds });
   }
 
-  /** A document whose PDF is up to date: its pages and space budget as the manifest recorded them. */
+  /** A document's PDF (either edition) that is up to date: its pages and space budget as the manifest recorded them. */
   unchanged(job: RenderJob, entry: Pick<ManifestEntry, 'pages' | 'fit'>): void {
-    const { document } = job;
-    this.results.set(document.name, {
-      name: document.name, kind: job.kind, source: document.source.displayPath, output: job.outputPath, status: 'unchanged', pages: entry.pages,
-      ...(entry.fit === undefined ? {} : { fit: entry.fit }),
-    });
+    this.record({ ...resultOf(job), status: 'unchanged', pages: entry.pages, ...(entry.fit === undefined ? {} : { fit: entry.fit }) });
   }
 
   /** Marks a document failed without an error of its own (a shared error says why). */
   failed(name: string, kind: DocumentKind, source: string): void {
-    this.results.set(name, { name, kind, source, output: outputPathOfName(kind, name), status: 'failed' });
+    this.record({ name, kind, source, output: outputPathOfName(kind, name), status: 'failed' });
+  }
+
+  /** The briefing pack's result: written, current, or failed (see pack-step.ts). */
+  pack(result: DocumentResult): void {
+    this.record(result);
+  }
+
+  /**
+   * A document's screen edition is its result (progress counts these); print editions and the
+   * pack are PDFs of their own, listed after the documents.
+   */
+  private record(result: DocumentResult): void {
+    if (result.edition === undefined && result.kind !== 'briefing-pack') this.results.set(result.name, result);
+    else this.otherOutputs.set(result.output, result);
   }
 
   /** Adds errors one by one: a build may have very many (no spread onto the call stack). */
@@ -63,13 +74,14 @@ export class BuildLog {
 
   /** Records why a job failed; write failures are kept aside to be reported together. */
   jobFailed(job: RenderJob, error: unknown): void {
-    this.failed(job.document.name, job.kind, job.document.source.displayPath);
+    this.record({ ...resultOf(job), status: 'failed' });
     if (error instanceof OutputWriteError) {
       this.writeFailures.push(error);
       return;
     }
     const failure = toFactsheetsError(error, { stage: 'print', file: job.document.source.displayPath });
-    this.errors.push(failure.document === undefined ? failure.within(`${job.kind} ${job.document.name}`, job.document.name) : failure);
+    const what = `${job.kind} ${job.document.name}${isPrintEdition(job) ? ' (print edition)' : ''}`;
+    this.errors.push(failure.document === undefined ? failure.within(what, job.document.name) : failure);
   }
 
   /** How many documents have a result (built, unchanged or failed), for progress. */
@@ -83,9 +95,9 @@ export class BuildLog {
     return result?.status === 'failed' ? undefined : result?.pages;
   }
 
-  /** Whether any document of the build failed so far. */
+  /** Whether any PDF of the build failed so far. */
   hasFailures(): boolean {
-    return [...this.results.values()].some((result) => result.status === 'failed');
+    return [...this.results.values(), ...this.otherOutputs.values()].some((result) => result.status === 'failed');
   }
 
   /** A write that failed outside any document (the manifest), reported with the others of its kind. */
@@ -95,7 +107,7 @@ export class BuildLog {
 
   report(now: number): BuildReport {
     const fits = new Map(this.manifest.flatMap((entry) => (entry.fit === undefined ? [] : [[entry.output, entry.fit] as const])));
-    const documents = [...this.results.values()].map((result) => {
+    const documents = [...this.results.values(), ...this.otherOutputs.values()].map((result) => {
       const fit = result.status === 'built' ? fits.get(result.output) : undefined;
       return fit === undefined ? result : { ...result, fit };
     });
@@ -105,10 +117,16 @@ export class BuildLog {
       errors: [...this.errors, ...combineWriteErrors(this.outDir, this.writeFailures)],
       warnings: this.warnings,
       // Notes are news: about pages printed in this run, not every run.
-      notes: documents.flatMap((result) => (result.status === 'built' ? fitNotes(result) : [])),
+      notes: documents.flatMap((result) => (result.status === 'built' && result.edition === undefined ? fitNotes(result) : [])),
       seconds: (now - this.started) / 1000,
     };
   }
+}
+
+/** What every result of a job says: which document, which edition, which file. */
+function resultOf(job: RenderJob): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output' | 'edition'> {
+  const { document } = job;
+  return { name: document.name, kind: job.kind, source: document.source.displayPath, output: job.outputPath, ...(isPrintEdition(job) ? { edition: 'print' } : {}) };
 }
 
 /** Fewer prose lines left than this make a page "tight", worth a note. */

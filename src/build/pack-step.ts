@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
-import type { RenderJob } from '../types.js';
+import type { DocumentResult, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
@@ -27,8 +27,10 @@ export interface PackDecision {
   readonly wanted: boolean;
   /** What the pack would be made from, given the parts' manifest entries. */
   inputs(entries: readonly ManifestEntry[]): Record<string, string>;
-  /** Whether the pack in the output folder was made from exactly these parts. */
-  isCurrent(entries: readonly ManifestEntry[]): boolean;
+  /** The pack in the output folder, when it was made from exactly these parts. */
+  current(entries: readonly ManifestEntry[]): ManifestEntry | undefined;
+  /** What the pack is reported as: its PDF, and its layout as the file it comes from. */
+  readonly result: Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'>;
 }
 
 export function decidePack(
@@ -36,14 +38,22 @@ export function decidePack(
 ): PackDecision {
   const previousEntry = previous?.documents.find((entry) => entry.output === PACK_OUTPUT);
   const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(jobs, entries, templatesHash(PACK_LAYOUT, templates, 'en'), fontsHash);
-  const hasLayout = templates.layouts.has(PACK_LAYOUT);
+  const layout = templates.layouts.get(PACK_LAYOUT);
   return {
     complete,
-    hasLayout,
-    wanted: complete && !config.skipPack && hasLayout,
+    hasLayout: layout !== undefined,
+    wanted: complete && !config.skipPack && layout !== undefined,
     inputs,
-    isCurrent: (entries) => previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries)),
+    current: (entries) => (previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries)) ? previousEntry : undefined),
+    result: { name: PACK_NAME, kind: 'briefing-pack', source: layout?.displayPath ?? PACK_LAYOUT, output: PACK_OUTPUT },
   };
+}
+
+/** Logs the pack as unchanged when it is wanted and current; says whether it was. */
+export function notePackCurrent(decision: PackDecision, entries: readonly ManifestEntry[], log: BuildLog): boolean {
+  const current = decision.wanted ? decision.current(entries) : undefined;
+  if (current !== undefined) log.pack({ ...decision.result, status: 'unchanged', pages: current.pages });
+  return current !== undefined;
 }
 
 /** What making the pack works with. */
@@ -69,14 +79,21 @@ export async function packStep(decision: PackDecision, jobs: readonly RenderJob[
     log.warnings.push({ message: `${PACK_OUTPUT} was not rebuilt: ${skipped}` });
     return;
   }
-  if (!decision.wanted || decision.isCurrent(entries)) return;
+  if (!decision.wanted || notePackCurrent(decision, entries, log)) return;
   try {
     const printer = await session.printer();
-    if (printer instanceof FactsheetsError) return;
+    if (printer instanceof FactsheetsError) {
+      // The session reported why, once for the build.
+      log.pack({ ...decision.result, status: 'failed' });
+      return;
+    }
     const parts = jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
     const printed = await makePack(parts, step.templates, await step.context(printer), () => session.close());
-    if (printed !== undefined) log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir));
+    if (printed === undefined) return;
+    log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir));
+    log.pack({ ...decision.result, status: 'built', pages: printed.pages, milliseconds: printed.milliseconds });
   } catch (error) {
+    log.pack({ ...decision.result, status: 'failed' });
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
   }

@@ -15,7 +15,7 @@ import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { BuildLog } from './log.js';
 import { readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { decidePack, packStep } from './pack-step.js';
+import { decidePack, notePackCurrent, packStep } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
 import { inputHashes, type ProduceContext } from './produce.js';
@@ -79,7 +79,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // 5. nothing out of date, nothing removed, the pack current: no browser at all
   const pack = decidePack(config, selection.complete, planned.jobs, sources.templates, previous, fonts.hash);
   const upToDateEntries = [...upToDate.values()];
-  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && (!pack.wanted || pack.isCurrent(upToDateEntries))) return report();
+  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && (!pack.wanted || notePackCurrent(pack, upToDateEntries, log))) return report();
 
   // 6. render and print what changed, then the pack, through one browser session
   const session = new PrintSession(() => openPrinter(config, deps), (error) => log.errors.push(error));
@@ -107,7 +107,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
 /**
  * Which documents must be printed again: an output is up to date when the manifest has it made
  * from exactly these inputs (see findChanges); a document is out of date when any of its
- * editions is. Up-to-date documents are logged as unchanged.
+ * editions is. Each edition of a document that is not printed again is logged as unchanged.
  */
 function findOutOfDate(jobs: readonly RenderJob[], hashContext: Parameters<typeof inputHashes>[1], previous: Manifest | undefined, log: BuildLog) {
   const { config } = hashContext;
@@ -115,7 +115,7 @@ function findOutOfDate(jobs: readonly RenderJob[], hashContext: Parameters<typeo
   const changes = findChanges(editions, (job: RenderJob) => inputHashes(job, hashContext), previous, config.outDir, config.force);
   const upToDate: ReadonlyMap<string, ManifestEntry> = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
   const outOfDate: ReadonlySet<string> = new Set(changes.outOfDate.map((job) => job.document.name));
-  for (const job of jobs) {
+  for (const job of editions) {
     const entry = upToDate.get(job.outputPath);
     if (!outOfDate.has(job.document.name) && entry !== undefined) log.unchanged(job, entry);
   }

@@ -60,14 +60,33 @@ async function printDocument(planned: RenderJob, printing: DocumentPrinting): Pr
   const context = await printing.context(printer);
   const known = upToDate.get(job.outputPath);
   const screen = known === undefined ? await produce(page, context) : { pages: known.pages, milliseconds: 0, entry: known };
-  if (known === undefined) log.manifest.push(screen.entry);
-  const printEdition = printEditionOf(job);
-  if (config.printEdition && !upToDate.has(printEdition.outputPath)) {
-    const printPage = await render(printEdition, printing);
-    if (printPage !== undefined) log.manifest.push((await produce(printPage, context, screen.pages)).entry);
+  if (known === undefined) {
+    log.manifest.push(screen.entry);
+    log.built(job, screen.pages, screen.milliseconds);
+  } else {
+    log.unchanged(job, screen.entry);
   }
-  if (known === undefined) log.built(job, screen.pages, screen.milliseconds);
-  else log.unchanged(job, screen.entry);
+  if (config.printEdition) await printEditionFor(job, screen.pages, context, printing);
+}
+
+/** The print edition of a document whose screen edition is written: fails alone, under its own path. */
+async function printEditionFor(job: RenderJob, screenPages: number, context: ProduceContext, printing: DocumentPrinting): Promise<void> {
+  const { log, upToDate } = printing;
+  const edition = printEditionOf(job);
+  const known = upToDate.get(edition.outputPath);
+  if (known !== undefined) {
+    log.unchanged(edition, known);
+    return;
+  }
+  const page = await render(edition, printing);
+  if (page === undefined) return;
+  try {
+    const printed = await produce(page, context, screenPages);
+    log.manifest.push(printed.entry);
+    log.built(edition, printed.pages, printed.milliseconds);
+  } catch (error) {
+    log.jobFailed(edition, error);
+  }
 }
 
 async function render(job: RenderJob, { renderPage, log }: DocumentPrinting): Promise<HtmlPage | undefined> {

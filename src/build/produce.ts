@@ -92,7 +92,12 @@ export function reviewInputsOf(job: RenderJob, context: Pick<ProduceContext, 'co
 
 /** The build options that change a PDF's bytes (hashed as the `options` input). */
 function buildOptions(job: RenderJob, config: BuildConfig): { sourceDateEpoch: number | null; print: boolean } {
-  return { sourceDateEpoch: config.sourceDateEpoch ?? null, print: job.outputPath.startsWith('print/') };
+  return { sourceDateEpoch: config.sourceDateEpoch ?? null, print: isPrintEdition(job) };
+}
+
+/** Whether a job is a document's print edition (printEditionOf puts those under print/). */
+export function isPrintEdition(job: RenderJob): boolean {
+  return job.outputPath.startsWith('print/');
 }
 
 /** A PDF's creation date: SOURCE_DATE_EPOCH, else the document's date, else a fixed date; never the clock. */

@@ -1,5 +1,5 @@
 import { escapeForMessage, FactsheetsError, formatError, formatPosition, safeLineStart } from '../errors.js';
-import type { BuildReport } from '../types.js';
+import type { BuildReport, DocumentResult, DocumentStatus } from '../types.js';
 
 /** The report for people: a line per PDF, errors and warnings, and a summary line. */
 export function formatTextReport(report: BuildReport): { stdout: string; stderr: string } {
@@ -17,23 +17,67 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
   const stdout = [
     ...built.map((document) => {
       const pages = `${document.pages ?? 0} ${document.pages === 1 ? 'page' : 'pages'}`;
-      return `built  ${document.output}  (${pages}, ${document.milliseconds ?? 0} ms)\n`;
+      return `built  ${document.output}  (${labelOf(document)}${pages}, ${document.milliseconds ?? 0} ms)\n`;
     }),
     ...(report.notes ?? []).map((note) => `note   ${note.file === undefined ? '' : `${escapeForMessage(note.file)}: `}${escapeForMessage(note.message)}\n`),
-    ...failed.map((document) => `FAILED ${document.output}  (from ${escapeForMessage(document.source)})\n`),
-    `${built.length} built, ${unchanged.length > 0 ? `${unchanged.length} unchanged, ` : ''}${failed.length} failed${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
+    ...failed.map((document) => `FAILED ${document.output}  (${labelOf(document)}from ${escapeForMessage(document.source)})\n`),
+    `${counted(built, 'built')}, ${unchanged.length > 0 ? `${counted(unchanged, 'unchanged')}, ` : ''}${counted(failed, 'failed')}${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
   ].join('');
   return { stdout, stderr };
 }
 
+/** Which of the three a PDF is: a document's own, its print edition, or the briefing pack. */
+type OutputGroup = 'documents' | 'printEditions' | 'briefingPack';
+
+function groupOf(result: DocumentResult): OutputGroup {
+  if (result.kind === 'briefing-pack') return 'briefingPack';
+  return result.edition === 'print' ? 'printEditions' : 'documents';
+}
+
+/** What a line says a PDF is, when it is not a document's own: "print edition, ", "briefing pack, ". */
+function labelOf(result: DocumentResult): string {
+  const group = groupOf(result);
+  return group === 'documents' ? '' : group === 'printEditions' ? 'print edition, ' : 'briefing pack, ';
+}
+
+/**
+ * "10 built (9 documents, the briefing pack)": every PDF counted once, and what they are said
+ * whenever they are not all documents' own (so a build of print editions only says so).
+ */
+function counted(results: readonly DocumentResult[], status: string): string {
+  const counts = countByGroup(results);
+  if (counts.printEditions === 0 && counts.briefingPack === 0) return `${results.length} ${status}`;
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    ...(counts.documents > 0 ? [plural(counts.documents, 'document', 'documents')] : []),
+    ...(counts.printEditions > 0 ? [plural(counts.printEditions, 'print edition', 'print editions')] : []),
+    ...(counts.briefingPack > 0 ? ['the briefing pack'] : []),
+  ];
+  return `${results.length} ${status} (${parts.join(', ')})`;
+}
+
+function countByGroup(results: readonly DocumentResult[]): Record<OutputGroup, number> {
+  const counts: Record<OutputGroup, number> = { documents: 0, printEditions: 0, briefingPack: 0 };
+  for (const result of results) counts[groupOf(result)] += 1;
+  return counts;
+}
+
 /** The report for machines (`--json`): documents, outputs, errors, warnings and timings. */
 export function formatJsonReport(report: BuildReport): string {
-  const count = (status: string) => report.documents.filter((document) => document.status === status).length;
+  const byStatus = (results: readonly DocumentResult[]) => {
+    const count = (status: DocumentStatus) => results.filter((result) => result.status === status).length;
+    return { built: count('built'), unchanged: count('unchanged'), failed: count('failed') };
+  };
+  const inGroup = (group: OutputGroup) => byStatus(report.documents.filter((result) => groupOf(result) === group));
   return `${JSON.stringify({
     ok: report.errors.length === 0,
     seconds: Math.round(report.seconds * 1000) / 1000,
     outDir: report.outDir,
-    summary: { built: count('built'), unchanged: count('unchanged'), failed: count('failed'), errors: report.errors.length, warnings: report.warnings.length },
+    // Every PDF counted once; then the same counts for each of the three groups.
+    summary: {
+      ...byStatus(report.documents), errors: report.errors.length, warnings: report.warnings.length,
+      documents: inGroup('documents'), printEditions: inGroup('printEditions'), briefingPack: inGroup('briefingPack'),
+    },
     documents: report.documents,
     errors: report.errors.map(errorJson),
     warnings: report.warnings,

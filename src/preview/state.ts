@@ -1,10 +1,11 @@
-import type { BuildReport, DocumentResult } from '../types.js';
+import type { BuildReport, DocumentKind, DocumentResult } from '../types.js';
 import { BuildErrors, type ErrorList } from './error-lists.js';
 
 export type { ErrorList, PreviewError } from './error-lists.js';
 
 /** One document on the preview page: its last build's result, and what the page needs to show it. */
-export interface PreviewDocument extends Omit<DocumentResult, 'milliseconds' | 'pages'> {
+export interface PreviewDocument extends Omit<DocumentResult, 'milliseconds' | 'pages' | 'kind' | 'edition'> {
+  readonly kind: DocumentKind;
   /** Pages of the PDF on disk (the last good one, when the last build failed). */
   readonly pages?: number;
   /** One-pagers: room left at the foot of the page, in millimetres, when the build reports it. */
@@ -49,8 +50,8 @@ export function applyReport(previous: PreviewState, report: BuildReport, pdfExis
   const errors = new BuildErrors(report.errors);
   // A build that stopped before it knew the documents (the content folder unreadable) fails them all.
   const entries = report.documents.length === 0 && report.errors.length > 0
-    ? previous.documents.map((document): DocumentResult => ({ name: document.name, kind: document.kind, source: document.source, output: document.output, status: 'failed' }))
-    : report.documents;
+    ? previous.documents.map((document): ScreenEdition => ({ name: document.name, kind: document.kind, source: document.source, output: document.output, status: 'failed' }))
+    : report.documents.filter(isScreenEdition);
   const documents = entries.map((entry): PreviewDocument => {
     const old = before.get(entry.name);
     const pages = entry.status === 'failed' ? old?.pages : entry.pages;
@@ -66,6 +67,14 @@ export function applyReport(previous: PreviewState, report: BuildReport, pdfExis
   });
   documents.sort(byKindThenName);
   return { build, watching: previous.watching, documents, errors: errors.all, seconds: report.seconds };
+}
+
+/** A document's own PDF, as the preview shows it. */
+type ScreenEdition = DocumentResult & { readonly kind: DocumentKind };
+
+/** The preview shows each document once: its print edition and the briefing pack are left to full builds. */
+function isScreenEdition(result: DocumentResult): result is ScreenEdition {
+  return result.kind !== 'briefing-pack' && result.edition === undefined;
 }
 
 /** Factsheets first, then one-pagers, each by name: the order of the output folder. */

@@ -117,7 +117,11 @@ describe('machine-readable reports', () => {
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout) as { ok: boolean; summary: unknown; documents: { name: string; status: string }[]; errors: { file: string; stage: string }[]; warnings: unknown[] };
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ built: 1, unchanged: 0, failed: 1, errors: 1, warnings: 1 });
+    expect(report.summary).toEqual({
+      built: 1, unchanged: 0, failed: 1, errors: 1, warnings: 1,
+      // The pack is not made when a document failed (the warning says so): no entry of its own.
+      documents: { built: 1, unchanged: 0, failed: 1 }, printEditions: { built: 0, unchanged: 0, failed: 0 }, briefingPack: { built: 0, unchanged: 0, failed: 0 },
+    });
     expect(report.warnings).toEqual([{ message: 'briefing-pack.pdf was not rebuilt: some documents failed' }]);
     expect(report.documents.map((document) => [document.name, document.status]).sort()).toEqual([['long', 'failed'], ['short', 'built']]);
     expect(report.errors[0]).toMatchObject({ file: 'tests/fixtures/overflow/countries/long.md', stage: 'finish' });

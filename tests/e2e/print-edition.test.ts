@@ -27,9 +27,14 @@ describe('the print edition (--print, real Chromium)', () => {
     await runCli(['build', '--out', plain, '--only', 'factsheet,mali,cote-d-ivoire']);
   });
 
-  it('builds every document and its print file', () => {
+  it('builds every document and its print file, each with its line', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    for (const file of FILES) {
+      expect(result.stdout).toMatch(new RegExp(`^built  ${file.replace('.', '\\.')}  \\(\\d+ pages?, \\d+ ms\\)$`, 'm'));
+      expect(result.stdout).toMatch(new RegExp(`^built  print/${file.replace('.', '\\.')}  \\(print edition, \\d+ pages?, \\d+ ms\\)$`, 'm'));
+    }
+    expect(result.stdout).toMatch(/\n6 built \(3 documents, 3 print editions\), 0 failed in \d+\.\d s\n$/);
   });
 
   it.each(FILES)('print/%s is trimmed to A4 with 3 mm of bleed on every side, and room for crop marks', (file) => {
@@ -55,5 +60,20 @@ describe('the print edition (--print, real Chromium)', () => {
 
   it('leaves the screen PDFs exactly as a build without --print writes them', async () => {
     for (const file of FILES) expect((await readFile(join(out, file))).equals(await readFile(join(plain, file))), file).toBe(true);
+  });
+
+  it('says so when a build writes only print editions, and lists them in --json', async () => {
+    // The screen editions in this folder are current, so only the print files are written.
+    const printOnly = await runCli(['build', '--print', '--out', plain, '--only', 'factsheet,mali,cote-d-ivoire']);
+    expect(printOnly.stdout).toMatch(/\n3 built \(3 print editions\), 3 unchanged, 0 failed in \d+\.\d s\n$/);
+    for (const file of FILES) expect((await readFile(join(out, file))).equals(await readFile(join(plain, file))), file).toBe(true);
+
+    const again = await runCli(['build', '--print', '--json', '--out', plain, '--only', 'factsheet,mali,cote-d-ivoire']);
+    const report = JSON.parse(again.stdout) as { summary: Record<string, unknown>; documents: { output: string; kind: string; edition?: string; status: string; pages: number }[] };
+    expect(report.documents.map((document) => [document.output, document.edition ?? 'screen', document.status]).sort()).toEqual(
+      [...FILES.map((file) => [file, 'screen', 'unchanged']), ...FILES.map((file) => [`print/${file}`, 'print', 'unchanged'])].sort(),
+    );
+    for (const document of report.documents) expect(document.pages, document.output).toBe(pageCount(join(plain, document.output)));
+    expect(report.summary).toMatchObject({ built: 0, unchanged: 6, failed: 0, documents: { built: 0, unchanged: 3, failed: 0 }, printEditions: { built: 0, unchanged: 3, failed: 0 } });
   });
 });

@@ -34,7 +34,14 @@ describe('building the bundled sample with real Chromium', () => {
   it('exits 0 and ends with a summary line', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/\n9 built, 0 failed in \d+\.\d s\n$/);
+    // Every PDF counted once: the nine documents and the briefing pack made of them.
+    expect(result.stdout).toMatch(/\n10 built \(9 documents, the briefing pack\), 0 failed in \d+\.\d s\n$/);
+  });
+
+  it('gives the briefing pack its line, as every PDF written', async () => {
+    const pages = pageCount(join(out, 'briefing-pack.pdf'));
+    expect(result.stdout).toMatch(new RegExp(`^built  briefing-pack\\.pdf  \\(briefing pack, ${pages} pages, \\d+ ms\\)$`, 'm'));
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('built  '))).toHaveLength(10);
   });
 
   it('writes the factsheet, every one-pager, the briefing pack and the manifest, and nothing else', async () => {

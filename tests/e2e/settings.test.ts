@@ -75,14 +75,15 @@ describe('project settings on real pages', () => {
 
   it('rebuilds what a settings change affects, and reports a broken settings file at its line', async () => {
     const again = await runCli(['build', '--content', root, '--out', out, '--jobs', '2', '--json']);
-    expect((JSON.parse(again.stdout) as { documents: { status: string }[] }).documents.map((entry) => entry.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    // Three documents and the briefing pack, all current.
+    expect((JSON.parse(again.stdout) as { documents: { status: string }[] }).documents.map((entry) => entry.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     const settings = join(root, 'factsheets.yml');
     await writeFile(settings, (await readFile(settings, 'utf8')).replace('Provisional figures, sample data', 'Final figures, sample data'));
     const changed = await runCli(['build', '--content', root, '--out', out, '--jobs', '2', '--json']);
     expect(changed.code).toBe(0);
     const statuses = Object.fromEntries((JSON.parse(changed.stdout) as { documents: { name: string; status: string }[] }).documents.map((entry) => [entry.name, entry.status]));
-    // Every layout may print any setting (view.settings), so every document is rebuilt.
-    expect(statuses).toEqual({ 'annual-review': 'built', 'harbour-update': 'built', portugal: 'built' });
+    // Every layout may print any setting (view.settings), so every document is rebuilt, and the pack made of them.
+    expect(statuses).toEqual({ 'annual-review': 'built', 'harbour-update': 'built', portugal: 'built', 'briefing-pack': 'built' });
     expect(pageText(join(out, 'harbour-update.pdf'), 2)).toContain('Final figures, sample data');
 
     await writeFile(settings, 'series: Green Ports Initiative\ncurrency: dollars\n');

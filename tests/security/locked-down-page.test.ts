@@ -51,7 +51,7 @@ describe('the printed page is locked down', () => {
 
   it('still builds the document', () => {
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/1 built, 0 failed/);
+    expect(result.stdout).toMatch(/2 built \(1 document, the briefing pack\), 0 failed/);
   });
 
   it('sends no request to the network at all', () => {

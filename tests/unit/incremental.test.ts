@@ -6,6 +6,7 @@ import { resolveConfig, type BuildOptions } from '../../src/config.js';
 import { runPipeline } from '../../src/build/pipeline.js';
 import { fakePdf, packSheetPages } from '../helpers/fake-pdf.js';
 import type { Printer } from '../../src/browser/printer.js';
+import type { BuildReport } from '../../src/types.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 import { DATASET_HEADER } from '../helpers/sources.js';
 
@@ -62,7 +63,26 @@ describe('incremental builds: what a change prints again', () => {
     const again = await build();
     expect(again.printed).toEqual([]);
     expect(again.launches).toBe(0);
-    expect(again.report.documents.map((document) => document.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    // The pack is a PDF of the build too: reported unchanged, after the documents.
+    expect(again.report.documents.map((document) => [document.output, document.status])).toEqual([
+      ['factsheet.pdf', 'unchanged'], ['countries/mali.pdf', 'unchanged'], ['countries/niger.pdf', 'unchanged'], ['briefing-pack.pdf', 'unchanged'],
+    ]);
+  });
+
+  it('reports every PDF once: the pack, and each print edition as a result of its own', async () => {
+    const { build } = await project();
+    const rows = (report: BuildReport) => report.documents.map((document) => [document.output, document.kind, document.edition ?? 'screen', document.status].join(' ')).sort();
+    // The screen editions are current from the first build; only the print editions are new.
+    expect(rows((await build({ printEdition: true })).report)).toEqual([
+      'briefing-pack.pdf briefing-pack screen unchanged',
+      'countries/mali.pdf one-pager screen unchanged',
+      'countries/niger.pdf one-pager screen unchanged',
+      'factsheet.pdf factsheet screen unchanged',
+      'print/countries/mali.pdf one-pager print built',
+      'print/countries/niger.pdf one-pager print built',
+      'print/factsheet.pdf factsheet print built',
+    ]);
+    expect(rows((await build({ printEdition: true })).report).filter((row) => !row.endsWith(' unchanged'))).toEqual([]);
   });
 
   it("one country's Markdown: that one-pager and the pack", async () => {

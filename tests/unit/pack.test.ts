@@ -42,10 +42,39 @@ describe('planPack', () => {
 
   it('gives the contents as many pages as their rows need', async () => {
     const { frontPages, CONTENTS_PER_PAGE } = await import('../../src/stages/plan/pack.js');
-    expect([frontPages(1), frontPages(CONTENTS_PER_PAGE), frontPages(CONTENTS_PER_PAGE + 1)]).toEqual([2, 2, 3]);
+    const short = (count: number) => Array.from({ length: count }, () => 'Mali');
+    expect(CONTENTS_PER_PAGE).toBe(25);
+    expect([frontPages(short(1)), frontPages(short(CONTENTS_PER_PAGE)), frontPages(short(CONTENTS_PER_PAGE + 1))]).toEqual([2, 2, 3]);
     const many = Array.from({ length: CONTENTS_PER_PAGE + 3 }, (_, index) => part('one-pager', `c${index}`, 'name: Mali\niso: ML', 1));
     const pages = planPack(many)?.view['contentsPages'] as { continued: boolean; entries: unknown[] }[];
     expect(pages.map((page) => [page.continued, page.entries.length])).toEqual([[false, CONTENTS_PER_PAGE], [true, 3]]);
+  });
+
+  it('counts the lines a long title wraps onto, and fills contents pages by rows\' heights, not entries', async () => {
+    const { titleLines, frontPages, TITLE_CHARS_PER_LINE, TITLE_MAX_LINES, CONTENTS_ROOM_MM, CONTENTS_ROW } = await import('../../src/stages/plan/pack.js');
+    const words = (count: number) => Array.from({ length: count }, () => 'abcdefg').join(' ');
+    // Eight-letter steps: seven words and their spaces are 55 characters, the eighth word starts a line.
+    expect([titleLines('Mali'), titleLines(words(7)), titleLines(words(8)), titleLines(words(14)), titleLines(words(15))]).toEqual([1, 1, 2, 2, 3]);
+    expect(titleLines(words(200))).toBe(TITLE_MAX_LINES);
+    // A word longer than a line breaks where it must.
+    expect(titleLines('x'.repeat(TITLE_CHARS_PER_LINE + 1))).toBe(2);
+    expect(titleLines(`Mali ${'x'.repeat(TITLE_CHARS_PER_LINE)}`)).toBe(2);
+    const long = 'L'.repeat(60) + ' ' + words(8);
+    expect(titleLines(long)).toBe(3);
+    const perPage = Math.floor(CONTENTS_ROOM_MM / (CONTENTS_ROW.paddingMm + 3 * CONTENTS_ROW.lineMm));
+    expect(perPage).toBe(12);
+    expect([frontPages(Array.from({ length: perPage }, () => long)), frontPages(Array.from({ length: perPage + 1 }, () => long))]).toEqual([2, 3]);
+  });
+
+  it('numbers the parts after as many contents pages as their wrapped titles take', () => {
+    const name = `Republic of ${'Longname '.repeat(12).trim()}`;
+    const many = Array.from({ length: 30 }, (_, index) => part('one-pager', `c${index}`, `name: ${index % 3 === 0 ? name : 'Mali'}\niso: ML`, 1));
+    const plan = planPack(many);
+    const pages = plan?.view['contentsPages'] as { entries: { title: string; page: number }[] }[];
+    expect(pages.length).toBe(2);
+    expect(plan?.frontPages).toBe(3);
+    expect(pages.flatMap((page) => page.entries.map((entry) => entry.page))).toEqual(Array.from({ length: 30 }, (_, index) => 4 + index));
+    expect(pages.flatMap((page) => page.entries.map((entry) => entry.title)).filter((title) => title === name)).toHaveLength(10);
   });
 
   it('has nothing to pack when nothing was built', () => {
@@ -85,6 +114,14 @@ describe('the pack\'s title and counts', () => {
     expect(plan?.view['subject']).toBe('Green Ports Initiative');
     expect(plan?.view['lang']).toBe('fr');
     expect(plan?.view['summary']).toBe('2 factsheets and 1 country brief, 8 pages.');
+    expect(plan?.view['longSubject']).toBe(false);
+  });
+
+  it('sets a long title smaller on the cover', () => {
+    const title = 'Partnership Framework on Migration: every country brief and the factsheet, 2017';
+    const plan = planPack([withSettings(part('one-pager', 'mali', 'name: Mali\niso: ML', 1), { packTitle: title, language: 'en' })]);
+    expect(title.length).toBeGreaterThan(70);
+    expect(plan?.view['longSubject']).toBe(true);
   });
 
   it('with several factsheets and no settings, none of them names the pack', () => {

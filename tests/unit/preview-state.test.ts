@@ -25,6 +25,15 @@ describe('the preview state after each build', () => {
     ]);
   });
 
+  it('shows each document once: not its print edition (same name, print/ path), nor the briefing pack', () => {
+    const printMali: DocumentResult = { ...mali, edition: 'print', output: 'print/countries/mali.pdf', status: 'failed' };
+    const pack: DocumentResult = { name: 'briefing-pack', kind: 'briefing-pack', source: 'templates/layouts/briefing-pack.hbs', output: 'briefing-pack.pdf', status: 'built', pages: 6 };
+    const state = applyReport(INITIAL_STATE, report([mali, factsheet, printMali, pack]), nothingOnDisk);
+    expect(state.documents.map((document) => [document.name, document.output, document.status])).toEqual([
+      ['factsheet', 'factsheet.pdf', 'built'], ['mali', 'countries/mali.pdf', 'built'],
+    ]);
+  });
+
   it('moves the version only for documents printed again, so the page redraws only those', () => {
     const first = applyReport(INITIAL_STATE, report([mali, factsheet]), nothingOnDisk);
     const second = applyReport(first, report([mali, { ...factsheet, status: 'unchanged' }]), nothingOnDisk);

@@ -5,14 +5,77 @@ export const PACK_NAME = 'briefing-pack';
 export const PACK_LAYOUT = PACK_NAME;
 export const PACK_OUTPUT = `${PACK_NAME}.pdf`;
 /**
- * Entries per contents page. The layout breaks the page after each group, and this many rows
- * (8.2 mm each, briefing-pack.css) fit with room to spare, so the plan knows the page count.
+ * How the contents are laid out on their pages (briefing-pack.css keeps to these numbers):
+ * a row is its padding plus a line per line of its title, and a page's rows take at most
+ * CONTENTS_ROOM_MM, about 35 mm short of what the page leaves under its heading, so that a
+ * title wrapping one line more than estimated still fits. The layout breaks the page after
+ * each group of rows, so the plan knows the page count before anything is printed.
  */
-export const CONTENTS_PER_PAGE = 25;
+export const CONTENTS_ROW = { paddingMm: 3.8, lineMm: 4.4 } as const;
+export const CONTENTS_ROOM_MM = 205;
+/** A title wraps onto at most this many lines (the layout clamps it there, with an ellipsis). */
+export const TITLE_MAX_LINES = 3;
+/**
+ * Characters a contents line is counted to hold. Measured in Chromium at the row's type (Source
+ * Sans 3 semibold, 10.5 pt, in its 132 mm column): about 80 characters of mixed-case text fill
+ * a line, 68 of capitals; the bound leaves room for capitals and the words that wrap early.
+ */
+export const TITLE_CHARS_PER_LINE = 56;
+/** One-line entries per contents page: 25. */
+export const CONTENTS_PER_PAGE = Math.floor(CONTENTS_ROOM_MM / rowMm(1));
+
+/** The height of a contents row whose title takes `lines` lines. */
+function rowMm(lines: number): number {
+  return CONTENTS_ROW.paddingMm + lines * CONTENTS_ROW.lineMm;
+}
+
+/**
+ * The lines a title is counted to wrap onto in the contents: words placed greedily on lines of
+ * TITLE_CHARS_PER_LINE characters (a longer word breaks where it must), at most TITLE_MAX_LINES.
+ */
+export function titleLines(title: string): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of title.split(/\s+/).filter((each) => each !== '')) {
+    const length = [...word].length;
+    const needed = used === 0 ? length : used + 1 + length;
+    if (needed <= TITLE_CHARS_PER_LINE) {
+      used = needed;
+      continue;
+    }
+    if (used > 0) lines += 1;
+    lines += Math.ceil(length / TITLE_CHARS_PER_LINE) - 1;
+    used = length % TITLE_CHARS_PER_LINE || TITLE_CHARS_PER_LINE;
+    if (lines >= TITLE_MAX_LINES) return TITLE_MAX_LINES;
+  }
+  return lines;
+}
+
+/** The contents' entries grouped into pages: each page takes rows while their heights fit its room. */
+export function contentsPages<T extends { readonly title: string }>(entries: readonly T[]): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  let used = 0;
+  for (const entry of entries) {
+    const height = rowMm(titleLines(entry.title));
+    if (page.length > 0 && used + height > CONTENTS_ROOM_MM) {
+      pages.push(page);
+      page = [];
+      used = 0;
+    }
+    page.push(entry);
+    used += height;
+  }
+  if (page.length > 0) pages.push(page);
+  return pages;
+}
+
+/** Characters past which the cover sets its title smaller. */
+const LONG_COVER_TITLE = 70;
 
 /** The cover and the contents pages, before the parts. */
-export function frontPages(parts: number): number {
-  return 1 + Math.max(1, Math.ceil(parts / CONTENTS_PER_PAGE));
+export function frontPages(titles: readonly string[]): number {
+  return 1 + Math.max(1, contentsPages(titles.map((title) => ({ title }))).length);
 }
 
 /** A document built in this run and how many pages it printed on. */
@@ -57,13 +120,14 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
   const parts = [...factsheets, ...onePagers];
   if (parts.length === 0) return undefined;
 
-  const front = frontPages(parts.length);
+  const titles = parts.map(countryName);
+  const front = frontPages(titles);
   const totalPages = front + parts.reduce((sum, part) => sum + part.pages, 0);
   let next = front + 1;
-  const placed = parts.map((part) => {
+  const entries = parts.map((part, index) => {
     const page = next;
     next += part.pages;
-    return { part, page };
+    return Object.freeze({ title: titles[index] ?? '', kind: part.job.kind === 'factsheet' ? 'Factsheet' : 'Country brief', page });
   });
   const settings = packSettings(parts);
   const only = factsheets.length === 1 ? lead : undefined;
@@ -73,26 +137,21 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
   const view = {
     title,
     subject: subject === '' ? 'Briefing pack' : subject,
+    // Past about three lines at the cover's size, a title is set smaller (briefing-pack.css).
+    longSubject: [...subject].length > LONG_COVER_TITLE,
     lang: settings.language,
     published: lead?.date,
     subtitle: only?.kind === 'factsheet' && subject === only.title ? only.subtitle : undefined,
-    documentCount: placed.length,
+    documentCount: entries.length,
     summary: packSummary(factsheets.length, onePagers.length, totalPages),
-    contentsPages: chunk(placed, CONTENTS_PER_PAGE).map((group, index) => Object.freeze({
-      continued: index > 0,
-      entries: group.map(({ part, page }) => Object.freeze({
-        title: countryName(part),
-        kind: part.job.kind === 'factsheet' ? 'Factsheet' : 'Country brief',
-        page,
-      })),
-    })),
+    contentsPages: contentsPages(entries).map((group, index) => Object.freeze({ continued: index > 0, entries: group })),
     totalPages,
   };
   return {
     title,
     totalPages,
     frontPages: front,
-    partTitles: parts.map(countryName),
+    partTitles: titles,
     parts,
     view: Object.freeze(view),
     // The cover carries no number; every other page does.
@@ -118,10 +177,6 @@ export function packSummary(factsheets: number, briefs: number, pages: number): 
     ...(briefs > 0 ? [count(briefs, 'country brief', 'country briefs')] : []),
   ];
   return `${parts.join(' and ')}, ${count(pages, 'page', 'pages')}.`;
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
 /** What the contents call a part: a factsheet's title, a country's name. */
