@@ -58,8 +58,12 @@ export function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Reco
  * Every path is checked before the first is removed: one that is not a PDF of the output
  * folder (a planted or edited manifest) is an error, and then nothing is removed.
  */
-export async function removeOrphans(previous: Manifest | undefined, documentNames: ReadonlySet<string>, outDir: string): Promise<string[]> {
-  const orphans = (previous?.documents ?? []).filter((entry) => (entry.kind === 'factsheet' || entry.kind === 'one-pager') && !documentNames.has(entry.name));
+export async function removeOrphans(
+  previous: Manifest | undefined, kept: { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> }, outDir: string,
+): Promise<string[]> {
+  const orphans = (previous?.documents ?? []).filter((entry) => (entry.kind === 'briefing-pack'
+    ? !kept.packs.has(entry.output)
+    : (entry.kind === 'factsheet' || entry.kind === 'one-pager') && !kept.names.has(entry.name)));
   const targets: string[] = [];
   for (const entry of orphans) {
     const target = confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE));

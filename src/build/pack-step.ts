@@ -6,9 +6,12 @@ import { VERSION } from '../version.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
 import { sha256, templatesHash, type Manifest, type ManifestEntry } from './manifest.js';
-import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
+import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, packOf, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
+import type { MessageFile } from '../messages/catalog.js';
+import type { MessagesOf } from '../messages/bundled.js';
+import type { ValidationResult } from '../stages/validate.js';
 import { mergePdfPieces } from '../pdf/merge.js';
-import { CREATOR } from '../stages/plan.js';
+import { CREATOR, languageOf } from '../stages/plan.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
 import type { BuildConfig } from '../config.js';
@@ -18,8 +21,14 @@ import { sameInputs } from './changes.js';
 import type { BuildLog } from './log.js';
 import type { PrintSession } from './print-session.js';
 
-/** Whether this build makes the briefing pack, and from what. */
+/** Whether this build makes one language's briefing pack, and from what. */
 export interface PackDecision {
+  /** The pack's language: its documents are that language's editions. */
+  readonly lang: string;
+  /** Its PDF, relative to the output folder (`briefing-pack.pdf`, `fr/briefing-pack.pdf`). */
+  readonly output: string;
+  /** Its documents' jobs. */
+  readonly jobs: readonly RenderJob[];
   /** A build of every document (not `--only` or a shard). */
   readonly complete: boolean;
   readonly hasLayout: boolean;
@@ -33,27 +42,61 @@ export interface PackDecision {
   readonly result: Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'>;
 }
 
-export function decidePack(
-  config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string,
-): PackDecision {
-  const previousEntry = previous?.documents.find((entry) => entry.output === PACK_OUTPUT);
-  const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(jobs, entries, templatesHash(PACK_LAYOUT, templates, 'en'), fontsHash);
-  const layout = templates.layouts.get(PACK_LAYOUT);
+/** The languages of a project's documents, the project's own first: one pack each. */
+function packLanguages(validation: Pick<ValidationResult, 'documents' | 'settings'>): { readonly all: readonly string[]; readonly project: string } {
+  const project = validation.settings.language ?? 'en';
+  const used = new Set(validation.documents.map((document) => languageOf(document, validation.settings)));
+  return { all: [project, ...[...used].sort()].filter((lang, index, all) => used.has(lang) && all.indexOf(lang) === index), project };
+}
+
+/**
+ * What a complete build keeps: every document (by name) and every language's pack (by output);
+ * the other documents and packs in the manifest are orphans (see removeOrphans).
+ */
+export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'settings'>): { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> } {
+  const languages = packLanguages(validation);
   return {
-    complete,
-    hasLayout: layout !== undefined,
-    wanted: complete && !config.skipPack && layout !== undefined,
-    inputs,
-    current: (entries) => (previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries)) ? previousEntry : undefined),
-    result: { name: PACK_NAME, kind: 'briefing-pack', source: layout?.displayPath ?? PACK_LAYOUT, output: PACK_OUTPUT },
+    names: new Set(validation.documents.map((document) => document.name)),
+    packs: new Set(languages.all.map((lang) => packOf(lang, languages.project).output)),
   };
 }
 
-/** Logs the pack as unchanged when it is wanted and current; says whether it was. */
-export function notePackCurrent(decision: PackDecision, entries: readonly ManifestEntry[], log: BuildLog): boolean {
-  const current = decision.wanted ? decision.current(entries) : undefined;
-  if (current !== undefined) log.pack({ ...decision.result, status: 'unchanged', pages: current.pages });
-  return current !== undefined;
+/** One pack per language of the documents (the project's first), each of that language's editions. */
+export function decidePacks(
+  config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], validation: Pick<ValidationResult, 'documents' | 'settings'>,
+  templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string,
+): PackDecision[] {
+  const languages = packLanguages(validation);
+  return languages.all.map((lang) => {
+    const { name, output } = packOf(lang, languages.project);
+    const own = jobs.filter((job) => job.lang === lang);
+    const previousEntry = previous?.documents.find((entry) => entry.output === output);
+    const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash);
+    const layout = templates.layouts.get(PACK_LAYOUT);
+    return {
+      lang,
+      output,
+      jobs: own,
+      complete,
+      hasLayout: layout !== undefined,
+      wanted: complete && !config.skipPack && layout !== undefined,
+      inputs,
+      current: (entries) => (previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries)) ? previousEntry : undefined),
+      result: { name, kind: 'briefing-pack', source: layout?.displayPath ?? PACK_LAYOUT, output },
+    };
+  });
+}
+
+/** Logs each wanted pack that is current as unchanged; says whether every wanted pack was. */
+export function notePacksCurrent(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], log: BuildLog): boolean {
+  let all = true;
+  for (const decision of decisions) {
+    if (!decision.wanted) continue;
+    const current = decision.current(entries);
+    if (current !== undefined) log.pack({ ...decision.result, status: 'unchanged', pages: current.pages });
+    else all = false;
+  }
+  return all;
 }
 
 /** What making the pack works with. */
@@ -63,6 +106,8 @@ export interface PackStep {
   readonly session: PrintSession;
   readonly templates: TemplateEnvironment;
   readonly context: (printer: ProduceContext['printer']) => Promise<ProduceContext>;
+  /** A language's messages, checked against the templates. */
+  readonly messagesOf: MessagesOf;
 }
 
 /**
@@ -70,16 +115,27 @@ export interface PackStep {
  * succeeded): makes and writes the pack unless it is current. The browser is closed as soon as
  * the pack's sheets are printed, before the merge.
  */
-export async function packStep(decision: PackDecision, jobs: readonly RenderJob[], entries: readonly ManifestEntry[], step: PackStep): Promise<void> {
+export async function packSteps(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], step: PackStep): Promise<void> {
+  for (const [index, decision] of decisions.entries()) {
+    // The browser may close once the last pack's sheets are printed.
+    await packStep(decision, entries, { ...step, lastPack: index === decisions.length - 1 });
+  }
+}
+
+async function packStep(decision: PackDecision, entries: readonly ManifestEntry[], step: PackStep & { readonly lastPack: boolean }): Promise<void> {
   const { config, log, session } = step;
+  const { jobs, output } = decision;
   const skipped = !decision.complete || config.skipPack ? undefined
     : !decision.hasLayout ? `the templates have no ${PACK_LAYOUT} layout`
       : log.hasFailures() ? 'some documents failed' : undefined;
   if (skipped !== undefined) {
-    log.warnings.push({ message: `${PACK_OUTPUT} was not rebuilt: ${skipped}` });
+    log.warnings.push({ message: `${output} was not rebuilt: ${skipped}` });
     return;
   }
-  if (!decision.wanted || notePackCurrent(decision, entries, log)) return;
+  if (!decision.wanted || notePacksCurrent([decision], entries, log)) return;
+  // Unusable messages fail the language's documents, so the pack is skipped above; this is for the types.
+  const messages = step.messagesOf(decision.lang);
+  if (!messages.ok) return;
   try {
     const printer = await session.printer();
     if (printer instanceof FactsheetsError) {
@@ -88,14 +144,16 @@ export async function packStep(decision: PackDecision, jobs: readonly RenderJob[
       return;
     }
     const parts = jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
-    const printed = await makePack(parts, step.templates, await step.context(printer), () => session.close());
+    const printed = await makePack(parts, step.templates, await step.context(printer), {
+      messages: messages.messages, output, printed: step.lastPack ? () => session.close() : undefined,
+    });
     if (printed === undefined) return;
-    log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir));
+    log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir, decision.result));
     log.pack({ ...decision.result, status: 'built', pages: printed.pages, milliseconds: printed.milliseconds });
   } catch (error) {
     log.pack({ ...decision.result, status: 'failed' });
     if (error instanceof OutputWriteError) log.writeFailed(error);
-    else log.errors.push(toFactsheetsError(error, { stage: 'print', file: PACK_OUTPUT }).within('briefing pack'));
+    else log.errors.push(toFactsheetsError(error, { stage: 'print', file: output }).within('briefing pack'));
   }
 }
 
@@ -109,10 +167,17 @@ export async function makePack(
   built: readonly BuiltPart[],
   templates: TemplateEnvironment,
   context: ProduceContext,
-  /** Told once the browser's part is done (the merge needs none): the build closes it, and its memory is free before the merge. */
-  printed: () => Promise<void> = async () => undefined,
+  options: {
+    /** The pack's language's messages (default: the bundled English ones). */
+    readonly messages?: MessageFile;
+    /** Its output path, to name its pieces. */
+    readonly output?: string;
+    /** Told once the browser's part is done (the merge needs none): the build closes it, and its memory is free before the merge. */
+    readonly printed?: (() => Promise<void>) | undefined;
+  } = {},
 ): Promise<PackPdf | undefined> {
-  const plan = planPack(built);
+  const plan = planPack(built, options.messages);
+  const output = options.output ?? PACK_OUTPUT;
   if (plan === undefined) return undefined;
   const started = context.now();
   const lead = built.find((part) => part.job.kind === 'factsheet')?.job;
@@ -124,19 +189,20 @@ export async function makePack(
     context.printer.print(sheets.numbers, { tagged: false, fonts: context.fonts }),
     Promise.all(plan.parts.map(async ({ job }) => ({ name: job.outputPath, bytes: await readFile(join(outDir, job.outputPath)) }))),
   ]);
-  await printed();
+  await options.printed?.();
   const info = infoDictionary({
     title: plan.title,
     ...(lead?.info.author === undefined ? {} : { author: lead.info.author }),
-    subject: 'The factsheet and every country brief in one document',
-    keywords: ['briefing pack', ...plan.partTitles],
+    subject: plan.subject,
+    keywords: [plan.keyword, ...plan.partTitles],
     creator: CREATOR,
   }, `(${pdfDate(date)})`, `(${pdfDate(date)})`);
   const pieces = mergePdfPieces({
-    parts: [{ name: `${PACK_OUTPUT} (cover and contents)`, bytes: finishPackSheet(front, plan.frontPages, 'cover and contents', date, context.coverage) }, ...parts],
-    overlay: { name: `${PACK_OUTPUT} (page numbers)`, bytes: finishPackSheet(numbers, plan.totalPages, 'page numbers', date, context.coverage), firstPage: 2 },
+    parts: [{ name: `${output} (cover and contents)`, bytes: finishPackSheet(front, plan.frontPages, 'cover and contents', date, context.coverage) }, ...parts],
+    overlay: { name: `${output} (page numbers)`, bytes: finishPackSheet(numbers, plan.totalPages, 'page numbers', date, context.coverage), firstPage: 2 },
     info,
-    lang: '(en)',
+    // A language tag is letters, digits and dashes (validated): a literal string as Chromium writes it.
+    lang: `(${plan.lang.replace(/[^A-Za-z0-9-]/g, '')})`,
   });
   return { pieces, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
 }
@@ -154,10 +220,12 @@ export function packSheets(plan: PackPlan, templates: TemplateEnvironment): { re
 }
 
 /** Writes the printed pack and describes it for the manifest. */
-export async function writePack(printed: PackPdf, inputs: Record<string, string>, outDir: string): Promise<ManifestEntry> {
-  await writeOutput(outDir, PACK_OUTPUT, printed.pieces);
+export async function writePack(
+  printed: PackPdf, inputs: Record<string, string>, outDir: string, pack: { readonly name: string; readonly output: string } = { name: PACK_NAME, output: PACK_OUTPUT },
+): Promise<ManifestEntry> {
+  await writeOutput(outDir, pack.output, printed.pieces);
   return {
-    output: PACK_OUTPUT, name: PACK_NAME, kind: 'briefing-pack', source: PACK_LAYOUT,
+    output: pack.output, name: pack.name, kind: 'briefing-pack', source: PACK_LAYOUT,
     pages: printed.pages, bytes: printed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0), sha256: sha256(printed.pieces),
     // Piece by piece: every object's text is a piece of its own, so no font name is split.
     fonts: [...new Set(printed.pieces.flatMap((piece) => fontNames(piece)))].sort(),

@@ -15,7 +15,7 @@ import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { BuildLog } from './log.js';
 import { readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
-import { decidePack, notePackCurrent, packStep } from './pack-step.js';
+import { decidePacks, keptOutputs, notePacksCurrent, packSteps } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
 import { inputHashes, type ProduceContext } from './produce.js';
@@ -67,7 +67,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // 4. find what is out of date; a complete build removes the outputs of deleted documents
   const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
   const { upToDate, outOfDate } = findOutOfDate(planned.jobs, hashContext, previous, log);
-  const removed = selection.complete ? await removeOrphans(previous, new Set(validation.documents.map((document) => document.name)), config.outDir)
+  const removed = selection.complete ? await removeOrphans(previous, keptOutputs(validation), config.outDir)
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   // After --only: which outputs left out now disagree with their inputs
   const stale = config.only === undefined ? undefined : staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset,
@@ -77,9 +77,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   progress();
 
   // 5. nothing out of date, nothing removed, the pack current: no browser at all
-  const pack = decidePack(config, selection.complete, planned.jobs, sources.templates, previous, fonts.hash);
+  const packs = decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash);
   const upToDateEntries = [...upToDate.values()];
-  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && (!pack.wanted || notePackCurrent(pack, upToDateEntries, log))) return report();
+  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && notePacksCurrent(packs, upToDateEntries, log)) return report();
 
   // 6. render and print what changed, then the pack, through one browser session
   const session = new PrintSession(() => openPrinter(config, deps), (error) => log.errors.push(error));
@@ -96,7 +96,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     if (renderer === undefined) return report();
     const jobs = planned.jobs.filter((job) => outOfDate.has(job.document.name));
     await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
-    await packStep(pack, planned.jobs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context });
+    await packSteps(packs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context, messagesOf });
   } finally {
     // 7. the manifest, written while the browser closes (render workers stay with a cache the caller keeps)
     await Promise.all([session.close(), deps.cache === undefined ? cache.close() : undefined, recordManifest(config, previous, removed, log)]);

@@ -1,6 +1,6 @@
 import type { MessagesOf } from '../messages/bundled.js';
 import { planJobs } from '../stages/plan.js';
-import { PACK_OUTPUT } from '../stages/plan/pack.js';
+import { isPackOutput } from '../stages/plan/pack.js';
 import type { BuildWarning, Dataset, Document, RenderJob, SettingsValues } from '../types.js';
 import { sameInputs } from './changes.js';
 import type { Manifest } from './manifest.js';
@@ -32,7 +32,7 @@ export function staleOutputs(check: StaleCheck): BuildWarning | undefined {
       return entry !== undefined && !sameInputs(entry.inputs, check.inputsOf(job));
     })
     .map((job) => job.outputPath);
-  if (check.printsAny && entries.has(PACK_OUTPUT)) stale.push(PACK_OUTPUT);
+  if (check.printsAny) stale.push(...[...entries.keys()].filter(isPackOutput).sort());
   if (stale.length === 0) return undefined;
   const names = stale.length === 1 ? stale[0] : `${stale.slice(0, -1).join(', ')} and ${stale[stale.length - 1]}`;
   return {

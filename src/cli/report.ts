@@ -41,7 +41,7 @@ function labelOf(result: DocumentResult): string {
 }
 
 /**
- * "10 built (9 documents, the briefing pack)": every PDF counted once, and what they are said
+ * "10 built (9 documents, the briefing pack)", "17 built (15 documents, 2 briefing packs)": every PDF counted once, and what they are said
  * whenever they are not all documents' own (so a build of print editions only says so).
  */
 function counted(results: readonly DocumentResult[], status: string): string {
@@ -51,7 +51,7 @@ function counted(results: readonly DocumentResult[], status: string): string {
   const parts = [
     ...(counts.documents > 0 ? [plural(counts.documents, 'document', 'documents')] : []),
     ...(counts.printEditions > 0 ? [plural(counts.printEditions, 'print edition', 'print editions')] : []),
-    ...(counts.briefingPack > 0 ? ['the briefing pack'] : []),
+    ...(counts.briefingPack > 0 ? [counts.briefingPack === 1 ? 'the briefing pack' : `${counts.briefingPack} briefing packs`] : []),
   ];
   return `${results.length} ${status} (${parts.join(', ')})`;
 }

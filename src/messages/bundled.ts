@@ -28,3 +28,10 @@ export function bundledMessages(lang: string): LanguageMessages {
   const messages = MessageFile.read(found.file, lang);
   return messages.problems.length === 0 ? { ok: true, messages } : { ok: false, problems: messages.problems };
 }
+
+/** The bundled English messages: the default of the library's functions that print words. */
+export function bundledEnglish(): MessageFile {
+  const english = bundledMessages('en');
+  if (!english.ok) throw new Error(`the bundled English messages have errors: ${english.problems.map((problem) => problem.message).join('; ')}`);
+  return english.messages;
+}

@@ -21,6 +21,8 @@ export const CODE_MESSAGE_KEYS = [
   'pack.summary',
   'pack.factsheets',
   'pack.briefs',
+  'pack.subject',
+  'pack.keyword',
   'pack.kind_factsheet',
   'pack.kind_brief',
 ] as const;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
 import { readManifest, type Manifest, type ManifestEntry } from '../build/manifest.js';
-import { PACK_OUTPUT } from '../stages/plan/pack.js';
+import { isPackOutput } from '../stages/plan/pack.js';
 import { explainChange, type Cause, type ReviewSide } from './causes.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';
 import { KnownPages } from './known-pages.js';
@@ -73,7 +73,7 @@ export async function reviewBuild(against: string, outDir: string, now: () => nu
     pagesRendered += compared.pagesRendered;
     known.add(output, compared.approved, compared.current, compared.changes);
     const explanation = explainChange(before, after, sides);
-    const causes = output === PACK_OUTPUT ? packCauses(explanation.causes, compared.changes, documents) : explanation.causes;
+    const causes = isPackOutput(output) ? packCauses(explanation.causes, compared.changes, documents) : explanation.causes;
     documents.push({ ...described(after, 'changed', { approved: before.pages, current: after.pages }), changedPages: compared.changes, causes, unexplained: explanation.unexplained });
   }
   const summary = { unchanged: 0, changed: 0, added: 0, removed: 0 };
@@ -109,7 +109,7 @@ function described(entry: ManifestEntry, status: DocumentStatus, pages: Document
 
 /** The pack after the documents, whose changed pages it shows again. */
 function packLast(a: string, b: string): number {
-  return Number(a === PACK_OUTPUT) - Number(b === PACK_OUTPUT) || a.localeCompare(b);
+  return Number(isPackOutput(a)) - Number(isPackOutput(b)) || a.localeCompare(b);
 }
 
 async function requireManifest(dir: string, which: 'approved' | 'reviewed'): Promise<Manifest> {

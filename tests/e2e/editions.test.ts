@@ -70,6 +70,19 @@ describe('the sample in English and French, side by side', () => {
     expect(factsheet).toMatch(/\d+(,\d)? milliards? d’euros/);
   });
 
+  it('makes a pack per language, of that language\'s editions', () => {
+    expect(build.stdout).toMatch(/17 built \(15 documents, 2 briefing packs\)/);
+    const french = join(out, 'fr/briefing-pack.pdf');
+    expect(catalogLanguage(french)).toBe('fr');
+    expect(pdfInfo(french)['Title']).toBe(`Dossier d’information${NNBSP}: Cadre de partenariat pour les migrations`);
+    const text = pdfText(french);
+    expect(text).toContain('Sommaire Cadre de partenariat pour les migrations Fiche d’information 3 Mali Fiche pays 5 Niger Fiche pays 6 Sénégal Fiche pays 7 Côte d’Ivoire Fiche pays 8 Guinée Fiche pays 9');
+    expect(text).toMatch(/Dossier d’information · page 2 sur \d+/);
+    // 1 cover + 1 contents + the French factsheet (2 pages) + 5 briefs
+    expect(pageCount(french)).toBe(9);
+    expect(pdfText(join(out, 'briefing-pack.pdf'))).not.toContain('Fiche pays');
+  });
+
   it('rebuilds only the French outputs after a French edit', async () => {
     const file = join(content, 'countries/mali.fr.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('Pays du Sahel', 'Pays sahélien'));
@@ -77,7 +90,9 @@ describe('the sample in English and French, side by side', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('built  fr/countries/mali.pdf');
     expect(again.stdout).not.toMatch(/built {2}countries\/mali\.pdf/);
-    expect(again.stdout).toMatch(/\b1 built\b/);
+    // The French brief and the French pack, nothing English.
+    expect(again.stdout).toMatch(/\b2 built \(1 document, the briefing pack\)/);
+    expect(again.stdout).toContain('built  fr/briefing-pack.pdf');
   });
 
   it('builds one edition, or every edition of a document, with --only', async () => {

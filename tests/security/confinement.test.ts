@@ -38,7 +38,7 @@ describe('a planted manifest deletes nothing outside the output folder', () => {
     const out = await tempDir();
     await writeFile(join(out, 'kept.pdf'), 'x');
     const manifest: Manifest = { tool, documents: [...plantedManifest('kept.pdf').documents, ...plantedManifest(output).documents] };
-    await expect(removeOrphans(manifest, new Set(), out)).rejects.toMatchObject({ stage: 'write', file: join(out, 'manifest.json') });
+    await expect(removeOrphans(manifest, { names: new Set(), packs: new Set() }, out)).rejects.toMatchObject({ stage: 'write', file: join(out, 'manifest.json') });
     expect(await exists(join(out, 'kept.pdf'))).toBe(true);
   });
 
@@ -47,7 +47,7 @@ describe('a planted manifest deletes nothing outside the output folder', () => {
     const elsewhere = await tempDir();
     await writeFile(join(elsewhere, 'gone.pdf'), 'outside');
     await symlink(elsewhere, join(out, 'countries'));
-    await expect(removeOrphans(plantedManifest('countries/gone.pdf'), new Set(), out)).rejects.toMatchObject({
+    await expect(removeOrphans(plantedManifest('countries/gone.pdf'), { names: new Set(), packs: new Set() }, out)).rejects.toMatchObject({
       message: 'the manifest lists an output whose folder leads outside the output folder: "countries/gone.pdf"',
     });
     expect(await exists(join(elsewhere, 'gone.pdf'))).toBe(true);
@@ -57,7 +57,7 @@ describe('a planted manifest deletes nothing outside the output folder', () => {
     const out = await tempDir();
     await mkdir(join(out, 'countries'));
     await writeFile(join(out, 'countries/gone.pdf'), 'x');
-    expect(await removeOrphans(plantedManifest('countries/gone.pdf'), new Set(), out)).toEqual(['countries/gone.pdf']);
+    expect(await removeOrphans(plantedManifest('countries/gone.pdf'), { names: new Set(), packs: new Set() }, out)).toEqual(['countries/gone.pdf']);
     expect(await exists(join(out, 'countries/gone.pdf'))).toBe(false);
   });
 });

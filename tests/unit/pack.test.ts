@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixOutlineTitles } from '../../src/pdf/outline.js';
 import { planPack, type BuiltPart } from '../../src/stages/plan/pack.js';
 import type { RenderJob } from '../../src/types.js';
+import { bundledMessages } from '../../src/messages/bundled.js';
 import { factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 
 function part(kind: 'factsheet' | 'one-pager', name: string, frontMatter: string, pages: number): BuiltPart {
@@ -105,16 +106,32 @@ describe('the pack\'s title and counts', () => {
 
   it('says what it holds, counted, and takes its title from the settings', () => {
     const parts = [
-      withSettings(part('factsheet', 'review', 'title: Annual review', 3), { packTitle: 'Green Ports Initiative', language: 'fr' }),
+      withSettings(part('factsheet', 'review', 'title: Annual review', 3), { packTitle: 'Green Ports Initiative' }),
       part('factsheet', 'update', 'title: Harbour update', 2),
       part('one-pager', 'mali', 'name: Mali\niso: ML', 1),
     ];
     const plan = planPack(parts);
     expect(plan?.title).toBe('Briefing pack: Green Ports Initiative');
     expect(plan?.view['subject']).toBe('Green Ports Initiative');
-    expect(plan?.view['lang']).toBe('fr');
+    expect(plan?.view['lang']).toBe('en');
     expect(plan?.view['summary']).toBe('2 factsheets and 1 country brief, 8 pages.');
     expect(plan?.view['longSubject']).toBe(false);
+  });
+
+  it('speaks its parts\' language: a French pack of French editions', () => {
+    const french = (built: BuiltPart): BuiltPart => ({ ...built, job: { ...built.job, lang: 'fr' } });
+    const parts = [
+      french(withSettings(part('factsheet', 'factsheet.fr', 'title: Un an après', 2), { packTitle: 'Cadre de partenariat' })),
+      french(part('one-pager', 'mali.fr', 'name: Mali\niso: ML', 1)),
+      french(part('one-pager', 'niger.fr', 'name: Niger\niso: NE', 1)),
+    ];
+    const messages = bundledMessages('fr');
+    if (!messages.ok) throw new Error('the bundled French messages have errors');
+    const plan = planPack(parts, messages.messages);
+    expect(plan).toMatchObject({ lang: 'fr', title: 'Dossier d’information\u202f: Cadre de partenariat', keyword: 'dossier d’information' });
+    expect(plan?.view['summary']).toBe('1 fiche d’information et 2 fiches pays, 6 pages.');
+    const contents = plan?.view['contentsPages'] as { entries: { kind: string }[] }[];
+    expect(contents[0]?.entries.map((entry) => entry.kind)).toEqual(['Fiche d’information', 'Fiche pays', 'Fiche pays']);
   });
 
   it('sets a long title smaller on the cover', () => {

@@ -1,9 +1,21 @@
 import type { RenderJob } from '../../types.js';
+import type { MessageFile } from '../../messages/catalog.js';
+import { bundledEnglish } from '../../messages/bundled.js';
 
 /** The briefing pack's name (no document may take it), its layout in templates/layouts/ and its PDF in the output folder. */
 export const PACK_NAME = 'briefing-pack';
 export const PACK_LAYOUT = PACK_NAME;
 export const PACK_OUTPUT = `${PACK_NAME}.pdf`;
+
+/** Each language's pack: the project language's at the top (`briefing-pack.pdf`), any other's under it (`fr/briefing-pack.pdf`). */
+export function packOf(lang: string, projectLanguage: string): { readonly name: string; readonly output: string } {
+  return lang === projectLanguage ? { name: PACK_NAME, output: PACK_OUTPUT } : { name: `${PACK_NAME}.${lang.toLowerCase()}`, output: `${lang}/${PACK_OUTPUT}` };
+}
+
+/** Whether an output path is a briefing pack's (in any language). */
+export function isPackOutput(output: string): boolean {
+  return output === PACK_OUTPUT || output.endsWith(`/${PACK_OUTPUT}`);
+}
 /**
  * How the contents are laid out on their pages (briefing-pack.css keeps to these numbers):
  * a row is its padding plus a line per line of its title, and a page's rows take at most
@@ -95,6 +107,10 @@ export interface PackPlan {
   readonly frontPages: number;
   readonly totalPages: number;
   readonly title: string;
+  /** The pack's language, and its Info's subject and first keyword in it. */
+  readonly lang: string;
+  readonly subject: string;
+  readonly keyword: string;
   /** The parts' titles in pack order, for the PDF's keywords. */
   readonly partTitles: readonly string[];
 }
@@ -105,7 +121,7 @@ export interface PackPlan {
  * cover and the contents. Page counts come from the documents' own PDFs, which the pack
  * takes page for page.
  */
-export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
+export function planPack(built: readonly BuiltPart[], messages: MessageFile = bundledEnglish()): PackPlan | undefined {
   const factsheets = built.filter((part) => part.job.kind === 'factsheet').sort((a, b) => a.job.document.name.localeCompare(b.job.document.name));
   const lead = factsheets[0]?.job.document.meta;
   const order = lead?.kind === 'factsheet' ? lead.countries : [];
@@ -127,28 +143,32 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
   const entries = parts.map((part, index) => {
     const page = next;
     next += part.pages;
-    return Object.freeze({ title: titles[index] ?? '', kind: part.job.kind === 'factsheet' ? 'Factsheet' : 'Country brief', page });
+    return Object.freeze({ title: titles[index] ?? '', kind: messages.format(part.job.kind === 'factsheet' ? 'pack.kind_factsheet' : 'pack.kind_brief'), page });
   });
   const settings = packSettings(parts);
+  const lang = parts[0]?.job.lang ?? 'en';
   const only = factsheets.length === 1 ? lead : undefined;
   // The settings' title; else the one factsheet's (with several, none of them speaks for the pack).
   const subject = settings.packTitle || (only?.kind === 'factsheet' ? only.title : '');
-  const title = subject === '' ? 'Briefing pack' : `Briefing pack: ${subject}`;
+  const title = subject === '' ? messages.format('pack.title') : messages.format('pack.title_of', { subject });
   const view = {
     title,
-    subject: subject === '' ? 'Briefing pack' : subject,
+    subject: subject === '' ? messages.format('pack.title') : subject,
     // Past about three lines at the cover's size, a title is set smaller (briefing-pack.css).
     longSubject: [...subject].length > LONG_COVER_TITLE,
-    lang: settings.language,
+    lang,
     published: lead?.date,
     subtitle: only?.kind === 'factsheet' && subject === only.title ? only.subtitle : undefined,
     documentCount: entries.length,
-    summary: packSummary(factsheets.length, onePagers.length, totalPages),
+    summary: packSummary(factsheets.length, onePagers.length, totalPages, messages, lang),
     contentsPages: contentsPages(entries).map((group, index) => Object.freeze({ continued: index > 0, entries: group })),
     totalPages,
   };
   return {
     title,
+    lang,
+    subject: messages.format('pack.subject'),
+    keyword: messages.format('pack.keyword'),
     totalPages,
     frontPages: front,
     partTitles: titles,
@@ -159,24 +179,23 @@ export function planPack(built: readonly BuiltPart[]): PackPlan | undefined {
   };
 }
 
-/** The project's settings as the parts' views carry them (plan/settings.ts). */
-function packSettings(parts: readonly BuiltPart[]): { packTitle: string; language: string } {
+/** The project's settings as the parts' views carry them (plan/settings.ts), in the pack's language. */
+function packSettings(parts: readonly BuiltPart[]): { packTitle: string } {
   const settings: unknown = parts[0]?.job.view['settings'];
   const field = (name: string): string | undefined => {
     const value: unknown = typeof settings === 'object' && settings !== null && name in settings ? (settings as Record<string, unknown>)[name] : undefined;
     return typeof value === 'string' ? value : undefined;
   };
-  return { packTitle: field('packTitle') ?? '', language: field('language') ?? 'en' };
+  return { packTitle: field('packTitle') ?? '' };
 }
 
-/** "1 factsheet and 8 country briefs, 13 pages": what the pack holds, counted. */
-export function packSummary(factsheets: number, briefs: number, pages: number): string {
-  const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** "1 factsheet and 8 country briefs, 13 pages.": what the pack holds, counted, in its language. */
+export function packSummary(factsheets: number, briefs: number, pages: number, messages: MessageFile, lang: string): string {
   const parts = [
-    ...(factsheets > 0 ? [count(factsheets, 'factsheet', 'factsheets')] : []),
-    ...(briefs > 0 ? [count(briefs, 'country brief', 'country briefs')] : []),
+    ...(factsheets > 0 ? [messages.format('pack.factsheets', { count: factsheets })] : []),
+    ...(briefs > 0 ? [messages.format('pack.briefs', { count: briefs })] : []),
   ];
-  return `${parts.join(' and ')}, ${count(pages, 'page', 'pages')}.`;
+  return messages.format('pack.summary', { contents: new Intl.ListFormat(lang, { type: 'conjunction' }).format(parts), pages });
 }
 
 /** What the contents call a part: a factsheet's title, a country's name. */

@@ -1,6 +1,6 @@
 import type { SettingsValues } from '../../types.js';
 import type { MessageFile } from '../../messages/catalog.js';
-import { bundledMessages } from '../../messages/bundled.js';
+import { bundledEnglish } from '../../messages/bundled.js';
 
 /** What a page prints when neither the settings file nor the front matter says otherwise: no programme's words. */
 export const DEFAULT_SETTINGS = Object.freeze({
@@ -68,9 +68,7 @@ function languageSettings(languages: SettingsValues['languages'], lang: string):
 }
 
 function englishEdition(): SettingsEdition {
-  const english = bundledMessages('en');
-  if (!english.ok) throw new Error('the bundled English messages have errors');
-  return { lang: 'en', messages: english.messages };
+  return { lang: 'en', messages: bundledEnglish() };
 }
 
 /** Fills the placeholders; a part left empty (no series) drops out with its ` · ` separator. */
