@@ -14,24 +14,37 @@ export interface Selection {
 }
 
 /**
+ * What `--only` may call a document: its name (`mali.fr`), the name its editions share (`mali`:
+ * every edition), and that name with its language (`mali.en` for the edition in the project's
+ * language, whose file is `mali.md`).
+ */
+function selectorsOf(name: string, lang: string): ReadonlySet<string> {
+  const { baseName } = editionOf(name);
+  return new Set([name, baseName, `${baseName}.${lang.toLowerCase()}`]);
+}
+
+/**
  * Chooses the documents of this run and marks the chosen ones that failed validation; an
  * `--only` name that does not exist is an error (undefined: nothing to build).
  */
 export function selectDocuments(config: BuildConfig, validation: ValidationResult, log: BuildLog): Selection | undefined {
   const names = [...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)];
-  // `--only mali` takes every edition of mali (mali, mali.fr); `--only mali.fr` only the French one.
-  const known = [...new Set([...names, ...names.map((name) => editionOf(name).baseName)])];
-  const unknown = config.only?.filter((name) => !known.includes(name)) ?? [];
+  const project = validation.settings.language ?? 'en';
+  const selectors = new Map([
+    ...validation.failed.map((entry) => [entry.name, selectorsOf(entry.name, editionOf(entry.name).lang ?? project)] as const),
+    ...validation.documents.map((document) => [document.name, selectorsOf(document.name, document.lang ?? project)] as const),
+  ]);
+  const unknown = config.only?.filter((wanted) => ![...selectors.values()].some((each) => each.has(wanted))) ?? [];
   if (unknown.length > 0) {
     log.errors.push(new FactsheetsError(`--only names ${unknown.length === 1 ? 'a document that does' : 'documents that do'} not exist: ${unknown.join(', ')}`, {
       stage: 'cli',
-      hint: `Known documents: ${[...known].sort().join(', ')}.`,
+      hint: `Known documents: ${[...new Set(names.flatMap((name) => [editionOf(name).baseName, name]))].sort().join(', ')} (a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one).`,
     }));
     return undefined;
   }
-  const only = config.only === undefined ? undefined : new Set(config.only);
+  const only = config.only;
   const shard = config.shard;
-  const chosen = (name: string): boolean => (only === undefined || only.has(name) || only.has(editionOf(name).baseName)) && (shard === undefined || inShard(name, shard));
+  const chosen = (name: string): boolean => (only === undefined || only.some((wanted) => selectors.get(name)?.has(wanted) === true)) && (shard === undefined || inShard(name, shard));
   for (const failed of validation.failed) if (chosen(failed.name)) log.failed(failed.name, failed.kind, failed.source.displayPath);
   return {
     documents: validation.documents.filter((document) => chosen(document.name)),

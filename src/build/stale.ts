@@ -31,7 +31,8 @@ export function staleOutputs(check: StaleCheck): BuildWarning | undefined {
       const entry = entries.get(job.outputPath);
       return entry !== undefined && !sameInputs(entry.inputs, check.inputsOf(job));
     })
-    .map((job) => job.outputPath);
+    .map((job) => job.outputPath)
+    .sort();
   if (check.printsAny) stale.push(...[...entries.keys()].filter(isPackOutput).sort());
   if (stale.length === 0) return undefined;
   const names = stale.length === 1 ? stale[0] : `${stale.slice(0, -1).join(', ')} and ${stale[stale.length - 1]}`;

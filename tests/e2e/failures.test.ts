@@ -64,19 +64,21 @@ describe('the command line', () => {
   it('exits 2 when --only names a document that does not exist', async () => {
     const result = await runCli(['build', '--only', 'mali,atlantis', '--out', await tempDir()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, ethiopia, factsheet,/);
+    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, cote-d-ivoire.fr, ethiopia, factsheet, factsheet.fr,.* \(a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one\)\./);
   });
 
   it('builds only the documents named by --only', async () => {
     const out = await tempDir();
-    const result = await runCli(['build', '--only', 'factsheet,mali', '--out', out]);
+    // A name takes every edition of the document (factsheet and factsheet.fr); a name with its language, that one.
+    const result = await runCli(['build', '--only', 'factsheet,mali.fr', '--out', out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['countries', 'factsheet.pdf', 'manifest.json', 'manifest.review.json']);
-    expect(await readdir(join(out, 'countries'))).toEqual(['mali.pdf']);
+    expect((await readdir(out)).sort()).toEqual(['factsheet.pdf', 'fr', 'manifest.json', 'manifest.review.json']);
+    expect((await readdir(join(out, 'fr'))).sort()).toEqual(['countries', 'factsheet.pdf']);
+    expect(await readdir(join(out, 'fr/countries'))).toEqual(['mali.pdf']);
     // A later --only build adds to the manifest instead of forgetting the others.
     expect((await runCli(['build', '--only', 'niger', '--out', out])).code).toBe(0);
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string }[] };
-    expect(manifest.documents.map((entry) => entry.output)).toEqual(['countries/mali.pdf', 'countries/niger.pdf', 'factsheet.pdf']);
+    expect(manifest.documents.map((entry) => entry.output)).toEqual(['countries/niger.pdf', 'factsheet.pdf', 'fr/countries/mali.pdf', 'fr/countries/niger.pdf', 'fr/factsheet.pdf']);
   });
 
   it('prints help and exits 0', async () => {

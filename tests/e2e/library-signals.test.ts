@@ -41,8 +41,8 @@ describe('the public API and signals', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(stdout).toContain('handled SIGINT');
-    // Nine documents and the briefing pack: every PDF the build wrote.
-    expect(stdout).toMatch(/built 10, errors 0, interrupts 1, library handlers 0/);
+    // Fifteen documents (nine English, six French) and a briefing pack per language: every PDF the build wrote.
+    expect(stdout).toMatch(/built 17, errors 0, interrupts 1, library handlers 0/);
     expect(code).toBe(7);
   });
 });

@@ -2,7 +2,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { copySample, tempDir } from '../helpers/content.js';
+import { copyEnglishSample, tempDir } from '../helpers/content.js';
 import { pageCount, pageText } from '../helpers/pdf.js';
 
 /** The sample has 8 one-pagers; 32 more make 40, every fourth with a 120-character name. */
@@ -25,7 +25,7 @@ describe('a briefing pack of 40 one-pagers, several with 120-character titles (r
   const names = new Map<string, string>();
 
   beforeAll(async () => {
-    const content = await copySample();
+    const content = await copyEnglishSample();
     for (let index = 1; index <= EXTRA; index += 1) {
       const name = countryName(index);
       names.set(`extra-${index}`, name);

@@ -99,7 +99,11 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     expect(first.document).toBe('niger');
 
     const listed = await page.$$eval('#documents li', (items) => items.map((item) => `${(item as HTMLElement).dataset['document']}:${(item as HTMLElement).dataset['status']}`));
-    expect(listed).toEqual(['factsheet', 'cote-d-ivoire', 'ethiopia', 'ghana', 'guinea', 'mali', 'niger', 'nigeria', 'senegal'].map((name) => `${name}:built`));
+    // Each French edition is listed beside its English one.
+    expect(listed).toEqual([
+      'factsheet', 'factsheet.fr', 'cote-d-ivoire', 'cote-d-ivoire.fr', 'ethiopia', 'ghana', 'guinea', 'guinea.fr',
+      'mali', 'mali.fr', 'niger', 'niger.fr', 'nigeria', 'senegal', 'senegal.fr',
+    ].map((name) => `${name}:built`));
     expect(await page.$eval('#documents li[data-document="niger"] .facts', (facts) => facts.textContent)).toContain('1 page');
     expect(await page.$$eval('#pages canvas', (canvases) => canvases.length)).toBe(1);
     expect(await inkedPixels(page)).toBeGreaterThan(20_000);

@@ -23,8 +23,8 @@ describe('the print edition (--print, real Chromium)', () => {
 
   beforeAll(async () => {
     [out, plain] = await Promise.all([tempDir('factsheets-print-'), tempDir('factsheets-plain-')]);
-    result = await runCli(['build', '--print', '--out', out, '--only', 'factsheet,mali,cote-d-ivoire']);
-    await runCli(['build', '--out', plain, '--only', 'factsheet,mali,cote-d-ivoire']);
+    result = await runCli(['build', '--print', '--out', out, '--only', 'factsheet.en,mali.en,cote-d-ivoire.en']);
+    await runCli(['build', '--out', plain, '--only', 'factsheet.en,mali.en,cote-d-ivoire.en']);
   });
 
   it('builds every document and its print file, each with its line', () => {
@@ -64,11 +64,11 @@ describe('the print edition (--print, real Chromium)', () => {
 
   it('says so when a build writes only print editions, and lists them in --json', async () => {
     // The screen editions in this folder are current, so only the print files are written.
-    const printOnly = await runCli(['build', '--print', '--out', plain, '--only', 'factsheet,mali,cote-d-ivoire']);
+    const printOnly = await runCli(['build', '--print', '--out', plain, '--only', 'factsheet.en,mali.en,cote-d-ivoire.en']);
     expect(printOnly.stdout).toMatch(/\n3 built \(3 print editions\), 3 unchanged, 0 failed in \d+\.\d s\n$/);
     for (const file of FILES) expect((await readFile(join(out, file))).equals(await readFile(join(plain, file))), file).toBe(true);
 
-    const again = await runCli(['build', '--print', '--json', '--out', plain, '--only', 'factsheet,mali,cote-d-ivoire']);
+    const again = await runCli(['build', '--print', '--json', '--out', plain, '--only', 'factsheet.en,mali.en,cote-d-ivoire.en']);
     const report = JSON.parse(again.stdout) as { summary: Record<string, unknown>; documents: { output: string; kind: string; edition?: string; status: string; pages: number }[] };
     expect(report.documents.map((document) => [document.output, document.edition ?? 'screen', document.status]).sort()).toEqual(
       [...FILES.map((file) => [file, 'screen', 'unchanged']), ...FILES.map((file) => [`print/${file}`, 'print', 'unchanged'])].sort(),

@@ -33,10 +33,12 @@ describe("the README's CI example, on a clean clone", () => {
     // The matrix's four jobs, their outputs gathered into one folder as the download step does.
     for (const shard of ['1', '2', '3', '4']) run((jobs.shard[2] ?? '').replace('${{ matrix.shard }}', shard));
     const pack = run(jobs.pack[2] ?? '');
-    expect(pack).toMatch(/9 unchanged/);
+    // The shards made the sample's 15 documents (nine English, six French); this job makes a pack per language.
+    expect(pack).toMatch(/2 built \(2 briefing packs\), 15 unchanged/);
     expect(existsSync(join(clone, 'output/briefing-pack.pdf'))).toBe(true);
+    expect(existsSync(join(clone, 'output/fr/briefing-pack.pdf'))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(clone, 'output/manifest.json'), 'utf8')) as { documents: { output: string }[] };
     expect(manifest.documents.map((entry) => entry.output)).toContain('briefing-pack.pdf');
-    expect(manifest.documents).toHaveLength(10);
+    expect(manifest.documents).toHaveLength(17);
   }, 300_000);
 });

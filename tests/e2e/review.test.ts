@@ -5,7 +5,7 @@ import puppeteer from 'puppeteer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/browser/find.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { copySample, tempDir, TEMPLATES } from '../helpers/content.js';
+import { copyEnglishSample, tempDir, TEMPLATES } from '../helpers/content.js';
 import { pageCount, pageText } from '../helpers/pdf.js';
 
 const ONE_PAGERS = ['cote-d-ivoire', 'ethiopia', 'ghana', 'guinea', 'mali', 'niger', 'nigeria', 'senegal'].map((name) => `countries/${name}.pdf`);
@@ -36,7 +36,7 @@ let templates: string;
 let approved: string;
 
 beforeAll(async () => {
-  content = await copySample();
+  content = await copyEnglishSample();
   templates = await tempDir('factsheets-templates-');
   await cp(TEMPLATES, templates, { recursive: true });
   approved = await tempDir('factsheets-approved-');

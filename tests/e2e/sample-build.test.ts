@@ -8,6 +8,8 @@ import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
 import { altTexts, checkStructure, outlineTitles, pageCount, pageText, pdfFonts, pdfInfo, pdfText, structureOf } from '../helpers/pdf.js';
 
 const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana'];
+/** The sample's French editions (countries/<name>.fr.md), written to fr/countries/<name>.pdf. */
+const FRENCH_EDITIONS = ['mali', 'niger', 'senegal', 'guinea', 'cote-d-ivoire'];
 
 /** Each country's total, summed here from the CSV independently of the pipeline's plan stage. */
 async function expectedTotals(): Promise<Map<string, number>> {
@@ -34,19 +36,21 @@ describe('building the bundled sample with real Chromium', () => {
   it('exits 0 and ends with a summary line', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    // Every PDF counted once: the nine documents and the briefing pack made of them.
-    expect(result.stdout).toMatch(/\n10 built \(9 documents, the briefing pack\), 0 failed in \d+\.\d s\n$/);
+    // Every PDF counted once: nine English documents, six French editions, and a briefing pack for each language.
+    expect(result.stdout).toMatch(/\n17 built \(15 documents, 2 briefing packs\), 0 failed in \d+\.\d s\n$/);
   });
 
   it('gives the briefing pack its line, as every PDF written', async () => {
     const pages = pageCount(join(out, 'briefing-pack.pdf'));
     expect(result.stdout).toMatch(new RegExp(`^built  briefing-pack\\.pdf  \\(briefing pack, ${pages} pages, \\d+ ms\\)$`, 'm'));
-    expect(result.stdout.split('\n').filter((line) => line.startsWith('built  '))).toHaveLength(10);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('built  '))).toHaveLength(17);
   });
 
   it('writes the factsheet, every one-pager, the briefing pack and the manifest, and nothing else', async () => {
-    expect((await readdir(out)).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf', 'manifest.json', 'manifest.review.json']);
+    expect((await readdir(out)).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf', 'fr', 'manifest.json', 'manifest.review.json']);
     expect((await readdir(join(out, 'countries'))).sort()).toEqual(COUNTRIES.map((name) => `${name}.pdf`).sort());
+    expect((await readdir(join(out, 'fr'))).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf']);
+    expect((await readdir(join(out, 'fr/countries'))).sort()).toEqual(FRENCH_EDITIONS.map((name) => `${name}.pdf`).sort());
   });
 
   it('prints the factsheet on two or more A4 pages with running "Page X of Y"', () => {
@@ -117,7 +121,7 @@ describe('building the bundled sample with real Chromium', () => {
       'Funding by instrument: EU Emergency Trust Fund for Africa, €89.5 million (56%); European Development Fund, €60 million (38%); ' +
         'Instrument contributing to Stability and Peace, €9.5 million (6%).',
       'Funding by year of decision: 2016, €106 million (67%); 2017, €53 million (33%).',
-      "Map showing the location of Mali and its neighbours: Algeria, Burkina Faso, Côte d'Ivoire, Guinea, Mauritania, Niger, Senegal.",
+      "Map showing the location of Mali and its neighbours: Algeria, Burkina Faso, Côte d’Ivoire, Guinea, Mauritania, Niger, and Senegal.",
     ]));
     expect(altTexts(join(out, 'factsheet.pdf'))).toEqual(expect.arrayContaining([
       "Where the Trust Fund's resources come from: EU funds, €2.7 billion (93%); Member States and other partners, €217.7 million (7%).",
@@ -130,14 +134,17 @@ describe('building the bundled sample with real Chromium', () => {
     const { createHash } = await import('node:crypto');
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { tool: { version: string }; documents: Record<string, unknown>[] };
     expect(manifest.tool.version).toBe('0.1.0');
-    expect(manifest.documents.map((entry) => entry['output'])).toEqual(['briefing-pack.pdf', 'countries/cote-d-ivoire.pdf', 'countries/ethiopia.pdf', 'countries/ghana.pdf', 'countries/guinea.pdf', 'countries/mali.pdf', 'countries/niger.pdf', 'countries/nigeria.pdf', 'countries/senegal.pdf', 'factsheet.pdf']);
+    expect(manifest.documents.map((entry) => entry['output'])).toEqual([
+      'briefing-pack.pdf', ...COUNTRIES.map((name) => `countries/${name}.pdf`).sort(), 'factsheet.pdf',
+      'fr/briefing-pack.pdf', ...FRENCH_EDITIONS.map((name) => `fr/countries/${name}.pdf`).sort(), 'fr/factsheet.pdf',
+    ]);
     for (const entry of manifest.documents) {
       const bytes = await readFile(join(out, String(entry['output'])));
       expect(entry['sha256']).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(entry['bytes']).toBe(bytes.length);
       expect(entry['pages']).toBe(pageCount(join(out, String(entry['output']))));
       expect(entry['fonts']).toEqual(pdfFonts(join(out, String(entry['output']))).map((font) => font.name.slice(7)).filter((name, index, all) => all.indexOf(name) === index).sort());
-      if (entry['output'] !== 'briefing-pack.pdf') expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'dataset', 'templates', 'settings', 'fonts', 'tool', 'options']);
+      if (entry['kind'] !== 'briefing-pack') expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'dataset', 'templates', 'settings', 'fonts', 'tool', 'options']);
       expect(entry['renderMs']).toBeGreaterThan(0);
     }
   });

@@ -1,13 +1,13 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copySample, tempDir } from '../helpers/content.js';
+import { copyEnglishSample, tempDir } from '../helpers/content.js';
 import { pdfText } from '../helpers/pdf.js';
 import { startCli, waitFor } from '../helpers/processes.js';
 
 describe('watch mode (real Chromium, real file changes)', () => {
   it('rebuilds the PDF a change affects, reports a broken edit and keeps watching, stops on SIGINT', async () => {
-    const content = await copySample();
+    const content = await copyEnglishSample();
     const out = await tempDir('factsheets-watch-');
     const { child, done } = startCli(['build', '--watch', '--content', content, '--out', out]);
     let stdout = '';

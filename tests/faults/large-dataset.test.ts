@@ -5,7 +5,7 @@ import { loadSources } from '../../src/stages/load.js';
 import { planJobs } from '../../src/stages/plan.js';
 import { validateSources } from '../../src/stages/validate.js';
 import { runCli } from '../helpers/cli.js';
-import { copySample, TEMPLATES, tempDir } from '../helpers/content.js';
+import { copyEnglishSample, TEMPLATES, tempDir } from '../helpers/content.js';
 
 const ROWS = 200_000;
 /** Countries with no one-pager (one-pagers list their rows: these would overflow a page). */
@@ -22,7 +22,7 @@ function largeDataset(sampleCsv: string): string {
 
 /** The sample plus 200,000 rows and a factsheet tabulating the big countries' totals. */
 async function largeContent(): Promise<string> {
-  const content = await copySample();
+  const content = await copyEnglishSample();
   const sample = await readFile(join(content, 'funding.csv'), 'utf8');
   await writeFile(join(content, 'funding.csv'), largeDataset(sample));
   await writeFile(join(content, 'totals.md'), `---\ntitle: Totals by country\ncountries: [${BIG_COUNTRIES.join(', ')}]\n---\n\nThe totals of every country in the dataset.\n`);

@@ -28,10 +28,23 @@ export async function copySample(): Promise<string> {
   return root;
 }
 
-/** The sample plus `extra` copies of the Mali brief under other names, for builds that take a while. */
+/**
+ * The sample without its French editions (`*.fr.md`), for tests about one language's documents
+ * and its pack (the editions themselves are tests/e2e/editions.test.ts's).
+ */
+export async function copyEnglishSample(): Promise<string> {
+  const { readdir, rm } = await import('node:fs/promises');
+  const root = await copySample();
+  for (const folder of [root, join(root, 'countries')]) {
+    for (const name of await readdir(folder)) if (name.endsWith('.fr.md')) await rm(join(folder, name));
+  }
+  return root;
+}
+
+/** The English sample plus `extra` copies of the Mali brief under other names, for builds that take a while. */
 export async function sampleWithExtraCountries(extra: number): Promise<string> {
   const { readFile } = await import('node:fs/promises');
-  const root = await copySample();
+  const root = await copyEnglishSample();
   const mali = await readFile(join(root, 'countries/mali.md'), 'utf8');
   for (let index = 1; index <= extra; index += 1) {
     await writeFile(join(root, `countries/mali-copy-${index}.md`), mali.replace('name: Mali', `name: Mali copy ${index}`));

@@ -5,7 +5,7 @@ import { removeOrphans } from '../../src/build/changes.js';
 import type { Manifest } from '../../src/build/manifest.js';
 import { loadSources } from '../../src/stages/load.js';
 import { runCli } from '../helpers/cli.js';
-import { copySample, tempDir, writeContent } from '../helpers/content.js';
+import { copyEnglishSample, tempDir, writeContent } from '../helpers/content.js';
 
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 const tool = { name: 'factsheets', version: '0' };
@@ -18,7 +18,7 @@ function plantedManifest(output: string): Manifest {
 describe('a planted manifest deletes nothing outside the output folder', () => {
   it('the build reports the bad path, exits 1 and the outside file survives (output folder inside the content folder)', async () => {
     const root = await tempDir('factsheets-planted-');
-    const content = await copySample();
+    const content = await copyEnglishSample();
     const out = join(content, 'output');
     await mkdir(out);
     const victim = join(root, 'victim.txt');

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { copySample, tempDir } from '../helpers/content.js';
+import { copyEnglishSample, tempDir } from '../helpers/content.js';
 import { startCli } from '../helpers/processes.js';
 
 /** 100 KB of emphasis markers that make a Markdown parser backtrack for minutes. */
@@ -10,7 +10,7 @@ const STARS = `---\ntitle: Stars\n---\n\n${'*'.repeat(50_000)}x${'*'.repeat(50_0
 
 describe('one pathological document stalls nothing else (real Chromium)', () => {
   it('fails alone at the deadline while every other document is built', async () => {
-    const content = await copySample();
+    const content = await copyEnglishSample();
     await writeFile(join(content, 'stars.md'), STARS);
     const out = await tempDir('factsheets-isolation-');
     const started = Date.now();
@@ -22,7 +22,7 @@ describe('one pathological document stalls nothing else (real Chromium)', () => 
   });
 
   it('answers a signal at once while a document is stuck in rendering', async () => {
-    const content = await copySample();
+    const content = await copyEnglishSample();
     await writeFile(join(content, 'stars.md'), STARS);
     const out = await tempDir('factsheets-isolation-');
     const { child, done } = startCli(['build', '--content', content, '--out', out, '--only', 'stars', '--timeout', '60']);
