@@ -4,12 +4,13 @@ import { appendUpdate, fromLatin1, latin1, readTrailer } from './update.js';
 
 /**
  * Chromium draws each soft hyphen a line does not break at as an invisible glyph marked
- * `/Span <</ActualText <feff00ad>>> BDC … EMC`, so every break point the build put in comes
- * out of copy-paste and text extraction as U+00AD inside the word. Where the line does break,
- * the visible hyphen is a glyph of its own after that span. Emptying those ActualText strings
- * leaves the words whole, and a line-end hyphen as the only trace of a break.
+ * `/Span <</ActualText <feff00ad>>> BDC … EMC` (or inside a ligature's ActualText, `f­f`), so
+ * every break point the build put in comes out of copy-paste and text extraction as U+00AD
+ * inside the word. Where the line does break, the visible hyphen is a glyph of its own after
+ * that span. Dropping U+00AD from those ActualText strings leaves the words whole, and a
+ * line-end hyphen as the only trace of a break.
  */
-const SOFT_HYPHEN_TEXT = /\/ActualText\s*<feff00ad>/gi;
+const ACTUAL_TEXT = /\/ActualText\s*<(feff(?:[0-9a-f]{4})*)>/gi;
 
 /** The PDF with its soft hyphens removed from the text layer (an incremental update), or as it was. */
 export function silenceSoftHyphens(bytes: Uint8Array): Uint8Array {
@@ -17,7 +18,10 @@ export function silenceSoftHyphens(bytes: Uint8Array): Uint8Array {
   const objects = new Map<number, string>();
   for (const [number, object] of readPdf(bytes, 'the printed PDF').objects) {
     const content = contentStream(object);
-    const silenced = content?.replace(SOFT_HYPHEN_TEXT, '/ActualText ()');
+    const silenced = content?.replace(ACTUAL_TEXT, (match, hex: string) => {
+      const kept = withoutSoftHyphens(hex);
+      return kept === hex ? match : `/ActualText ${kept === 'feff' ? '()' : `<${kept}>`}`;
+    });
     if (silenced === undefined || silenced === content) continue;
     const data = deflateSync(Buffer.from(silenced, 'latin1'));
     const dictionary = object.value.replace(/\/Length\s+\d+\b(?!\s+\d+\s+R)/, `/Length ${data.byteLength}`);
@@ -37,4 +41,9 @@ function contentStream(object: PdfObject): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A UTF-16BE hex string without its U+00AD code units (a soft hyphen is never part of a surrogate pair). */
+function withoutSoftHyphens(hex: string): string {
+  return (hex.match(/[0-9a-f]{4}/gi) ?? []).filter((unit) => unit.toLowerCase() !== '00ad').join('');
 }

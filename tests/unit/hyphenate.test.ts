@@ -1,4 +1,7 @@
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { readPdf, writePdf } from '../../src/pdf/objects.js';
+import { silenceSoftHyphens } from '../../src/pdf/soft-hyphens.js';
 import { hyphenateText } from '../../src/stages/render/hyphenate.js';
 import { hyphenatorFor } from '../../src/stages/render/hyphenation-patterns.js';
 import { markdownToHtml } from '../../src/stages/render/markdown.js';
@@ -97,5 +100,35 @@ describe('inline language marks', () => {
   it('does not let a language mark carry other attributes, and a span with an empty lang is not hyphenated', () => {
     const html = markdownToHtml('[développement](lang:fr "title") [développement](lang:und)', undefined, 'fr').html;
     expect(shown(html)).toBe('<p><span lang="fr">dé|ve|lop|pe|ment</span> <span lang="und">développement</span></p>');
+  });
+});
+
+describe('silenceSoftHyphens', () => {
+  /** A one-page PDF whose compressed content stream draws `content`. */
+  function pdfDrawing(content: string): Uint8Array {
+    const data = deflateSync(Buffer.from(content, 'latin1'));
+    return writePdf([
+      { value: '<</Type /Catalog /Pages 2 0 R>>' },
+      { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
+      { value: '<</Type /Page /Resources <<>> /MediaBox [0 0 595 842] /Contents 4 0 R /Parent 2 0 R>>' },
+      { value: `<</Filter /FlateDecode /Length ${data.byteLength}>>`, stream: data },
+    ], 1, undefined);
+  }
+  const drawn = (bytes: Uint8Array): string => {
+    const content = readPdf(bytes, 'test').objects.get(4)?.stream;
+    return content === undefined ? '' : inflateSync(content).toString('latin1');
+  };
+
+  it('takes U+00AD out of the ActualText of invisible soft hyphens and of ligatures, and leaves other text alone', () => {
+    const content = 'BT /Span<</ActualText <feff00ad> >> BDC 3 0 Td <0001> Tj EMC /Span<</ActualText <FEFF006600AD0066> >> BDC <0102> Tj EMC '
+      + '/Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET';
+    const silenced = silenceSoftHyphens(pdfDrawing(content));
+    expect(drawn(silenced)).toBe('BT /Span<</ActualText () >> BDC 3 0 Td <0001> Tj EMC /Span<</ActualText <FEFF00660066> >> BDC <0102> Tj EMC '
+      + '/Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET');
+  });
+
+  it('returns a PDF without soft hyphens as it was', () => {
+    const bytes = pdfDrawing('BT /Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET');
+    expect(silenceSoftHyphens(bytes)).toBe(bytes);
   });
 });
