@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { readPdf, type PdfObject } from './objects.js';
+import { readPdf, writePdf, type PdfObject } from './objects.js';
 import { appendUpdate, fromLatin1, latin1, readTrailer } from './update.js';
 
 /**
@@ -12,22 +12,33 @@ import { appendUpdate, fromLatin1, latin1, readTrailer } from './update.js';
  */
 const ACTUAL_TEXT = /\/ActualText\s*<(feff(?:[0-9a-f]{4})*)>/gi;
 
-/** The PDF with its soft hyphens removed from the text layer (an incremental update), or as it was. */
+/**
+ * The PDF with its soft hyphens removed from the text layer, or as it was. Chromium numbers its
+ * objects 1…n, so its file is written anew with the changed streams in place (an incremental
+ * update would keep a dead copy of each page's drawing); any other file gets an update.
+ */
 export function silenceSoftHyphens(bytes: Uint8Array): Uint8Array {
-  const text = latin1(bytes);
-  const objects = new Map<number, string>();
-  for (const [number, object] of readPdf(bytes, 'the printed PDF').objects) {
+  const pdf = readPdf(bytes, 'the printed PDF');
+  const changed = new Map<number, Required<PdfObject>>();
+  for (const [number, object] of pdf.objects) {
     const content = contentStream(object);
     const silenced = content?.replace(ACTUAL_TEXT, (match, hex: string) => {
       const kept = withoutSoftHyphens(hex);
       return kept === hex ? match : `/ActualText ${kept === 'feff' ? '()' : `<${kept}>`}`;
     });
     if (silenced === undefined || silenced === content) continue;
-    const data = deflateSync(Buffer.from(silenced, 'latin1'));
-    const dictionary = object.value.replace(/\/Length\s+\d+\b(?!\s+\d+\s+R)/, `/Length ${data.byteLength}`);
-    objects.set(number, `${dictionary}\nstream\n${data.toString('latin1')}\nendstream`);
+    const stream = deflateSync(Buffer.from(silenced, 'latin1'));
+    changed.set(number, { value: object.value.replace(/\/Length\s+\d+\b(?!\s+\d+\s+R)/, `/Length ${stream.byteLength}`), stream });
   }
-  return objects.size === 0 ? bytes : fromLatin1(appendUpdate(text, objects, undefined, readTrailer(text)));
+  if (changed.size === 0) return bytes;
+  const text = latin1(bytes);
+  const trailer = readTrailer(text);
+  const numbers = [...pdf.objects.keys()].sort((a, b) => a - b);
+  if (numbers.every((number, index) => number === index + 1)) {
+    return writePdf(numbers.map((number) => changed.get(number) ?? pdf.objects.get(number) ?? { value: 'null' }), pdf.root, trailer.info);
+  }
+  const updates = new Map([...changed].map(([number, object]) => [number, `${object.value}\nstream\n${latin1(object.stream)}\nendstream`]));
+  return fromLatin1(appendUpdate(text, updates, undefined, trailer));
 }
 
 /** A page's (or form's) drawing instructions, decompressed: not fonts, images or metadata. */

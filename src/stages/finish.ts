@@ -106,7 +106,7 @@ export function finishPackSheet(printed: PrintedPdf, expectedPages: number, what
 
 /** What every PDF gets: reproducible bytes, true outline titles, clean text (no soft hyphens), its metadata. */
 function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Uint8Array {
-  return setDocumentInfo(silenceSoftHyphens(fixOutlineTitles(makeReproducible(printed.bytes, creationDate), printed.headings)), info);
+  return setDocumentInfo(fixOutlineTitles(makeReproducible(silenceSoftHyphens(printed.bytes), creationDate), printed.headings), info);
 }
 
 /**
