@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hyphenatorFor } from '../../src/stages/render/hyphenation-patterns.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { copySample, tempDir, TEMPLATES } from '../helpers/content.js';
-import { checkStructure, pageCount } from '../helpers/pdf.js';
+import { checkStructure, pageCount, pdfFonts } from '../helpers/pdf.js';
 
 const FRENCH = [
   'Le Mali est à la fois un pays d’origine et un carrefour pour les personnes qui voyagent vers l’Afrique du Nord. '
@@ -81,6 +81,8 @@ describe('hyphenation in a narrow column (real Chromium, real PDF)', () => {
     for (const [before, after] of splits) {
       expect(breakPointOf(lang, before, before + after), `${before}-${after}`).toBe(true);
     }
+    // The line-end hyphen is drawn from the brand fonts, not a fallback.
+    for (const font of pdfFonts(pdf)) expect(font.name).toMatch(/^[A-Z]{6}\+Source(?:Sans3|Serif4)/);
     // Chromium draws the hyphen as U+002D; joined at those line ends, the words are the source's.
     const text = joined(lines);
     for (const paragraph of paragraphs) expect(text).toContain(paragraph);
