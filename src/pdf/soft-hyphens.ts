@@ -1,6 +1,8 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { readPdf, writePdf, type PdfObject } from './objects.js';
-import { appendUpdate, fromLatin1, latin1, readTrailer } from './update.js';
+import { readCrossReference, readObject, scanCrossReference, writePdf, type CrossReference, type PdfObject } from './objects.js';
+import { appendUpdate, fromLatin1, latin1 } from './update.js';
+
+const NAME = 'the printed PDF';
 
 /**
  * Chromium draws each soft hyphen a line does not break at as an invisible glyph marked
@@ -18,9 +20,13 @@ const ACTUAL_TEXT = /\/ActualText\s*<(feff(?:[0-9a-f]{4})*)>/gi;
  * update would keep a dead copy of each page's drawing); any other file gets an update.
  */
 export function silenceSoftHyphens(bytes: Uint8Array): Uint8Array {
-  const pdf = readPdf(bytes, 'the printed PDF');
+  const text = latin1(bytes);
+  const { offsets, trailer } = crossReference(text);
   const changed = new Map<number, Required<PdfObject>>();
-  for (const [number, object] of pdf.objects) {
+  const objects = new Map<number, PdfObject>();
+  for (const [number, offset] of offsets) {
+    const object = readObject(text, bytes, number, offset, NAME);
+    objects.set(number, object);
     const content = contentStream(object);
     const silenced = content?.replace(ACTUAL_TEXT, (match, hex: string) => {
       const kept = withoutSoftHyphens(hex);
@@ -31,14 +37,22 @@ export function silenceSoftHyphens(bytes: Uint8Array): Uint8Array {
     changed.set(number, { value: object.value.replace(/\/Length\s+\d+\b(?!\s+\d+\s+R)/, `/Length ${stream.byteLength}`), stream });
   }
   if (changed.size === 0) return bytes;
-  const text = latin1(bytes);
-  const trailer = readTrailer(text);
-  const numbers = [...pdf.objects.keys()].sort((a, b) => a - b);
+  const numbers = [...objects.keys()].sort((a, b) => a - b);
   if (numbers.every((number, index) => number === index + 1)) {
-    return writePdf(numbers.map((number) => changed.get(number) ?? pdf.objects.get(number) ?? { value: 'null' }), pdf.root, trailer.info);
+    const root = Number(trailer.root.split(' ')[0]);
+    return writePdf(numbers.map((number) => changed.get(number) ?? objects.get(number) ?? { value: 'null' }), root, trailer.info);
   }
   const updates = new Map([...changed].map(([number, object]) => [number, `${object.value}\nstream\n${latin1(object.stream)}\nendstream`]));
   return fromLatin1(appendUpdate(text, updates, undefined, trailer));
+}
+
+/** The newest definition of each object, recovering (as the other finishing steps do) from a table that points wrong. */
+function crossReference(text: string): CrossReference {
+  try {
+    return readCrossReference(text, NAME);
+  } catch {
+    return scanCrossReference(text, NAME);
+  }
 }
 
 /** A page's (or form's) drawing instructions, decompressed: not fonts, images or metadata. */

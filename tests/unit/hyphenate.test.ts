@@ -2,6 +2,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readPdf, writePdf } from '../../src/pdf/objects.js';
 import { silenceSoftHyphens } from '../../src/pdf/soft-hyphens.js';
+import { appendUpdate, fromLatin1, latin1 } from '../../src/pdf/update.js';
 import { hyphenateText } from '../../src/stages/render/hyphenate.js';
 import { hyphenatorFor } from '../../src/stages/render/hyphenation-patterns.js';
 import { markdownToHtml } from '../../src/stages/render/markdown.js';
@@ -125,6 +126,14 @@ describe('silenceSoftHyphens', () => {
     const silenced = silenceSoftHyphens(pdfDrawing(content));
     expect(drawn(silenced)).toBe('BT /Span<</ActualText () >> BDC 3 0 Td <0001> Tj EMC /Span<</ActualText <FEFF00660066> >> BDC <0102> Tj EMC '
       + '/Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET');
+  });
+
+  it('appends an update to a file whose objects are not numbered 1…n, keeping what came before', () => {
+    const original = pdfDrawing('BT /Span<</ActualText <feff00ad> >> BDC <0001> Tj EMC ET');
+    const extended = fromLatin1(appendUpdate(latin1(original), new Map([[9, '<</Note (added)>>']])));
+    const silenced = silenceSoftHyphens(extended);
+    expect(latin1(silenced).startsWith(latin1(extended))).toBe(true);
+    expect(drawn(silenced)).toBe('BT /Span<</ActualText () >> BDC <0001> Tj EMC ET');
   });
 
   it('returns a PDF without soft hyphens as it was', () => {
