@@ -266,7 +266,8 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const culprit = found === undefined ? undefined : found.closest('table, pre, img, svg, figure') ?? found;
     if (culprit === undefined) return undefined;
     const rect = culprit.getBoundingClientRect();
-    const text = (culprit.textContent ?? '').replace(/\s+/g, ' ').trim();
+    // Without the soft hyphens the build put in (they show in no message).
+    const text = (culprit.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
     const kind = culprit.tagName.toLowerCase();
     const what = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}${culprit.classList.length > 0 ? ` (.${[...culprit.classList].join('.')})` : ''}${text === '' ? '' : ` "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`}`;
     const widthPx = Math.max(rect.width, culprit instanceof HTMLElement ? culprit.scrollWidth : 0);

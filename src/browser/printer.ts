@@ -318,13 +318,16 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     await Promise.all([...document.fonts].map((face) => (face.status === 'loaded' ? undefined : face.load().catch(() => undefined))));
     await document.fonts.ready;
     const failedFonts = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);
+    // Soft hyphens (the build's break points) are not text: they print nothing unless a line
+    // breaks there, and then Chromium draws a hyphen instead.
+    const unhyphenated = (text: string | null): string => (text ?? '').replace(/\u00AD/g, '');
     // All text of the body, SVG included, but not style sheets; plus the title (PDF metadata).
-    let text = document.title;
+    let text = unhyphenated(document.title);
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
-      if (walker.currentNode.parentElement?.closest('style, script') === null) text += `\n${walker.currentNode.nodeValue ?? ''}`;
+      if (walker.currentNode.parentElement?.closest('style, script') === null) text += `\n${unhyphenated(walker.currentNode.nodeValue)}`;
     }
-    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim());
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => unhyphenated(heading.textContent).replace(/\s+/g, ' ').trim());
     return { height: document.documentElement.getBoundingClientRect().height, failedFonts, text, headings };
   });
   if (measured.failedFonts.length > 0) {

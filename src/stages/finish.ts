@@ -3,6 +3,7 @@ import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
 import { setDocumentInfo, type DocumentInfo } from '../pdf/info.js';
 import { fixOutlineTitles } from '../pdf/outline.js';
 import { addPrintMarks } from '../pdf/print-marks.js';
+import { silenceSoftHyphens } from '../pdf/soft-hyphens.js';
 import { describeCharacter, uncoveredCharacters } from '../fonts/coverage.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { CONTENTS_PER_PAGE } from './plan/pack.js';
@@ -103,9 +104,9 @@ export function finishPackSheet(printed: PrintedPdf, expectedPages: number, what
   return fixOutlineTitles(makeReproducible(printed.bytes, creationDate), printed.headings);
 }
 
-/** What every PDF gets: reproducible bytes, true outline titles, its metadata. */
+/** What every PDF gets: reproducible bytes, true outline titles, clean text (no soft hyphens), its metadata. */
 function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Uint8Array {
-  return setDocumentInfo(fixOutlineTitles(makeReproducible(printed.bytes, creationDate), printed.headings), info);
+  return setDocumentInfo(fixOutlineTitles(makeReproducible(silenceSoftHyphens(printed.bytes), creationDate), printed.headings), info);
 }
 
 /**

@@ -5,14 +5,17 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { hyphenateProse } from './hyphenate.js';
 import { inlineImages, type ImageSource } from './images.js';
+import { inlineLanguages } from './inline-language.js';
 import { sectionize } from './sectionize.js';
 
 /**
  * Markdown (with GFM tables) to an HTML fragment. Raw HTML in Markdown is dropped
  * (remark-rehype leaves it out), rehype-sanitize's GitHub schema removes unsafe URLs such
  * as `javascript:`, and images are inlined from the content folder or removed: Markdown is
- * content, never code. Each `##` section is wrapped for layout (sectionize.ts). Frozen once,
+ * content, never code. Text marked `[…](lang:TAG)` is tagged with its language, and the prose is
+ * hyphenated by language (hyphenate.ts). Each `##` section is wrapped for layout (sectionize.ts). Frozen once,
  * shared by all builds.
  */
 const processor = unified()
@@ -23,6 +26,8 @@ const processor = unified()
   // Before sanitising, so that every image is checked by its original URL; after it, the only
   // data: URIs left are the ones inlineImages made (it removes any the author wrote).
   .use(inlineImages)
+  .use(inlineLanguages)
+  // The GitHub schema keeps `lang` on every element (the only way one gets there is a `lang:` link).
   .use(rehypeSanitize, {
     ...defaultSchema,
     // remark-rehype already prefixes footnote ids (and their links) with `user-content-`; raw
@@ -30,6 +35,8 @@ const processor = unified()
     clobberPrefix: '',
     protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.['src'] ?? []), 'data'] },
   })
+  // After sanitising: the soft hyphens go into text that is final.
+  .use(hyphenateProse)
   .use(sectionize)
   .use(rehypeStringify)
   .freeze();
@@ -40,8 +47,9 @@ export interface MarkdownResult {
   readonly warnings: readonly { readonly message: string; readonly line?: number }[];
 }
 
-export function markdownToHtml(markdown: string, images?: ImageSource): MarkdownResult {
-  const file = new VFile({ value: markdown, data: { images } });
+/** `lang` is the document's BCP 47 language; without one (or without patterns for it) nothing is hyphenated. */
+export function markdownToHtml(markdown: string, images?: ImageSource, lang?: string): MarkdownResult {
+  const file = new VFile({ value: markdown, data: { images, lang } });
   const html = String(processor.processSync(file));
   return {
     html,

@@ -7,7 +7,7 @@ import { markdownToHtml } from './markdown.js';
 
 /**
  * One document to one HTML page: the figures-in-prose pass over its Markdown, Markdown to
- * HTML (images inlined from `contentDir`), then its layout around it.
+ * HTML (images inlined from `contentDir`, prose hyphenated in the view's `lang`), then its layout around it.
  */
 export function renderPage(job: RenderJob, templates: TemplateEnvironment, contentDir?: string, limits: Limits = DEFAULT_LIMITS): HtmlPage {
   const { document } = job;
@@ -15,7 +15,8 @@ export function renderPage(job: RenderJob, templates: TemplateEnvironment, conte
   const prose = templates.renderProse(document.body, job.view, file);
   const images = contentDir === undefined ? undefined
     : { documentDir: dirname(document.source.absolutePath), file, read: contentImageReader(contentDir, limits), limits };
-  const markdown = markdownToHtml(prose, images);
+  const lang = typeof job.view['lang'] === 'string' ? job.view['lang'] : undefined;
+  const markdown = markdownToHtml(prose, images, lang);
   const warnings: BuildWarning[] = markdown.warnings.map((warning) => ({ ...warning, file, document: document.name }));
   const html = templates.renderLayout(job.layout, job.view, markdown.html);
   for (const url of localFileReferences(html)) {
