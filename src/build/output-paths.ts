@@ -3,11 +3,12 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { escapeForMessage, FactsheetsError } from '../errors.js';
 
 /**
- * The only shape of path a build writes (`mali.pdf`, `countries/mali.pdf`, `print/…`). A
+ * The only shape of path a build writes (`mali.pdf`, `countries/mali.pdf`, an edition's
+ * `fr/countries/mali.pdf`, `print/…`). A
  * manifest is a file anyone may have planted or committed: a path read from it is used only
  * if it has this shape and its folder resolves, through links, inside the output folder.
  */
-const OUTPUT_PATH = /^(?:print\/)?(?:countries\/)?[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/;
+const OUTPUT_PATH = /^(?:print\/)?(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\/)?(?:countries\/)?[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/;
 
 /**
  * The absolute path of a manifest's `output` inside `outDir`, or a FactsheetsError naming the

@@ -57,22 +57,23 @@ describe('hyphenation in a narrow column (real Chromium, real PDF)', () => {
 
   beforeAll(async () => {
     const content = await copySample();
-    await writeFile(join(content, 'countries/mali.md'),
-      `---\nname: Mali\niso: ML\nlanguage: fr\n---\n\n## Pourquoi le Mali compte\n\n${FRENCH.join('\n\n')}\n`);
+    // The French edition of Mali (its language from its file name), the English brief of Niger.
+    await writeFile(join(content, 'countries/mali.fr.md'),
+      `---\nname: Mali\niso: ML\n---\n\n## Pourquoi le Mali compte\n\n${FRENCH.join('\n\n')}\n`);
     await writeFile(join(content, 'countries/niger.md'), `---\nname: Niger\niso: NE\n---\n\n## Why Niger matters\n\n${ENGLISH.join('\n\n')}\n`);
     const templates = await tempDir('factsheets-templates-');
     await cp(TEMPLATES, templates, { recursive: true });
     await appendFile(join(templates, 'styles/one-pager.css'), NARROW_COLUMN);
     out = await tempDir('factsheets-hyphenation-');
-    build = await runCli(['build', '--content', content, '--templates', templates, '--out', out, '--jobs', '2', '--only', 'mali,niger', '--quiet']);
+    build = await runCli(['build', '--content', content, '--templates', templates, '--out', out, '--jobs', '2', '--only', 'mali.fr,niger.en', '--quiet']);
   }, 120_000);
 
   it.each([
-    ['French', 'mali', 'fr', FRENCH],
-    ['English', 'niger', 'en', ENGLISH],
-  ] as const)('%s prose prints with hyphenated line ends, at the break points of its own language', (_name, country, lang, paragraphs) => {
+    ['French', 'fr/countries/mali.pdf', 'fr', FRENCH],
+    ['English', 'countries/niger.pdf', 'en', ENGLISH],
+  ] as const)('%s prose prints with hyphenated line ends, at the break points of its own language', (_name, output, lang, paragraphs) => {
     expect(build.code, build.stderr).toBe(0);
-    const pdf = join(out, `countries/${country}.pdf`);
+    const pdf = join(out, output);
     checkStructure(pdf);
     expect(pageCount(pdf)).toBe(1);
     const lines = printedLines(pdf);
@@ -89,10 +90,10 @@ describe('hyphenation in a narrow column (real Chromium, real PDF)', () => {
   });
 
   it('leaves no soft hyphen in the extracted text, where lines break or not', () => {
-    for (const country of ['mali', 'niger']) {
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, `countries/${country}.pdf`), '-'], { encoding: 'utf8' });
+    for (const [output, word] of [['fr/countries/mali.pdf', 'développement'], ['countries/niger.pdf', 'programmes']] as const) {
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, output), '-'], { encoding: 'utf8' });
       expect(text).not.toContain('\u00AD');
-      expect(text).toContain(country === 'mali' ? 'développement' : 'programmes');
+      expect(text).toContain(word);
     }
   });
 }, 180_000);

@@ -60,6 +60,17 @@ describe('a planted manifest deletes nothing outside the output folder', () => {
     expect(await removeOrphans(plantedManifest('countries/gone.pdf'), { names: new Set(), packs: new Set() }, out)).toEqual(['countries/gone.pdf']);
     expect(await exists(join(out, 'countries/gone.pdf'))).toBe(false);
   });
+
+  it('removes an edition\'s orphan under its language folder, and refuses a path that climbs out of it', async () => {
+    const out = await tempDir();
+    await mkdir(join(out, 'fr/countries'), { recursive: true });
+    await writeFile(join(out, 'fr/countries/gone.pdf'), 'x');
+    expect(await removeOrphans(plantedManifest('fr/countries/gone.pdf'), { names: new Set(), packs: new Set() }, out)).toEqual(['fr/countries/gone.pdf']);
+    expect(await exists(join(out, 'fr/countries/gone.pdf'))).toBe(false);
+    await expect(removeOrphans(plantedManifest('fr/../../gone.pdf'), { names: new Set(), packs: new Set() }, out)).rejects.toMatchObject({
+      message: 'the manifest lists an output that is not a PDF path the build writes: "fr/../../gone.pdf"',
+    });
+  });
 });
 
 describe('a linked folder leading outside the content or templates folder is an error naming it', () => {

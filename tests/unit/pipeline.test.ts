@@ -122,7 +122,7 @@ describe('runPipeline', () => {
 
   it('rejects unknown --only names as a command-line error', async () => {
     const { errors, report, log } = await build(GOOD, { only: ['mali', 'atlantis'] });
-    expect(errors).toEqual(['error: --only names a document that does not exist: atlantis\n  hint: Known documents: factsheet, mali, niger.']);
+    expect(errors).toEqual(['error: --only names a document that does not exist: atlantis\n  hint: Known documents: factsheet, mali, niger (a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one).']);
     expect(report.errors[0]?.stage).toBe('cli');
     expect(log.launched).toBe(0);
   });
