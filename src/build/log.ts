@@ -95,6 +95,11 @@ export class BuildLog {
     return result?.status === 'failed' ? undefined : result?.pages;
   }
 
+  /** Whether any of these documents failed so far, screen or print edition. */
+  anyFailed(names: ReadonlySet<string>): boolean {
+    return [...this.results.values(), ...this.otherOutputs.values()].some((result) => result.status === 'failed' && result.kind !== 'briefing-pack' && names.has(result.name));
+  }
+
   /** Whether any PDF of the build failed so far. */
   hasFailures(): boolean {
     return [...this.results.values(), ...this.otherOutputs.values()].some((result) => result.status === 'failed');

@@ -12,6 +12,7 @@ import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
 import { mergePdfPieces } from '../pdf/merge.js';
 import { CREATOR, languageOf } from '../stages/plan.js';
+import { editionOf } from '../stages/validate/front-matter.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
 import type { BuildConfig } from '../config.js';
@@ -29,6 +30,8 @@ export interface PackDecision {
   readonly output: string;
   /** Its documents' jobs. */
   readonly jobs: readonly RenderJob[];
+  /** Every document of its language, planned or not: the pack waits until none of them fails. */
+  readonly names: ReadonlySet<string>;
   /** A build of every document (not `--only` or a shard). */
   readonly complete: boolean;
   readonly hasLayout: boolean;
@@ -63,13 +66,17 @@ export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'se
 
 /** One pack per language of the documents (the project's first), each of that language's editions. */
 export function decidePacks(
-  config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], validation: Pick<ValidationResult, 'documents' | 'settings'>,
+  config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>,
   templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string,
 ): PackDecision[] {
   const languages = packLanguages(validation);
   return languages.all.map((lang) => {
     const { name, output } = packOf(lang, languages.project);
     const own = jobs.filter((job) => job.lang === lang);
+    const names = new Set([
+      ...validation.documents.filter((document) => languageOf(document, validation.settings) === lang).map((document) => document.name),
+      ...validation.failed.filter((entry) => (editionOf(entry.name).lang ?? languages.project) === lang).map((entry) => entry.name),
+    ]);
     const previousEntry = previous?.documents.find((entry) => entry.output === output);
     const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash);
     const layout = templates.layouts.get(PACK_LAYOUT);
@@ -77,6 +84,7 @@ export function decidePacks(
       lang,
       output,
       jobs: own,
+      names,
       complete,
       hasLayout: layout !== undefined,
       wanted: complete && !config.skipPack && layout !== undefined,
@@ -85,6 +93,11 @@ export function decidePacks(
       result: { name, kind: 'briefing-pack', source: layout?.displayPath ?? PACK_LAYOUT, output },
     };
   });
+}
+
+/** "French", "English": a language as the build's messages (in English) name it. */
+function languageName(lang: string): string {
+  return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }).of(lang) ?? lang;
 }
 
 /** Logs each wanted pack that is current as unchanged; says whether every wanted pack was. */
@@ -127,7 +140,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
   const { jobs, output } = decision;
   const skipped = !decision.complete || config.skipPack ? undefined
     : !decision.hasLayout ? `the templates have no ${PACK_LAYOUT} layout`
-      : log.hasFailures() ? 'some documents failed' : undefined;
+      : log.anyFailed(decision.names) ? `some ${languageName(decision.lang)} documents failed` : undefined;
   if (skipped !== undefined) {
     log.warnings.push({ message: `${output} was not rebuilt: ${skipped}` });
     return;

@@ -71,7 +71,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   // After --only: which outputs left out now disagree with their inputs
   const stale = config.only === undefined ? undefined : staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset,
-    settings: validation.settings, messagesOf, previous, inputsOf: (job) => inputHashes(job, hashContext), printsAny: outOfDate.size > 0 });
+    settings: validation.settings, messagesOf, previous, inputsOf: (job) => inputHashes(job, hashContext), printedLanguages: new Set(planned.jobs.filter((job) => outOfDate.has(job.document.name)).map((job) => job.lang)) });
   if (stale !== undefined) log.warnings.push(stale);
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();

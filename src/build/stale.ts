@@ -1,6 +1,6 @@
 import type { MessagesOf } from '../messages/bundled.js';
 import { planJobs } from '../stages/plan.js';
-import { isPackOutput } from '../stages/plan/pack.js';
+import { packOf } from '../stages/plan/pack.js';
 import type { BuildWarning, Dataset, Document, RenderJob, SettingsValues } from '../types.js';
 import { sameInputs } from './changes.js';
 import type { Manifest } from './manifest.js';
@@ -12,8 +12,8 @@ export interface StaleCheck {
   readonly settings: SettingsValues;
   readonly previous: Manifest | undefined;
   readonly inputsOf: (job: RenderJob) => Readonly<Record<string, string>>;
-  /** Whether this run prints anything (then the pack, made from the old PDFs, is out of date too). */
-  readonly printsAny: boolean;
+  /** The languages of the documents this run prints (their packs, made from the old PDFs, are out of date too). */
+  readonly printedLanguages: ReadonlySet<string>;
   readonly messagesOf: MessagesOf;
 }
 
@@ -33,7 +33,8 @@ export function staleOutputs(check: StaleCheck): BuildWarning | undefined {
     })
     .map((job) => job.outputPath)
     .sort();
-  if (check.printsAny) stale.push(...[...entries.keys()].filter(isPackOutput).sort());
+  const packs = [...check.printedLanguages].map((lang) => packOf(lang, check.settings.language ?? 'en').output);
+  stale.push(...packs.filter((pack) => entries.has(pack)).sort());
   if (stale.length === 0) return undefined;
   const names = stale.length === 1 ? stale[0] : `${stale.slice(0, -1).join(', ')} and ${stale[stale.length - 1]}`;
   return {

@@ -21,6 +21,8 @@ export class MessageFile {
     private readonly messages: ReadonlyMap<string, Message>,
     /** Problems of the file itself (YAML, ICU syntax, values that are not text), each at its line. */
     readonly problems: readonly FactsheetsError[],
+    /** The file could not be read as YAML at all: its keys are unknown. */
+    readonly unreadable: boolean,
   ) {}
 
   /**
@@ -29,9 +31,9 @@ export class MessageFile {
    */
   static read(source: SourceFile, lang: string): MessageFile {
     const file = source.displayPath;
-    if (source.refused !== undefined) return new MessageFile(lang, file, new Map(), [source.refused]);
+    if (source.refused !== undefined) return new MessageFile(lang, file, new Map(), [source.refused], true);
     const parsed = parseYamlData({ file, text: source.text, firstLine: 1, what: 'the message file' });
-    if (Array.isArray(parsed)) return new MessageFile(lang, file, new Map(), parsed);
+    if (Array.isArray(parsed)) return new MessageFile(lang, file, new Map(), parsed, true);
     const messages = new Map<string, Message>();
     const problems: FactsheetsError[] = [];
     const visit = (value: unknown, path: readonly string[]): void => {
@@ -50,14 +52,29 @@ export class MessageFile {
       try {
         messages.set(key, { text: value, where, format: new IntlMessageFormat(value, lang, undefined, { ignoreTag: true }) });
       } catch (error) {
-        problems.push(new FactsheetsError(`message "${key}" is not a valid ICU message: ${error instanceof Error ? error.message : String(error)}`, {
-          stage: 'validate', file, ...where,
-          hint: 'Check its braces: {name} inserts a value, {count, plural, one {…} other {…}} chooses by number; write a literal brace as \'{\'.',
-        }));
+        problems.push(syntaxError(key, error, { file, where, lines: source.text.split('\n') }));
       }
     };
     visit(parsed.data, []);
-    return new MessageFile(lang, file, messages, problems);
+    return new MessageFile(lang, file, messages, problems, false);
+  }
+
+  /** The values a message inserts (`{country}`, `{count, plural, …}`), and the cases each plural chooses between. */
+  valuesOf(key: string): { readonly names: ReadonlySet<string>; readonly plurals: readonly { readonly name: string; readonly cases: readonly string[]; readonly ordinal: boolean }[] } {
+    const names = new Set<string>();
+    const plurals: { name: string; cases: string[]; ordinal: boolean }[] = [];
+    const visit = (elements: readonly unknown[]): void => {
+      for (const element of elements) {
+        const { type, value, options, pluralType } = element as { type: number; value?: unknown; options?: Record<string, { value: unknown[] }>; pluralType?: string };
+        // ICU's element types: 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural (0 literal, 7 #, 8 tag).
+        if (type >= 1 && type <= 6 && typeof value === 'string') names.add(value);
+        if (type === 6 && typeof value === 'string' && options !== undefined) plurals.push({ name: value, cases: Object.keys(options), ordinal: pluralType === 'ordinal' });
+        for (const option of Object.values(options ?? {})) visit(option.value);
+      }
+    };
+    const message = this.messages.get(key);
+    if (message !== undefined) visit(message.format.getAst());
+    return { names, plurals };
   }
 
   keys(): IterableIterator<string> {
@@ -83,4 +100,34 @@ export class MessageFile {
       throw new Error(`message "${key}" of ${this.displayPath}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** What ICU's parser means by its error codes, said for a translator. */
+const SYNTAX_PROBLEMS: Readonly<Record<string, string>> = {
+  EXPECT_ARGUMENT_CLOSING_BRACE: 'a "{" is not closed by "}"',
+  EMPTY_ARGUMENT: 'a "{}" names no value',
+  MALFORMED_ARGUMENT: 'a value\'s name is not a name (letters, digits, _)',
+  EXPECT_ARGUMENT_TYPE: 'a "," after a value\'s name must be followed by plural, select, number, date or time',
+  INVALID_ARGUMENT_TYPE: 'a value\'s type is not plural, select, number, date or time',
+  MISSING_OTHER_CLAUSE: 'a plural or select has no "other {…}" case, which every language needs',
+  EXPECT_PLURAL_ARGUMENT_SELECTOR: 'a plural case has no name before its "{…}"',
+  EXPECT_SELECT_ARGUMENT_SELECTOR: 'a select case has no name before its "{…}"',
+  EXPECT_PLURAL_ARGUMENT_OPTIONS: 'a plural has no cases',
+  EXPECT_SELECT_ARGUMENT_OPTIONS: 'a select has no cases',
+  DUPLICATE_PLURAL_ARGUMENT_SELECTOR: 'a plural has the same case twice',
+  DUPLICATE_SELECT_ARGUMENT_SELECTOR: 'a select has the same case twice',
+};
+
+/** An ICU syntax error at its place in the file (its line and column when the message is on one line). */
+function syntaxError(key: string, error: unknown, at: { file: string; where: Where; lines: readonly string[] }): FactsheetsError {
+  const code = error instanceof Error ? error.message : String(error);
+  const location = (error as { location?: { start?: { line: number; column: number } } }).location?.start;
+  const { line, column } = at.where;
+  // The value starts after its opening quote, if it has one.
+  const quoted = column !== undefined && /["']/.test(at.lines[line - 1]?.[column - 1] ?? '');
+  const where = location !== undefined && location.line === 1 && column !== undefined ? { line, column: column + (quoted ? 1 : 0) + location.column - 1 } : at.where;
+  return new FactsheetsError(`message "${key}" is not a valid ICU message: ${SYNTAX_PROBLEMS[code] ?? code.toLowerCase().replace(/_/g, ' ')}`, {
+    stage: 'validate', file: at.file, ...where,
+    hint: '{name} inserts a value; {count, plural, one {…} other {…}} chooses by number; quote a value that starts with "{" in YAML, and write a literal brace as \'{\'.',
+  });
 }

@@ -3,7 +3,7 @@ import type { LoadedTemplates } from '../stages/load.js';
 import { closestName } from '../stages/validate/closest-name.js';
 import { MessageFile } from './catalog.js';
 import { messageFileFor } from './files.js';
-import { CODE_MESSAGE_KEYS, templateMessageUses } from './keys.js';
+import { CODE_MESSAGES, CODE_MESSAGE_KEYS, templateMessageUses, type MessageUse } from './keys.js';
 
 /** A language's messages, ready to format, or every reason its documents cannot be built. */
 export type LanguageMessages =
@@ -42,6 +42,8 @@ function checkLanguage(lang: string, templates: LoadedTemplates): LanguageMessag
   }
   const messages = MessageFile.read(found.file, lang);
   const problems = [...messages.problems];
+  // A file that is not YAML has no keys to compare: its syntax error is the one thing to fix.
+  if (messages.unreadable) return { ok: false, problems };
   const uses = templateMessageUses(templates);
   const needed = new Set<string>([...uses.keys(), ...CODE_MESSAGE_KEYS]);
   for (const key of needed) {
@@ -60,5 +62,36 @@ function checkLanguage(lang: string, templates: LoadedTemplates): LanguageMessag
       hint: guess === undefined ? `Remove it from ${messages.displayPath}, or use it in a template ({{t "${key}"}}).` : `Did you mean "${guess}"? Rename it, or remove it from ${messages.displayPath}.`,
     }));
   }
+  for (const key of needed) {
+    if (messages.has(key)) problems.push(...valueProblems(messages, key, lang, uses.get(key)));
+  }
   return problems.length === 0 ? { ok: true, messages } : { ok: false, problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+}
+
+/**
+ * A message may insert only the values its layout or the build gives it (`{Land}` where the
+ * build gives `{country}` would fail on every page), and its plurals may choose only between the
+ * language's plural cases (`eins {…}` is never chosen in German: `one {…}` is).
+ */
+function valueProblems(messages: MessageFile, key: string, lang: string, use: MessageUse | undefined): FactsheetsError[] {
+  const given = use?.values ?? new Set<string>(CODE_MESSAGES[key as keyof typeof CODE_MESSAGES]);
+  const where = { stage: 'validate' as const, file: messages.displayPath, ...messages.where(key) };
+  const { names, plurals } = messages.valuesOf(key);
+  const unknown = [...names].filter((name) => !given.has(name));
+  const problems = unknown.map((name) => new FactsheetsError(`message "${key}" inserts {${name}}, which ${use === undefined ? 'the build' : use.file} does not give it`, {
+    ...where,
+    hint: given.size === 0
+      ? 'This message is given no values: write it as plain text.'
+      : `Its values are ${[...given].map((value) => `{${value}}`).join(', ')}: keep their names as in ${messages.displayPath.replace(/[^/\\]*$/, 'en.yml')}, translate only the words around them.`,
+  }));
+  for (const plural of plurals) {
+    const categories = new Intl.PluralRules(lang, { type: plural.ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories;
+    const wrong = plural.cases.filter((name) => !/^=\d+$/.test(name) && !(categories as readonly string[]).includes(name));
+    if (wrong.length > 0) {
+      problems.push(new FactsheetsError(`message "${key}" has plural cases ${lang} never chooses: ${wrong.join(', ')}`, {
+        ...where, hint: `A plural in ${lang} chooses between ${categories.join(', ')} (or =0, =1… for exact numbers): rename the case, keeping the words.`,
+      }));
+    }
+  }
+  return problems;
 }

@@ -70,9 +70,9 @@ export function planJobs(
       continue;
     }
     const edition: Edition = { lang, messages: checked.messages, project: settings };
-    const result = document.meta.kind === 'one-pager'
+    const result = planned(document, checked.messages, () => (document.meta.kind === 'one-pager'
       ? planOnePager(document, document.meta, dataset, edition)
-      : planFactsheet(document, document.meta, dataset, countryNames, edition);
+      : planFactsheet(document, document.meta, dataset, countryNames, edition)));
     if (result instanceof FactsheetsError) {
       errors.push(result);
       continue;
@@ -88,6 +88,21 @@ export function planJobs(
     failed.push(...unplanned.slice(1));
   }
   return { jobs, errors, warnings, failed };
+}
+
+/**
+ * A document's plan, or why a message of its language could not be written for it (the message
+ * files are checked before, so this is a safety net, never an internal error).
+ */
+function planned(document: Document, messages: MessageFile, plan: () => RenderJob | FactsheetsError): RenderJob | FactsheetsError {
+  try {
+    return plan();
+  } catch (error) {
+    return new FactsheetsError(error instanceof Error ? error.message : String(error), {
+      stage: 'plan', file: messages.displayPath, document: document.name,
+      hint: `Check the message in ${messages.displayPath} against ${messages.displayPath.replace(/[^/\\]*$/, 'en.yml')}: the same keys, the same {values}.`,
+    });
+  }
 }
 
 /** What a document of one language is printed with: that language's words, and the project's settings. */

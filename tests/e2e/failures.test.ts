@@ -124,7 +124,7 @@ describe('machine-readable reports', () => {
       // The pack is not made when a document failed (the warning says so): no entry of its own.
       documents: { built: 1, unchanged: 0, failed: 1 }, printEditions: { built: 0, unchanged: 0, failed: 0 }, briefingPack: { built: 0, unchanged: 0, failed: 0 },
     });
-    expect(report.warnings).toEqual([{ message: 'briefing-pack.pdf was not rebuilt: some documents failed' }]);
+    expect(report.warnings).toEqual([{ message: 'briefing-pack.pdf was not rebuilt: some English documents failed' }]);
     expect(report.documents.map((document) => [document.name, document.status]).sort()).toEqual([['long', 'failed'], ['short', 'built']]);
     expect(report.errors[0]).toMatchObject({ file: 'tests/fixtures/overflow/countries/long.md', stage: 'finish' });
   });

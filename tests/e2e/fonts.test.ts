@@ -13,7 +13,7 @@ describe('brand fonts (real Chromium)', () => {
       'tests/fixtures/missing-glyphs/countries/mali.md: error: uses characters the brand fonts lack: ' +
         '"Б" (U+0411), "а" (U+0430), "м" (U+043C), "к" (U+043A), "о" (U+043E), "🙂" (U+1F642)\n' +
         '  hint: Replace them (or transliterate), or add a font that has them to BRAND_FONTS in src/stages/fonts.ts.\n' +
-        'warning: briefing-pack.pdf was not rebuilt: some documents failed\n',
+        'warning: briefing-pack.pdf was not rebuilt: some English documents failed\n',
     );
     const saoTome = join(out, 'countries/sao-tome.pdf');
     expect(pdfText(saoTome)).toContain("Côte d'Ivoire, São Tomé and Príncipe, Ghana: €1.2 million.");

@@ -44,8 +44,8 @@ describe.skipIf(!canMount)('the output disk fails (needs root for tmpfs mounts)'
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`${out}: error: the output folder cannot be written (the file system is read-only)\n` +
       '  hint: Check that the output folder is writable, or choose another with --out DIR.\n' +
-      'warning: briefing-pack.pdf was not rebuilt: some documents failed\n' +
-      'warning: fr/briefing-pack.pdf was not rebuilt: some documents failed\n');
+      'warning: briefing-pack.pdf was not rebuilt: some English documents failed\n' +
+      'warning: fr/briefing-pack.pdf was not rebuilt: some French documents failed\n');
     // The sample's nine English documents and six French editions.
     expect(result.stdout).toMatch(/\n0 built, 15 failed, 1 error in/);
     expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toBe('previous');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/errors.js';
 import { messagesFor } from '../../src/messages/languages.js';
 import { MessageFile } from '../../src/messages/catalog.js';
-import { CODE_MESSAGE_KEYS } from '../../src/messages/keys.js';
+import { CODE_MESSAGES, CODE_MESSAGE_KEYS } from '../../src/messages/keys.js';
 import { planJobs, withLocatorMap } from '../../src/stages/plan.js';
 import { bundledMessages } from '../../src/messages/bundled.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
@@ -11,7 +11,7 @@ import { templatesOf } from '../helpers/templates.js';
 
 /** A message file that has every key the build's own code needs, plus `extra`. */
 function messagesFile(extra: Record<string, string>): string {
-  const lines = CODE_MESSAGE_KEYS.map((key) => `${key}: "${key} {country}"`);
+  const lines = CODE_MESSAGE_KEYS.map((key) => `${key}: "${[key, ...CODE_MESSAGES[key].map((value) => `{${value}}`)].join(' ')}"`);
   return [...lines, ...Object.entries(extra).map(([key, value]) => `${key}: "${value}"`)].join('\n');
 }
 
@@ -56,6 +56,34 @@ describe('message files', () => {
     expect(broken.ok ? [] : broken.problems.map((problem) => `${problem.line}: ${problem.message.split(':')[0]}`)).toEqual([
       `${CODE_MESSAGE_KEYS.length + 1}: message "brief.hello" is not a valid ICU message`,
     ]);
+  });
+
+  it('refuses a value the layout or the build does not give, and plural cases the language never chooses', () => {
+    const templates = templatesOf({
+      'layouts/one-pager': LAYOUT,
+      'messages/de': messagesFile({ 'brief.hello': 'Hallo {Name}', 'brief.bye': '{n, plural, eins {Tschüss} other {Tschüss}}' }).replace('brief.title: "brief.title {country}"', 'brief.title: "{Land}: Länderprofil"'),
+    });
+    const result = messagesFor('de', templates);
+    expect(result.ok ? [] : result.problems.map((problem) => `${problem.line}: ${problem.message} | ${problem.hint}`)).toEqual([
+      `4: message "brief.title" inserts {Land}, which the build does not give it | Its values are {country}: keep their names as in templates/messages/en.yml, translate only the words around them.`,
+      `${CODE_MESSAGE_KEYS.length + 1}: message "brief.hello" inserts {Name}, which templates/layouts/one-pager.hbs does not give it | Its values are {name}: keep their names as in templates/messages/en.yml, translate only the words around them.`,
+      `${CODE_MESSAGE_KEYS.length + 2}: message "brief.bye" inserts {n}, which templates/layouts/one-pager.hbs does not give it | This message is given no values: write it as plain text.`,
+      `${CODE_MESSAGE_KEYS.length + 2}: message "brief.bye" has plural cases de never chooses: eins | A plural in de chooses between one, other (or =0, =1… for exact numbers): rename the case, keeping the words.`,
+    ]);
+  });
+
+  it('says what is wrong with an ICU message in words, at its column', () => {
+    const file = MessageFile.read(source('templates/messages/de.yml', 'brief:\n  title: "Hallo {country"\n  more: "{n, plural, one {a}}"'), 'de');
+    expect(file.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message}`)).toEqual([
+      '2:17: message "brief.title" is not a valid ICU message: a "{" is not closed by "}"',
+      '3:29: message "brief.more" is not a valid ICU message: a plural or select has no "other {…}" case, which every language needs',
+    ]);
+  });
+
+  it('reports only the YAML error of a file that is not YAML, not every key as missing', () => {
+    const templates = templatesOf({ 'layouts/one-pager': LAYOUT, 'messages/de': `${messagesFile({ 'brief.hello': 'Hallo {name}', 'brief.bye': 'Tschüss' })}\nbrief.x: a: b` });
+    const result = messagesFor('de', templates);
+    expect(result.ok ? [] : result.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^the message file is not valid YAML/)]);
   });
 
   it('gives a regional language its base language\'s file, never another language\'s', () => {

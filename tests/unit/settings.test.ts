@@ -103,3 +103,19 @@ describe('untranslatedSettings', () => {
     expect(untranslatedSettings({ series: 'P' }, [english], undefined)).toEqual([]);
   });
 });
+
+describe('a language\'s settings in the settings file', () => {
+  it('names a setting a language cannot have at its own line, with the ones it can', () => {
+    expect(messages('series: P\nlanguages:\n  de:\n    footer_not: x\n    currency: CHF\n')).toEqual([
+      '4:17: "footer_not" is not a setting a language can have (under languages.de) | Did you mean "footer_note"? A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet) are the project\'s.',
+      '5:15: "currency" is not a setting a language can have (under languages.de) | A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet) are the project\'s.',
+    ]);
+  });
+
+  it('warns about words for a language no document is in', () => {
+    const english = onePagerDocument('mali', 'name: Mali\niso: ML');
+    expect(untranslatedSettings({ languages: { ger: { series: 'P' } } }, [english], undefined).map((warning) => warning.message)).toEqual([
+      'the settings give words for the language "ger", but no document is in it (editions are named like mali.ger.md; a language tag is e.g. fr, de or pt-BR)',
+    ]);
+  });
+});

@@ -92,7 +92,7 @@ export const languagesField = {
     footer_note: settingsFields.footer_note,
     funding_label: settingsFields.funding_label,
     pack_title: projectOnlyFields.pack_title,
-  }), { error: 'must map language tags to settings, e.g. "fr:" followed by indented "series: …"' }).optional(),
+  }), { error: 'must hold language tags such as fr, de or pt-BR, each with that language\'s settings indented under it' }).optional(),
 };
 
 /** Factsheet front matter. Unknown keys are kept for custom templates (under `page`). */

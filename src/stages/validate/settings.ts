@@ -31,7 +31,9 @@ export function validateSettings(source: SourceFile | undefined): SettingsResult
   const parsed = settingsSchema.safeParse(parsedYaml.data);
   if (parsed.success) return { settings: withLanguages(toSettingsValues(parsed.data), parsed.data.languages), errors: [] };
   const errors = parsed.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
-    ? issue.keys.map((key) => unknownSetting(file, key, parsedYaml.keyPositions.get(key) ?? parsedYaml.position([key])))
+    ? issue.keys.map((key) => (issue.path.length === 0
+      ? unknownSetting(file, key, parsedYaml.keyPositions.get(key) ?? parsedYaml.position([key]))
+      : unknownLanguageSetting(file, key, issue.path.map(String), parsedYaml.position([...issue.path, key]))))
     : [schemaError(file, issue, parsedYaml.position(issue.path), what)]);
   return { settings: Object.freeze({}), errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
@@ -56,6 +58,17 @@ export function toSettingsValues(data: Partial<Record<Exclude<SettingKey, 'langu
   return Object.freeze(values);
 }
 
+/** The settings a language may give its own words for (`languages: fr: …`). */
+const LANGUAGE_SETTING_KEYS = Object.keys((languagesField.languages.unwrap().valueType as z.ZodObject).shape);
+
+function unknownLanguageSetting(file: string, key: string, path: readonly string[], where: { line: number; column?: number }): FactsheetsError {
+  const guess = closestName(key, LANGUAGE_SETTING_KEYS);
+  return new FactsheetsError(`"${key}" is not a setting a language can have (under ${path.join('.')})`, {
+    stage: 'validate', file, ...where,
+    hint: `${guess === undefined || guess === key ? '' : `Did you mean "${guess}"? `}A language's own settings are: ${LANGUAGE_SETTING_KEYS.join(', ')}; the others (currency, language, dataset_sheet) are the project's.`,
+  });
+}
+
 function unknownSetting(file: string, key: string, where: { line: number; column?: number }): FactsheetsError {
   const guess = closestName(key, SETTING_KEYS);
   return new FactsheetsError(`unknown setting "${key}"`, {
@@ -78,9 +91,18 @@ export function untranslatedSettings(settings: SettingsValues, documents: readon
   const projectLanguage = settings.language ?? 'en';
   const languages = new Set(documents.map((document) => document.lang ?? projectLanguage));
   const warnings: BuildWarning[] = [];
+  const matches = (tag: string, lang: string): boolean => [lang, lang.split('-')[0]].some((wanted) => tag.toLowerCase() === wanted?.toLowerCase());
+  for (const tag of Object.keys(settings.languages ?? {})) {
+    if (![...languages].some((lang) => matches(tag, lang))) {
+      warnings.push({
+        message: `the settings give words for the language "${tag}", but no document is in it (editions are named like mali.${tag.toLowerCase()}.md; a language tag is e.g. fr, de or pt-BR)`,
+        ...(file === undefined ? {} : { file }),
+      });
+    }
+  }
   for (const lang of [...languages].sort()) {
     if (lang === projectLanguage) continue;
-    const own = Object.entries(settings.languages ?? {}).find(([tag]) => [lang, lang.split('-')[0]].some((wanted) => tag.toLowerCase() === wanted?.toLowerCase()))?.[1] ?? {};
+    const own = Object.entries(settings.languages ?? {}).find(([tag]) => matches(tag, lang))?.[1] ?? {};
     const shared = WORDS.filter(([name]) => settings[name] !== undefined && own[name] === undefined).map(([, key]) => key);
     if (shared.length === 0) continue;
     warnings.push({
