@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,8 @@ export async function syntheticContent(n: number): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'factsheets-bench-'));
   await cp(join(ROOT, 'content'), folder, { recursive: true });
   await rm(join(folder, 'countries'), { recursive: true });
+  // One language, as the figures have always been measured: the French factsheet would add a document.
+  await rm(join(folder, 'factsheet.fr.md'), { force: true });
   await mkdir(join(folder, 'countries'));
   const mali = await readFile(join(ROOT, 'content/countries/mali.md'), 'utf8');
   const body = mali.slice(mali.indexOf('\n---', 4) + 4);
@@ -94,6 +96,16 @@ export async function syntheticContent(n: number): Promise<string> {
     rows.push(`${iso},Instrument contributing to Stability and Peace,Border management,Migration,2016,9500000,contracted,Sample data`);
   }
   await writeFile(join(folder, 'funding.csv'), `${rows.join('\n')}\n`);
+  return folder;
+}
+
+/** The bundled sample without its French editions: the sample the figures were first measured on. */
+async function englishSampleCopy(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'factsheets-bench-english-'));
+  await cp(join(ROOT, 'content'), folder, { recursive: true });
+  for (const sub of [folder, join(folder, 'countries')]) {
+    for (const name of await readdir(sub)) if (name.endsWith('.fr.md')) await rm(join(sub, name));
+  }
   return folder;
 }
 
@@ -297,7 +309,12 @@ async function main(): Promise<void> {
   const html = await finalHtml(content, out);
   const baseline = await times('raw baseline (s)', async () => (await rawBaseline(html, jobs)).seconds);
 
-  const sampleCold = await times('sample cold build, whole process (s)', async () => {
+  const englishSample = await englishSampleCopy();
+  const sampleCold = await times('sample cold build (English), whole process (s)', async () => {
+    const sampleOut = await mkdtemp(join(tmpdir(), 'factsheets-bench-sample-'));
+    return (await runCli(['build', '--content', englishSample, '--out', sampleOut])).seconds;
+  });
+  const bilingualCold = await times('sample cold build (with its French editions), whole process (s)', async () => {
     const sampleOut = await mkdtemp(join(tmpdir(), 'factsheets-bench-sample-'));
     return (await runCli(['build', '--out', sampleOut])).seconds;
   });
@@ -328,7 +345,7 @@ async function main(): Promise<void> {
     noopSeconds: noop, noopStartedBrowser,
     oneMarkdownSeconds: oneMarkdown, oneRowSeconds: oneRow,
     reviewOneRowSeconds: review, reviewChangedPdfs: reviewFound.changed, reviewPagesRendered: reviewFound.pages,
-    sampleColdSeconds: sampleCold,
+    sampleColdSeconds: sampleCold, bilingualSampleColdSeconds: bilingualCold,
     watchSeconds: watch,
     ...(typeof preview === 'string' ? { previewRepaint: preview } : { previewRepaintP50Seconds: preview.p50, previewRepaintP95Seconds: preview.p95, previewDrawingP50Seconds: preview.drawingP50 }),
     peakPssMb: peak, peakPssSmallMb: peakSmall, memoryRatio: peak / Math.max(1, peakSmall),
@@ -350,6 +367,7 @@ async function main(): Promise<void> {
     row('rebuild after one dataset row changed', `${oneRow.toFixed(2)} s`, '', undefined),
     row('review after one dataset row changed', `${review.toFixed(2)} s`, `${reviewFound.changed} PDFs, ${reviewFound.pages} pages drawn`, undefined),
     row('sample cold build (factsheet + 8), process', `${sampleCold.toFixed(2)} s`, '≤ 2.5 s', sampleCold <= 2.5),
+    row('sample + 6 French editions, cold, process', `${bilingualCold.toFixed(2)} s`, '(15 documents, 2 packs)', undefined),
     row('watch: one country saved → PDF rewritten', typeof watch === 'number' ? `${watch.toFixed(2)} s` : watch, '≤ 0.3 s', typeof watch === 'number' ? watch <= 0.3 : false),
     row('preview: save → page repainted, p50 / p95', typeof preview === 'string' ? preview : `${preview.p50.toFixed(2)} / ${preview.p95.toFixed(2)} s`, '≤ 0.3 s p95, 20 saves', typeof preview === 'string' ? false : preview.p95 <= 0.3),
     row('  of which fetching and drawing it, p50', typeof preview === 'string' ? '' : `${preview.drawingP50.toFixed(2)} s`, '', undefined),

@@ -29,15 +29,19 @@ export async function copySample(): Promise<string> {
 }
 
 /**
- * The sample without its French editions (`*.fr.md`), for tests about one language's documents
+ * The sample without its French editions (`*.fr.md`) and their settings, for tests about one language's documents
  * and its pack (the editions themselves are tests/e2e/editions.test.ts's).
  */
 export async function copyEnglishSample(): Promise<string> {
   const { readdir, rm } = await import('node:fs/promises');
+  const { readFile } = await import('node:fs/promises');
   const root = await copySample();
   for (const folder of [root, join(root, 'countries')]) {
     for (const name of await readdir(folder)) if (name.endsWith('.fr.md')) await rm(join(folder, name));
   }
+  // And the settings' French words (the last block of the file), which no document would use.
+  const settings = join(root, 'factsheets.yml');
+  await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^languages:[\s\S]*$/m, ''));
   return root;
 }
 
