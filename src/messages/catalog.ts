@@ -13,6 +13,9 @@ interface Message {
 /** Values a message may insert: `{name}` takes text or a number, `{count, plural, …}` a number. */
 export type MessageValues = Readonly<Record<string, string | number>>;
 
+/** Message files already compiled, by language, path and text (a few: one per language in use). */
+const readFiles = new Map<string, MessageFile>();
+
 /** One language's messages, read from its file and checked. */
 export class MessageFile {
   private constructor(
@@ -30,6 +33,17 @@ export class MessageFile {
    * each value is an ICU message, compiled once here so that a syntax error is a build error.
    */
   static read(source: SourceFile, lang: string): MessageFile {
+    // Watch mode and the preview read the templates again on every save: the same text is compiled once.
+    const key = `${lang}\0${source.displayPath}\0${source.refused === undefined ? source.text : ''}`;
+    const known = readFiles.get(key);
+    if (known !== undefined && source.refused === undefined) return known;
+    const read = MessageFile.compile(source, lang);
+    if (readFiles.size >= 16) readFiles.delete(readFiles.keys().next().value ?? '');
+    readFiles.set(key, read);
+    return read;
+  }
+
+  private static compile(source: SourceFile, lang: string): MessageFile {
     const file = source.displayPath;
     if (source.refused !== undefined) return new MessageFile(lang, file, new Map(), [source.refused], true);
     const parsed = parseYamlData({ file, text: source.text, firstLine: 1, what: 'the message file' });
