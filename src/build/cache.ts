@@ -47,12 +47,7 @@ export class BuildCache {
    * fonts and content folder stay the same (watch mode), replaced when they change.
    */
   renderWorkers(setup: RenderSetup, deadlineMs: number): Promise<Renderer> {
-    const { templates } = setup;
-    const key = hashParts([
-      ['setup', `${setup.fontsReference}\0${setup.contentDir}\0${deadlineMs}\0${JSON.stringify(setup.limits)}`],
-      ...[...templates.layouts, ...templates.partials, ...templates.styles].map(([name, file]) => [file.displayPath || name, file.text] as const),
-      ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
-    ]);
+    const key = rendererKey(setup, deadlineMs);
     if (this.renderer?.key !== key) {
       void this.renderer?.pool.then((pool) => pool.close());
       this.renderer = { key, pool: import('../stages/render/isolated.js').then(({ startRenderer }) => startRenderer(setup, deadlineMs)) };
@@ -65,4 +60,17 @@ export class BuildCache {
     await this.renderer?.pool.then((pool) => pool.close());
     this.renderer = undefined;
   }
+}
+
+/**
+ * What the render workers were started with: the same key, the same workers (watch mode keeps
+ * them from one save to the next); any template file, message file included, starts new ones.
+ */
+export function rendererKey(setup: RenderSetup, deadlineMs: number): string {
+  const { templates } = setup;
+  return hashParts([
+    ['setup', `${setup.fontsReference}\0${setup.contentDir}\0${deadlineMs}\0${JSON.stringify(setup.limits)}`],
+    ...[...templates.layouts, ...templates.partials, ...templates.styles, ...templates.messages].map(([name, file]) => [file.displayPath || name, file.text] as const),
+    ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
+  ]);
 }

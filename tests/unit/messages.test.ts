@@ -8,6 +8,8 @@ import { bundledMessages } from '../../src/messages/bundled.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 import { source } from '../helpers/sources.js';
 import { templatesOf } from '../helpers/templates.js';
+import { rendererKey } from '../../src/build/cache.js';
+import { DEFAULT_LIMITS } from '../../src/limits.js';
 
 /** A message file that has every key the build's own code needs, plus `extra`. */
 function messagesFile(extra: Record<string, string>): string {
@@ -137,5 +139,16 @@ describe('planJobs: a French edition', () => {
       ['mali.de', 'there are no messages for the language "de": templates/messages/de.yml does not exist (not built: mali.de, niger.de)'],
     ]);
     expect(result.failed?.map((document) => document.name)).toEqual(['niger.de']);
+  });
+});
+
+describe('render workers and message files', () => {
+  it('are started again when a message file changes (watch mode keeps them otherwise)', () => {
+    const setup = (french: string) => ({
+      templates: templatesOf({ 'layouts/one-pager': LAYOUT, 'messages/en': 'a: A', 'messages/fr': french }),
+      fontsReference: 'fonts', contentDir: 'content', limits: DEFAULT_LIMITS,
+    });
+    expect(rendererKey(setup('a: B'), 1000)).toBe(rendererKey(setup('a: B'), 1000));
+    expect(rendererKey(setup('a: C'), 1000)).not.toBe(rendererKey(setup('a: B'), 1000));
   });
 });
