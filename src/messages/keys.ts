@@ -22,6 +22,7 @@ export const CODE_MESSAGES = {
   'pack.factsheets': ['count'],
   'pack.briefs': ['count'],
   'pack.subject': [],
+  'pack.subject_briefs': [],
   'pack.keyword': [],
   'pack.kind_factsheet': [],
   'pack.kind_brief': [],

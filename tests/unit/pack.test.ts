@@ -151,5 +151,9 @@ describe('the pack\'s title and counts', () => {
     expect(plan?.title).toBe('Briefing pack');
     expect(plan?.view['subject']).toBe('Briefing pack');
     expect(plan?.view['summary']).toBe('1 country brief, 3 pages.');
+    // Its Info does not speak of a factsheet it does not hold.
+    expect(plan?.subject).toBe('Every country brief in one document');
+    const withFactsheet = planPack([part('factsheet', 'review', 'title: Annual review', 3), part('one-pager', 'mali', 'name: Mali\niso: ML', 1)]);
+    expect(withFactsheet?.subject).toBe('The factsheet and every country brief in one document');
   });
 });

@@ -167,7 +167,7 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
   return {
     title,
     lang,
-    subject: messages.format('pack.subject'),
+    subject: messages.format(factsheets.length > 0 ? 'pack.subject' : 'pack.subject_briefs'),
     keyword: messages.format('pack.keyword'),
     totalPages,
     frontPages: front,
