@@ -22,6 +22,7 @@ export function fixOutlineTitles(bytes: Uint8Array, headings: readonly string[])
   return objects.size === 0 ? bytes : fromLatin1(appendUpdate(pdf.text, objects, undefined, pdf.trailer));
 }
 
+/** Chromium's title is the heading as drawn: compared in capitals, which `ß` (SS) and a few others only round-trip to. */
 function key(text: string): string {
-  return text.replace(/\s+/g, '').toLowerCase();
+  return text.replace(/\s+/g, '').toUpperCase();
 }

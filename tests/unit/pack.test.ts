@@ -92,6 +92,9 @@ describe('fixOutlineTitles', () => {
     const hex = Buffer.from('\uFEFFPartnership Framework on Migration', 'utf16le').swap16().toString('hex').toUpperCase();
     expect(fixed).toContain(`7 0 obj\n<</Title <${hex}>\n/Dest [2 0 R /XYZ 0 0 0]\n/Parent 6 0 R>>\nendobj\nxref\n7 1\n`);
     expect(new TextDecoder('latin1').decode(fixOutlineTitles(pdf('ACTING NOW'), ['Acting now']))).toContain('xref\n7 1\n');
+    // German capitals: ß is drawn as SS.
+    const german = Buffer.from('\uFEFFBereits umgesetzte Maßnahmen', 'utf16le').swap16().toString('hex').toUpperCase();
+    expect(new TextDecoder('latin1').decode(fixOutlineTitles(pdf('BEREITS UMGESETZTE MASSNAHMEN'), ['Bereits umgesetzte Maßnahmen']))).toContain(`<</Title <${german}>`);
   });
 
   it('leaves a PDF whose titles are right untouched', () => {
