@@ -9,9 +9,20 @@ export const MESSAGES_FOLDER = 'messages';
  * (`pt.yml`); never another language's, so that no page silently prints English words.
  */
 export function messageFileFor(lang: string, templates: Pick<LoadedTemplates, 'messages'>): { readonly name: string; readonly file: SourceFile } | undefined {
-  const wanted = [lang, lang.split('-')[0] ?? lang].map((tag) => tag.toLowerCase());
-  for (const tag of wanted) {
-    for (const [name, file] of templates.messages) if (name.toLowerCase() === tag) return { name, file };
+  const found = closestLanguage(lang, templates.messages.keys());
+  const file = found === undefined ? undefined : templates.messages.get(found);
+  return found === undefined || file === undefined ? undefined : { name: found, file };
+}
+
+/**
+ * Of the tags something is kept under (message files, the settings' `languages:`), the one a
+ * language uses: its own (`pt-BR`), else its base language's (`pt`), in any letter case.
+ */
+export function closestLanguage(lang: string, tags: Iterable<string>): string | undefined {
+  const known = [...tags];
+  for (const wanted of [lang, lang.split('-')[0] ?? lang]) {
+    const found = known.find((tag) => tag.toLowerCase() === wanted.toLowerCase());
+    if (found !== undefined) return found;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { SettingsValues } from '../../types.js';
 import type { MessageFile } from '../../messages/catalog.js';
 import { bundledEnglish } from '../../messages/bundled.js';
+import { closestLanguage } from '../../messages/files.js';
 
 /** What a page prints when neither the settings file nor the front matter says otherwise: no programme's words. */
 export const DEFAULT_SETTINGS = Object.freeze({
@@ -62,9 +63,8 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
 /** A language's own settings: its tag's (`fr-BE`), else its base language's (`fr`). */
 function languageSettings(languages: SettingsValues['languages'], lang: string): SettingsValues {
   if (languages === undefined) return {};
-  const entries = Object.entries(languages);
-  const find = (tag: string): SettingsValues | undefined => entries.find(([name]) => name.toLowerCase() === tag.toLowerCase())?.[1];
-  return find(lang) ?? find(lang.split('-')[0] ?? lang) ?? {};
+  const tag = closestLanguage(lang, Object.keys(languages));
+  return tag === undefined ? {} : languages[tag] ?? {};
 }
 
 function englishEdition(): SettingsEdition {

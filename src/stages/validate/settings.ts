@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
 import type { BuildWarning, Document, SettingsValues, SourceFile } from '../../types.js';
 import { closestName } from './closest-name.js';
+import { closestLanguage } from '../../messages/files.js';
 import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
 
@@ -91,9 +92,8 @@ export function untranslatedSettings(settings: SettingsValues, documents: readon
   const projectLanguage = settings.language ?? 'en';
   const languages = new Set(documents.map((document) => document.lang ?? projectLanguage));
   const warnings: BuildWarning[] = [];
-  const matches = (tag: string, lang: string): boolean => [lang, lang.split('-')[0]].some((wanted) => tag.toLowerCase() === wanted?.toLowerCase());
   for (const tag of Object.keys(settings.languages ?? {})) {
-    if (![...languages].some((lang) => matches(tag, lang))) {
+    if (![...languages].some((lang) => closestLanguage(lang, [tag]) !== undefined)) {
       warnings.push({
         message: `the settings give words for the language "${tag}", but no document is in it (editions are named like mali.${tag.toLowerCase()}.md; a language tag is e.g. fr, de or pt-BR)`,
         ...(file === undefined ? {} : { file }),
@@ -102,7 +102,8 @@ export function untranslatedSettings(settings: SettingsValues, documents: readon
   }
   for (const lang of [...languages].sort()) {
     if (lang === projectLanguage) continue;
-    const own = Object.entries(settings.languages ?? {}).find(([tag]) => matches(tag, lang))?.[1] ?? {};
+    const tag = closestLanguage(lang, Object.keys(settings.languages ?? {}));
+    const own = (tag === undefined ? undefined : settings.languages?.[tag]) ?? {};
     const shared = WORDS.filter(([name]) => settings[name] !== undefined && own[name] === undefined).map(([, key]) => key);
     if (shared.length === 0) continue;
     warnings.push({
