@@ -53,14 +53,16 @@ function packLanguages(validation: Pick<ValidationResult, 'documents' | 'setting
 }
 
 /**
- * What a complete build keeps: every document (by name) and every language's pack (by output);
- * the other documents and packs in the manifest are orphans (see removeOrphans).
+ * What a complete build keeps: every document whose Markdown is there (by name), valid or not,
+ * and the pack of every language such a document is in (by output); only the outputs of
+ * deleted documents are orphans (see removeOrphans). A failed document keeps its last good PDFs.
  */
-export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'settings'>): { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> } {
+export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>): { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> } {
   const languages = packLanguages(validation);
+  const failedLanguages = validation.failed.map((entry) => editionOf(entry.name).lang ?? languages.project);
   return {
-    names: new Set(validation.documents.map((document) => document.name)),
-    packs: new Set(languages.all.map((lang) => packOf(lang, languages.project).output)),
+    names: new Set([...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)]),
+    packs: new Set([...languages.all, ...failedLanguages].map((lang) => packOf(lang, languages.project).output)),
   };
 }
 
@@ -143,6 +145,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
       : log.anyFailed(decision.names) ? `some ${languageName(decision.lang)} documents failed` : undefined;
   if (skipped !== undefined) {
     log.warnings.push({ message: `${output} was not rebuilt: ${skipped}` });
+    log.notRebuilt.set(output, skipped);
     return;
   }
   if (!decision.wanted || notePacksCurrent([decision], entries, log)) return;
@@ -154,6 +157,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     if (printer instanceof FactsheetsError) {
       // The session reported why, once for the build.
       log.pack({ ...decision.result, status: 'failed' });
+      log.notRebuilt.set(output, printer.message);
       return;
     }
     const parts = jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
@@ -165,6 +169,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     log.pack({ ...decision.result, status: 'built', pages: printed.pages, milliseconds: printed.milliseconds });
   } catch (error) {
     log.pack({ ...decision.result, status: 'failed' });
+    log.notRebuilt.set(output, toFactsheetsError(error, { stage: 'print', file: output }).message);
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'print', file: output }).within('briefing pack'));
   }

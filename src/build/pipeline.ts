@@ -14,7 +14,8 @@ import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { BuildLog } from './log.js';
-import { readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { documentRows, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
 import { decidePacks, keptOutputs, notePacksCurrent, packSteps } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
@@ -49,12 +50,13 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   });
   if (loaded === undefined) return report();
   const [sources, fonts] = loaded;
-  const previous = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined });
+  const previous = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined, onWarning: (warning) => log.warnings.push(warning) });
 
   // 2. validate every input at once, then choose this run's documents
   const validation = validateSources(sources, cache.validation);
   log.addErrors(validation.errors);
   log.warnings.push(...validation.warnings);
+  log.rowsOf = (job) => documentRows(job, validation.dataset).length;
   const selection = selectDocuments(config, validation, log);
   if (selection === undefined) return report();
   const failedEarly = log.finishedCount();
@@ -79,7 +81,11 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // 5. nothing out of date, nothing removed, the pack current: no browser at all
   const packs = decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash);
   const upToDateEntries = [...upToDate.values()];
-  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && notePacksCurrent(packs, upToDateEntries, log)) return report();
+  const record = (): Promise<void> => recordManifest(config, previous, removed, log, currentInputsOf(planned.jobs, hashContext));
+  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && notePacksCurrent(packs, upToDateEntries, log)) {
+    await record();
+    return report();
+  }
 
   // 6. render and print what changed, then the pack, through one browser session
   const session = new PrintSession(() => openPrinter(config, deps), (error) => log.errors.push(error));
@@ -93,13 +99,16 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     log.renderFailed(error, planned.jobs);
   });
   try {
-    if (renderer === undefined) return report();
-    const jobs = planned.jobs.filter((job) => outOfDate.has(job.document.name));
-    await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
-    await packSteps(packs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context, messagesOf });
+    if (renderer !== undefined) {
+      const jobs = planned.jobs.filter((job) => outOfDate.has(job.document.name));
+      await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
+      await packSteps(packs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context, messagesOf });
+    } else {
+      for (const pack of packs) if (pack.wanted && previous?.documents.some((entry) => entry.output === pack.output) === true) log.notRebuilt.set(pack.output, 'the templates could not be compiled');
+    }
   } finally {
     // 7. the manifest, written while the browser closes (render workers stay with a cache the caller keeps)
-    await Promise.all([session.close(), deps.cache === undefined ? cache.close() : undefined, recordManifest(config, previous, removed, log)]);
+    await Promise.all([session.close(), deps.cache === undefined ? cache.close() : undefined, record()]);
   }
   return report();
 }
@@ -128,13 +137,33 @@ async function openPrinter(config: BuildConfig, deps: PipelineDeps): Promise<Pri
   return deps.launchPrinter(printerOptionsFor(config));
 }
 
-/** Records what is in the output folder now: this build's PDFs, and the previous ones it kept. */
-async function recordManifest(config: BuildConfig, previous: Manifest | undefined, removed: readonly string[], log: BuildLog): Promise<void> {
-  if (log.manifest.length === 0 && removed.length === 0) return;
+/** The inputs each planned output would be made from now (print editions included, made or not), computed when asked. */
+function currentInputsOf(jobs: readonly RenderJob[], hashContext: Parameters<typeof inputHashes>[1]): (output: string) => Readonly<Record<string, string>> | undefined {
+  const byOutput = new Map(jobs.flatMap((job) => [[job.outputPath, job], [printEditionOf(job).outputPath, printEditionOf(job)]] as const));
+  return (output) => {
+    const job = byOutput.get(output);
+    return job === undefined ? undefined : inputHashes(job, hashContext);
+  };
+}
+
+/**
+ * Records what is in the output folder now: this build's PDFs, and the previous ones it kept,
+ * each marked out of date (with why) or current. Written only when something changed.
+ */
+async function recordManifest(
+  config: BuildConfig, previous: Manifest | undefined, removed: readonly string[], log: BuildLog, currentInputs: (output: string) => Readonly<Record<string, string>> | undefined,
+): Promise<void> {
+  const marks = judgeKeptOutputs({
+    previous, written: new Set(log.manifest.map((entry) => entry.output)), removed, results: log.allResults(), errors: log.errors, notRebuilt: log.notRebuilt, currentInputs,
+    complete: config.only === undefined && config.shard === undefined,
+  });
+  const remarked = (previous?.documents ?? []).some((entry) => marks.has(entry.output) && marks.get(entry.output) !== entry.outOfDate);
+  log.outOfDate = outOfDateOutputs(previous === undefined ? undefined : mergeManifest(previous, [], new Set(previous.documents.map((entry) => entry.output)), previous.tool, marks));
+  if (log.manifest.length === 0 && removed.length === 0 && !remarked) return;
   const kept = previous === undefined ? undefined : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
   const shard = config.shard === undefined ? undefined : `manifest.shard-${config.shard.index}-of-${config.shard.count}.json`;
   try {
-    await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard);
+    log.outOfDate = outOfDateOutputs(await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard, marks));
   } catch (error) {
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));

@@ -51,6 +51,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
       output: job.outputPath, name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
       pages: artifact.pages, bytes: artifact.bytes.byteLength, sha256: sha256(artifact.bytes), fonts: fontNames(artifact.bytes),
       inputs: inputHashes(job, context),
+      rows: documentRows(job, context.dataset).length,
       renderMs: milliseconds,
       ...fitRecord(printed),
       reviewInputs: reviewInputsOf(job, context),

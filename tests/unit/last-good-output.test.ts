@@ -1,0 +1,103 @@
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { diffLines } from 'diff';
+import { describe, expect, it } from 'vitest';
+import { onePagerText, smallProject } from '../helpers/fake-build.js';
+
+/** Every file under a folder, by path, with its bytes. */
+async function filesOf(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else files.set(relative(dir, path), (await readFile(path)).toString('base64'));
+    }
+  };
+  await walk(dir);
+  return files;
+}
+
+/** Puts a folder back as filesOf saw it: files added since are removed. */
+async function restore(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  for (const path of (await filesOf(dir)).keys()) if (!files.has(path)) await rm(join(dir, path));
+  for (const [path, base64] of files) await writeFile(join(dir, path), Buffer.from(base64, 'base64'));
+}
+
+/** The files two folders disagree on: missing from one, or with other bytes (the manifest's shown). */
+function differences(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
+  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
+  return paths.filter((path) => a.get(path) !== b.get(path)).map((path) => (path.endsWith('.json')
+    ? `${path}: ${diffLines(Buffer.from(b.get(path) ?? '', 'base64').toString(), Buffer.from(a.get(path) ?? '', 'base64').toString()).filter((part) => part.added || part.removed).map((part) => `${part.added ? '+' : '-'}${part.value}`).join('')}`
+    : path));
+}
+
+interface ManifestJson { documents: { output: string; outOfDate?: string }[] }
+const manifestOf = async (out: string) => JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as ManifestJson;
+
+/** What breaks one build: the edit, and the outputs that must be kept as they were (then out of date). */
+interface Breakage {
+  readonly kind: string;
+  readonly breakIt: (project: Awaited<ReturnType<typeof smallProject>>) => Promise<void>;
+  readonly kept: readonly string[];
+  readonly fail?: (title: string) => boolean;
+  /** Whether the repair is undoing the edit (else: the next build, without the fault). */
+  readonly undo?: false;
+}
+
+const ALL = ['factsheet.pdf', 'countries/mali.pdf', 'countries/niger.pdf', 'print/factsheet.pdf', 'print/countries/mali.pdf', 'print/countries/niger.pdf', 'briefing-pack.pdf'];
+const MALI = ['countries/mali.pdf', 'print/countries/mali.pdf', 'briefing-pack.pdf'];
+const FACTSHEET = ['factsheet.pdf', 'print/factsheet.pdf', 'briefing-pack.pdf'];
+
+const BREAKAGES: readonly Breakage[] = [
+  { kind: 'a typo in the settings', kept: ALL, breakIt: ({ content }) => appendFile(join(content, 'factsheets.yml'), 'footer_nte: typo\n') },
+  { kind: 'invalid YAML in one brief', kept: MALI, breakIt: ({ content }) => writeFile(join(content, 'countries/mali.md'), '---\nname: [Mali\niso: ML\n---\n\nText.\n') },
+  { kind: 'an unknown iso code', kept: MALI, breakIt: ({ content }) => writeFile(join(content, 'countries/mali.md'), onePagerText('Mali', 'GX')) },
+  { kind: 'a duplicate document name', kept: MALI, breakIt: ({ content }) => writeFile(join(content, 'mali.md'), '---\ntitle: Another\ncountries: [ML]\n---\n\nText.\n') },
+  { kind: 'a bad countries: entry', kept: FACTSHEET, breakIt: ({ content }) => writeFile(join(content, 'factsheet.md'), '---\ntitle: Framework\ncountries: [ML, Niger]\n---\n\nText.\n') },
+  { kind: 'a bad dataset row', kept: MALI, breakIt: ({ content }) => appendFile(join(content, 'funding.csv'), 'ML,Fund,,,2017,lots,paid,\n') },
+  { kind: 'a broken template', kept: ALL, breakIt: ({ templates }) => appendFile(join(templates, 'partials/key-figure.hbs'), '\n{{#if}}\n') },
+  { kind: 'a broken message file', kept: ALL, breakIt: ({ templates }) => writeFile(join(templates, 'messages/en.yml'), 'key: [unclosed\n') },
+  {
+    kind: 'the browser', kept: MALI, fail: (title) => title.startsWith('Mali'), undo: false,
+    breakIt: ({ content }) => writeFile(join(content, 'countries/mali.md'), onePagerText('Mali', 'ML', 'New narrative.')),
+  },
+];
+
+describe('a document that fails keeps its last good outputs', () => {
+  for (const breakage of BREAKAGES) {
+    it(`${breakage.kind}: the previous PDFs stay byte for byte, listed as out of date, and the repair rebuilds them`, async () => {
+      const project = await smallProject();
+      const first = await project.build({ printEdition: true });
+      expect(first.report.errors).toEqual([]);
+      const before = await filesOf(project.out);
+      for (const output of ALL) expect(before.has(output)).toBe(true);
+
+      const inputs = await Promise.all([filesOf(project.content), filesOf(project.templates)]);
+      await breakage.breakIt(project);
+      const broken = await project.build({ printEdition: true }, breakage.fail);
+      expect(broken.report.errors.length).toBeGreaterThan(0);
+      const after = await filesOf(project.out);
+      for (const output of breakage.kept) expect(after.get(output), output).toBe(before.get(output));
+      // Nothing that was there is gone.
+      for (const output of ALL) expect(after.has(output), output).toBe(true);
+      const manifest = await manifestOf(project.out);
+      for (const output of breakage.kept) {
+        const entry = manifest.documents.find((candidate) => candidate.output === output);
+        expect(entry?.outOfDate, output).toMatch(/./);
+      }
+      const stale = broken.report.outOfDate ?? [];
+      expect(stale.map((each) => each.output).sort()).toEqual(expect.arrayContaining([...breakage.kept].sort()));
+      for (const result of broken.report.documents) if (breakage.kept.includes(result.output)) expect(result.outOfDate, result.output).toMatch(/./);
+
+      // The repair: the next build makes them again, and the folder is what a clean build makes.
+      if (breakage.undo !== false) await Promise.all([restore(project.content, inputs[0]), restore(project.templates, inputs[1])]);
+      const repaired = await project.build({ printEdition: true });
+      expect(repaired.report.errors).toEqual([]);
+      expect(repaired.report.outOfDate).toEqual([]);
+      const clean = await project.cleanBuild({ printEdition: true });
+      expect(clean.report.errors).toEqual([]);
+      expect(differences(await filesOf(project.out), await filesOf(clean.out))).toEqual([]);
+    });
+  }
+});
