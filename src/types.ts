@@ -162,6 +162,8 @@ export interface HtmlPage {
   readonly html: string;
   /** What rendering removed (e.g. an image from outside the content folder). */
   readonly warnings: readonly BuildWarning[];
+  /** Every image file the page asked for, found or not, and what reading it gave: inputs of its PDF. */
+  readonly images?: readonly { readonly path: string; readonly state: string }[];
 }
 
 /** A printed PDF plus what the browser measured while printing it. */

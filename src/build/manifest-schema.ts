@@ -26,6 +26,7 @@ export const manifestEntrySchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   fonts: z.array(z.string()),
   inputs: z.record(z.string(), z.string()),
+  images: z.array(z.string()).optional(),
   renderMs: z.number().nonnegative(),
   fit: fitRecordSchema.optional(),
   rows: z.number().int().nonnegative().optional(),

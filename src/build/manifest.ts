@@ -21,6 +21,8 @@ export interface ManifestEntry {
   readonly sha256: string;
   readonly fonts: readonly string[];
   readonly inputs: Readonly<Record<string, string>>;
+  /** The image files its page asked for, found or not, relative to the content folder (their state is in `inputs.images`). */
+  readonly images?: readonly string[];
   readonly renderMs: number;
   /** A one-pager's fit step and the room it left (its space budget). */
   readonly fit?: FitRecord;

@@ -14,7 +14,7 @@ export interface KeptOutputsCheck {
   /** Why an output (the pack) was not made again, when the build said so. */
   readonly notRebuilt: ReadonlyMap<string, string>;
   /** The inputs an output would be made from now, for outputs this build planned but did not make (print editions without --print). */
-  readonly currentInputs: (output: string) => Readonly<Record<string, string>> | undefined;
+  readonly currentInputs: (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined;
   /** A build of every document: the packs it does not make again are out of date when a document failed. */
   readonly complete: boolean;
 }
@@ -43,7 +43,7 @@ function verdictOn(entry: ManifestEntry, result: DocumentResult | undefined, fai
   if (notRebuilt !== undefined) return `not made again: ${notRebuilt}`;
   if (result?.status === 'failed' || (entry.kind !== 'briefing-pack' && failedNames.has(entry.name))) return `its last build failed: ${failureOf(entry.name, check.errors)}`;
   if (entry.kind === 'briefing-pack' && check.complete && failedNames.size > 0) return 'not made again: some documents failed';
-  const inputs = check.currentInputs(entry.output);
+  const inputs = check.currentInputs(entry);
   if (inputs !== undefined) return sameInputs(entry.inputs, inputs) ? undefined : 'made from older inputs; build with --print to make it again';
   return entry.outOfDate;
 }

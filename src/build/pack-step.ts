@@ -69,7 +69,7 @@ export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'se
 /** One pack per language of the documents (the project's first), each of that language's editions. */
 export function decidePacks(
   config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>,
-  templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string,
+  templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string, messagesOf: MessagesOf,
 ): PackDecision[] {
   const languages = packLanguages(validation);
   return languages.all.map((lang) => {
@@ -80,7 +80,11 @@ export function decidePacks(
       ...validation.failed.filter((entry) => (editionOf(entry.name).lang ?? languages.project) === lang).map((entry) => entry.name),
     ]);
     const previousEntry = previous?.documents.find((entry) => entry.output === output);
-    const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash);
+    const messages = messagesOf(lang);
+    const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => ({
+      ...packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash),
+      printed: packPrinted(own, entries, messages.ok ? messages.messages : undefined, config),
+    });
     const layout = templates.layouts.get(PACK_LAYOUT);
     return {
       lang,
@@ -249,6 +253,20 @@ export async function writePack(
     fonts: [...new Set(printed.pieces.flatMap((piece) => fontNames(piece)))].sort(),
     inputs, renderMs: printed.milliseconds,
   };
+}
+
+/**
+ * What the pack prints besides its parts' pages: its cover, contents and Info, from the parts'
+ * titles and page counts, the settings (pack_title), the messages and the date, hashed.
+ */
+export function packPrinted(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], messages: MessageFile | undefined, config: BuildConfig): string {
+  const pages = new Map(entries.map((entry) => [entry.output, entry.pages]));
+  const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })), messages);
+  const lead = jobs.find((job) => job.kind === 'factsheet');
+  return sha256(JSON.stringify(plan === undefined ? null : {
+    title: plan.title, subject: plan.subject, keyword: plan.keyword, lang: plan.lang, partTitles: plan.partTitles, view: plan.view, numbersView: plan.numbersView,
+    parts: plan.parts.map((part) => part.job.outputPath), date: creationDate(config, lead?.document.meta.date).toISOString(), author: lead?.info.author ?? null,
+  }));
 }
 
 /** What the pack is made from: its parts' PDFs (by hash), its layout, the fonts, the tool. */

@@ -19,7 +19,7 @@ import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
 import { decidePacks, keptOutputs, notePacksCurrent, packSteps } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
-import { inputHashes, type ProduceContext } from './produce.js';
+import { currentInputs, type HashContext, type ProduceContext } from './produce.js';
 import { selectDocuments } from './select.js';
 import { staleOutputs } from './stale.js';
 
@@ -73,13 +73,13 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   // After --only: which outputs left out now disagree with their inputs
   const stale = config.only === undefined ? undefined : staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset,
-    settings: validation.settings, messagesOf, previous, inputsOf: (job) => inputHashes(job, hashContext), printedLanguages: new Set(planned.jobs.filter((job) => outOfDate.has(job.document.name)).map((job) => job.lang)) });
+    settings: validation.settings, messagesOf, previous, inputsOf: (job, entry) => currentInputs(job, hashContext, entry), printedLanguages: new Set(planned.jobs.filter((job) => outOfDate.has(job.document.name)).map((job) => job.lang)) });
   if (stale !== undefined) log.warnings.push(stale);
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();
 
   // 5. nothing out of date, nothing removed, the pack current: no browser at all
-  const packs = decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash);
+  const packs = decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash, messagesOf);
   const upToDateEntries = [...upToDate.values()];
   const record = (): Promise<void> => recordManifest(config, previous, removed, log, currentInputsOf(planned.jobs, hashContext));
   if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && notePacksCurrent(packs, upToDateEntries, log)) {
@@ -118,10 +118,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
  * from exactly these inputs (see findChanges); a document is out of date when any of its
  * editions is. Each edition of a document that is not printed again is logged as unchanged.
  */
-function findOutOfDate(jobs: readonly RenderJob[], hashContext: Parameters<typeof inputHashes>[1], previous: Manifest | undefined, log: BuildLog) {
+function findOutOfDate(jobs: readonly RenderJob[], hashContext: HashContext, previous: Manifest | undefined, log: BuildLog) {
   const { config } = hashContext;
   const editions = jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
-  const changes = findChanges(editions, (job: RenderJob) => inputHashes(job, hashContext), previous, config.outDir, config.force);
+  const changes = findChanges(editions, (job, entry) => currentInputs(job, hashContext, entry), previous, config.outDir, config.force);
   const upToDate: ReadonlyMap<string, ManifestEntry> = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
   const outOfDate: ReadonlySet<string> = new Set(changes.outOfDate.map((job) => job.document.name));
   for (const job of editions) {
@@ -138,11 +138,11 @@ async function openPrinter(config: BuildConfig, deps: PipelineDeps): Promise<Pri
 }
 
 /** The inputs each planned output would be made from now (print editions included, made or not), computed when asked. */
-function currentInputsOf(jobs: readonly RenderJob[], hashContext: Parameters<typeof inputHashes>[1]): (output: string) => Readonly<Record<string, string>> | undefined {
+function currentInputsOf(jobs: readonly RenderJob[], hashContext: HashContext): (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined {
   const byOutput = new Map(jobs.flatMap((job) => [[job.outputPath, job], [printEditionOf(job).outputPath, printEditionOf(job)]] as const));
-  return (output) => {
-    const job = byOutput.get(output);
-    return job === undefined ? undefined : inputHashes(job, hashContext);
+  return (entry) => {
+    const job = byOutput.get(entry.output);
+    return job === undefined ? undefined : currentInputs(job, hashContext, entry);
   };
 }
 
@@ -151,10 +151,10 @@ function currentInputsOf(jobs: readonly RenderJob[], hashContext: Parameters<typ
  * each marked out of date (with why) or current. Written only when something changed.
  */
 async function recordManifest(
-  config: BuildConfig, previous: Manifest | undefined, removed: readonly string[], log: BuildLog, currentInputs: (output: string) => Readonly<Record<string, string>> | undefined,
+  config: BuildConfig, previous: Manifest | undefined, removed: readonly string[], log: BuildLog, inputsNow: (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined,
 ): Promise<void> {
   const marks = judgeKeptOutputs({
-    previous, written: new Set(log.manifest.map((entry) => entry.output)), removed, results: log.allResults(), errors: log.errors, notRebuilt: log.notRebuilt, currentInputs,
+    previous, written: new Set(log.manifest.map((entry) => entry.output)), removed, results: log.allResults(), errors: log.errors, notRebuilt: log.notRebuilt, currentInputs: inputsNow,
     complete: config.only === undefined && config.shard === undefined,
   });
   const remarked = (previous?.documents ?? []).some((entry) => marks.has(entry.output) && marks.get(entry.output) !== entry.outOfDate);

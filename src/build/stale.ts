@@ -3,7 +3,7 @@ import { planJobs } from '../stages/plan.js';
 import { packOf } from '../stages/plan/pack.js';
 import type { BuildWarning, Dataset, Document, RenderJob, SettingsValues } from '../types.js';
 import { sameInputs } from './changes.js';
-import type { Manifest } from './manifest.js';
+import type { Manifest, ManifestEntry } from './manifest.js';
 
 export interface StaleCheck {
   readonly all: readonly Document[];
@@ -11,7 +11,7 @@ export interface StaleCheck {
   readonly dataset: Dataset;
   readonly settings: SettingsValues;
   readonly previous: Manifest | undefined;
-  readonly inputsOf: (job: RenderJob) => Readonly<Record<string, string>>;
+  readonly inputsOf: (job: RenderJob, entry: ManifestEntry) => Readonly<Record<string, string>>;
   /** The languages of the documents this run prints (their packs, made from the old PDFs, are out of date too). */
   readonly printedLanguages: ReadonlySet<string>;
   readonly messagesOf: MessagesOf;
@@ -29,7 +29,7 @@ export function staleOutputs(check: StaleCheck): BuildWarning | undefined {
   const stale = others
     .filter((job) => {
       const entry = entries.get(job.outputPath);
-      return entry !== undefined && !sameInputs(entry.inputs, check.inputsOf(job));
+      return entry !== undefined && !sameInputs(entry.inputs, check.inputsOf(job, entry));
     })
     .map((job) => job.outputPath)
     .sort();

@@ -1,35 +1,13 @@
-import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { diffLines } from 'diff';
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onePagerText, smallProject } from '../helpers/fake-build.js';
-
-/** Every file under a folder, by path, with its bytes. */
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  const walk = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else files.set(relative(dir, path), (await readFile(path)).toString('base64'));
-    }
-  };
-  await walk(dir);
-  return files;
-}
+import { differences, filesOf } from '../helpers/output-folder.js';
 
 /** Puts a folder back as filesOf saw it: files added since are removed. */
 async function restore(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
   for (const path of (await filesOf(dir)).keys()) if (!files.has(path)) await rm(join(dir, path));
   for (const [path, base64] of files) await writeFile(join(dir, path), Buffer.from(base64, 'base64'));
-}
-
-/** The files two folders disagree on: missing from one, or with other bytes (the manifest's shown). */
-function differences(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): string[] {
-  const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
-  return paths.filter((path) => a.get(path) !== b.get(path)).map((path) => (path.endsWith('.json')
-    ? `${path}: ${diffLines(Buffer.from(b.get(path) ?? '', 'base64').toString(), Buffer.from(a.get(path) ?? '', 'base64').toString()).filter((part) => part.added || part.removed).map((part) => `${part.added ? '+' : '-'}${part.value}`).join('')}`
-    : path));
 }
 
 interface ManifestJson { documents: { output: string; outOfDate?: string }[] }
