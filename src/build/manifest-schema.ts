@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
 import { z } from 'zod';
 import type { BuildWarning } from '../types.js';
 
@@ -72,4 +73,10 @@ export async function readBack<T>(path: string, displayName: string, schema: z.Z
 
 function invalid(file: string, problem: string, instead: string): { kind: 'invalid'; warning: BuildWarning } {
   return { kind: 'invalid', warning: { message: `${file} ${problem}: ignored, ${instead}`, file } };
+}
+
+/** How a file of the output folder is named in a warning: as the user would type it. */
+export function displayPathOf(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }

@@ -2,10 +2,10 @@ import { messageFileFor } from '../messages/files.js';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { access, readdir, rm } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { BuildWarning, Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
-import { manifestSchema, readBack } from './manifest-schema.js';
+import { displayPathOf, manifestSchema, readBack } from './manifest-schema.js';
 import { writeOutput } from '../stages/write.js';
 import { confinedOutputPath } from './output-paths.js';
 import { writeReviewRecord, type ReviewInputs } from '../review/record.js';
@@ -133,12 +133,6 @@ const recordsByCountry = new WeakMap<Dataset, Map<string, number[]>>();
 
 /** Shard builds record what they made here, for the full build that later gathers their outputs. */
 const SHARD_MANIFEST = /^manifest\.shard-\d+-of-\d+\.json$/;
-
-/** How a file of the output folder is named in a warning: as the user would type it. */
-function displayPathOf(path: string): string {
-  const inside = relative(process.cwd(), path);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
-}
 
 /**
  * Reads the previous manifest, or none if it is missing. One that cannot be read or is not as

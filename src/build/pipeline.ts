@@ -8,13 +8,14 @@ import { planJobs, printEditionOf } from '../stages/plan.js';
 import { messagesFor, type LanguageMessages } from '../messages/languages.js';
 import { validateSources } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
-import type { BuildReport, RenderJob } from '../types.js';
+import type { BuildReport, BuildWarning, RenderJob } from '../types.js';
+import { readReviewRecord } from '../review/record.js';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { BuildLog } from './log.js';
-import { documentRows, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { documentRows, MANIFEST_FILE, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
 import { decidePacks, keptOutputs, notePacksCurrent, packSteps } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
@@ -50,7 +51,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   });
   if (loaded === undefined) return report();
   const [sources, fonts] = loaded;
-  const previous = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined, onWarning: (warning) => log.warnings.push(warning) });
+  const previous = await readPrevious(config, log);
 
   // 2. validate every input at once, then choose this run's documents
   const validation = validateSources(sources, cache.validation);
@@ -129,6 +130,21 @@ function findOutOfDate(jobs: readonly RenderJob[], hashContext: HashContext, pre
     if (!outOfDate.has(job.document.name) && entry !== undefined) log.unchanged(job, entry);
   }
   return { upToDate, outOfDate };
+}
+
+/**
+ * What the last build wrote: its manifest, trusted only when it and the review record beside it
+ * are as a build writes them. A bad one is one warning naming it, and everything is made again.
+ */
+async function readPrevious(config: BuildConfig, log: BuildLog): Promise<Manifest | undefined> {
+  let trusted = true;
+  const warn = (warning: BuildWarning): void => {
+    trusted = false;
+    log.warnings.push(warning);
+  };
+  const manifest = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined, onWarning: warn });
+  if (manifest !== undefined) await readReviewRecord(config.outDir, MANIFEST_FILE, warn);
+  return trusted ? manifest : undefined;
 }
 
 /** The build's printer, once the output folder is known to be writable (one error otherwise, before any browser starts). */
