@@ -1,9 +1,12 @@
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { onePagerText, smallProject } from '../helpers/fake-build.js';
 import { differences, filesOf } from '../helpers/output-folder.js';
+import { tempDir } from '../helpers/content.js';
+import { reviewBuild } from '../../src/review/review.js';
+import { formatReviewText } from '../../src/review/summary.js';
 
 const PACK = ['Briefing pack: Test programme', 'Briefing pack: Test programme (page numbers)'];
 
@@ -65,5 +68,22 @@ describe('an incremental build equals a clean one', () => {
     expect(made.printed).toEqual(['Mali: country brief']);
     expect(made.report.outOfDate).toEqual([]);
     await expectSameAsClean(project, { printEdition: true });
+  });
+});
+
+describe('review', () => {
+  it('lists a print edition left out of date, with why, though its bytes are unchanged', async () => {
+    const project = await smallProject();
+    await project.build({ printEdition: true });
+    const approved = await tempDir('factsheets-approved-');
+    await cp(project.out, approved, { recursive: true });
+    await writeFile(join(project.content, 'countries/mali.md'), onePagerText('Mali', 'ML', 'New narrative.'));
+    await project.build();
+    const review = await reviewBuild(approved, project.out);
+    const print = review.documents.find((document) => document.output === 'print/countries/mali.pdf');
+    expect([print?.status, print?.outOfDate]).toEqual(['unchanged', 'made from older inputs; build with --print to make it again']);
+    const text = formatReviewText(review);
+    expect(text).toContain('unchanged print/countries/mali.pdf\n        out of date: made from older inputs; build with --print to make it again\n');
+    expect(text).toMatch(/PDFs changed, 0 added, 0 removed; 1 PDF is out of date \(reviewed in/);
   });
 });
