@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cp } from 'node:fs/promises';
 import { resolveConfig, type BuildOptions } from '../../src/config.js';
 import { runPipeline } from '../../src/build/pipeline.js';
+import type { BuildCache } from '../../src/build/cache.js';
 import type { Printer } from '../../src/browser/printer.js';
 import type { BuildReport } from '../../src/types.js';
 import { fakePdf, packSheetPages } from './fake-pdf.js';
@@ -39,15 +40,17 @@ export async function smallProject(files: Readonly<Record<string, string>> = {})
   const templates = await tempDir('factsheets-templates-');
   await cp(TEMPLATES, templates, { recursive: true });
   const out = await tempDir('factsheets-out-');
-  const buildInto = async (outDir: string, options: BuildOptions, fail?: (title: string) => boolean): Promise<{ report: BuildReport; printed: string[]; out: string }> => {
+  const buildInto = async (outDir: string, options: BuildOptions, fail?: (title: string) => boolean, cache?: BuildCache): Promise<{ report: BuildReport; printed: string[]; out: string }> => {
     const printed: string[] = [];
     const report = await runPipeline(resolveConfig({ contentDir: content, templatesDir: templates, outDir, ...options }), {
-      launchPrinter: fakePrinter(printed, fail), now: () => 0,
+      launchPrinter: fakePrinter(printed, fail), now: () => 0, ...(cache === undefined ? {} : { cache }),
     });
     return { report, printed: printed.sort(), out: outDir };
   };
   const build = (options: BuildOptions = {}, fail?: (title: string) => boolean) => buildInto(out, options, fail);
+  /** A build as watch mode and the preview make it: with the cache they keep from one save to the next. */
+  const watchBuild = (cache: BuildCache, options: BuildOptions = {}) => buildInto(out, options, undefined, cache);
   /** The same inputs built into a new, empty folder. */
   const cleanBuild = async (options: BuildOptions = {}) => buildInto(await tempDir('factsheets-clean-'), options);
-  return { content, templates, out, build, cleanBuild };
+  return { content, templates, out, build, watchBuild, cleanBuild };
 }

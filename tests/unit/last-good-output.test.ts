@@ -1,6 +1,8 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BuildCache } from '../../src/build/cache.js';
+import { applyReport, INITIAL_STATE } from '../../src/preview/state.js';
 import { onePagerText, smallProject } from '../helpers/fake-build.js';
 import { differences, filesOf } from '../helpers/output-folder.js';
 
@@ -78,4 +80,38 @@ describe('a document that fails keeps its last good outputs', () => {
       expect(differences(await filesOf(project.out), await filesOf(clean.out))).toEqual([]);
     });
   }
+});
+
+describe('watch mode and the preview keep the last good outputs too', () => {
+  it('a broken save and its fix: the print edition made before is kept, and the next build with --print finds it current', async () => {
+    const project = await smallProject();
+    await project.build({ printEdition: true });
+    const before = await filesOf(project.out);
+    const cache = new BuildCache();
+    try {
+      const file = join(project.content, 'countries/mali.md');
+      const original = await readFile(file, 'utf8');
+      await writeFile(file, '---\nname: Mali\niso: [ML\n---\n');
+      const broken = await project.watchBuild(cache);
+      expect(broken.report.errors.length).toBe(1);
+      for (const output of MALI) expect((await filesOf(project.out)).get(output), output).toBe(before.get(output));
+      await writeFile(file, original);
+      const fixed = await project.watchBuild(cache);
+      expect([fixed.report.errors, fixed.printed, fixed.report.outOfDate]).toEqual([[], [], []]);
+    } finally {
+      await cache.close();
+    }
+    const next = await project.build({ printEdition: true });
+    expect([next.printed, next.report.outOfDate]).toEqual([[], []]);
+    expect(differences(await filesOf(project.out), before)).toEqual([]);
+  });
+
+  it('the preview shows a failed document with its last good PDF, and says why it is out of date', () => {
+    const report = {
+      outDir: '/out', seconds: 0, errors: [], warnings: [],
+      documents: [{ name: 'mali', kind: 'one-pager' as const, source: 'countries/mali.md', output: 'countries/mali.pdf', status: 'failed' as const, outOfDate: 'its last build failed: countries/mali.md:3:6: the front matter is not valid YAML' }],
+    };
+    const state = applyReport(INITIAL_STATE, report, () => true);
+    expect(state.documents.map((document) => [document.hasPdf, document.outOfDate])).toEqual([[true, 'its last build failed: countries/mali.md:3:6: the front matter is not valid YAML']]);
+  });
 });
