@@ -75,7 +75,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // After --only: which outputs left out now disagree with their inputs
   const stale = config.only === undefined ? undefined : staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset,
     settings: validation.settings, messagesOf, previous, inputsOf: (job, entry) => currentInputs(job, hashContext, entry), printedLanguages: new Set(planned.jobs.filter((job) => outOfDate.has(job.document.name)).map((job) => job.lang)) });
-  if (stale !== undefined) log.warnings.push(stale);
+  if (stale !== undefined) log.warnings.push(stale.warning);
+  for (const output of stale?.outputs ?? []) log.notRebuilt.set(output, 'this build was limited by --only; build without it to make it again');
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();
 

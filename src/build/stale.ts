@@ -22,7 +22,7 @@ export interface StaleCheck {
  * changed that the factsheet also totals; the pack holds the old pages), named in one warning
  * with how to refresh them. Nothing is said when they all still agree.
  */
-export function staleOutputs(check: StaleCheck): BuildWarning | undefined {
+export function staleOutputs(check: StaleCheck): { readonly warning: BuildWarning; readonly outputs: readonly string[] } | undefined {
   const chosen = new Set(check.selected.map((document) => document.name));
   const entries = new Map((check.previous?.documents ?? []).map((entry) => [entry.output, entry]));
   const others = planJobs(check.all.filter((document) => !chosen.has(document.name)), check.dataset, undefined, check.settings, check.messagesOf).jobs;
@@ -38,6 +38,7 @@ export function staleOutputs(check: StaleCheck): BuildWarning | undefined {
   if (stale.length === 0) return undefined;
   const names = stale.length === 1 ? stale[0] : `${stale.slice(0, -1).join(', ')} and ${stale[stale.length - 1]}`;
   return {
-    message: `${names} now ${stale.length === 1 ? 'disagrees' : 'disagree'} with ${stale.length === 1 ? 'its' : 'their'} inputs (this run was limited by --only); build without --only to refresh ${stale.length === 1 ? 'it' : 'them'}`,
+    outputs: stale,
+    warning: { message: `${names} now ${stale.length === 1 ? 'disagrees' : 'disagree'} with ${stale.length === 1 ? 'its' : 'their'} inputs (this run was limited by --only); build without --only to refresh ${stale.length === 1 ? 'it' : 'them'}` },
   };
 }

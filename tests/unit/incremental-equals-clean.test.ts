@@ -71,6 +71,22 @@ describe('an incremental build equals a clean one', () => {
   });
 });
 
+describe('--only', () => {
+  it('the outputs it leaves alone that disagree with their inputs are reported out of date until a full build', async () => {
+    const project = await smallProject();
+    await project.build();
+    const csv = join(project.content, 'funding.csv');
+    await writeFile(csv, (await readFile(csv, 'utf8')).replace('NE,Fund,,,2016,200', 'NE,Fund,,,2016,250'));
+    const only = await project.build({ only: ['mali'] });
+    const reason = 'not made again: this build was limited by --only; build without it to make it again';
+    expect(only.report.outOfDate).toEqual([{ output: 'countries/niger.pdf', name: 'niger', reason }, { output: 'factsheet.pdf', name: 'factsheet', reason }]);
+    const full = await project.build();
+    expect(full.printed).toEqual([...PACK, 'Framework', 'Niger: country brief']);
+    expect(full.report.outOfDate).toEqual([]);
+    await expectSameAsClean(project);
+  });
+});
+
 describe('review', () => {
   it('lists a print edition left out of date, with why, though its bytes are unchanged', async () => {
     const project = await smallProject();
