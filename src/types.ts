@@ -162,6 +162,8 @@ export interface HtmlPage {
   readonly html: string;
   /** What rendering removed (e.g. an image from outside the content folder). */
   readonly warnings: readonly BuildWarning[];
+  /** Every image file the page asked for, found or not, and what reading it gave: inputs of its PDF. */
+  readonly images?: readonly { readonly path: string; readonly state: string }[];
 }
 
 /** A printed PDF plus what the browser measured while printing it. */
@@ -209,6 +211,17 @@ export interface DocumentResult {
   readonly milliseconds?: number;
   /** A one-pager's fit step and space budget (see FitRecord). */
   readonly fit?: FitRecord;
+  /** A document's dataset rows: how many its figures are made from. */
+  readonly rows?: number;
+  /** When this build did not make it again and its previous PDF is kept: why that PDF is out of date. */
+  readonly outOfDate?: string;
+}
+
+/** A PDF in the output folder that is kept but no longer agrees with its inputs, and why. */
+export interface OutOfDateOutput {
+  readonly output: string;
+  readonly name: string;
+  readonly reason: string;
 }
 
 /** Something a build did not stop for but a person should see (e.g. a blocked request). */
@@ -227,5 +240,7 @@ export interface BuildReport {
   readonly warnings: readonly BuildWarning[];
   /** Worth knowing, not wrong: a page printed at a denser step, or with little room left. */
   readonly notes?: readonly BuildWarning[];
+  /** Every PDF of the output folder that is kept but out of date (a failed document's last good PDF, a print edition left from an earlier build). */
+  readonly outOfDate?: readonly OutOfDateOutput[];
   readonly seconds: number;
 }

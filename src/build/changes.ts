@@ -19,7 +19,7 @@ export interface Changes {
  */
 export function findChanges(
   jobs: readonly RenderJob[],
-  inputsOf: (job: RenderJob) => Readonly<Record<string, string>>,
+  inputsOf: (job: RenderJob, entry: ManifestEntry | undefined) => Readonly<Record<string, string>>,
   previous: Manifest | undefined,
   outDir: string,
   force: boolean,
@@ -30,7 +30,7 @@ export function findChanges(
   for (const job of jobs) {
     const entry = entries.get(job.outputPath);
     // One small synchronous stat per output: far quicker than as many thread-pool round trips.
-    const current = !force && entry !== undefined && sameInputs(entry.inputs, inputsOf(job))
+    const current = !force && entry !== undefined && sameInputs(entry.inputs, inputsOf(job, entry))
       && sizeOf(join(outDir, job.outputPath)) === entry.bytes;
     if (current && entry !== undefined) upToDate.push({ job, entry });
     else outOfDate.push(job);

@@ -3,7 +3,7 @@ import { outputPathOfName, type PlanResult } from '../stages/plan.js';
 import { combineWriteErrors, OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
 import { isPrintEdition } from './produce.js';
-import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, RenderJob } from '../types.js';
+import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
 
 /** What a build has done so far: a result per document, errors, warnings, manifest entries. */
 export class BuildLog {
@@ -15,6 +15,12 @@ export class BuildLog {
   /** Print editions and the pack, by output path. */
   private readonly otherOutputs = new Map<string, DocumentResult>();
   private readonly writeFailures: OutputWriteError[] = [];
+  /** Outputs (the packs) not made again, and why: their previous PDF is kept, out of date. */
+  readonly notRebuilt = new Map<string, string>();
+  /** How many dataset rows a job's figures come from, once the dataset is known. */
+  rowsOf: ((job: RenderJob) => number) | undefined;
+  /** The kept PDFs that are out of date, once the manifest is recorded. */
+  outOfDate: readonly OutOfDateOutput[] = [];
 
   constructor(
     private readonly outDir: string,
@@ -23,12 +29,12 @@ export class BuildLog {
 
   /** A document's PDF (either edition) printed and written in this build. */
   built(job: RenderJob, pages: number, milliseconds: number): void {
-    this.record({ ...resultOf(job), status: 'built', pages, milliseconds });
+    this.record({ ...this.resultOf(job), status: 'built', pages, milliseconds });
   }
 
   /** A document's PDF (either edition) that is up to date: its pages and space budget as the manifest recorded them. */
   unchanged(job: RenderJob, entry: Pick<ManifestEntry, 'pages' | 'fit'>): void {
-    this.record({ ...resultOf(job), status: 'unchanged', pages: entry.pages, ...(entry.fit === undefined ? {} : { fit: entry.fit }) });
+    this.record({ ...this.resultOf(job), status: 'unchanged', pages: entry.pages, ...(entry.fit === undefined ? {} : { fit: entry.fit }) });
   }
 
   /** Marks a document failed without an error of its own (a shared error says why). */
@@ -74,7 +80,7 @@ export class BuildLog {
 
   /** Records why a job failed; write failures are kept aside to be reported together. */
   jobFailed(job: RenderJob, error: unknown): void {
-    this.record({ ...resultOf(job), status: 'failed' });
+    this.record({ ...this.resultOf(job), status: 'failed' });
     if (error instanceof OutputWriteError) {
       this.writeFailures.push(error);
       return;
@@ -82,6 +88,11 @@ export class BuildLog {
     const failure = toFactsheetsError(error, { stage: 'print', file: job.document.source.displayPath });
     const what = `${job.kind} ${job.document.name}${isPrintEdition(job) ? ' (print edition)' : ''}`;
     this.errors.push(failure.document === undefined ? failure.within(what, job.document.name) : failure);
+  }
+
+  /** Every result so far: documents, then print editions and packs. */
+  allResults(): DocumentResult[] {
+    return [...this.results.values(), ...this.otherOutputs.values()];
   }
 
   /** How many documents have a result (built, unchanged or failed), for progress. */
@@ -110,11 +121,19 @@ export class BuildLog {
     this.writeFailures.push(error);
   }
 
+  /** What every result of a job says, with its dataset rows. */
+  private resultOf(job: RenderJob): ReturnType<typeof resultOf> & { rows?: number } {
+    const rows = this.rowsOf?.(job);
+    return { ...resultOf(job), ...(rows === undefined ? {} : { rows }) };
+  }
+
   report(now: number): BuildReport {
     const fits = new Map(this.manifest.flatMap((entry) => (entry.fit === undefined ? [] : [[entry.output, entry.fit] as const])));
+    const stale = new Map(this.outOfDate.map((kept) => [kept.output, kept.reason]));
     const documents = [...this.results.values(), ...this.otherOutputs.values()].map((result) => {
       const fit = result.status === 'built' ? fits.get(result.output) : undefined;
-      return fit === undefined ? result : { ...result, fit };
+      const reason = stale.get(result.output);
+      return { ...result, ...(fit === undefined ? {} : { fit }), ...(reason === undefined ? {} : { outOfDate: reason }) };
     });
     return {
       outDir: this.outDir,
@@ -123,6 +142,7 @@ export class BuildLog {
       warnings: this.warnings,
       // Notes are news: about pages printed in this run, not every run.
       notes: documents.flatMap((result) => (result.status === 'built' && result.edition === undefined ? fitNotes(result) : [])),
+      outOfDate: this.outOfDate,
       seconds: (now - this.started) / 1000,
     };
   }

@@ -1,10 +1,11 @@
 import { messageFileFor } from '../messages/files.js';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { access, readdir, readFile, rm } from 'node:fs/promises';
+import { access, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedTemplates } from '../stages/load.js';
-import type { Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
+import type { BuildWarning, Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
+import { displayPathOf, manifestSchema, readBack } from './manifest-schema.js';
 import { writeOutput } from '../stages/write.js';
 import { confinedOutputPath } from './output-paths.js';
 import { writeReviewRecord, type ReviewInputs } from '../review/record.js';
@@ -20,9 +21,15 @@ export interface ManifestEntry {
   readonly sha256: string;
   readonly fonts: readonly string[];
   readonly inputs: Readonly<Record<string, string>>;
+  /** The image files its page asked for, found or not, relative to the content folder (their state is in `inputs.images`). */
+  readonly images?: readonly string[];
   readonly renderMs: number;
   /** A one-pager's fit step and the room it left (its space budget). */
   readonly fit?: FitRecord;
+  /** A document's dataset rows: how many its figures are made from. */
+  readonly rows?: number;
+  /** Set when the PDF is kept but out of date (its document failed, or a print edition was left alone): why. */
+  readonly outOfDate?: string;
   /** What `factsheets review` explains changes with; written to the review record beside the manifest, never into it. */
   readonly reviewInputs?: ReviewInputs;
 }
@@ -128,28 +135,27 @@ const recordsByCountry = new WeakMap<Dataset, Map<string, number[]>>();
 const SHARD_MANIFEST = /^manifest\.shard-\d+-of-\d+\.json$/;
 
 /**
- * Reads the previous manifest, or none if it is missing or unreadable (it is only a record).
- * With `mergeShards`, the manifests of shard builds in the folder are merged in, so that a
- * full build after a CI matrix knows what the shards already printed.
+ * Reads the previous manifest, or none if it is missing. One that cannot be read or is not as
+ * a build writes it (see manifestSchema) is treated as missing, with one warning naming it:
+ * every output is then made again. With `mergeShards`, the manifests of shard builds in the
+ * folder are merged in, so that a full build after a CI matrix knows what the shards printed.
  */
-export async function readManifest(outDir: string, options: { mergeShards?: boolean } = {}): Promise<Manifest | undefined> {
-  const main = await readManifestFile(join(outDir, MANIFEST_FILE));
+export async function readManifest(outDir: string, options: { mergeShards?: boolean; onWarning?: (warning: BuildWarning) => void } = {}): Promise<Manifest | undefined> {
+  const read = (name: string) => readManifestFile(join(outDir, name), options.onWarning);
+  const main = await read(MANIFEST_FILE);
   if (options.mergeShards !== true) return main;
   const shards = (await readdir(outDir).catch(() => [] as string[])).filter((name) => SHARD_MANIFEST.test(name)).sort();
-  const parts = (await Promise.all(shards.map((name) => readManifestFile(join(outDir, name))))).filter((part): part is Manifest => part !== undefined);
+  const parts = (await Promise.all(shards.map(read))).filter((part): part is Manifest => part !== undefined);
   if (parts.length === 0) return main;
   const byOutput = new Map((main?.documents ?? []).map((entry) => [entry.output, entry]));
   for (const part of parts) for (const entry of part.documents) byOutput.set(entry.output, entry);
   return { tool: main?.tool ?? parts[0]?.tool ?? { name: 'factsheets', version: '' }, documents: [...byOutput.values()] };
 }
 
-async function readManifestFile(path: string): Promise<Manifest | undefined> {
-  try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Manifest;
-    return Array.isArray(parsed.documents) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+async function readManifestFile(path: string, onWarning: ((warning: BuildWarning) => void) | undefined): Promise<Manifest | undefined> {
+  const read = await readBack<Manifest>(path, displayPathOf(path), manifestSchema, 'every output is made again');
+  if (read.kind === 'invalid') onWarning?.(read.warning);
+  return read.kind === 'valid' ? read.value : undefined;
 }
 
 /**
@@ -162,30 +168,44 @@ export function mergeManifest(
   fresh: readonly ManifestEntry[],
   stillThere: ReadonlySet<string>,
   tool: Manifest['tool'],
+  marks: ReadonlyMap<string, string | undefined> = new Map(),
 ): Manifest {
   const byOutput = new Map<string, ManifestEntry>();
-  for (const entry of previous?.documents ?? []) if (stillThere.has(entry.output)) byOutput.set(entry.output, entry);
+  for (const entry of previous?.documents ?? []) if (stillThere.has(entry.output)) byOutput.set(entry.output, marked(entry, marks));
   for (const { reviewInputs: _kept, ...entry } of fresh) byOutput.set(entry.output, entry);
   return { tool, documents: [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output)) };
+}
+
+/** A kept entry with this build's verdict on it: out of date and why, or current (no mark); no verdict keeps its mark. */
+function marked(entry: ManifestEntry, marks: ReadonlyMap<string, string | undefined>): ManifestEntry {
+  if (!marks.has(entry.output)) return entry;
+  const { outOfDate: _old, ...rest } = entry;
+  const reason = marks.get(entry.output);
+  return reason === undefined ? rest : { ...rest, outOfDate: reason };
 }
 
 /**
  * Merges this build's entries into the previous manifest and writes it atomically, as
  * manifest.json or, for a shard, its own file. A full build folds shard manifests in and removes them.
+ * Returns the manifest written.
  */
-export async function updateManifest(outDir: string, previous: Manifest | undefined, fresh: readonly ManifestEntry[], tool: Manifest['tool'], file = MANIFEST_FILE): Promise<void> {
+export async function updateManifest(
+  outDir: string, previous: Manifest | undefined, fresh: readonly ManifestEntry[], tool: Manifest['tool'], file = MANIFEST_FILE,
+  marks: ReadonlyMap<string, string | undefined> = new Map(),
+): Promise<Manifest> {
   const stillThere = new Set<string>();
   for (const entry of previous?.documents ?? []) {
     // A path that is not one of the output folder's PDFs is not looked at, and so dropped.
     const path = confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE));
     if (typeof path === 'string' && await access(path).then(() => true, () => false)) stillThere.add(entry.output);
   }
-  const manifest = mergeManifest(previous, fresh, stillThere, tool);
+  const manifest = mergeManifest(previous, fresh, stillThere, tool, marks);
   await writeOutput(outDir, file, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   await writeReviewRecord(outDir, file, manifest, fresh);
   if (file === MANIFEST_FILE) {
     for (const name of (await readdir(outDir)).filter((entry) => SHARD_MANIFEST.test(entry))) await rm(join(outDir, name), { force: true });
   }
+  return manifest;
 }
 
 /** Whether the output folder has a manifest, i.e. a previous build to compare with. */

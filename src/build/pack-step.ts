@@ -53,21 +53,23 @@ function packLanguages(validation: Pick<ValidationResult, 'documents' | 'setting
 }
 
 /**
- * What a complete build keeps: every document (by name) and every language's pack (by output);
- * the other documents and packs in the manifest are orphans (see removeOrphans).
+ * What a complete build keeps: every document whose Markdown is there (by name), valid or not,
+ * and the pack of every language such a document is in (by output); only the outputs of
+ * deleted documents are orphans (see removeOrphans). A failed document keeps its last good PDFs.
  */
-export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'settings'>): { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> } {
+export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>): { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> } {
   const languages = packLanguages(validation);
+  const failedLanguages = validation.failed.map((entry) => editionOf(entry.name).lang ?? languages.project);
   return {
-    names: new Set(validation.documents.map((document) => document.name)),
-    packs: new Set(languages.all.map((lang) => packOf(lang, languages.project).output)),
+    names: new Set([...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)]),
+    packs: new Set([...languages.all, ...failedLanguages].map((lang) => packOf(lang, languages.project).output)),
   };
 }
 
 /** One pack per language of the documents (the project's first), each of that language's editions. */
 export function decidePacks(
   config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>,
-  templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string,
+  templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string, messagesOf: MessagesOf,
 ): PackDecision[] {
   const languages = packLanguages(validation);
   return languages.all.map((lang) => {
@@ -78,7 +80,11 @@ export function decidePacks(
       ...validation.failed.filter((entry) => (editionOf(entry.name).lang ?? languages.project) === lang).map((entry) => entry.name),
     ]);
     const previousEntry = previous?.documents.find((entry) => entry.output === output);
-    const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash);
+    const messages = messagesOf(lang);
+    const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => ({
+      ...packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash),
+      printed: packPrinted(own, entries, messages.ok ? messages.messages : undefined, config),
+    });
     const layout = templates.layouts.get(PACK_LAYOUT);
     return {
       lang,
@@ -143,6 +149,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
       : log.anyFailed(decision.names) ? `some ${languageName(decision.lang)} documents failed` : undefined;
   if (skipped !== undefined) {
     log.warnings.push({ message: `${output} was not rebuilt: ${skipped}` });
+    log.notRebuilt.set(output, skipped);
     return;
   }
   if (!decision.wanted || notePacksCurrent([decision], entries, log)) return;
@@ -154,6 +161,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     if (printer instanceof FactsheetsError) {
       // The session reported why, once for the build.
       log.pack({ ...decision.result, status: 'failed' });
+      log.notRebuilt.set(output, printer.message);
       return;
     }
     const parts = jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
@@ -165,6 +173,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     log.pack({ ...decision.result, status: 'built', pages: printed.pages, milliseconds: printed.milliseconds });
   } catch (error) {
     log.pack({ ...decision.result, status: 'failed' });
+    log.notRebuilt.set(output, toFactsheetsError(error, { stage: 'print', file: output }).message);
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'print', file: output }).within('briefing pack'));
   }
@@ -244,6 +253,20 @@ export async function writePack(
     fonts: [...new Set(printed.pieces.flatMap((piece) => fontNames(piece)))].sort(),
     inputs, renderMs: printed.milliseconds,
   };
+}
+
+/**
+ * What the pack prints besides its parts' pages: its cover, contents and Info, from the parts'
+ * titles and page counts, the settings (pack_title), the messages and the date, hashed.
+ */
+export function packPrinted(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], messages: MessageFile | undefined, config: BuildConfig): string {
+  const pages = new Map(entries.map((entry) => [entry.output, entry.pages]));
+  const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })), messages);
+  const lead = jobs.find((job) => job.kind === 'factsheet');
+  return sha256(JSON.stringify(plan === undefined ? null : {
+    title: plan.title, subject: plan.subject, keyword: plan.keyword, lang: plan.lang, partTitles: plan.partTitles, view: plan.view, numbersView: plan.numbersView,
+    parts: plan.parts.map((part) => part.job.outputPath), date: creationDate(config, lead?.document.meta.date).toISOString(), author: lead?.info.author ?? null,
+  }));
 }
 
 /** What the pack is made from: its parts' PDFs (by hash), its layout, the fonts, the tool. */

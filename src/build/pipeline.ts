@@ -8,17 +8,19 @@ import { planJobs, printEditionOf } from '../stages/plan.js';
 import { messagesFor, type LanguageMessages } from '../messages/languages.js';
 import { validateSources } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
-import type { BuildReport, RenderJob } from '../types.js';
+import type { BuildReport, BuildWarning, RenderJob } from '../types.js';
+import { readReviewRecord } from '../review/record.js';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { BuildLog } from './log.js';
-import { readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { documentRows, MANIFEST_FILE, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
 import { decidePacks, keptOutputs, notePacksCurrent, packSteps } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
-import { inputHashes, type ProduceContext } from './produce.js';
+import { currentInputs, type HashContext, type ProduceContext } from './produce.js';
 import { selectDocuments } from './select.js';
 import { staleOutputs } from './stale.js';
 
@@ -49,12 +51,13 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   });
   if (loaded === undefined) return report();
   const [sources, fonts] = loaded;
-  const previous = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined });
+  const previous = await readPrevious(config, log);
 
   // 2. validate every input at once, then choose this run's documents
   const validation = validateSources(sources, cache.validation);
   log.addErrors(validation.errors);
   log.warnings.push(...validation.warnings);
+  log.rowsOf = (job) => documentRows(job, validation.dataset).length;
   const selection = selectDocuments(config, validation, log);
   if (selection === undefined) return report();
   const failedEarly = log.finishedCount();
@@ -71,15 +74,20 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   // After --only: which outputs left out now disagree with their inputs
   const stale = config.only === undefined ? undefined : staleOutputs({ all: validation.documents, selected: selection.documents, dataset: validation.dataset,
-    settings: validation.settings, messagesOf, previous, inputsOf: (job) => inputHashes(job, hashContext), printedLanguages: new Set(planned.jobs.filter((job) => outOfDate.has(job.document.name)).map((job) => job.lang)) });
-  if (stale !== undefined) log.warnings.push(stale);
+    settings: validation.settings, messagesOf, previous, inputsOf: (job, entry) => currentInputs(job, hashContext, entry), printedLanguages: new Set(planned.jobs.filter((job) => outOfDate.has(job.document.name)).map((job) => job.lang)) });
+  if (stale !== undefined) log.warnings.push(stale.warning);
+  for (const output of stale?.outputs ?? []) log.notRebuilt.set(output, 'this build was limited by --only; build without it to make it again');
   const progress = (): void => deps.onProgress?.(log.finishedCount(), planned.jobs.length + failedEarly);
   progress();
 
   // 5. nothing out of date, nothing removed, the pack current: no browser at all
-  const packs = decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash);
+  const packs = decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash, messagesOf);
   const upToDateEntries = [...upToDate.values()];
-  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && notePacksCurrent(packs, upToDateEntries, log)) return report();
+  const record = (): Promise<void> => recordManifest(config, previous, removed, log, currentInputsOf(planned.jobs, hashContext));
+  if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && notePacksCurrent(packs, upToDateEntries, log)) {
+    await record();
+    return report();
+  }
 
   // 6. render and print what changed, then the pack, through one browser session
   const session = new PrintSession(() => openPrinter(config, deps), (error) => log.errors.push(error));
@@ -93,13 +101,16 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     log.renderFailed(error, planned.jobs);
   });
   try {
-    if (renderer === undefined) return report();
-    const jobs = planned.jobs.filter((job) => outOfDate.has(job.document.name));
-    await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
-    await packSteps(packs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context, messagesOf });
+    if (renderer !== undefined) {
+      const jobs = planned.jobs.filter((job) => outOfDate.has(job.document.name));
+      await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
+      await packSteps(packs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context, messagesOf });
+    } else {
+      for (const pack of packs) if (pack.wanted && previous?.documents.some((entry) => entry.output === pack.output) === true) log.notRebuilt.set(pack.output, 'the templates could not be compiled');
+    }
   } finally {
     // 7. the manifest, written while the browser closes (render workers stay with a cache the caller keeps)
-    await Promise.all([session.close(), deps.cache === undefined ? cache.close() : undefined, recordManifest(config, previous, removed, log)]);
+    await Promise.all([session.close(), deps.cache === undefined ? cache.close() : undefined, record()]);
   }
   return report();
 }
@@ -109,10 +120,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
  * from exactly these inputs (see findChanges); a document is out of date when any of its
  * editions is. Each edition of a document that is not printed again is logged as unchanged.
  */
-function findOutOfDate(jobs: readonly RenderJob[], hashContext: Parameters<typeof inputHashes>[1], previous: Manifest | undefined, log: BuildLog) {
+function findOutOfDate(jobs: readonly RenderJob[], hashContext: HashContext, previous: Manifest | undefined, log: BuildLog) {
   const { config } = hashContext;
   const editions = jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
-  const changes = findChanges(editions, (job: RenderJob) => inputHashes(job, hashContext), previous, config.outDir, config.force);
+  const changes = findChanges(editions, (job, entry) => currentInputs(job, hashContext, entry), previous, config.outDir, config.force);
   const upToDate: ReadonlyMap<string, ManifestEntry> = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
   const outOfDate: ReadonlySet<string> = new Set(changes.outOfDate.map((job) => job.document.name));
   for (const job of editions) {
@@ -122,19 +133,54 @@ function findOutOfDate(jobs: readonly RenderJob[], hashContext: Parameters<typeo
   return { upToDate, outOfDate };
 }
 
+/**
+ * What the last build wrote: its manifest, trusted only when it and the review record beside it
+ * are as a build writes them. A bad one is one warning naming it, and everything is made again.
+ */
+async function readPrevious(config: BuildConfig, log: BuildLog): Promise<Manifest | undefined> {
+  let trusted = true;
+  const warn = (warning: BuildWarning): void => {
+    trusted = false;
+    log.warnings.push(warning);
+  };
+  const manifest = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined, onWarning: warn });
+  if (manifest !== undefined) await readReviewRecord(config.outDir, MANIFEST_FILE, warn);
+  return trusted ? manifest : undefined;
+}
+
 /** The build's printer, once the output folder is known to be writable (one error otherwise, before any browser starts). */
 async function openPrinter(config: BuildConfig, deps: PipelineDeps): Promise<Printer> {
   await prepareOutput(config.outDir);
   return deps.launchPrinter(printerOptionsFor(config));
 }
 
-/** Records what is in the output folder now: this build's PDFs, and the previous ones it kept. */
-async function recordManifest(config: BuildConfig, previous: Manifest | undefined, removed: readonly string[], log: BuildLog): Promise<void> {
-  if (log.manifest.length === 0 && removed.length === 0) return;
+/** The inputs each planned output would be made from now (print editions included, made or not), computed when asked. */
+function currentInputsOf(jobs: readonly RenderJob[], hashContext: HashContext): (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined {
+  const byOutput = new Map(jobs.flatMap((job) => [[job.outputPath, job], [printEditionOf(job).outputPath, printEditionOf(job)]] as const));
+  return (entry) => {
+    const job = byOutput.get(entry.output);
+    return job === undefined ? undefined : currentInputs(job, hashContext, entry);
+  };
+}
+
+/**
+ * Records what is in the output folder now: this build's PDFs, and the previous ones it kept,
+ * each marked out of date (with why) or current. Written only when something changed.
+ */
+async function recordManifest(
+  config: BuildConfig, previous: Manifest | undefined, removed: readonly string[], log: BuildLog, inputsNow: (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined,
+): Promise<void> {
+  const marks = judgeKeptOutputs({
+    previous, written: new Set(log.manifest.map((entry) => entry.output)), removed, results: log.allResults(), errors: log.errors, notRebuilt: log.notRebuilt, currentInputs: inputsNow,
+    complete: config.only === undefined && config.shard === undefined,
+  });
+  const remarked = (previous?.documents ?? []).some((entry) => marks.has(entry.output) && marks.get(entry.output) !== entry.outOfDate);
+  log.outOfDate = outOfDateOutputs(previous === undefined ? undefined : mergeManifest(previous, [], new Set(previous.documents.map((entry) => entry.output)), previous.tool, marks));
+  if (log.manifest.length === 0 && removed.length === 0 && !remarked) return;
   const kept = previous === undefined ? undefined : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
   const shard = config.shard === undefined ? undefined : `manifest.shard-${config.shard.index}-of-${config.shard.count}.json`;
   try {
-    await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard);
+    log.outOfDate = outOfDateOutputs(await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard, marks));
   } catch (error) {
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));

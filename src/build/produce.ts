@@ -8,6 +8,7 @@ import type { ReviewInputs } from '../review/record.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import { writeOutput } from '../stages/write.js';
+import { imagesNow, imagesUsed } from './image-inputs.js';
 
 /** What every document of a build is produced with. */
 export interface ProduceContext {
@@ -39,6 +40,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
   const printed = await context.printer.print(page.html, { fonts: context.fonts });
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
   const date = creationDate(context.config, job.document.meta.date);
+  const images = imagesUsed(page, context.config);
   const artifact = screenPages === undefined
     ? finishPdf(job, printed, date, context.coverage)
     : finishPrintEdition(job, printed, date, screenPages);
@@ -50,7 +52,9 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
     entry: {
       output: job.outputPath, name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
       pages: artifact.pages, bytes: artifact.bytes.byteLength, sha256: sha256(artifact.bytes), fonts: fontNames(artifact.bytes),
-      inputs: inputHashes(job, context),
+      inputs: inputHashes(job, context, images.hash),
+      ...(images.paths.length === 0 ? {} : { images: images.paths }),
+      rows: documentRows(job, context.dataset).length,
       renderMs: milliseconds,
       ...fitRecord(printed),
       reviewInputs: reviewInputsOf(job, context),
@@ -66,10 +70,11 @@ function fitRecord(printed: PrintedPdf): { fit?: FitRecord } {
   return { fit: { step, stepIndex, roomMm, roomLines, bodyPt, ...(lines === undefined ? {} : { lines }) } };
 }
 
-/** Everything an output is made from, hashed: the basis for telling what a change affects. */
-export function inputHashes(job: RenderJob, context: Pick<ProduceContext, 'config' | 'dataset' | 'templates' | 'fontsHash'>): Record<string, string> {
+/** Everything an output is made from, hashed: the basis for telling what a change affects. `images`: see image-inputs.ts. */
+export function inputHashes(job: RenderJob, context: HashContext, images: string): Record<string, string> {
   return {
     source: sha256(job.document.source.text),
+    images,
     dataset: datasetRowsHash(job, context.dataset),
     templates: templatesHash(job.layout, context.templates, job.lang),
     // The document's settings as resolved for it: only what a page prints from them counts.
@@ -78,6 +83,13 @@ export function inputHashes(job: RenderJob, context: Pick<ProduceContext, 'confi
     tool: VERSION,
     options: sha256(JSON.stringify(buildOptions(job, context.config))),
   };
+}
+
+export type HashContext = Pick<ProduceContext, 'config' | 'dataset' | 'templates' | 'fontsHash'>;
+
+/** What an output made before would be made from now: its images as they are on disk now. */
+export function currentInputs(job: RenderJob, context: HashContext, entry: Pick<ManifestEntry, 'images'> | undefined): Record<string, string> {
+  return inputHashes(job, context, imagesNow(entry?.images, context.config).hash);
 }
 
 /** What a review needs to explain a change of this output: the inputs themselves, not only their hashes. */

@@ -21,6 +21,8 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
     }),
     ...(report.notes ?? []).map((note) => `note   ${note.file === undefined ? '' : `${escapeForMessage(note.file)}: `}${escapeForMessage(note.message)}\n`),
     ...failed.map((document) => `FAILED ${document.output}  (${labelOf(document)}from ${escapeForMessage(document.source)})\n`),
+    // The PDFs left as they were, though out of date: a failed document's last good one, a print edition without --print.
+    ...(report.outOfDate ?? []).map((kept) => `kept   ${escapeForMessage(kept.output)}  (out of date: ${escapeForMessage(kept.reason)})\n`),
     `${counted(built, 'built')}, ${unchanged.length > 0 ? `${counted(unchanged, 'unchanged')}, ` : ''}${counted(failed, 'failed')}${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
   ].join('');
   return { stdout, stderr };
@@ -82,6 +84,8 @@ export function formatJsonReport(report: BuildReport): string {
     errors: report.errors.map(errorJson),
     warnings: report.warnings,
     notes: report.notes ?? [],
+    // PDFs kept in the output folder though out of date, with why (also on their documents' results).
+    outOfDate: report.outOfDate ?? [],
   }, null, 2)}\n`;
 }
 

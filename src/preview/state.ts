@@ -63,6 +63,8 @@ export function applyReport(previous: PreviewState, report: BuildReport, pdfExis
       version: entry.status === 'built' ? build : old?.version ?? build,
       hasPdf: entry.status !== 'failed' || (old?.hasPdf ?? pdfExists(entry.output)),
       errors: entry.status === 'failed' ? errors.of(entry.name) : NO_ERRORS,
+      // The PDF shown is the last good one, and out of date: why.
+      ...(entry.outOfDate === undefined ? {} : { outOfDate: entry.outOfDate }),
     };
   });
   documents.sort(byKindThenName);

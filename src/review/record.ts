@@ -1,6 +1,8 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { z } from 'zod';
 import { join } from 'node:path';
-import type { FundingRecord } from '../types.js';
+import type { BuildWarning, FundingRecord } from '../types.js';
+import { displayPathOf, readBack } from '../build/manifest-schema.js';
 import type { Manifest, ManifestEntry } from '../build/manifest.js';
 import { writeOutput } from '../stages/write.js';
 
@@ -35,8 +37,7 @@ export interface ReviewRecord {
   readonly options: Readonly<Record<string, BuildOptionsRecord>>;
 }
 
-const RECORD_PARTS = ['sources', 'rows', 'templates', 'options'] as const;
-type RecordPart = (typeof RECORD_PARTS)[number];
+type RecordPart = 'sources' | 'rows' | 'templates' | 'options';
 
 /** The manifest input hash each part of the record is keyed by. */
 const INPUT_OF: Readonly<Record<RecordPart, string>> = { sources: 'source', rows: 'dataset', templates: 'templates', options: 'options' };
@@ -48,15 +49,29 @@ export function reviewRecordFile(manifestFile: string): string {
 
 const SHARD_RECORD = /^manifest\.shard-\d+-of-\d+\.review\.json$/;
 
-/** The review record in a folder, or undefined when there is none (a folder made by an older version). */
-export async function readReviewRecord(dir: string, manifestFile = 'manifest.json'): Promise<ReviewRecord | undefined> {
-  try {
-    const parsed = JSON.parse(await readFile(join(dir, reviewRecordFile(manifestFile)), 'utf8')) as Partial<ReviewRecord>;
-    if (parsed.format !== 1 || RECORD_PARTS.some((part) => typeof parsed[part] !== 'object' || parsed[part] === null)) return undefined;
-    return parsed as ReviewRecord;
-  } catch {
-    return undefined;
-  }
+const datasetRowSchema = z.object({
+  country: z.string(), instrument: z.string(), programme: z.string().optional(), sector: z.string().optional(),
+  year: z.number(), amountEur: z.number(), status: z.enum(['committed', 'contracted', 'paid']), source: z.string().optional(),
+});
+
+/** What a review record must look like to be used (see readBack): one that does not is treated as absent. */
+const reviewRecordSchema = z.object({
+  format: z.literal(1),
+  sources: z.record(z.string(), z.string()),
+  rows: z.record(z.string(), z.array(datasetRowSchema)),
+  templates: z.record(z.string(), z.record(z.string(), z.string())),
+  options: z.record(z.string(), z.object({ sourceDateEpoch: z.number().nullable(), print: z.boolean() })),
+});
+
+/**
+ * The review record in a folder, or undefined when there is none (a folder made by an older
+ * version) or it is not as a build writes it; then `onWarning` is told, once, naming the file.
+ */
+export async function readReviewRecord(dir: string, manifestFile = 'manifest.json', onWarning?: (warning: BuildWarning) => void): Promise<ReviewRecord | undefined> {
+  const path = join(dir, reviewRecordFile(manifestFile));
+  const read = await readBack<ReviewRecord>(path, displayPathOf(path), reviewRecordSchema, 'the outputs it described are made again');
+  if (read.kind === 'invalid') onWarning?.(read.warning);
+  return read.kind === 'valid' ? read.value : undefined;
 }
 
 /**
@@ -66,6 +81,7 @@ export async function readReviewRecord(dir: string, manifestFile = 'manifest.jso
  */
 export async function writeReviewRecord(outDir: string, manifestFile: string, manifest: Manifest, fresh: readonly ManifestEntry[]): Promise<void> {
   const shardFiles = manifestFile === 'manifest.json' ? (await readdir(outDir)).filter((name) => SHARD_RECORD.test(name)).sort() : [];
+  // A record that is not as it should be was reported when the build started (see checkReviewRecord).
   const previous = await Promise.all([reviewRecordFile(manifestFile), ...shardFiles].map((file) => readReviewRecordFile(join(outDir, file))));
   const record = buildReviewRecord(manifest.documents, fresh, previous.filter((part): part is ReviewRecord => part !== undefined));
   await writeOutput(outDir, reviewRecordFile(manifestFile), new TextEncoder().encode(`${JSON.stringify(record)}\n`));

@@ -24,6 +24,8 @@ export interface DocumentReview {
   readonly causes: readonly Cause[];
   /** What the records could not explain. */
   readonly unexplained: readonly string[];
+  /** The reviewed build kept this PDF though it is out of date (its document failed, or a print edition was left alone): why. */
+  readonly outOfDate?: string;
 }
 
 export interface ReviewResult {
@@ -104,7 +106,11 @@ function packCauses(recorded: readonly Cause[], pages: readonly PageChange[], do
 }
 
 function described(entry: ManifestEntry, status: DocumentStatus, pages: DocumentReview['pages']): DocumentReview {
-  return { output: entry.output, name: entry.name, kind: entry.kind, source: entry.source, status, pages, changedPages: [], causes: [], unexplained: [] };
+  const outOfDate = status === 'removed' ? undefined : entry.outOfDate;
+  return {
+    output: entry.output, name: entry.name, kind: entry.kind, source: entry.source, status, pages, changedPages: [], causes: [], unexplained: [],
+    ...(outOfDate === undefined ? {} : { outOfDate }),
+  };
 }
 
 /** The pack after the documents, whose changed pages it shows again. */

@@ -7,23 +7,26 @@ export function describePage(change: PageChange): string {
   return `${change.page}${change.change === 'changed' ? '' : ` ${change.change}`}${shows}`;
 }
 
-/** The documents a reviewer must look at: all but the unchanged ones. */
+/** The documents a reviewer must look at: all but the unchanged ones, and any the reviewed build kept out of date. */
 export function documentsToReview(result: ReviewResult): DocumentReview[] {
-  return result.documents.filter((document) => document.status !== 'unchanged');
+  return result.documents.filter((document) => document.status !== 'unchanged' || document.outOfDate !== undefined);
 }
 
 /** `2 of 10 PDFs changed, 0 added, 0 removed`. */
 export function headline(result: ReviewResult): string {
   const { changed, added, removed } = result.summary;
-  if (changed + added + removed === 0) return `no change: all ${result.documents.length} PDFs are identical to the approved build`;
-  return `${changed} of ${result.documents.length} PDFs changed, ${added} added, ${removed} removed`;
+  const stale = result.documents.filter((document) => document.outOfDate !== undefined).length;
+  const outOfDate = stale === 0 ? '' : `; ${stale} ${stale === 1 ? 'PDF is' : 'PDFs are'} out of date`;
+  if (changed + added + removed === 0) return `no change: all ${result.documents.length} PDFs are identical to the approved build${outOfDate}`;
+  return `${changed} of ${result.documents.length} PDFs changed, ${added} added, ${removed} removed${outOfDate}`;
 }
 
 /** Why a document is in the review, one line per cause or gap. */
 export function reasons(document: DocumentReview): string[] {
-  if (document.status === 'added') return [`new document (${document.source})`];
+  const stale = document.outOfDate === undefined ? [] : [`out of date: ${document.outOfDate}`];
+  if (document.status === 'added') return [`new document (${document.source})`, ...stale];
   if (document.status === 'removed') return ['no longer built'];
-  return [...document.causes.map((cause) => cause.summary), ...document.unexplained];
+  return [...stale, ...document.causes.map((cause) => cause.summary), ...document.unexplained];
 }
 
 /** The pages a changed document shows differently, or why none is listed. */

@@ -84,6 +84,9 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
         hint: 'Document names must be unique across factsheets and countries: rename one of the files.',
       }));
       failed.push({ name, kind, source: file });
+      // Neither is built: which file "the" document is would be a guess, and their results would share one name.
+      const first = documents.findIndex((document) => document.name === name);
+      if (first >= 0) failed.push(...documents.splice(first, 1).map((document) => ({ name, kind: document.meta.kind, source: document.source })));
       continue;
     }
     seen.set(name, file);

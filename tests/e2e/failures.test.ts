@@ -2,7 +2,7 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { PROJECT, tempDir, writeContent } from '../helpers/content.js';
+import { copySample, PROJECT, tempDir, writeContent } from '../helpers/content.js';
 import { pageCount, pdfText } from '../helpers/pdf.js';
 
 const STACK_TRACE = /^\s+at .+\(.*:\d+:\d+\)$/m;
@@ -134,5 +134,38 @@ describe('machine-readable reports', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('::error file=tests/fixtures/bad-inputs/funding.csv,line=4,col=37,title=factsheets validate::column "amount_eur": -400 is negative%0AAmounts must be zero or more, in euros.\n');
     expect(result.stdout.match(/^::error /gm)).toHaveLength(10);
+  });
+});
+
+describe('a typo in the settings after a good build (real Chromium, the sample)', () => {
+  it('keeps every PDF byte for byte, lists them as kept and out of date, and the fix finds them current', async () => {
+    const content = await copySample();
+    const out = await tempDir('factsheets-kept-');
+    expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
+    const pdfs = async (): Promise<Map<string, string>> => {
+      const found = new Map<string, string>();
+      for (const name of await readdir(out, { recursive: true })) if (name.endsWith('.pdf')) found.set(name, (await readFile(join(out, name))).toString('base64'));
+      return found;
+    };
+    const before = await pdfs();
+    expect(before.size).toBe(17);
+    const settings = join(content, 'factsheets.yml');
+    const good = await readFile(settings, 'utf8');
+    await writeFile(settings, `${good}footer_nte: typo\n`);
+
+    const broken = await runCli(['build', '--content', content, '--out', out, '--json']);
+    expect(broken.code).toBe(1);
+    expect(await pdfs()).toEqual(before);
+    const report = JSON.parse(broken.stdout) as { outOfDate: { output: string; reason: string }[] };
+    expect(report.outOfDate.map((kept) => kept.output).sort()).toEqual([...before.keys()].sort());
+    expect(report.outOfDate[0]?.reason).toMatch(/^(its last build failed: .*factsheets\.yml:\d+:1: unknown setting "footer_nte"|not made again: some documents failed)$/);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { outOfDate?: string }[] };
+    expect(manifest.documents.filter((entry) => entry.outOfDate !== undefined)).toHaveLength(17);
+
+    await writeFile(settings, good);
+    const fixed = await runCli(['build', '--content', content, '--out', out]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toMatch(/^0 built, 17 unchanged \(15 documents, 2 briefing packs\), 0 failed in/m);
+    expect(await pdfs()).toEqual(before);
   });
 });

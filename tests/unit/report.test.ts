@@ -3,13 +3,16 @@ import { FactsheetsError } from '../../src/errors.js';
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from '../../src/cli/report.js';
 import type { BuildReport, DocumentResult } from '../../src/types.js';
 
+const NIGER_KEPT = 'its last build failed: content/funding.csv:4:20: column "amount_eur": "12,5" is not a number';
+
 const report: BuildReport = {
   outDir: '/out',
   seconds: 1.23456,
   documents: [
-    { name: 'mali', kind: 'one-pager', source: 'content/countries/mali.md', output: 'countries/mali.pdf', status: 'built', pages: 1, milliseconds: 412 },
-    { name: 'niger', kind: 'one-pager', source: 'content/countries/niger.md', output: 'countries/niger.pdf', status: 'failed' },
+    { name: 'mali', kind: 'one-pager', source: 'content/countries/mali.md', output: 'countries/mali.pdf', status: 'built', pages: 1, milliseconds: 412, rows: 3 },
+    { name: 'niger', kind: 'one-pager', source: 'content/countries/niger.md', output: 'countries/niger.pdf', status: 'failed', outOfDate: NIGER_KEPT },
   ],
+  outOfDate: [{ output: 'countries/niger.pdf', name: 'niger', reason: NIGER_KEPT }],
   errors: [
     new FactsheetsError('column "amount_eur": "12,5" is not a number', { stage: 'validate', file: 'content/funding.csv', line: 4, column: 20, hint: 'Write digits: 100%, no commas.' }),
   ],
@@ -19,7 +22,8 @@ const report: BuildReport = {
 describe('report formats', () => {
   it('text: lines per PDF and a summary on stdout, errors and warnings with positions on stderr', () => {
     expect(formatTextReport(report)).toEqual({
-      stdout: 'built  countries/mali.pdf  (1 page, 412 ms)\nFAILED countries/niger.pdf  (from content/countries/niger.md)\n1 built, 1 failed, 1 error in 1.2 s\n',
+      stdout: 'built  countries/mali.pdf  (1 page, 412 ms)\nFAILED countries/niger.pdf  (from content/countries/niger.md)\n' +
+        `kept   countries/niger.pdf  (out of date: ${NIGER_KEPT})\n1 built, 1 failed, 1 error in 1.2 s\n`,
       stderr: 'content/funding.csv:4:20: error: column "amount_eur": "12,5" is not a number\n  hint: Write digits: 100%, no commas.\n' +
         'content/countries/mali.md:7: warning: blocked a request for http://x/y\n',
     });
@@ -38,6 +42,7 @@ describe('report formats', () => {
       errors: [{ stage: 'validate', file: 'content/funding.csv', line: 4, column: 20, message: 'column "amount_eur": "12,5" is not a number', hint: 'Write digits: 100%, no commas.' }],
       warnings: report.warnings,
       notes: [],
+      outOfDate: report.outOfDate,
     });
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -16,6 +17,27 @@ export type ImageRead =
   | { readonly bytes: Buffer }
   | { readonly skip: string }
   | { readonly refuse: string; readonly hint: string };
+
+/** An image file a page asked for (absolute path), and what reading it gave (see imageState): an input of its PDF. */
+export interface ImageUse {
+  readonly path: string;
+  readonly state: string;
+}
+
+/** What a read gave, as one string: the bytes' SHA-256, or why there were none (a missing file is an input too: adding it changes the page). */
+export function imageState(read: ImageRead): string {
+  if ('bytes' in read) return createHash('sha256').update(read.bytes).digest('hex');
+  return 'skip' in read ? `skipped: ${read.skip}` : `refused: ${read.refuse}`;
+}
+
+/** A reader that notes every path it is asked for, and what it gave. */
+export function recordingReader(read: ImageReader, uses: ImageUse[]): ImageReader {
+  return (path) => {
+    const result = read(path);
+    uses.push({ path, state: imageState(result) });
+    return result;
+  };
+}
 
 /** Reads an image by absolute path, confined to the content folder (see `contentImageReader` in load.ts). */
 export type ImageReader = (path: string) => ImageRead;

@@ -117,7 +117,7 @@ class WorkerPool implements Renderer {
     if ('error' in answer) {
       busy.task.reject(new FactsheetsError(answer.error.message, answer.error.fields ?? { stage: 'render', file: busy.task.job.document.source.displayPath }));
     } else {
-      busy.task.resolve({ job: busy.task.job, html: answer.html, warnings: answer.warnings as BuildWarning[] });
+      busy.task.resolve({ job: busy.task.job, html: answer.html, warnings: answer.warnings as BuildWarning[], images: answer.images });
     }
     this.#dispatch();
   }

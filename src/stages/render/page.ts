@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import { contentImageReader } from '../load.js';
 import type { BuildWarning, HtmlPage, RenderJob } from '../../types.js';
 import { markdownToHtml } from './markdown.js';
+import { recordingReader, type ImageUse } from './images.js';
 
 /**
  * One document to one HTML page: the figures-in-prose pass over its Markdown, Markdown to
@@ -13,16 +14,17 @@ export function renderPage(job: RenderJob, templates: TemplateEnvironment, conte
   const { document } = job;
   const file = document.source.displayPath;
   const prose = templates.renderProse(document.body, job.view, file);
-  const images = contentDir === undefined ? undefined
-    : { documentDir: dirname(document.source.absolutePath), file, read: contentImageReader(contentDir, limits), limits };
+  const images: ImageUse[] = [];
+  const imageSource = contentDir === undefined ? undefined
+    : { documentDir: dirname(document.source.absolutePath), file, read: recordingReader(contentImageReader(contentDir, limits), images), limits };
   const lang = typeof job.view['lang'] === 'string' ? job.view['lang'] : undefined;
-  const markdown = markdownToHtml(prose, images, lang);
+  const markdown = markdownToHtml(prose, imageSource, lang);
   const warnings: BuildWarning[] = markdown.warnings.map((warning) => ({ ...warning, file, document: document.name }));
   const html = templates.renderLayout(job.layout, job.view, markdown.html);
   for (const url of localFileReferences(html)) {
     warnings.push({ message: `blocked a reference to ${url}: the page may not read local files`, file, document: document.name });
   }
-  return { job, html, warnings };
+  return { job, html, warnings, images };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RenderJob } from '../../types.js';
 import type { LoadedTemplates } from '../load.js';
 import { createEnvironment } from './handlebars/environment.js';
 import { renderPage } from './page.js';
+import type { ImageUse } from './images.js';
 import type { RenderSetup } from './renderer.js';
 
 /** A render request from the build, and the answer: the page, or the error as plain fields. */
@@ -14,7 +15,7 @@ export interface RenderRequest {
 
 export type RenderAnswer =
   | { readonly ready: true }
-  | { readonly id: number; readonly html: string; readonly warnings: readonly unknown[] }
+  | { readonly id: number; readonly html: string; readonly warnings: readonly unknown[]; readonly images: readonly ImageUse[] }
   | { readonly id: number; readonly error: { readonly message: string; readonly fields: ReturnType<FactsheetsError['fields']> | undefined } };
 
 /**
@@ -31,7 +32,7 @@ function serve(setup: RenderSetup): void {
     let answer: RenderAnswer;
     try {
       const page = renderPage(job, environment, setup.contentDir, setup.limits);
-      answer = { id, html: page.html, warnings: page.warnings };
+      answer = { id, html: page.html, warnings: page.warnings, images: page.images ?? [] };
     } catch (error) {
       answer = {
         id,
