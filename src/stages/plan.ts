@@ -79,7 +79,11 @@ export function planJobs(
     }
     const unrecorded = countriesWithoutRows(document, dataset);
     if (unrecorded.length > 0) warnings.push(noRowsWarning(document, unrecorded, dataset));
-    const located = maps === undefined ? { job: Object.freeze(result) } : withLocatorMap(result, maps);
+    const located = maps === undefined ? { job: Object.freeze(result) } : mappedOrError(result, maps);
+    if (located instanceof FactsheetsError) {
+      errors.push(located);
+      continue;
+    }
     jobs.push(located.job);
     if (located.warning !== undefined) warnings.push(located.warning);
   }
@@ -123,18 +127,39 @@ function languageErrors(problems: readonly FactsheetsError[], documents: readonl
   return problems.map((problem) => new FactsheetsError(`${problem.message} (not built: ${listed})`, { ...problem.fields(), ...(first === undefined ? {} : { document: first }) }));
 }
 
+function mappedOrError(job: RenderJob, maps: MapMaker): ReturnType<typeof withLocatorMap> | FactsheetsError {
+  try {
+    return withLocatorMap(job, maps);
+  } catch (error) {
+    if (error instanceof FactsheetsError) return error;
+    throw error;
+  }
+}
+
 /**
  * A one-pager's job with its locator map laid out (the costliest part of a view, so the build
  * does it per document as it renders), and a warning when the atlas has no such country.
+ * Throws a positioned error when the map cannot be drawn.
  */
 export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: RenderJob; readonly warning?: BuildWarning } {
   const { document } = job;
   if (document.meta.kind !== 'one-pager') return { job };
-  const layout = maps(document.meta.iso);
+  const layout = drawnMap(maps, document);
   const map = layout === undefined ? undefined : Object.freeze({ ...layout, neighbours: neighbourList(layout.neighbourCodes, job.lang) });
   const located = Object.freeze({ ...job, view: Object.freeze({ ...job.view, map }) });
   if (map !== undefined) return { job: located };
   return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
+}
+
+/** The map of a brief's country; one that cannot be drawn fails the brief, at its `iso`, rather than print an empty frame. */
+function drawnMap(maps: MapMaker, document: Document): LocatorMap | undefined {
+  if (document.meta.kind !== 'one-pager') return undefined;
+  try {
+    return maps(document.meta.iso);
+  } catch (error) {
+    if (!(error instanceof FactsheetsError)) throw error;
+    throw new FactsheetsError(error.message, { ...error.fields(), file: document.source.displayPath, document: document.name, ...lineOf(document, 'iso') });
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../../src/errors.js';
+import { FactsheetsError, formatError } from '../../src/errors.js';
 import { layoutBarChart } from '../../src/stages/plan/bar-chart.js';
 import { planJobs } from '../../src/stages/plan.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
@@ -156,5 +156,19 @@ describe('layoutBarChart', () => {
       { label: 'B', amount: 0, share: 0, roundedPercent: 0, barPercent: 0 },
     ]);
     expect(chart.bars.map((bar) => bar.barWidth)).toEqual([1.5, 0]);
+  });
+});
+
+describe('planJobs: locator maps', () => {
+  it('fails a brief whose map cannot be drawn, at its iso, naming the country (never an empty frame)', () => {
+    const chile = onePagerDocument('chile', 'name: Chile\niso: CL');
+    const result = planJobs([chile], datasetOf('CL,Trust Fund,Jobs,,2016,30000000,paid,'), () => {
+      throw new FactsheetsError('the locator map of Chile (CL) cannot be drawn: its outlines do not project to finite points', { stage: 'plan', hint: 'Report it.' });
+    });
+    expect(result.jobs).toEqual([]);
+    expect(result.errors.map(formatError)).toEqual([
+      'content/countries/chile.md:3: error: the locator map of Chile (CL) cannot be drawn: its outlines do not project to finite points\n  hint: Report it.',
+    ]);
+    expect(result.errors[0]?.document).toBe('chile');
   });
 });
