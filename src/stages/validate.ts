@@ -6,6 +6,7 @@ import { validateDataset, validateWorkbook } from './validate/dataset.js';
 import { validateDocument } from './validate/front-matter.js';
 import { untranslatedSettings, validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
+import { rowsWithoutDocument } from './validate/unused-rows.js';
 
 
 export interface ValidationResult {
@@ -110,7 +111,11 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   }
   const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
   if (settings.errors.length === 0) {
-    const warnings = untranslatedSettings(settings.settings, documents, sources.settings?.displayPath);
+    const warnings = [
+      ...untranslatedSettings(settings.settings, documents, sources.settings?.displayPath),
+      // A brief that failed could be the one for the rows: they are counted once it is fixed.
+      ...(failed.length === 0 ? rowsWithoutDocument(dataset, documents, settings.settings) : []),
+    ];
     return { documents, dataset, settings: settings.settings, errors, warnings, failed };
   }
   // Every page prints settings: none is built with words its project did not choose.

@@ -4,7 +4,7 @@ import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../ty
 import { isCountryCode } from './country-code.js';
 import { closestName } from './closest-name.js';
 import type { LoadedWorkbook } from '../load.js';
-import { COMMA_DIALECT, detectDialect, parseRows, rowPosition, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
+import { cellReference, COMMA_DIALECT, detectDialect, parseRows, rowPosition, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
 
 /** The dataset's columns, as the content contract defines them. */
 export const DATASET_COLUMNS = [
@@ -93,7 +93,18 @@ export function validateRows(file: string, rows: readonly ParsedRow[], dialect: 
       hint: 'Fix the rows listed above first: the same mistake is often repeated.',
     }));
   }
-  return { dataset: freezeDataset(file, records, tainted), errors };
+  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns)), errors };
+}
+
+/** A workbook's sheet and its country column, for naming rows by cell. */
+function sheetOf(header: ParsedRow, columns: readonly Column[]): Dataset['sheet'] {
+  const column = header.fieldColumns[columns.indexOf('country')];
+  return header.sheet === undefined || column === undefined ? undefined : { name: header.sheet, countryColumn: column };
+}
+
+/** Where a dataset's row is, for messages: `funding.csv:12`, or the row's country cell (`funding.xlsx: Funding!A12`). */
+export function rowPlace(dataset: Dataset, line: number): string {
+  return dataset.sheet === undefined ? `${dataset.file}:${line}` : `${dataset.file}: ${cellReference(dataset.sheet.name, dataset.sheet.countryColumn, line)}`;
 }
 
 /**
@@ -114,7 +125,7 @@ export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | u
   const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
   if (sheet.problems.length === 0) return result;
   // A cell whose value cannot be read could be any country's: every document waits for it.
-  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES])), errors: [...sheet.problems.slice(0, MAX_REPORTED_BAD_ROWS), ...result.errors] };
+  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...sheet.problems.slice(0, MAX_REPORTED_BAD_ROWS), ...result.errors] };
 }
 
 /** Bad rows reported one by one; past these, a count. */
@@ -288,8 +299,8 @@ function unusable(file: string, error: FactsheetsError): DatasetResult {
   return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: [error] };
 }
 
-function freezeDataset(file: string, records: FundingRecord[], tainted: Set<string>): Dataset {
-  return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted });
+function freezeDataset(file: string, records: FundingRecord[], tainted: Set<string>, sheet?: Dataset['sheet']): Dataset {
+  return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted, ...(sheet === undefined ? {} : { sheet: Object.freeze(sheet) }) });
 }
 
 function csvSyntaxError(file: string, text: string, error: unknown, dialect: CsvDialect): FactsheetsError {

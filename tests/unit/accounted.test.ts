@@ -1,0 +1,83 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../../src/errors.js';
+import { readWorkbook } from '../../src/stages/spreadsheet.js';
+import { rowsWithoutDocument } from '../../src/stages/validate/unused-rows.js';
+import { validateWorkbook } from '../../src/stages/validate/dataset.js';
+import { onePagerDocument } from '../helpers/documents.js';
+import { loadSources } from '../../src/stages/load.js';
+import { validateSources } from '../../src/stages/validate.js';
+import { SAMPLE_CONTENT, TEMPLATES, writeContent } from '../helpers/content.js';
+
+const HEADER = 'country,instrument,year,amount_eur,status\n';
+const brief = (name: string, iso: string, extra = '') => `---\nname: ${name}\niso: ${iso}\n${extra}---\n\nText.\n`;
+
+async function validated(files: Readonly<Record<string, string>>) {
+  const content = await writeContent(files);
+  return { content, validation: validateSources(await loadSources(content, TEMPLATES)) };
+}
+
+describe('every dataset row is used or reported', () => {
+  it('the sample uses every row and has no warning', async () => {
+    const validation = validateSources(await loadSources(SAMPLE_CONTENT, TEMPLATES));
+    expect(validation.warnings).toEqual([]);
+  });
+
+  it('rows whose country has no document are one warning naming the rows, their amount and the code meant', async () => {
+    const { content, validation } = await validated({
+      'countries/kenya.md': brief('Kenya', 'KE'),
+      'countries/mali.md': brief('Mali', 'ML'),
+      'funding.csv': `${HEADER}KE,Fund,2016,1000,paid\nKN,Fund,2016,1500000,paid\nML,Fund,2016,5,paid\nKN,Fund,2017,500000,committed\nXK,Fund,2017,250,paid\n`,
+    });
+    expect(validation.errors).toEqual([]);
+    expect(validation.warnings).toEqual([{
+      message: `3 rows of ${content}/funding.csv (€2,000,250) are in no document, so in no total: `
+        + `KN (${content}/funding.csv:3, ${content}/funding.csv:5: €2,000,000; did you mean KE, Kenya?), XK (${content}/funding.csv:6: €250)`
+        + ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)',
+      file: `${content}/funding.csv`,
+      line: 3,
+    }]);
+  });
+
+  it('counts rows of the countries a factsheet shows as used, and leaves out the codes the settings keep on purpose', async () => {
+    const { validation } = await validated({
+      'overview.md': '---\ntitle: Overview\ncountries: [NE]\n---\n\nText.\n',
+      'countries/mali.md': brief('Mali', 'ML'),
+      'factsheets.yml': 'countries_without_brief: [XK, PS]\n',
+      'funding.csv': `${HEADER}ML,Fund,2016,5,paid\nNE,Fund,2016,7,paid\nXK,Fund,2017,250,paid\nPS,Fund,2017,3,paid\n`,
+    });
+    expect(validation.errors).toEqual([]);
+    expect(validation.settings.countriesWithoutBrief).toEqual(['XK', 'PS']);
+    expect(validation.warnings).toEqual([]);
+  });
+
+  it('checks the setting: a list of country codes', async () => {
+    const { content, validation } = await validated({
+      'countries/mali.md': brief('Mali', 'ML'),
+      'factsheets.yml': 'countries_without_brief: [XK, Kosovo]\n',
+      'funding.csv': `${HEADER}ML,Fund,2016,5,paid\n`,
+    });
+    expect(validation.errors.map(formatError)).toEqual([
+      `${content}/factsheets.yml:1:31: error: field "countries_without_brief[1]" is not an ISO 3166-1 alpha-2 country code (two capitals, e.g. ML)\n`
+        + '  hint: Correct the value of "countries_without_brief[1]" in the settings file.',
+    ]);
+  });
+
+  it('names the rows of a workbook by their country cell, and caps a long list with counts', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Funding');
+    sheet.addRow(['instrument', 'country', 'year', 'amount_eur', 'status']);
+    for (let index = 0; index < 5; index += 1) sheet.addRow(['Fund', 'KN', 2016, 10, 'paid']);
+    for (const code of ['AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AR']) sheet.addRow(['Fund', code, 2016, 1, 'paid']);
+    const [read] = await readWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 'funding.xlsx');
+    const { dataset, errors } = validateWorkbook({ displayPath: 'funding.xlsx', sheets: read === undefined ? [] : [read] }, undefined);
+    expect(errors).toEqual([]);
+    const [warning] = rowsWithoutDocument(dataset, [onePagerDocument('kenya', 'name: Kenya\niso: KE')], {});
+    expect(warning?.message).toBe('14 rows of funding.xlsx (€59) are in no document, so in no total: '
+      + 'AD (funding.xlsx: Funding!B7: €1), AE (funding.xlsx: Funding!B8: €1; did you mean KE, Kenya?), AF (funding.xlsx: Funding!B9: €1), AG (funding.xlsx: Funding!B10: €1), '
+      + 'AI (funding.xlsx: Funding!B11: €1), AL (funding.xlsx: Funding!B12: €1), AM (funding.xlsx: Funding!B13: €1), '
+      + 'AO (funding.xlsx: Funding!B14: €1), and 2 more codes'
+      + ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)');
+    expect(warning?.line).toBeUndefined();
+  });
+});
