@@ -7,6 +7,7 @@ import { validateDocument } from './validate/front-matter.js';
 import { untranslatedSettings, validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
 import { rowsWithoutDocument } from './validate/unused-rows.js';
+import { documentClashes } from './validate/clashes.js';
 
 
 export interface ValidationResult {
@@ -58,7 +59,7 @@ export class ValidationMemo {
 export function validateSources(sources: LoadedSources, memo?: ValidationMemo): ValidationResult {
   const layoutNames = new Set(sources.templates.layouts.keys());
   const { limits } = sources;
-  const documents: Document[] = [];
+  let documents: Document[] = [];
   const errors: FactsheetsError[] = [];
   const failed: { name: string; kind: DocumentKind; source: SourceFile }[] = [];
   const seen = new Map<string, SourceFile>();
@@ -111,6 +112,12 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   }
   const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
   if (settings.errors.length === 0) {
+    const clashes = documentClashes(documents, settings.settings);
+    if (clashes.clashing.size > 0) {
+      errors.push(...clashes.errors);
+      failed.push(...[...clashes.clashing].map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source })));
+      documents = documents.filter((document) => !clashes.clashing.has(document));
+    }
     const warnings = [
       ...untranslatedSettings(settings.settings, documents, sources.settings?.displayPath),
       // A brief that failed could be the one for the rows: they are counted once it is fixed.

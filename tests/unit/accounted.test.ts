@@ -81,3 +81,36 @@ describe('every dataset row is used or reported', () => {
     expect(warning?.line).toBeUndefined();
   });
 });
+
+describe('one output, one source; one brief per country and language', () => {
+  it('two documents that resolve to one output are an error naming both; neither is built', async () => {
+    const { content, validation } = await validated({
+      'countries/peru.md': brief('Peru', 'PE'),
+      'countries/peru.en.md': brief('Peru', 'PE'),
+      'countries/mali.md': brief('Mali', 'ML'),
+      'funding.csv': `${HEADER}PE,Fund,2016,5,paid\nML,Fund,2016,5,paid\n`,
+    });
+    expect(validation.errors.map(formatError)).toEqual([
+      `${content}/countries/peru.md: error: ${content}/countries/peru.en.md and ${content}/countries/peru.md would both be written to countries/peru.pdf\n`
+        + '  hint: Keep one of them: an edition in the project\'s language (en) is written where the document without a language is.',
+    ]);
+    expect(validation.documents.map((document) => document.name)).toEqual(['mali']);
+    expect(validation.failed.map((failure) => failure.name).sort()).toEqual(['peru', 'peru.en']);
+    expect(validation.warnings).toEqual([]);
+  });
+
+  it('two briefs of one language for the same country are an error naming both; editions in other languages are not', async () => {
+    const { content, validation } = await validated({
+      'countries/mali.md': brief('Mali', 'ML'),
+      'countries/mali.fr.md': brief('Mali', 'ML'),
+      'countries/mali-north.md': brief('Northern Mali', 'ML'),
+      'countries/niger.md': brief('Niger', 'NE'),
+      'funding.csv': `${HEADER}ML,Fund,2016,5,paid\nNE,Fund,2016,5,paid\n`,
+    });
+    expect(validation.errors.map(formatError)).toEqual([
+      `${content}/countries/mali.md:3: error: ${content}/countries/mali-north.md and ${content}/countries/mali.md are both en briefs for ML (Mali)\n`
+        + '  hint: A country has one brief per language: remove one of them, or correct its iso.',
+    ]);
+    expect(validation.documents.map((document) => document.name).sort()).toEqual(['mali.fr', 'niger']);
+  });
+});
