@@ -8,6 +8,7 @@ import { untranslatedSettings, validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
 import { rowsWithoutDocument } from './validate/unused-rows.js';
 import { documentClashes } from './validate/clashes.js';
+import { unknownFields } from './validate/unknown-fields.js';
 
 
 export interface ValidationResult {
@@ -120,6 +121,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     }
     const warnings = [
       ...untranslatedSettings(settings.settings, documents, sources.settings?.displayPath),
+      ...unknownFields(documents, sources.templates),
       // A brief that failed could be the one for the rows: they are counted once it is fixed.
       ...(failed.length === 0 ? rowsWithoutDocument(dataset, documents, settings.settings) : []),
     ];

@@ -4,7 +4,10 @@ import { formatError } from '../../src/errors.js';
 import { readWorkbook } from '../../src/stages/spreadsheet.js';
 import { rowsWithoutDocument } from '../../src/stages/validate/unused-rows.js';
 import { validateWorkbook } from '../../src/stages/validate/dataset.js';
+import type { LoadedTemplates } from '../../src/stages/load.js';
+import { unknownFields } from '../../src/stages/validate/unknown-fields.js';
 import { onePagerDocument } from '../helpers/documents.js';
+import { source } from '../helpers/sources.js';
 import { loadSources } from '../../src/stages/load.js';
 import { validateSources } from '../../src/stages/validate.js';
 import { SAMPLE_CONTENT, TEMPLATES, writeContent } from '../helpers/content.js';
@@ -112,5 +115,39 @@ describe('one output, one source; one brief per country and language', () => {
         + '  hint: A country has one brief per language: remove one of them, or correct its iso.',
     ]);
     expect(validation.documents.map((document) => document.name).sort()).toEqual(['mali.fr', 'niger']);
+  });
+});
+
+describe('every front-matter field is read or reported', () => {
+  it('an unknown field is a warning at its line with the nearest known name', async () => {
+    const { content, validation } = await validated({
+      'countries/mali.md': brief('Mali', 'ML', 'sumary: A Sahel country.\ndat: 2017-09-06\nfunding_lines: 6\n'),
+      'overview.md': '---\ntitle: Overview\ncountries: [ML]\nsubtilte: A year on\ncolour: blue\n---\n\nText.\n',
+      'funding.csv': `${HEADER}ML,Fund,2016,5,paid\n`,
+    });
+    expect(validation.errors).toEqual([]);
+    expect(validation.warnings.map((warning) => `${warning.file}:${warning.line} ${warning.message}`)).toEqual([
+      `${content}/overview.md:4 unknown field "subtilte": did you mean "subtitle"? (no layout reads it, so the page does not show it)`,
+      expect.stringMatching(new RegExp(`^${content}/overview.md:5 unknown field "colour" \\(no layout reads it, so the page does not show it; a factsheet's fields are title, subtitle, date, `)),
+      `${content}/countries/mali.md:4 unknown field "sumary": did you mean "summary"? (no layout reads it, so the page does not show it)`,
+      `${content}/countries/mali.md:5 unknown field "dat": did you mean "date"? (no layout reads it, so the page does not show it)`,
+    ]);
+  });
+
+  it('a field a layout, a partial or the prose reads is not reported', async () => {
+    const { validation } = await validated({
+      'countries/mali.md': `---\nname: Mali\niso: ML\nmotto: Unity\nregion: Sahel\n---\n\nIn {{page.region}}.\n`,
+      'funding.csv': `${HEADER}ML,Fund,2016,5,paid\n`,
+    });
+    expect(validation.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('unknown field "motto"')]);
+  });
+
+  it('a field a custom layout or partial reads is not reported', () => {
+    const mali = onePagerDocument('mali', 'name: Mali\niso: ML\nmotto: Unity\nflag: green\nanthem: x');
+    const templates = {
+      layouts: new Map([['one-pager', source('templates/layouts/one-pager.hbs', '<p>{{page.motto}}</p>{{> flag}}')]]),
+      partials: new Map([['flag', source('templates/partials/flag.hbs', '{{#with page}}<i>{{flag}}</i>{{/with}}')]]),
+    } as unknown as LoadedTemplates;
+    expect(unknownFields([mali], templates).map((warning) => warning.message)).toEqual([expect.stringContaining('unknown field "anthem"')]);
   });
 });
