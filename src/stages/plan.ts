@@ -7,7 +7,7 @@ export type MapMaker = (iso: string) => LocatorMap | undefined;
 import { layoutBarChart } from './plan/bar-chart.js';
 import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
-import { isTainted } from './validate/dataset.js';
+import { untrustedCountries, untrustedErrors, type Untrusted } from './plan/untrusted.js';
 import type { DocumentInfo } from '../pdf/info.js';
 import { pageSettings } from './plan/settings.js';
 import { bundledMessages, type MessagesOf } from '../messages/bundled.js';
@@ -54,6 +54,7 @@ export function planJobs(
   const errors: FactsheetsError[] = [];
   const warnings: BuildWarning[] = [];
   const failed: Document[] = [];
+  const untrusted: Untrusted[] = [];
   const unusable = new Map<string, { problems: readonly FactsheetsError[]; documents: Document[] }>();
   // A brief's own name for its country, per language, for the factsheets of that language.
   const countryNames = new Map<string, string>();
@@ -67,6 +68,11 @@ export function planJobs(
       const entry = unusable.get(lang) ?? { problems: checked.problems, documents: [] };
       entry.documents.push(document);
       unusable.set(lang, entry);
+      continue;
+    }
+    const countries = untrustedCountries(document, dataset);
+    if (countries.length > 0) {
+      untrusted.push({ document, countries });
       continue;
     }
     const edition: Edition = { lang, messages: checked.messages, project: settings };
@@ -87,6 +93,9 @@ export function planJobs(
     jobs.push(located.job);
     if (located.warning !== undefined) warnings.push(located.warning);
   }
+  const fromDataset = untrustedErrors(untrusted, dataset);
+  errors.push(...fromDataset.errors);
+  failed.push(...fromDataset.failed);
   for (const { problems, documents: unplanned } of unusable.values()) {
     errors.push(...languageErrors(problems, unplanned));
     failed.push(...unplanned.slice(1));
@@ -174,8 +183,6 @@ function neighbourList(codes: readonly string[], lang: string): string {
 }
 
 function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, edition: Edition): RenderJob | FactsheetsError {
-  const problem = checkCountries(document, [meta.iso], dataset, 'iso');
-  if (problem !== undefined) return problem;
   const cap = fundingLinesCap(document);
   if (cap instanceof FactsheetsError) return cap;
   const { lang, messages } = edition;
@@ -241,8 +248,6 @@ function planFactsheet(
   countryNames: ReadonlyMap<string, string>,
   edition: Edition,
 ): RenderJob | FactsheetsError {
-  const problem = checkCountries(document, meta.countries, dataset, 'countries');
-  if (problem !== undefined) return problem;
   const { lang, messages } = edition;
   const regionNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
   const countries = meta.countries.map((iso) => {
@@ -329,23 +334,6 @@ export function outputPathFor(kind: DocumentKind, baseName: string, lang?: strin
 export function outputPathOfName(kind: DocumentKind, name: string): string {
   const { baseName, lang } = editionOf(name);
   return outputPathFor(kind, baseName, lang);
-}
-
-/** A document fails when a country it shows has bad rows (a country with no rows at all is shown as such). */
-function checkCountries(
-  document: Document,
-  isoCodes: readonly string[],
-  dataset: Dataset,
-  field: string,
-): FactsheetsError | undefined {
-  const at = { stage: 'plan' as const, file: document.source.displayPath, document: document.name, ...lineOf(document, field) };
-  const tainted = isoCodes.filter((iso) => isTainted(dataset, iso));
-  if (tainted.length > 0) {
-    return new FactsheetsError(`not built: its figures for ${tainted.join(', ')} come from ${dataset.file}, which has errors`, {
-      ...at, hint: `Fix the errors reported for ${dataset.file}; this document is built again once they are gone.`,
-    });
-  }
-  return undefined;
 }
 
 /** The countries a document shows that have no row in the dataset yet. */

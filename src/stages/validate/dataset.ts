@@ -2,24 +2,12 @@ import { FactsheetsError } from '../../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
 import { isCountryCode } from './country-code.js';
-import { closestName } from './closest-name.js';
 import type { LoadedWorkbook } from '../load.js';
-import { cellReference, COMMA_DIALECT, detectDialect, parseRows, rowPosition, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
+import { cellReference, COMMA_DIALECT, detectDialect, parseRows, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
+import { cellPrefix, checkHeader, DATASET_COLUMNS, located, REQUIRED_COLUMNS, type Column } from './dataset-header.js';
 
-/** The dataset's columns, as the content contract defines them. */
-export const DATASET_COLUMNS = [
-  'country',
-  'instrument',
-  'programme',
-  'sector',
-  'year',
-  'amount_eur',
-  'status',
-  'source',
-] as const;
-type Column = (typeof DATASET_COLUMNS)[number];
+export { DATASET_COLUMNS } from './dataset-header.js';
 
-const REQUIRED_COLUMNS: readonly Column[] = ['country', 'instrument', 'year', 'amount_eur', 'status'];
 export const FUNDING_STATUSES: readonly FundingStatus[] = ['committed', 'contracted', 'paid'];
 const ALL_COUNTRIES = '*';
 
@@ -73,27 +61,19 @@ export function validateRows(file: string, rows: readonly ParsedRow[], dialect: 
 
   const columns = header.fields as readonly Column[];
   const records: FundingRecord[] = [];
-  const errors: FactsheetsError[] = [];
   const tainted = new Set<string>();
-  let badRows = 0;
+  const errors = new ErrorsByKind(file);
   for (const row of body) {
     const result = checkRow(file, columns, row, limits.datasetCellChars, dialect);
     if ('record' in result) {
       records.push(result.record);
     } else {
-      badRows += 1;
-      // Every bad row taints its country; the first ones are enough to show what is wrong.
-      if (badRows <= MAX_REPORTED_BAD_ROWS) for (const error of result.errors) errors.push(error);
+      // Every bad row taints its country; the first of each kind are enough to show what is wrong.
+      result.errors.forEach((error, index) => errors.add(error, result.kinds[index] ?? 'row'));
       tainted.add(result.country ?? ALL_COUNTRIES);
     }
   }
-  if (badRows > MAX_REPORTED_BAD_ROWS) {
-    errors.push(new FactsheetsError(`${(badRows - MAX_REPORTED_BAD_ROWS).toLocaleString('en')} more bad rows are not listed (${badRows.toLocaleString('en')} in all)`, {
-      stage: 'validate', file,
-      hint: 'Fix the rows listed above first: the same mistake is often repeated.',
-    }));
-  }
-  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns)), errors };
+  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns)), errors: errors.all() };
 }
 
 /** A workbook's sheet and its country column, for naming rows by cell. */
@@ -125,43 +105,56 @@ export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | u
   const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
   if (sheet.problems.length === 0) return result;
   // A cell whose value cannot be read could be any country's: every document waits for it.
-  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...sheet.problems.slice(0, MAX_REPORTED_BAD_ROWS), ...result.errors] };
+  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...cellProblems(file, sheet.problems), ...result.errors] };
 }
 
-/** Bad rows reported one by one; past these, a count. */
-const MAX_REPORTED_BAD_ROWS = 100;
+/** A sheet's unreadable cells: the first ones, then a count. */
+function cellProblems(file: string, problems: readonly FactsheetsError[]): FactsheetsError[] {
+  const errors = new ErrorsByKind(file);
+  for (const problem of problems) errors.add(problem, 'cells');
+  return errors.all();
+}
 
-function checkHeader(file: string, header: ParsedRow): FactsheetsError[] {
-  const errors: FactsheetsError[] = [];
-  const seen = new Set<string>();
-  header.fields.forEach((name, index) => {
-    const at = located(file, header, index);
-    const cell = cellPrefix(header, index);
-    if (!(DATASET_COLUMNS as readonly string[]).includes(name)) {
-      const suggestion = closestName(name, DATASET_COLUMNS);
-      errors.push(new FactsheetsError(`${cell}unknown column "${name}"`, {
-        ...at,
-        hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Known columns: ${DATASET_COLUMNS.join(', ')}.`,
-      }));
-    } else if (seen.has(name)) {
-      errors.push(new FactsheetsError(`${cell}column "${name}" appears twice`, { ...at, hint: 'Keep one column of each name.' }));
+/** Errors of one kind (one column's values, rows of the wrong width) listed one by one; past these, a count. */
+const LISTED_PER_KIND = 10;
+
+/** The dataset's errors, the first of each kind listed, the rest counted (`and 9,990 more …`). */
+class ErrorsByKind {
+  private readonly listed: FactsheetsError[] = [];
+  private readonly unlisted = new Map<string, { count: number; listed: number; first: FactsheetsError }>();
+  private readonly listedOf = new Map<string, number>();
+
+  constructor(private readonly file: string) {}
+
+  add(error: FactsheetsError, kind: string): void {
+    const listed = this.listedOf.get(kind) ?? 0;
+    if (listed < LISTED_PER_KIND) {
+      this.listed.push(error);
+      this.listedOf.set(kind, listed + 1);
+      return;
     }
-    seen.add(name);
-  });
-  for (const required of REQUIRED_COLUMNS) {
-    if (!seen.has(required)) {
-      errors.push(new FactsheetsError(`${cellPrefix(header)}missing required column "${required}"`, {
-        ...located(file, header),
-        hint: `Add a "${required}" column to the header row.`,
-      }));
-    }
+    const entry = this.unlisted.get(kind) ?? { count: 0, listed, first: error };
+    entry.count += 1;
+    this.unlisted.set(kind, entry);
   }
-  return errors;
+
+  all(): FactsheetsError[] {
+    const counts = [...this.unlisted.entries()].map(([kind, { count, listed, first }]) => new FactsheetsError(
+      `and ${count.toLocaleString('en')} more ${describeKind(kind)} (${(count + listed).toLocaleString('en')} in all)`,
+      { ...first.fields(), file: this.file, hint: 'Fix the ones listed above first: the same mistake is often repeated.' },
+    ));
+    return [...this.listed, ...counts];
+  }
+}
+
+function describeKind(kind: string): string {
+  if (kind === 'width') return 'rows with another number of fields than the header';
+  return kind === 'cells' ? 'cells whose value cannot be read' : `bad values in column "${kind}"`;
 }
 
 type RowResult =
   | { readonly record: FundingRecord }
-  | { readonly errors: FactsheetsError[]; readonly country: string | undefined };
+  | { readonly errors: FactsheetsError[]; readonly kinds: readonly string[]; readonly country: string | undefined };
 
 function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number, dialect: CsvDialect): RowResult {
   if (row.fields.length !== columns.length) {
@@ -177,16 +170,19 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
             : 'Check for a missing or extra semicolon; quote values that contain semicolons ("Jobs; growth").',
         },
       )],
+      kinds: ['width'],
       country: countryOf(columns, row),
     };
   }
 
   const errors: FactsheetsError[] = [];
+  const kinds: Column[] = [];
   const values = new Map<Column, string>();
   columns.forEach((column, index) => values.set(column, row.fields[index] ?? ''));
   const fail = (column: Column, message: string, hint: string): undefined => {
     const index = columns.indexOf(column);
     errors.push(new FactsheetsError(`${cellPrefix(row, index)}column "${column}": ${message}`, { ...located(file, row, index), hint }));
+    kinds.push(column);
     return undefined;
   };
   const value = (column: Column): string => values.get(column) ?? '';
@@ -207,7 +203,7 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
   const status = checkStatus(value('status'), fail);
 
   if (errors.length > 0 || country === undefined || year === undefined || amountEur === undefined || status === undefined) {
-    return { errors, country: country ?? countryOf(columns, row) };
+    return { errors, kinds, country: country ?? countryOf(columns, row) };
   }
   return {
     record: Object.freeze({
@@ -283,18 +279,6 @@ function optional<K extends string>(key: K, text: string): { [P in K]?: string }
   return (text === '' ? {} : { [key]: text }) as { [P in K]?: string };
 }
 
-/** An error's position fields for a row or field: line and column in a CSV; a sheet's cell goes in the message. */
-function located(file: string, row: ParsedRow, field?: number): { stage: 'validate'; file: string; line?: number; column?: number } {
-  const { line, column } = rowPosition(row, field);
-  return { stage: 'validate', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
-}
-
-/** `Funding!F14: ` for a spreadsheet's cell (`funding.xlsx: Funding!F14: column "amount_eur": …`); nothing for a CSV. */
-function cellPrefix(row: ParsedRow, field?: number): string {
-  const { cell } = rowPosition(row, field);
-  return cell === undefined ? '' : `${cell}: `;
-}
-
 function unusable(file: string, error: FactsheetsError): DatasetResult {
   return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: [error] };
 }
@@ -318,6 +302,11 @@ function csvSyntaxError(file: string, text: string, error: unknown, dialect: Csv
     hint: 'A value with commas, quotes or line breaks must be in double quotes, and a quote inside it doubled ("").',
     cause: error,
   });
+}
+
+/** True when no country's rows can be trusted: the dataset cannot be read, or a bad row belongs to no known country. */
+export function isWhollyTainted(dataset: Dataset): boolean {
+  return dataset.taintedCountries.has(ALL_COUNTRIES);
 }
 
 /** True when the dataset cannot be trusted for this country (a bad row, or an unattributable one). */
