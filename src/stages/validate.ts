@@ -9,6 +9,7 @@ import { PACK_NAME } from './plan/pack.js';
 import { rowsWithoutDocument } from './validate/unused-rows.js';
 import { documentClashes } from './validate/clashes.js';
 import { unknownFields } from './validate/unknown-fields.js';
+import { misreadText } from './validate/mojibake.js';
 
 
 export interface ValidationResult {
@@ -122,6 +123,8 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     const warnings = [
       ...untranslatedSettings(settings.settings, documents, sources.settings?.displayPath),
       ...unknownFields(documents, sources.templates),
+      ...(datasetResult?.warnings ?? []),
+      ...documents.flatMap((document) => misreadText(document.source, document.name)),
       // A brief that failed could be the one for the rows: they are counted once it is fixed.
       ...(failed.length === 0 ? rowsWithoutDocument(dataset, documents, settings.settings) : []),
     ];

@@ -151,3 +151,12 @@ describe('validateDataset: one cause, one error', () => {
       '  hint: Fix the ones listed above first: the same mistake is often repeated.');
   });
 });
+
+describe('validateDataset: characters in cells', () => {
+  it('a private-use character is an error at its cell, not the brief\'s', () => {
+    expect(messages(dataset('ML,Fund,Jobs \uE001 growth,,2016,100,paid,').text)).toEqual([
+      'content/funding.csv:2:9: error: column "programme": "\uE001" (U+E001) is a private-use character, which no font is sure to print\n' +
+        '  hint: Replace it with the character meant (text pasted from a symbol font or a PDF often holds one), or remove it.',
+    ]);
+  });
+});

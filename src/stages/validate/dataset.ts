@@ -1,6 +1,8 @@
 import { FactsheetsError } from '../../errors.js';
+import { describeCharacter } from '../../fonts/coverage.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
-import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
+import type { BuildWarning, Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
+import { misreadCells } from './mojibake.js';
 import { isCountryCode } from './country-code.js';
 import type { LoadedWorkbook } from '../load.js';
 import { cellReference, COMMA_DIALECT, detectDialect, parseRows, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
@@ -14,6 +16,8 @@ const ALL_COUNTRIES = '*';
 export interface DatasetResult {
   readonly dataset: Dataset;
   readonly errors: readonly FactsheetsError[];
+  /** Worth a word, not wrong: cells whose text looks misread (UTF-8 read as Windows-1252). */
+  readonly warnings?: readonly BuildWarning[];
 }
 
 
@@ -73,7 +77,8 @@ export function validateRows(file: string, rows: readonly ParsedRow[], dialect: 
       tainted.add(result.country ?? ALL_COUNTRIES);
     }
   }
-  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns)), errors: errors.all() };
+  const warnings = misreadCells(file, columns, body);
+  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns)), errors: errors.all(), ...(warnings.length === 0 ? {} : { warnings }) };
 }
 
 /** A workbook's sheet and its country column, for naming rows by cell. */
@@ -105,7 +110,7 @@ export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | u
   const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
   if (sheet.problems.length === 0) return result;
   // A cell whose value cannot be read could be any country's: every document waits for it.
-  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...cellProblems(file, sheet.problems), ...result.errors] };
+  return { ...result, dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...cellProblems(file, sheet.problems), ...result.errors] };
 }
 
 /** A sheet's unreadable cells: the first ones, then a count. */
@@ -197,6 +202,13 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
       values.set(column, '');
     }
   }
+  for (const column of columns) {
+    const privateUse = PRIVATE_USE.exec(value(column))?.[0];
+    if (privateUse !== undefined) {
+      fail(column, `${describeCharacter(privateUse)} is a private-use character, which no font is sure to print`,
+        'Replace it with the character meant (text pasted from a symbol font or a PDF often holds one), or remove it.');
+    }
+  }
   const country = checkCountry(value('country'), fail);
   const year = checkYear(value('year'), fail);
   const amountEur = checkAmount(value('amount_eur'), fail, dialect);
@@ -219,6 +231,9 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
     }),
   };
 }
+
+/** Private-use code points: their meaning is a font's own, and the brand fonts draw none. */
+const PRIVATE_USE = /\p{Co}/u;
 
 type Fail = (column: Column, message: string, hint: string) => undefined;
 
