@@ -76,7 +76,7 @@ describe('runPipeline', () => {
       `${csv}:3:22: error: column "amount_eur": -1 is negative`,
       `${csv}:4:24: error: column "status": "maybe" is not a known status`,
       // One cause, one error: the documents the dataset's errors stop are named together.
-      `${csv}: error: not built: factsheet, mali and niger, whose figures for ML, NE come from this dataset, which has errors`,
+      `${csv}: error: not built: factsheet, mali and niger, whose figures for ML, NE come from ${csv}, which has errors`,
     ]);
     expect(report.documents.every((document) => document.status === 'failed')).toBe(true);
     expect(report.documents).toHaveLength(5);

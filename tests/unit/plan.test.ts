@@ -3,6 +3,7 @@ import { FactsheetsError, formatError } from '../../src/errors.js';
 import { layoutBarChart } from '../../src/stages/plan/bar-chart.js';
 import { planJobs } from '../../src/stages/plan.js';
 import { validateDataset } from '../../src/stages/validate/dataset.js';
+import { BuildErrors } from '../../src/preview/error-lists.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 import { dataset as datasetFile } from '../helpers/sources.js';
 
@@ -192,10 +193,14 @@ describe('planJobs: one cause, one error', () => {
   it('bad rows of some countries are one error naming the documents they stop, at the dataset', () => {
     const result = planJobs([mali, niger, overview], datasetOf(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,', 'NE,Trust Fund,,,2016,-5,paid,'));
     expect(result.errors.map(formatError)).toEqual([
-      'content/funding.csv: error: not built: mali, niger and overview, whose figures for ML, NE come from this dataset, which has errors\n' +
+      'content/funding.csv: error: not built: mali, niger and overview, whose figures for ML, NE come from content/funding.csv, which has errors\n' +
         '  hint: Fix the errors reported for content/funding.csv; these documents are built again once they are gone.',
     ]);
     expect(result.errors[0]?.document).toBe('mali');
     expect(result.failed?.map((document) => document.name)).toEqual(['niger', 'overview']);
+    // The preview shows each document it stops the dataset's errors.
+    const rowErrors = validateDataset(datasetFile(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,')).errors;
+    const shown = new BuildErrors([...rowErrors, ...result.errors]);
+    for (const name of ['mali', 'niger']) expect(shown.of(name).shown.map((error) => error.message), name).toContain(rowErrors[0]?.message);
   });
 });

@@ -38,7 +38,7 @@ export function untrustedErrors(untrusted: readonly Untrusted[], dataset: Datase
   const listed = names.length <= 4 ? joinNames(names) : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
   const countries = [...new Set(untrusted.flatMap(({ countries: codes }) => codes))].sort();
   return {
-    errors: [new FactsheetsError(`not built: ${listed}, whose figures for ${countries.join(', ')} come from this dataset, which has errors`, {
+    errors: [new FactsheetsError(`not built: ${listed}, whose figures for ${countries.join(', ')} come from ${dataset.file}, which has errors`, {
       stage: 'plan', file: dataset.file, document: first.document.name, hint,
     })],
     failed: untrusted.slice(1).map(({ document }) => document),
