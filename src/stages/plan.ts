@@ -1,9 +1,8 @@
 import { FactsheetsError } from '../errors.js';
 import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob, SettingsValues } from '../types.js';
-import type { LocatorMap } from './plan/locator-map.js';
+import { mappedOrError, type MapMaker } from './plan/with-map.js';
 
-/** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */
-export type MapMaker = (iso: string) => LocatorMap | undefined;
+export { withLocatorMap, type MapMaker } from './plan/with-map.js';
 import { layoutBarChart } from './plan/bar-chart.js';
 import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
@@ -134,52 +133,6 @@ function languageErrors(problems: readonly FactsheetsError[], documents: readonl
   const listed = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
   const first = names[0];
   return problems.map((problem) => new FactsheetsError(`${problem.message} (not built: ${listed})`, { ...problem.fields(), ...(first === undefined ? {} : { document: first }) }));
-}
-
-function mappedOrError(job: RenderJob, maps: MapMaker): ReturnType<typeof withLocatorMap> | FactsheetsError {
-  try {
-    return withLocatorMap(job, maps);
-  } catch (error) {
-    if (error instanceof FactsheetsError) return error;
-    throw error;
-  }
-}
-
-/**
- * A one-pager's job with its locator map laid out (the costliest part of a view, so the build
- * does it per document as it renders), and a warning when the atlas has no such country.
- * Throws a positioned error when the map cannot be drawn.
- */
-export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: RenderJob; readonly warning?: BuildWarning } {
-  const { document } = job;
-  if (document.meta.kind !== 'one-pager') return { job };
-  const layout = drawnMap(maps, document);
-  const map = layout === undefined ? undefined : Object.freeze({ ...layout, neighbours: neighbourList(layout.neighbourCodes, job.lang) });
-  const located = Object.freeze({ ...job, view: Object.freeze({ ...job.view, map }) });
-  if (map !== undefined) return { job: located };
-  return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
-}
-
-/** The map of a brief's country; one that cannot be drawn fails the brief, at its `iso`, rather than print an empty frame. */
-function drawnMap(maps: MapMaker, document: Document): LocatorMap | undefined {
-  if (document.meta.kind !== 'one-pager') return undefined;
-  try {
-    return maps(document.meta.iso);
-  } catch (error) {
-    if (!(error instanceof FactsheetsError)) throw error;
-    throw new FactsheetsError(error.message, { ...error.fields(), file: document.source.displayPath, document: document.name, ...lineOf(document, 'iso') });
-  }
-}
-
-/**
- * The neighbours a locator map shows, as a list in the edition's language (`Burkina Faso,
- * Guinée et Niger`), or `none`: the map's message chooses its words by it.
- */
-function neighbourList(codes: readonly string[], lang: string): string {
-  if (codes.length === 0) return 'none';
-  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-  const collator = new Intl.Collator(lang);
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((code) => names.of(code) ?? code).sort(collator.compare));
 }
 
 function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, edition: Edition): RenderJob | FactsheetsError {

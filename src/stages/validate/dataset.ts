@@ -3,6 +3,7 @@ import { describeCharacter } from '../../fonts/coverage.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { BuildWarning, Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
 import { misreadCells } from './mojibake.js';
+import { cellProblems, ErrorsByKind } from './dataset-errors.js';
 import { isCountryCode } from './country-code.js';
 import type { LoadedWorkbook } from '../load.js';
 import { cellReference, COMMA_DIALECT, detectDialect, parseRows, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
@@ -111,50 +112,6 @@ export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | u
   if (sheet.problems.length === 0) return result;
   // A cell whose value cannot be read could be any country's: every document waits for it.
   return { ...result, dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...cellProblems(file, sheet.problems), ...result.errors] };
-}
-
-/** A sheet's unreadable cells: the first ones, then a count. */
-function cellProblems(file: string, problems: readonly FactsheetsError[]): FactsheetsError[] {
-  const errors = new ErrorsByKind(file);
-  for (const problem of problems) errors.add(problem, 'cells');
-  return errors.all();
-}
-
-/** Errors of one kind (one column's values, rows of the wrong width) listed one by one; past these, a count. */
-const LISTED_PER_KIND = 10;
-
-/** The dataset's errors, the first of each kind listed, the rest counted (`and 9,990 more …`). */
-class ErrorsByKind {
-  private readonly listed: FactsheetsError[] = [];
-  private readonly unlisted = new Map<string, { count: number; listed: number; first: FactsheetsError }>();
-  private readonly listedOf = new Map<string, number>();
-
-  constructor(private readonly file: string) {}
-
-  add(error: FactsheetsError, kind: string): void {
-    const listed = this.listedOf.get(kind) ?? 0;
-    if (listed < LISTED_PER_KIND) {
-      this.listed.push(error);
-      this.listedOf.set(kind, listed + 1);
-      return;
-    }
-    const entry = this.unlisted.get(kind) ?? { count: 0, listed, first: error };
-    entry.count += 1;
-    this.unlisted.set(kind, entry);
-  }
-
-  all(): FactsheetsError[] {
-    const counts = [...this.unlisted.entries()].map(([kind, { count, listed, first }]) => new FactsheetsError(
-      `and ${count.toLocaleString('en')} more ${describeKind(kind)} (${(count + listed).toLocaleString('en')} in all)`,
-      { ...first.fields(), file: this.file, hint: 'Fix the ones listed above first: the same mistake is often repeated.' },
-    ));
-    return [...this.listed, ...counts];
-  }
-}
-
-function describeKind(kind: string): string {
-  if (kind === 'width') return 'rows with another number of fields than the header';
-  return kind === 'cells' ? 'cells whose value cannot be read' : `bad values in column "${kind}"`;
 }
 
 type RowResult =

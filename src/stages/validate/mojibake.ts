@@ -9,6 +9,9 @@ const PLAUSIBLE = /^[\u00A0-\u024F\u2010-\u203A\u20AC\u2122]$/u;
 
 const DECODER = new TextDecoder('utf-8', { fatal: true });
 
+/** A UTF-8 lead byte (Â…ô) then a continuation byte (0x80–0xBF), both as Windows-1252 shows them. */
+const MAYBE_MISREAD = new RegExp(`[\u00C2-\u00F4][\u00A0-\u00BF${CP1252_80_TO_9F}]`, 'u');
+
 const EXPLANATION = 'it looks like UTF-8 text that was read as Windows-1252 (or Latin-1) and saved again, e.g. a UTF-8 CSV opened in Excel or LibreOffice'
   + ' without choosing "Unicode (UTF-8)": open the original again choosing UTF-8, or correct the text';
 
@@ -16,6 +19,7 @@ const EXPLANATION = 'it looks like UTF-8 text that was read as Windows-1252 (or 
 function cp1252Byte(char: string | undefined): number | undefined {
   if (char === undefined) return undefined;
   const code = char.charCodeAt(0);
+  if (code < 0x80) return undefined;
   if (code >= 0xa0 && code <= 0xff) return code;
   const index = CP1252_80_TO_9F.indexOf(char);
   return index >= 0 ? 0x80 + index : undefined;
@@ -42,7 +46,10 @@ function sequenceAt(text: string, index: number): { length: number; char: string
 
 /** The first word of `text` that reads as UTF-8 decoded as Windows-1252 ("LaÃ¢youne"), with what it meant ("Laâyoune"). */
 export function misreadUtf8(text: string): { readonly found: string; readonly meant: string } | undefined {
-  for (let index = 0; index < text.length; index += 1) {
+  // Most text has no lead byte followed by a continuation byte at all: one pass of a regular expression says so.
+  const candidate = MAYBE_MISREAD.exec(text);
+  if (candidate === null) return undefined;
+  for (let index = candidate.index; index < text.length; index += 1) {
     if (sequenceAt(text, index) === undefined) continue;
     const start = text.slice(0, index).search(/\S*$/);
     const end = index + (/^\S*/.exec(text.slice(index))?.[0].length ?? 0);
