@@ -58,6 +58,8 @@ export interface SettingsValues {
   readonly datasetSheet?: string;
   /** The briefing pack's title on its cover and in its Info (project only). */
   readonly packTitle?: string;
+  /** Dataset countries that have no document on purpose (project only): their rows are not reported as left out. */
+  readonly countriesWithoutBrief?: readonly string[];
   /** Each language's own words for these settings (project only): its editions print them. */
   readonly languages?: Readonly<Record<string, SettingsValues>>;
 }
@@ -139,6 +141,8 @@ export interface Dataset {
    * be attributed to a country, so every document that uses the dataset must fail.
    */
   readonly taintedCountries: ReadonlySet<string>;
+  /** Set for a workbook's dataset: its sheet and country column, so that rows are named by cell (`Funding!A12`). */
+  readonly sheet?: { readonly name: string; readonly countryColumn: number };
 }
 
 /** A document ready to render: its view model and where its PDF goes. */

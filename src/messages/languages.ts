@@ -1,8 +1,10 @@
+import { resolve, sep } from 'node:path';
+import { BUNDLED_TEMPLATES } from '../config.js';
 import { FactsheetsError } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import { closestName } from '../stages/validate/closest-name.js';
 import { MessageFile } from './catalog.js';
-import { messageFileFor } from './files.js';
+import { MESSAGES_FOLDER, messageFileFor } from './files.js';
 import { CODE_MESSAGES, CODE_MESSAGE_KEYS, templateMessageUses, type MessageUse } from './keys.js';
 
 /** A language's messages, ready to format, or every reason its documents cannot be built. */
@@ -32,6 +34,7 @@ function checkLanguage(lang: string, templates: LoadedTemplates): LanguageMessag
   const found = messageFileFor(lang, templates);
   if (found === undefined) {
     const available = [...templates.messages.keys()].sort();
+    if (isBundled(templates)) return { ok: false, problems: [noBundledMessages(lang, available)] };
     return {
       ok: false,
       problems: [new FactsheetsError(`there are no messages for the language "${lang}": ${templates.messagesFolder}/${lang}.yml does not exist`, {
@@ -94,4 +97,23 @@ function valueProblems(messages: MessageFile, key: string, lang: string, use: Me
     }
   }
   return problems;
+}
+
+/** True for factsheets' own templates (used when a project has no templates/ folder): an update replaces them. */
+function isBundled(templates: LoadedTemplates): boolean {
+  const root = `${resolve(BUNDLED_TEMPLATES)}${sep}`;
+  return [...templates.layouts.values()].some((file) => file.absolutePath.startsWith(root));
+}
+
+/**
+ * A language factsheets' own templates have no messages for: the file to write is in the
+ * project's own templates folder (which the build uses once it exists), never in the installed tool.
+ */
+function noBundledMessages(lang: string, available: readonly string[]): FactsheetsError {
+  const own = `templates/${MESSAGES_FOLDER}`;
+  return new FactsheetsError(`there are no messages for the language "${lang}": factsheets' own templates have messages for ${available.join(', ') || 'no language'} only`, {
+    stage: 'validate', file: `${own}/${lang}.yml`,
+    hint: `Give the project its own templates folder (a new project gets one with "factsheets init DIR --templates"; a templates/ folder where the build runs, or --templates DIR, is used instead of factsheets' own), `
+      + `then copy ${own}/en.yml to ${own}/${lang}.yml and translate each message; or write the document in a language that has messages.`,
+  });
 }

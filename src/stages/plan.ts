@@ -1,13 +1,12 @@
 import { FactsheetsError } from '../errors.js';
 import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob, SettingsValues } from '../types.js';
-import type { LocatorMap } from './plan/locator-map.js';
+import { mappedOrError, type MapMaker } from './plan/with-map.js';
 
-/** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */
-export type MapMaker = (iso: string) => LocatorMap | undefined;
+export { withLocatorMap, type MapMaker } from './plan/with-map.js';
 import { layoutBarChart } from './plan/bar-chart.js';
 import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
-import { isTainted } from './validate/dataset.js';
+import { untrustedCountries, untrustedErrors, type Untrusted } from './plan/untrusted.js';
 import type { DocumentInfo } from '../pdf/info.js';
 import { pageSettings } from './plan/settings.js';
 import { bundledMessages, type MessagesOf } from '../messages/bundled.js';
@@ -54,6 +53,7 @@ export function planJobs(
   const errors: FactsheetsError[] = [];
   const warnings: BuildWarning[] = [];
   const failed: Document[] = [];
+  const untrusted: Untrusted[] = [];
   const unusable = new Map<string, { problems: readonly FactsheetsError[]; documents: Document[] }>();
   // A brief's own name for its country, per language, for the factsheets of that language.
   const countryNames = new Map<string, string>();
@@ -69,6 +69,11 @@ export function planJobs(
       unusable.set(lang, entry);
       continue;
     }
+    const countries = untrustedCountries(document, dataset);
+    if (countries.length > 0) {
+      untrusted.push({ document, countries });
+      continue;
+    }
     const edition: Edition = { lang, messages: checked.messages, project: settings };
     const result = planned(document, checked.messages, () => (document.meta.kind === 'one-pager'
       ? planOnePager(document, document.meta, dataset, edition)
@@ -79,10 +84,17 @@ export function planJobs(
     }
     const unrecorded = countriesWithoutRows(document, dataset);
     if (unrecorded.length > 0) warnings.push(noRowsWarning(document, unrecorded, dataset));
-    const located = maps === undefined ? { job: Object.freeze(result) } : withLocatorMap(result, maps);
+    const located = maps === undefined ? { job: Object.freeze(result) } : mappedOrError(result, maps);
+    if (located instanceof FactsheetsError) {
+      errors.push(located);
+      continue;
+    }
     jobs.push(located.job);
     if (located.warning !== undefined) warnings.push(located.warning);
   }
+  const fromDataset = untrustedErrors(untrusted, dataset);
+  errors.push(...fromDataset.errors);
+  failed.push(...fromDataset.failed);
   for (const { problems, documents: unplanned } of unusable.values()) {
     errors.push(...languageErrors(problems, unplanned));
     failed.push(...unplanned.slice(1));
@@ -123,34 +135,7 @@ function languageErrors(problems: readonly FactsheetsError[], documents: readonl
   return problems.map((problem) => new FactsheetsError(`${problem.message} (not built: ${listed})`, { ...problem.fields(), ...(first === undefined ? {} : { document: first }) }));
 }
 
-/**
- * A one-pager's job with its locator map laid out (the costliest part of a view, so the build
- * does it per document as it renders), and a warning when the atlas has no such country.
- */
-export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: RenderJob; readonly warning?: BuildWarning } {
-  const { document } = job;
-  if (document.meta.kind !== 'one-pager') return { job };
-  const layout = maps(document.meta.iso);
-  const map = layout === undefined ? undefined : Object.freeze({ ...layout, neighbours: neighbourList(layout.neighbourCodes, job.lang) });
-  const located = Object.freeze({ ...job, view: Object.freeze({ ...job.view, map }) });
-  if (map !== undefined) return { job: located };
-  return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
-}
-
-/**
- * The neighbours a locator map shows, as a list in the edition's language (`Burkina Faso,
- * Guinée et Niger`), or `none`: the map's message chooses its words by it.
- */
-function neighbourList(codes: readonly string[], lang: string): string {
-  if (codes.length === 0) return 'none';
-  const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-  const collator = new Intl.Collator(lang);
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((code) => names.of(code) ?? code).sort(collator.compare));
-}
-
 function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, edition: Edition): RenderJob | FactsheetsError {
-  const problem = checkCountries(document, [meta.iso], dataset, 'iso');
-  if (problem !== undefined) return problem;
   const cap = fundingLinesCap(document);
   if (cap instanceof FactsheetsError) return cap;
   const { lang, messages } = edition;
@@ -216,8 +201,6 @@ function planFactsheet(
   countryNames: ReadonlyMap<string, string>,
   edition: Edition,
 ): RenderJob | FactsheetsError {
-  const problem = checkCountries(document, meta.countries, dataset, 'countries');
-  if (problem !== undefined) return problem;
   const { lang, messages } = edition;
   const regionNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
   const countries = meta.countries.map((iso) => {
@@ -304,23 +287,6 @@ export function outputPathFor(kind: DocumentKind, baseName: string, lang?: strin
 export function outputPathOfName(kind: DocumentKind, name: string): string {
   const { baseName, lang } = editionOf(name);
   return outputPathFor(kind, baseName, lang);
-}
-
-/** A document fails when a country it shows has bad rows (a country with no rows at all is shown as such). */
-function checkCountries(
-  document: Document,
-  isoCodes: readonly string[],
-  dataset: Dataset,
-  field: string,
-): FactsheetsError | undefined {
-  const at = { stage: 'plan' as const, file: document.source.displayPath, document: document.name, ...lineOf(document, field) };
-  const tainted = isoCodes.filter((iso) => isTainted(dataset, iso));
-  if (tainted.length > 0) {
-    return new FactsheetsError(`not built: its figures for ${tainted.join(', ')} come from ${dataset.file}, which has errors`, {
-      ...at, hint: `Fix the errors reported for ${dataset.file}; this document is built again once they are gone.`,
-    });
-  }
-  return undefined;
 }
 
 /** The countries a document shows that have no row in the dataset yet. */

@@ -6,6 +6,10 @@ import { validateDataset, validateWorkbook } from './validate/dataset.js';
 import { validateDocument } from './validate/front-matter.js';
 import { untranslatedSettings, validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
+import { rowsWithoutDocument } from './validate/unused-rows.js';
+import { documentClashes } from './validate/clashes.js';
+import { unknownFields } from './validate/unknown-fields.js';
+import { misreadText } from './validate/mojibake.js';
 
 
 export interface ValidationResult {
@@ -57,7 +61,7 @@ export class ValidationMemo {
 export function validateSources(sources: LoadedSources, memo?: ValidationMemo): ValidationResult {
   const layoutNames = new Set(sources.templates.layouts.keys());
   const { limits } = sources;
-  const documents: Document[] = [];
+  let documents: Document[] = [];
   const errors: FactsheetsError[] = [];
   const failed: { name: string; kind: DocumentKind; source: SourceFile }[] = [];
   const seen = new Map<string, SourceFile>();
@@ -113,7 +117,20 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   }
   const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
   if (settings.errors.length === 0) {
-    const warnings = untranslatedSettings(settings.settings, documents, sources.settings?.displayPath);
+    const clashes = documentClashes(documents, settings.settings);
+    if (clashes.clashing.size > 0) {
+      errors.push(...clashes.errors);
+      failed.push(...[...clashes.clashing].map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source })));
+      documents = documents.filter((document) => !clashes.clashing.has(document));
+    }
+    const warnings = [
+      ...untranslatedSettings(settings.settings, documents, sources.settings?.displayPath),
+      ...unknownFields(documents, sources.templates),
+      ...(datasetResult?.warnings ?? []),
+      ...documents.flatMap((document) => misreadText(document.source, document.name)),
+      // A brief that failed could be the one for the rows: they are counted once it is fixed.
+      ...(failed.length === 0 ? rowsWithoutDocument(dataset, documents, settings.settings) : []),
+    ];
     return { documents, dataset, settings: settings.settings, errors, warnings, failed };
   }
   // Every page prints settings: none is built with words its project did not choose.

@@ -2,7 +2,7 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { copyEnglishSample, tempDir } from '../helpers/content.js';
+import { copyCountryRows, copyEnglishSample, SPARE_CODES, tempDir } from '../helpers/content.js';
 import { pageCount, pageText } from '../helpers/pdf.js';
 
 /** The sample has 8 one-pagers; 32 more make 40, every fourth with a 120-character name. */
@@ -29,7 +29,9 @@ describe('a briefing pack of 40 one-pagers, several with 120-character titles (r
     for (let index = 1; index <= EXTRA; index += 1) {
       const name = countryName(index);
       names.set(`extra-${index}`, name);
-      await writeFile(join(content, `countries/extra-${index}.md`), `---\nname: ${name}\niso: ML\n---\n\n## Why it matters\n\nA short narrative for a test country.\n`);
+      const iso = SPARE_CODES[index - 1] ?? 'ZW';
+      await writeFile(join(content, `countries/extra-${index}.md`), `---\nname: ${name}\niso: ${iso}\n---\n\n## Why it matters\n\nA short narrative for a test country.\n`);
+      await copyCountryRows(content, 'ML', iso);
     }
     await appendFile(join(content, 'factsheets.yml'), `pack_title: "${PACK_TITLE}"\n`);
     out = await tempDir('factsheets-pack-long-');

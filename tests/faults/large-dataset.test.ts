@@ -50,13 +50,13 @@ describe('a dataset of 200,000 rows', () => {
     expect(rows?.map((row) => row.total)).toEqual(BIG_COUNTRIES.map(expectedTotal));
   });
 
-  it('200,000 bad rows: each taints its country, the first hundred are listed, then a count (no stack overflow)', async () => {
+  it('200,000 bad rows: each taints its country, the first ten of the kind are listed, then a count (no stack overflow)', async () => {
     const content = await largeContent();
     const bad = (await readFile(join(content, 'funding.csv'), 'utf8')).replace(/,paid,Sample data: generated/g, ',spent,Sample data: generated');
     await writeFile(join(content, 'funding.csv'), bad);
     const validation = validateSources(await loadSources(content, TEMPLATES));
-    expect(validation.errors).toHaveLength(101);
-    expect(validation.errors[100]?.message).toBe('199,900 more bad rows are not listed (200,000 in all)');
+    expect(validation.errors).toHaveLength(11);
+    expect(validation.errors[10]?.message).toBe('and 199,990 more bad values in column "status" (200,000 in all)');
     expect([...validation.dataset.taintedCountries].sort()).toEqual([...BIG_COUNTRIES].sort());
   });
 

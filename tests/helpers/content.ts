@@ -45,13 +45,30 @@ export async function copyEnglishSample(): Promise<string> {
   return root;
 }
 
-/** The English sample plus `extra` copies of the Mali brief under other names, for builds that take a while. */
+/**
+ * Country codes the sample has no brief for, in a fixed order: tests that add briefs give each
+ * its own (two briefs of one language for one country are an error).
+ */
+export const SPARE_CODES: readonly string[] = Object.freeze(
+  'AL AM AR AT AU AZ BA BD BE BG BJ BO BR BT BW BY CA CD CF CG CH CL CM CN CO CR CU CV CY CZ DE DJ DK DO DZ EC EE EG ER ES FI FJ FR GA GB GE GM GR GT GW HN HR HT HU ID IE IN IQ IR IS IT JM JO JP KE KG KH KR KW KZ LA LB LK LR LS LT LU LV LY MA MD ME MG MK MM MN MR MT MU MW MX MY MZ NA NI NL NO NP NZ OM PA PE PG PH PK PL PT PY QA RO RS RU RW SA SD SE SI SK SL SO SS SV SY SZ TD TG TH TJ TL TM TN TR TT TW TZ UA UG US UY UZ VE VN YE ZA ZM ZW'.split(' '),
+);
+
+/** Copies the dataset rows of one country (`ML`) as rows of another, so that a copied brief shows the same figures. */
+export async function copyCountryRows(root: string, from: string, to: string): Promise<void> {
+  const { appendFile, readFile } = await import('node:fs/promises');
+  const rows = (await readFile(join(root, 'funding.csv'), 'utf8')).split('\n').filter((line) => line.startsWith(`${from},`));
+  await appendFile(join(root, 'funding.csv'), rows.map((line) => `${to}${line.slice(from.length)}\n`).join(''));
+}
+
+/** The English sample plus `extra` copies of the Mali brief under other names and codes (with Mali's figures), for builds that take a while. */
 export async function sampleWithExtraCountries(extra: number): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const root = await copyEnglishSample();
   const mali = await readFile(join(root, 'countries/mali.md'), 'utf8');
   for (let index = 1; index <= extra; index += 1) {
-    await writeFile(join(root, `countries/mali-copy-${index}.md`), mali.replace('name: Mali', `name: Mali copy ${index}`));
+    const iso = SPARE_CODES[index - 1] ?? 'ZW';
+    await writeFile(join(root, `countries/mali-copy-${index}.md`), mali.replace('name: Mali', `name: Mali copy ${index}`).replace('iso: ML', `iso: ${iso}`));
+    await copyCountryRows(root, 'ML', iso);
   }
   return root;
 }

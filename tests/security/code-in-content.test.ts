@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
+import { SPARE_CODES, tempDir, TEMPLATES, writeContent } from '../helpers/content.js';
 import { pdfText } from '../helpers/pdf.js';
 
 const DATASET = 'country,instrument,year,amount_eur,status\nML,Fund,2016,1000000,paid\n';
@@ -50,7 +50,7 @@ describe('Handlebars template-injection payloads', () => {
     const marker = canary();
     const content = await writeContent({
       ...Object.fromEntries(payloads(marker).map((payload, index) => [
-        `countries/payload-${index}.md`, `---\nname: Payload ${index}\niso: ML\n---\n\n${payload}\n`,
+        `countries/payload-${index}.md`, `---\nname: Payload ${index}\niso: ${SPARE_CODES[index] ?? 'ZW'}\n---\n\n${payload}\n`,
       ])),
       'funding.csv': DATASET,
     });

@@ -64,12 +64,23 @@ describe('validateDataset: one error per kind of bad input, with its exact messa
     ]);
   });
 
-  it('an unknown column, with a suggestion', () => {
+  it('a misspelt column is one error, with a suggestion (not also a missing column)', () => {
     expect(messages('country,instrument,year,amount,status\nML,Fund,2016,100,paid\n')).toEqual([
       'content/funding.csv:1:25: error: unknown column "amount"\n' +
         '  hint: Did you mean "amount_eur"? Known columns: country, instrument, programme, sector, year, amount_eur, status, source.',
+    ]);
+    expect(messages('country,instrument,year,status\nML,Fund,2016,paid\n')).toEqual([
       'content/funding.csv:1: error: missing required column "amount_eur"\n  hint: Add a "amount_eur" column to the header row.',
     ]);
+  });
+
+  it('a header of 10,000 unknown columns is ten errors and a count, not 10,003', () => {
+    const header = ['country', 'instrument', 'year', 'amount_eur', 'status', ...Array.from({ length: 10_000 }, (_, index) => `extra${index}`)];
+    const errors = messages(`${header.join(',')}\n`);
+    expect(errors).toHaveLength(11);
+    expect(errors[0]).toMatch(/^content\/funding\.csv:1:43: error: unknown column "extra0"\n/);
+    expect(errors[10]).toBe('content/funding.csv:1: error: and 9,990 more unknown columns (10,000 in all)\n' +
+      '  hint: Is the first row the header? The header names the columns: country, instrument, programme, sector, year, amount_eur, status, source.');
   });
 
   it('a bad country code and a year out of range', () => {
@@ -123,5 +134,29 @@ describe('validateDataset: collect, then fail', () => {
   it('marks every country when a bad row cannot be attributed', () => {
     const result = validateDataset(dataset(GOOD, 'XX,Fund,,,2016,1,paid,'));
     expect(isTainted(result.dataset, 'ML')).toBe(true);
+  });
+});
+
+describe('validateDataset: one cause, one error', () => {
+  it('lists the first ten errors of a kind, then counts the rest at the first one left out', () => {
+    const rows = [
+      ...Array.from({ length: 25 }, () => 'ML,Fund,,,2016,100,pledged,'),
+      ...Array.from({ length: 3 }, () => 'NE,Fund,,,1999,100,paid,'),
+    ];
+    const errors = messages(dataset(...rows).text);
+    expect(errors).toHaveLength(14);
+    expect(errors.filter((error) => /"pledged" is not a known status/.test(error))).toHaveLength(10);
+    expect(errors.filter((error) => /"1999" is not a year/.test(error))).toHaveLength(3);
+    expect(errors[13]).toBe('content/funding.csv:12:20: error: and 15 more bad values in column "status" (25 in all)\n' +
+      '  hint: Fix the ones listed above first: the same mistake is often repeated.');
+  });
+});
+
+describe('validateDataset: characters in cells', () => {
+  it('a private-use character is an error at its cell, not the brief\'s', () => {
+    expect(messages(dataset('ML,Fund,Jobs \uE001 growth,,2016,100,paid,').text)).toEqual([
+      'content/funding.csv:2:9: error: column "programme": "\uE001" (U+E001) is a private-use character, which no font is sure to print\n' +
+        '  hint: Replace it with the character meant (text pasted from a symbol font or a PDF often holds one), or remove it.',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { bundledMessages } from '../../src/messages/bundled.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 import { source } from '../helpers/sources.js';
 import { templatesOf } from '../helpers/templates.js';
+import { SAMPLE_CONTENT } from '../helpers/content.js';
 import { rendererKey } from '../../src/build/cache.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 
@@ -150,5 +151,20 @@ describe('render workers and message files', () => {
     });
     expect(rendererKey(setup('a: B'), 1000)).toBe(rendererKey(setup('a: B'), 1000));
     expect(rendererKey(setup('a: C'), 1000)).not.toBe(rendererKey(setup('a: B'), 1000));
+  });
+});
+
+describe('a language factsheets\' own templates lack', () => {
+  it('names the file to write in the project\'s own templates, never the installed tool\'s folder', async () => {
+    const { loadSources } = await import('../../src/stages/load.js');
+    const { BUNDLED_TEMPLATES } = await import('../../src/config.js');
+    const sources = await loadSources(SAMPLE_CONTENT, BUNDLED_TEMPLATES);
+    const missing = messagesFor('de', sources.templates);
+    const [problem] = missing.ok ? [] : missing.problems;
+    expect(problem === undefined ? '' : formatError(problem)).toBe(
+      'templates/messages/de.yml: error: there are no messages for the language "de": factsheets\' own templates have messages for en, fr only\n' +
+      '  hint: Give the project its own templates folder (a new project gets one with "factsheets init DIR --templates"; a templates/ folder where the build runs, or --templates DIR, is used instead of factsheets\' own), ' +
+      'then copy templates/messages/en.yml to templates/messages/de.yml and translate each message; or write the document in a language that has messages.');
+    expect(formatError(problem ?? new Error() as never)).not.toContain(BUNDLED_TEMPLATES);
   });
 });

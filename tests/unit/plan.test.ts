@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../../src/errors.js';
+import { FactsheetsError, formatError } from '../../src/errors.js';
 import { layoutBarChart } from '../../src/stages/plan/bar-chart.js';
 import { planJobs } from '../../src/stages/plan.js';
+import { validateDataset } from '../../src/stages/validate/dataset.js';
+import { BuildErrors } from '../../src/preview/error-lists.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
+import { dataset as datasetFile } from '../helpers/sources.js';
 
 const ROWS = [
   'ML,Trust Fund,Jobs,,2016,30000000,contracted,Sample data: illustrative',
@@ -156,5 +159,48 @@ describe('layoutBarChart', () => {
       { label: 'B', amount: 0, share: 0, roundedPercent: 0, barPercent: 0 },
     ]);
     expect(chart.bars.map((bar) => bar.barWidth)).toEqual([1.5, 0]);
+  });
+});
+
+describe('planJobs: locator maps', () => {
+  it('fails a brief whose map cannot be drawn, at its iso, naming the country (never an empty frame)', () => {
+    const chile = onePagerDocument('chile', 'name: Chile\niso: CL');
+    const result = planJobs([chile], datasetOf('CL,Trust Fund,Jobs,,2016,30000000,paid,'), () => {
+      throw new FactsheetsError('the locator map of Chile (CL) cannot be drawn: its outlines do not project to finite points', { stage: 'plan', hint: 'Report it.' });
+    });
+    expect(result.jobs).toEqual([]);
+    expect(result.errors.map(formatError)).toEqual([
+      'content/countries/chile.md:3: error: the locator map of Chile (CL) cannot be drawn: its outlines do not project to finite points\n  hint: Report it.',
+    ]);
+    expect(result.errors[0]?.document).toBe('chile');
+  });
+});
+
+describe('planJobs: one cause, one error', () => {
+  const niger = onePagerDocument('niger', 'name: Niger\niso: NE');
+  const overview = factsheetDocument('overview', 'title: T\ncountries: [ML, NE]');
+
+  it('a bad country cell (any country\'s row) fails every document with the dataset\'s one error, adding none', () => {
+    const source = datasetFile(...ROWS, 'M L,Trust Fund,,,2016,5,paid,');
+    const validated = validateDataset(source);
+    expect(validated.errors.map(formatError)).toEqual([expect.stringMatching(/^content\/funding\.csv:6:1: error: column "country": "M L" is not an ISO 3166-1 alpha-2 country code\n/)]);
+    const result = planJobs([mali, niger, overview], validated.dataset);
+    expect(result.jobs).toEqual([]);
+    expect(result.errors).toEqual([]);
+    expect(result.failed?.map((document) => document.name)).toEqual(['mali', 'niger', 'overview']);
+  });
+
+  it('bad rows of some countries are one error naming the documents they stop, at the dataset', () => {
+    const result = planJobs([mali, niger, overview], datasetOf(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,', 'NE,Trust Fund,,,2016,-5,paid,'));
+    expect(result.errors.map(formatError)).toEqual([
+      'content/funding.csv: error: not built: mali, niger and overview, whose figures for ML, NE come from content/funding.csv, which has errors\n' +
+        '  hint: Fix the errors reported for content/funding.csv; these documents are built again once they are gone.',
+    ]);
+    expect(result.errors[0]?.document).toBe('mali');
+    expect(result.failed?.map((document) => document.name)).toEqual(['niger', 'overview']);
+    // The preview shows each document it stops the dataset's errors.
+    const rowErrors = validateDataset(datasetFile(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,')).errors;
+    const shown = new BuildErrors([...rowErrors, ...result.errors]);
+    for (const name of ['mali', 'niger']) expect(shown.of(name).shown.map((error) => error.message), name).toContain(rowErrors[0]?.message);
   });
 });

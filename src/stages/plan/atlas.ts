@@ -43,7 +43,9 @@ export async function loadAtlas(): Promise<Atlas> {
   const countries = new Map<string, AtlasCountry>();
   geometries.forEach((geometry, index) => {
     const numeric = String(geometry.id ?? '');
-    if (numeric === '') return;
+    // world-atlas gives some territories their state's code (036: Australia, then Ashmore and
+    // Cartier Is.): the state, listed first, keeps the code.
+    if (numeric === '' || countries.has(numeric)) return;
     const shape = coarseShapes.get(numeric) ?? (feature(detailed, geometry as never) as Feature<Geometry>);
     countries.set(numeric, Object.freeze({
       numeric,

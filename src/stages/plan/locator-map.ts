@@ -1,7 +1,8 @@
-import { geoCentroid, geoMercator, geoPath } from 'd3-geo';
-import type { Feature, Geometry } from 'geojson';
+import { geoPath } from 'd3-geo';
 import countryCodes from 'i18n-iso-countries';
+import { FactsheetsError } from '../../errors.js';
 import type { Atlas, AtlasCountry } from './atlas.js';
+import { HEIGHT, WIDTH, locatorView, type LocatorView } from './locator-view.js';
 
 /** A small map of a country in its region, in SVG user units; the template only draws it. */
 export interface LocatorMap {
@@ -17,48 +18,60 @@ export interface LocatorMap {
   readonly neighbourCodes: readonly string[];
 }
 
-const WIDTH = 200;
-const HEIGHT = 150;
-/** The view spans at least this many degrees, so that a small country is shown in its region. */
-const MIN_SPAN_DEGREES = 28;
+/** Below this area (square units of the frame) a country gets a dot as well: an island could not be seen. */
+const MARKER_BELOW_AREA = 40;
 
 /**
  * Lays out a locator map for an ISO 3166-1 alpha-2 code: the country and its neighbourhood,
- * projected (Mercator) and clipped to the frame. Undefined when the atlas has no such country.
+ * projected and clipped to the frame. Undefined when the atlas has no such country; a map
+ * that would not show the country is an error naming it (never an empty frame).
  */
 export function layoutLocatorMap(iso: string, atlas: Atlas): LocatorMap | undefined {
   const numeric = countryCodes.alpha2ToNumeric(iso);
   const country = numeric === undefined ? undefined : atlas.countries.get(numeric);
   if (country === undefined) return undefined;
 
-  const [[west, south], [east, north]] = country.bounds;
-  const [centreLon, centreLat] = geoCentroid(country.shape);
-  const span = Math.max(MIN_SPAN_DEGREES, (east - west) * 2.6, (north - south) * 2.6 * (WIDTH / HEIGHT));
-  const halfWidth = span / 2;
-  const halfHeight = (span * HEIGHT) / WIDTH / 2;
-  const frame: Feature<Geometry> = {
-    type: 'Feature',
-    properties: {},
-    geometry: { type: 'MultiPoint', coordinates: [[centreLon - halfWidth, centreLat - halfHeight], [centreLon + halfWidth, centreLat + halfHeight]] },
-  };
-  const projection = geoMercator().fitExtent([[0, 0], [WIDTH, HEIGHT]], frame).clipExtent([[-2, -2], [WIDTH + 2, HEIGHT + 2]]);
-  const path = geoPath(projection).digits(1);
-
-  const inView = [...atlas.countries.values()].filter((other) => other !== country && overlaps(other.bounds, centreLon, centreLat, halfWidth, halfHeight));
-  const area = path.area(country.shape);
-  const centre = projection([centreLon, centreLat]);
-  return Object.freeze({
+  const view = locatorView(country.shape);
+  const path = geoPath(view.projection).digits(1);
+  const others = [...atlas.countries.values()].filter((other) => other !== country && inView(other, view));
+  const area = path.area(view.focus);
+  const centre = view.projection([...view.centre]);
+  const map: LocatorMap = Object.freeze({
     width: WIDTH,
     height: HEIGHT,
     countryPath: path(country.shape) ?? '',
-    landPath: inView.map((other) => path(other.shape) ?? '').join(''),
-    marker: area < 40 && centre !== null ? Object.freeze({ x: round(centre[0]), y: round(centre[1]) }) : undefined,
+    landPath: others.map((other) => path(other.shape) ?? '').join(''),
+    marker: area < MARKER_BELOW_AREA && centre !== null ? Object.freeze({ x: round(centre[0]), y: round(centre[1]) }) : undefined,
     neighbourCodes: Object.freeze(country.neighbours.flatMap((id) => countryCodes.numericToAlpha2(id) ?? [])),
   });
+  const problem = undrawable(map, path.bounds(view.focus));
+  if (problem !== undefined) {
+    throw new FactsheetsError(`the locator map of ${country.name} (${iso}) cannot be drawn: ${problem}`, {
+      stage: 'plan',
+      hint: 'This is a fault of factsheets, not of your files: please report it with the country code.',
+    });
+  }
+  return map;
 }
 
-function overlaps(bounds: [[number, number], [number, number]], lon: number, lat: number, halfWidth: number, halfHeight: number): boolean {
-  const [[west, south], [east, north]] = bounds;
+/** Why a laid-out map would not show its country, or undefined when it does. */
+export function undrawable(map: LocatorMap, focusBounds: [[number, number], [number, number]]): string | undefined {
+  if (map.countryPath === '') return 'the country falls outside the frame';
+  if (/NaN|Infinity/.test(map.countryPath) || /NaN|Infinity/.test(map.landPath)) return 'its outlines do not project to finite points';
+  const [[x0, y0], [x1, y1]] = focusBounds;
+  if (![x0, y0, x1, y1].every(Number.isFinite) || x1 < 0 || y1 < 0 || x0 > map.width || y0 > map.height) return 'the country falls outside the frame';
+  if (map.marker !== undefined && !(map.marker.x >= 0 && map.marker.x <= map.width && map.marker.y >= 0 && map.marker.y <= map.height)) {
+    return 'its marker falls outside the frame';
+  }
+  return undefined;
+}
+
+/** Countries whose bounds may reach into the view (Mercator), or every country (a centred view clips them itself). */
+function inView(other: AtlasCountry, view: LocatorView): boolean {
+  if (view.halfSpan === undefined) return true;
+  const [[west, south], [east, north]] = other.bounds;
+  const [lon, lat] = view.centre;
+  const { lon: halfWidth, lat: halfHeight } = view.halfSpan;
   // Bounds that cross the antimeridian come back with west > east: treat them as overlapping.
   if (west > east) return north > lat - halfHeight && south < lat + halfHeight;
   return east > lon - halfWidth && west < lon + halfWidth && north > lat - halfHeight && south < lat + halfHeight;

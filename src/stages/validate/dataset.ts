@@ -1,31 +1,24 @@
 import { FactsheetsError } from '../../errors.js';
+import { describeCharacter } from '../../fonts/coverage.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
-import type { Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
+import type { BuildWarning, Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
+import { misreadCells } from './mojibake.js';
+import { cellProblems, ErrorsByKind } from './dataset-errors.js';
 import { isCountryCode } from './country-code.js';
-import { closestName } from './closest-name.js';
 import type { LoadedWorkbook } from '../load.js';
-import { COMMA_DIALECT, detectDialect, parseRows, rowPosition, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
+import { cellReference, COMMA_DIALECT, detectDialect, parseRows, unclosedQuote, type CsvDialect, type ParsedRow } from './csv-rows.js';
+import { cellPrefix, checkHeader, DATASET_COLUMNS, located, REQUIRED_COLUMNS, type Column } from './dataset-header.js';
 
-/** The dataset's columns, as the content contract defines them. */
-export const DATASET_COLUMNS = [
-  'country',
-  'instrument',
-  'programme',
-  'sector',
-  'year',
-  'amount_eur',
-  'status',
-  'source',
-] as const;
-type Column = (typeof DATASET_COLUMNS)[number];
+export { DATASET_COLUMNS } from './dataset-header.js';
 
-const REQUIRED_COLUMNS: readonly Column[] = ['country', 'instrument', 'year', 'amount_eur', 'status'];
 export const FUNDING_STATUSES: readonly FundingStatus[] = ['committed', 'contracted', 'paid'];
 const ALL_COUNTRIES = '*';
 
 export interface DatasetResult {
   readonly dataset: Dataset;
   readonly errors: readonly FactsheetsError[];
+  /** Worth a word, not wrong: cells whose text looks misread (UTF-8 read as Windows-1252). */
+  readonly warnings?: readonly BuildWarning[];
 }
 
 
@@ -73,27 +66,31 @@ export function validateRows(file: string, rows: readonly ParsedRow[], dialect: 
 
   const columns = header.fields as readonly Column[];
   const records: FundingRecord[] = [];
-  const errors: FactsheetsError[] = [];
   const tainted = new Set<string>();
-  let badRows = 0;
+  const errors = new ErrorsByKind(file);
   for (const row of body) {
     const result = checkRow(file, columns, row, limits.datasetCellChars, dialect);
     if ('record' in result) {
       records.push(result.record);
     } else {
-      badRows += 1;
-      // Every bad row taints its country; the first ones are enough to show what is wrong.
-      if (badRows <= MAX_REPORTED_BAD_ROWS) for (const error of result.errors) errors.push(error);
+      // Every bad row taints its country; the first of each kind are enough to show what is wrong.
+      result.errors.forEach((error, index) => errors.add(error, result.kinds[index] ?? 'row'));
       tainted.add(result.country ?? ALL_COUNTRIES);
     }
   }
-  if (badRows > MAX_REPORTED_BAD_ROWS) {
-    errors.push(new FactsheetsError(`${(badRows - MAX_REPORTED_BAD_ROWS).toLocaleString('en')} more bad rows are not listed (${badRows.toLocaleString('en')} in all)`, {
-      stage: 'validate', file,
-      hint: 'Fix the rows listed above first: the same mistake is often repeated.',
-    }));
-  }
-  return { dataset: freezeDataset(file, records, tainted), errors };
+  const warnings = misreadCells(file, columns, body);
+  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns)), errors: errors.all(), ...(warnings.length === 0 ? {} : { warnings }) };
+}
+
+/** A workbook's sheet and its country column, for naming rows by cell. */
+function sheetOf(header: ParsedRow, columns: readonly Column[]): Dataset['sheet'] {
+  const column = header.fieldColumns[columns.indexOf('country')];
+  return header.sheet === undefined || column === undefined ? undefined : { name: header.sheet, countryColumn: column };
+}
+
+/** Where a dataset's row is, for messages: `funding.csv:12`, or the row's country cell (`funding.xlsx: Funding!A12`). */
+export function rowPlace(dataset: Dataset, line: number): string {
+  return dataset.sheet === undefined ? `${dataset.file}:${line}` : `${dataset.file}: ${cellReference(dataset.sheet.name, dataset.sheet.countryColumn, line)}`;
 }
 
 /**
@@ -114,43 +111,12 @@ export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | u
   const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
   if (sheet.problems.length === 0) return result;
   // A cell whose value cannot be read could be any country's: every document waits for it.
-  return { dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES])), errors: [...sheet.problems.slice(0, MAX_REPORTED_BAD_ROWS), ...result.errors] };
-}
-
-/** Bad rows reported one by one; past these, a count. */
-const MAX_REPORTED_BAD_ROWS = 100;
-
-function checkHeader(file: string, header: ParsedRow): FactsheetsError[] {
-  const errors: FactsheetsError[] = [];
-  const seen = new Set<string>();
-  header.fields.forEach((name, index) => {
-    const at = located(file, header, index);
-    const cell = cellPrefix(header, index);
-    if (!(DATASET_COLUMNS as readonly string[]).includes(name)) {
-      const suggestion = closestName(name, DATASET_COLUMNS);
-      errors.push(new FactsheetsError(`${cell}unknown column "${name}"`, {
-        ...at,
-        hint: `${suggestion === undefined ? '' : `Did you mean "${suggestion}"? `}Known columns: ${DATASET_COLUMNS.join(', ')}.`,
-      }));
-    } else if (seen.has(name)) {
-      errors.push(new FactsheetsError(`${cell}column "${name}" appears twice`, { ...at, hint: 'Keep one column of each name.' }));
-    }
-    seen.add(name);
-  });
-  for (const required of REQUIRED_COLUMNS) {
-    if (!seen.has(required)) {
-      errors.push(new FactsheetsError(`${cellPrefix(header)}missing required column "${required}"`, {
-        ...located(file, header),
-        hint: `Add a "${required}" column to the header row.`,
-      }));
-    }
-  }
-  return errors;
+  return { ...result, dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...cellProblems(file, sheet.problems), ...result.errors] };
 }
 
 type RowResult =
   | { readonly record: FundingRecord }
-  | { readonly errors: FactsheetsError[]; readonly country: string | undefined };
+  | { readonly errors: FactsheetsError[]; readonly kinds: readonly string[]; readonly country: string | undefined };
 
 function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxCellChars: number, dialect: CsvDialect): RowResult {
   if (row.fields.length !== columns.length) {
@@ -166,16 +132,19 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
             : 'Check for a missing or extra semicolon; quote values that contain semicolons ("Jobs; growth").',
         },
       )],
+      kinds: ['width'],
       country: countryOf(columns, row),
     };
   }
 
   const errors: FactsheetsError[] = [];
+  const kinds: Column[] = [];
   const values = new Map<Column, string>();
   columns.forEach((column, index) => values.set(column, row.fields[index] ?? ''));
   const fail = (column: Column, message: string, hint: string): undefined => {
     const index = columns.indexOf(column);
     errors.push(new FactsheetsError(`${cellPrefix(row, index)}column "${column}": ${message}`, { ...located(file, row, index), hint }));
+    kinds.push(column);
     return undefined;
   };
   const value = (column: Column): string => values.get(column) ?? '';
@@ -190,13 +159,20 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
       values.set(column, '');
     }
   }
+  for (const column of columns) {
+    const privateUse = PRIVATE_USE.exec(value(column))?.[0];
+    if (privateUse !== undefined) {
+      fail(column, `${describeCharacter(privateUse)} is a private-use character, which no font is sure to print`,
+        'Replace it with the character meant (text pasted from a symbol font or a PDF often holds one), or remove it.');
+    }
+  }
   const country = checkCountry(value('country'), fail);
   const year = checkYear(value('year'), fail);
   const amountEur = checkAmount(value('amount_eur'), fail, dialect);
   const status = checkStatus(value('status'), fail);
 
   if (errors.length > 0 || country === undefined || year === undefined || amountEur === undefined || status === undefined) {
-    return { errors, country: country ?? countryOf(columns, row) };
+    return { errors, kinds, country: country ?? countryOf(columns, row) };
   }
   return {
     record: Object.freeze({
@@ -212,6 +188,9 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
     }),
   };
 }
+
+/** Private-use code points: their meaning is a font's own, and the brand fonts draw none. */
+const PRIVATE_USE = /\p{Co}/u;
 
 type Fail = (column: Column, message: string, hint: string) => undefined;
 
@@ -272,24 +251,12 @@ function optional<K extends string>(key: K, text: string): { [P in K]?: string }
   return (text === '' ? {} : { [key]: text }) as { [P in K]?: string };
 }
 
-/** An error's position fields for a row or field: line and column in a CSV; a sheet's cell goes in the message. */
-function located(file: string, row: ParsedRow, field?: number): { stage: 'validate'; file: string; line?: number; column?: number } {
-  const { line, column } = rowPosition(row, field);
-  return { stage: 'validate', file, ...(line === undefined ? {} : { line }), ...(column === undefined ? {} : { column }) };
-}
-
-/** `Funding!F14: ` for a spreadsheet's cell (`funding.xlsx: Funding!F14: column "amount_eur": …`); nothing for a CSV. */
-function cellPrefix(row: ParsedRow, field?: number): string {
-  const { cell } = rowPosition(row, field);
-  return cell === undefined ? '' : `${cell}: `;
-}
-
 function unusable(file: string, error: FactsheetsError): DatasetResult {
   return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: [error] };
 }
 
-function freezeDataset(file: string, records: FundingRecord[], tainted: Set<string>): Dataset {
-  return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted });
+function freezeDataset(file: string, records: FundingRecord[], tainted: Set<string>, sheet?: Dataset['sheet']): Dataset {
+  return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted, ...(sheet === undefined ? {} : { sheet: Object.freeze(sheet) }) });
 }
 
 function csvSyntaxError(file: string, text: string, error: unknown, dialect: CsvDialect): FactsheetsError {
@@ -307,6 +274,11 @@ function csvSyntaxError(file: string, text: string, error: unknown, dialect: Csv
     hint: 'A value with commas, quotes or line breaks must be in double quotes, and a quote inside it doubled ("").',
     cause: error,
   });
+}
+
+/** True when no country's rows can be trusted: the dataset cannot be read, or a bad row belongs to no known country. */
+export function isWhollyTainted(dataset: Dataset): boolean {
+  return dataset.taintedCountries.has(ALL_COUNTRIES);
 }
 
 /** True when the dataset cannot be trusted for this country (a bad row, or an unattributable one). */

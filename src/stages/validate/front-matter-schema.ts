@@ -80,6 +80,8 @@ export const projectOnlyFields = {
   dataset_sheet: text.optional(),
   /** The briefing pack's title (default: the series, else the only factsheet's title). */
   pack_title: text.optional(),
+  /** Dataset countries kept without a brief on purpose: their rows are not reported as left out. */
+  countries_without_brief: z.array(countryCode, { error: 'must be a list of ISO 3166-1 alpha-2 codes, e.g. [XK, PS]' }).optional(),
 };
 
 /** A language's own words for the settings (`languages: {fr: {series: …}}`): its editions print these. */

@@ -11,7 +11,7 @@ export const SETTINGS_FILE = 'factsheets.yml';
 
 const settingsSchema = z.strictObject({ ...settingsFields, ...projectOnlyFields, ...languagesField });
 const SETTING_KEYS = Object.keys(settingsSchema.shape);
-type SettingKey = keyof typeof settingsSchema.shape;
+type SettingKey = Exclude<keyof typeof settingsSchema.shape, 'countries_without_brief'>;
 
 export interface SettingsResult {
   readonly settings: SettingsValues;
@@ -30,7 +30,11 @@ export function validateSettings(source: SourceFile | undefined): SettingsResult
   const parsedYaml = parseYamlData({ file, text: source.text, firstLine: 1, what });
   if (Array.isArray(parsedYaml)) return { settings: Object.freeze({}), errors: parsedYaml };
   const parsed = settingsSchema.safeParse(parsedYaml.data);
-  if (parsed.success) return { settings: withLanguages(toSettingsValues(parsed.data), parsed.data.languages), errors: [] };
+  if (parsed.success) {
+    const { countries_without_brief: kept, ...words } = parsed.data;
+    const settings = withLanguages(toSettingsValues(words), words.languages);
+    return { settings: kept === undefined ? settings : Object.freeze({ ...settings, countriesWithoutBrief: Object.freeze([...new Set(kept)]) }), errors: [] };
+  }
   const errors = parsed.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
     ? issue.keys.map((key) => (issue.path.length === 0
       ? unknownSetting(file, key, parsedYaml.keyPositions.get(key) ?? parsedYaml.position([key]))
