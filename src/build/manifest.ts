@@ -1,11 +1,12 @@
 import { messageFileFor } from '../messages/files.js';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { access, readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { LoadedTemplates } from '../stages/load.js';
 import type { Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
 import { writeOutput } from '../stages/write.js';
+import { readConfinedText } from '../stages/confined-files.js';
 import { confinedOutputPath } from './output-paths.js';
 import { writeReviewRecord, type ReviewInputs } from '../review/record.js';
 
@@ -145,7 +146,10 @@ export async function readManifest(outDir: string, options: { mergeShards?: bool
 
 async function readManifestFile(path: string): Promise<Manifest | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(path, 'utf8')) as Manifest;
+    // Never through a link, never a FIFO (it would block): such a manifest is as good as absent.
+    const text = await readConfinedText({ root: dirname(path), name: 'the output folder', stage: 'load' }, basename(path));
+    if (text === undefined) return undefined;
+    const parsed = JSON.parse(text) as Manifest;
     return Array.isArray(parsed.documents) ? parsed : undefined;
   } catch {
     return undefined;

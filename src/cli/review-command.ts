@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UsageError } from './exit.js';
 import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
 import { formatTextReport } from './report.js';
+import { writeOutput } from '../stages/write.js';
 
 export const REVIEW_USAGE = `Usage: factsheets review --against DIR [--content DIR] [--templates DIR] [--out DIR]
                          [--report DIR] [--json] [--markdown]
@@ -60,10 +60,13 @@ export async function runReviewCommand(argv: readonly string[], env: NodeJS.Proc
   try {
     const [{ reviewBuild }, summary, { formatReviewHtml }] = await Promise.all([import('../review/review.js'), import('../review/summary.js'), import('../review/html-report.js')]);
     const result = await reviewBuild(against, config.outDir);
-    const reportDir = command.reportDir === undefined ? join(config.outDir, 'review') : resolve(command.reportDir);
-    const shownPath = shortPath(join(reportDir, 'index.html'));
+    // The default report folder is inside the output folder: confined to it (OUT/review itself may not be a link).
+    const report = command.reportDir === undefined
+      ? { root: config.outDir, sub: 'review', name: 'the output folder' }
+      : { root: resolve(command.reportDir), sub: '.', name: 'the report folder' };
+    const shownPath = shortPath(join(report.root, report.sub, 'index.html'));
     const markdown = summary.formatReviewMarkdown(result, shownPath);
-    await writeReport(reportDir, formatReviewHtml(result), markdown);
+    await writeReport(report, formatReviewHtml(result), markdown);
     if (command.format === 'json') process.stdout.write(summary.formatReviewJson(result));
     else if (command.format === 'markdown') process.stdout.write(markdown);
     else process.stdout.write(`${summary.formatReviewText(result)}report: ${shownPath}\n`);
@@ -80,15 +83,18 @@ function shortPath(path: string): string {
   return inside === '' || inside.startsWith('..') ? path : inside;
 }
 
-async function writeReport(dir: string, html: string, markdown: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.html'), html);
-    await writeFile(join(dir, 'summary.md'), markdown);
-  } catch (error) {
-    throw new FactsheetsError(`cannot write the review report to ${dir}: ${error instanceof Error ? error.message : String(error)}`, {
-      stage: 'write', file: dir, hint: 'Choose a folder you can write to with --report DIR.',
-    });
+/** The report's two files, each written as every output is: whole or not at all, never through a link. */
+async function writeReport(report: { readonly root: string; readonly sub: string; readonly name: string }, html: string, markdown: string): Promise<void> {
+  const encoder = new TextEncoder();
+  for (const [file, text] of [['index.html', html], ['summary.md', markdown]] as const) {
+    try {
+      await writeOutput(report.root, join(report.sub, file), encoder.encode(text), { folderName: report.name });
+    } catch (error) {
+      if (error instanceof FactsheetsError && error.file !== undefined && error.file !== report.root) throw error;
+      throw new FactsheetsError(`cannot write the review report to ${join(report.root, report.sub)}: ${error instanceof Error ? error.message : String(error)}`, {
+        stage: 'write', file: join(report.root, report.sub), hint: 'Choose a folder you can write to with --report DIR.',
+      });
+    }
   }
 }
 

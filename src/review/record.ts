@@ -1,8 +1,9 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FundingRecord } from '../types.js';
 import type { Manifest, ManifestEntry } from '../build/manifest.js';
 import { writeOutput } from '../stages/write.js';
+import { readConfinedText } from '../stages/confined-files.js';
 
 /** One dataset row as a document used it (its CSV line is left out: moving a row changes nothing). */
 export type DatasetRow = Omit<FundingRecord, 'line'>;
@@ -51,7 +52,9 @@ const SHARD_RECORD = /^manifest\.shard-\d+-of-\d+\.review\.json$/;
 /** The review record in a folder, or undefined when there is none (a folder made by an older version). */
 export async function readReviewRecord(dir: string, manifestFile = 'manifest.json'): Promise<ReviewRecord | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(join(dir, reviewRecordFile(manifestFile)), 'utf8')) as Partial<ReviewRecord>;
+    const text = await readConfinedText({ root: dir, name: 'the output folder', stage: 'load' }, reviewRecordFile(manifestFile));
+    if (text === undefined) return undefined;
+    const parsed = JSON.parse(text) as Partial<ReviewRecord>;
     if (parsed.format !== 1 || RECORD_PARTS.some((part) => typeof parsed[part] !== 'object' || parsed[part] === null)) return undefined;
     return parsed as ReviewRecord;
   } catch {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
+import { ConfinedFileError, readConfinedFile, readConfinedText, type ConfinedFolder } from '../stages/confined-files.js';
 import { readManifest, type Manifest, type ManifestEntry } from '../build/manifest.js';
 import { isPackOutput } from '../stages/plan/pack.js';
 import { explainChange, type Cause, type ReviewSide } from './causes.js';
@@ -67,7 +67,7 @@ export async function reviewBuild(against: string, outDir: string, now: () => nu
       if (entry !== undefined) documents.push(described(entry, after === undefined ? 'removed' : 'added', { approved: before?.pages, current: after?.pages }));
       continue;
     }
-    const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output), readPdfFile(outDir, output)]);
+    const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output, 'approved'), readPdfFile(outDir, output, 'reviewed')]);
     // The pack comes last: its pages are traced to the changed document pages they copy.
     const compared = await comparePdfPages(output, approvedBytes, currentBytes, known);
     pagesRendered += compared.pagesRendered;
@@ -112,7 +112,14 @@ function packLast(a: string, b: string): number {
   return Number(isPackOutput(a)) - Number(isPackOutput(b)) || a.localeCompare(b);
 }
 
+/** The approved build and the reviewed one, as folders nothing is read from through a link. */
+function folderOf(dir: string, which: 'approved' | 'reviewed'): ConfinedFolder {
+  return { root: dir, name: which === 'approved' ? 'the approved folder' : 'the output folder', stage: 'load' };
+}
+
 async function requireManifest(dir: string, which: 'approved' | 'reviewed'): Promise<Manifest> {
+  // A link or a FIFO in its place is named as such (the manifest reader would take it for absent).
+  await readConfinedText(folderOf(dir, which), 'manifest.json');
   const manifest = await readManifest(dir);
   if (manifest !== undefined) return manifest;
   throw new FactsheetsError(`the ${which} folder has no readable manifest.json`, {
@@ -125,12 +132,13 @@ async function sideOf(dir: string, manifest: Manifest): Promise<ReviewSide> {
   return { toolVersion: manifest.tool.version, record: await readReviewRecord(dir) };
 }
 
-async function readPdfFile(dir: string, output: string): Promise<Uint8Array> {
+async function readPdfFile(dir: string, output: string, which: 'approved' | 'reviewed'): Promise<Uint8Array> {
   const path = join(dir, output);
   try {
-    return await readFile(path);
+    return await readConfinedFile(folderOf(dir, which), output);
   } catch (error) {
-    throw new FactsheetsError(`cannot read ${path}: the manifest lists it, but ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'it is missing' : 'it cannot be read'}`, {
+    if (!(error instanceof ConfinedFileError) || (error.kind !== 'missing' && error.kind !== 'unreadable')) throw error;
+    throw new FactsheetsError(`cannot read ${path}: the manifest lists it, but ${error.kind === 'missing' ? 'it is missing' : 'it cannot be read'}`, {
       stage: 'load', file: path, hint: 'Keep the PDFs and manifest.json of a build together (copy or download the whole output folder).',
     });
   }
