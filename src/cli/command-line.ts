@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildOptions } from '../config.js';
+import { parseShard } from '../build/shard.js';
 import { EXIT, UsageError } from './exit.js';
 
 /** The options of every command that builds: its three folders, and help. */
@@ -20,8 +21,69 @@ function parseCommandLineOptions<const Config extends ParseArgsConfig>(config: C
   }
 }
 
+/** The options of every command that prints (build, review): how it prints, each checked against its documented range. */
+export const PRINT_OPTIONS = {
+  jobs: { type: 'string' },
+  timeout: { type: 'string' },
+  print: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'browser-url': { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+interface PrintValues {
+  readonly jobs?: string | undefined;
+  readonly timeout?: string | undefined;
+  readonly print?: boolean | undefined;
+  readonly force?: boolean | undefined;
+  readonly 'browser-url'?: string | undefined;
+}
+
+/** The print options given, as build options; a value outside its documented range is a UsageError naming the range. */
+export function printOptions(values: PrintValues): BuildOptions {
+  const jobs = values.jobs === undefined ? undefined : wholeNumber('--jobs', values.jobs, 1, 64);
+  const timeout = values.timeout === undefined ? undefined : decimalNumber('--timeout', values.timeout, 1, 3600, 'a number of seconds');
+  const browserUrl = values['browser-url'];
+  if (browserUrl !== undefined && !/^(wss?|https?):\/\/\S+$/.test(browserUrl)) {
+    throw new UsageError(`--browser-url must start with ws://, wss://, http:// or https://; got "${browserUrl}"`);
+  }
+  return {
+    ...(jobs === undefined ? {} : { jobs }),
+    ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
+    ...(values.print === true ? { printEdition: true } : {}),
+    ...(values.force === true ? { force: true } : {}),
+    ...(browserUrl === undefined ? {} : { browserUrl }),
+  };
+}
+
+/** `--shard I/N`, checked. */
+export function shardOption(text: string | undefined): BuildOptions {
+  if (text === undefined) return {};
+  const shard = parseShard(text);
+  if (shard === undefined) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4; got "${text}"`);
+  return { shard };
+}
+
+/** A whole number written as digits, from `min` to `max`. */
+export function wholeNumber(option: string, text: string, min: number, max: number): number {
+  const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) throw new UsageError(`${option} must be a whole number from ${min} to ${max}, got "${text}"`);
+  return value;
+}
+
+/** A number written as digits with optional decimals, from `min` to `max`. */
+function decimalNumber(option: string, text: string, min: number, max: number, what: string): number {
+  const value = /^\d{1,9}(\.\d{1,9})?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) throw new UsageError(`${option} must be ${what} from ${min} to ${max}, got "${text}"`);
+  return value;
+}
+
 /** The folders given on the command line, as build options (the others keep their defaults). */
 export function folderOptions(values: { readonly content?: string | undefined; readonly templates?: string | undefined; readonly out?: string | undefined }): BuildOptions {
+  for (const [option, value] of Object.entries(values)) {
+    // An unset variable (`--out "$OUT"`) would otherwise mean the current folder.
+    if ((option === 'content' || option === 'templates' || option === 'out') && value === '') throw new UsageError(`--${option} needs a folder, got an empty name`);
+  }
   return {
     ...(values.content === undefined ? {} : { contentDir: values.content }),
     ...(values.templates === undefined ? {} : { templatesDir: values.templates }),

@@ -1,13 +1,15 @@
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
-import { FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
+import { escapeForMessage, FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
+import { datasetContext } from './review-dataset.js';
 import { formatTextReport } from './report.js';
 import { writeOutput } from '../stages/write.js';
 
 export const REVIEW_USAGE = `Usage: factsheets review --against DIR [--content DIR] [--templates DIR] [--out DIR]
-                         [--report DIR] [--json] [--markdown]
+                         [--report DIR] [--json] [--markdown] [--quiet]
+                         [--jobs N] [--timeout S] [--print] [--force] [--browser-url U]
 
 Builds what is out of date (as factsheets build), then compares every PDF with the approved
 build in DIR (its PDFs, manifest.json and manifest.review.json): unchanged, changed, added or
@@ -22,6 +24,9 @@ Options:
   --report DIR     where to write index.html and summary.md (default: OUT/review)
   --json           print the review as JSON on stdout
   --markdown       print the Markdown summary on stdout (for a CI job summary or a PR comment)
+  --jobs N, --timeout S, --print, --force, --browser-url U
+                   as for factsheets build
+  --quiet          only errors, warnings and the review (no build summary line)
   -h, --help       show this help
 
 Exit status: 0 nothing changed, 3 something changed (approve it), 1 error, 2 wrong command line.`;
@@ -34,6 +39,8 @@ interface ReviewCommand {
   readonly against: string;
   readonly reportDir: string | undefined;
   readonly format: 'text' | 'json' | 'markdown';
+  /** No build summary line before the review's. */
+  readonly quiet: boolean;
 }
 
 /** `factsheets review …`: build, compare with the approved build, write the report, exit 0 or 3. */
@@ -55,17 +62,20 @@ export async function runReviewCommand(argv: readonly string[], env: NodeJS.Proc
     process.stderr.write('factsheets: the build failed, so there is nothing complete to review\n');
     return EXIT.failed;
   }
-  if (command.format === 'text') process.stdout.write(buildText.stdout.split('\n').slice(-2).join('\n'));
+  if (command.format === 'text' && !command.quiet) process.stdout.write(buildText.stdout.split('\n').slice(-2).join('\n'));
 
   try {
-    const [{ reviewBuild }, summary, { formatReviewHtml }] = await Promise.all([import('../review/review.js'), import('../review/summary.js'), import('../review/html-report.js')]);
-    const result = await reviewBuild(against, config.outDir);
+    const [{ reviewBuild }, summary, { formatReviewMarkdown }, { formatReviewHtml }] = await Promise.all([
+      import('../review/review.js'), import('../review/summary.js'), import('../review/markdown-summary.js'), import('../review/html-report.js'),
+    ]);
+    const result = await reviewBuild(against, config.outDir, () => performance.now(), await datasetContext(config.contentDir));
+    for (const warning of result.warnings) process.stderr.write(`warning: ${escapeForMessage(warning)}\n`);
     // The default report folder is inside the output folder: confined to it (OUT/review itself may not be a link).
     const report = command.reportDir === undefined
       ? { root: config.outDir, sub: 'review', name: 'the output folder' }
       : { root: resolve(command.reportDir), sub: '.', name: 'the report folder' };
     const shownPath = shortPath(join(report.root, report.sub, 'index.html'));
-    const markdown = summary.formatReviewMarkdown(result, shownPath);
+    const markdown = formatReviewMarkdown(result, shownPath);
     await writeReport(report, formatReviewHtml(result), markdown);
     if (command.format === 'json') process.stdout.write(summary.formatReviewJson(result));
     else if (command.format === 'markdown') process.stdout.write(markdown);
@@ -103,6 +113,7 @@ function parseCommandLine(argv: readonly string[]): ReviewCommand | 'help' {
     ...FOLDER_OPTIONS,
     against: { type: 'string' },
     report: { type: 'string' },
+    ...PRINT_OPTIONS,
     json: { type: 'boolean' },
     markdown: { type: 'boolean' },
   });
@@ -112,7 +123,8 @@ function parseCommandLine(argv: readonly string[]): ReviewCommand | 'help' {
   if (values.against === undefined || values.against === '') throw new UsageError('--against DIR is required: the output folder of the approved build');
   if (values.json === true && values.markdown === true) throw new UsageError('--json and --markdown cannot be used together');
   return {
-    options: folderOptions(values),
+    options: { ...folderOptions(values), ...printOptions(values) },
+    quiet: values.quiet === true,
     against: values.against,
     reportDir: values.report,
     format: values.json === true ? 'json' : values.markdown === true ? 'markdown' : 'text',

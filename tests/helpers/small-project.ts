@@ -50,3 +50,14 @@ export function runGuarded(args: readonly string[], guardMs = 60_000, env: Recor
     });
   });
 }
+
+/** The small project and an approved build of it (its output folder), for review tests. */
+export async function approvedSmallProject(): Promise<{ content: string; approved: string }> {
+  const { runCli } = await import('./cli.js');
+  const { tempDir } = await import('./content.js');
+  const content = await smallProject();
+  const approved = await tempDir('factsheets-approved-');
+  const built = await runCli(['build', '--content', content, '--out', approved, '--quiet']);
+  if (built.code !== 0) throw new Error(`the approved build failed: ${built.stderr}`);
+  return { content, approved };
+}

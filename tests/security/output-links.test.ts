@@ -4,17 +4,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/content.js';
-import { editFile, runGuarded, smallProject } from '../helpers/small-project.js';
+import { approvedSmallProject, editFile, runGuarded } from '../helpers/small-project.js';
 
 /** An approved build of the small project, and the project itself. */
 let content: string;
 let approved: string;
 
 beforeAll(async () => {
-  content = await smallProject();
-  approved = await tempDir('factsheets-approved-');
-  const built = await runCli(['build', '--content', content, '--out', approved, '--quiet']);
-  expect(built.code, built.stderr).toBe(0);
+  ({ content, approved } = await approvedSmallProject());
 }, 120_000);
 
 /** A folder outside every folder the build owns, holding a file that must survive. */
