@@ -1,7 +1,7 @@
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
 import { listedCommands } from './command-names.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine, shardOption } from './command-line.js';
+import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine, shardOption } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import type { BuildReport } from '../types.js';
 
@@ -39,6 +39,8 @@ Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.
 export async function runBuildCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const command = readCommandLine(argv, parseCommandLine, BUILD_USAGE);
   if (typeof command === 'number') return command;
+  const badEnvironment = checkEnvironment(env);
+  if (badEnvironment !== undefined) return badEnvironment;
 
   if (command.watch) return watchMode(command.options);
   const live = !command.quiet && !command.json && process.stderr.isTTY === true && env['CI'] === undefined;

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildOptions } from '../config.js';
 import { parseShard } from '../build/shard.js';
 import { EXIT, UsageError } from './exit.js';
+import { escapeForMessage } from '../errors.js';
 
 /** The options of every command that builds: its three folders, and help. */
 export const FOLDER_OPTIONS = {
@@ -19,6 +20,22 @@ function parseCommandLineOptions<const Config extends ParseArgsConfig>(config: C
     // Node's messages name the bad option; drop its "To specify a positional argument…" advice.
     throw new UsageError((error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option');
   }
+}
+
+/** The last second a PDF date can hold (year 9999). */
+const LATEST_EPOCH = 253_402_300_799;
+
+/**
+ * The environment a build reads, checked as its options are: a SOURCE_DATE_EPOCH that is set
+ * but not a number of seconds within a PDF date's range is the problem and exit status 2
+ * (never silently ignored, never "Invalid time value" in every document). Empty is unset.
+ */
+export function checkEnvironment(env: NodeJS.ProcessEnv): number | undefined {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  if (epoch === undefined || epoch === '' || (/^\d{1,12}$/.test(epoch) && Number(epoch) <= LATEST_EPOCH)) return undefined;
+  process.stderr.write(`factsheets: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, from 0 to ${LATEST_EPOCH} (the end of 9999), got "${escapeForMessage(epoch)}"\n`
+    + '  hint: Set it to a commit\'s time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it.\n');
+  return EXIT.usage;
 }
 
 /** The options of every command that prints (build, review): how it prints, each checked against its documented range. */

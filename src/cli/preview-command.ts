@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine, wholeNumber } from './command-line.js';
+import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine, wholeNumber } from './command-line.js';
 import { handleSignals } from './signals.js';
 import { printWatchReport } from './watch-report.js';
 
@@ -36,6 +36,8 @@ interface PreviewCommand {
 export async function runPreviewCommand(argv: readonly string[]): Promise<number> {
   const command = readCommandLine(argv, parseCommandLine, PREVIEW_USAGE);
   if (typeof command === 'number') return command;
+  const badEnvironment = checkEnvironment(process.env);
+  if (badEnvironment !== undefined) return badEnvironment;
 
   const config = resolveConfig({ ...command.folders, skipPack: true });
   // Taken before anything slow, so that Ctrl-C during the first build also ends cleanly.

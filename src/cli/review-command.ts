@@ -1,6 +1,6 @@
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine } from './command-line.js';
+import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { escapeForMessage, FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
 import { datasetContext } from './review-dataset.js';
@@ -47,6 +47,8 @@ interface ReviewCommand {
 export async function runReviewCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const command = readCommandLine(argv, parseCommandLine, REVIEW_USAGE);
   if (typeof command === 'number') return command;
+  const badEnvironment = checkEnvironment(env);
+  if (badEnvironment !== undefined) return badEnvironment;
   const config = resolveConfig(command.options, env);
   const against = resolve(command.against);
   if (against === config.outDir) {
