@@ -22,6 +22,12 @@ export interface Limits {
   readonly documentImageBytes: number;
   /** Characters of a document name (the file name without `.md`). */
   readonly documentNameChars: number;
+  /** Files inside `funding.xlsx` (a workbook is a ZIP archive: sheets, styles, relationships). */
+  readonly workbookEntries: number;
+  /** Bytes `funding.xlsx` unpacks to, all its files together. */
+  readonly workbookBytes: number;
+  /** Cells of `funding.xlsx`, every sheet counted (hidden ones too: all are loaded). */
+  readonly workbookCells: number;
 }
 
 export const DEFAULT_LIMITS: Limits = Object.freeze({
@@ -34,6 +40,9 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   imagePixels: 50_000_000,
   documentImageBytes: 50 * 1024 * 1024,
   documentNameChars: 100,
+  workbookEntries: 1_000,
+  workbookBytes: 256 * 1024 * 1024,
+  workbookCells: 2_000_000,
 });
 
 /** The defaults with any given limits in their place. */

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
+import { basename, dirname, isAbsolute, relative } from 'node:path';
 import { z } from 'zod';
+import { ConfinedFileError, readConfinedText } from '../stages/confined-files.js';
 import type { BuildWarning } from '../types.js';
 
 /**
@@ -50,13 +50,15 @@ export type ReadBack<T> =
  * matching the schema is one warning naming the file and saying what the build does instead.
  */
 export async function readBack<T>(path: string, displayName: string, schema: z.ZodType, instead: string): Promise<ReadBack<T>> {
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await readFile(path, 'utf8');
+    // Never through a link, never a FIFO (opening one would block): see confined-files.
+    text = await readConfinedText({ root: dirname(path), name: 'the output folder', stage: 'load' }, basename(path));
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return { kind: 'missing' };
-    return invalid(displayName, `cannot be read (${(error as { code?: string }).code ?? 'unknown error'})`, instead);
+    const why = error instanceof ConfinedFileError ? error.message : `cannot be read (${(error as { code?: string }).code ?? 'unknown error'})`;
+    return invalid(displayName, why, instead);
   }
+  if (text === undefined) return { kind: 'missing' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { DocumentResult, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
@@ -15,6 +13,7 @@ import { CREATOR, languageOf } from '../stages/plan.js';
 import { editionOf } from '../stages/validate/front-matter.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
+import { readConfinedFile } from '../stages/confined-files.js';
 import type { BuildConfig } from '../config.js';
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
@@ -209,7 +208,7 @@ export async function makePack(
   const [front, numbers, parts] = await Promise.all([
     context.printer.print(sheets.front, { fonts: context.fonts }),
     context.printer.print(sheets.numbers, { tagged: false, fonts: context.fonts }),
-    Promise.all(plan.parts.map(async ({ job }) => ({ name: job.outputPath, bytes: await readFile(join(outDir, job.outputPath)) }))),
+    Promise.all(plan.parts.map(async ({ job }) => ({ name: job.outputPath, bytes: await readConfinedFile({ root: outDir, name: 'the output folder', stage: 'load' }, job.outputPath) }))),
   ]);
   await options.printed?.();
   const info = infoDictionary({

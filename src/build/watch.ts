@@ -1,4 +1,4 @@
-import { watch as watchFiles } from 'chokidar';
+import { relative } from 'node:path';
 import { BuildCache } from './cache.js';
 import type { BuildConfig } from '../config.js';
 import { launchPrinter } from '../browser/launch.js';
@@ -9,6 +9,7 @@ import { planJobs } from '../stages/plan.js';
 import { validateSources } from '../stages/validate.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import type { BuildReport } from '../types.js';
+import { watchFolders } from './folder-watcher.js';
 
 /** chokidar's window for change events of one file (later ones inside it are dropped). */
 const CHANGE_WINDOW_MS = 50;
@@ -70,9 +71,8 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
     clearTimeout(recheckTimer);
     recheckTimer = setTimeout(() => enqueue(true), CHANGE_WINDOW_MS + 30);
   };
-  const watcher = watchFiles([config.contentDir, config.templatesDir], { ignoreInitial: true, ignored: (path) => /(^|\/)\.[^/]*\.tmp$/.test(path) });
-  watcher.on('all', schedule);
-  await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
+  // Survives a folder replaced; the output folder (it may sit inside the content folder) is the build's own writing.
+  const watcher = await watchFolders([config.contentDir, config.templatesDir], { ignored: (path) => isBuildOwn(path, config.outDir), onChange: schedule });
   options.onReady();
 
   return {
@@ -85,6 +85,12 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
       await cache.close();
     },
   };
+}
+
+/** A temporary file of an atomic write, or anything in the output folder. */
+function isBuildOwn(path: string, outDir: string): boolean {
+  const inOutput = relative(outDir, path);
+  return /(^|\/)\.[^/]*\.tmp$/.test(path) || inOutput === '' || !(inOutput.startsWith('..') || inOutput.startsWith('/'));
 }
 
 /**

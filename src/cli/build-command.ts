@@ -1,10 +1,9 @@
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
 import { listedCommands } from './command-names.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
+import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine, shardOption } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import type { BuildReport } from '../types.js';
-import { parseShard } from '../build/shard.js';
 
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 import { printWatchReport, relativeToCwd } from './watch-report.js';
@@ -40,6 +39,8 @@ Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.
 export async function runBuildCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const command = readCommandLine(argv, parseCommandLine, BUILD_USAGE);
   if (typeof command === 'number') return command;
+  const badEnvironment = checkEnvironment(env);
+  if (badEnvironment !== undefined) return badEnvironment;
 
   if (command.watch) return watchMode(command.options);
   const live = !command.quiet && !command.json && process.stderr.isTTY === true && env['CI'] === undefined;
@@ -93,16 +94,11 @@ interface Command {
 function parseCommandLine(argv: readonly string[]): Command | 'help' {
   const parsed = parseCommandOptions(argv, {
     ...FOLDER_OPTIONS,
+    ...PRINT_OPTIONS,
     only: { type: 'string' },
-    jobs: { type: 'string' },
-    timeout: { type: 'string' },
     json: { type: 'boolean' },
-    print: { type: 'boolean' },
-    force: { type: 'boolean' },
     watch: { type: 'boolean' },
     shard: { type: 'string' },
-    'browser-url': { type: 'string' },
-    quiet: { type: 'boolean' },
   });
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
@@ -110,33 +106,13 @@ function parseCommandLine(argv: readonly string[]): Command | 'help' {
   if (positionals[0] !== 'build' || positionals.length > 1) {
     throw new UsageError(`unknown command "${positionals.join(' ')}" (the commands are ${listedCommands()})`);
   }
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)) {
-    throw new UsageError(`--jobs must be a whole number from 1 to 64, got "${values.jobs}"`);
-  }
-  const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-  if (timeout !== undefined && (!Number.isFinite(timeout) || timeout <= 0 || timeout > 3600)) {
-    throw new UsageError(`--timeout must be a number of seconds from 1 to 3600, got "${values.timeout}"`);
-  }
-  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-  if (values.shard !== undefined && shard === undefined) {
-    throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4; got "${values.shard}"`);
-  }
-  const browserUrl = values['browser-url'];
-  if (browserUrl !== undefined && !/^(wss?|https?):\/\//.test(browserUrl)) {
-    throw new UsageError(`--browser-url must start with ws://, wss://, http:// or https://; got "${browserUrl}"`);
-  }
   const only = values.only?.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one document name');
   const options: BuildOptions = {
     ...folderOptions(values),
     ...(only === undefined ? {} : { only }),
-    ...(jobs === undefined ? {} : { jobs }),
-    ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-    ...(values.print === true ? { printEdition: true } : {}),
-    ...(values.force === true ? { force: true } : {}),
-    ...(shard === undefined ? {} : { shard }),
-    ...(browserUrl === undefined ? {} : { browserUrl }),
+    ...printOptions(values),
+    ...shardOption(values.shard),
   };
   return { options, json: values.json === true, watch: values.watch === true, quiet: values.quiet === true };
 }

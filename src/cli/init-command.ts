@@ -1,7 +1,9 @@
 import { copyFile, lstat, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { BUNDLED_STARTER, BUNDLED_TEMPLATES } from '../config.js';
-import { FactsheetsError, formatError } from '../errors.js';
+import { escapeForMessage, FactsheetsError, formatError } from '../errors.js';
+import { checkFolders, ConfinedFileError, type ConfinedFolder } from '../stages/confined-files.js';
+import { checkPlace } from './init-place.js';
 import { displayPath } from '../stages/load.js';
 import { EXIT, UsageError } from './exit.js';
 import { parseCommandOptions } from './command-line.js';
@@ -40,6 +42,12 @@ export async function runInitCommand(argv: readonly string[]): Promise<number> {
     return EXIT.usage;
   }
 
+  // Refused at once: a place that is not a folder that can hold one (a file, /proc, a missing drive).
+  const place = await checkPlace(resolve(target));
+  if (place !== undefined) {
+    process.stderr.write(`${formatError(new FactsheetsError(place, { stage: 'cli', file: shownPath(target), hint: 'Choose a folder on a disk you can write to, e.g. factsheets init my-programme.' }))}\n`);
+    return EXIT.failed;
+  }
   const copies = [
     ...(await filesUnder(BUNDLED_STARTER)).map((path) => ({ from: join(BUNDLED_STARTER, path), to: join(target, path) })),
     ...(withTemplates ? (await filesUnder(BUNDLED_TEMPLATES)).map((path) => ({ from: join(BUNDLED_TEMPLATES, path), to: join(target, 'templates', path) })) : []),
@@ -54,22 +62,30 @@ export async function runInitCommand(argv: readonly string[]): Promise<number> {
     }))}\n`);
     return EXIT.failed;
   }
+  // Only into the new project: no folder on the way may be a link (it could lead anywhere).
+  const project: ConfinedFolder = { root: target, name: 'the new project', stage: 'cli' };
   try {
+    await mkdir(target, { recursive: true });
     for (const copy of copies) {
-      await mkdir(dirname(copy.to), { recursive: true });
-      // COPYFILE_EXCL: a file that appeared since the check is still never overwritten.
+      await checkFolders(project, resolve(copy.to), 'write');
+      // COPYFILE_EXCL: a file (or a link) that appeared since the check is still never overwritten.
       await copyFile(copy.from, copy.to, 1);
     }
   } catch (error) {
+    if (error instanceof ConfinedFileError) {
+      process.stderr.write(`${formatError(error)}\n`);
+      return EXIT.failed;
+    }
     const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : String(error);
     process.stderr.write(`${formatError(new FactsheetsError(`init could not write into this folder (${code})`, {
       stage: 'cli', file: shownPath(target), hint: 'Check that the folder can be written to.',
     }))}\n`);
     return EXIT.failed;
   }
-  const templatesOption = withTemplates ? ` --templates ${shownPath(join(target, 'templates'))}` : '';
-  process.stdout.write(`wrote ${copies.length} files into ${shownPath(target)}${withTemplates ? ' (templates in its templates/ folder)' : ''}\n`
-    + `next: npm run factsheets -- build --content ${shownPath(target)}${templatesOption}\n`);
+  // The command builds the new project into its own output folder, never the current one's.
+  const templatesOption = withTemplates ? ` --templates ${shellWord(shownPath(join(target, 'templates')))}` : '';
+  process.stdout.write(`wrote ${copies.length} files into ${escapeForMessage(shownPath(target))}${withTemplates ? ' (templates in its templates/ folder)' : ''}\n`
+    + `next: npm run factsheets -- build --content ${shellWord(shownPath(target))}${templatesOption} --out ${shellWord(shownPath(join(target, 'output')))}\n`);
   return EXIT.ok;
 }
 
@@ -77,7 +93,9 @@ function parseCommandLine(argv: readonly string[]): { target: string; withTempla
   const { values, positionals } = parseCommandOptions(argv, { templates: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help === true) return 'help';
   const folders = positionals.slice(1);
-  if (folders.length > 1) throw new UsageError(`init takes one folder, got ${folders.length}: ${folders.join(' ')}`);
+  if (folders.length > 1) throw new UsageError(`init takes one folder, got ${folders.length}: ${escapeForMessage(folders.join(' '))}`);
+  // An unset variable (`factsheets init "$DIR"`) must not mean the current folder.
+  if (folders[0] !== undefined && folders[0].trim() === '') throw new UsageError('init needs a folder name, got an empty one (is a variable unset?)');
   return { target: folders[0] ?? 'content', withTemplates: values.templates === true };
 }
 
@@ -94,6 +112,12 @@ async function existingTargets(copies: readonly Copy[]): Promise<string[]> {
     if (exists) found.push(shownPath(copy.to));
   }
   return found;
+}
+
+/** A path as a shell reads it back: quoted when it holds anything but plain name characters; controls written out. */
+function shellWord(path: string): string {
+  const shown = escapeForMessage(path);
+  return /^[\w./-]+$/.test(shown) ? shown : `'${shown.replaceAll("'", "'\\''")}'`;
 }
 
 /** A path as messages show it: relative to the working directory when inside it. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
+import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine, wholeNumber } from './command-line.js';
 import { handleSignals } from './signals.js';
 import { printWatchReport } from './watch-report.js';
 
@@ -36,6 +36,8 @@ interface PreviewCommand {
 export async function runPreviewCommand(argv: readonly string[]): Promise<number> {
   const command = readCommandLine(argv, parseCommandLine, PREVIEW_USAGE);
   if (typeof command === 'number') return command;
+  const badEnvironment = checkEnvironment(process.env);
+  if (badEnvironment !== undefined) return badEnvironment;
 
   const config = resolveConfig({ ...command.folders, skipPack: true });
   // Taken before anything slow, so that Ctrl-C during the first build also ends cleanly.
@@ -78,8 +80,7 @@ function parseCommandLine(argv: readonly string[]): PreviewCommand | 'help' {
   const { values, positionals } = parsed;
   if (values.help === true) return 'help';
   if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
-  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  const port = values.port === undefined ? DEFAULT_PORT : wholeNumber('--port', values.port, 0, 65535);
   const host = values.host ?? DEFAULT_HOST;
   if (host.trim() === '') throw new UsageError('--host needs an interface address, e.g. 127.0.0.1');
   return { folders: folderOptions(values), port, host, open: values.open === true };

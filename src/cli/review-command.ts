@@ -1,13 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
+import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
-import { FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
+import { escapeForMessage, FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
+import { datasetContext } from './review-dataset.js';
 import { formatTextReport } from './report.js';
+import { writeOutput } from '../stages/write.js';
 
 export const REVIEW_USAGE = `Usage: factsheets review --against DIR [--content DIR] [--templates DIR] [--out DIR]
-                         [--report DIR] [--json] [--markdown]
+                         [--report DIR] [--json] [--markdown] [--quiet]
+                         [--jobs N] [--timeout S] [--print] [--force] [--browser-url U]
 
 Builds what is out of date (as factsheets build), then compares every PDF with the approved
 build in DIR (its PDFs, manifest.json and manifest.review.json): unchanged, changed, added or
@@ -22,6 +24,9 @@ Options:
   --report DIR     where to write index.html and summary.md (default: OUT/review)
   --json           print the review as JSON on stdout
   --markdown       print the Markdown summary on stdout (for a CI job summary or a PR comment)
+  --jobs N, --timeout S, --print, --force, --browser-url U
+                   as for factsheets build
+  --quiet          only errors, warnings and the review (no build summary line)
   -h, --help       show this help
 
 Exit status: 0 nothing changed, 3 something changed (approve it), 1 error, 2 wrong command line.`;
@@ -34,12 +39,16 @@ interface ReviewCommand {
   readonly against: string;
   readonly reportDir: string | undefined;
   readonly format: 'text' | 'json' | 'markdown';
+  /** No build summary line before the review's. */
+  readonly quiet: boolean;
 }
 
 /** `factsheets review …`: build, compare with the approved build, write the report, exit 0 or 3. */
 export async function runReviewCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   const command = readCommandLine(argv, parseCommandLine, REVIEW_USAGE);
   if (typeof command === 'number') return command;
+  const badEnvironment = checkEnvironment(env);
+  if (badEnvironment !== undefined) return badEnvironment;
   const config = resolveConfig(command.options, env);
   const against = resolve(command.against);
   if (against === config.outDir) {
@@ -55,15 +64,21 @@ export async function runReviewCommand(argv: readonly string[], env: NodeJS.Proc
     process.stderr.write('factsheets: the build failed, so there is nothing complete to review\n');
     return EXIT.failed;
   }
-  if (command.format === 'text') process.stdout.write(buildText.stdout.split('\n').slice(-2).join('\n'));
+  if (command.format === 'text' && !command.quiet) process.stdout.write(buildText.stdout.split('\n').slice(-2).join('\n'));
 
   try {
-    const [{ reviewBuild }, summary, { formatReviewHtml }] = await Promise.all([import('../review/review.js'), import('../review/summary.js'), import('../review/html-report.js')]);
-    const result = await reviewBuild(against, config.outDir);
-    const reportDir = command.reportDir === undefined ? join(config.outDir, 'review') : resolve(command.reportDir);
-    const shownPath = shortPath(join(reportDir, 'index.html'));
-    const markdown = summary.formatReviewMarkdown(result, shownPath);
-    await writeReport(reportDir, formatReviewHtml(result), markdown);
+    const [{ reviewBuild }, summary, { formatReviewMarkdown }, { formatReviewHtml }] = await Promise.all([
+      import('../review/review.js'), import('../review/summary.js'), import('../review/markdown-summary.js'), import('../review/html-report.js'),
+    ]);
+    const result = await reviewBuild(against, config.outDir, () => performance.now(), await datasetContext(config.contentDir));
+    for (const warning of result.warnings) process.stderr.write(`warning: ${escapeForMessage(warning)}\n`);
+    // The default report folder is inside the output folder: confined to it (OUT/review itself may not be a link).
+    const report = command.reportDir === undefined
+      ? { root: config.outDir, sub: 'review', name: 'the output folder' }
+      : { root: resolve(command.reportDir), sub: '.', name: 'the report folder' };
+    const shownPath = shortPath(join(report.root, report.sub, 'index.html'));
+    const markdown = formatReviewMarkdown(result, shownPath);
+    await writeReport(report, formatReviewHtml(result), markdown);
     if (command.format === 'json') process.stdout.write(summary.formatReviewJson(result));
     else if (command.format === 'markdown') process.stdout.write(markdown);
     else process.stdout.write(`${summary.formatReviewText(result)}report: ${shownPath}\n`);
@@ -80,15 +95,18 @@ function shortPath(path: string): string {
   return inside === '' || inside.startsWith('..') ? path : inside;
 }
 
-async function writeReport(dir: string, html: string, markdown: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'index.html'), html);
-    await writeFile(join(dir, 'summary.md'), markdown);
-  } catch (error) {
-    throw new FactsheetsError(`cannot write the review report to ${dir}: ${error instanceof Error ? error.message : String(error)}`, {
-      stage: 'write', file: dir, hint: 'Choose a folder you can write to with --report DIR.',
-    });
+/** The report's two files, each written as every output is: whole or not at all, never through a link. */
+async function writeReport(report: { readonly root: string; readonly sub: string; readonly name: string }, html: string, markdown: string): Promise<void> {
+  const encoder = new TextEncoder();
+  for (const [file, text] of [['index.html', html], ['summary.md', markdown]] as const) {
+    try {
+      await writeOutput(report.root, join(report.sub, file), encoder.encode(text), { folderName: report.name });
+    } catch (error) {
+      if (error instanceof FactsheetsError && error.file !== undefined && error.file !== report.root) throw error;
+      throw new FactsheetsError(`cannot write the review report to ${join(report.root, report.sub)}: ${error instanceof Error ? error.message : String(error)}`, {
+        stage: 'write', file: join(report.root, report.sub), hint: 'Choose a folder you can write to with --report DIR.',
+      });
+    }
   }
 }
 
@@ -97,6 +115,7 @@ function parseCommandLine(argv: readonly string[]): ReviewCommand | 'help' {
     ...FOLDER_OPTIONS,
     against: { type: 'string' },
     report: { type: 'string' },
+    ...PRINT_OPTIONS,
     json: { type: 'boolean' },
     markdown: { type: 'boolean' },
   });
@@ -106,7 +125,8 @@ function parseCommandLine(argv: readonly string[]): ReviewCommand | 'help' {
   if (values.against === undefined || values.against === '') throw new UsageError('--against DIR is required: the output folder of the approved build');
   if (values.json === true && values.markdown === true) throw new UsageError('--json and --markdown cannot be used together');
   return {
-    options: folderOptions(values),
+    options: { ...folderOptions(values), ...printOptions(values) },
+    quiet: values.quiet === true,
     against: values.against,
     reportDir: values.report,
     format: values.json === true ? 'json' : values.markdown === true ? 'markdown' : 'text',

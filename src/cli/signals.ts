@@ -17,6 +17,9 @@ for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
       return;
     }
     killStartedBrowsers();
+    // Node's exit waits for its thread pool: should a file operation hang there (a network
+    // file system), a second signal must still end the process, so the defaults come back first.
+    for (const name of Object.keys(SIGNAL_EXIT)) process.removeAllListeners(name);
     process.exit(SIGNAL_EXIT[received] ?? 1);
   });
 }

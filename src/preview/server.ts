@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readConfinedFile } from '../stages/confined-files.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
@@ -86,7 +86,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     const listed = state.documents.some((document) => document.output === output && document.hasPdf);
     const file = output === undefined ? undefined : resolve(join(outDir, output));
     if (!listed || file === undefined || !file.startsWith(`${outDir}${sep}`)) return refuse(response, 404, 'Not found.');
-    const bytes = await readFile(file).catch(() => undefined);
+    const bytes = await readConfinedFile({ root: outDir, name: 'the output folder', stage: 'load' }, output ?? '').catch(() => undefined);
     if (bytes === undefined) return refuse(response, 404, 'The PDF is not in the output folder.');
     send(response, request, { body: bytes, type: 'application/pdf' });
   };

@@ -2,10 +2,11 @@ import type { ManifestEntry } from '../build/manifest.js';
 import { diffRows, describeRowChange, type RowChange } from './rows-diff.js';
 import { diffSource, lineRanges, type SourceDiff } from './source-diff.js';
 import type { ReviewRecord } from './record.js';
+import { recordValue } from './read-back.js';
 
 /** One reason an output changed, read from the two builds' manifests and review records. */
 export type Cause =
-  | { readonly kind: 'dataset'; readonly summary: string; readonly rows: readonly RowChange[] }
+  | { readonly kind: 'dataset'; readonly summary: string; readonly file: string; readonly currency: string; readonly rows: readonly RowChange[] }
   | { readonly kind: 'source'; readonly summary: string; readonly file: string; readonly diff: SourceDiff }
   | { readonly kind: 'templates'; readonly summary: string; readonly files: readonly TemplateFileChange[] }
   | { readonly kind: 'fonts' | 'options' | 'tool' | 'parts' | 'own-drawing'; readonly summary: string };
@@ -25,19 +26,33 @@ export interface Explanation {
 export interface ReviewSide {
   readonly toolVersion: string;
   readonly record: ReviewRecord | undefined;
+  /** The record's path, to name it in a warning. */
+  readonly recordFile: string;
 }
+
+/** What the project says about its dataset: its file as the user knows it, and its currency. */
+export interface DatasetContext {
+  readonly file: string;
+  readonly currency: string;
+}
+
+export const DEFAULT_DATASET: DatasetContext = { file: 'funding.csv', currency: 'EUR' };
 
 /**
  * Why one output differs between the approved build and this one, input by input: each
  * manifest hash that differs is explained from the review records where both have it.
  */
-export function explainChange(approved: ManifestEntry, current: ManifestEntry, sides: { approved: ReviewSide; current: ReviewSide }): Explanation {
+export function explainChange(
+  approved: ManifestEntry, current: ManifestEntry, sides: { approved: ReviewSide; current: ReviewSide },
+  dataset: DatasetContext = DEFAULT_DATASET, warn: (message: string) => void = () => undefined,
+): Explanation {
   const causes: Cause[] = [];
   const unexplained: string[] = [];
   const differs = (input: string): boolean => approved.inputs[input] !== current.inputs[input];
-  const lookup = <T>(input: string, part: (record: ReviewRecord) => Readonly<Record<string, T>>): { before: T; after: T } | undefined => {
-    const before = lookupIn(sides.approved.record, part, approved.inputs[input]);
-    const after = lookupIn(sides.current.record, part, current.inputs[input]);
+  const lookup = <Part extends 'sources' | 'rows' | 'templates' | 'options'>(input: string, part: Part) => {
+    const warnFor = (side: ReviewSide) => (why: string): void => warn(`${side.recordFile}: ${why}; the change it would explain is reported as unexplained`);
+    const before = recordValue(sides.approved.record, part, approved.inputs[input], warnFor(sides.approved));
+    const after = recordValue(sides.current.record, part, current.inputs[input], warnFor(sides.current));
     return before === undefined || after === undefined ? undefined : { before, after };
   };
   const missing = (what: string): void => {
@@ -48,7 +63,7 @@ export function explainChange(approved: ManifestEntry, current: ManifestEntry, s
 
   if (differs('tool')) causes.push({ kind: 'tool', summary: `factsheets ${approved.inputs['tool'] ?? '?'} → ${current.inputs['tool'] ?? '?'}` });
   if (differs('source')) {
-    const texts = lookup('source', (record) => record.sources);
+    const texts = lookup('source', 'sources');
     if (texts === undefined) missing(`the Markdown (${current.source})`);
     else {
       const diff = diffSource(current.source, texts.before, texts.after);
@@ -57,15 +72,16 @@ export function explainChange(approved: ManifestEntry, current: ManifestEntry, s
     }
   }
   if (differs('dataset')) {
-    const rows = lookup('dataset', (record) => record.rows);
+    const rows = lookup('dataset', 'rows');
     if (rows === undefined) missing('the dataset rows it uses');
     else {
       const changes = diffRows(rows.before, rows.after);
-      causes.push({ kind: 'dataset', rows: changes, summary: `funding.csv: ${changes.map(describeRowChange).join('; ')}` });
+      const summary = `${dataset.file}: ${changes.map((change) => describeRowChange(change, dataset.currency)).join('; ') || 'the rows are the same, in another order'}`;
+      causes.push({ kind: 'dataset', file: dataset.file, currency: dataset.currency, rows: changes, summary });
     }
   }
   if (differs('templates')) {
-    const files = lookup('templates', (record) => record.templates);
+    const files = lookup('templates', 'templates');
     if (files === undefined) missing('the templates');
     else {
       const changes = templateChanges(files.before, files.after);
@@ -74,7 +90,7 @@ export function explainChange(approved: ManifestEntry, current: ManifestEntry, s
   }
   if (differs('fonts')) causes.push({ kind: 'fonts', summary: 'the embedded brand fonts changed' });
   if (differs('options')) {
-    const options = lookup('options', (record) => record.options);
+    const options = lookup('options', 'options');
     const describe = (value: { sourceDateEpoch: number | null; print: boolean }): string => `SOURCE_DATE_EPOCH=${value.sourceDateEpoch ?? 'unset'}`;
     causes.push({ kind: 'options', summary: options === undefined ? 'the build options changed' : `build options: ${describe(options.before)} → ${describe(options.after)}` });
   }
@@ -83,12 +99,6 @@ export function explainChange(approved: ManifestEntry, current: ManifestEntry, s
     unexplained.push('no recorded input changed: the PDF differs for a reason the manifest does not record (another Chromium build?)');
   }
   return { causes, unexplained };
-}
-
-function lookupIn<T>(record: ReviewRecord | undefined, part: (record: ReviewRecord) => Readonly<Record<string, T>>, hash: string | undefined): T | undefined {
-  if (record === undefined || hash === undefined) return undefined;
-  const values = part(record);
-  return Object.hasOwn(values, hash) ? values[hash] : undefined;
 }
 
 /** Template files by path whose content hash differs, and those only one side has. */

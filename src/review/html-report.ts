@@ -50,7 +50,7 @@ ${pages}
 }
 
 function causeItem(cause: Cause): string {
-  if (cause.kind === 'dataset') return `<li>Dataset rows (funding.csv):<ul>${cause.rows.map((row) => `<li>${escapeHtml(describeRowChange(row))}</li>`).join('')}</ul></li>`;
+  if (cause.kind === 'dataset') return `<li>Dataset rows (${escapeHtml(cause.file)}):<ul>${cause.rows.map((row) => `<li>${escapeHtml(describeRowChange(row, cause.currency))}</li>`).join('')}</ul></li>`;
   if (cause.kind === 'source') {
     // One block per line, so that added and removed lines are shaded across the width.
     const lines = cause.diff.unified.trimEnd().split('\n').map((line) => {

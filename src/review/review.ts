@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
+import { ConfinedFileError, readConfinedFile, readConfinedText, type ConfinedFolder } from '../stages/confined-files.js';
 import { readManifest, type Manifest, type ManifestEntry } from '../build/manifest.js';
 import { isPackOutput } from '../stages/plan/pack.js';
-import { explainChange, type Cause, type ReviewSide } from './causes.js';
+import { DEFAULT_DATASET, explainChange, type Cause, type DatasetContext, type ReviewSide } from './causes.js';
+import { checkedManifest } from './read-back.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';
 import { KnownPages } from './known-pages.js';
-import { readReviewRecord } from './record.js';
+import { readReviewRecord, reviewRecordFile } from './record.js';
 import { lineRanges } from './source-diff.js';
 
 export type DocumentStatus = 'unchanged' | 'changed' | 'added' | 'removed';
@@ -37,6 +38,8 @@ export interface ReviewResult {
   /** Pages rendered to compare: only pages of changed PDFs whose content differs. */
   readonly pagesRendered: number;
   readonly seconds: number;
+  /** What the review could not use from the folders (a damaged record or manifest entry), by file. */
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -44,9 +47,16 @@ export interface ReviewResult {
  * known from their SHA-256 in the manifests and never opened; in a changed PDF, pages whose
  * content is identical are never rendered.
  */
-export async function reviewBuild(against: string, outDir: string, now: () => number = () => performance.now()): Promise<ReviewResult> {
+export async function reviewBuild(
+  against: string, outDir: string, now: () => number = () => performance.now(), dataset: DatasetContext = DEFAULT_DATASET,
+): Promise<ReviewResult> {
   const started = now();
-  const [approved, current] = await Promise.all([requireManifest(against, 'approved'), requireManifest(outDir, 'reviewed')]);
+  const warnings = new Set<string>();
+  const [approved, current] = (await Promise.all([requireManifest(against, 'approved'), requireManifest(outDir, 'reviewed')])).map((manifest, index) => {
+    const checked = checkedManifest(manifest, join(index === 0 ? against : outDir, 'manifest.json'));
+    for (const warning of checked.warnings) warnings.add(warning);
+    return checked.manifest;
+  }) as [Manifest, Manifest];
   const sides = {
     approved: await sideOf(against, approved),
     current: await sideOf(outDir, current),
@@ -69,12 +79,12 @@ export async function reviewBuild(against: string, outDir: string, now: () => nu
       if (entry !== undefined) documents.push(described(entry, after === undefined ? 'removed' : 'added', { approved: before?.pages, current: after?.pages }));
       continue;
     }
-    const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output), readPdfFile(outDir, output)]);
+    const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output, 'approved'), readPdfFile(outDir, output, 'reviewed')]);
     // The pack comes last: its pages are traced to the changed document pages they copy.
     const compared = await comparePdfPages(output, approvedBytes, currentBytes, known);
     pagesRendered += compared.pagesRendered;
     known.add(output, compared.approved, compared.current, compared.changes);
-    const explanation = explainChange(before, after, sides);
+    const explanation = explainChange(before, after, sides, dataset, (warning) => warnings.add(warning));
     const causes = isPackOutput(output) ? packCauses(explanation.causes, compared.changes, documents) : explanation.causes;
     documents.push({ ...described(after, 'changed', { approved: before.pages, current: after.pages }), changedPages: compared.changes, causes, unexplained: explanation.unexplained });
   }
@@ -82,7 +92,7 @@ export async function reviewBuild(against: string, outDir: string, now: () => nu
   for (const document of documents) summary[document.status] += 1;
   return {
     against, outDir, tool: { approved: approved.tool.version, current: current.tool.version }, summary, documents, pagesRendered,
-    seconds: (now() - started) / 1000,
+    seconds: (now() - started) / 1000, warnings: [...warnings],
   };
 }
 
@@ -118,7 +128,14 @@ function packLast(a: string, b: string): number {
   return Number(isPackOutput(a)) - Number(isPackOutput(b)) || a.localeCompare(b);
 }
 
+/** The approved build and the reviewed one, as folders nothing is read from through a link. */
+function folderOf(dir: string, which: 'approved' | 'reviewed'): ConfinedFolder {
+  return { root: dir, name: which === 'approved' ? 'the approved folder' : 'the output folder', stage: 'load' };
+}
+
 async function requireManifest(dir: string, which: 'approved' | 'reviewed'): Promise<Manifest> {
+  // A link or a FIFO in its place is named as such (the manifest reader would take it for absent).
+  await readConfinedText(folderOf(dir, which), 'manifest.json');
   const manifest = await readManifest(dir);
   if (manifest !== undefined) return manifest;
   throw new FactsheetsError(`the ${which} folder has no readable manifest.json`, {
@@ -128,15 +145,16 @@ async function requireManifest(dir: string, which: 'approved' | 'reviewed'): Pro
 }
 
 async function sideOf(dir: string, manifest: Manifest): Promise<ReviewSide> {
-  return { toolVersion: manifest.tool.version, record: await readReviewRecord(dir) };
+  return { toolVersion: manifest.tool.version, record: await readReviewRecord(dir), recordFile: join(dir, reviewRecordFile('manifest.json')) };
 }
 
-async function readPdfFile(dir: string, output: string): Promise<Uint8Array> {
+async function readPdfFile(dir: string, output: string, which: 'approved' | 'reviewed'): Promise<Uint8Array> {
   const path = join(dir, output);
   try {
-    return await readFile(path);
+    return await readConfinedFile(folderOf(dir, which), output);
   } catch (error) {
-    throw new FactsheetsError(`cannot read ${path}: the manifest lists it, but ${error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'it is missing' : 'it cannot be read'}`, {
+    if (!(error instanceof ConfinedFileError) || (error.kind !== 'missing' && error.kind !== 'unreadable')) throw error;
+    throw new FactsheetsError(`cannot read ${path}: the manifest lists it, but ${error.kind === 'missing' ? 'it is missing' : 'it cannot be read'}`, {
       stage: 'load', file: path, hint: 'Keep the PDFs and manifest.json of a build together (copy or download the whole output folder).',
     });
   }

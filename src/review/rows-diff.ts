@@ -81,13 +81,25 @@ function unmatched(rows: readonly DatasetRow[], keys: readonly string[], otherKe
 }
 
 function fieldChanges(before: DatasetRow, after: DatasetRow): FieldChange[] {
-  return FIELDS.filter((field) => before[field] !== after[field]).map((field) => ({ field, before: formatField(field, before[field]), after: formatField(field, after[field]) }));
+  return FIELDS.filter((field) => before[field] !== after[field]).map((field) => ({ field, before: fieldValue(before[field]), after: fieldValue(after[field]) }));
 }
 
-function formatField(field: keyof DatasetRow, value: DatasetRow[keyof DatasetRow]): string {
-  if (value === undefined) return '(empty)';
-  if (field === 'amountEur' && typeof value === 'number') return `€${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })}`;
-  return String(value);
+/** A field as stored; an amount is formatted in the project's currency when it is described. */
+function fieldValue(value: DatasetRow[keyof DatasetRow]): string {
+  return value === undefined ? '(empty)' : String(value);
+}
+
+/** `€25,000,000`, `US$1,500.5`: an amount in the project's currency (the dataset column is named amount_eur whatever it holds). */
+export function formatAmount(value: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+  } catch {
+    return `${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${currency}`;
+  }
+}
+
+function shownField(field: keyof DatasetRow, text: string, currency: string): string {
+  return field === 'amountEur' && text !== '(empty)' && Number.isFinite(Number(text)) ? formatAmount(Number(text), currency) : text;
 }
 
 export function rowOf(change: RowChange): DatasetRow {
@@ -100,10 +112,10 @@ export function describeRow(row: DatasetRow): string {
 }
 
 /** One line per change: `ML · Civil registration · 2017: amount €25,000,000 → €25,100,000`. */
-export function describeRowChange(change: RowChange): string {
-  if (change.kind === 'added') return `added row ${describeRow(change.after)}: ${formatField('amountEur', change.after.amountEur)}, ${change.after.status}`;
-  if (change.kind === 'removed') return `removed row ${describeRow(change.before)}: ${formatField('amountEur', change.before.amountEur)}, ${change.before.status}`;
-  const fields = change.fields.map(({ field, before, after }) => `${FIELD_LABELS[field]} ${before} → ${after}`).join('; ');
+export function describeRowChange(change: RowChange, currency = 'EUR'): string {
+  if (change.kind === 'added') return `added row ${describeRow(change.after)}: ${formatAmount(change.after.amountEur, currency)}, ${change.after.status}`;
+  if (change.kind === 'removed') return `removed row ${describeRow(change.before)}: ${formatAmount(change.before.amountEur, currency)}, ${change.before.status}`;
+  const fields = change.fields.map(({ field, before, after }) => `${FIELD_LABELS[field]} ${shownField(field, before, currency)} → ${shownField(field, after, currency)}`).join('; ');
   return `row ${describeRow(change.before)}: ${fields}`;
 }
 

@@ -1,3 +1,4 @@
+import { escapeForMessage, safeLineStart } from '../errors.js';
 import type { PageChange } from './compare-pages.js';
 import type { DocumentReview, ReviewResult } from './review.js';
 
@@ -21,12 +22,13 @@ export function headline(result: ReviewResult): string {
   return `${changed} of ${result.documents.length} PDFs changed, ${added} added, ${removed} removed${outOfDate}`;
 }
 
-/** Why a document is in the review, one line per cause or gap. */
+/** Why a document is in the review, one line per cause or gap; never none. */
 export function reasons(document: DocumentReview): string[] {
   const stale = document.outOfDate === undefined ? [] : [`out of date: ${document.outOfDate}`];
   if (document.status === 'added') return [`new document (${document.source})`, ...stale];
   if (document.status === 'removed') return ['no longer built'];
-  return [...stale, ...document.causes.map((cause) => cause.summary), ...document.unexplained];
+  const why = [...stale, ...document.causes.map((cause) => cause.summary), ...document.unexplained];
+  return why.length > 0 ? why : ['unexplained: no recorded cause'];
 }
 
 /** The pages a changed document shows differently, or why none is listed. */
@@ -54,38 +56,14 @@ function pageList(changes: readonly PageChange[]): string {
 
 /** The terminal's report: one block per document to review, then the headline. */
 export function formatReviewText(result: ReviewResult): string {
+  // Data from the folders (names, dataset values) escaped as the build's messages are: no line of its own, no terminal control.
   const lines: string[] = [];
   for (const document of documentsToReview(result)) {
-    lines.push(`${document.status.padEnd(7)} ${document.output}${document.status === 'changed' ? `: ${pagesLine(document)}` : ''}`);
-    for (const reason of reasons(document)) lines.push(`        ${reason}`);
+    lines.push(safeLineStart(escapeForMessage(`${document.status.padEnd(7)} ${document.output}${document.status === 'changed' ? `: ${pagesLine(document)}` : ''}`)));
+    for (const reason of reasons(document)) lines.push(`        ${escapeForMessage(reason)}`);
   }
   lines.push(`${headline(result)} (reviewed in ${result.seconds.toFixed(2)} s, ${result.pagesRendered} pages rendered)`);
   return `${lines.join('\n')}\n`;
-}
-
-/** A Markdown summary for a CI job summary or a pull-request comment. */
-export function formatReviewMarkdown(result: ReviewResult, reportPath?: string): string {
-  const lines = ['## Review against the approved build', '', `**${headline(result)}** · factsheets ${result.tool.current} (approved build: ${result.tool.approved || 'unknown'})`, ''];
-  const documents = documentsToReview(result);
-  if (documents.length > 0) {
-    lines.push('| PDF | status | pages | why |', '|---|---|---|---|');
-    for (const document of documents) {
-      lines.push(`| \`${document.output}\` | ${document.status} | ${escapeCell(pagesLine(document))} | ${escapeCell(reasons(document).join('<br>'))} |`);
-    }
-    lines.push('');
-    for (const document of documents) {
-      for (const cause of document.causes) {
-        if (cause.kind !== 'source') continue;
-        lines.push(`<details><summary>${escapeHtml(cause.file)}: what changed in the Markdown</summary>`, '', '```diff', cause.diff.unified.trimEnd(), '```', '', '</details>', '');
-      }
-    }
-  }
-  if (reportPath !== undefined && documents.length > 0) lines.push(`The pages side by side, with the differences marked: \`${reportPath}\`.`, '');
-  return `${lines.join('\n')}\n`;
-}
-
-function escapeCell(text: string): string {
-  return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
 
 export function escapeHtml(text: string): string {

@@ -73,14 +73,14 @@ export async function loadSources(contentDir: string, templatesDir: string, limi
       hint: 'Keep one of the two (funding.csv or funding.xlsx) in the content folder, and move the other away.',
     });
   }
-  return { factsheets, onePagers, dataset, workbook: await readWorkbookFile(workbook), settings, templates: loadedTemplates, limits };
+  return { factsheets, onePagers, dataset, workbook: await readWorkbookFile(workbook, limits), settings, templates: loadedTemplates, limits };
 }
 
-async function readWorkbookFile(file: SourceFile | BinaryFile | undefined): Promise<LoadedWorkbook | undefined> {
+async function readWorkbookFile(file: SourceFile | BinaryFile | undefined, limits: Limits): Promise<LoadedWorkbook | undefined> {
   if (file === undefined) return undefined;
   if ('refused' in file && file.refused !== undefined) return { displayPath: file.displayPath, sheets: [], refused: file.refused };
   if (!('bytes' in file)) return undefined;
-  return { displayPath: file.displayPath, sheets: await readWorkbook(file.bytes, file.displayPath) };
+  return { displayPath: file.displayPath, sheets: await readWorkbook(file.bytes, file.displayPath, limits) };
 }
 
 /** A folder the build reads from, with its real path: nothing under it may lead outside. */

@@ -1,11 +1,15 @@
 import type { CellValue, Workbook } from 'exceljs';
 import { FactsheetsError } from '../errors.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { cellReference, type ParsedRow } from './validate/csv-rows.js';
+import { checkWorkbookArchive, type WorkbookLimits } from './workbook-archive.js';
 
 /** One sheet of a workbook as rows of text, the way the CSV reader gives them. */
 export interface SheetRows {
   readonly name: string;
   readonly rows: readonly ParsedRow[];
+  /** Hidden in Excel (hidden or very hidden): never the dataset unless named. */
+  readonly hidden: boolean;
   /** Cells whose value cannot be used (an error value, a formula never calculated). */
   readonly problems: readonly FactsheetsError[];
 }
@@ -13,9 +17,11 @@ export interface SheetRows {
 /**
  * Reads an .xlsx workbook's sheets (exceljs, loaded only when a workbook is used). Cells are
  * read as values, never as displayed text: numbers as numbers, dates as ISO dates in UTC (so
- * nothing depends on the machine's time zone), formulas by their cached result.
+ * nothing depends on the machine's time zone), formulas by their cached result. The archive
+ * is checked against the limits first (entries, sizes, rows and cells of every sheet).
  */
-export async function readWorkbook(bytes: Buffer, file: string): Promise<readonly SheetRows[]> {
+export async function readWorkbook(bytes: Buffer, file: string, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<readonly SheetRows[]> {
+  await checkWorkbookArchive(bytes, file, limits);
   const { default: ExcelJS } = await import('exceljs');
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
@@ -32,6 +38,7 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<readonl
     const problems: FactsheetsError[] = [];
     sheet.eachRow({ includeEmpty: false }, (row, number) => {
       const fields: string[] = [];
+      const before = problems.length;
       for (let column = 1; column <= row.cellCount; column += 1) {
         const text = cellText(row.getCell(column).value);
         if (typeof text === 'string') {
@@ -44,9 +51,11 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<readonl
         }
       }
       while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-      if (fields.length > 0) rows.push({ fields, line: number, fieldColumns: fields.map((_, index) => index + 1), sheet: sheet.name });
+      // A row with an unusable cell is reported once, at that cell: not checked again as if the cell were empty.
+      const unusable = problems.length > before && rows.length > 0;
+      if (fields.length > 0 && !unusable) rows.push({ fields, line: number, fieldColumns: fields.map((_, index) => index + 1), sheet: sheet.name });
     });
-    return { name: sheet.name, rows: padToHeader(rows), problems };
+    return { name: sheet.name, rows: padToHeader(rows), problems, hidden: sheet.state !== 'visible' };
   });
 }
 

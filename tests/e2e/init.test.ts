@@ -27,7 +27,7 @@ describe('factsheets init', () => {
 
   it('writes a starter project that builds at once, with no word of the sample programme', async () => {
     expect(init.code).toBe(0);
-    expect(init.stdout).toMatch(/^wrote 5 files into my-programme\nnext: npm run factsheets -- build --content my-programme\n$/);
+    expect(init.stdout).toMatch(/^wrote 5 files into my-programme\nnext: npm run factsheets -- build --content my-programme --out my-programme\/output\n$/);
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
     const pdfs = await pdfsUnder(join(cwd, 'output'));

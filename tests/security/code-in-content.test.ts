@@ -1,4 +1,4 @@
-import { cp, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,11 @@ function payloads(marker: string): string[] {
     '{{lookup (lookup this "constructor") "name"}}',
     '{{#each (lookup this "__proto__")}}{{@key}}{{/each}}',
   ];
+}
+
+/** Where the second payload calls blockHelperMissing (its column moves with the canary's path). */
+function blockHelperColumn(marker: string): number {
+  return (payloads(marker)[1] ?? '').indexOf('{{#blockHelperMissing') + 1;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -56,12 +61,20 @@ describe('Handlebars template-injection payloads', () => {
     });
     const out = await tempDir();
     const result = await runCli(['build', '--content', content, '--out', out]);
-    expect([0, 1]).toContain(result.code);
+    // The two RCE chains fail their document, each at the helper that is not there; the two reads build.
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/\n2 built, 2 failed, 2 errors in/);
+    expect(result.stderr).toContain('countries/payload-0.md:6:80: error: one-pager payload-0: unknown helper "push"');
+    expect(result.stderr).toContain(`countries/payload-1.md:6:${blockHelperColumn(marker)}: error: one-pager payload-1: the "blockHelperMissing" helper is not available`);
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(result.stderr).not.toContain('internal error');
     expect(await exists(marker)).toBe(false);
-    for (const name of await readdir(join(out, 'countries')).catch(() => [] as string[])) {
-      expect(pdfText(join(out, 'countries', name))).not.toMatch(/function|native code|\[object/);
+    expect((await readdir(join(out, 'countries'))).sort()).toEqual(['payload-2.pdf', 'payload-3.pdf']);
+    for (const name of ['payload-2.pdf', 'payload-3.pdf']) {
+      const text = pdfText(join(out, 'countries', name));
+      // The page is there (its figures), and nothing the prototype holds reached it ("Object" is constructor.name).
+      expect(text).toContain(`Payload ${name[8]}`);
+      expect(text).not.toMatch(/Object|function|native code|\[object|__proto__|constructor/);
     }
   });
 
@@ -69,12 +82,21 @@ describe('Handlebars template-injection payloads', () => {
     const marker = canary();
     const templates = await tempDir('factsheets-payload-templates-');
     await cp(TEMPLATES, templates, { recursive: true });
-    await writeFile(join(templates, 'partials/sample-badge.hbs'), payloads(marker).join('\n'));
+    // The partial keeps what it shows (its messages stay used) and gets every payload after it.
+    const partial = join(templates, 'partials/sample-badge.hbs');
+    const original = await readFile(partial, 'utf8');
+    await writeFile(partial, `${original}\n${payloads(marker).join('\n')}`);
+    // The second payload's line: after the partial's own lines, the blank one and the first payload.
+    const line = original.split('\n').length + 2;
     const content = await writeContent({ 'countries/mali.md': '---\nname: Mali\niso: ML\n---\n\nText.\n', 'funding.csv': 'country,instrument,year,amount_eur,status,source\nML,Fund,2016,1,paid,Sample data\n' });
-    const result = await runCli(['build', '--content', content, '--templates', templates, '--out', await tempDir()]);
-    expect([0, 1]).toContain(result.code);
-    expect(result.stderr).not.toMatch(STACK_TRACE);
-    expect(result.stderr).not.toContain('internal error');
+    const out = await tempDir();
+    const result = await runCli(['build', '--content', content, '--templates', templates, '--out', out]);
+    // Refused when the templates are compiled: one error at the payload, no PDF printed.
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${join(templates, 'partials/sample-badge.hbs')}:${line}:${blockHelperColumn(marker)}: error: the "blockHelperMissing" helper is not available\n`
+      + '  hint: Remove it: templates and prose cannot write to the build\'s output. Helpers here: money, number, percent, wholePercent, date.\n');
+    expect(result.stdout).toMatch(/^FAILED countries\/mali\.pdf/m);
+    expect(await exists(join(out, 'countries/mali.pdf'))).toBe(false);
     expect(await exists(marker)).toBe(false);
   });
 });

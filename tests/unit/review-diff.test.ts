@@ -26,7 +26,7 @@ describe('diffRows', () => {
 
   it('names a status change and a programme renamed in place as changes, not as a removal and an addition', () => {
     const changes = diffRows([row(), row({ programme: 'Old name', year: 2015 })], [row({ status: 'paid' }), row({ programme: 'New name', year: 2015 })]);
-    expect(changes.map(describeRowChange)).toEqual([
+    expect(changes.map((change) => describeRowChange(change))).toEqual([
       'row ML · Civil registration · 2017: status committed → paid',
       'row ML · Old name · 2015: programme Old name → New name',
     ]);
@@ -35,8 +35,8 @@ describe('diffRows', () => {
   it('tells added and removed rows apart, and counts duplicates', () => {
     const changes = diffRows([row(), row(), row({ country: 'NE', programme: 'Gone', amountEur: 5 })], [row(), row({ country: 'NG', programme: 'New', year: 2018, amountEur: 7 })]);
     expect(changes.map((change) => change.kind).sort()).toEqual(['added', 'removed', 'removed']);
-    expect(changes.map(describeRowChange)).toContain('added row NG · New · 2018: €7, committed');
-    expect(changes.map(describeRowChange)).toContain('removed row NE · Gone · 2017: €5, committed');
+    expect(changes.map((change) => describeRowChange(change))).toContain('added row NG · New · 2018: €7, committed');
+    expect(changes.map((change) => describeRowChange(change))).toContain('removed row NE · Gone · 2017: €5, committed');
   });
 
   it('handles a large dataset without spreading arrays', () => {

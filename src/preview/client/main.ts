@@ -1,6 +1,7 @@
 import type { PreviewDocument, PreviewState } from '../state.js';
 import { DocumentView } from './document-view.js';
 import { renderIndex } from './index-list.js';
+import { documentNameFromFragment } from './fragment.js';
 
 /**
  * The preview page: listens to the server's build events and redraws the index and the
@@ -11,7 +12,7 @@ let state: PreviewState | undefined;
 
 /** The document named in the address (`#mali`), else the first one. */
 function openDocument(current: PreviewState): PreviewDocument | undefined {
-  const wanted = decodeURIComponent(location.hash.slice(1));
+  const wanted = documentNameFromFragment(location.hash);
   return current.documents.find((document) => document.name === wanted) ?? current.documents[0];
 }
 

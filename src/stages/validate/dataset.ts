@@ -100,12 +100,12 @@ export function rowPlace(dataset: Dataset, line: number): string {
 export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | undefined, limits: Limits = DEFAULT_LIMITS): DatasetResult {
   const file = workbook.displayPath;
   if (workbook.refused !== undefined) return unusable(file, workbook.refused);
-  const sheet = sheetName === undefined ? workbook.sheets[0] : workbook.sheets.find((candidate) => candidate.name === sheetName);
+  const sheet = sheetName === undefined ? workbook.sheets.find((candidate) => !candidate.hidden) : workbook.sheets.find((candidate) => candidate.name === sheetName);
   if (sheet === undefined) {
     const names = workbook.sheets.map((candidate) => `"${candidate.name}"`).join(', ');
-    return unusable(file, new FactsheetsError(sheetName === undefined ? 'the workbook has no sheets' : `the workbook has no sheet "${sheetName}" (its sheets: ${names || 'none'})`, {
+    return unusable(file, new FactsheetsError(sheetName === undefined ? 'the workbook has no visible sheet' : `the workbook has no sheet "${sheetName}" (its sheets: ${names || 'none'})`, {
       stage: 'validate', file,
-      hint: sheetName === undefined ? 'Put the dataset on the workbook\'s first sheet.' : 'Correct dataset_sheet in factsheets.yml, or remove it to use the first sheet.',
+      hint: sheetName === undefined ? 'Put the dataset on the workbook\'s first visible sheet, or name its sheet with dataset_sheet in factsheets.yml.' : 'Correct dataset_sheet in factsheets.yml, or remove it to use the first sheet.',
     }));
   }
   const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
