@@ -58,6 +58,8 @@ export interface SettingsValues {
   readonly datasetSheet?: string;
   /** The briefing pack's title on its cover and in its Info (project only). */
   readonly packTitle?: string;
+  /** The print editions' CMYK output profile (project only): its absolute path, as validated (see validateSettings). */
+  readonly printProfile?: string;
   /** Each language's own words for these settings (project only): its editions print them. */
   readonly languages?: Readonly<Record<string, SettingsValues>>;
 }

@@ -80,6 +80,8 @@ export const projectOnlyFields = {
   dataset_sheet: text.optional(),
   /** The briefing pack's title (default: the series, else the only factsheet's title). */
   pack_title: text.optional(),
+  /** The print editions' CMYK output profile: an .icc file in the content folder (default: coated FOGRA39, shipped). */
+  print_profile: text.optional(),
 };
 
 /** A language's own words for the settings (`languages: {fr: {series: …}}`): its editions print these. */

@@ -5,6 +5,7 @@ import { closestName } from './closest-name.js';
 import { closestLanguage } from '../../messages/files.js';
 import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
+import { checkPrintProfile } from './print-profile-setting.js';
 
 /** The settings file's name, in the content folder. */
 export const SETTINGS_FILE = 'factsheets.yml';
@@ -30,7 +31,11 @@ export function validateSettings(source: SourceFile | undefined): SettingsResult
   const parsedYaml = parseYamlData({ file, text: source.text, firstLine: 1, what });
   if (Array.isArray(parsedYaml)) return { settings: Object.freeze({}), errors: parsedYaml };
   const parsed = settingsSchema.safeParse(parsedYaml.data);
-  if (parsed.success) return { settings: withLanguages(toSettingsValues(parsed.data), parsed.data.languages), errors: [] };
+  if (parsed.success) {
+    const profile = checkPrintProfile(source, parsed.data.print_profile, parsedYaml.position(['print_profile']));
+    if (profile instanceof FactsheetsError) return { settings: Object.freeze({}), errors: [profile] };
+    return { settings: withLanguages({ ...toSettingsValues(parsed.data), ...(profile === undefined ? {} : { printProfile: profile }) }, parsed.data.languages), errors: [] };
+  }
   const errors = parsed.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
     ? issue.keys.map((key) => (issue.path.length === 0
       ? unknownSetting(file, key, parsedYaml.keyPositions.get(key) ?? parsedYaml.position([key]))
@@ -50,7 +55,7 @@ export function toSettingsValues(data: Partial<Record<Exclude<SettingKey, 'langu
   const values: Record<string, string> = {};
   const names: Readonly<Record<Exclude<SettingKey, 'languages'>, keyof SettingsValues>> = {
     series: 'series', publisher: 'publisher', kicker: 'kicker', running_head: 'runningHead', footer_note: 'footerNote',
-    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle',
+    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle', print_profile: 'printProfile',
   };
   for (const [key, name] of Object.entries(names)) {
     const value = data[key as Exclude<SettingKey, 'languages'>];
