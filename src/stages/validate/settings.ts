@@ -71,7 +71,7 @@ function unknownLanguageSetting(file: string, key: string, path: readonly string
   const guess = closestName(key, LANGUAGE_SETTING_KEYS);
   return new FactsheetsError(`"${key}" is not a setting a language can have (under ${path.join('.')})`, {
     stage: 'validate', file, ...where,
-    hint: `${guess === undefined || guess === key ? '' : `Did you mean "${guess}"? `}A language's own settings are: ${LANGUAGE_SETTING_KEYS.join(', ')}; the others (currency, language, dataset_sheet) are the project's.`,
+    hint: `${guess === undefined || guess === key ? '' : `Did you mean "${guess}"? `}A language's own settings are: ${LANGUAGE_SETTING_KEYS.join(', ')}; the others (currency, language, dataset_sheet, print_profile) are the project's.`,
   });
 }
 
