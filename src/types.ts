@@ -60,6 +60,8 @@ export interface SettingsValues {
   readonly packTitle?: string;
   /** Dataset countries that have no document on purpose (project only): their rows are not reported as left out. */
   readonly countriesWithoutBrief?: readonly string[];
+  /** The print editions' CMYK output profile (project only): its absolute path, as validated (see validateSettings). */
+  readonly printProfile?: string;
   /** Each language's own words for these settings (project only): its editions print them. */
   readonly languages?: Readonly<Record<string, SettingsValues>>;
 }

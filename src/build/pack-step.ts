@@ -9,6 +9,7 @@ import type { MessageFile } from '../messages/catalog.js';
 import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
 import { mergePdfPieces } from '../pdf/merge.js';
+import { checkPackStandards } from '../stages/accessibility-gate.js';
 import { CREATOR, languageOf } from '../stages/plan.js';
 import { editionOf } from '../stages/validate/front-matter.js';
 import { creationDate, type ProduceContext } from './produce.js';
@@ -224,6 +225,7 @@ export async function makePack(
     info,
     // A language tag is letters, digits and dashes (validated): a literal string as Chromium writes it.
     lang: `(${plan.lang.replace(/[^A-Za-z0-9-]/g, '')})`,
+    check: checkPackStandards,
   });
   return { pieces, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
 }

@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   review: runReviewCommand,
   // Loaded when used: it reads the starter's files, which no build needs at start.
   init: async (argv) => (await import('./init-command.js')).runInitCommand(argv),
+  check: async (argv) => (await import('./check-command.js')).runCheckCommand(argv),
 };
 
 /**

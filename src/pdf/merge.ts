@@ -1,5 +1,7 @@
 import { FactsheetsError } from '../errors.js';
+import { createHash } from 'node:crypto';
 import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdfPieces, type PdfFile, type PdfObject } from './objects.js';
+import { xmpForInfo } from './standards.js';
 
 /** A printed PDF and the name it is known by (for errors). */
 export interface PdfPart {
@@ -16,6 +18,8 @@ export interface MergeRequest {
   readonly info: string;
   /** The document language, as a PDF string, e.g. `(en)`. */
   readonly lang: string;
+  /** Called with the merged file's objects before any byte is written: throws to refuse it (the build checks PDF/UA-1 there). */
+  readonly check?: (file: PdfFile) => void;
 }
 
 /** The overlay's XObject name in each page's resources. */
@@ -54,6 +58,9 @@ export function mergePdfPieces(request: MergeRequest): Buffer[] {
   const outlineRuns: number[][] = [];
   let outlineCount = 0;
   let parentKeys = 0;
+  const roles = new Map<string, string>();
+  // The file identifier and XMP document ID: what the pack is made of, so equal parts give equal bytes.
+  const content = createHash('md5').update(request.info).update(request.lang);
 
   request.parts.forEach((part, index) => {
     const pdf = readPdf(part.bytes, part.name);
@@ -70,13 +77,18 @@ export function mergePdfPieces(request: MergeRequest): Buffer[] {
     if (outlines !== undefined) replaced.set(outlines, outlinesRoot);
     const prefix = `d${String(index + 1).padStart(4, '0')}`;
     const offset = parentKeys;
+    content.update(part.bytes);
     const copy = copier(pdf, part.name, reserve, set, replaced, (value) => value
       .replace(/\/StructParents? (\d+)/g, (match, key: string) => match.replace(key, String(Number(key) + offset)))
-      .replace(/\((node\d+)\)/g, `(${prefix}$1)`));
+      .replace(/\((node\d+)\)/g, `(${prefix}$1)`)
+      // Each document's font subsets are tagged AAAAAA+, BAAAAA+…: one tag per subset in the pack.
+      .replace(/\/(BaseFont|FontName) \/([A-Z]{6})\+/g, (_, key: string, tag: string) => `/${key} /${subsetTag(index, tag)}+`));
 
     for (const leaf of tree.leaves) pages.push(copy(leaf));
     if (struct !== undefined) {
       const structValue = at(struct, 'structure tree root').value;
+      const roleMap = dictEntry(structValue, 'RoleMap')?.text ?? '';
+      for (const match of roleMap.matchAll(/\/([^\s/<>[\]()]+)\s*\/([^\s/<>[\]()]+)/g)) roles.set(match[1] ?? '', match[2] ?? '');
       for (const element of refList(structValue, 'K')) parts.push(copy(element));
       for (const [key, value] of numberTree(pdf, refEntry(structValue, 'ParentTree'), part.name)) {
         parentTree.push(`${key + offset} ${mapReferences(value, (number) => `${copy(number)} 0 R`)}`);
@@ -108,19 +120,32 @@ export function mergePdfPieces(request: MergeRequest): Buffer[] {
 
   if (request.overlay !== undefined) overlayPages(request.overlay, pages, out, reserve, set);
 
-  set(catalog, { value: `<</Type /Catalog\n/Pages ${pagesRoot} 0 R\n/MarkInfo <</Type /MarkInfo /Marked true>>\n/StructTreeRoot ${structRoot} 0 R${topItems.length > 0 ? `\n/Outlines ${outlinesRoot} 0 R` : ''}\n/ViewerPreferences <</Type /ViewerPreferences /DisplayDocTitle true>>\n/Lang ${request.lang}>>` });
+  const id = content.digest('hex').toUpperCase();
+  const xmp = xmpForInfo(request.info, request.lang.slice(1, -1), id, false);
+  const metadata = reserve();
+  set(metadata, { value: `<</Type /Metadata /Subtype /XML /Length ${xmp.byteLength}>>`, stream: xmp });
+  set(catalog, { value: `<</Type /Catalog\n/Pages ${pagesRoot} 0 R\n/Metadata ${metadata} 0 R\n/MarkInfo <</Type /MarkInfo /Marked true>>\n/StructTreeRoot ${structRoot} 0 R${topItems.length > 0 ? `\n/Outlines ${outlinesRoot} 0 R` : ''}\n/ViewerPreferences <</Type /ViewerPreferences /DisplayDocTitle true>>\n/Lang ${request.lang}>>` });
   set(pagesRoot, { value: `<</Type /Pages\n/Count ${pages.length}\n/Kids [${pages.map((page) => `${page} 0 R`).join(' ')}]>>` });
   const parentTreeNode = reserve();
   set(parentTreeNode, { value: `<</Nums [${parentTree.join(' ')}]>>` });
   ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const idTree = ids.length === 0 ? undefined : reserve();
   if (idTree !== undefined) set(idTree, { value: `<</Names [${ids.map(([key, value]) => `(${key}) ${value} 0 R`).join(' ')}]>>` });
-  set(structRoot, { value: `<</Type /StructTreeRoot\n/K ${documentElement} 0 R\n/ParentTree ${parentTreeNode} 0 R\n/ParentTreeNextKey ${parentKeys}${idTree === undefined ? '' : `\n/IDTree ${idTree} 0 R`}>>` });
+  const roleMap = [...roles].sort(([a], [b]) => (a < b ? -1 : 1)).map(([from, to]) => `/${from} /${to}`).join(' ');
+  set(structRoot, { value: `<</Type /StructTreeRoot\n/K ${documentElement} 0 R\n/ParentTree ${parentTreeNode} 0 R\n/ParentTreeNextKey ${parentKeys}${idTree === undefined ? '' : `\n/IDTree ${idTree} 0 R`}${roleMap === '' ? '' : `\n/RoleMap <<${roleMap}>>`}>>` });
   set(documentElement, { value: `<</Type /StructElem\n/S /Document\n/Lang ${request.lang}\n/P ${structRoot} 0 R\n/K [${parts.map((part) => `${part} 0 R`).join(' ')}]>>` });
   const [firstItem, lastItem] = [topItems[0], topItems.at(-1)];
   set(outlinesRoot, { value: firstItem === undefined ? '<</Type /Outlines /Count 0>>' : `<</Type /Outlines\n/First ${firstItem} 0 R\n/Last ${lastItem} 0 R\n/Count ${outlineCount}>>` });
   set(info, { value: request.info });
-  return writePdfPieces(out, catalog, info);
+  // Checked as objects, before writing: a 200-document pack is never joined in memory for it.
+  request.check?.({ objects: new Map(out.map((object, index) => [index + 1, object])), root: catalog, info, id });
+  return writePdfPieces(out, catalog, info, id);
+}
+
+/** A subset tag unique to one document's subset: six capitals derived from the document's place and its own tag. */
+function subsetTag(index: number, tag: string): string {
+  const digest = createHash('sha256').update(`${index}:${tag}`).digest();
+  return [...digest.subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join('');
 }
 
 /**

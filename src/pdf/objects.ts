@@ -10,6 +10,9 @@ export interface PdfObject {
 export interface PdfFile {
   readonly objects: ReadonlyMap<number, PdfObject>;
   readonly root: number;
+  /** The Info dictionary's object, and the file identifier's first half (hex), as the newest trailer says. */
+  readonly info?: number | undefined;
+  readonly id?: string | undefined;
 }
 
 /** What a PDF's newest trailer says. */
@@ -18,6 +21,8 @@ export interface Trailer {
   /** The catalog, as a reference (`1 0 R`). */
   readonly root: string;
   readonly info: number | undefined;
+  /** The first half of `/ID`, in hex, if the trailer has one. */
+  readonly id?: string | undefined;
   /** Where the newest cross-reference table starts: the `/Prev` of an update appended to it. */
   readonly startxref: number;
 }
@@ -47,7 +52,7 @@ export function readPdf(bytes: Uint8Array, name: string): PdfFile {
   const { offsets, trailer } = readCrossReference(text, name);
   const objects = new Map<number, PdfObject>();
   for (const [number, offset] of offsets) objects.set(number, readObject(text, bytes, number, offset, name));
-  return { objects, root: Number(trailer.root.split(' ')[0]) };
+  return { objects, root: Number(trailer.root.split(' ')[0]), info: trailer.info, id: trailer.id };
 }
 
 /** The cross-reference tables, newest first along the `/Prev` chain. */
@@ -100,7 +105,8 @@ function trailerOf(dictionary: string, startxref: number, name: string): Trailer
   const info = /\/Info (\d+) \d+ R/.exec(dictionary)?.[1];
   if (root === undefined) unreadable(name, 'no /Root in its trailer');
   if (!Number.isInteger(size)) unreadable(name, 'no /Size in its trailer');
-  return { size, root: root ?? '', info: info === undefined ? undefined : Number(info), startxref };
+  const id = /\/ID\s*\[\s*<([0-9A-Fa-f]+)>/.exec(dictionary)?.[1];
+  return { size, root: root ?? '', info: info === undefined ? undefined : Number(info), ...(id === undefined ? {} : { id }), startxref };
 }
 
 /** Object `number`, defined at `offset`: its value, and its stream data if it has one. */
@@ -142,7 +148,7 @@ function tokenEnd(text: string, from: number): { at: number; keyword: 'stream' |
  * If a string starts at `at` (literal `(…)`, nested and escaped, or hex `<…>`), the index
  * after it; `<<` is stepped over whole, so that its second `<` is not taken for a hex string.
  */
-function skipString(text: string, at: number): number {
+export function skipString(text: string, at: number): number {
   const char = text[at];
   if (text.startsWith('<<', at)) return at + 2;
   if (char === '(') {
@@ -234,12 +240,12 @@ export function dictEntry(value: string, key: string): { text: string; start: nu
 }
 
 /** Writes objects 1…n as a PDF with one cross-reference table. */
-export function writePdf(objects: readonly PdfObject[], root: number, info: number | undefined): Uint8Array {
-  return new Uint8Array(Buffer.concat(writePdfPieces(objects, root, info)));
+export function writePdf(objects: readonly PdfObject[], root: number, info: number | undefined, id?: string): Uint8Array {
+  return new Uint8Array(Buffer.concat(writePdfPieces(objects, root, info, id)));
 }
 
 /** The same PDF as consecutive pieces (stream data is not copied), for files too large to join in memory. */
-export function writePdfPieces(objects: readonly PdfObject[], root: number, info: number | undefined): Buffer[] {
+export function writePdfPieces(objects: readonly PdfObject[], root: number, info: number | undefined, id?: string): Buffer[] {
   const chunks: Buffer[] = [];
   let length = 0;
   let text = '';
@@ -270,7 +276,7 @@ export function writePdfPieces(objects: readonly PdfObject[], root: number, info
   });
   const xref = length;
   write(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
-    `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}>>\nstartxref\n${xref}\n%%EOF\n`);
+    `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}${id === undefined ? '' : `\n/ID [<${id}> <${id}>]`}>>\nstartxref\n${xref}\n%%EOF\n`);
   flush();
   return chunks;
 }

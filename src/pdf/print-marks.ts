@@ -69,8 +69,8 @@ function cropMarks(left: number, bottom: number, right: number, top: number, ble
     lines.push(`${fmt(x + dx * gap)} ${fmt(y)} m ${fmt(x + dx * (gap + length))} ${fmt(y)} l S`);
     lines.push(`${fmt(x)} ${fmt(y + dy * gap)} m ${fmt(x)} ${fmt(y + dy * (gap + length))} l S`);
   }
-  // 1 1 1 1 K: registration colour, so the marks appear on every printing plate.
-  return `q 0.25 w 1 1 1 1 K\n${lines.join('\n')}\nQ`;
+  // 1 1 1 1 K: registration colour, so the marks appear on every printing plate; an artifact, not content.
+  return `/Artifact BMC\nq 0.25 w 1 1 1 1 K\n${lines.join('\n')}\nQ\nEMC`;
 }
 
 function annotationsOf(pdf: PrintedPdf, pageBody: string): number[] {

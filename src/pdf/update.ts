@@ -42,10 +42,11 @@ export function objectBody(text: string, number: number): string | undefined {
 
 /**
  * Appends an incremental update: new or replaced objects, one xref subsection each, and a
- * trailer that points back to the previous one. Nothing before it changes, so everything the
- * update does not replace (tags, outline, fonts) stays exactly as it was.
+ * trailer that points back to the previous one (with the file identifier `id`, hex, if given).
+ * Nothing before it changes, so everything the update does not replace (tags, outline, fonts)
+ * stays exactly as it was.
  */
-export function appendUpdate(text: string, objects: ReadonlyMap<number, string>, info?: number, trailer: Trailer = readTrailer(text)): string {
+export function appendUpdate(text: string, objects: ReadonlyMap<number, string>, info?: number, trailer: Trailer = readTrailer(text), id?: string): string {
   let output = text.endsWith('\n') ? text : `${text}\n`;
   const offsets = new Map<number, number>();
   for (const [number, body] of [...objects].sort(([a], [b]) => a - b)) {
@@ -57,7 +58,7 @@ export function appendUpdate(text: string, objects: ReadonlyMap<number, string>,
   const infoEntry = info ?? trailer.info;
   output +=
     `xref\n${[...offsets].map(([number, offset]) => `${number} 1\n${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
-    `trailer\n<</Size ${size}\n/Root ${trailer.root}${infoEntry === undefined ? '' : `\n/Info ${infoEntry} 0 R`}\n/Prev ${trailer.startxref}>>\n` +
+    `trailer\n<</Size ${size}\n/Root ${trailer.root}${infoEntry === undefined ? '' : `\n/Info ${infoEntry} 0 R`}${id === undefined ? '' : `\n/ID [<${id}> <${id}>]`}\n/Prev ${trailer.startxref}>>\n` +
     `startxref\n${xrefOffset}\n%%EOF\n`;
   return output;
 }

@@ -3,15 +3,27 @@ import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
 import { setDocumentInfo, type DocumentInfo } from '../pdf/info.js';
 import { fixOutlineTitles } from '../pdf/outline.js';
 import { addPrintMarks } from '../pdf/print-marks.js';
-import { silenceSoftHyphens } from '../pdf/soft-hyphens.js';
+import { softHyphenFix } from '../pdf/soft-hyphens.js';
+import { artifactFix } from '../pdf/artifacts.js';
+import { ligatureFix } from '../pdf/ligatures.js';
+import { rewriteStreams } from '../pdf/rewrite.js';
+import { declareStandards, fixStructure } from '../pdf/standards.js';
+import { countPages, fontNames } from '../pdf/facts.js';
+import { makeReproducible } from '../pdf/reproducible.js';
+import { checkAccessibility } from './accessibility-gate.js';
+import { printCondition } from './print-profile.js';
 import { describeCharacter, uncoveredCharacters } from '../fonts/coverage.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { CONTENTS_PER_PAGE } from './plan/pack.js';
 import { FIT_FLOOR, type FitOutcome } from '../browser/measure.js';
 
+export { countPages, fontNames } from '../pdf/facts.js';
+export { makeReproducible, pdfDate } from '../pdf/reproducible.js';
+
 /**
- * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, and
- * makes its bytes reproducible. Pure on bytes.
+ * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, makes
+ * its bytes reproducible and PDF/UA-1, and (with the brand fonts to check against, as in a
+ * build) fails it if a font or a PDF/UA-1 condition is not met.
  */
 export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage): Artifact {
   const pages = countPages(printed.bytes);
@@ -42,7 +54,9 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
       { ...at, hint: 'Shorten the narrative or the summary (about 12 words free 1 line, 4.5 mm).' },
     );
   }
-  return { job, pages, bytes: settle(printed, creationDate, job.info) };
+  const bytes = declareStandards(settle(printed, creationDate, job.info));
+  if (fonts !== undefined) checkAccessibility(job, bytes);
+  return { job, pages, bytes };
 }
 
 /** `"dense", 9 pt body text, 3 funding lines`. */
@@ -82,7 +96,9 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
       hint: 'The layout\'s print-edition CSS (@page bleed) must keep the text block where it is on the trimmed page.',
     });
   }
-  return { job, pages, bytes: addPrintMarks(settle(printed, creationDate, job.info), PRINT_MARKS) };
+  const bytes = declareStandards(addPrintMarks(settle(printed, creationDate, job.info), PRINT_MARKS), printCondition(job));
+  checkAccessibility(job, bytes, { print: true });
+  return { job, pages, bytes };
 }
 
 /**
@@ -101,12 +117,15 @@ export function finishPackSheet(printed: PrintedPdf, expectedPages: number, what
   if (missing.length > 0) {
     throw new FactsheetsError(`the briefing pack's ${what} uses characters the brand fonts lack: ${missing.map(describeCharacter).join(', ')}`, { stage: 'finish' });
   }
-  return fixOutlineTitles(makeReproducible(printed.bytes, creationDate), printed.headings);
+  return fixStructure(fixOutlineTitles(makeReproducible(rewriteStreams(printed.bytes, STREAM_FIXES), creationDate), printed.headings));
 }
 
-/** What every PDF gets: reproducible bytes, true outline titles, clean text (no soft hyphens), its metadata. */
+/** Repairs of the drawing and its text layer: soft hyphens out of the text, furniture marked as artifacts, ligatures given their letters. */
+const STREAM_FIXES = [softHyphenFix, artifactFix, ligatureFix];
+
+/** What every PDF gets: repaired streams, reproducible bytes, true outline titles, its metadata. */
 function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Uint8Array {
-  return setDocumentInfo(fixOutlineTitles(makeReproducible(silenceSoftHyphens(printed.bytes), creationDate), printed.headings), info);
+  return setDocumentInfo(fixOutlineTitles(makeReproducible(rewriteStreams(printed.bytes, STREAM_FIXES), creationDate), printed.headings), info);
 }
 
 /**
@@ -132,69 +151,9 @@ function checkFonts(job: RenderJob, printed: PrintedPdf, fonts: BrandCoverage): 
   }
 }
 
-/** Font names in a PDF, without the subset tag: `/BaseFont /ABCDEF+SourceSans3-Bold` → `SourceSans3-Bold`. */
-export function fontNames(bytes: Uint8Array): string[] {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return [...new Set([...text.matchAll(/\/BaseFont\s*\/(?:[A-Z]{6}\+)?([^\s/<>[\]()]+)/g)].map((match) => match[1] ?? ''))].sort();
-}
-
-/** Pages in a PDF: the `/Count` of its root page tree (the largest one). Exact for Chromium's output. */
-export function countPages(bytes: Uint8Array): number {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  let pages = 0;
-  for (const match of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/g)) {
-    pages = Math.max(pages, Number(match[1]));
-  }
-  if (pages === 0) throw new FactsheetsError('the printed PDF has no pages', { stage: 'finish' });
-  return pages;
-}
-
 function describeOverflow(millimetres: number): string {
   if (millimetres < 1) return 'less than 1 mm';
   const lines = Math.max(1, Math.round(millimetres / 4.5));
   return `${Math.round(millimetres)} mm (about ${lines} ${lines === 1 ? 'line' : 'lines'} of text)`;
 }
 
-/**
- * Chromium writes the clock into /CreationDate and /ModDate, and gives tagged-PDF structure
- * elements IDs `(nodeNNN)` from a counter shared by everything the browser has printed, in an
- * order that varies with what printed alongside. Both are rewritten in place at the same
- * length, so the cross-reference offsets stay valid and equal inputs give equal bytes: IDs are
- * renumbered in the order their structure elements appear, and the ID name tree re-sorted.
- */
-export function makeReproducible(bytes: Uint8Array, creationDate: Date): Uint8Array {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const stamp = pdfDate(creationDate);
-  const ids = new Map<string, string>();
-  for (const match of text.matchAll(/\/ID \(node(\d+)\)/g)) {
-    const digits = match[1] ?? '';
-    if (!ids.has(digits)) ids.set(digits, String(ids.size + 1).padStart(digits.length, '0'));
-  }
-  const renumbered = text
-    .replace(/\/(CreationDate|ModDate) \(D:\d{14}[^)]*\)/g, (match, key: string) => {
-      const replacement = `/${key} (${stamp})`;
-      return replacement.length === match.length ? replacement : match;
-    })
-    .replace(/\(node(\d+)\)/g, (match, digits: string) => {
-      const id = ids.get(digits) ?? digits;
-      return id.length === digits.length ? `(node${id})` : match;
-    });
-  return new Uint8Array(Buffer.from(sortIdTreeLeaves(renumbered), 'latin1'));
-}
-
-/** Re-sorts each `/Limits [..] /Names [(key) n 0 R …]` leaf by key; the pairs only move, so the length holds. */
-function sortIdTreeLeaves(text: string): string {
-  return text.replace(/\/Limits \[(\(node\d+\)) (\(node\d+\))\](\s*)\/Names \[([^\]]*)\]/g, (match, _low: string, _high: string, gap: string, names: string) => {
-    const pairs = [...names.matchAll(/(\(node\d+\)) (\d+ \d+ R)/g)].map((pair) => [pair[1] ?? '', pair[2] ?? ''] as const);
-    if (pairs.length === 0) return match;
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const sorted = `/Limits [${pairs[0]?.[0]} ${pairs[pairs.length - 1]?.[0]}]${gap}/Names [${pairs.map(([key, ref]) => `${key} ${ref}`).join(' ')}]`;
-    return sorted.length === match.length ? sorted : match;
-  });
-}
-
-/** `D:20170906000000+00'00'`, the form Chromium writes. */
-export function pdfDate(date: Date): string {
-  const iso = date.toISOString();
-  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
-}

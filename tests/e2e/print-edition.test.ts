@@ -53,6 +53,26 @@ describe('the print edition (--print, real Chromium)', () => {
     expect(() => checkStructure(path)).not.toThrow();
   });
 
+  it('claims and meets PDF/X-4 and PDF/UA-1: an OutputIntent, pdfxid in XMP, no annotations, tags kept (factsheets check --print)', async () => {
+    const files = FILES.map((file) => join(out, 'print', file));
+    const checked = await runCli(['check', '--print', ...files]);
+    expect(checked.stdout).toBe('');
+    expect(checked.code).toBe(0);
+    for (const file of files) {
+      const xmp = execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
+      expect(xmp).toContain('<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>');
+      expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+      const catalog = execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' });
+      expect(catalog).toMatch(/\/ID \[/);
+      const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+      expect(qdf).toMatch(/\/S \/GTS_PDFX/);
+      expect(qdf).not.toMatch(/\/Annots/);
+      expect(qdf).toMatch(/\/DefaultRGB/);
+    }
+    // The Link elements stay (the factsheet has links), without their annotations.
+    expect(execFileSync('qpdf', ['--qdf', '--object-streams=disable', join(out, 'print/factsheet.pdf'), '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })).toMatch(/\/S \/Link/);
+  });
+
   it('keeps the text and the fonts of the screen edition', () => {
     expect(pdfText(join(out, 'print/countries/mali.pdf'))).toContain('€159 million');
     expect(pdfText(join(out, 'print/factsheet.pdf'))).toContain('€217.7 million');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -109,6 +110,19 @@ describe('building the bundled sample with real Chromium', () => {
     expect(pdfInfo(join(out, 'factsheet.pdf'))['Title']).toBe('Partnership Framework on Migration');
     const bytes = (await readFile(join(out, 'factsheet.pdf'))).toString('latin1');
     expect(bytes).toContain('/Outlines');
+  });
+
+  it('writes every PDF (documents and packs, both languages) to PDF/UA-1: factsheets check passes them all, XMP says so', async () => {
+    const files = (await readdir(out, { recursive: true })).filter((name) => name.endsWith('.pdf')).map((name) => join(out, name));
+    expect(files.length).toBe(17);
+    const checked = await runCli(['check', ...files]);
+    expect(checked.stdout).toBe('');
+    expect(checked.code).toBe(0);
+    for (const file of files) {
+      expect(pdfInfo(file)['Metadata Stream'], file).toBe('yes');
+      expect(execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), file).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>[\s\S]*/);
+    }
+    expect(execFileSync('pdfinfo', ['-meta', join(out, 'fr/countries/mali.pdf')], { encoding: 'utf8' })).toMatch(/<rdf:li xml:lang="fr">Mali.: fiche pays<\/rdf:li>/u);
   });
 
   it('keeps links real: a URI link annotation over the linked words', async () => {

@@ -3,20 +3,48 @@ import { writePdf, type PdfObject } from '../../src/pdf/objects.js';
 /**
  * A small but real PDF for stand-in printers: `pages` A4 pages whose content carries `label`
  * (so the bytes depend on what was "printed"), readable by every stage that reads PDFs
- * (finish, print marks, the pack's merge).
+ * (finish, print marks, the pack's merge), and tagged as Chromium tags a page: a Document
+ * element with a paragraph per page, its marked content in the parent tree, /Lang and
+ * DisplayDocTitle; so the build's PDF/UA-1 gate passes it as it passes a real print.
+ * `fonts` are PostScript names (with subset tags) of embedded-looking Type 0 fonts in every page's resources.
  */
-export function fakePdf(pages: number, label: string): Uint8Array {
-  const objects: PdfObject[] = [
-    { value: '<</Type /Catalog /Pages 2 0 R>>' },
-    { value: `<</Type /Pages /Count ${pages} /Kids [${Array.from({ length: pages }, (_, index) => `${3 + index * 2} 0 R`).join(' ')}]>>` },
-  ];
+export function fakePdf(pages: number, label: string, fonts: readonly string[] = []): Uint8Array {
+  const objects: PdfObject[] = [];
+  const add = (value: string, stream?: Uint8Array): number => objects.push(stream === undefined ? { value } : { value, stream });
+  const catalog = add('null');
+  const pageTree = add('null');
+  const structRoot = add('null');
+  const documentElement = add('null');
+  const fontNumbers = fonts.map((baseFont) => {
+    const cmap = Buffer.from('begincmap\n1 beginbfchar\n<0001> <0041>\nendbfchar\nendcmap\n', 'latin1');
+    const toUnicode = add(`<</Length ${cmap.byteLength}>>`, cmap);
+    const file = add('<</Length 4 /Length1 4>>', Buffer.from('font', 'latin1'));
+    const descriptor = add(`<</Type /FontDescriptor /FontName /${baseFont} /FontFile2 ${file} 0 R>>`);
+    const descendant = add(`<</Type /Font /Subtype /CIDFontType2 /BaseFont /${baseFont} /FontDescriptor ${descriptor} 0 R>>`);
+    return add(`<</Type /Font /Subtype /Type0 /BaseFont /${baseFont} /Encoding /Identity-H /DescendantFonts [${descendant} 0 R] /ToUnicode ${toUnicode} 0 R>>`);
+  });
+  const fontResources = fontNumbers.map((number, index) => `/F${index + 1} ${number} 0 R`).join(' ');
+  const pageNumbers: number[] = [];
+  const paragraphs: number[] = [];
+  const parentArrays: number[] = [];
   for (let page = 0; page < pages; page += 1) {
-    const content = `% ${label.replace(/[\r\n]/g, ' ')}\n`;
-    objects.push({ value: `<</Type /Page /Resources <<>> /MediaBox [0 0 594.95996 841.91998] /Contents ${4 + page * 2} 0 R /Parent 2 0 R>>` });
-    objects.push({ value: `<</Length ${Buffer.byteLength(content, 'latin1')}>>`, stream: Buffer.from(content, 'latin1') });
+    const content = `/P <</MCID 0>> BDC\n% ${label.replace(/[\r\n]/g, ' ')}\nEMC\n`;
+    const stream = add(`<</Length ${Buffer.byteLength(content, 'latin1')}>>`, Buffer.from(content, 'latin1'));
+    const pageNumber = add(`<</Type /Page /Resources <<${fontResources === '' ? '' : `/Font <<${fontResources}>>`}>> /MediaBox [0 0 594.95996 841.91998] /Contents ${stream} 0 R /Parent ${pageTree} 0 R /StructParents ${page}>>`);
+    pageNumbers.push(pageNumber);
+    const paragraph = add(`<</Type /StructElem /S /P /P ${documentElement} 0 R /Pg ${pageNumber} 0 R /K 0>>`);
+    paragraphs.push(paragraph);
+    parentArrays.push(add(`[${paragraph} 0 R]`));
   }
-  return writePdf(objects, 1, undefined);
+  const parentTree = add(`<</Nums [${parentArrays.map((array, index) => `${index} ${array} 0 R`).join(' ')}]>>`);
+  objects[catalog - 1] = { value: `<</Type /Catalog /Pages ${pageTree} 0 R /MarkInfo <</Marked true>> /StructTreeRoot ${structRoot} 0 R /Lang (en) /ViewerPreferences <</DisplayDocTitle true>>>>` };
+  objects[pageTree - 1] = { value: `<</Type /Pages /Count ${pages} /Kids [${pageNumbers.map((number) => `${number} 0 R`).join(' ')}]>>` };
+  objects[structRoot - 1] = { value: `<</Type /StructTreeRoot /K ${documentElement} 0 R /ParentTree ${parentTree} 0 R /ParentTreeNextKey ${pages}>>` };
+  objects[documentElement - 1] = { value: `<</Type /StructElem /S /Document /P ${structRoot} 0 R /K [${paragraphs.map((number) => `${number} 0 R`).join(' ')}]>>` };
+  const info = add('<</Title (fake)>>');
+  return writePdf(objects, catalog, info);
 }
+
 
 /** The pages a stand-in prints a briefing-pack sheet on (see templates/layouts/briefing-pack.hbs), or undefined for other pages. */
 export function packSheetPages(html: string): number | undefined {

@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/errors.js';
-import { countPages, finishPdf, makeReproducible } from '../../src/stages/finish.js';
+import { countPages, finishPdf, fontNames, makeReproducible } from '../../src/stages/finish.js';
+import { writePdf } from '../../src/pdf/objects.js';
 import type { PrintedPdf, RenderJob } from '../../src/types.js';
 import { onePagerDocument } from '../helpers/documents.js';
+import { fakePdf } from '../helpers/fake-pdf.js';
 
-/** A minimal PDF skeleton as Chromium writes it, with a page tree of `pages` pages. */
+/** A minimal PDF skeleton as Chromium writes it, with a page tree of `pages` pages (its xref points wrong: read by recovery). */
 function pdf(pages: number, extra = ''): Uint8Array {
   return new TextEncoder().encode(
     `%PDF-1.4\n1 0 obj\n<</Title (T)\n/CreationDate (D:20261128052819+00'00')\n/ModDate (D:20261128052819+00'00')>>\nendobj\n` +
+      `8 0 obj\n<</Type /Catalog\n/Pages 10 0 R>>\nendobj\n` +
       `10 0 obj\n<</Type /Pages\n/Count ${pages}\n/Kids [2 0 R]>>\nendobj\n${extra}` +
-      'xref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 11\n/Root 9 0 R\n/Info 1 0 R>>\nstartxref\n200\n%%EOF\n',
+      'xref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 11\n/Root 8 0 R\n/Info 1 0 R>>\nstartxref\n200\n%%EOF\n',
   );
 }
 
@@ -24,6 +27,28 @@ describe('countPages', () => {
   it('reads the root page tree count', () => {
     expect(countPages(pdf(3))).toBe(3);
     expect(countPages(pdf(1, '11 0 obj\n<</Type /Pages\n/Count 1\n/Parent 10 0 R>>\nendobj\n'))).toBe(1);
+  });
+
+  it('reads the count from the page tree object, never from a string that looks like one (a title)', () => {
+    const titled = new TextEncoder().encode(new TextDecoder('latin1').decode(pdf(1)).replace('<</Title (T)', '<</Title (Budget /Type /Pages /Count 12)'));
+    expect(countPages(titled)).toBe(1);
+    const readable = writePdf([
+      { value: '<</Type /Catalog /Pages 2 0 R>>' },
+      { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
+      { value: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10]>>' },
+      { value: '<</Title (Budget /Type /Pages /Count 12)>>' },
+    ], 1, 4);
+    expect(countPages(readable)).toBe(1);
+  });
+
+  it('reads font names from font dictionaries only', () => {
+    const bytes = writePdf([
+      { value: '<</Type /Catalog /Pages 2 0 R>>' },
+      { value: '<</Type /Pages /Count 0 /Kids []>>' },
+      { value: '<</Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SourceSans3-Bold>>' },
+      { value: '<</Title (/Type /Font /BaseFont /Comic-Sans)>>' },
+    ], 1, 4);
+    expect(fontNames(bytes)).toEqual(['SourceSans3-Bold']);
   });
 
   it('fails on bytes that are no PDF', () => {
@@ -61,7 +86,8 @@ describe('finishPdf: the one-page contract', () => {
 
 describe('the brand-font check', () => {
   const coverage = { any: new Set([...'Mali €'].map((c) => c.codePointAt(0) ?? 0)), all: new Set([...'Mali'].map((c) => c.codePointAt(0) ?? 0)), postscriptNames: ['SourceSans3', 'SourceSerif4'] };
-  const withFonts = (...names: string[]) => pdf(1, names.map((name, index) => `${20 + index} 0 obj\n<</Type /Font\n/BaseFont /ABCDE${"FGH"[index] ?? "Z"}+${name}>>\nendobj\n`).join(''));
+  // A tagged page, as Chromium prints one: the PDF/UA-1 gate that runs with the font gate passes it.
+  const withFonts = (...names: string[]) => fakePdf(1, 'Mali', names.map((name, index) => `ABCDE${'FGH'[index] ?? 'Z'}+${name}`));
 
   it('passes text the fonts cover, printed in brand fonts only', () => {
     expect(finishPdf(job, printed(withFonts('SourceSans3-Bold', 'SourceSerif4-Italic'), 0, 'Mali €\u00AD\n'), new Date(0), coverage).pages).toBe(1);
@@ -85,12 +111,13 @@ describe('setDocumentInfo (through finishPdf)', () => {
     const appended = output.slice(input.length);
     const utf16 = (text: string) => `<${Buffer.from(`\uFEFF${text}`, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
     expect(output.startsWith(new TextDecoder('latin1').decode(input).replace(/D:20261128052819/g, 'D:20170906000000'))).toBe(true);
-    expect(appended).toBe(
+    // The Info update comes first; the standards' update (XMP, /ID) follows it.
+    expect(appended.slice(0, appended.indexOf('%%EOF\n') + 6)).toBe(
       `11 0 obj\n<</Title ${utf16('Mali: country brief')}\n/Author ${utf16('Team')}\n/Subject ${utf16('A brief')}\n` +
         `/Keywords ${utf16('Mali, ML')}\n/Creator ${utf16('factsheets')}\n/Producer ${utf16('Chromium (Skia/PDF) via factsheets')}\n` +
         "/CreationDate (D:20170906000000+00'00')\n/ModDate (D:20170906000000+00'00')>>\nendobj\n" +
         `xref\n11 1\n${String(input.length).padStart(10, '0')} 00000 n \n` +
-        `trailer\n<</Size 12\n/Root 9 0 R\n/Info 11 0 R\n/Prev 200>>\nstartxref\n${input.length + appended.indexOf('xref')}\n%%EOF\n`,
+        `trailer\n<</Size 12\n/Root 8 0 R\n/Info 11 0 R\n/Prev 200>>\nstartxref\n${input.length + appended.indexOf('xref')}\n%%EOF\n`,
     );
   });
 });

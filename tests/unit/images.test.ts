@@ -13,6 +13,15 @@ function imagesFrom(files: Readonly<Record<string, ImageRead>>, imagePixels = 10
 }
 
 describe('images through an injected reader', () => {
+  it('fails the document at an image without alternative text (PDF/UA-1 7.3-1), saying how to give it one', () => {
+    for (const markdown of ['Text\n\n![](a.gif)', 'Text\n\n![  ](a.gif)']) {
+      expect(() => markdownToHtml(markdown, imagesFrom({ '/content/countries/a.gif': { bytes: GIF } }))).toThrow(expect.objectContaining({
+        file: 'countries/mali.md', line: 3, column: 1, message: 'the image "a.gif" has no alternative text',
+        hint: 'Say what it shows between the brackets: ![what the image shows](a.gif).',
+      }) as Error);
+    }
+  });
+
   it('embeds an image by its real type, whatever its name says', () => {
     const result = markdownToHtml('![x](../images/a.png)', imagesFrom({ '/content/images/a.png': { bytes: GIF } }));
     expect(result.html).toBe(`<p><img src="data:image/gif;base64,${GIF.toString('base64')}" alt="x"></p>`);

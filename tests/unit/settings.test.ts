@@ -107,8 +107,8 @@ describe('untranslatedSettings', () => {
 describe('a language\'s settings in the settings file', () => {
   it('names a setting a language cannot have at its own line, with the ones it can', () => {
     expect(messages('series: P\nlanguages:\n  de:\n    footer_not: x\n    currency: CHF\n')).toEqual([
-      '4:17: "footer_not" is not a setting a language can have (under languages.de) | Did you mean "footer_note"? A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet) are the project\'s.',
-      '5:15: "currency" is not a setting a language can have (under languages.de) | A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet) are the project\'s.',
+      '4:17: "footer_not" is not a setting a language can have (under languages.de) | Did you mean "footer_note"? A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet, print_profile) are the project\'s.',
+      '5:15: "currency" is not a setting a language can have (under languages.de) | A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet, print_profile) are the project\'s.',
     ]);
   });
 

@@ -27,6 +27,8 @@ export interface PageSettings {
   readonly fundingLabel: string;
   /** The project's pack title (settings: pack_title, else series); empty when it has neither. */
   readonly packTitle: string;
+  /** The print editions' output profile (settings: print_profile), an absolute path; absent for the default. */
+  readonly printProfile?: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
     language: merged.language,
     fundingLabel: merged.fundingLabel,
     packTitle: merged.packTitle ?? merged.series ?? '',
+    ...(project.printProfile === undefined ? {} : { printProfile: project.printProfile }),
   });
 }
 

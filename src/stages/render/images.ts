@@ -74,6 +74,10 @@ export function inlineImages() {
           hint: 'Use fewer or smaller images, or raise the documentImageBytes limit.',
         };
       }
+      if ('uri' in inlined && String(node.properties['alt'] ?? '').trim() === '') {
+        // PDF/UA-1 (7.3-1): every figure needs alternative text, and only the writer knows what it shows.
+        inlined = { refuse: 'has no alternative text', hint: `Say what it shows between the brackets: ![what the image shows](${src}).` };
+      }
       if ('refuse' in inlined) {
         throw new FactsheetsError(`the image "${src}" ${inlined.refuse}`, {
           stage: 'markdown', file: source?.file ?? '',

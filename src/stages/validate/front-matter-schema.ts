@@ -82,6 +82,8 @@ export const projectOnlyFields = {
   pack_title: text.optional(),
   /** Dataset countries kept without a brief on purpose: their rows are not reported as left out. */
   countries_without_brief: z.array(countryCode, { error: 'must be a list of ISO 3166-1 alpha-2 codes, e.g. [XK, PS]' }).optional(),
+  /** The print editions' CMYK output profile: an .icc file in the content folder (default: coated FOGRA39, shipped). */
+  print_profile: text.optional(),
 };
 
 /** A language's own words for the settings (`languages: {fr: {series: …}}`): its editions print these. */

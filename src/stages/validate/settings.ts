@@ -5,6 +5,7 @@ import { closestName } from './closest-name.js';
 import { closestLanguage } from '../../messages/files.js';
 import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
+import { checkPrintProfile } from './print-profile-setting.js';
 
 /** The settings file's name, in the content folder. */
 export const SETTINGS_FILE = 'factsheets.yml';
@@ -32,8 +33,10 @@ export function validateSettings(source: SourceFile | undefined): SettingsResult
   const parsed = settingsSchema.safeParse(parsedYaml.data);
   if (parsed.success) {
     const { countries_without_brief: kept, ...words } = parsed.data;
-    const settings = withLanguages(toSettingsValues(words), words.languages);
-    return { settings: kept === undefined ? settings : Object.freeze({ ...settings, countriesWithoutBrief: Object.freeze([...new Set(kept)]) }), errors: [] };
+    const profile = checkPrintProfile(source, words.print_profile, parsedYaml.position(['print_profile']));
+    if (profile instanceof FactsheetsError) return { settings: Object.freeze({}), errors: [profile] };
+    const values = { ...toSettingsValues(words), ...(profile === undefined ? {} : { printProfile: profile }), ...(kept === undefined ? {} : { countriesWithoutBrief: Object.freeze([...new Set(kept)]) }) };
+    return { settings: withLanguages(values, words.languages), errors: [] };
   }
   const errors = parsed.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
     ? issue.keys.map((key) => (issue.path.length === 0
@@ -54,7 +57,7 @@ export function toSettingsValues(data: Partial<Record<Exclude<SettingKey, 'langu
   const values: Record<string, string> = {};
   const names: Readonly<Record<Exclude<SettingKey, 'languages'>, keyof SettingsValues>> = {
     series: 'series', publisher: 'publisher', kicker: 'kicker', running_head: 'runningHead', footer_note: 'footerNote',
-    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle',
+    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle', print_profile: 'printProfile',
   };
   for (const [key, name] of Object.entries(names)) {
     const value = data[key as Exclude<SettingKey, 'languages'>];
@@ -70,7 +73,7 @@ function unknownLanguageSetting(file: string, key: string, path: readonly string
   const guess = closestName(key, LANGUAGE_SETTING_KEYS);
   return new FactsheetsError(`"${key}" is not a setting a language can have (under ${path.join('.')})`, {
     stage: 'validate', file, ...where,
-    hint: `${guess === undefined || guess === key ? '' : `Did you mean "${guess}"? `}A language's own settings are: ${LANGUAGE_SETTING_KEYS.join(', ')}; the others (currency, language, dataset_sheet) are the project's.`,
+    hint: `${guess === undefined || guess === key ? '' : `Did you mean "${guess}"? `}A language's own settings are: ${LANGUAGE_SETTING_KEYS.join(', ')}; the others (currency, language, dataset_sheet, print_profile) are the project's.`,
   });
 }
 
