@@ -295,6 +295,8 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     await page.evaluate(async (document_) => {
       const parsed = new DOMParser().parseFromString(document_, 'text/html');
       document.documentElement.lang = parsed.documentElement.lang;
+      // The direction too: a right-to-left edition mirrors its page (and the next one must not).
+      document.documentElement.dir = parsed.documentElement.dir;
       for (const node of [...document.head.childNodes]) {
         if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts'))) node.remove();
       }

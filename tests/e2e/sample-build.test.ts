@@ -36,8 +36,8 @@ describe('building the bundled sample with real Chromium', () => {
   it('exits 0 and ends with a summary line', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    // Every PDF counted once: nine English documents, six French editions, and a briefing pack for each language.
-    expect(result.stdout).toMatch(/\n17 built \(15 documents, 2 briefing packs\), 0 failed in \d+\.\d s\n$/);
+    // Every PDF counted once: ten English documents, six French editions, an Arabic and an Amharic one, and a briefing pack for each language.
+    expect(result.stdout).toMatch(/\n22 built \(18 documents, 4 briefing packs\), 0 failed in \d+\.\d s\n$/);
   });
 
   it('gives the briefing pack its line, as every PDF written', async () => {
