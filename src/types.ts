@@ -46,6 +46,8 @@ export interface SettingsValues {
   readonly publisher?: string;
   /** A one-pager's kicker; may use {series} and {title}. */
   readonly kicker?: string;
+  /** A factsheet's masthead kicker, above its title; may use {series} and {title}. */
+  readonly factsheetKicker?: string;
   /** A factsheet's running head on pages 2 and on; may use {series} and {title}. */
   readonly runningHead?: string;
   readonly footerNote?: string;
@@ -54,6 +56,8 @@ export interface SettingsValues {
   readonly language?: string;
   /** The label of a one-pager's funding total. */
   readonly fundingLabel?: string;
+  /** The caption of a factsheet's table of country totals. */
+  readonly countriesCaption?: string;
   /** The sheet of funding.xlsx that holds the dataset (project only; default: the first sheet). */
   readonly datasetSheet?: string;
   /** The briefing pack's title on its cover and in its Info (project only). */
