@@ -340,12 +340,13 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
   }
   // A one-page layout is fitted to its page (see measure.ts), and content wider than the page,
   // which Chromium would shrink the whole document for, is found rather than printed so.
-  const { fit, tooWide } = await page.evaluate(measureInPage, FIT_OPTIONS);
+  const { fit, tooWide, budget } = await page.evaluate(measureInPage, FIT_OPTIONS);
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   return {
     bytes,
     fit,
     tooWide,
+    ...(budget === undefined ? {} : { budget }),
     overflowMm: fit === undefined ? (measured.height - A4_HEIGHT_PX) * PX_TO_MM : -fit.roomMm,
     blockedRequests: [...pooled.blocked],
     text: measured.text,

@@ -126,6 +126,8 @@ export const factsheetSchema = z.looseObject({
     }))
     .default([]),
   countries: z.array(countryCode).default([]),
+  /** How many pages this factsheet may take (over the layout's own budget, data-page-budget). */
+  page_budget: z.number({ error: 'must be a whole number of pages' }).int({ error: 'must be a whole number of pages' }).min(1, { error: 'must be 1 or more' }).max(50, { error: 'must be 50 or fewer' }).optional(),
   author: text.optional(),
   keywords: z.array(text).default([]),
   /** The document's language (BCP 47); its file name's (`mali.fr.md`) or the project's otherwise. */
