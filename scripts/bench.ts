@@ -17,7 +17,7 @@ import { createEnvironment } from '../src/stages/render/handlebars/environment.j
 import { loadAtlas } from '../src/stages/plan/atlas.js';
 import { layoutLocatorMap } from '../src/stages/plan/locator-map.js';
 import { findBrowser } from '../src/browser/find.js';
-import { embeddedFontFaces } from '../src/fonts/embed.js';
+import { declaredFonts } from '../src/fonts/embed.js';
 import { loadSources } from '../src/stages/load.js';
 import { planJobs } from '../src/stages/plan.js';
 import { planPack } from '../src/stages/plan/pack.js';
@@ -141,7 +141,7 @@ async function finalHtml(content: string, builtOut: string): Promise<string[]> {
   const validation = validateSources(sources);
   const atlas = await loadAtlas();
   const jobs = planJobs(validation.documents, validation.dataset, (iso) => layoutLocatorMap(iso, atlas)).jobs;
-  const templates = createEnvironment(sources.templates, await embeddedFontFaces());
+  const templates = createEnvironment(sources.templates, (await declaredFonts(sources.templates)).css);
   const manifest = JSON.parse(await readFile(join(builtOut, 'manifest.json'), 'utf8')) as { documents: { output: string; pages: number }[] };
   const pages = new Map(manifest.documents.map((entry) => [entry.output, entry.pages]));
   const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })));

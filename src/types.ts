@@ -1,6 +1,6 @@
 import type { FactsheetsError } from './errors.js';
 import type { DocumentInfo } from './pdf/info.js';
-import type { FitOutcome, TooWide } from './browser/measure.js';
+import type { FitOutcome, PageBudget, TooWide } from './browser/measure.js';
 
 /** A file read by the load stage. `path` is relative to its root folder, with `/` separators. */
 export interface SourceFile {
@@ -46,6 +46,8 @@ export interface SettingsValues {
   readonly publisher?: string;
   /** A one-pager's kicker; may use {series} and {title}. */
   readonly kicker?: string;
+  /** A factsheet's masthead kicker, above its title; may use {series} and {title}. */
+  readonly factsheetKicker?: string;
   /** A factsheet's running head on pages 2 and on; may use {series} and {title}. */
   readonly runningHead?: string;
   readonly footerNote?: string;
@@ -54,6 +56,8 @@ export interface SettingsValues {
   readonly language?: string;
   /** The label of a one-pager's funding total. */
   readonly fundingLabel?: string;
+  /** The caption of a factsheet's table of country totals. */
+  readonly countriesCaption?: string;
   /** The sheet of funding.xlsx that holds the dataset (project only; default: the first sheet). */
   readonly datasetSheet?: string;
   /** The briefing pack's title on its cover and in its Info (project only). */
@@ -79,6 +83,8 @@ export interface FactsheetMeta {
   readonly charts: readonly FigureChart[];
   /** ISO codes of the countries whose dataset totals the factsheet tabulates. */
   readonly countries: readonly string[];
+  /** Pages the factsheet may take (front matter page_budget), over its layout's budget. */
+  readonly pageBudget?: number;
   readonly author?: string;
   readonly keywords: readonly string[];
   /** Settings this document overrides in its front matter. */
@@ -187,6 +193,8 @@ export interface PrintedPdf {
   readonly fit?: FitOutcome | undefined;
   /** Content wider than the page's text block, which Chromium would shrink the whole document for. */
   readonly tooWide?: TooWide | undefined;
+  /** The pages a flowing layout may take, as it declares them (see browser/measure.ts). */
+  readonly budget?: PageBudget | undefined;
 }
 
 /** How a one-pager was fitted, as manifest.json and --json record it. */

@@ -59,10 +59,23 @@ export interface TooWide {
   readonly roomMm: number;
 }
 
+/**
+ * How many pages a flowing layout may take, as it declares on `<body>`: `data-page-budget="2"`
+ * (the layout's, or the front matter's through it) and `data-page-budget-over="error"` to fail
+ * a document that runs over (default: a warning). With the page's margins, to measure the overflow.
+ */
+export interface PageBudget {
+  readonly pages: number;
+  readonly overIsError: boolean;
+  readonly marginTopMm: number;
+  readonly marginBottomMm: number;
+}
+
 /** What the printer learns from a page before printing it. */
 export interface PageMeasure {
   readonly fit: FitOutcome | undefined;
   readonly tooWide: TooWide | undefined;
+  readonly budget: PageBudget | undefined;
 }
 
 /**
@@ -82,6 +95,8 @@ export function measureInPage(options: FitOptions): PageMeasure {
   const pageName = getComputedStyle(document.body).getPropertyValue('page').trim();
   let width: number | undefined;
   let margins = 0;
+  let marginTop = 0;
+  let marginBottom = 0;
   const rules: CSSPageRule[] = [];
   for (const sheet of [...document.styleSheets]) {
     let sheetRules: CSSRule[] = [];
@@ -99,6 +114,8 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const left = toPx(rule.style.getPropertyValue('margin-left'));
     const right = toPx(rule.style.getPropertyValue('margin-right'));
     if (left !== undefined || right !== undefined) margins = (left ?? 0) + (right ?? 0);
+    marginTop = toPx(rule.style.getPropertyValue('margin-top')) ?? marginTop;
+    marginBottom = toPx(rule.style.getPropertyValue('margin-bottom')) ?? marginBottom;
   }
   const limit = (width ?? document.documentElement.clientWidth) - margins;
   const root = document.documentElement;
@@ -274,10 +291,18 @@ export function measureInPage(options: FitOptions): PageMeasure {
     return { what, widthMm: Math.round(widthPx / options.pxPerMm), roomMm: Math.round(limit / options.pxPerMm) };
   }
 
+  /** The layout's page budget, if it declares one (a whole number of pages, 1 or more). */
+  function pageBudget(): PageBudget | undefined {
+    const pages = Number(document.body.dataset['pageBudget'] ?? '');
+    if (!Number.isInteger(pages) || pages < 1) return undefined;
+    const mm = (px: number): number => Math.round((px / options.pxPerMm) * 10) / 10;
+    return { pages, overIsError: document.body.dataset['pageBudgetOver'] === 'error', marginTopMm: mm(marginTop), marginBottomMm: mm(marginBottom) };
+  }
+
   if (relayout) root.style.width = `${limit}px`;
   if (sheet !== null) sheet.style.minHeight = '0px';
   try {
-    return { fit: fitToSheet(), tooWide: findTooWide() };
+    return { fit: fitToSheet(), tooWide: findTooWide(), budget: pageBudget() };
   } finally {
     if (relayout) root.style.width = designed;
     if (sheet !== null) sheet.style.minHeight = designedMinHeight;

@@ -295,6 +295,8 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     await page.evaluate(async (document_) => {
       const parsed = new DOMParser().parseFromString(document_, 'text/html');
       document.documentElement.lang = parsed.documentElement.lang;
+      // The direction too: a right-to-left edition mirrors its page (and the next one must not).
+      document.documentElement.dir = parsed.documentElement.dir;
       for (const node of [...document.head.childNodes]) {
         if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts'))) node.remove();
       }
@@ -338,12 +340,13 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
   }
   // A one-page layout is fitted to its page (see measure.ts), and content wider than the page,
   // which Chromium would shrink the whole document for, is found rather than printed so.
-  const { fit, tooWide } = await page.evaluate(measureInPage, FIT_OPTIONS);
+  const { fit, tooWide, budget } = await page.evaluate(measureInPage, FIT_OPTIONS);
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   return {
     bytes,
     fit,
     tooWide,
+    ...(budget === undefined ? {} : { budget }),
     overflowMm: fit === undefined ? (measured.height - A4_HEIGHT_PX) * PX_TO_MM : -fit.roomMm,
     blockedRequests: [...pooled.blocked],
     text: measured.text,

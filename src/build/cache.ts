@@ -1,4 +1,5 @@
-import { brandCoverage, embeddedFontFaces, type BrandCoverage } from '../fonts/embed.js';
+import { declaredFonts, type BrandCoverage, type DeclaredFonts } from '../fonts/embed.js';
+import type { LoadedTemplates } from '../stages/load.js';
 import { hashParts, sha256 } from './manifest.js';
 import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import type { MapMaker } from '../stages/plan.js';
@@ -13,23 +14,30 @@ export class BuildCache {
   /** Validation results by input text: in watch mode, a save revalidates only what it changed. */
   readonly validation = new ValidationMemo();
 
-  private fonts: Promise<{ faces: string; hash: string; embedded: EmbeddedFonts }> | undefined;
-  private coverage: Promise<BrandCoverage> | undefined;
+  private fonts: { readonly key: string; readonly read: Promise<DeclaredFonts & { hash: string; embedded: EmbeddedFonts }> } | undefined;
   private maps: Promise<MapMaker> | undefined;
   private renderer: { readonly key: string; readonly pool: Promise<Renderer> } | undefined;
 
-  /** The embedded fonts' CSS, its hash, and the reference pages carry instead of it (see EmbeddedFonts). */
-  fontFaces(): Promise<{ faces: string; hash: string; embedded: EmbeddedFonts }> {
-    this.fonts ??= embeddedFontFaces().then((faces) => {
-      const hash = sha256(faces);
-      return { faces, hash, embedded: { reference: `/* factsheets embedded fonts ${hash} */`, css: faces } };
-    });
-    return this.fonts;
+  /**
+   * The fonts the templates' style sheets declare, inlined: their CSS's hash, and the reference
+   * pages carry instead of it (see EmbeddedFonts). Read again only when a style sheet changes.
+   */
+  fontFaces(templates: LoadedTemplates): Promise<DeclaredFonts & { hash: string; embedded: EmbeddedFonts }> {
+    const key = hashParts([...templates.styles].map(([name, file]) => [name, file.text] as const));
+    if (this.fonts?.key !== key) {
+      this.fonts = { key, read: declaredFonts(templates).then((fonts) => {
+        const hash = sha256(fonts.css);
+        return { ...fonts, hash, embedded: { reference: `/* factsheets embedded fonts ${hash} */`, css: fonts.css } };
+      }) };
+      // A failed read (a missing font file) is tried again on the next build.
+      this.fonts.read.catch(() => { this.fonts = undefined; });
+    }
+    return this.fonts.read;
   }
 
-  brandCoverage(): Promise<BrandCoverage> {
-    this.coverage ??= brandCoverage();
-    return this.coverage;
+  /** What the declared fonts can print (see fontFaces). */
+  async brandCoverage(templates: LoadedTemplates): Promise<BrandCoverage> {
+    return (await this.fontFaces(templates)).coverage;
   }
 
   /** Locator maps: the boundaries and the projection code load only when a map is drawn. */

@@ -46,7 +46,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const report = (): BuildReport => log.report(deps.now());
 
   // 1. load content and templates (read only), and what the last build wrote
-  const loaded = await Promise.all([loadSources(config.contentDir, config.templatesDir, config.limits), cache.fontFaces()]).catch((error: unknown) => {
+  const loaded = await loadSources(config.contentDir, config.templatesDir, config.limits).then(async (read) => [read, await cache.fontFaces(read.templates)] as const).catch((error: unknown) => {
     log.errors.push(toFactsheetsError(error, { stage: 'load' }));
   });
   if (loaded === undefined) return report();
@@ -93,7 +93,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const session = new PrintSession(() => openPrinter(config, deps), (error) => log.errors.push(error));
   if (outOfDate.size > 0) session.start();
   const context = async (printer: Printer): Promise<ProduceContext> => ({
-    config, printer, coverage: await cache.brandCoverage(), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, fonts: fonts.embedded, now: deps.now,
+    config, printer, coverage: await cache.brandCoverage(sources.templates), dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash, fonts: fonts.embedded, now: deps.now,
     warn: (message, job) => log.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name }),
   });
   // Handlebars and unified load only now; pages carry a reference to the fonts, which the printer puts into a browser page once.

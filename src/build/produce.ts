@@ -2,6 +2,7 @@ import type { BuildConfig } from '../config.js';
 import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
 import { finishPdf, finishPrintEdition, fontNames } from '../stages/finish.js';
+import { checkPageBudget } from '../stages/page-budget.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetRowsHash, documentRows, sha256, templateFileHashes, templatesHash, type ManifestEntry } from './manifest.js';
 import type { ReviewInputs } from '../review/record.js';
@@ -44,6 +45,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
   const artifact = screenPages === undefined
     ? finishPdf(job, printed, date, context.coverage)
     : finishPrintEdition(job, printed, date, screenPages);
+  if (screenPages === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
   const milliseconds = Math.round(context.now() - started);
   return {

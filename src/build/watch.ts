@@ -99,9 +99,11 @@ function isBuildOwn(path: string, outDir: string): boolean {
  * renders (in the render workers), prints and finishes already compiled. Broken content just means a colder start.
  */
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
-  const [sources, fonts, maps, coverage, { finishPdf }] = await Promise.all([
-    loadSources(config.contentDir, config.templatesDir, config.limits), cache.fontFaces(), cache.mapMaker(), cache.brandCoverage(), import('../stages/finish.js'),
+  const [sources, maps, { finishPdf }] = await Promise.all([
+    loadSources(config.contentDir, config.templatesDir, config.limits), cache.mapMaker(), import('../stages/finish.js'),
   ]);
+  const fonts = await cache.fontFaces(sources.templates);
+  const coverage = fonts.coverage;
   const validation = validateSources(sources, cache.validation);
   const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
   const job = planJobs(documents.slice(0, 1), validation.dataset, maps, validation.settings, (lang) => messagesFor(lang, sources.templates)).jobs[0];

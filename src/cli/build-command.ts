@@ -1,6 +1,6 @@
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
-import { listedCommands } from './command-names.js';
+import { generalUsage, listedCommands } from './command-names.js';
 import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine, shardOption } from './command-line.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import type { BuildReport } from '../types.js';
@@ -37,7 +37,8 @@ Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.
 
 /** `factsheets build …`: one build (or watch mode), its report on the terminal, its exit status. */
 export async function runBuildCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const command = readCommandLine(argv, parseCommandLine, BUILD_USAGE);
+  // Without the word "build" (no command, an unknown one, a bare --help) the usage is every command's.
+  const command = readCommandLine(argv, parseCommandLine, argv.includes('build') ? BUILD_USAGE : generalUsage());
   if (typeof command === 'number') return command;
   const badEnvironment = checkEnvironment(env);
   if (badEnvironment !== undefined) return badEnvironment;

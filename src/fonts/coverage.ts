@@ -1,24 +1,3 @@
-import { inflateSync } from 'node:zlib';
-
-/**
- * The Unicode code points a font has glyphs for, read from the `cmap` table of a WOFF 1 file
- * (@fontsource ships WOFF next to WOFF2; WOFF tables are plain zlib, no brotli stream to untangle).
- */
-export function woffCoverage(woff: Buffer): Set<number> {
-  if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1 file');
-  const numTables = woff.readUInt16BE(12);
-  for (let index = 0; index < numTables; index += 1) {
-    const entry = 44 + index * 20;
-    if (woff.toString('latin1', entry, entry + 4) !== 'cmap') continue;
-    const offset = woff.readUInt32BE(entry + 4);
-    const compressed = woff.readUInt32BE(entry + 8);
-    const original = woff.readUInt32BE(entry + 12);
-    const data = woff.subarray(offset, offset + compressed);
-    return cmapCoverage(compressed < original ? inflateSync(data) : data);
-  }
-  throw new Error('the font has no cmap table');
-}
-
 /** Code points mapped to a real glyph (not .notdef) by the best Unicode subtable of a cmap. */
 export function cmapCoverage(cmap: Buffer): Set<number> {
   const count = cmap.readUInt16BE(2);
@@ -75,7 +54,7 @@ function format4(cmap: Buffer, offset: number): Set<number> {
 }
 
 /** Characters that need no glyph: white space, controls and default-ignorable marks (soft hyphen, joiners). */
-const NEEDS_NO_GLYPH = /[\s\p{Cc}\u00AD\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFE00-\uFE0F\uFEFF]/u;
+const NEEDS_NO_GLYPH = /[\s\p{Cc}\u00AD\u061C\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFE00-\uFE0F\uFEFF]/u;
 
 /** The distinct characters of `text` that `covered` has no glyph for, in order of appearance. */
 export function uncoveredCharacters(text: string, covered: ReadonlySet<number>): string[] {
@@ -90,4 +69,14 @@ export function uncoveredCharacters(text: string, covered: ReadonlySet<number>):
 /** `"ɔ" (U+0254)` for messages. */
 export function describeCharacter(char: string): string {
   return `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/** `"ɔ" (U+0254) in "Ɔkɔɔ", …`: each missing character with the first word it is in, twelve at most. */
+export function describeMissing(text: string, missing: readonly string[]): string {
+  const words = text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const described = missing.slice(0, 12).map((char) => {
+    const word = words.find((candidate) => candidate.includes(char));
+    return word === undefined || word === char || [...word].length > 40 ? describeCharacter(char) : `${describeCharacter(char)} in "${word}"`;
+  });
+  return `${described.join(', ')}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}`;
 }

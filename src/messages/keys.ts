@@ -7,8 +7,10 @@ import type { LoadedTemplates } from '../stages/load.js';
  */
 export const CODE_MESSAGES = {
   'settings.kicker': ['series', 'title'],
+  'settings.factsheet_kicker': ['series', 'title'],
   'settings.running_head': ['series', 'title'],
   'settings.funding_label': [],
+  'settings.countries_caption': [],
   'brief.title': ['country'],
   'brief.keyword': [],
   'factsheet.keyword': [],

@@ -12,7 +12,7 @@ import { countPages, fontNames } from '../pdf/facts.js';
 import { makeReproducible } from '../pdf/reproducible.js';
 import { checkAccessibility } from './accessibility-gate.js';
 import { printCondition } from './print-profile.js';
-import { describeCharacter, uncoveredCharacters } from '../fonts/coverage.js';
+import { describeCharacter, describeMissing, uncoveredCharacters } from '../fonts/coverage.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { CONTENTS_PER_PAGE } from './plan/pack.js';
 import { FIT_FLOOR, type FitOutcome } from '../browser/measure.js';
@@ -115,7 +115,7 @@ export function finishPackSheet(printed: PrintedPdf, expectedPages: number, what
   }
   const missing = uncoveredCharacters(printed.text, fonts.any);
   if (missing.length > 0) {
-    throw new FactsheetsError(`the briefing pack's ${what} uses characters the brand fonts lack: ${missing.map(describeCharacter).join(', ')}`, { stage: 'finish' });
+    throw new FactsheetsError(`the briefing pack's ${what} uses characters the declared fonts lack: ${describeMissing(printed.text, missing)}`, { stage: 'finish', hint: declareHint(fonts) });
   }
   return fixStructure(fixOutlineTitles(makeReproducible(rewriteStreams(printed.bytes, STREAM_FIXES), creationDate), printed.headings));
 }
@@ -129,26 +129,31 @@ function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Ui
 }
 
 /**
- * Fails a document whose text needs a glyph the brand fonts lack, or that printed in any
- * font outside the brand set: Chromium falls back to a system font without a word.
+ * Fails a document whose text needs a glyph the declared fonts lack, or that printed in any
+ * font the templates do not declare: Chromium falls back to a system font without a word.
  */
 function checkFonts(job: RenderJob, printed: PrintedPdf, fonts: BrandCoverage): void {
   const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
   const missing = uncoveredCharacters(printed.text, fonts.any);
-  const strangers = fontNames(printed.bytes).filter((name) => !fonts.postscriptNames.some((brand) => name.startsWith(brand)));
+  const strangers = fontNames(printed.bytes).filter((name) => !fonts.postscriptNames.includes(name));
   if (missing.length > 0) {
-    throw new FactsheetsError(`uses characters the brand fonts lack: ${missing.slice(0, 12).map(describeCharacter).join(', ')}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}`, {
-      ...at,
-      hint: 'Replace them (or transliterate), or add a font that has them to BRAND_FONTS in src/stages/fonts.ts.',
+    throw new FactsheetsError(`uses characters the declared fonts lack: ${describeMissing(printed.text, missing)}`, {
+      ...at, hint: `Replace them (or transliterate), or ${declareHint(fonts)}`,
     });
   }
   if (strangers.length > 0) {
     const partial = uncoveredCharacters(printed.text, fonts.all);
-    throw new FactsheetsError(`printed in fonts outside the brand set: ${strangers.join(', ')}${partial.length > 0 ? ` (characters only one brand family has: ${partial.map(describeCharacter).join(', ')})` : ''}`, {
+    throw new FactsheetsError(`printed in fonts the templates do not declare: ${strangers.join(', ')}${partial.length > 0 ? ` (characters only some declared families have: ${partial.slice(0, 12).map(describeCharacter).join(', ')})` : ''}`, {
       ...at,
-      hint: 'A style sheet names a font that is not embedded, or a character exists in one brand family only: use the brand families (Source Sans 3, Source Serif 4).',
+      hint: `A style sheet names a font family no @font-face rule declares (code and pre need one too), or a character falls through its font-family list to a system font: ${declareHint(fonts)}`,
     });
   }
+}
+
+/** Where the user adds a font: the templates' own style sheets, never the tool. */
+function declareHint(fonts: BrandCoverage): string {
+  const sheets = fonts.declaredIn.length > 0 ? fonts.declaredIn.join(', ') : 'a style sheet of the templates (templates/styles/)';
+  return `declare a font that has them in ${sheets}: an @font-face rule pointing at a font file kept with the templates, or @import of an installed font package (declared now: ${fonts.families.join(', ') || 'none'}).`;
 }
 
 function describeOverflow(millimetres: number): string {

@@ -230,6 +230,7 @@ function planFactsheet(
       edition: SCREEN_EDITION,
       page: document.data,
       published: meta.date,
+      pageBudget: meta.pageBudget,
       figures: meta.figures,
       quotes: meta.quotes,
       charts: meta.charts.map((chart) => {
@@ -258,10 +259,13 @@ function planFactsheet(
 /** Countries a factsheet's table shows side by side, one column each; more are listed in rows. */
 export const COUNTRY_COLUMNS = 5;
 
-/** Rows of two entries, read down the first column and then the second (`right` is null in an odd list's last row). */
+/**
+ * Rows of two entries, read across each row and then down (`right` is null in an odd list's
+ * last row): the order a screen reader reads a table in, and the one that still reads right
+ * when a long list goes on over the page.
+ */
 function inTwoColumns<T>(entries: readonly T[]): readonly { readonly left: T; readonly right: T | null }[] {
-  const half = Math.ceil(entries.length / 2);
-  return entries.slice(0, half).map((left, index) => Object.freeze({ left, right: entries[index + half] ?? null }));
+  return entries.filter((_entry, index) => index % 2 === 0).map((left, row) => Object.freeze({ left, right: entries[row * 2 + 1] ?? null }));
 }
 
 function documentInfo(title: string, author: string | undefined, subject: string | undefined, keywords: readonly string[]): DocumentInfo {

@@ -71,7 +71,7 @@ describe('the sample in English and French, side by side', () => {
   });
 
   it('makes a pack per language, of that language\'s editions', () => {
-    expect(build.stdout).toMatch(/17 built \(15 documents, 2 briefing packs\)/);
+    expect(build.stdout).toMatch(/22 built \(18 documents, 4 briefing packs\)/);
     const french = join(out, 'fr/briefing-pack.pdf');
     expect(catalogLanguage(french)).toBe('fr');
     expect(pdfInfo(french)['Title']).toBe(`Dossier d’information${NNBSP}: Cadre de partenariat pour les migrations`);

@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../src/cli/command-names.js';
 import { runCli } from '../helpers/cli.js';
 import { copySample, PROJECT, tempDir, writeContent } from '../helpers/content.js';
 import { pageCount, pdfText } from '../helpers/pdf.js';
@@ -58,7 +59,7 @@ describe('the command line', () => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(message);
-    expect(result.stderr).toContain('Usage: factsheets build');
+    expect(result.stderr).toContain(args.includes('build') ? 'Usage: factsheets build' : 'Usage: factsheets <command>');
   });
 
   it('exits 2 when --only names a document that does not exist', async () => {
@@ -81,10 +82,19 @@ describe('the command line', () => {
     expect(manifest.documents.map((entry) => entry.output)).toEqual(['countries/niger.pdf', 'factsheet.pdf', 'fr/countries/mali.pdf', 'fr/countries/niger.pdf', 'fr/factsheet.pdf']);
   });
 
-  it('prints help and exits 0', async () => {
+  it('prints help and exits 0: every command with a line each, and a command\'s own options', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Usage: factsheets build/);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('Usage: factsheets <command> [options]');
+    const commandLines = lines.filter((line) => /^  [a-z]+ {2,}\S/.test(line));
+    expect(commandLines.map((line) => line.trim().split(/\s+/)[0])).toEqual([...COMMAND_NAMES]);
+    expect(COMMAND_NAMES).toEqual(expect.arrayContaining(['build', 'preview', 'review', 'init']));
+    for (const line of commandLines) expect(line.length, line).toBeLessThanOrEqual(100);
+    expect((await runCli(['-h'])).stdout).toBe(result.stdout);
+    const build = await runCli(['build', '--help']);
+    expect(build.code).toBe(0);
+    expect(build.stdout).toMatch(/^Usage: factsheets build/);
   });
 
   it('says in one line which browser is missing, without a stack trace', async () => {

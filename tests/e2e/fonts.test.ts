@@ -10,9 +10,10 @@ describe('brand fonts (real Chromium)', () => {
     const result = await runCli(['build', '--content', 'tests/fixtures/missing-glyphs', '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      'tests/fixtures/missing-glyphs/countries/mali.md: error: uses characters the brand fonts lack: ' +
-        '"Б" (U+0411), "а" (U+0430), "м" (U+043C), "к" (U+043A), "о" (U+043E), "🙂" (U+1F642)\n' +
-        '  hint: Replace them (or transliterate), or add a font that has them to BRAND_FONTS in src/stages/fonts.ts.\n' +
+      'tests/fixtures/missing-glyphs/countries/mali.md: error: uses characters the declared fonts lack: ' +
+        '"ब" (U+092C) in "बमाको", "म" (U+092E) in "बमाको", "ा" (U+093E) in "बमाको", "क" (U+0915) in "बमाको", "ो" (U+094B) in "बमाको", "🙂" (U+1F642)\n' +
+        '  hint: Replace them (or transliterate), or declare a font that has them in templates/styles/fonts.css: an @font-face rule pointing at a font file kept with the templates, ' +
+        'or @import of an installed font package (declared now: Source Sans 3, Source Serif 4, Source Code Pro, Vazirmatn, Scheherazade New, Noto Sans Ethiopic).\n' +
         'warning: briefing-pack.pdf was not rebuilt: some English documents failed\n',
     );
     const saoTome = join(out, 'countries/sao-tome.pdf');

@@ -41,8 +41,8 @@ describe('the public API and signals', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(stdout).toContain('handled SIGINT');
-    // Fifteen documents (nine English, six French) and a briefing pack per language: every PDF the build wrote.
-    expect(stdout).toMatch(/built 17, errors 0, interrupts 1, library handlers 0/);
+    // Eighteen documents (ten English, six French, one Arabic, one Amharic) and a briefing pack per language: every PDF the build wrote.
+    expect(stdout).toMatch(/built 22, errors 0, interrupts 1, library handlers 0/);
     expect(code).toBe(7);
   });
 });

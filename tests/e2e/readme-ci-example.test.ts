@@ -33,12 +33,12 @@ describe("the CI example of docs/command-line.md, on a clean clone", () => {
     // The matrix's four jobs, their outputs gathered into one folder as the download step does.
     for (const shard of ['1', '2', '3', '4']) run((jobs.shard[2] ?? '').replace('${{ matrix.shard }}', shard));
     const pack = run(jobs.pack[2] ?? '');
-    // The shards made the sample's 15 documents (nine English, six French); this job makes a pack per language.
-    expect(pack).toMatch(/2 built \(2 briefing packs\), 15 unchanged/);
+    // The shards made the sample's 18 documents (ten English, six French, one Arabic, one Amharic); this job makes a pack per language.
+    expect(pack).toMatch(/4 built \(4 briefing packs\), 18 unchanged/);
     expect(existsSync(join(clone, 'output/briefing-pack.pdf'))).toBe(true);
     expect(existsSync(join(clone, 'output/fr/briefing-pack.pdf'))).toBe(true);
     const manifest = JSON.parse(readFileSync(join(clone, 'output/manifest.json'), 'utf8')) as { documents: { output: string }[] };
     expect(manifest.documents.map((entry) => entry.output)).toContain('briefing-pack.pdf');
-    expect(manifest.documents).toHaveLength(17);
+    expect(manifest.documents).toHaveLength(22);
   }, 300_000);
 });

@@ -8,7 +8,7 @@ import { runCli, type CliResult } from '../helpers/cli.js';
 import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
 import { altTexts, checkStructure, outlineTitles, pageCount, pageText, pdfFonts, pdfInfo, pdfText, structureOf } from '../helpers/pdf.js';
 
-const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana'];
+const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana', 'morocco'];
 /** The sample's French editions (countries/<name>.fr.md), written to fr/countries/<name>.pdf. */
 const FRENCH_EDITIONS = ['mali', 'niger', 'senegal', 'guinea', 'cote-d-ivoire'];
 
@@ -37,18 +37,20 @@ describe('building the bundled sample with real Chromium', () => {
   it('exits 0 and ends with a summary line', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    // Every PDF counted once: nine English documents, six French editions, and a briefing pack for each language.
-    expect(result.stdout).toMatch(/\n17 built \(15 documents, 2 briefing packs\), 0 failed in \d+\.\d s\n$/);
+    // Every PDF counted once: ten English documents, six French editions, an Arabic and an Amharic one, and a briefing pack for each language.
+    expect(result.stdout).toMatch(/\n22 built \(18 documents, 4 briefing packs\), 0 failed in \d+\.\d s\n$/);
   });
 
   it('gives the briefing pack its line, as every PDF written', async () => {
     const pages = pageCount(join(out, 'briefing-pack.pdf'));
     expect(result.stdout).toMatch(new RegExp(`^built  briefing-pack\\.pdf  \\(briefing pack, ${pages} pages, \\d+ ms\\)$`, 'm'));
-    expect(result.stdout.split('\n').filter((line) => line.startsWith('built  '))).toHaveLength(17);
+    expect(result.stdout.split('\n').filter((line) => line.startsWith('built  '))).toHaveLength(22);
   });
 
   it('writes the factsheet, every one-pager, the briefing pack and the manifest, and nothing else', async () => {
-    expect((await readdir(out)).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf', 'fr', 'manifest.json', 'manifest.review.json']);
+    expect((await readdir(out)).sort()).toEqual(['am', 'ar-MA', 'briefing-pack.pdf', 'countries', 'factsheet.pdf', 'fr', 'manifest.json', 'manifest.review.json']);
+    expect((await readdir(join(out, 'am/countries')))).toEqual(['ethiopia.pdf']);
+    expect((await readdir(join(out, 'ar-MA/countries')))).toEqual(['morocco.pdf']);
     expect((await readdir(join(out, 'countries'))).sort()).toEqual(COUNTRIES.map((name) => `${name}.pdf`).sort());
     expect((await readdir(join(out, 'fr'))).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf']);
     expect((await readdir(join(out, 'fr/countries'))).sort()).toEqual(FRENCH_EDITIONS.map((name) => `${name}.pdf`).sort());
@@ -149,6 +151,7 @@ describe('building the bundled sample with real Chromium', () => {
     const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { tool: { version: string }; documents: Record<string, unknown>[] };
     expect(manifest.tool.version).toBe('0.1.0');
     expect(manifest.documents.map((entry) => entry['output'])).toEqual([
+      'am/briefing-pack.pdf', 'am/countries/ethiopia.pdf', 'ar-MA/briefing-pack.pdf', 'ar-MA/countries/morocco.pdf',
       'briefing-pack.pdf', ...COUNTRIES.map((name) => `countries/${name}.pdf`).sort(), 'factsheet.pdf',
       'fr/briefing-pack.pdf', ...FRENCH_EDITIONS.map((name) => `fr/countries/${name}.pdf`).sort(), 'fr/factsheet.pdf',
     ]);
@@ -179,7 +182,7 @@ describe('building the bundled sample with real Chromium', () => {
     expect(text).not.toContain('Briefing pack · page 1 of');
     expect(text).toMatch(/Contents Partnership Framework on Migration Factsheet 3 Mali Country brief 5 Niger Country brief 6 /);
     const titles = outlineTitles(pack);
-    for (const name of ['Partnership Framework on Migration', 'Mali', 'Niger', 'Nigeria', 'Senegal', 'Ethiopia', 'Guinea', "Côte d'Ivoire", 'Ghana']) {
+    for (const name of ['Partnership Framework on Migration', 'Mali', 'Niger', 'Nigeria', 'Senegal', 'Ethiopia', 'Guinea', "Côte d'Ivoire", 'Ghana', 'Morocco']) {
       expect(titles).toContain(name);
     }
     for (const font of pdfFonts(pack)) expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceSerif4)/);
@@ -201,7 +204,7 @@ describe('building the bundled sample with real Chromium', () => {
   it('keeps the pack one tagged document: a Part per document, one parent tree with a key per page', () => {
     const structure = structureOf(join(out, 'briefing-pack.pdf'));
     expect(structure.root).toBe('/Document');
-    expect(structure.children).toEqual(Array.from({ length: 10 }, () => '/Part'));
+    expect(structure.children).toEqual(Array.from({ length: 11 }, () => '/Part'));
     expect(new Set(structure.parentTreeKeys).size).toBe(structure.parentTreeKeys.length);
     expect(structure.parentTreeKeys.every((key) => key < structure.nextKey)).toBe(true);
     for (const key of structure.pageKeys) expect(structure.parentTreeKeys).toContain(key);

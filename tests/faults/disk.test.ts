@@ -45,9 +45,11 @@ describe.skipIf(!canMount)('the output disk fails (needs root for tmpfs mounts)'
     expect(result.stderr).toBe(`${out}: error: the output folder cannot be written (the file system is read-only)\n` +
       '  hint: Check that the output folder is writable, or choose another with --out DIR.\n' +
       'warning: briefing-pack.pdf was not rebuilt: some English documents failed\n' +
+      'warning: am/briefing-pack.pdf was not rebuilt: some Amharic documents failed\n' +
+      'warning: ar-MA/briefing-pack.pdf was not rebuilt: some Arabic (Morocco) documents failed\n' +
       'warning: fr/briefing-pack.pdf was not rebuilt: some French documents failed\n');
-    // The sample's nine English documents and six French editions.
-    expect(result.stdout).toMatch(/\n0 built, 15 failed, 1 error in/);
+    // The sample's ten English documents, six French editions, an Arabic and an Amharic one.
+    expect(result.stdout).toMatch(/\n0 built, 18 failed, 1 error in/);
     expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toBe('previous');
   });
 

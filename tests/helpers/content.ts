@@ -29,7 +29,7 @@ export async function copySample(): Promise<string> {
 }
 
 /**
- * The sample without its French editions (`*.fr.md`) and their settings, for tests about one language's documents
+ * The sample without its editions in other languages (`*.fr.md`, `*.ar.md`, `*.am.md`) and their settings, for tests about one language's documents
  * and its pack (the editions themselves are tests/e2e/editions.test.ts's).
  */
 export async function copyEnglishSample(): Promise<string> {
@@ -37,7 +37,7 @@ export async function copyEnglishSample(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const root = await copySample();
   for (const folder of [root, join(root, 'countries')]) {
-    for (const name of await readdir(folder)) if (name.endsWith('.fr.md')) await rm(join(folder, name));
+    for (const name of await readdir(folder)) if (/\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.md$/.test(name)) await rm(join(folder, name));
   }
   // And the settings' French words (the last block of the file), which no document would use.
   const settings = join(root, 'factsheets.yml');

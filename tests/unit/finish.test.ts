@@ -85,22 +85,29 @@ describe('finishPdf: the one-page contract', () => {
 });
 
 describe('the brand-font check', () => {
-  const coverage = { any: new Set([...'Mali €'].map((c) => c.codePointAt(0) ?? 0)), all: new Set([...'Mali'].map((c) => c.codePointAt(0) ?? 0)), postscriptNames: ['SourceSans3', 'SourceSerif4'] };
+  const coverage = {
+    any: new Set([...'Mali €'].map((c) => c.codePointAt(0) ?? 0)), all: new Set([...'Mali'].map((c) => c.codePointAt(0) ?? 0)),
+    postscriptNames: ['SourceSans3-Bold', 'SourceSerif4-Italic'], declaredIn: ['templates/styles/fonts.css'], families: ['Source Sans 3', 'Source Serif 4'],
+  };
   // A tagged page, as Chromium prints one: the PDF/UA-1 gate that runs with the font gate passes it.
   const withFonts = (...names: string[]) => fakePdf(1, 'Mali', names.map((name, index) => `ABCDE${'FGH'[index] ?? 'Z'}+${name}`));
 
-  it('passes text the fonts cover, printed in brand fonts only', () => {
+  it('passes text the fonts cover, printed in declared fonts only', () => {
     expect(finishPdf(job, printed(withFonts('SourceSans3-Bold', 'SourceSerif4-Italic'), 0, 'Mali €\u00AD\n'), new Date(0), coverage).pages).toBe(1);
   });
 
   it('names the characters the fonts lack', () => {
-    expect(() => finishPdf(job, printed(withFonts('SourceSans3-Bold'), 0, 'Mali Ж 🙂 Ж'), new Date(0), coverage))
-      .toThrow('uses characters the brand fonts lack: "Ж" (U+0416), "🙂" (U+1F642)');
+    const check = () => finishPdf(job, printed(withFonts('SourceSans3-Bold'), 0, 'Mali Жизнь 🙂 Ж'), new Date(0), coverage);
+    expect(check).toThrow('uses characters the declared fonts lack: "Ж" (U+0416) in "Жизнь", "и" (U+0438) in "Жизнь", "з" (U+0437) in "Жизнь", "н" (U+043D) in "Жизнь", "ь" (U+044C) in "Жизнь", "🙂" (U+1F642)');
+    // The hint names the templates' style sheet, never the tool's source.
+    expect(check).toThrow(expect.objectContaining({ hint: expect.stringContaining('declare a font that has them in templates/styles/fonts.css') }) as Error);
   });
 
-  it('names a font outside the brand set', () => {
+  it('names a font the templates do not declare, even one of a declared family in another weight', () => {
     expect(() => finishPdf(job, printed(withFonts('SourceSans3-Bold', 'DejaVuSans'), 0, 'Mali €'), new Date(0), coverage))
-      .toThrow('printed in fonts outside the brand set: DejaVuSans (characters only one brand family has: "€" (U+20AC))');
+      .toThrow('printed in fonts the templates do not declare: DejaVuSans (characters only some declared families have: "€" (U+20AC))');
+    expect(() => finishPdf(job, printed(withFonts('SourceSans3-Black'), 0, 'Mali'), new Date(0), coverage))
+      .toThrow('printed in fonts the templates do not declare: SourceSans3-Black');
   });
 });
 

@@ -68,7 +68,7 @@ describe('message files', () => {
     });
     const result = messagesFor('de', templates);
     expect(result.ok ? [] : result.problems.map((problem) => `${problem.line}: ${problem.message} | ${problem.hint}`)).toEqual([
-      `4: message "brief.title" inserts {Land}, which the build does not give it | Its values are {country}: keep their names as in templates/messages/en.yml, translate only the words around them.`,
+      `${CODE_MESSAGE_KEYS.indexOf('brief.title') + 1}: message "brief.title" inserts {Land}, which the build does not give it | Its values are {country}: keep their names as in templates/messages/en.yml, translate only the words around them.`,
       `${CODE_MESSAGE_KEYS.length + 1}: message "brief.hello" inserts {Name}, which templates/layouts/one-pager.hbs does not give it | Its values are {name}: keep their names as in templates/messages/en.yml, translate only the words around them.`,
       `${CODE_MESSAGE_KEYS.length + 2}: message "brief.bye" inserts {n}, which templates/layouts/one-pager.hbs does not give it | This message is given no values: write it as plain text.`,
       `${CODE_MESSAGE_KEYS.length + 2}: message "brief.bye" has plural cases de never chooses: eins | A plural in de chooses between one, other (or =0, =1… for exact numbers): rename the case, keeping the words.`,

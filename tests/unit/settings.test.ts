@@ -66,6 +66,23 @@ describe('settings on the page', () => {
     expect(review?.view['settings']).toMatchObject({ runningHead: 'Green Ports · Annual review', footerNote: 'Provisional' });
   });
 
+  it('a factsheet\'s kicker names the series, and its country table\'s caption is a setting with a neutral default', () => {
+    expect(pageSettings({}, undefined, 'Annual review')).toMatchObject({ factsheetKicker: 'Factsheet', countriesCaption: 'Funding by country' });
+    const project = { series: 'Global Gateway', languages: { fr: { series: 'Global Gateway (FR)', countriesCaption: 'Pays du programme' } } };
+    expect(pageSettings(project, undefined, 'Annual review')).toMatchObject({ factsheetKicker: 'Global Gateway · Factsheet', countriesCaption: 'Funding by country' });
+    const planned = planJobs([
+      factsheetDocument('review', 'title: Annual review\ncountries_caption: Ports of the programme'),
+      factsheetDocument('review.fr', 'title: Un an après\nlang: fr'),
+      factsheetDocument('other', 'title: Other\nfactsheet_kicker: "{title} · {series}"'),
+    ], datasetOf('ML,Instrument,Programme,,2020,1000000,paid,Ministry'), undefined, project);
+    expect(planned.errors).toEqual([]);
+    const [review, reviewFr, other] = planned.jobs;
+    expect(review?.view['settings']).toMatchObject({ factsheetKicker: 'Global Gateway · Factsheet', countriesCaption: 'Ports of the programme' });
+    expect(reviewFr?.view['settings']).toMatchObject({ factsheetKicker: 'Global Gateway (FR) · Fiche d’information', countriesCaption: 'Pays du programme' });
+    expect(other?.view['settings']).toMatchObject({ factsheetKicker: 'Other · Global Gateway' });
+    expect(messages('factsheet_kicker: "{programme} · Factsheet"\n')).toEqual(['1:19: field "factsheet_kicker" may use only the placeholders {series} and {title} | Correct the value of "factsheet_kicker" in the settings file.']);
+  });
+
   it('writes amounts in the settings\' currency', () => {
     expect(formatMoney(2_900_000_000)).toBe('€2.9 billion');
     expect(formatMoney(950_000, 'USD')).toBe('$950,000');
@@ -80,9 +97,9 @@ describe('settings on the page', () => {
   });
 
   it('the default templates print no words of the sample programme', () => {
-    const files = ['layouts', 'partials', 'styles'].flatMap((folder) => readdirSync(join(TEMPLATES, folder)).map((name) => join(TEMPLATES, folder, name)));
+    const files = ['layouts', 'partials', 'styles', 'messages'].flatMap((folder) => readdirSync(join(TEMPLATES, folder)).map((name) => join(TEMPLATES, folder, name)));
     expect(files.length).toBeGreaterThan(5);
-    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/Partnership|Migration|one year/i);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/Partnership|Migration|one year|priority countries|pays prioritaires|ذات الأولوية|ለቅድሚያ/i);
   });
 });
 
@@ -107,8 +124,8 @@ describe('untranslatedSettings', () => {
 describe('a language\'s settings in the settings file', () => {
   it('names a setting a language cannot have at its own line, with the ones it can', () => {
     expect(messages('series: P\nlanguages:\n  de:\n    footer_not: x\n    currency: CHF\n')).toEqual([
-      '4:17: "footer_not" is not a setting a language can have (under languages.de) | Did you mean "footer_note"? A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet, print_profile) are the project\'s.',
-      '5:15: "currency" is not a setting a language can have (under languages.de) | A language\'s own settings are: series, publisher, kicker, running_head, footer_note, funding_label, pack_title; the others (currency, language, dataset_sheet, print_profile) are the project\'s.',
+      '4:17: "footer_not" is not a setting a language can have (under languages.de) | Did you mean "footer_note"? A language\'s own settings are: series, publisher, kicker, factsheet_kicker, running_head, footer_note, funding_label, countries_caption, pack_title; the others (currency, language, dataset_sheet, print_profile) are the project\'s.',
+      '5:15: "currency" is not a setting a language can have (under languages.de) | A language\'s own settings are: series, publisher, kicker, factsheet_kicker, running_head, footer_note, funding_label, countries_caption, pack_title; the others (currency, language, dataset_sheet, print_profile) are the project\'s.',
     ]);
   });
 

@@ -20,11 +20,13 @@ export interface PageSettings {
   readonly series: string;
   readonly publisher: string | undefined;
   readonly kicker: string;
+  readonly factsheetKicker: string;
   readonly runningHead: string;
   readonly footerNote: string;
   readonly currency: string;
   readonly language: string;
   readonly fundingLabel: string;
+  readonly countriesCaption: string;
   /** The project's pack title (settings: pack_title, else series); empty when it has neither. */
   readonly packTitle: string;
   /** The print editions' output profile (settings: print_profile), an absolute path; absent for the default. */
@@ -43,8 +45,10 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
   const defaults = {
     ...DEFAULT_SETTINGS,
     kicker: messages.format('settings.kicker', placeholders),
+    factsheetKicker: messages.format('settings.factsheet_kicker', placeholders),
     runningHead: messages.format('settings.running_head', placeholders),
     fundingLabel: messages.format('settings.funding_label'),
+    countriesCaption: messages.format('settings.countries_caption'),
   };
   const { languages, ...projectWide } = project;
   const merged = { ...defaults, ...projectWide, ...languageSettings(languages, lang), ...overrides, language: lang };
@@ -53,11 +57,13 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
     series,
     publisher: merged.publisher,
     kicker: fillPattern(merged.kicker, series, title),
+    factsheetKicker: fillPattern(merged.factsheetKicker, series, title),
     runningHead: fillPattern(merged.runningHead, series, title),
     footerNote: merged.footerNote ?? '',
     currency: merged.currency,
     language: merged.language,
     fundingLabel: merged.fundingLabel,
+    countriesCaption: merged.countriesCaption,
     packTitle: merged.packTitle ?? merged.series ?? '',
     ...(project.printProfile === undefined ? {} : { printProfile: project.printProfile }),
   });

@@ -21,6 +21,13 @@ const FRAGMENTS: Readonly<Record<string, readonly [left: number, right: number]>
 };
 const DEFAULT_FRAGMENTS = [2, 3] as const;
 
+/**
+ * Languages whose typography does not hyphenate: Arabic-script and Hebrew text stretch or
+ * break between words, and Amharic and Tigrinya break between words (the `hyphen` package's
+ * Ethiopic patterns, for breaking between any two syllables, are not used for them).
+ */
+export const NOT_HYPHENATED: ReadonlySet<string> = new Set(['ar', 'fa', 'ur', 'ps', 'he', 'yi', 'am', 'ti']);
+
 // The patterns are plain data modules in the `hyphen` package, read from node_modules when a
 // language first needs them (they are large, and a build uses one or two languages).
 const load = createRequire(import.meta.url);
@@ -34,7 +41,7 @@ const cache = new Map<string, WordHyphenator | undefined>();
 export function hyphenatorFor(lang: string): WordHyphenator | undefined {
   const tag = lang.trim().toLowerCase();
   if (cache.has(tag)) return cache.get(tag);
-  const hyphenator = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/.test(tag) ? loadHyphenator(tag) : undefined;
+  const hyphenator = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/.test(tag) && !NOT_HYPHENATED.has(tag.split('-')[0] ?? '') ? loadHyphenator(tag) : undefined;
   cache.set(tag, hyphenator);
   return hyphenator;
 }

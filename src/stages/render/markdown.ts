@@ -8,6 +8,7 @@ import { VFile } from 'vfile';
 import { hyphenateProse } from './hyphenate.js';
 import { inlineImages, type ImageSource } from './images.js';
 import { inlineLanguages } from './inline-language.js';
+import { isolateRuns } from './isolate-runs.js';
 import { sectionize } from './sectionize.js';
 
 /**
@@ -37,6 +38,8 @@ const processor = unified()
   })
   // After sanitising: the soft hyphens go into text that is final.
   .use(hyphenateProse)
+  // Right-to-left prose: figures and Latin names isolated in <bdi> (isolate-runs.ts).
+  .use(isolateRuns)
   .use(sectionize)
   .use(rehypeStringify)
   .freeze();

@@ -63,6 +63,8 @@ export const settingsFields = {
   series: text.optional(),
   publisher: text.optional(),
   kicker: pattern.optional(),
+  /** A factsheet's masthead kicker, above its title; may use {series} and {title}. */
+  factsheet_kicker: pattern.optional(),
   running_head: pattern.optional(),
   footer_note: text.optional(),
   currency: z.string(typeError('must be a currency code'))
@@ -72,6 +74,8 @@ export const settingsFields = {
     .optional(),
   language: languageTag.optional(),
   funding_label: text.optional(),
+  /** The caption of a factsheet's table of country totals. */
+  countries_caption: text.optional(),
 };
 
 /** Settings of the project as a whole, which no document overrides. */
@@ -92,9 +96,11 @@ export const languagesField = {
     series: settingsFields.series,
     publisher: settingsFields.publisher,
     kicker: settingsFields.kicker,
+    factsheet_kicker: settingsFields.factsheet_kicker,
     running_head: settingsFields.running_head,
     footer_note: settingsFields.footer_note,
     funding_label: settingsFields.funding_label,
+    countries_caption: settingsFields.countries_caption,
     pack_title: projectOnlyFields.pack_title,
   }), { error: 'must hold language tags such as fr, de or pt-BR, each with that language\'s settings indented under it' }).optional(),
 };
@@ -124,6 +130,8 @@ export const factsheetSchema = z.looseObject({
     }))
     .default([]),
   countries: z.array(countryCode).default([]),
+  /** How many pages this factsheet may take (over the layout's own budget, data-page-budget). */
+  page_budget: z.number({ error: 'must be a whole number of pages' }).int({ error: 'must be a whole number of pages' }).min(1, { error: 'must be 1 or more' }).max(50, { error: 'must be 50 or fewer' }).optional(),
   author: text.optional(),
   keywords: z.array(text).default([]),
   /** The document's language (BCP 47); its file name's (`mali.fr.md`) or the project's otherwise. */

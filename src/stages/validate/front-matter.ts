@@ -176,6 +176,7 @@ function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.in
         shares: chart.shares,
       })),
       countries: Object.freeze([...fact.countries]),
+      ...(fact.page_budget === undefined ? {} : { pageBudget: fact.page_budget }),
       ...(fact.author === undefined ? {} : { author: fact.author }),
       keywords: Object.freeze([...fact.keywords]),
       ...withOverrides(fact),

@@ -56,8 +56,8 @@ function withLanguages(settings: SettingsValues, languages: Readonly<Record<stri
 export function toSettingsValues(data: Partial<Record<Exclude<SettingKey, 'languages'>, string | undefined>>): SettingsValues {
   const values: Record<string, string> = {};
   const names: Readonly<Record<Exclude<SettingKey, 'languages'>, keyof SettingsValues>> = {
-    series: 'series', publisher: 'publisher', kicker: 'kicker', running_head: 'runningHead', footer_note: 'footerNote',
-    currency: 'currency', language: 'language', funding_label: 'fundingLabel', dataset_sheet: 'datasetSheet', pack_title: 'packTitle', print_profile: 'printProfile',
+    series: 'series', publisher: 'publisher', kicker: 'kicker', factsheet_kicker: 'factsheetKicker', running_head: 'runningHead', footer_note: 'footerNote',
+    currency: 'currency', language: 'language', funding_label: 'fundingLabel', countries_caption: 'countriesCaption', dataset_sheet: 'datasetSheet', pack_title: 'packTitle', print_profile: 'printProfile',
   };
   for (const [key, name] of Object.entries(names)) {
     const value = data[key as Exclude<SettingKey, 'languages'>];
@@ -87,8 +87,8 @@ function unknownSetting(file: string, key: string, where: { line: number; column
 
 /** Settings that are words on the page: each language should have its own. */
 const WORDS: readonly (readonly [keyof SettingsValues, string])[] = [
-  ['series', 'series'], ['kicker', 'kicker'], ['runningHead', 'running_head'], ['footerNote', 'footer_note'],
-  ['fundingLabel', 'funding_label'], ['packTitle', 'pack_title'],
+  ['series', 'series'], ['kicker', 'kicker'], ['factsheetKicker', 'factsheet_kicker'], ['runningHead', 'running_head'],
+  ['footerNote', 'footer_note'], ['fundingLabel', 'funding_label'], ['countriesCaption', 'countries_caption'], ['packTitle', 'pack_title'],
 ];
 
 /**

@@ -5,6 +5,8 @@ import type { SourceFile } from '../../../types.js';
 import { assetHelper, cssStringHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
 import { cssMessageHelper, messageHelper } from './message-helpers.js';
 import { MESSAGE_HELPERS } from '../../../messages/keys.js';
+import { withoutFontDeclarations } from '../../../fonts/font-rules.js';
+import { directionOf } from './languages/direction.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -55,7 +57,9 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
       if (layout === undefined) {
         throw new FactsheetsError(`there is no layout "${name}"`, { stage: 'render', hint: 'Add it to templates/layouts/.' });
       }
-      return runIn(layout.file, 'render', () => layout.template({ ...view, fonts, styles: layout.styles, body }, QUIET_PROTOTYPE_ACCESS));
+      // The page's direction follows its language: `dir` for the html element, `rtl` for @page corners.
+      const dir = directionOf(typeof view['lang'] === 'string' ? view['lang'] : 'en');
+      return runIn(layout.file, 'render', () => layout.template({ ...view, fonts, styles: layout.styles, body, dir, rtl: dir === 'rtl' }, QUIET_PROTOTYPE_ACCESS));
     },
     renderProse(markdown, view, file) {
       const source: SourceFile = { displayPath: file, absolutePath: file, text: markdown };
@@ -67,15 +71,16 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
 
 /**
  * A layout's CSS: every shared sheet (a name that is no layout's, e.g. base.css), then the
- * layout's own `<layout>.css`, so that each layout can set its own @page. The fonts are a
- * separate `fonts` value (see partials/head.hbs).
+ * layout's own `<layout>.css`, so that each layout can set its own @page. The fonts they
+ * declare are a separate `fonts` value (see partials/head.hbs).
  */
 export function stylesheetFor(layout: string, templates: LoadedTemplates): string {
   const shared = [...templates.styles]
     .filter(([name]) => name !== layout && !templates.layouts.has(name))
     .map(([, file]) => file.text);
   const own = templates.styles.get(layout)?.text;
-  return guardStyle([...shared, ...(own === undefined ? [] : [own])].join('\n'));
+  // Font declarations go into the fonts element, with their files inlined (fonts/embed.ts).
+  return guardStyle(withoutFontDeclarations([...shared, ...(own === undefined ? [] : [own])].join('\n')));
 }
 
 /** `</style` inside a style sheet would end the element early; nothing legitimate needs it. */

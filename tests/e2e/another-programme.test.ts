@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
+import { pageCount, pageText } from '../helpers/pdf.js';
+import { anotherProgramme } from '../helpers/another-programme.js';
+
+interface Word { readonly page: number; readonly text: string; readonly yMin: number; readonly yMax: number }
+
+/** Every word of a PDF with its page and its vertical place (pt from the top), from `pdftotext -bbox`. */
+function words(pdf: string): Word[] {
+  const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+  const found: Word[] = [];
+  let page = 0;
+  for (const line of xml.split('\n')) {
+    if (line.includes('<page ')) page += 1;
+    const match = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/.exec(line);
+    if (match !== null) found.push({ page, text: match[3] ?? '', yMin: Number(match[1]), yMax: Number(match[2]) });
+  }
+  return found;
+}
+
+const MM = 72 / 25.4;
+
+/** Another programme's factsheet, 15 countries: in budget, over it, allowed more, and over a strict layout's. */
+describe('a factsheet of another programme (15 countries)', () => {
+  const built: Record<'fits' | 'over' | 'allowed' | 'strict', CliResult & { out: string; content: string }> = {} as never;
+
+  beforeAll(async () => {
+    const strictTemplates = await tempDir('factsheets-strict-templates-');
+    await cp(TEMPLATES, strictTemplates, { recursive: true });
+    const layout = join(strictTemplates, 'layouts/factsheet.hbs');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('data-page-budget=', 'data-page-budget-over="error" data-page-budget='));
+    const build = async (files: Record<string, string>, templates?: string) => {
+      const content = await writeContent(files);
+      const out = await tempDir('factsheets-programme-');
+      const result = await runCli(['build', '--content', content, '--out', out, '--jobs', '2', '--only', 'review', ...(templates === undefined ? [] : ['--templates', templates])]);
+      return { ...result, out, content };
+    };
+    const [fits, over, allowed, strict] = await Promise.all([
+      build(anotherProgramme({ sections: 3 })),
+      build(anotherProgramme({ sections: 5 })),
+      build(anotherProgramme({ sections: 5, extra: 'page_budget: 3' })),
+      build(anotherProgramme({ sections: 5 }), strictTemplates),
+    ]);
+    Object.assign(built, { fits, over, allowed, strict });
+  }, 180_000);
+
+  it('names its series in the masthead of page 1, and captions the country table in neutral words', () => {
+    expect(built.fits.stderr).toBe('');
+    expect(built.fits.code).toBe(0);
+    const pdf = join(built.fits.out, 'review.pdf');
+    expect(pageCount(pdf)).toBe(2);
+    expect(pageText(pdf, 1)).toMatch(/COASTAL RESILIENCE PARTNERSHIP · FACTSHEET · 1 JUNE 2025 Two years of coastal resilience/);
+    const all = `${pageText(pdf, 1)} ${pageText(pdf, 2)}`;
+    expect(all).toContain('Funding by country');
+    expect(all).not.toMatch(/priority countries|Partnership Framework/);
+  });
+
+  it('lists the countries across each row in the factsheet\'s order', () => {
+    const text = pageText(join(built.fits.out, 'review.pdf'), 2);
+    const order = ['Portugal', 'Morocco', 'Senegal', 'Ghana', 'Kenya', 'Tanzania', 'Mozambique', 'South Africa', 'Namibia', 'Angola', 'Cameroon', 'Nigeria', 'Côte d’Ivoire', 'Liberia', 'Egypt'];
+    const places = order.map((name) => text.indexOf(name));
+    expect(places.every((place) => place >= 0), text).toBe(true);
+    expect([...places].sort((a, b) => a - b)).toEqual(places);
+  });
+
+  it('warns when it runs over its layout\'s two pages, with the overflow measured on page 3', () => {
+    expect(built.over.code).toBe(0);
+    const pdf = join(built.over.out, 'review.pdf');
+    expect(pageCount(pdf)).toBe(3);
+    const match = /^.*review\.md: warning: takes 3 pages where its layout allows 2 pages: about (\d+) mm of content runs past page 2\. Shorten the text, list fewer countries, or allow more pages with "page_budget: 3" in the front matter of .*review\.md\.\n$/.exec(built.over.stderr);
+    expect(match, built.over.stderr).not.toBeNull();
+    // The depth of the text on page 3, from the top of the text block (20 mm margin) to its lowest word, as pdftotext sees it.
+    const third = words(pdf).filter((word) => word.page === 3 && word.yMin > 20 * MM && word.yMax < (297 - 20) * MM);
+    const depthMm = (Math.max(...third.map((word) => word.yMax)) - 20 * MM) / MM;
+    expect(Math.abs(Number(match?.[1]) - depthMm)).toBeLessThan(3);
+  });
+
+  it('keeps the table\'s caption with its head and first rows, goes on over the page rather than leave it, and sums once', () => {
+    const all = words(join(built.over.out, 'review.pdf'));
+    const caption = all.find((word) => word.text === 'Funding' && all.some((next) => next.page === word.page && next.text === 'country' && Math.abs(next.yMin - word.yMin) < 1));
+    expect(caption?.page).toBe(2);
+    const rowsWithCaption = ['Portugal', 'Morocco', 'Senegal', 'Ghana', 'Kenya', 'Tanzania'].filter((name) => all.some((word) => word.page === 2 && word.text === name));
+    expect(rowsWithCaption.length).toBeGreaterThanOrEqual(6);
+    expect(all.filter((word) => word.text === 'Together')).toHaveLength(1);
+  });
+
+  it('stays silent when the front matter allows the pages it takes', () => {
+    expect(built.allowed.stderr).toBe('');
+    expect(pageCount(join(built.allowed.out, 'review.pdf'))).toBe(3);
+  });
+
+  it('fails, writing no PDF, when the layout makes running over an error', () => {
+    expect(built.strict.code).toBe(1);
+    expect(built.strict.stderr).toMatch(/^.*review\.md: error: takes 3 pages where its layout allows 2 pages: about \d+ mm of content runs past page 2\n {2}hint: Shorten the text, list fewer countries, or allow more pages with "page_budget: 3" in the front matter of .*review\.md\.\n/);
+    expect(existsSync(join(built.strict.out, 'review.pdf'))).toBe(false);
+  });
+});
