@@ -1,12 +1,13 @@
 import type { ManifestEntry } from '../build/manifest.js';
 import { diffRows, describeRowChange, type RowChange } from './rows-diff.js';
+import type { DatasetRow } from './record.js';
 import { diffSource, lineRanges, type SourceDiff } from './source-diff.js';
 import type { ReviewRecord } from './record.js';
 import { recordValue } from './read-back.js';
 
 /** One reason an output changed, read from the two builds' manifests and review records. */
 export type Cause =
-  | { readonly kind: 'dataset'; readonly summary: string; readonly file: string; readonly currency: string; readonly rows: readonly RowChange[] }
+  | { readonly kind: 'dataset'; readonly summary: string; readonly file: string; readonly rows: readonly RowChange[]; readonly described: readonly string[] }
   | { readonly kind: 'source'; readonly summary: string; readonly file: string; readonly diff: SourceDiff }
   | { readonly kind: 'templates'; readonly summary: string; readonly files: readonly TemplateFileChange[] }
   | { readonly kind: 'fonts' | 'options' | 'tool' | 'parts' | 'own-drawing'; readonly summary: string };
@@ -34,6 +35,8 @@ export interface ReviewSide {
 export interface DatasetContext {
   readonly file: string;
   readonly currency: string;
+  /** Where a row of this build's dataset is, as messages name it (`funding.csv:12`, `Funding!12:12`). */
+  readonly positionOf?: (row: DatasetRow) => string | undefined;
 }
 
 export const DEFAULT_DATASET: DatasetContext = { file: 'funding.csv', currency: 'EUR' };
@@ -76,8 +79,9 @@ export function explainChange(
     if (rows === undefined) missing('the dataset rows it uses');
     else {
       const changes = diffRows(rows.before, rows.after);
-      const summary = `${dataset.file}: ${changes.map((change) => describeRowChange(change, dataset.currency)).join('; ') || 'the rows are the same, in another order'}`;
-      causes.push({ kind: 'dataset', file: dataset.file, currency: dataset.currency, rows: changes, summary });
+      const described = changes.map((change) => describeRowChange(change, dataset.currency, dataset.positionOf));
+      const summary = `${dataset.file}: ${described.join('; ') || 'the rows are the same, in another order'}`;
+      causes.push({ kind: 'dataset', file: dataset.file, rows: changes, described, summary });
     }
   }
   if (differs('templates')) {

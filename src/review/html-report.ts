@@ -1,6 +1,5 @@
 import type { Cause } from './causes.js';
 import type { PageChange } from './compare-pages.js';
-import { describeRowChange } from './rows-diff.js';
 import type { DocumentReview, ReviewResult } from './review.js';
 import { describePage, documentsToReview, escapeHtml, headline, pagesLine, reasons } from './summary.js';
 
@@ -50,7 +49,7 @@ ${pages}
 }
 
 function causeItem(cause: Cause): string {
-  if (cause.kind === 'dataset') return `<li>Dataset rows (${escapeHtml(cause.file)}):<ul>${cause.rows.map((row) => `<li>${escapeHtml(describeRowChange(row, cause.currency))}</li>`).join('')}</ul></li>`;
+  if (cause.kind === 'dataset') return `<li>Dataset rows (${escapeHtml(cause.file)}):<ul>${cause.described.map((row) => `<li>${escapeHtml(row)}</li>`).join('')}</ul></li>`;
   if (cause.kind === 'source') {
     // One block per line, so that added and removed lines are shaded across the width.
     const lines = cause.diff.unified.trimEnd().split('\n').map((line) => {

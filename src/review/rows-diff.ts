@@ -63,7 +63,7 @@ export function diffRows(approved: readonly DatasetRow[], current: readonly Data
   return changes.sort((a, b) => describeRow(rowOf(a)).localeCompare(describeRow(rowOf(b))));
 }
 
-function rowKey(row: DatasetRow): string {
+export function rowKey(row: DatasetRow): string {
   return JSON.stringify(FIELDS.map((field) => row[field] ?? null));
 }
 
@@ -112,11 +112,16 @@ export function describeRow(row: DatasetRow): string {
 }
 
 /** One line per change: `ML · Civil registration · 2017: amount €25,000,000 → €25,100,000`. */
-export function describeRowChange(change: RowChange, currency = 'EUR'): string {
-  if (change.kind === 'added') return `added row ${describeRow(change.after)}: ${formatAmount(change.after.amountEur, currency)}, ${change.after.status}`;
+export function describeRowChange(change: RowChange, currency = 'EUR', positionOf: (row: DatasetRow) => string | undefined = () => undefined): string {
+  // Where the row is now (`funding.csv:12`, `Funding!12:12`); a removed row is in no current file.
+  const at = (row: DatasetRow): string => {
+    const position = positionOf(row);
+    return position === undefined ? '' : ` (${position})`;
+  };
+  if (change.kind === 'added') return `added row ${describeRow(change.after)}${at(change.after)}: ${formatAmount(change.after.amountEur, currency)}, ${change.after.status}`;
   if (change.kind === 'removed') return `removed row ${describeRow(change.before)}: ${formatAmount(change.before.amountEur, currency)}, ${change.before.status}`;
   const fields = change.fields.map(({ field, before, after }) => `${FIELD_LABELS[field]} ${shownField(field, before, currency)} → ${shownField(field, after, currency)}`).join('; ');
-  return `row ${describeRow(change.before)}: ${fields}`;
+  return `row ${describeRow(change.before)}${at(change.after)}: ${fields}`;
 }
 
 const FIELD_LABELS: Readonly<Record<keyof DatasetRow, string>> = {

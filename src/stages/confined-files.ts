@@ -89,6 +89,8 @@ export async function readConfinedText(folder: ConfinedFolder, relativePath: str
 export async function checkFolders(folder: ConfinedFolder, target: string, use: 'read' | 'write'): Promise<void> {
   const root = resolve(folder.root);
   const parts = relative(root, target).split(sep).slice(0, -1);
+  // The folder itself is the one named (--out, --report): made if missing, as the user asked.
+  if (use === 'write') await mkdir(root, { recursive: true });
   let path = root;
   for (const part of parts) {
     path = join(path, part);

@@ -119,7 +119,7 @@ describe('factsheets review against an approved build (real Chromium, real PDFs)
       expect(document.changedPages.map((page) => page.page), output).toEqual(pagesWithOtherLayout(join(approved, output), join(folders.out, output)));
       expect(document.changedPages.length, output).toBeGreaterThan(0);
       expect(document.causes.map((cause) => cause.summary).join('\n'), output)
-        .toContain('row ML · Jobs and skills for young people in the regions of return · 2016: amount €36,500,000 → €36,600,000');
+        .toContain('funding.csv: row ML · Jobs and skills for young people in the regions of return · 2016 (line 2): amount €36,500,000 → €36,600,000');
     }
     expect(documentOf(json, 'countries/mali.pdf').changedPages.map((page) => page.page)).toEqual([1]);
     const factsheetPages = documentOf(json, 'factsheet.pdf').changedPages.map((page) => page.page);

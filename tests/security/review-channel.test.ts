@@ -1,4 +1,6 @@
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatReviewMarkdown, MARKDOWN_LIMIT } from '../../src/review/markdown-summary.js';
@@ -6,7 +8,7 @@ import type { DocumentReview, ReviewResult } from '../../src/review/review.js';
 import { formatReviewText } from '../../src/review/summary.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/content.js';
-import { approvedSmallProject, editFile } from '../helpers/small-project.js';
+import { approvedSmallProject, editFile, smallProject } from '../helpers/small-project.js';
 
 /** A programme name as a hostile or careless edit of the dataset could hold it. */
 const HOSTILE = 'Jobs\n::error file=app.ts::forged \u001b]0;owned\u0007 <img src="https://evil.example/x.png"> [click](https://evil.example) ![x](https://evil.example/y.png) @octocat';
@@ -68,9 +70,32 @@ describe('the review prints what it reads as text, on the terminal and in Markdo
       await editFile(join(folder, 'funding.csv'), 'regions of return,Jobs and economic development,2016,36500000', 'regions of return,Jobs and economic development,2016,36600000');
     });
     expect(result.code, result.stderr).toBe(3);
-    expect(result.stdout).toContain('amount US$36,500,000 → US$36,600,000');
+    expect(result.stdout).toContain('funding.csv: row ML · Jobs and skills for young people in the regions of return · 2016 (line 2): amount US$36,500,000 → US$36,600,000');
     expect(result.stdout).not.toContain('€');
   }, 60_000);
+
+  it('in a workbook project, rows are named by the workbook and their row on its sheet', async () => {
+    const project = await smallProject();
+    const rows = parse(await readFile(join(project, 'funding.csv'), 'utf8')) as string[][];
+    const asWorkbook = async (amount: string): Promise<Buffer> => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('Old', { state: 'hidden' }).addRow(['not the dataset']);
+      const sheet = book.addWorksheet('Funding 2024');
+      for (const [index, row] of rows.entries()) sheet.addRow(index === 1 ? row.map((field, column) => (column === 5 ? amount : field)) : row);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    await rm(join(project, 'funding.csv'));
+    await writeFile(join(project, 'funding.xlsx'), await asWorkbook('36500000'));
+    const against = await tempDir('factsheets-against-');
+    expect((await runCli(['build', '--content', project, '--out', against, '--quiet'])).code).toBe(0);
+    await writeFile(join(project, 'funding.xlsx'), await asWorkbook('36600000'));
+    const out = await tempDir('factsheets-review-');
+    await cp(against, out, { recursive: true });
+    const result = await runCli(['review', '--against', against, '--content', project, '--out', out]);
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stdout).toContain("funding.xlsx: row ML · Jobs and skills for young people in the regions of return · 2016 ('Funding 2024'!2:2): amount €36,500,000 → €36,600,000");
+    expect(result.stdout).not.toContain('funding.csv');
+  }, 90_000);
 
   it('a damaged record in the approved folder: the change is unexplained, with a warning naming the file', async () => {
     const against = await tempDir('factsheets-against-');

@@ -16,6 +16,12 @@ describe('writeOutput', () => {
     expect(await readdir(join(out, 'countries'))).toEqual(['mali.pdf']);
   });
 
+  it('makes the folder it is given when it is missing (a new --report DIR)', async () => {
+    const out = join(await tempDir(), 'new/report');
+    await writeOutput(out, 'index.html', new TextEncoder().encode('<p>'));
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('<p>');
+  });
+
   it('replaces a previous file whole', async () => {
     const out = await tempDir();
     await writeFile(join(out, 'factsheet.pdf'), 'old');
