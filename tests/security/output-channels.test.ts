@@ -104,9 +104,9 @@ describe('the CLI: hostile content cannot forge output', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('funding.csv:2:1: error: column "country": "ML\\n::error file=forged.md,line=1::forged\\r\\n::add-mask::secret\\x1b]0;pwned\\x07\\x1b[2J\\x9b\\u202e" is not an ISO 3166-1 alpha-2 country code');
     expect(commandLines(result.stderr)).toEqual([]);
-    // The only workflow commands are the build's own: the two errors (the row, and Mali failing with it) and the pack's warning.
+    // The only workflow commands are the build's own: the row's error (Mali fails with it, one cause, one error) and the pack's warning.
     expect(commandLines(result.stdout).map((line) => line.split('::')[1]?.split(',')[0]))
-      .toEqual([`error file=${content}/funding.csv`, `error file=${content}/countries/mali.md`, 'warning']);
+      .toEqual([`error file=${content}/funding.csv`, 'warning']);
     expect(result.stdout).toContain('ML\\n::error file=forged.md,line=1::forged\\r\\n::add-mask::secret');
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });

@@ -57,3 +57,18 @@ describe('reading funding.xlsx', () => {
     ]);
   });
 });
+
+describe('characters in a workbook cell', () => {
+  it('a private-use character is an error at its cell (Sheet1!C2), not the brief\'s', async () => {
+    const bytes = await workbookOf((sheet) => {
+      sheet.addRow(['ML', 'Fund', 'Jobs \uE001', '', 2016, 100, 'paid']);
+    }, 'Sheet1');
+    const [sheet] = await readWorkbook(bytes, 'funding.xlsx');
+    const result = validateWorkbook({ displayPath: 'funding.xlsx', sheets: sheet === undefined ? [] : [sheet] }, undefined);
+    expect(result.errors.map(formatError)).toEqual([
+      'funding.xlsx: error: Sheet1!C2: column "programme": "\uE001" (U+E001) is a private-use character, which no font is sure to print\n' +
+        '  hint: Replace it with the character meant (text pasted from a symbol font or a PDF often holds one), or remove it.',
+    ]);
+  });
+});
+
