@@ -64,7 +64,7 @@ export interface BuildOptions {
   readonly limits?: Partial<Limits>;
 }
 
-/** Browser pages printing at once unless `--jobs` says otherwise: four saturate two cores (README, Performance). */
+/** Browser pages printing at once unless `--jobs` says otherwise: four saturate two cores (docs/performance.md). */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism() * 2));
 }

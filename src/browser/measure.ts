@@ -1,6 +1,6 @@
 /**
  * Fitting a one-page layout to its page, measured in the browser page itself. The layout
- * declares what may change (README, "The space budget"):
+ * declares what may change (docs/space-budget.md):
  *
  * - `[data-fit-sheet]` on the element whose `min-height` is the page's usable height;
  * - `data-fit-steps="compact dense"` on `<body>`: denser steps after the design, tried in

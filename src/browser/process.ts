@@ -57,7 +57,7 @@ export const PUPPETEER_DEFAULT_ARGS: readonly string[] = [
 /**
  * No more renderer processes than cores: pages beyond that share one (they hold only our own
  * documents, with scripts off): the same throughput with less memory and a faster start
- * (README, Performance).
+ * (docs/performance.md).
  */
 export function rendererLimit(pages: number, cores = availableParallelism()): string {
   return `--renderer-process-limit=${Math.max(1, Math.min(pages, cores))}`;

@@ -106,7 +106,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   if (datasetResult === undefined) {
     errors.push(new FactsheetsError('the content folder has no dataset (funding.csv or funding.xlsx)', {
       stage: 'load', file: 'funding.csv',
-      hint: 'Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (see the README for its columns).',
+      hint: 'Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (factsheets\' docs/dataset.md lists its columns).',
     }));
   } else {
     for (const error of datasetResult.errors) errors.push(error);

@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT, tempDir } from '../helpers/content.js';
 
-/** The `run:` lines of the README's GitHub Actions example, job by job. */
+/** The `run:` lines of the GitHub Actions example in docs/command-line.md, job by job. */
 function ciExampleJobs(): { readonly shard: string[]; readonly pack: string[] } {
-  const readme = readFileSync(join(PROJECT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(PROJECT, 'docs/command-line.md'), 'utf8');
   const yaml = /```yaml\n(jobs:[\s\S]*?)```/.exec(readme)?.[1] ?? '';
   const [, shard = '', pack = ''] = yaml.split(/\n {2}(?=\w+:\n)/);
   const runs = (job: string): string[] => [...job.matchAll(/- run: (.+)/g)].map((match) => (match[1] ?? '').replace(/\s+#.*$/, '').trim());
   return { shard: runs(shard), pack: runs(pack) };
 }
 
-describe("the README's CI example, on a clean clone", () => {
+describe("the CI example of docs/command-line.md, on a clean clone", () => {
   it('installs with npm ci, builds four shards and then only the pack, with no npx and nothing fetched by the tool\'s name', async () => {
     const jobs = ciExampleJobs();
     const commands = [...jobs.shard, ...jobs.pack];

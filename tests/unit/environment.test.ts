@@ -55,7 +55,7 @@ describe('layouts', () => {
     const broken = createEnvironment(templatesOf({ 'layouts/page': 'ok {{> figure}}', 'partials/figure': 'line\n  {{fundng.total}}' }), '');
     expect(renderError(() => broken.renderLayout('page', view, ''))).toBe(
       'templates/partials/figure.hbs:2:5: error: "fundng.total" is not defined here\n' +
-        '  hint: Check the spelling of the field; the README lists the data each document sees.',
+        '  hint: Check the spelling of the field; factsheets\' docs/writing.md lists the data each document sees.',
     );
   });
 
@@ -95,7 +95,7 @@ describe('figures in prose', () => {
     const markdown = '\n\n\n\nIntro.\n\nThe total is {{money funding.totl}}.';
     expect(renderError(() => environment.renderProse(markdown, view, 'content/countries/mali.md'))).toBe(
       'content/countries/mali.md:7:14: error: "funding.totl" is not defined here (money expects a number, got undefined)\n' +
-        '  hint: Check the spelling of the field; the README lists the data each document sees.',
+        '  hint: Check the spelling of the field; factsheets\' docs/writing.md lists the data each document sees.',
     );
   });
 

@@ -130,7 +130,7 @@ describe('runPipeline', () => {
   it('reports a missing dataset and fails the documents that need it', async () => {
     const { errors } = await build({ 'countries/mali.md': onePager('Mali', 'ML') });
     expect(errors[0]).toBe('funding.csv: error: the content folder has no dataset (funding.csv or funding.xlsx)\n' +
-      '  hint: Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (see the README for its columns).');
+      '  hint: Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (factsheets\' docs/dataset.md lists its columns).');
     expect(errors).toHaveLength(2);
   });
 

@@ -74,7 +74,7 @@ function unknownSetting(file: string, key: string, where: { line: number; column
   const guess = closestName(key, SETTING_KEYS);
   return new FactsheetsError(`unknown setting "${key}"`, {
     stage: 'validate', file, ...where,
-    hint: `${guess === undefined ? '' : `Did you mean "${guess}"? `}The settings are: ${SETTING_KEYS.join(', ')} (see the README, "The settings file").`,
+    hint: `${guess === undefined ? '' : `Did you mean "${guess}"? `}The settings are: ${SETTING_KEYS.join(', ')} (factsheets' docs/settings.md explains each).`,
   });
 }
 

@@ -175,7 +175,7 @@ function runIn<T>(file: SourceFile, stage: Stage, run: () => T): T {
   }
 }
 
-const MISSING_FIELD_HINT = 'Check the spelling of the field; the README lists the data each document sees.';
+const MISSING_FIELD_HINT = 'Check the spelling of the field; factsheets\' docs/writing.md lists the data each document sees.';
 
 /** Turns Handlebars' three ways of failing into one positioned FactsheetsError. */
 export function templateError(file: SourceFile, error: unknown, stage: Stage): FactsheetsError {
