@@ -7,14 +7,15 @@ export interface ContentOp {
   readonly start: number;
   /** Just after the operator. */
   readonly end: number;
-  /** Its operands' text, as written: kept for the operators whose operands the finishing step reads (marked content, fonts, text). */
+  /** Its operands' text, as written: kept for marked content and fonts only (empty for others). */
   readonly operands: string;
 }
 
 /** Character codes that end a regular run (white space and delimiters). */
 const ENDS_RUN = new Uint8Array(256);
 for (const char of ' \t\n\f\r\0()<>[]{}/%') ENDS_RUN[char.charCodeAt(0)] = 1;
-const OPERANDS_READ = new Set(['BDC', 'BMC', 'DP', 'MP', 'Tf', 'Tj', 'TJ', "'", '"']);
+/** Operators whose operands are kept as text (the others' are read, when needed, from `start` to `end`). */
+const OPERANDS_READ = new Set(['BDC', 'BMC', 'DP', 'MP', 'Tf']);
 
 /**
  * Splits a decoded content stream into operators with their operands: strings (literal,

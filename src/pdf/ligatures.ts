@@ -61,7 +61,7 @@ function collectLetters(pdf: DecodedPdf, content: string, toUnicodeOf: ReadonlyM
         if (span !== undefined) learn(pdf, span, letters);
       }
     } else if (/^(Tj|TJ|'|")$/.test(op.op) && spans.length > 0) {
-      for (const hex of op.operands.matchAll(/<([0-9A-Fa-f]*)>/g)) spans.at(-1)?.codes.push(...((hex[1] ?? '').match(/.{4}/g) ?? []).map((code) => code.toUpperCase()));
+      for (const hex of content.slice(op.start, op.end).matchAll(/<([0-9A-Fa-f]*)>/g)) spans.at(-1)?.codes.push(...((hex[1] ?? '').match(/.{4}/g) ?? []).map((code) => code.toUpperCase()));
     }
   }
 }
