@@ -26,6 +26,7 @@ import { packSheets } from '../src/build/pack-step.js';
 import { renderPage } from '../src/stages/render/page.js';
 import { validateSources } from '../src/stages/validate.js';
 import { launchViewer, openDocument, startPreview, waitForPaint } from '../tests/helpers/preview.js';
+import { standardsCost, type StandardsCost } from './bench-standards.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CLI = join(ROOT, 'dist/cli.js');
@@ -100,7 +101,7 @@ export async function syntheticContent(n: number): Promise<string> {
 }
 
 /** The bundled sample without its French editions: the sample the figures were first measured on. */
-async function englishSampleCopy(): Promise<string> {
+export async function englishSampleCopy(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'factsheets-bench-english-'));
   await cp(join(ROOT, 'content'), folder, { recursive: true });
   for (const sub of [folder, join(folder, 'countries')]) {
@@ -135,7 +136,7 @@ async function reviewAfterOneRow(content: string, out: string, run: number): Pro
  * document and the briefing pack's two sheets (cover and contents, page numbers), paginated
  * as the built output (its manifest) says.
  */
-async function finalHtml(content: string, builtOut: string): Promise<string[]> {
+export async function finalHtml(content: string, builtOut: string): Promise<string[]> {
   const config = resolveConfig({ contentDir: content }, process.env, ROOT);
   const sources = await loadSources(config.contentDir, config.templatesDir);
   const validation = validateSources(sources);
@@ -321,6 +322,11 @@ async function main(): Promise<void> {
     return (await runCli(['build', '--out', sampleOut])).seconds;
   });
 
+  const sampleBuilt = await mkdtemp(join(tmpdir(), 'factsheets-bench-sample-'));
+  await runCli(['build', '--content', englishSample, '--out', sampleBuilt]);
+  const standards: StandardsCost = await standardsCost((await finalHtml(englishSample, sampleBuilt)).slice(0, -2), runs);
+  process.stderr.write(`  PDF/UA-1 + PDF/X-4 per document (ms): ${JSON.stringify(standards)}\n`);
+
   let watch: number | string = 'not measured';
   try {
     watch = await times('watch: one country saved → PDF rewritten (s)', async () => watchLatency(content, out));
@@ -351,6 +357,7 @@ async function main(): Promise<void> {
     watchSeconds: watch,
     ...(typeof preview === 'string' ? { previewRepaint: preview } : { previewRepaintP50Seconds: preview.p50, previewRepaintP95Seconds: preview.p95, previewDrawingP50Seconds: preview.drawingP50 }),
     peakPssMb: peak, peakPssSmallMb: peakSmall, memoryRatio: peak / Math.max(1, peakSmall),
+    standardsFinishMs: standards.finishMs, standardsCheckMs: standards.checkMs, standardsPrintFinishMs: standards.printFinishMs, standardsPrintCheckMs: standards.printCheckMs,
   });
 
   const row = (figure: string, value: string, target: string, met: boolean | undefined) =>
@@ -373,6 +380,10 @@ async function main(): Promise<void> {
     row('watch: one country saved → PDF rewritten', typeof watch === 'number' ? `${watch.toFixed(2)} s` : watch, '≤ 0.3 s', typeof watch === 'number' ? watch <= 0.3 : false),
     row('preview: save → page repainted, p50 / p95', typeof preview === 'string' ? preview : `${preview.p50.toFixed(2)} / ${preview.p95.toFixed(2)} s`, '≤ 0.3 s p95, 20 saves', typeof preview === 'string' ? false : preview.p95 <= 0.3),
     row('  of which fetching and drawing it, p50', typeof preview === 'string' ? '' : `${preview.drawingP50.toFixed(2)} s`, '', undefined),
+    row(`PDF/UA-1 finishing per document (${standards.documents})`, `${standards.finishMs.toFixed(1)} ms`, 'a few ms', undefined),
+    row('  PDF/UA-1 check per document', `${standards.checkMs.toFixed(1)} ms`, 'a few ms', undefined),
+    row('  print edition: PDF/X-4 finishing', `${standards.printFinishMs.toFixed(1)} ms`, '(crop marks included)', undefined),
+    row('  print edition: PDF/UA-1 + PDF/X-4 check', `${standards.printCheckMs.toFixed(1)} ms`, '', undefined),
   ];
   process.stdout.write(`\nfactsheets benchmark (${results['machine']}), medians of ${runs} runs\n\n${lines.join('\n')}\n`);
   await writeFile(String(values.out), `${JSON.stringify(results, null, 2)}\n`);

@@ -15,9 +15,17 @@ const EMPTY_MAPPING = /<([0-9A-Fa-f]{4})>\s*<(?:0000|FEFF|FFFE)>/gi;
  */
 export function ligatureFix(pdf: DecodedPdf): Map<number, string> {
   const letters = new Map<number, Map<string, string>>();
+  // Most files have no such glyph: then no page needs reading.
+  if (![...pdf.streams.values()].some((text) => text.includes('beginbfchar') && emptyMappings(text).length > 0)) return new Map();
   for (const { contents, fonts } of pageStreams(pdf.objects)) {
     const toUnicodeOf = new Map([...fonts].map(([name, font]) => [name, refEntry(pdf.objects.get(font)?.value ?? '', 'ToUnicode')]));
-    for (const content of contents) collectLetters(pdf, pdf.streams.get(content) ?? '', toUnicodeOf, letters);
+    // Only a page that uses a font with such a glyph is read.
+    const suspects = [...toUnicodeOf].filter(([, cmap]) => cmap !== undefined && cmapOf(pdf, cmap).empty.size > 0).map(([name]) => `/${name} `);
+    if (suspects.length === 0) continue;
+    for (const content of contents) {
+      const text = pdf.streams.get(content) ?? '';
+      if (suspects.some((name) => text.includes(name))) collectLetters(pdf, text, toUnicodeOf, letters);
+    }
   }
   const changed = new Map<number, string>();
   for (const [cmap, known] of letters) {
@@ -53,21 +61,40 @@ function collectLetters(pdf: DecodedPdf, content: string, toUnicodeOf: ReadonlyM
         if (span !== undefined) learn(pdf, span, letters);
       }
     } else if (/^(Tj|TJ|'|")$/.test(op.op) && spans.length > 0) {
-      for (const hex of op.operands.matchAll(/<([0-9A-Fa-f]*)>/g)) spans.at(-1)?.codes.push(...((hex[1] ?? '').match(/.{4}/g) ?? []).map((code) => code.toUpperCase()));
+      for (const hex of content.slice(op.start, op.end).matchAll(/<([0-9A-Fa-f]*)>/g)) spans.at(-1)?.codes.push(...((hex[1] ?? '').match(/.{4}/g) ?? []).map((code) => code.toUpperCase()));
     }
   }
 }
 
+/** A CMap's single-code entries (code → text) and its codes mapped to nothing, read once per CMap. */
+const parsedCmaps = new WeakMap<DecodedPdf, Map<number, { empty: Set<string>; mapped: Map<string, string> }>>();
+
+function cmapOf(pdf: DecodedPdf, number: number): { empty: Set<string>; mapped: Map<string, string> } {
+  const byNumber = parsedCmaps.get(pdf) ?? new Map<number, { empty: Set<string>; mapped: Map<string, string> }>();
+  parsedCmaps.set(pdf, byNumber);
+  const known = byNumber.get(number);
+  if (known !== undefined) return known;
+  const text = pdf.streams.get(number) ?? '';
+  const mapped = new Map<string, string>();
+  for (const section of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const entry of (section[1] ?? '').matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>/g)) {
+      mapped.set((entry[1] ?? '').toUpperCase(), Buffer.from(entry[2] ?? '', 'hex').swap16().toString('utf16le'));
+    }
+  }
+  const parsed = { empty: new Set(emptyMappings(text)), mapped };
+  byNumber.set(number, parsed);
+  return parsed;
+}
+
 function learn(pdf: DecodedPdf, span: { text: string; codes: string[]; cmap: number | undefined }, letters: Map<number, Map<string, string>>): void {
   if (span.cmap === undefined) return;
-  const cmapText = pdf.streams.get(span.cmap) ?? '';
-  const empty = new Set(emptyMappings(cmapText));
+  const { empty, mapped: entries } = cmapOf(pdf, span.cmap);
   const unknown = span.codes.filter((code) => empty.has(code));
   if (new Set(unknown).size !== 1) return;
   let rest = span.text;
   for (const code of span.codes) {
     if (empty.has(code)) continue;
-    const mapped = mappedText(cmapText, code);
+    const mapped = entries.get(code);
     if (mapped !== undefined && mapped.trim() !== '' && rest.includes(mapped)) rest = rest.replace(mapped, '');
   }
   rest = rest.replace(/[\s\u00ad]/g, '');
@@ -75,12 +102,6 @@ function learn(pdf: DecodedPdf, span: { text: string; codes: string[]; cmap: num
   const known = letters.get(span.cmap) ?? new Map<string, string>();
   known.set(unknown[0] ?? '', rest);
   letters.set(span.cmap, known);
-}
-
-/** What a single bfchar entry maps a code to, if the CMap has one. */
-function mappedText(cmap: string, code: string): string | undefined {
-  const hex = new RegExp(`<${code}>\\s*<([0-9A-Fa-f]+)>`, 'i').exec(cmap)?.[1];
-  return hex === undefined ? undefined : Buffer.from(hex, 'hex').swap16().toString('utf16le');
 }
 
 function utf16Hex(text: string): string {

@@ -53,6 +53,9 @@ export function declareStandards(bytes: Uint8Array, print?: PrintCondition): Uin
   return fromLatin1(appendUpdate(pdf.text, objects, infoNumber, trailer, id));
 }
 
+/** Profiles are the same for every print edition of a build: compressed once. */
+const packedProfiles = new WeakMap<Uint8Array, Buffer>();
+
 /**
  * The print edition's colour and pages for PDF/X-4: the OutputIntent with its profile, each
  * page's DeviceRGB tied to sRGB (DefaultRGB) and its annotations dropped (they may sit in the
@@ -61,7 +64,8 @@ export function declareStandards(bytes: Uint8Array, print?: PrintCondition): Uin
  */
 function printIntent(pdf: PrintedPdf, print: PrintCondition, objects: Map<number, string>, add: (body: string) => number): string {
   const stream = (data: Uint8Array, dictionary: string): number => {
-    const packed = deflateSync(data);
+    const packed = packedProfiles.get(data) ?? deflateSync(data);
+    packedProfiles.set(data, packed);
     return add(`<<${dictionary} /Filter /FlateDecode /Length ${packed.byteLength}>>\nstream\n${latin1(packed)}\nendstream`);
   };
   const output = stream(print.profile, '/N 4');

@@ -21,13 +21,20 @@ export function readPrinted(text: string): PrintedPdf {
     table = scanCrossReference(text, name);
   }
   const { offsets, trailer } = table;
+  // Each finishing step reads some objects many times (the structure tree): each is parsed once.
+  const bodies = new Map<number, string>();
   return {
     text,
     trailer,
     numbers: [...offsets].sort(([, a], [, b]) => a - b).map(([number]) => number),
     body: (number) => {
+      const known = bodies.get(number);
+      if (known !== undefined) return known;
       const offset = offsets.get(number);
-      return offset === undefined ? undefined : readObject(text, undefined, number, offset, name).value;
+      if (offset === undefined) return undefined;
+      const value = readObject(text, undefined, number, offset, name).value;
+      bodies.set(number, value);
+      return value;
     },
   };
 }

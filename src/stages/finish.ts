@@ -121,7 +121,7 @@ export function finishPackSheet(printed: PrintedPdf, expectedPages: number, what
 }
 
 /** Repairs of the drawing and its text layer: soft hyphens out of the text, furniture marked as artifacts, ligatures given their letters. */
-const STREAM_FIXES = [softHyphenFix, artifactFix, ligatureFix];
+export const STREAM_FIXES = [softHyphenFix, artifactFix, ligatureFix];
 
 /** What every PDF gets: repaired streams, reproducible bytes, true outline titles, its metadata. */
 function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Uint8Array {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { writePdf } from '../../src/pdf/objects.js';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +126,23 @@ describe('building the bundled sample with real Chromium', () => {
       expect(execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), file).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>[\s\S]*/);
     }
     expect(execFileSync('pdfinfo', ['-meta', join(out, 'fr/countries/mali.pdf')], { encoding: 'utf8' })).toMatch(/<rdf:li xml:lang="fr">Mali.: fiche pays<\/rdf:li>/u);
+  });
+
+  it('check fails a PDF it did not build, one line per failure, and one it cannot read, with exit status 1', async () => {
+    const folder = await tempDir('factsheets-check-');
+    const untagged = join(folder, 'untagged.pdf');
+    await writeFile(untagged, writePdf([{ value: '<</Type /Catalog /Pages 2 0 R>>' }, { value: '<</Type /Pages /Count 0 /Kids []>>' }], 1, undefined));
+    await writeFile(join(folder, 'not.pdf'), 'not a PDF');
+    const checked = await runCli(['check', untagged, join(folder, 'not.pdf')]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout.split('\n').filter((line) => line !== '')).toEqual([
+      `${untagged}: 6.2-1: the catalog has no MarkInfo with /Marked true`,
+      `${untagged}: 7.1-8 (Matterhorn 06-001): the catalog has no XMP metadata stream`,
+      `${untagged}: 7.1-10 (Matterhorn 07-001): the viewer preferences do not say DisplayDocTitle true`,
+      `${untagged}: 7.1-11: the file has no structure tree`,
+      `${untagged}: 7.2-34 (Matterhorn 11-001): the catalog has no /Lang`,
+    ]);
+    expect(checked.stderr).toContain(`${join(folder, 'not.pdf')}: error: cannot read it: no startxref at its end`);
   });
 
   it('keeps links real: a URI link annotation over the linked words', async () => {
