@@ -1,5 +1,5 @@
 /** The commands of the factsheets CLI (src/cli/main.ts has one module for each). */
-export const COMMAND_NAMES = ['build', 'preview', 'review', 'init'] as const;
+export const COMMAND_NAMES = ['build', 'preview', 'review', 'init', 'languages', 'forecast'] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

@@ -49,8 +49,8 @@ describe('a content folder with many bad inputs', () => {
 
 describe('the command line', () => {
   it.each([
-    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the commands are "build", "preview", "review" and "init")'],
-    [[], 'factsheets: missing command (the commands are "build", "preview", "review" and "init")'],
+    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the commands are "build", "preview", "review", "init", "languages" and "forecast")'],
+    [[], 'factsheets: missing command (the commands are "build", "preview", "review", "init", "languages" and "forecast")'],
     [['build', '--jobs', 'zero'], 'factsheets: --jobs must be a whole number from 1 to 64, got "zero"'],
     [['build', '--bogus'], "factsheets: Unknown option '--bogus'"],
     [['build', '--only', ','], 'factsheets: --only needs at least one document name'],
