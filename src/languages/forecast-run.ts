@@ -67,7 +67,7 @@ export function stretchDocument(text: string, percent: number, lang: string | un
   const match = /^(---\r?\n)([\s\S]*?\r?\n)(---\r?\n?)([\s\S]*)$/.exec(text);
   if (match === null) return stretchMarkdown(text, percent);
   const [, open = '', front = '', close = '', body = ''] = match;
-  const summary = front.replace(/^(summary:\s*)(["']?)(.*?)\2\s*$/m, (_, key: string, quote: string, value: string) => `${key}${quote}${stretchText(value, percent)}${quote}`);
+  const summary = front.replace(/^(summary:[ \t]*)(["']?)(.*?)\2[ \t]*$/m, (_, key: string, quote: string, value: string) => `${key}${quote}${stretchText(value, percent)}${quote}`);
   const withLang = lang === undefined ? summary : `${summary.replace(/^lang:.*\r?\n/m, '')}lang: ${lang}\n`;
   return `${open}${withLang}${close}${stretchMarkdown(body, percent)}`;
 }
