@@ -67,6 +67,11 @@ describe('font declarations in style sheets', () => {
     expect(failure).toMatchObject({ message: expect.stringMatching(message), line: 2, file: expect.stringMatching(/brand\.css$/) });
   });
 
+  it('reads a package\'s CSS only from inside the package', async () => {
+    const failure = await declaredFonts(await templatesWith("@import '@fontsource/lora/../../../etc/fonts.css';\n")).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ message: '@import "@fontsource/lora/../../../etc/fonts.css": a font package\'s file is named from the package, without . or .. in its path', line: 1 });
+  });
+
   it('names a font package that is not installed, and how to install it', async () => {
     const failure = await declaredFonts(await templatesWith("\n\n@import '@fontsource/not-a-real-font-xyz/400.css';\n")).catch((error: unknown) => error);
     expect(failure).toMatchObject({
