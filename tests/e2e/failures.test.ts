@@ -64,7 +64,7 @@ describe('the command line', () => {
   it('exits 2 when --only names a document that does not exist', async () => {
     const result = await runCli(['build', '--only', 'mali,atlantis', '--out', await tempDir()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, cote-d-ivoire.fr, ethiopia, factsheet, factsheet.fr,.* \(a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one\)\./);
+    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, cote-d-ivoire.fr, ethiopia, ethiopia.am, factsheet, factsheet.fr,.* \(a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one\)\./);
   });
 
   it('builds only the documents named by --only', async () => {
