@@ -58,7 +58,7 @@ describe('languageReadiness', () => {
     const german = languageReadiness('de', templates, fonts.coverage);
     expect(german.ready).toBe(false);
     expect(german.facts.find((fact) => fact.topic === 'messages')?.details).toEqual([
-      'templates/messages/de.yml: there are no messages for the language "de": factsheets\x27 own templates have messages for am, ar, en, fr only',
+      'templates/messages/de.yml: there are no messages for the language "de": factsheets\' own templates have messages for am, ar, en, fr only',
     ]);
     expect(languageReadiness('12', templates, fonts.coverage)).toMatchObject({ ready: false, facts: [{ topic: 'language', status: 'missing' }] });
   });
