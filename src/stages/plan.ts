@@ -4,7 +4,7 @@ import type { LocatorMap } from './plan/locator-map.js';
 
 /** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */
 export type MapMaker = (iso: string) => LocatorMap | undefined;
-import { layoutBarChart } from './plan/bar-chart.js';
+import { layoutBarChart, PANEL_CHART_WIDTH } from './plan/bar-chart.js';
 import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { isTainted } from './validate/dataset.js';
@@ -204,8 +204,8 @@ function fundingCharts(funding: FundingSummary, messages: MessageFile): Readonly
     (count) => messages.format('chart.other', { count }));
   const years = yearSpans(new Map(funding.byYear.map((share) => [Number(share.label), share.amount])));
   return Object.freeze({
-    byInstrument: layoutBarChart(toShares(instruments, funding.total)),
-    byYear: layoutBarChart(toShares(years, funding.total)),
+    byInstrument: layoutBarChart(toShares(instruments, funding.total), true, PANEL_CHART_WIDTH),
+    byYear: layoutBarChart(toShares(years, funding.total), true, PANEL_CHART_WIDTH),
   });
 }
 

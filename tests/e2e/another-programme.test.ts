@@ -7,6 +7,7 @@ import { runCli, type CliResult } from '../helpers/cli.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 import { pageCount, pageText, pdfInfo } from '../helpers/pdf.js';
 import { anotherProgramme } from '../helpers/another-programme.js';
+import { printedRuns } from '../helpers/type-sizes.js';
 
 interface Word { readonly page: number; readonly text: string; readonly yMin: number; readonly yMax: number }
 
@@ -24,6 +25,8 @@ function words(pdf: string): Word[] {
 }
 
 const MM = 72 / 25.4;
+
+const DENSE_PARAGRAPH = 'The partnership finances sea walls, mangrove planting and early warning systems with the coastal towns that asked for them, and trains local engineers to keep them working. ';
 
 /** Another programme's factsheet, 15 countries: in budget, over it, allowed more, and over a strict layout's. */
 describe('a factsheet of another programme (15 countries)', () => {
@@ -44,6 +47,8 @@ describe('a factsheet of another programme (15 countries)', () => {
     const frenchBriefs = {
       ...anotherProgramme({ settings: 'languages:\n  fr:\n    series: Partenariat pour la résilience côtière\n    publisher: Bureau côtier\n' }),
       'countries/kenya.fr.md': '---\nname: Kenya\niso: KE\ndate: 2025-05-20\n---\n\n## Côte\n\nTexte d’exemple sur la côte du Kenya.\n',
+      // Long enough to print at the layout's densest step, where the brief's panel is narrowest.
+      'countries/namibia.md': `---\nname: Namibia\niso: NA\ndate: 2025-05-01\nsummary: ${DENSE_PARAGRAPH}\n---\n\n${Array.from({ length: 8 }, (_, index) => `## Part ${index + 1}\n\n${DENSE_PARAGRAPH.repeat(2)}\n`).join('\n')}`,
       'countries/portugal.fr.md': '---\nname: Portugal\niso: PT\ndate: 2025-04-11\n---\n\n## Côte\n\nTexte d’exemple sur la côte du Portugal.\n',
     };
     const [fits, over, allowed, strict, packs] = await Promise.all([
@@ -123,5 +128,19 @@ describe('a factsheet of another programme (15 countries)', () => {
     const english = pdfInfo(join(built.packs.out, 'briefing-pack.pdf'));
     expect(english['Author']).toBe('Coastal Office');
     expect(english['CreationDate']).toMatch(/Jun {2}1 00:00:00 2025/);
+  });
+
+  it('prints no text under 7 pt in any of its PDFs, and an instrument\'s name whole where its column has room', async () => {
+    const manifest = JSON.parse(await readFile(join(built.packs.out, 'manifest.json'), 'utf8')) as { documents: { output: string; fit?: { step: string } }[] };
+    expect(manifest.documents.find((entry) => entry.output === 'countries/namibia.pdf')?.fit?.step).toBe('dense');
+    const pdfs = ['review.pdf', 'countries/namibia.pdf', 'countries/kenya.pdf', 'countries/portugal.pdf', 'briefing-pack.pdf', 'fr/countries/kenya.pdf', 'fr/briefing-pack.pdf'];
+    for (const pdf of pdfs) {
+      const runs = await printedRuns(join(built.packs.out, pdf));
+      expect(runs.length, pdf).toBeGreaterThan(20);
+      const small = runs.filter((run) => run.sizePt < 6.995);
+      expect(small.map((run) => `${run.sizePt} pt: ${run.text}`), pdf).toEqual([]);
+    }
+    // 76 characters, cut at 60 before: the table has room for it on two lines.
+    expect(pageText(join(built.packs.out, 'countries/kenya.pdf'), 1)).toContain('Coastal Resilience Facility for Adaptation and Early Warning in Coastal Towns');
   });
 });
