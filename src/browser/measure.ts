@@ -41,6 +41,8 @@ export interface FitOutcome {
   readonly roomMm: number;
   /** About how many more lines of prose would fit (0 when full or over). */
   readonly roomLines: number;
+  /** Characters (spaces included) in a full line of the narrative as laid out: with roomLines, the budget a translator has left. */
+  readonly charsPerLine?: number;
   /** The body text size the page printed at, in points. */
   readonly bodyPt: number;
   /** Funding lines shown, and left out (their total is on the closing line). */
@@ -175,17 +177,19 @@ export function measureInPage(options: FitOptions): PageMeasure {
      * Words per full line of running text, from its paragraphs as laid out now (a paragraph's
      * last line counts as half full), and the line height to turn millimetres into lines.
      */
-    const proseMeasure = (element: HTMLElement | null): { lineHeight: number; wordsPerLine: number; words: number } | undefined => {
+    const proseMeasure = (element: HTMLElement | null): { lineHeight: number; wordsPerLine: number; charsPerLine: number; words: number } | undefined => {
       if (element === null) return undefined;
       const lineHeight = lineHeightOf(element);
       const blocks = element.matches('p') ? [element] : [...element.querySelectorAll<HTMLElement>('p')].filter((block) => block.closest('li, td, th') === null);
       let lines = 0;
       let count = 0;
+      let chars = 0;
       for (const block of blocks) {
         lines += Math.max(0.5, Math.round(block.getBoundingClientRect().height / lineHeightOf(block)) - 0.5);
         count += words(block.textContent).length;
+        chars += [...(block.textContent ?? '').replace(/\s+/g, ' ').replace(/\u00AD/g, '').trim()].length;
       }
-      return { lineHeight, wordsPerLine: lines === 0 ? 0 : count / lines, words: words(element.textContent).length };
+      return { lineHeight, wordsPerLine: lines === 0 ? 0 : count / lines, charsPerLine: lines === 0 ? 0 : chars / lines, words: words(element.textContent).length };
     };
     /** How much taller the narrative is than the column beside it: the part of it that sets the page's height. */
     const narrativeSlack = (): number => {
@@ -246,6 +250,7 @@ export function measureInPage(options: FitOptions): PageMeasure {
       roomMm: Math.round((left / options.pxPerMm) * 10) / 10,
       // Lines first fill the narrative's column down to the foot of the column beside it.
       roomLines: left < 0 ? 0 : Math.floor((left + Math.max(0, -slack)) / lineHeight),
+      ...(prose === undefined || prose.charsPerLine === 0 ? {} : { charsPerLine: Math.round(prose.charsPerLine) }),
       bodyPt: Math.round(((parseFloat(getComputedStyle(narrative ?? body).fontSize) * 72) / 96) * 10) / 10,
       ...(rows.length === 0 ? {} : { lines: { shown, leftOut } }),
     };

@@ -4,7 +4,8 @@ import { VERSION } from '../version.js';
 import { launchPrinter } from '../browser/launch.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import { loadSources } from '../stages/load.js';
-import { planJobs, printEditionOf } from '../stages/plan.js';
+import { languageOf, planJobs, printEditionOf } from '../stages/plan.js';
+import { fontWarnings } from '../languages/readiness.js';
 import { messagesFor, type LanguageMessages } from '../messages/languages.js';
 import { validateSources } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
@@ -55,6 +56,8 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const validation = validateSources(sources, cache.validation);
   log.addErrors(validation.errors);
   log.warnings.push(...validation.warnings);
+  // The readiness check's fonts fact, briefly: a language whose letters the declared fonts lack.
+  log.warnings.push(...fontWarnings(validation.documents.map((document) => languageOf(document, validation.settings)), fonts.coverage).map((message) => ({ message })));
   const selection = selectDocuments(config, validation, log);
   if (selection === undefined) return report();
   const failedEarly = log.finishedCount();

@@ -64,8 +64,8 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
 function fitRecord(printed: PrintedPdf): { fit?: FitRecord } {
   const fit = printed.fit;
   if (fit === undefined) return {};
-  const { step, stepIndex, roomMm, roomLines, bodyPt, lines } = fit;
-  return { fit: { step, stepIndex, roomMm, roomLines, bodyPt, ...(lines === undefined ? {} : { lines }) } };
+  const { step, stepIndex, roomMm, roomLines, charsPerLine, bodyPt, lines } = fit;
+  return { fit: { step, stepIndex, roomMm, roomLines, ...(charsPerLine === undefined ? {} : { charsPerLine }), bodyPt, ...(lines === undefined ? {} : { lines }) } };
 }
 
 /** Everything an output is made from, hashed: the basis for telling what a change affects. */

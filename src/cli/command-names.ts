@@ -7,6 +7,8 @@ export const COMMAND_TABLE = [
   { name: 'preview', summary: 'build, then show the pages in a local web page that redraws them after every save' },
   { name: 'review', summary: 'build, then compare every PDF with an approved build, page by page, with the reasons' },
   { name: 'init', summary: 'write a small working content folder to start from (--templates: the default layouts too)' },
+  { name: 'languages', summary: 'languages check LANG: whether the fonts, messages and figures can print a language' },
+  { name: 'forecast', summary: 'whether every brief would still fit once translated, at a language\'s expected length' },
 ] as const satisfies readonly { readonly name: string; readonly summary: string }[];
 
 export const COMMAND_NAMES = COMMAND_TABLE.map((command) => command.name);

@@ -17,6 +17,8 @@ const COMMANDS: Readonly<Record<CommandName, Command>> = {
   review: runReviewCommand,
   // Loaded when used: it reads the starter's files, which no build needs at start.
   init: async (argv) => (await import('./init-command.js')).runInitCommand(argv),
+  languages: async (argv, env) => (await import('./languages-command.js')).runLanguagesCommand(argv, env),
+  forecast: async (argv, env) => (await import('./forecast-command.js')).runForecastCommand(argv, env),
 };
 
 /**

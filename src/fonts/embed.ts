@@ -99,6 +99,11 @@ type At = { stage: 'load'; file: string; line: number };
 
 /** `@fontsource/inter/400.css`, installed next to the templates (the project) or with the tool. */
 function resolvePackageCss(specifier: string, templatesRoot: string, sheet: string, line: number): string {
+  if (specifier.split('/').some((part) => part === '..' || part === '.')) {
+    throw new FactsheetsError(`@import "${specifier}": a font package's file is named from the package, without . or .. in its path`, {
+      stage: 'load', file: sheet, line, hint: "Write the package and the file, e.g. @import '@fontsource/inter/400.css';",
+    });
+  }
   for (const from of [createRequire(join(templatesRoot, 'package.json')), toolRequire]) {
     try {
       return from.resolve(specifier);

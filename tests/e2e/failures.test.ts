@@ -50,8 +50,8 @@ describe('a content folder with many bad inputs', () => {
 
 describe('the command line', () => {
   it.each([
-    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the commands are "build", "preview", "review" and "init")'],
-    [[], 'factsheets: missing command (the commands are "build", "preview", "review" and "init")'],
+    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the commands are "build", "preview", "review", "init", "languages" and "forecast")'],
+    [[], 'factsheets: missing command (the commands are "build", "preview", "review", "init", "languages" and "forecast")'],
     [['build', '--jobs', 'zero'], 'factsheets: --jobs must be a whole number from 1 to 64, got "zero"'],
     [['build', '--bogus'], "factsheets: Unknown option '--bogus'"],
     [['build', '--only', ','], 'factsheets: --only needs at least one document name'],
@@ -65,7 +65,7 @@ describe('the command line', () => {
   it('exits 2 when --only names a document that does not exist', async () => {
     const result = await runCli(['build', '--only', 'mali,atlantis', '--out', await tempDir()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, cote-d-ivoire.fr, ethiopia, factsheet, factsheet.fr,.* \(a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one\)\./);
+    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, cote-d-ivoire.fr, ethiopia, ethiopia.am, factsheet, factsheet.fr,.* \(a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one\)\./);
   });
 
   it('builds only the documents named by --only', async () => {

@@ -99,10 +99,10 @@ describe('factsheets preview (real Chromium for the build and for the page)', ()
     expect(first.document).toBe('niger');
 
     const listed = await page.$$eval('#documents li', (items) => items.map((item) => `${(item as HTMLElement).dataset['document']}:${(item as HTMLElement).dataset['status']}`));
-    // Each French edition is listed beside its English one.
+    // Each edition (French, Amharic, Arabic) is listed beside its English one.
     expect(listed).toEqual([
-      'factsheet', 'factsheet.fr', 'cote-d-ivoire', 'cote-d-ivoire.fr', 'ethiopia', 'ghana', 'guinea', 'guinea.fr',
-      'mali', 'mali.fr', 'niger', 'niger.fr', 'nigeria', 'senegal', 'senegal.fr',
+      'factsheet', 'factsheet.fr', 'cote-d-ivoire', 'cote-d-ivoire.fr', 'ethiopia', 'ethiopia.am', 'ghana', 'guinea', 'guinea.fr',
+      'mali', 'mali.fr', 'morocco', 'morocco.ar-ma', 'niger', 'niger.fr', 'nigeria', 'senegal', 'senegal.fr',
     ].map((name) => `${name}:built`));
     expect(await page.$eval('#documents li[data-document="niger"] .facts', (facts) => facts.textContent)).toContain('1 page');
     expect(await page.$$eval('#pages canvas', (canvases) => canvases.length)).toBe(1);

@@ -16,7 +16,7 @@ describe('watch mode (real Chromium, real file changes)', () => {
     child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     try {
       await waitFor(async () => stdout.includes('watching '), 60_000, 'the first build');
-      expect(stdout).toMatch(/9 built, 0 failed in/);
+      expect(stdout).toMatch(/10 built, 0 failed in/);
       const niger = join(out, 'countries/niger.pdf');
       const before = (await stat(niger)).mtimeMs;
       const nigerBefore = await readFile(join(out, 'countries/mali.pdf'));

@@ -6,7 +6,7 @@ import { checkStructure, pageCount } from '../helpers/pdf.js';
 import { childPids, pdfsIn, signalGroup, startCli, waitFor } from '../helpers/processes.js';
 
 const EXTRA = 16;
-const TOTAL = 9 + EXTRA;
+const TOTAL = 10 + EXTRA;
 
 /** Every expected PDF (each document and the briefing pack) exists, is valid and has the pages its kind requires. */
 async function expectComplete(out: string): Promise<void> {

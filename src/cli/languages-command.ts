@@ -1,0 +1,67 @@
+import { EXIT, UsageError } from './exit.js';
+import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
+import { resolveConfig, type BuildOptions } from '../config.js';
+import { formatError, toFactsheetsError } from '../errors.js';
+import { declaredFonts } from '../fonts/embed.js';
+import { languageReadiness, type LanguageReadiness } from '../languages/readiness.js';
+import { loadSources } from '../stages/load.js';
+
+export const LANGUAGES_USAGE = `Usage: factsheets languages check LANG... [--content DIR] [--templates DIR] [--json]
+
+Says whether the project can print documents in a language, before anyone writes them: the
+declared fonts' coverage of the characters the language is written with (CLDR's exemplar
+characters), its direction, hyphenation, how CLDR writes its figures, and the messages the
+templates need in it (templates/messages/LANG.yml).
+
+Options:
+  --content DIR    content folder (default: content)
+  --templates DIR  templates folder (default: templates)
+  --json           print the facts as JSON on stdout
+  -h, --help       show this help
+
+Exit status: 0 every language can be printed, 1 one cannot (what is missing is listed), 2 wrong command line.`;
+
+interface LanguagesCommand {
+  readonly options: BuildOptions;
+  readonly languages: readonly string[];
+  readonly json: boolean;
+}
+
+/** `factsheets languages check ar am`: one report per language, exit 1 if any cannot be printed. */
+export async function runLanguagesCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const command = readCommandLine(argv, parseCommandLine, LANGUAGES_USAGE);
+  if (typeof command === 'number') return command;
+  const config = resolveConfig(command.options, env);
+  let reports: LanguageReadiness[];
+  try {
+    const { templates } = await loadSources(config.contentDir, config.templatesDir, config.limits);
+    const fonts = await declaredFonts(templates);
+    reports = command.languages.map((lang) => languageReadiness(lang, templates, fonts.coverage));
+  } catch (error) {
+    process.stderr.write(`${formatError(toFactsheetsError(error, { stage: 'load' }))}\n`);
+    return EXIT.failed;
+  }
+  process.stdout.write(command.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatReadiness).join('\n'));
+  return reports.every((report) => report.ready) ? EXIT.ok : EXIT.failed;
+}
+
+const MARKS = { ok: '  ', note: '~ ', missing: '✗ ' } as const;
+
+/** `ar (Arabic): can be printed`, then a line per fact, details indented under it. */
+export function formatReadiness(report: LanguageReadiness): string {
+  const head = `${report.tag} (${report.name}): ${report.ready ? 'can be printed' : 'cannot be printed yet'}`;
+  const lines = report.facts.flatMap((fact) => [
+    `${MARKS[fact.status]}${fact.topic.padEnd(12)}${fact.text}`,
+    ...(fact.details ?? []).map((detail) => `${' '.repeat(14)}${detail}`),
+  ]);
+  return `${[head, ...lines].join('\n')}\n`;
+}
+
+function parseCommandLine(argv: readonly string[]): LanguagesCommand | 'help' {
+  const { values, positionals } = parseCommandOptions(argv, { ...FOLDER_OPTIONS, json: { type: 'boolean' } });
+  if (values.help === true) return 'help';
+  const [, action, ...languages] = positionals;
+  if (action !== 'check') throw new UsageError(action === undefined ? 'languages needs what to do: check' : `unknown languages action "${action}" (use check)`);
+  if (languages.length === 0) throw new UsageError('languages check needs at least one language tag, e.g. factsheets languages check ar');
+  return { options: folderOptions(values), languages, json: values.json === true };
+}
