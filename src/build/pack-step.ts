@@ -3,7 +3,7 @@ import type { DocumentResult, RenderJob } from '../types.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
 import { sha256, templatesHash, type Manifest, type ManifestEntry } from './manifest.js';
-import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, packOf, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
+import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, leadCountries, packOf, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
 import type { MessageFile } from '../messages/catalog.js';
 import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
@@ -135,13 +135,15 @@ export interface PackStep {
  * the pack's sheets are printed, before the merge.
  */
 export async function packSteps(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], step: PackStep): Promise<void> {
+  // A pack without a factsheet of its own lists its briefs in the order of another language's.
+  const countryOrder = leadCountries(decisions.flatMap((decision) => decision.jobs));
   for (const [index, decision] of decisions.entries()) {
     // The browser may close once the last pack's sheets are printed.
-    await packStep(decision, entries, { ...step, lastPack: index === decisions.length - 1 });
+    await packStep(decision, entries, { ...step, countryOrder, lastPack: index === decisions.length - 1 });
   }
 }
 
-async function packStep(decision: PackDecision, entries: readonly ManifestEntry[], step: PackStep & { readonly lastPack: boolean }): Promise<void> {
+async function packStep(decision: PackDecision, entries: readonly ManifestEntry[], step: PackStep & { readonly lastPack: boolean; readonly countryOrder: readonly string[] }): Promise<void> {
   const { config, log, session } = step;
   const { jobs, output } = decision;
   const skipped = !decision.complete || config.skipPack ? undefined
@@ -166,7 +168,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     }
     const parts = jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
     const printed = await makePack(parts, step.templates, await step.context(printer), {
-      messages: messages.messages, output, printed: step.lastPack ? () => session.close() : undefined,
+      messages: messages.messages, output, countryOrder: step.countryOrder, printed: step.lastPack ? () => session.close() : undefined,
     });
     if (printed === undefined) return;
     log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir, decision.result));
@@ -194,16 +196,17 @@ export async function makePack(
     readonly messages?: MessageFile;
     /** Its output path, to name its pieces. */
     readonly output?: string;
+    /** The countries' order when the pack has no factsheet of its own (see planPack). */
+    readonly countryOrder?: readonly string[];
     /** Told once the browser's part is done (the merge needs none): the build closes it, and its memory is free before the merge. */
     readonly printed?: (() => Promise<void>) | undefined;
   } = {},
 ): Promise<PackPdf | undefined> {
-  const plan = planPack(built, options.messages);
+  const plan = planPack(built, options.messages, options.countryOrder);
   const output = options.output ?? PACK_OUTPUT;
   if (plan === undefined) return undefined;
   const started = context.now();
-  const lead = built.find((part) => part.job.kind === 'factsheet')?.job;
-  const date = creationDate(context.config, lead?.document.meta.date);
+  const date = creationDate(context.config, plan.date);
   const outDir = context.config.outDir;
   const sheets = packSheets(plan, templates);
   const [front, numbers, parts] = await Promise.all([
@@ -214,7 +217,7 @@ export async function makePack(
   await options.printed?.();
   const info = infoDictionary({
     title: plan.title,
-    ...(lead?.info.author === undefined ? {} : { author: lead.info.author }),
+    ...(plan.author === undefined ? {} : { author: plan.author }),
     subject: plan.subject,
     keywords: [plan.keyword, ...plan.partTitles],
     creator: CREATOR,

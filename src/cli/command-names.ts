@@ -3,13 +3,13 @@
  * of them (src/cli/main.ts has a module for each name, which its type requires).
  */
 export const COMMAND_TABLE = [
-  { name: 'build', summary: 'print a PDF for every document, and the briefing packs (--watch: rebuild on every save)' },
+  { name: 'build', summary: 'print a PDF of every document and the briefing packs (--watch: rebuild on every save)' },
   { name: 'preview', summary: 'build, then show the pages in a local web page that redraws them after every save' },
   { name: 'review', summary: 'build, then compare every PDF with an approved build, page by page, with the reasons' },
-  { name: 'init', summary: 'write a small working content folder to start from (--templates: the default layouts too)' },
+  { name: 'init', summary: 'write a small working content folder to start from (--templates: the layouts too)' },
   { name: 'check', summary: 'check any PDFs against PDF/UA-1, and print editions against PDF/X-4 (--print)' },
-  { name: 'languages', summary: 'say whether the project can print a language: fonts, direction, hyphenation, figures, messages' },
-  { name: 'forecast', summary: 'stretch every brief by a language\'s expected expansion and say whether it would still fit' },
+  { name: 'languages', summary: 'languages check LANG: whether the fonts, messages and figures can print a language' },
+  { name: 'forecast', summary: 'whether every brief would still fit once translated, at a language\'s expected length' },
 ] as const satisfies readonly { readonly name: string; readonly summary: string }[];
 
 export const COMMAND_NAMES = COMMAND_TABLE.map((command) => command.name);

@@ -3,7 +3,7 @@ import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OneP
 import { mappedOrError, type MapMaker } from './plan/with-map.js';
 
 export { withLocatorMap, type MapMaker } from './plan/with-map.js';
-import { layoutBarChart } from './plan/bar-chart.js';
+import { layoutBarChart, PANEL_CHART_WIDTH } from './plan/bar-chart.js';
 import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { untrustedCountries, untrustedErrors, type Untrusted } from './plan/untrusted.js';
@@ -189,8 +189,8 @@ function fundingCharts(funding: FundingSummary, messages: MessageFile): Readonly
     (count) => messages.format('chart.other', { count }));
   const years = yearSpans(new Map(funding.byYear.map((share) => [Number(share.label), share.amount])));
   return Object.freeze({
-    byInstrument: layoutBarChart(toShares(instruments, funding.total)),
-    byYear: layoutBarChart(toShares(years, funding.total)),
+    byInstrument: layoutBarChart(toShares(instruments, funding.total), true, PANEL_CHART_WIDTH),
+    byYear: layoutBarChart(toShares(years, funding.total), true, PANEL_CHART_WIDTH),
   });
 }
 

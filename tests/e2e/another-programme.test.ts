@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
-import { pageCount, pageText } from '../helpers/pdf.js';
+import { pageCount, pageText, pdfInfo } from '../helpers/pdf.js';
 import { anotherProgramme } from '../helpers/another-programme.js';
+import { printedRuns } from '../helpers/type-sizes.js';
 
 interface Word { readonly page: number; readonly text: string; readonly yMin: number; readonly yMax: number }
 
@@ -25,28 +26,39 @@ function words(pdf: string): Word[] {
 
 const MM = 72 / 25.4;
 
+const DENSE_PARAGRAPH = 'The partnership finances sea walls, mangrove planting and early warning systems with the coastal towns that asked for them, and trains local engineers to keep them working. ';
+
 /** Another programme's factsheet, 15 countries: in budget, over it, allowed more, and over a strict layout's. */
 describe('a factsheet of another programme (15 countries)', () => {
-  const built: Record<'fits' | 'over' | 'allowed' | 'strict', CliResult & { out: string; content: string }> = {} as never;
+  const built: Record<'fits' | 'over' | 'allowed' | 'strict' | 'packs', CliResult & { out: string; content: string }> = {} as never;
 
   beforeAll(async () => {
     const strictTemplates = await tempDir('factsheets-strict-templates-');
     await cp(TEMPLATES, strictTemplates, { recursive: true });
     const layout = join(strictTemplates, 'layouts/factsheet.hbs');
     await writeFile(layout, (await readFile(layout, 'utf8')).replace('data-page-budget=', 'data-page-budget-over="error" data-page-budget='));
-    const build = async (files: Record<string, string>, templates?: string) => {
+    const build = async (files: Record<string, string>, templates?: string, only: string[] = ['--only', 'review']) => {
       const content = await writeContent(files);
       const out = await tempDir('factsheets-programme-');
-      const result = await runCli(['build', '--content', content, '--out', out, '--jobs', '2', '--only', 'review', ...(templates === undefined ? [] : ['--templates', templates])]);
+      const result = await runCli(['build', '--content', content, '--out', out, '--jobs', '2', ...only, ...(templates === undefined ? [] : ['--templates', templates])]);
       return { ...result, out, content };
     };
-    const [fits, over, allowed, strict] = await Promise.all([
+    // French briefs only (no French factsheet): the French pack has no lead of its own.
+    const frenchBriefs = {
+      ...anotherProgramme({ settings: 'languages:\n  fr:\n    series: Partenariat pour la résilience côtière\n    publisher: Bureau côtier\n' }),
+      'countries/kenya.fr.md': '---\nname: Kenya\niso: KE\ndate: 2025-05-20\n---\n\n## Côte\n\nTexte d’exemple sur la côte du Kenya.\n',
+      // Long enough to print at the layout's densest step, where the brief's panel is narrowest.
+      'countries/namibia.md': `---\nname: Namibia\niso: NA\ndate: 2025-05-01\nsummary: ${DENSE_PARAGRAPH}\n---\n\n${Array.from({ length: 8 }, (_, index) => `## Part ${index + 1}\n\n${DENSE_PARAGRAPH.repeat(2)}\n`).join('\n')}`,
+      'countries/portugal.fr.md': '---\nname: Portugal\niso: PT\ndate: 2025-04-11\n---\n\n## Côte\n\nTexte d’exemple sur la côte du Portugal.\n',
+    };
+    const [fits, over, allowed, strict, packs] = await Promise.all([
       build(anotherProgramme({ sections: 3 })),
       build(anotherProgramme({ sections: 5 })),
       build(anotherProgramme({ sections: 5, extra: 'page_budget: 3' })),
       build(anotherProgramme({ sections: 5 }), strictTemplates),
+      build(frenchBriefs, undefined, []),
     ]);
-    Object.assign(built, { fits, over, allowed, strict });
+    Object.assign(built, { fits, over, allowed, strict, packs });
   }, 180_000);
 
   it('names its series in the masthead of page 1, and captions the country table in neutral words', () => {
@@ -98,5 +110,37 @@ describe('a factsheet of another programme (15 countries)', () => {
     expect(built.strict.code).toBe(1);
     expect(built.strict.stderr).toMatch(/^.*review\.md: error: takes 3 pages where its layout allows 2 pages: about \d+ mm of content runs past page 2\n {2}hint: Shorten the text, list fewer countries, or allow more pages with "page_budget: 3" in the front matter of .*review\.md\.\n/);
     expect(existsSync(join(built.strict.out, 'review.pdf'))).toBe(false);
+  });
+
+  it('gives a pack without a factsheet of its own an Author, its newest brief\'s date and the factsheet\'s order', () => {
+    expect(built.packs.code, built.packs.stderr).toBe(0);
+    const french = join(built.packs.out, 'fr/briefing-pack.pdf');
+    const info = pdfInfo(french);
+    expect(info['Author']).toBe('Bureau côtier');
+    expect(info['CreationDate']).toMatch(/May 20 00:00:00 2025/);
+    expect(info['Title']).toBe('Dossier d’information\u202f: Partenariat pour la résilience côtière');
+    const cover = pageText(french, 1);
+    expect(cover).toContain('20 MAI 2025');
+    const contents = pageText(french, 2);
+    expect(contents.indexOf('Portugal')).toBeGreaterThan(-1);
+    expect(contents.indexOf('Portugal')).toBeLessThan(contents.indexOf('Kenya'));
+    // The English pack keeps its factsheet's Author and date.
+    const english = pdfInfo(join(built.packs.out, 'briefing-pack.pdf'));
+    expect(english['Author']).toBe('Coastal Office');
+    expect(english['CreationDate']).toMatch(/Jun {2}1 00:00:00 2025/);
+  });
+
+  it('prints no text under 7 pt in any of its PDFs, and an instrument\'s name whole where its column has room', async () => {
+    const manifest = JSON.parse(await readFile(join(built.packs.out, 'manifest.json'), 'utf8')) as { documents: { output: string; fit?: { step: string } }[] };
+    expect(manifest.documents.find((entry) => entry.output === 'countries/namibia.pdf')?.fit?.step).toBe('dense');
+    const pdfs = ['review.pdf', 'countries/namibia.pdf', 'countries/kenya.pdf', 'countries/portugal.pdf', 'briefing-pack.pdf', 'fr/countries/kenya.pdf', 'fr/briefing-pack.pdf'];
+    for (const pdf of pdfs) {
+      const runs = await printedRuns(join(built.packs.out, pdf));
+      expect(runs.length, pdf).toBeGreaterThan(20);
+      const small = runs.filter((run) => run.sizePt < 6.995);
+      expect(small.map((run) => `${run.sizePt} pt: ${run.text}`), pdf).toEqual([]);
+    }
+    // 76 characters, cut at 60 before: the table has room for it on two lines.
+    expect(pageText(join(built.packs.out, 'countries/kenya.pdf'), 1)).toContain('Coastal Resilience Facility for Adaptation and Early Warning in Coastal Towns');
   });
 });

@@ -10,7 +10,8 @@ import { DATASET_HEADER } from '../helpers/sources.js';
 const LONG_BODY = Array.from({ length: 6 }, (_, section) =>
   `## Section ${section + 1}\n\n${'The harbour authority upgraded quays, cranes and the rail link to the port. '.repeat(18)}\n`).join('\n');
 
-const factsheet = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-01\ncountries: [PT]\n---\n\n${LONG_BODY}`;
+// Three pages: more than the layout's budget of two, which the front matter allows.
+const factsheet = (title: string) => `---\ntitle: ${title}\ndate: 2024-03-01\npage_budget: 3\ncountries: [PT]\n---\n\n${LONG_BODY}`;
 
 /** Another programme's project: its own settings, two factsheets, one brief (fictional sample data). */
 const PROJECT_FILES = {
@@ -53,8 +54,9 @@ describe('project settings on real pages', () => {
     expect(update).toMatch(/GREEN PORTS INITIATIVE · HARBOUR UPDATE/);
     expect(update).not.toMatch(/ANNUAL REVIEW/);
     expect(review).toContain('Provisional figures, sample data');
-    // The first page opens with the title band: no running head there.
-    expect(pageText(join(out, 'annual-review.pdf'), 1)).not.toMatch(/GREEN PORTS INITIATIVE ·/);
+    // The first page opens with the title band, whose kicker names the series: no running head there.
+    expect(pageText(join(out, 'annual-review.pdf'), 1)).not.toMatch(/GREEN PORTS INITIATIVE · ANNUAL REVIEW/);
+    expect(pageText(join(out, 'annual-review.pdf'), 1)).toMatch(/GREEN PORTS INITIATIVE · FACTSHEET · 1 MARCH 2024 Annual review/);
   });
 
   it('titles the pack from the settings and counts what it holds', () => {

@@ -10,6 +10,10 @@ function section(heading: string, sentences: number): string {
   return `## ${heading}\n\n${PARAGRAPH.repeat(sentences)}\n`;
 }
 
+/** An instrument's name longer than two lines of the brief's column could hold (Portugal's second line). */
+export const LONGEST_INSTRUMENT = 'Regional Programme for the Protection of Coastal Communities, Ports, Fisheries and Wetlands against Storm Surges and Sea Level Rise in the Atlantic Basin';
+const LONGEST_INSTRUMENT_ROW = `PT,"${LONGEST_INSTRUMENT}",Storm surge barriers,Adaptation,2024,2500000,committed,Sample data: test`;
+
 /**
  * Another programme than the sample's (fictional, every figure sample data): its own series,
  * a factsheet tabulating 15 countries with key figures, two charts and long instrument names.
@@ -58,6 +62,6 @@ export function anotherProgramme(options: { readonly sections?: number; readonly
     ].join('\n'),
     'countries/kenya.md': '---\nname: Kenya\niso: KE\ndate: 2025-05-01\n---\n\n## Coast\n\nSample text about the coast of Kenya.\n',
     'countries/portugal.md': '---\nname: Portugal\niso: PT\ndate: 2025-04-01\n---\n\n## Coast\n\nSample text about the coast of Portugal.\n',
-    'funding.csv': `${DATASET_HEADER}\n${rows.join('\n')}\n`,
+    'funding.csv': `${DATASET_HEADER}\n${rows.join('\n')}\n${LONGEST_INSTRUMENT_ROW}\n`,
   };
 }

@@ -144,6 +144,39 @@ describe('the pack\'s title and counts', () => {
     expect(plan?.view['longSubject']).toBe(true);
   });
 
+  it('says "Briefing pack" once when the settings\' title already says it', () => {
+    const plan = planPack([withSettings(part('one-pager', 'mali', 'name: Mali\niso: ML', 1), { packTitle: 'Green Ports – Briefing pack, June 2025' })]);
+    expect(plan?.title).toBe('Green Ports – Briefing pack, June 2025');
+    expect(planPack([withSettings(part('one-pager', 'mali', 'name: Mali\niso: ML', 1), { packTitle: 'Green Ports' })])?.title).toBe('Briefing pack: Green Ports');
+  });
+
+  it('without a factsheet of its own: the settings\' publisher, its newest document\'s date, and the countries in the factsheet\'s order', () => {
+    const author = (built: BuiltPart, name: string): BuiltPart => ({ ...built, job: { ...built.job, info: { ...built.job.info, author: name } } });
+    const briefs = [
+      author(withSettings(part('one-pager', 'ghana', 'name: Ghana\niso: GH\ndate: 2025-03-01', 1), { publisher: 'Ports Office' }), 'A. Writer'),
+      author(part('one-pager', 'mali', 'name: Mali\niso: ML\ndate: 2025-06-02', 1), 'B. Writer'),
+      part('one-pager', 'niger', 'name: Niger\niso: NE', 1),
+    ];
+    const plan = planPack(briefs, undefined, ['NE', 'GH', 'ML']);
+    expect(plan?.parts.map((built) => built.job.document.name)).toEqual(['niger', 'ghana', 'mali']);
+    expect(plan).toMatchObject({ author: 'Ports Office', date: '2025-06-02' });
+    expect(plan?.view['published']).toBe('2025-06-02');
+    // Without a publisher: the newest document's Author; the factsheet's, when there is one.
+    expect(planPack(briefs.slice(1), undefined, [])).toMatchObject({ author: 'B. Writer', date: '2025-06-02' });
+    const withFactsheet = planPack([...briefs, author(part('factsheet', 'review', 'title: Review\ndate: 2024-01-05\ncountries: [ML, GH]', 2), 'C. Editor')], undefined, ['NE', 'GH', 'ML']);
+    expect(withFactsheet).toMatchObject({ author: 'C. Editor', date: '2024-01-05' });
+    expect(withFactsheet?.parts.map((built) => built.job.document.name)).toEqual(['review', 'mali', 'ghana', 'niger']);
+  });
+
+  it('takes the order of the first factsheet of the first language for the packs without one', async () => {
+    const { leadCountries } = await import('../../src/stages/plan/pack.js');
+    const french = (built: BuiltPart): BuiltPart => ({ ...built, job: { ...built.job, lang: 'fr' } });
+    const jobs = [part('one-pager', 'mali', 'name: Mali\niso: ML', 1), part('factsheet', 'update', 'title: U\ncountries: [GH, ML]', 1), part('factsheet', 'review', 'title: R\ncountries: [ML, GH]', 1), french(part('factsheet', 'review.fr', 'title: R\ncountries: [NE]', 1))].map((built) => built.job);
+    expect(leadCountries(jobs)).toEqual(['ML', 'GH']);
+    expect(leadCountries(jobs.slice(3))).toEqual(['NE']);
+    expect(leadCountries(jobs.slice(0, 1))).toEqual([]);
+  });
+
   it('with several factsheets and no settings, none of them names the pack', () => {
     const plan = planPack([part('factsheet', 'review', 'title: Annual review', 3), part('factsheet', 'update', 'title: Harbour update', 2)]);
     expect(plan?.title).toBe('Briefing pack');

@@ -35,8 +35,12 @@ export interface FundingTable {
 
 /** Programme titles longer than this are shortened (about two lines of the table's first column). */
 export const TITLE_MAX_CHARS = 80;
-/** Instrument names longer than this are shortened (about two lines of its column). */
-export const INSTRUMENT_MAX_CHARS = 60;
+/**
+ * Instrument names longer than this are shortened: only a name no column could hold. The
+ * layout cuts a name with "…" where it fills its two lines (one-pager.css, line clamp), so that
+ * a long name is cut where the column is full, not at a count of characters.
+ */
+export const INSTRUMENT_MAX_CHARS = 160;
 
 /** `rows` must be in display order; `total` is their sum. */
 export function fundingTable(rows: readonly FundingRow[], total: number, cap: number): FundingTable {

@@ -1,6 +1,7 @@
 import type { RenderJob } from '../../types.js';
 import type { MessageFile } from '../../messages/catalog.js';
 import { bundledEnglish } from '../../messages/bundled.js';
+import { packMetadata, settingOf } from './pack-metadata.js';
 
 /** The briefing pack's name (no document may take it), its layout in templates/layouts/ and its PDF in the output folder. */
 export const PACK_NAME = 'briefing-pack';
@@ -113,18 +114,22 @@ export interface PackPlan {
   readonly keyword: string;
   /** The parts' titles in pack order, for the PDF's keywords. */
   readonly partTitles: readonly string[];
+  /** Its Author, and its date (ISO: the cover's and the creation date), see pack-metadata.ts. */
+  readonly author: string | undefined;
+  readonly date: string | undefined;
 }
 
 /**
  * Orders the parts (factsheets, then the one-pagers in the order the first factsheet lists
  * their countries, then the others by name) and numbers their pages continuously after the
  * cover and the contents. Page counts come from the documents' own PDFs, which the pack
- * takes page for page.
+ * takes page for page. A pack without a factsheet of its own follows `countryOrder`, the
+ * project's factsheet's order in another language.
  */
-export function planPack(built: readonly BuiltPart[], messages: MessageFile = bundledEnglish()): PackPlan | undefined {
+export function planPack(built: readonly BuiltPart[], messages: MessageFile = bundledEnglish(), countryOrder: readonly string[] = []): PackPlan | undefined {
   const factsheets = built.filter((part) => part.job.kind === 'factsheet').sort((a, b) => a.job.document.name.localeCompare(b.job.document.name));
   const lead = factsheets[0]?.job.document.meta;
-  const order = lead?.kind === 'factsheet' ? lead.countries : [];
+  const order = lead?.kind === 'factsheet' ? lead.countries : countryOrder;
   const rank = (part: BuiltPart): number => {
     const meta = part.job.document.meta;
     const index = meta.kind === 'one-pager' ? order.indexOf(meta.iso) : -1;
@@ -145,19 +150,19 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
     next += part.pages;
     return Object.freeze({ title: titles[index] ?? '', kind: messages.format(part.job.kind === 'factsheet' ? 'pack.kind_factsheet' : 'pack.kind_brief'), page });
   });
-  const settings = packSettings(parts);
   const lang = parts[0]?.job.lang ?? 'en';
   const only = factsheets.length === 1 ? lead : undefined;
   // The settings' title; else the one factsheet's (with several, none of them speaks for the pack).
-  const subject = settings.packTitle || (only?.kind === 'factsheet' ? only.title : '');
-  const title = subject === '' ? messages.format('pack.title') : messages.format('pack.title_of', { subject });
+  const subject = settingOf(parts[0]?.job, 'packTitle') || (only?.kind === 'factsheet' ? only.title : '');
+  const title = packTitle(subject, messages, lang);
+  const { author, date } = packMetadata(parts.map((part) => part.job));
   const view = {
     title,
     subject: subject === '' ? messages.format('pack.title') : subject,
     // Past about three lines at the cover's size, a title is set smaller (briefing-pack.css).
     longSubject: [...subject].length > LONG_COVER_TITLE,
     lang,
-    published: lead?.date,
+    published: date,
     subtitle: only?.kind === 'factsheet' && subject === only.title ? only.subtitle : undefined,
     documentCount: entries.length,
     summary: packSummary(factsheets.length, onePagers.length, totalPages, messages, lang),
@@ -172,6 +177,8 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
     totalPages,
     frontPages: front,
     partTitles: titles,
+    author,
+    date,
     parts,
     view: Object.freeze(view),
     // The cover carries no number; every other page does.
@@ -179,14 +186,14 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
   };
 }
 
-/** The project's settings as the parts' views carry them (plan/settings.ts), in the pack's language. */
-function packSettings(parts: readonly BuiltPart[]): { packTitle: string } {
-  const settings: unknown = parts[0]?.job.view['settings'];
-  const field = (name: string): string | undefined => {
-    const value: unknown = typeof settings === 'object' && settings !== null && name in settings ? (settings as Record<string, unknown>)[name] : undefined;
-    return typeof value === 'string' ? value : undefined;
-  };
-  return { packTitle: field('packTitle') ?? '' };
+/**
+ * "Briefing pack: {subject}", or the subject alone when it already says it is one
+ * ("Global Gateway – Briefing pack, June 2025"): the words "Briefing pack" said once.
+ */
+function packTitle(subject: string, messages: MessageFile, lang: string): string {
+  const words = messages.format('pack.title');
+  if (subject === '') return words;
+  return subject.toLocaleLowerCase(lang).includes(words.toLocaleLowerCase(lang)) ? subject : messages.format('pack.title_of', { subject });
 }
 
 /** "1 factsheet and 8 country briefs, 13 pages.": what the pack holds, counted, in its language. */
@@ -196,6 +203,15 @@ export function packSummary(factsheets: number, briefs: number, pages: number, m
     ...(briefs > 0 ? [messages.format('pack.briefs', { count: briefs })] : []),
   ];
   return messages.format('pack.summary', { contents: new Intl.ListFormat(lang, { type: 'conjunction' }).format(parts), pages });
+}
+
+/**
+ * The order of countries a pack without a factsheet of its own follows: that of the first
+ * factsheet (by name) among `jobs`, the packs' jobs in the packs' order.
+ */
+export function leadCountries(jobs: readonly RenderJob[]): readonly string[] {
+  const lead = jobs.filter((job) => job.kind === 'factsheet').find((job, _index, factsheets) => factsheets.every((other) => other.lang !== job.lang || job.document.name.localeCompare(other.document.name) <= 0));
+  return lead?.document.meta.kind === 'factsheet' ? lead.document.meta.countries : [];
 }
 
 /** What the contents call a part: a factsheet's title, a country's name. */
