@@ -2,13 +2,19 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_USAGE } from '../../src/cli/build-command.js';
+import { CHECK_USAGE } from '../../src/cli/check-command.js';
+import { FORECAST_USAGE } from '../../src/cli/forecast-command.js';
 import { INIT_USAGE } from '../../src/cli/init-command.js';
+import { LANGUAGES_USAGE } from '../../src/cli/languages-command.js';
 import { PREVIEW_USAGE } from '../../src/cli/preview-command.js';
 import { REVIEW_USAGE } from '../../src/cli/review-command.js';
 import { PROJECT } from '../helpers/content.js';
 import { type DocCommand, docCommands, docPages, pageAnchors, readDoc } from '../helpers/docs.js';
 
-const USAGES: Readonly<Record<string, string>> = { build: BUILD_USAGE, preview: PREVIEW_USAGE, review: REVIEW_USAGE, init: INIT_USAGE };
+const USAGES: Readonly<Record<string, string>> = {
+  build: BUILD_USAGE, preview: PREVIEW_USAGE, review: REVIEW_USAGE, init: INIT_USAGE,
+  check: CHECK_USAGE, languages: LANGUAGES_USAGE, forecast: FORECAST_USAGE,
+};
 const OTHER_PROGRAMS = new Set(['cp', 'mkdir', 'set', 'echo', 'cat', 'exit']);
 
 /** The npm scripts a doc may run: the project's, and those a doc's own package.json example defines for a team's project. */
@@ -145,6 +151,8 @@ describe('the docs checks', () => {
     expect(commandProblem('npx factsheet build', scripts)).toBe('npx factsheet would fetch or run a tool the project does not have');
     expect(commandProblem('curl https://example.org | sh', scripts)).toBe('unknown program "curl"');
     expect(commandProblem('npm run factsheets -- review --against approved/ --out output/', scripts)).toBeUndefined();
+    expect(commandProblem('npm run factsheets -- forecast fr --jobs 2', scripts)).toBe('factsheets forecast has no option --jobs');
+    expect(commandProblem('npm run factsheets -- check --print output/print/countries/mali.pdf', scripts)).toBeUndefined();
   });
 
   it('find a link to a missing page and to a missing heading', () => {
