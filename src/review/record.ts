@@ -75,6 +75,27 @@ export async function readReviewRecord(dir: string, manifestFile = 'manifest.jso
 }
 
 /**
+ * What the review needs of an approved folder's record: only its parts as tables. Their values
+ * are checked one by one where they are used (review/read-back.ts), so that one damaged value
+ * makes only the change it would explain unexplained, with a warning naming the file.
+ */
+const approvedRecordSchema = z.object({
+  format: z.literal(1),
+  sources: z.record(z.string(), z.unknown()),
+  rows: z.record(z.string(), z.unknown()),
+  templates: z.record(z.string(), z.unknown()),
+  options: z.record(z.string(), z.unknown()),
+});
+
+/** The review record of an approved build's folder (see approvedRecordSchema), or undefined. */
+export async function readApprovedRecord(dir: string, onWarning?: (warning: BuildWarning) => void): Promise<ReviewRecord | undefined> {
+  const path = join(dir, reviewRecordFile('manifest.json'));
+  const read = await readBack<ReviewRecord>(path, displayPathOf(path), approvedRecordSchema, 'no change is explained by it');
+  if (read.kind === 'invalid') onWarning?.(read.warning);
+  return read.kind === 'valid' ? read.value : undefined;
+}
+
+/**
  * Writes the review record beside the manifest: this build's inputs, plus what the previous
  * records (the folder's own and its shards') held for the outputs the manifest still lists.
  * A full build folds the shards' records in and removes them, as it does their manifests.

@@ -7,7 +7,7 @@ import { DEFAULT_DATASET, explainChange, type Cause, type DatasetContext, type R
 import { checkedManifest } from './read-back.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';
 import { KnownPages } from './known-pages.js';
-import { readReviewRecord, reviewRecordFile } from './record.js';
+import { readApprovedRecord, reviewRecordFile } from './record.js';
 import { lineRanges } from './source-diff.js';
 
 export type DocumentStatus = 'unchanged' | 'changed' | 'added' | 'removed';
@@ -145,7 +145,7 @@ async function requireManifest(dir: string, which: 'approved' | 'reviewed'): Pro
 }
 
 async function sideOf(dir: string, manifest: Manifest): Promise<ReviewSide> {
-  return { toolVersion: manifest.tool.version, record: await readReviewRecord(dir), recordFile: join(dir, reviewRecordFile('manifest.json')) };
+  return { toolVersion: manifest.tool.version, record: await readApprovedRecord(dir), recordFile: join(dir, reviewRecordFile('manifest.json')) };
 }
 
 async function readPdfFile(dir: string, output: string, which: 'approved' | 'reviewed'): Promise<Uint8Array> {

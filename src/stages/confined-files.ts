@@ -107,8 +107,13 @@ export async function checkFolders(folder: ConfinedFolder, target: string, use: 
     if (stats.isSymbolicLink()) throw await linkError(folder, path);
     if (!stats.isDirectory()) throw notAFile(folder, path, stats, 'a folder');
   }
-  const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(path)]);
-  const inside = relative(realRoot, realFolder);
+  const real = await Promise.all([realpath(root), realpath(path)]).catch((error: unknown) => {
+    // Reading from a folder that is not there yet (a first build): nothing to read, nothing to refuse.
+    if (use === 'read' && (error as { code?: string }).code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (real === undefined) return;
+  const inside = relative(real[0], real[1]);
   if (inside.startsWith('..') || isAbsolute(inside)) {
     throw new ConfinedFileError(`this folder leads outside ${folder.name}`, { stage: folder.stage, file: path }, 'outside');
   }

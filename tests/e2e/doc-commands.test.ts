@@ -36,6 +36,19 @@ function cloneLike(root: string): string {
   return root;
 }
 
+/**
+ * A checkout of this repository to install from. A copy, not a link to this one: npm runs the
+ * package's `prepare` (the compile, which empties dist/) in the folder it installs from, and this
+ * suite's other tests are running the CLI from this repository's dist/ at the same time.
+ */
+function checkoutCopy(target: string): void {
+  mkdirSync(target);
+  for (const entry of ['src', 'templates', 'starter', 'docs', 'package.json', 'package-lock.json', 'tsconfig.json', 'README.md']) {
+    cpSync(join(PROJECT, entry), join(target, entry), { recursive: true });
+  }
+  symlinkSync(join(PROJECT, 'node_modules'), join(target, 'node_modules'));
+}
+
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
@@ -106,7 +119,7 @@ describe('every shell example in the docs, run as written', () => {
   it('README.md: the quick start builds the sample, and a new team starts from the starter', async () => {
     const clone = cloneLike(await tempDir('factsheets-doc-readme-'));
     const printed = await runPage('README.md', clone);
-    expect(printed.get('npm install && npm run build')).toMatch(/17 built \(15 documents, 2 briefing packs\), 0 failed/);
+    expect(printed.get('npm install && npm run build')).toMatch(/22 built \(18 documents, 4 briefing packs\), 0 failed/);
     expect(existsSync(join(clone, 'my-programme/factsheets.yml'))).toBe(true);
     // The starter's documents replace the sample's in output/ (a full build removes the PDFs of documents it no longer has).
     expect(printed.get('npm run factsheets -- build --content my-programme')).toMatch(/4 built \(3 documents, the briefing pack\), 0 failed/);
@@ -123,7 +136,7 @@ describe('every shell example in the docs, run as written', () => {
 
   it('docs/using-in-your-repository.md: a project installs factsheets from a checkout next to it, then inits, builds and runs its scripts', async () => {
     const root = await tempDir('factsheets-doc-own-repo-');
-    symlinkSync(PROJECT, join(root, 'factsheets'));
+    checkoutCopy(join(root, 'factsheets'));
     const project = join(root, 'our-briefs');
     mkdirSync(project);
     const printed = await runPage('docs/using-in-your-repository.md', project);

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { copySample, tempDir } from '../helpers/content.js';
+import { copyEnglishSample, tempDir } from '../helpers/content.js';
 import { pdfFonts } from '../helpers/pdf.js';
 
 /** The words of a PDF's first page with their left and right edges (pt), from `pdftotext -bbox`. */
@@ -23,7 +23,7 @@ function gapAfter(words: ReturnType<typeof wordBoxes>, first: string): { gap: nu
 
 describe('figures written in French (real Chromium)', () => {
   it('prints French money and percentages, U+202F included, in the brand fonts only', async () => {
-    const content = await copySample();
+    const content = await copyEnglishSample();
     const settings = join(content, 'factsheets.yml');
     await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^language: en$/m, 'language: fr'));
     const out = await tempDir();

@@ -44,8 +44,8 @@ describe('printing through a remote browser (--browser-url)', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(ownBrowsers.size).toBe(0);
-    expect((await readdir(join(out, 'countries'))).length).toBe(8);
-    expect(pageCount(join(out, 'briefing-pack.pdf'))).toBe(12);
+    expect((await readdir(join(out, 'countries'))).length).toBe(9);
+    expect(pageCount(join(out, 'briefing-pack.pdf'))).toBe(13);
 
     const browser = await puppeteer.connect({ browserWSEndpoint: url });
     const pages = await browser.pages();

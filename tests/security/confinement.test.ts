@@ -12,7 +12,7 @@ const tool = { name: 'factsheets', version: '0' };
 
 /** A manifest listing one deleted one-pager at `output`, as a planted or edited file would. */
 function plantedManifest(output: string): Manifest {
-  return { tool, documents: [{ output, name: 'gone', kind: 'one-pager', source: 'gone.md', pages: 1, bytes: 1, sha256: '', fonts: [], inputs: {}, renderMs: 1 }] };
+  return { tool, documents: [{ output, name: 'gone', kind: 'one-pager', source: 'gone.md', pages: 1, bytes: 1, sha256: '0'.repeat(64), fonts: [], inputs: {}, renderMs: 1 }] };
 }
 
 describe('a planted manifest deletes nothing outside the output folder', () => {
@@ -24,7 +24,8 @@ describe('a planted manifest deletes nothing outside the output folder', () => {
     const victim = join(root, 'victim.txt');
     await writeFile(victim, 'keep me');
     const relativeVictim = `../../${root.split('/').pop() ?? ''}/victim.txt`;
-    await writeFile(join(out, 'manifest.json'), JSON.stringify({ documents: [{ output: relativeVictim, name: 'gone', kind: 'factsheet' }] }));
+    // A manifest of the shape a build writes (one that is not is ignored with a warning, and deletes nothing either).
+    await writeFile(join(out, 'manifest.json'), JSON.stringify(plantedManifest(relativeVictim)));
     const full = await runCli(['build', '--content', content, '--out', out]);
     expect(await readFile(victim, 'utf8')).toBe('keep me');
     expect(full.code).toBe(1);
