@@ -60,6 +60,8 @@ const MEMORY_CHECK_EVERY = 100;
 const A4_WIDTH_PX = 793.7;
 const A4_HEIGHT_PX = 1122.5;
 const PX_TO_MM = 25.4 / 96;
+/** The least time a browser is given to start and answer (a cold start on a loaded CI machine). */
+const BROWSER_START_MS = 30_000;
 
 /**
  * One browser for the whole build, printing through a pool of reused pages (a new page per
@@ -69,6 +71,9 @@ const PX_TO_MM = 25.4 / 96;
  */
 export async function connectPrinter(options: PrinterOptions): Promise<Printer> {
   const timeoutMs = options.timeoutMs ?? 30_000;
+  // `--timeout` bounds one document; starting a browser on a busy machine can take longer than a
+  // short per-document deadline, and a start that fails would fail every document it was to print.
+  const startMs = Math.max(timeoutMs, BROWSER_START_MS);
   const retries = options.retries ?? 2;
   const remote = options.browserUrl;
   // Found when first needed: a browser already started for us needs no search until a relaunch.
@@ -79,8 +84,8 @@ export async function connectPrinter(options: PrinterOptions): Promise<Printer> 
     if (remote !== undefined) return connectSession(remote, options.pages, timeoutMs);
     const chromium = started;
     started = undefined;
-    if (chromium !== undefined) return startSession(chromium, options.pages, timeoutMs);
-    return browserPath().then((path) => startSession(spawnBrowser(path, options.pages), options.pages, timeoutMs));
+    if (chromium !== undefined) return startSession(chromium, options.pages, timeoutMs, startMs);
+    return browserPath().then((path) => startSession(spawnBrowser(path, options.pages), options.pages, timeoutMs, startMs));
   };
   let session = await start();
   let restarting: Promise<Session> | undefined;
@@ -171,12 +176,12 @@ interface Session extends Lifecycle {
   memoryMb(): number | undefined;
 }
 
-async function startSession(chromium: BrowserProcess, pages: number, timeoutMs: number): Promise<Session> {
+async function startSession(chromium: BrowserProcess, pages: number, timeoutMs: number, startMs: number): Promise<Session> {
   let browser: Browser;
   try {
     const connecting = puppeteer.connect({ transport: chromium.transport, protocolTimeout: timeoutMs * 2, defaultViewport: null });
-    browser = await withDeadline(Promise.race([connecting, chromium.failed]), timeoutMs).catch((error: unknown) => {
-      throw error instanceof DeadlineError ? new FactsheetsError(`the browser could not start: no answer within ${timeoutMs / 1000} s`, { stage: 'print' }) : error;
+    browser = await withDeadline(Promise.race([connecting, chromium.failed]), startMs).catch((error: unknown) => {
+      throw error instanceof DeadlineError ? new FactsheetsError(`the browser could not start: no answer within ${startMs / 1000} s`, { stage: 'print' }) : error;
     });
   } catch (error) {
     chromium.kill();
