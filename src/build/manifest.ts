@@ -8,7 +8,7 @@ import type { BuildWarning, Dataset, FitRecord, FundingRecord, RenderJob } from 
 import { displayPathOf, manifestSchema, readBack } from './manifest-schema.js';
 import { writeOutput } from '../stages/write.js';
 import { confinedOutputPath } from './output-paths.js';
-import { writeReviewRecord, type ReviewInputs } from '../review/record.js';
+import type { ReviewInputs } from '../review/record.js';
 
 /** One PDF in `manifest.json`: what it is, what it was made from, and how long it took. */
 export interface ManifestEntry {
@@ -201,7 +201,6 @@ export async function updateManifest(
   }
   const manifest = mergeManifest(previous, fresh, stillThere, tool, marks);
   await writeOutput(outDir, file, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
-  await writeReviewRecord(outDir, file, manifest, fresh);
   if (file === MANIFEST_FILE) {
     for (const name of (await readdir(outDir)).filter((entry) => SHARD_MANIFEST.test(entry))) await rm(join(outDir, name), { force: true });
   }

@@ -10,7 +10,7 @@ import { messagesFor, type LanguageMessages } from '../messages/languages.js';
 import { validateSources } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
 import type { BuildReport, BuildWarning, RenderJob } from '../types.js';
-import { readReviewRecord } from '../review/record.js';
+import { readReviewRecord, writeReviewRecord } from '../review/record.js';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
@@ -183,7 +183,10 @@ async function recordManifest(
   const kept = previous === undefined ? undefined : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
   const shard = config.shard === undefined ? undefined : `manifest.shard-${config.shard.index}-of-${config.shard.count}.json`;
   try {
-    log.outOfDate = outOfDateOutputs(await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard, marks));
+    const manifest = await updateManifest(config.outDir, kept, log.manifest, { name: 'factsheets', version: VERSION }, shard, marks);
+    // The review record follows the manifest it describes, by its own step.
+    await writeReviewRecord(config.outDir, shard ?? MANIFEST_FILE, manifest.documents, log.manifest);
+    log.outOfDate = outOfDateOutputs(manifest);
   } catch (error) {
     if (error instanceof OutputWriteError) log.writeFailed(error);
     else log.errors.push(toFactsheetsError(error, { stage: 'write', file: config.outDir }));

@@ -1,5 +1,5 @@
 import { copyFile, lstat, mkdir, readdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BUNDLED_STARTER, BUNDLED_TEMPLATES } from '../config.js';
 import { escapeForMessage, FactsheetsError, formatError } from '../errors.js';
 import { checkFolders, ConfinedFileError, type ConfinedFolder } from '../stages/confined-files.js';

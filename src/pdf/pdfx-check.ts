@@ -1,12 +1,12 @@
+import { pages, type CheckedPdf, type NamedRule } from './check-rules.js';
 import { refEntry, refList } from './objects.js';
-import { fonts, type CheckedPdf, type Rule } from './ua-check.js';
 
 /**
  * The machine-checkable conditions of PDF/X-4 (ISO 15930-7) the build checks on print
  * editions, named by what they require: a print shop's preflight checks more (ink limits,
  * image resolution, the colour of every object) and is the final word.
  */
-export const PDFX_RULES: readonly { readonly rule: string; readonly matterhorn?: string; readonly check: Rule }[] = [
+export const PDFX_RULES: readonly NamedRule[] = [
   { rule: 'PDF/X-4 output intent', check: outputIntent },
   { rule: 'PDF/X-4 version in Info', check: ({ pdf }) => (/\/GTS_PDFXVersion\s*\(PDF\/X-4\)/.test(info(pdf)) ? [] : ['Info has no /GTS_PDFXVersion (PDF/X-4)']) },
   { rule: 'PDF/X-4 version in XMP', check: ({ xmp }) => (xmp !== undefined && /<pdfxid:GTS_PDFXVersion>PDF\/X-4<\/pdfxid:GTS_PDFXVersion>/.test(xmp) ? [] : ['the XMP metadata has no pdfxid:GTS_PDFXVersion PDF/X-4']) },
@@ -35,26 +35,7 @@ function deviceRgb({ pdf, stream }: CheckedPdf): string[] {
   });
 }
 
-/** Font subsets that share a tag (`AAAAAA+`) but are different fonts: ISO 32000-1 9.6.4 forbids it. */
-export function subsetTags({ pdf }: CheckedPdf): string[] {
-  const files = new Map<string, Set<number>>();
-  for (const [, font] of fonts(pdf)) {
-    const name = /\/BaseFont\s*\/([A-Z]{6}\+[^\s/<>[\]()]+)/.exec(font)?.[1];
-    if (name === undefined) continue;
-    const descendant = refList(font, 'DescendantFonts')[0];
-    const descriptor = refEntry(pdf.objects.get(descendant ?? -1)?.value ?? font, 'FontDescriptor') ?? refEntry(font, 'FontDescriptor');
-    const file = refEntry(pdf.objects.get(descriptor ?? -1)?.value ?? '', 'FontFile2') ?? refEntry(pdf.objects.get(descriptor ?? -1)?.value ?? '', 'FontFile3') ?? refEntry(pdf.objects.get(descriptor ?? -1)?.value ?? '', 'FontFile');
-    const tag = name.slice(0, 6);
-    const set = files.get(tag) ?? new Set<number>();
-    set.add(file ?? -1);
-    files.set(tag, set);
-  }
-  return [...files].filter(([, set]) => set.size > 1).map(([tag, set]) => `${set.size} different font subsets share the tag ${tag}`);
-}
 
-function pages(pdf: CheckedPdf['pdf']): [number, string][] {
-  return [...pdf.objects].filter(([, object]) => /\/Type\s*\/Page\b(?!s)/.test(object.value)).map(([number, object]) => [number, object.value]);
-}
 
 function info(pdf: CheckedPdf['pdf']): string {
   return pdf.info === undefined ? '' : (pdf.objects.get(pdf.info)?.value ?? '');

@@ -4,8 +4,11 @@ import { contentOps } from './content-ops.js';
 import { emptyMappings } from './ligatures.js';
 import { dictEntry, latin1, readPdf, refEntry, refList, type PdfFile } from './objects.js';
 import { pageStreams } from './page-streams.js';
-import { PDFX_RULES, subsetTags } from './pdfx-check.js';
-import { STANDARD_TYPES, structElements, type StructElement } from './structure.js';
+import { fonts, pages, subsetTags, type CheckedPdf, type NamedRule } from './check-rules.js';
+import { PDFX_RULES } from './pdfx-check.js';
+
+export type { CheckedPdf, Rule } from './check-rules.js';
+import { STANDARD_TYPES, structElements } from './structure.js';
 
 /** One condition a PDF does not meet: the veraPDF rule id (ISO 14289-1 clause and test), its Matterhorn Protocol failure condition, and what is wrong. */
 export interface StandardFailure {
@@ -14,20 +17,9 @@ export interface StandardFailure {
   readonly message: string;
 }
 
-/** What a rule sees: the file's objects, its structure elements, and helpers. */
-export interface CheckedPdf {
-  readonly pdf: PdfFile;
-  readonly catalog: string;
-  readonly elements: ReadonlyMap<number, StructElement>;
-  readonly xmp: string | undefined;
-  /** The decoded text of a flate (or unfiltered) stream. */
-  stream(number: number): string | undefined;
-}
-
-export type Rule = (file: CheckedPdf) => readonly string[];
 
 /** The machine-checkable PDF/UA-1 conditions the build checks, by veraPDF rule id. */
-export const UA_RULES: readonly { readonly rule: string; readonly matterhorn?: string; readonly check: Rule }[] = [
+export const UA_RULES: readonly NamedRule[] = [
   { rule: '6.2-1', check: ({ catalog }) => (/\/MarkInfo\s*<<[^>]*\/Marked\s+true/.test(catalog) ? [] : ['the catalog has no MarkInfo with /Marked true']) },
   { rule: '7.1-8', matterhorn: '06-001', check: ({ xmp }) => (xmp === undefined ? ['the catalog has no XMP metadata stream'] : []) },
   { rule: '5-1', matterhorn: '06-002', check: ({ xmp }) => (xmp === undefined || /<pdfuaid:part>1<\/pdfuaid:part>|pdfuaid:part="1"/.test(xmp) ? [] : ['the XMP metadata does not say pdfuaid:part 1']) },
@@ -147,17 +139,11 @@ function zeroUnicode({ pdf, stream }: CheckedPdf): string[] {
   });
 }
 
-function pages(pdf: PdfFile): [number, string][] {
-  return [...pdf.objects].filter(([, object]) => /\/Type\s*\/Page\b(?!s)/.test(object.value)).map(([number, object]) => [number, object.value]);
-}
 
 function links(pdf: PdfFile): [number, string][] {
   return [...pdf.objects].filter(([, object]) => /\/Subtype\s*\/Link\b/.test(object.value) && /\/Type\s*\/Annot\b|\/Rect\b/.test(object.value)).map(([number, object]) => [number, object.value]);
 }
 
-export function fonts(pdf: PdfFile): [number, string][] {
-  return [...pdf.objects].filter(([, object]) => /\/Type\s*\/Font\b/.test(object.value) && !/\/Subtype\s*\/CIDFont/.test(object.value)).map(([number, object]) => [number, object.value]);
-}
 
 function fontName(pdf: PdfFile, number: number): string {
   return /\/BaseFont\s*\/([^\s/<>[\]()]+)/.exec(pdf.objects.get(number)?.value ?? '')?.[1] ?? `object ${number}`;

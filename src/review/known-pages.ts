@@ -1,5 +1,5 @@
 import type { PageFingerprint } from './page-fingerprints.js';
-import type { PageChange } from './compare-pages.js';
+import type { PageChange } from './page-change.js';
 
 /** A document page already compared, as the briefing pack may show it again. */
 interface ComparedPage {

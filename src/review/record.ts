@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import type { BuildWarning, FundingRecord } from '../types.js';
 import { displayPathOf, readBack } from '../build/manifest-schema.js';
-import type { Manifest, ManifestEntry } from '../build/manifest.js';
 import { writeOutput } from '../stages/write.js';
 
 /** One dataset row as a document used it (its CSV line is left out: moving a row changes nothing). */
@@ -13,6 +12,12 @@ export type DatasetRow = Omit<FundingRecord, 'line'>;
 export interface BuildOptionsRecord {
   readonly sourceDateEpoch: number | null;
   readonly print: boolean;
+}
+
+/** What the record reads of a manifest entry: its input hashes and, for an entry this build made, what they stand for. */
+export interface RecordedEntry {
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly reviewInputs?: ReviewInputs;
 }
 
 /** What a review needs to say why an output changed: the inputs behind its manifest hashes. */
@@ -100,11 +105,11 @@ export async function readApprovedRecord(dir: string, onWarning?: (warning: Buil
  * records (the folder's own and its shards') held for the outputs the manifest still lists.
  * A full build folds the shards' records in and removes them, as it does their manifests.
  */
-export async function writeReviewRecord(outDir: string, manifestFile: string, manifest: Manifest, fresh: readonly ManifestEntry[]): Promise<void> {
+export async function writeReviewRecord(outDir: string, manifestFile: string, documents: readonly RecordedEntry[], fresh: readonly RecordedEntry[]): Promise<void> {
   const shardFiles = manifestFile === 'manifest.json' ? (await readdir(outDir)).filter((name) => SHARD_RECORD.test(name)).sort() : [];
   // A record that is not as it should be was reported when the build started (see checkReviewRecord).
   const previous = await Promise.all([reviewRecordFile(manifestFile), ...shardFiles].map((file) => readReviewRecordFile(join(outDir, file))));
-  const record = buildReviewRecord(manifest.documents, fresh, previous.filter((part): part is ReviewRecord => part !== undefined));
+  const record = buildReviewRecord(documents, fresh, previous.filter((part): part is ReviewRecord => part !== undefined));
   await writeOutput(outDir, reviewRecordFile(manifestFile), new TextEncoder().encode(`${JSON.stringify(record)}\n`));
   for (const name of shardFiles) await rm(join(outDir, name), { force: true });
 }
@@ -116,7 +121,7 @@ async function readReviewRecordFile(path: string): Promise<ReviewRecord | undefi
 }
 
 /** Only what the manifest's documents refer to is kept: the record does not grow with every edit. */
-export function buildReviewRecord(documents: readonly ManifestEntry[], fresh: readonly ManifestEntry[], previous: readonly ReviewRecord[]): ReviewRecord {
+export function buildReviewRecord(documents: readonly RecordedEntry[], fresh: readonly RecordedEntry[], previous: readonly ReviewRecord[]): ReviewRecord {
   const withInputs = fresh.flatMap((entry) => (entry.reviewInputs === undefined ? [] : [{ entry, inputs: entry.reviewInputs }]));
   const part = <T>(name: RecordPart, valueOf: (inputs: ReviewInputs) => T, stored: (record: ReviewRecord) => Readonly<Record<string, T>>): Record<string, T> => {
     const pool = new Map<string, T>();

@@ -5,7 +5,7 @@ import countries from 'i18n-iso-countries';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { copySample, tempDir } from '../helpers/content.js';
-import { pageCount, pageText, pdfText } from '../helpers/pdf.js';
+import { pageCount, pageText } from '../helpers/pdf.js';
 
 /** Widths (pt) of every occurrence of each word on a page, from `pdftotext -bbox`: the type size as printed. */
 function wordWidths(pdf: string, page: number, words: readonly string[]): Map<string, number[]> {

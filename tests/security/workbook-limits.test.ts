@@ -7,7 +7,6 @@ import { formatError } from '../../src/errors.js';
 import { DEFAULT_LIMITS, resolveLimits } from '../../src/limits.js';
 import { readWorkbook } from '../../src/stages/spreadsheet.js';
 import { validateWorkbook } from '../../src/stages/validate/dataset.js';
-import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/content.js';
 import { runGuarded, smallProject } from '../helpers/small-project.js';
 import { DATASET_HEADER } from '../helpers/sources.js';

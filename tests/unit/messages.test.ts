@@ -4,7 +4,6 @@ import { messagesFor } from '../../src/messages/languages.js';
 import { MessageFile } from '../../src/messages/catalog.js';
 import { CODE_MESSAGES, CODE_MESSAGE_KEYS } from '../../src/messages/keys.js';
 import { planJobs, withLocatorMap } from '../../src/stages/plan.js';
-import { bundledMessages } from '../../src/messages/bundled.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 import { source } from '../helpers/sources.js';
 import { templatesOf } from '../helpers/templates.js';

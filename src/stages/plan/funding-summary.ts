@@ -1,6 +1,8 @@
 import type { FundingRecord, FundingStatus } from '../../types.js';
 import { FUNDING_STATUSES } from '../validate/dataset.js';
-import { fundingTable, type FundingTable } from './funding-table.js';
+import { fundingTable, type FundingRow, type FundingTable } from './funding-table.js';
+
+export type { FundingRow };
 import { roundedPercents } from './rounded-percents.js';
 
 /**
@@ -39,17 +41,6 @@ export interface FundingSummary {
   readonly rows: readonly FundingRow[];
   /** The lines the table may show (largest amounts, at most the cap) and its closing line. */
   readonly table: FundingTable;
-}
-
-/** One funding line as a page lists it. */
-export interface FundingRow {
-  readonly programme: string;
-  readonly instrument: string;
-  readonly sector: string;
-  readonly year: number;
-  readonly status: string;
-  readonly amount: number;
-  readonly isSample: boolean;
 }
 
 const SAMPLE_SOURCE = /^sample\b/i;

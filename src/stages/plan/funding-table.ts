@@ -1,4 +1,13 @@
-import type { FundingRow } from './funding-summary.js';
+/** One funding line as a page lists it. */
+export interface FundingRow {
+  readonly programme: string;
+  readonly instrument: string;
+  readonly sector: string;
+  readonly year: number;
+  readonly status: string;
+  readonly amount: number;
+  readonly isSample: boolean;
+}
 
 /** The lines a table leaves out: how many and their total, for its closing line. */
 export interface LeftOut {

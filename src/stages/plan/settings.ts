@@ -1,7 +1,7 @@
 import type { SettingsValues } from '../../types.js';
 import type { MessageFile } from '../../messages/catalog.js';
 import { bundledEnglish } from '../../messages/bundled.js';
-import { closestLanguage } from '../../messages/files.js';
+import { closestLanguage } from '../../messages/closest-language.js';
 
 /** What a page prints when neither the settings file nor the front matter says otherwise: no programme's words. */
 export const DEFAULT_SETTINGS = Object.freeze({

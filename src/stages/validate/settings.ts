@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
 import type { BuildWarning, Document, SettingsValues, SourceFile } from '../../types.js';
 import { closestName } from './closest-name.js';
-import { closestLanguage } from '../../messages/files.js';
+import { closestLanguage } from '../../messages/closest-language.js';
 import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
 import { checkPrintProfile } from './print-profile-setting.js';

@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { architectureProblems, graphOf, importGraph } from '../helpers/import-graph.js';
+
+const SRC = resolve(import.meta.dirname, '../../src');
+
+describe('the shape of the code (import graph of src/)', () => {
+  it('has no stage importing build/, no puppeteer outside browser/, and no import cycle', () => {
+    const graph = importGraph(SRC);
+    expect(graph.size).toBeGreaterThan(100);
+    expect(architectureProblems(graph)).toEqual([]);
+  });
+
+  it('the check fails on each broken rule', () => {
+    const bad = graphOf(new Map([
+      ['stages/plan.ts', "import type { Run } from '../build/run.js';\n"],
+      ['build/run.ts', "import { plan } from '../stages/plan.js';\n"],
+      ['review/page.ts', "import puppeteer from 'puppeteer-core';\nimport('./other.js');\n"],
+      ['review/other.ts', "export { page } from './page.js';\n"],
+    ]));
+    expect(architectureProblems(bad)).toEqual([
+      'stages/plan.ts imports build/run.ts: a stage never reaches back into the build',
+      'review/page.ts imports puppeteer-core: the browser lives in browser/ only',
+      'import cycle: build/run.ts -> stages/plan.ts -> build/run.ts',
+      'import cycle: review/other.ts -> review/page.ts -> review/other.ts',
+    ]);
+  });
+});
