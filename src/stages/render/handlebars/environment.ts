@@ -7,6 +7,7 @@ import { cssMessageHelper, messageHelper } from './message-helpers.js';
 import { MESSAGE_HELPERS } from '../../../messages/keys.js';
 import { withoutFontDeclarations } from '../../../fonts/font-rules.js';
 import { directionOf } from './languages/direction.js';
+import { styleSheetError } from '../../validate/style-sheets.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -31,6 +32,10 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   layoutsEngine.registerHelper('t', messageHelper(templates));
   layoutsEngine.registerHelper('cssMessage', cssMessageHelper(templates));
 
+  for (const [, file] of templates.styles) {
+    const error = styleSheetError(file);
+    if (error !== undefined) throw error;
+  }
   for (const [name, file] of templates.partials) {
     const compiled = compileChecked(layoutsEngine, file, { strict: true });
     layoutsEngine.registerPartial(name, ((context: unknown, options: unknown) =>
