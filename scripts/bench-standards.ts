@@ -4,7 +4,8 @@ import { addPrintMarks } from '../src/pdf/print-marks.js';
 import { rewriteStreams } from '../src/pdf/rewrite.js';
 import { declareStandards } from '../src/pdf/standards.js';
 import { checkStandards } from '../src/pdf/ua-check.js';
-import { PRINT_MARKS, STREAM_FIXES } from '../src/stages/finish.js';
+import { STREAM_FIXES } from '../src/stages/finish.js';
+import { SLUG_MM } from '../src/stages/print-geometry.js';
 import { printCondition } from '../src/stages/print-profile.js';
 import type { RenderJob } from '../src/types.js';
 
@@ -51,7 +52,7 @@ export async function standardsCost(pages: readonly string[], runs: number): Pro
   const costs = printed.map((bytes) => {
     const finish = timed(() => declareStandards(rewriteStreams(bytes, STREAM_FIXES)));
     const check = timed(() => checkStandards(finish.value, 'bench.pdf'));
-    const printFinish = timed(() => declareStandards(addPrintMarks(rewriteStreams(bytes, STREAM_FIXES), PRINT_MARKS), condition));
+    const printFinish = timed(() => declareStandards(addPrintMarks(rewriteStreams(bytes, STREAM_FIXES), { bleedMm: 3, slugMm: SLUG_MM }), condition));
     const printCheck = timed(() => checkStandards(printFinish.value, 'bench.pdf', { print: true }));
     return { finish: finish.ms, check: check.ms, printFinish: printFinish.ms, printCheck: printCheck.ms };
   });

@@ -29,7 +29,7 @@ export interface BuildConfig {
   readonly skipPack: boolean;
   /** Build only this shard of the documents (`--shard i/n`), e.g. one job of a CI matrix. */
   readonly shard: Shard | undefined;
-  /** Also write print files (3 mm bleed, crop marks) under `print/` in the output folder. */
+  /** Also write print files (the layout's bleed, crop marks) under `print/` in the output folder. */
   readonly printEdition: boolean;
   /** Deadline for printing one document, in seconds; a browser that hangs past it is relaunched. */
   readonly timeoutSeconds: number;

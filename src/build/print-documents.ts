@@ -8,6 +8,8 @@ import type { ManifestEntry } from './manifest.js';
 import type { PrintSession } from './print-session.js';
 import { produce, type ProduceContext } from './produce.js';
 import { runLimited } from './run-limited.js';
+import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
+import { readConfinedFile } from '../stages/confined-files.js';
 
 /** What printing the out-of-date documents works with. */
 export interface DocumentPrinting {
@@ -59,19 +61,19 @@ async function printDocument(planned: RenderJob, printing: DocumentPrinting): Pr
   }
   const context = await printing.context(printer);
   const known = upToDate.get(job.outputPath);
-  const screen = known === undefined ? await produce(page, context) : { pages: known.pages, milliseconds: 0, entry: known };
+  const screen = known === undefined ? await produce(page, context) : { pages: known.pages, milliseconds: 0, entry: known, pageSize: undefined };
   if (known === undefined) {
     log.manifest.push(screen.entry);
     log.built(job, screen.pages, screen.milliseconds);
   } else {
     log.unchanged(job, screen.entry);
   }
-  if (config.printEdition) await printEditionFor(job, screen.pages, context, printing);
+  if (config.printEdition) await printEditionFor(job, screen, context, printing);
 }
 
 /** The print edition of a document whose screen edition is written: fails alone, under its own path. */
-async function printEditionFor(job: RenderJob, screenPages: number, context: ProduceContext, printing: DocumentPrinting): Promise<void> {
-  const { log, upToDate } = printing;
+async function printEditionFor(job: RenderJob, screen: { readonly pages: number; readonly pageSize: PageSizeMm | undefined }, context: ProduceContext, printing: DocumentPrinting): Promise<void> {
+  const { log, upToDate, config } = printing;
   const edition = printEditionOf(job);
   const known = upToDate.get(edition.outputPath);
   if (known !== undefined) {
@@ -81,7 +83,9 @@ async function printEditionFor(job: RenderJob, screenPages: number, context: Pro
   const page = await render(edition, printing);
   if (page === undefined) return;
   try {
-    const printed = await produce(page, context, screenPages);
+    // A screen edition this build kept is read back for its page size: the print edition's trim.
+    const pageSize = screen.pageSize ?? firstPageSize(await readConfinedFile({ root: config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath));
+    const printed = await produce(page, context, { pages: screen.pages, pageSize });
     log.manifest.push(printed.entry);
     log.built(edition, printed.pages, printed.milliseconds);
   } catch (error) {

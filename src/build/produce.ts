@@ -1,7 +1,8 @@
 import type { BuildConfig } from '../config.js';
 import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
-import { finishPdf, finishPrintEdition, fontNames } from '../stages/finish.js';
+import { finishPdf, finishPrintEdition, fontNames, type ScreenEdition } from '../stages/finish.js';
+import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
 import { checkPageBudget } from '../stages/page-budget.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetRowsHash, documentRows, sha256, templateFileHashes, templatesHash, type ManifestEntry } from './manifest.js';
@@ -27,6 +28,8 @@ export interface ProduceContext {
 
 export interface Produced {
   readonly pages: number;
+  /** Its first page's size: a print edition's trim. */
+  readonly pageSize: PageSizeMm;
   readonly milliseconds: number;
   readonly entry: ManifestEntry;
 }
@@ -35,21 +38,22 @@ export interface Produced {
  * One page to one PDF on disk: print, finish (checks, reproducible bytes, metadata; for the
  * print edition, bleed and crop marks), write atomically, and describe it for the manifest.
  */
-export async function produce(page: HtmlPage, context: ProduceContext, screenPages?: number): Promise<Produced> {
+export async function produce(page: HtmlPage, context: ProduceContext, screen?: ScreenEdition): Promise<Produced> {
   const { job } = page;
   const started = context.now();
   const printed = await context.printer.print(page.html, { fonts: context.fonts });
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
-  const artifact = screenPages === undefined
+  const artifact = screen === undefined
     ? finishPdf(job, printed, date, context.coverage)
-    : finishPrintEdition(job, printed, date, screenPages);
-  if (screenPages === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
+    : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates));
+  if (screen === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
   const milliseconds = Math.round(context.now() - started);
   return {
     pages: artifact.pages,
+    pageSize: firstPageSize(artifact.bytes),
     milliseconds,
     entry: {
       output: job.outputPath, name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
@@ -118,4 +122,9 @@ export function isPrintEdition(job: RenderJob): boolean {
 export function creationDate(config: BuildConfig, documentDate: string | undefined): Date {
   if (config.sourceDateEpoch !== undefined) return new Date(config.sourceDateEpoch * 1000);
   return new Date(`${documentDate ?? '2000-01-01'}T00:00:00Z`);
+}
+
+/** The style sheet that sizes a layout's pages: its own (`<layout>.css`), else the layout file. */
+function pageSheetOf(layout: string, templates: LoadedTemplates): string {
+  return templates.styles.get(layout)?.displayPath ?? templates.layouts.get(layout)?.displayPath ?? `templates/layouts/${layout}.hbs`;
 }

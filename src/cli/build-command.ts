@@ -22,7 +22,7 @@ Options:
   --out DIR        output folder (default: output)
   --only NAMES     build only these documents, comma-separated (e.g. factsheet,mali)
   --jobs N         browser pages printing at once (default: 4 on 2+ cores)
-  --print          also write print files with 3 mm bleed and crop marks under OUT/print/
+  --print          also write print files with the layout's bleed and crop marks under OUT/print/
   --force          print every document, even those whose PDF is up to date
   --watch          keep the browser warm and rebuild what each change affects (Ctrl-C stops)
   --shard I/N      build only shard I of N (e.g. 2/4), for a CI matrix; no pack

@@ -68,3 +68,27 @@ function withoutStrings(value: string): string {
 function noPages(): FactsheetsError {
   return new FactsheetsError('the printed PDF has no pages', { stage: 'finish' });
 }
+
+/** A page's size in millimetres, from its MediaBox (Chromium writes one on every page). */
+export interface PageSizeMm {
+  readonly widthMm: number;
+  readonly heightMm: number;
+}
+
+/** The first page's size: the page tree's first leaf, with a MediaBox it has or inherits. */
+export function firstPageSize(bytes: Uint8Array): PageSizeMm {
+  const pdf = objectsOf(bytes);
+  let node = refEntry(pdf.body(pdf.root) ?? '', 'Pages');
+  let box: string | undefined;
+  for (let depth = 0; node !== undefined && depth < 32; depth += 1) {
+    const body = withoutStrings(pdf.body(node) ?? '');
+    box = /\/MediaBox\s*\[([^\]]*)\]/.exec(body)?.[1] ?? box;
+    if (!/\/Type\s*\/Pages\b/.test(body)) break;
+    node = Number(/\/Kids\s*\[\s*(\d+)\s+\d+\s+R/.exec(body)?.[1] ?? Number.NaN);
+    if (Number.isNaN(node)) node = undefined;
+  }
+  const [left, bottom, right, top] = (box ?? '').trim().split(/\s+/).map(Number);
+  if (left === undefined || bottom === undefined || right === undefined || top === undefined || [left, bottom, right, top].some(Number.isNaN)) throw noPages();
+  const mm = (points: number): number => Math.round((points * 25.4 / 72) * 100) / 100;
+  return { widthMm: mm(right - left), heightMm: mm(top - bottom) };
+}

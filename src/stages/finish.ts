@@ -8,7 +8,8 @@ import { artifactFix } from '../pdf/artifacts.js';
 import { ligatureFix } from '../pdf/ligatures.js';
 import { rewriteStreams } from '../pdf/rewrite.js';
 import { declareStandards, fixStructure } from '../pdf/standards.js';
-import { countPages, fontNames } from '../pdf/facts.js';
+import { countPages, firstPageSize, fontNames, type PageSizeMm } from '../pdf/facts.js';
+import { printGeometry } from './print-geometry.js';
 import { makeReproducible } from '../pdf/reproducible.js';
 import { checkAccessibility } from './accessibility-gate.js';
 import { printCondition } from './print-profile.js';
@@ -79,15 +80,21 @@ function wordsToCutHint(fit: FitOutcome): string {
   return `Cut ${parts.join(' and ')} (measured at this step); the funding table and charts already take their least room.`;
 }
 
-/** Print files carry 3 mm of bleed and crop marks in a 10 mm slug. */
-export const PRINT_MARKS = Object.freeze({ bleedMm: 3, slugMm: 10 });
+/** What a print edition is checked against: its screen edition's pages and page size (the trim). */
+export interface ScreenEdition {
+  readonly pages: number;
+  readonly pageSize: PageSizeMm;
+}
 
 /**
  * Settles a print-edition PDF: it must paginate like the screen edition (the bleed layout
- * must not move text), then gets crop marks, trim and bleed boxes, reproducible bytes and metadata.
+ * must not move text), then gets crop marks, trim and bleed boxes (the bleed the layout's print
+ * page adds to the screen page: see print-geometry.ts), reproducible bytes and metadata.
+ * `sheet` is the style sheet that sizes the layout's pages, named when the sizes disagree.
  */
-export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screenPages: number): Artifact {
+export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screen: ScreenEdition, sheet: string): Artifact {
   const pages = countPages(printed.bytes);
+  const screenPages = screen.pages;
   if (pages !== screenPages) {
     throw new FactsheetsError(`the print edition has ${pages} pages but the screen edition ${screenPages}`, {
       stage: 'finish',
@@ -96,7 +103,7 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
       hint: 'The layout\'s print-edition CSS (@page bleed) must keep the text block where it is on the trimmed page.',
     });
   }
-  const bytes = declareStandards(addPrintMarks(settle(printed, creationDate, job.info), PRINT_MARKS), printCondition(job));
+  const bytes = declareStandards(addPrintMarks(settle(printed, creationDate, job.info), printGeometry(firstPageSize(printed.bytes), screen.pageSize, sheet)), printCondition(job));
   checkAccessibility(job, bytes, { print: true });
   return { job, pages, bytes };
 }
