@@ -69,6 +69,17 @@ export function defaultJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism() * 2));
 }
 
+/**
+ * The templates a build uses without --templates: the content folder's own `templates/` (where
+ * `init --templates` puts them), else the current folder's, else the bundled ones. So a
+ * project that took the layouts in keeps its house style in any build, from any folder: a CI
+ * job that forgets the flag never prints the stock look.
+ */
+function projectTemplates(contentDir: string, cwd: string): string {
+  for (const folder of [resolve(contentDir, 'templates'), resolve(cwd, 'templates')]) if (existsSync(folder)) return folder;
+  return BUNDLED_TEMPLATES;
+}
+
 /** Applies defaults and environment (PUPPETEER_EXECUTABLE_PATH, SOURCE_DATE_EPOCH), then freezes. */
 export function resolveConfig(
   options: BuildOptions = {},
@@ -76,11 +87,10 @@ export function resolveConfig(
   cwd: string = process.cwd(),
 ): BuildConfig {
   const epoch = options.sourceDateEpoch ?? parseEpoch(env['SOURCE_DATE_EPOCH']);
+  const contentDir = resolve(cwd, options.contentDir ?? 'content');
   return Object.freeze({
-    contentDir: resolve(cwd, options.contentDir ?? 'content'),
-    templatesDir: options.templatesDir !== undefined
-      ? resolve(cwd, options.templatesDir)
-      : existsSync(resolve(cwd, 'templates')) ? resolve(cwd, 'templates') : BUNDLED_TEMPLATES,
+    contentDir,
+    templatesDir: options.templatesDir !== undefined ? resolve(cwd, options.templatesDir) : projectTemplates(contentDir, cwd),
     outDir: resolve(cwd, options.outDir ?? 'output'),
     only: options.only === undefined ? undefined : Object.freeze([...options.only]),
     browserPages: options.jobs ?? defaultJobs(),
