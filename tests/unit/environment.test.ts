@@ -46,6 +46,13 @@ describe('layouts', () => {
     expect(stylesheetFor('b', two)).toBe('B\nX');
   });
 
+  it('refuses a layout whose fit steps its style sheets do not define, and a broken style sheet, before any page', () => {
+    const misspelt = templatesOf({ 'layouts/brief': '<body data-fit-steps="compakt">', 'styles/brief': '.b[data-fit-step="compact"] { --x: 1; }' });
+    expect(renderError(() => createEnvironment(misspelt, ''))).toMatch(/^templates\/layouts\/brief\.hbs:1:23: error: the fit step "compakt" has no/);
+    const unclosed = templatesOf({ 'layouts/brief': '<body>', 'styles/base': '.a { color: red;' });
+    expect(renderError(() => createEnvironment(unclosed, ''))).toMatch(/^templates\/styles\/base\.css:1:1: error: this rule's "\{" is never closed/);
+  });
+
   it('keeps a style sheet from closing its <style> element', () => {
     const hostile = templatesOf({ 'layouts/a': '', 'styles/a': 'x</style><script>alert(1)</script>' });
     expect(stylesheetFor('a', hostile)).not.toContain('</style>');

@@ -8,6 +8,7 @@ import { MESSAGE_HELPERS } from '../../../messages/keys.js';
 import { withoutFontDeclarations } from '../../../fonts/font-rules.js';
 import { directionOf } from './languages/direction.js';
 import { styleSheetError } from '../../validate/style-sheets.js';
+import { fitDeclarationError } from './fit-declarations.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -43,6 +44,8 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   }
   const layouts = new Map<string, { file: SourceFile; template: HandlebarsTemplateDelegate; styles: Handlebars.SafeString }>();
   for (const [name, file] of templates.layouts) {
+    const fitError = fitDeclarationError(file, sheetsOf(name, templates).map((sheet) => sheet.text));
+    if (fitError !== undefined) throw fitError;
     layouts.set(name, {
       file,
       template: compileChecked(layoutsEngine, file, { strict: true }),
@@ -80,12 +83,15 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
  * declare are a separate `fonts` value (see partials/head.hbs).
  */
 export function stylesheetFor(layout: string, templates: LoadedTemplates): string {
-  const shared = [...templates.styles]
-    .filter(([name]) => name !== layout && !templates.layouts.has(name))
-    .map(([, file]) => file.text);
-  const own = templates.styles.get(layout)?.text;
   // Font declarations go into the fonts element, with their files inlined (fonts/embed.ts).
-  return guardStyle(withoutFontDeclarations([...shared, ...(own === undefined ? [] : [own])].join('\n')));
+  return guardStyle(withoutFontDeclarations(sheetsOf(layout, templates).map((file) => file.text).join('\n')));
+}
+
+/** The style sheets a layout gets, in order: the shared ones, then its own. */
+function sheetsOf(layout: string, templates: LoadedTemplates): SourceFile[] {
+  const shared = [...templates.styles].filter(([name]) => name !== layout && !templates.layouts.has(name)).map(([, file]) => file);
+  const own = templates.styles.get(layout);
+  return [...shared, ...(own === undefined ? [] : [own])];
 }
 
 /** `</style` inside a style sheet would end the element early; nothing legitimate needs it. */
