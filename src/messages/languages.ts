@@ -1,4 +1,5 @@
-import { resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { BUNDLED_TEMPLATES } from '../config.js';
 import { FactsheetsError } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
@@ -57,8 +58,9 @@ function checkLanguage(lang: string, templates: LoadedTemplates): LanguageMessag
       hint: `Add "${key}" to ${messages.displayPath}: ${use === undefined ? 'the build itself prints it' : `${use.file} uses it at line ${use.line}`} (see ${templates.messagesFolder}/en.yml for what it says in English).`,
     }));
   }
+  const standIn = keysOfMissingLayouts(templates);
   for (const key of messages.keys()) {
-    if (needed.has(key)) continue;
+    if (needed.has(key) || standIn.has(key)) continue;
     const guess = closestName(key, [...needed].filter((name) => !messages.has(name)));
     problems.push(new FactsheetsError(`message "${key}" is not used by any template`, {
       stage: 'validate', file: messages.displayPath, ...messages.where(key),
@@ -97,6 +99,26 @@ function valueProblems(messages: MessageFile, key: string, lang: string, use: Me
     }
   }
   return problems;
+}
+
+/**
+ * The message keys of factsheets' own layouts that these templates lack (a deleted
+ * `one-pager.hbs`): while a layout is missing, its messages are not "unused" — the missing
+ * layout is the one error to fix (stages/validate.ts reports it), not every message it printed.
+ */
+function keysOfMissingLayouts(templates: LoadedTemplates): ReadonlySet<string> {
+  const folder = join(BUNDLED_TEMPLATES, 'layouts');
+  if (isBundled(templates) || !existsSync(folder)) return new Set();
+  const missing = readdirSync(folder).filter((name) => name.endsWith('.hbs') && !templates.layouts.has(name.slice(0, -4)));
+  if (missing.length === 0) return new Set();
+  const read = (path: string) => ({ absolutePath: path, displayPath: path, text: readFileSync(path, 'utf8') });
+  const partials = join(BUNDLED_TEMPLATES, 'partials');
+  const bundled: LoadedTemplates = {
+    layouts: new Map(missing.map((name) => [name.slice(0, -4), read(join(folder, name))])),
+    partials: new Map(readdirSync(partials).filter((name) => name.endsWith('.hbs')).map((name) => [name.slice(0, -4), read(join(partials, name))])),
+    styles: new Map(), assets: new Map(), messages: new Map(), messagesFolder: '',
+  };
+  return new Set(templateMessageUses(bundled).keys());
 }
 
 /** True for factsheets' own templates (used when a project has no templates/ folder): an update replaces them. */

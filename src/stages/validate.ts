@@ -3,7 +3,7 @@ import type { Limits } from '../limits.js';
 import type { BuildWarning, Dataset, Document, DocumentKind, SettingsValues, SourceFile } from '../types.js';
 import type { LoadedSources } from './load.js';
 import { validateDataset, validateWorkbook } from './validate/dataset.js';
-import { validateDocument } from './validate/front-matter.js';
+import { MissingLayoutError, validateDocument } from './validate/front-matter.js';
 import { untranslatedSettings, validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
 import { rowsWithoutDocument } from './validate/unused-rows.js';
@@ -65,6 +65,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   const errors: FactsheetsError[] = [];
   const failed: { name: string; kind: DocumentKind; source: SourceFile }[] = [];
   const seen = new Map<string, SourceFile>();
+  const missingLayouts = new Map<string, MissingLayoutError[]>();
 
   const inputs: [SourceFile, DocumentKind][] = [
     ...sources.factsheets.map((file): [SourceFile, DocumentKind] => [file, 'factsheet']),
@@ -97,10 +98,14 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     if (result.document !== undefined) {
       documents.push(result.document);
     } else {
-      for (const error of result.errors) errors.push(new FactsheetsError(error.message, { ...error.fields(), document: name }));
+      for (const error of result.errors) {
+        if (error instanceof MissingLayoutError) missingLayouts.set(error.layout, [...(missingLayouts.get(error.layout) ?? []), error]);
+        else errors.push(new FactsheetsError(error.message, { ...error.fields(), document: name }));
+      }
       failed.push({ name, kind, source: file });
     }
   }
+  errors.push(...[...missingLayouts].map(([layout, uses]) => missingLayoutError(layout, uses, sources.templates)));
 
   const settings = validateSettings(sources.settings);
   const datasetResult = sources.workbook !== undefined
@@ -142,4 +147,16 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     warnings: [],
     failed: [...failed, ...documents.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source }))],
   };
+}
+
+/** One error for a kind's missing layout, at the file that should be there, whatever the number of documents it fails. */
+function missingLayoutError(layout: string, uses: readonly MissingLayoutError[], templates: LoadedSources['templates']): FactsheetsError {
+  const folder = templates.messagesFolder.replace(/[\\/]messages$/, '');
+  const what = uses[0]?.kind === 'factsheet' ? 'factsheet' : 'country brief';
+  const others = [...templates.layouts.keys()].filter((name) => name !== 'briefing-pack').sort();
+  return new FactsheetsError(`the layout "${layout}" is missing: every ${what} that names no other layout prints with it (${uses.length} ${uses.length === 1 ? 'document' : 'documents'} here)`, {
+    stage: 'validate',
+    file: `${folder}/layouts/${layout}.hbs`,
+    hint: `Put ${layout}.hbs back in ${folder}/layouts/ (factsheets init DIR --templates writes the default one)${others.length === 0 ? '' : `, or name another layout in each document's front matter (template: ${others[0]})`}.`,
+  });
 }

@@ -91,7 +91,8 @@ export function validateDocument(
   }
 
   const meta = toMeta(kind, parsed.data);
-  for (const error of checkReferences(file, meta, layoutNames, position)) errors.push(error);
+  const namesTemplate = typeof data === 'object' && data !== null && 'template' in data;
+  for (const error of checkReferences(file, meta, layoutNames, position, namesTemplate)) errors.push(error);
   const lang = documentLanguage(edition.lang, parsed.data, file, position);
   if (lang instanceof FactsheetsError) errors.push(lang);
   if (errors.length > 0 || lang instanceof FactsheetsError) return { errors };
@@ -203,14 +204,25 @@ function withOverrides(data: Parameters<typeof toSettingsValues>[0]): { override
   return Object.keys(overrides).length === 0 ? {} : { overrides };
 }
 
+/** A document that names no layout, whose kind's layout (`one-pager.hbs`) the templates lack. */
+export class MissingLayoutError extends FactsheetsError {
+  constructor(readonly layout: string, readonly kind: DocumentKind, file: string) {
+    super(`there is no layout "${layout}"`, { stage: 'validate', file });
+  }
+}
+
 function checkReferences(
   file: string,
   meta: FactsheetMeta | OnePagerMeta,
   layoutNames: ReadonlySet<string>,
   position: (path: readonly PropertyKey[]) => { line: number; column?: number },
+  namesTemplate: boolean,
 ): FactsheetsError[] {
   const errors: FactsheetsError[] = [];
-  if (!layoutNames.has(meta.template)) {
+  if (!layoutNames.has(meta.template) && !namesTemplate) {
+    // The kind's own layout is gone: the templates' problem, reported once for all its documents.
+    errors.push(new MissingLayoutError(meta.template, meta.kind, file));
+  } else if (!layoutNames.has(meta.template)) {
     errors.push(new FactsheetsError(`field "template": there is no layout "${meta.template}"`, {
       stage: 'validate', file, ...position(['template']),
       hint: `Use one of: ${[...layoutNames].sort().join(', ')} (files in templates/layouts/).`,
