@@ -167,6 +167,8 @@ export interface RenderJob {
   readonly maxPages?: number;
   /** The PDF's Info dictionary. */
   readonly info: DocumentInfo;
+  /** A factsheet's countries' names as it prints them, by ISO code: its language's briefs' (other documents), else CLDR's. An input of its PDF. */
+  readonly countryNames?: Readonly<Record<string, string>>;
 }
 
 export interface HtmlPage {

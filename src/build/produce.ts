@@ -81,6 +81,8 @@ export function inputHashes(job: RenderJob, context: HashContext, images: string
     templates: templatesHash(job.layout, context.templates, job.lang),
     // The document's settings as resolved for it: only what a page prints from them counts.
     settings: sha256(JSON.stringify(job.view['settings'] ?? null)),
+    // Renaming, adding or removing a brief renames its country in the factsheets of its language.
+    names: sha256(JSON.stringify(job.countryNames ?? {})),
     fonts: context.fontsHash,
     tool: VERSION,
     options: sha256(JSON.stringify(buildOptions(job, context.config))),
