@@ -43,7 +43,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
   const artifact = screenPages === undefined
-    ? finishPdf(job, printed, date, context.coverage)
+    ? finishPdf(job, printed, date, context.coverage, context.dataset)
     : finishPrintEdition(job, printed, date, screenPages);
   if (screenPages === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
