@@ -151,6 +151,8 @@ export interface Dataset {
   readonly taintedCountries: ReadonlySet<string>;
   /** Set for a workbook's dataset: its sheet and country column, so that rows are named by cell (`Funding!A12`). */
   readonly sheet?: { readonly name: string; readonly countryColumn: number };
+  /** Where each valid row's cells are, by column name (1-based column on its CSV line, or the sheet's column number): to name a cell in a message. */
+  readonly cells?: ReadonlyMap<FundingRecord, Readonly<Record<string, number>>>;
 }
 
 /** A document ready to render: its view model and where its PDF goes. */
@@ -167,6 +169,8 @@ export interface RenderJob {
   readonly maxPages?: number;
   /** The PDF's Info dictionary. */
   readonly info: DocumentInfo;
+  /** A factsheet's countries' names as it prints them, by ISO code: its language's briefs' (other documents), else CLDR's. An input of its PDF. */
+  readonly countryNames?: Readonly<Record<string, string>>;
 }
 
 export interface HtmlPage {

@@ -1,22 +1,32 @@
 import type { BuildConfig } from '../config.js';
 import type { MessageFile } from '../messages/catalog.js';
-import { planPack } from '../stages/plan/pack.js';
+import { planPack, type PackPlan } from '../stages/plan/pack.js';
 import type { RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
 import { sha256, type ManifestEntry } from './manifest.js';
 import { creationDate } from './produce.js';
 
 /**
- * What the pack prints besides its parts' pages: its cover, contents and Info, from the parts'
- * titles and page counts, the settings (pack_title), the messages and the date, hashed.
+ * The one description of a pack, from which it is both made and recorded in the manifest (so
+ * that the two cannot disagree): its parts in pack order with the page counts of their PDFs
+ * (from the manifest's entries), its cover and contents, its Info and date. `countryOrder` is
+ * the order a pack without a factsheet of its own follows (another language's factsheet's).
  */
-export function packPrinted(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], messages: MessageFile | undefined, config: BuildConfig): string {
+export function describePack(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], messages: MessageFile | undefined, countryOrder: readonly string[]): PackPlan | undefined {
   const pages = new Map(entries.map((entry) => [entry.output, entry.pages]));
-  const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })), messages);
-  const lead = jobs.find((job) => job.kind === 'factsheet');
+  return planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })), messages, countryOrder);
+}
+
+/**
+ * Everything the pack's bytes depend on besides its parts' PDFs, its layout and the fonts, from
+ * its description, hashed: which parts, in which order, on how many pages; the cover, contents
+ * and page-number sheets' views (titles, pack_title, the summary, language); its Info and date.
+ */
+export function packPrinted(plan: PackPlan | undefined, config: BuildConfig): string {
   return sha256(JSON.stringify(plan === undefined ? null : {
     title: plan.title, subject: plan.subject, keyword: plan.keyword, lang: plan.lang, partTitles: plan.partTitles, view: plan.view, numbersView: plan.numbersView,
-    parts: plan.parts.map((part) => part.job.outputPath), date: creationDate(config, lead?.document.meta.date).toISOString(), author: lead?.info.author ?? null,
+    parts: plan.parts.map((part) => [part.job.outputPath, part.pages]), frontPages: plan.frontPages, totalPages: plan.totalPages,
+    date: creationDate(config, plan.date).toISOString(), author: plan.author ?? null,
   }));
 }
 

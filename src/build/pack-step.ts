@@ -3,8 +3,7 @@ import type { DocumentResult, RenderJob } from '../types.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
 import { sha256, templatesHash, type Manifest, type ManifestEntry } from './manifest.js';
-import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, leadCountries, packOf, planPack, type BuiltPart, type PackPlan } from '../stages/plan/pack.js';
-import type { MessageFile } from '../messages/catalog.js';
+import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, leadCountries, packOf, type PackPlan } from '../stages/plan/pack.js';
 import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
 import { mergePdfPieces } from '../pdf/merge.js';
@@ -18,7 +17,7 @@ import type { BuildConfig } from '../config.js';
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import { sameInputs } from './changes.js';
-import { packInputs, packPrinted } from './pack-inputs.js';
+import { describePack, packInputs, packPrinted } from './pack-inputs.js';
 import type { BuildLog } from './log.js';
 import type { PrintSession } from './print-session.js';
 
@@ -37,7 +36,9 @@ export interface PackDecision {
   readonly hasLayout: boolean;
   /** A complete build with a pack layout, not told to skip it. */
   readonly wanted: boolean;
-  /** What the pack would be made from, given the parts' manifest entries. */
+  /** The pack as it would be made from the parts' manifest entries: what it is made from and what is recorded of it. */
+  plan(entries: readonly ManifestEntry[]): PackPlan | undefined;
+  /** What the pack would be made from, given the parts' manifest entries (its plan's, see packPrinted). */
   inputs(entries: readonly ManifestEntry[]): Record<string, string>;
   /** The pack in the output folder, when it was made from exactly these parts. */
   current(entries: readonly ManifestEntry[]): ManifestEntry | undefined;
@@ -72,18 +73,22 @@ export function decidePacks(
   templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string, messagesOf: MessagesOf,
 ): PackDecision[] {
   const languages = packLanguages(validation);
-  return languages.all.map((lang) => {
+  const ownJobs = languages.all.map((lang) => jobs.filter((job) => job.lang === lang));
+  // A pack without a factsheet of its own lists its briefs in the order of another language's.
+  const countryOrder = leadCountries(ownJobs.flat());
+  return languages.all.map((lang, index) => {
     const { name, output } = packOf(lang, languages.project);
-    const own = jobs.filter((job) => job.lang === lang);
+    const own = ownJobs[index] ?? [];
     const names = new Set([
       ...validation.documents.filter((document) => languageOf(document, validation.settings) === lang).map((document) => document.name),
       ...validation.failed.filter((entry) => (editionOf(entry.name).lang ?? languages.project) === lang).map((entry) => entry.name),
     ]);
     const previousEntry = previous?.documents.find((entry) => entry.output === output);
     const messages = messagesOf(lang);
+    const plan = (entries: readonly ManifestEntry[]): PackPlan | undefined => describePack(own, entries, messages.ok ? messages.messages : undefined, countryOrder);
     const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => ({
       ...packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash),
-      printed: packPrinted(own, entries, messages.ok ? messages.messages : undefined, config),
+      printed: packPrinted(plan(entries), config),
     });
     const layout = templates.layouts.get(PACK_LAYOUT);
     return {
@@ -94,6 +99,7 @@ export function decidePacks(
       complete,
       hasLayout: layout !== undefined,
       wanted: complete && !config.skipPack && layout !== undefined,
+      plan,
       inputs,
       current: (entries) => (previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries)) ? previousEntry : undefined),
       result: { name, kind: 'briefing-pack', source: layout?.displayPath ?? PACK_LAYOUT, output },
@@ -135,17 +141,15 @@ export interface PackStep {
  * the pack's sheets are printed, before the merge.
  */
 export async function packSteps(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], step: PackStep): Promise<void> {
-  // A pack without a factsheet of its own lists its briefs in the order of another language's.
-  const countryOrder = leadCountries(decisions.flatMap((decision) => decision.jobs));
   for (const [index, decision] of decisions.entries()) {
     // The browser may close once the last pack's sheets are printed.
-    await packStep(decision, entries, { ...step, countryOrder, lastPack: index === decisions.length - 1 });
+    await packStep(decision, entries, { ...step, lastPack: index === decisions.length - 1 });
   }
 }
 
-async function packStep(decision: PackDecision, entries: readonly ManifestEntry[], step: PackStep & { readonly lastPack: boolean; readonly countryOrder: readonly string[] }): Promise<void> {
+async function packStep(decision: PackDecision, entries: readonly ManifestEntry[], step: PackStep & { readonly lastPack: boolean }): Promise<void> {
   const { config, log, session } = step;
-  const { jobs, output } = decision;
+  const { output } = decision;
   const skipped = !decision.complete || config.skipPack ? undefined
     : !decision.hasLayout ? `the templates have no ${PACK_LAYOUT} layout`
       : log.anyFailed(decision.names) ? `some ${languageName(decision.lang)} documents failed` : undefined;
@@ -155,7 +159,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     return;
   }
   if (!decision.wanted || notePacksCurrent([decision], entries, log)) return;
-  // Unusable messages fail the language's documents, so the pack is skipped above; this is for the types.
+  // Unusable messages fail the language's documents, so the pack is skipped above: never a pack in the bundled words instead.
   const messages = step.messagesOf(decision.lang);
   if (!messages.ok) return;
   try {
@@ -166,9 +170,9 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
       log.notRebuilt.set(output, printer.message);
       return;
     }
-    const parts = jobs.map((job) => ({ job, pages: log.pagesOf(job.document.name) ?? 1 }));
-    const printed = await makePack(parts, step.templates, await step.context(printer), {
-      messages: messages.messages, output, countryOrder: step.countryOrder, printed: step.lastPack ? () => session.close() : undefined,
+    // The same description the inputs below record: the pack is made from what is recorded of it.
+    const printed = await makePack(decision.plan(entries), step.templates, await step.context(printer), {
+      output, printed: step.lastPack ? () => session.close() : undefined,
     });
     if (printed === undefined) return;
     log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir, decision.result));
@@ -185,24 +189,20 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
  * Makes the briefing pack: cover and contents printed, then every document's own PDF as it is
  * in the output folder (nothing laid out again), and the pack's page numbers drawn over all
  * but the cover from a sheet of numbers. Memory and time grow with the pages copied, not with
- * a 200-page layout in the browser. The caller writes it, once every part succeeded.
+ * a 200-page layout in the browser. `plan` is the decision's (describePack), the one its
+ * recorded inputs come from. The caller writes it, once every part succeeded.
  */
 export async function makePack(
-  built: readonly BuiltPart[],
+  plan: PackPlan | undefined,
   templates: TemplateEnvironment,
   context: ProduceContext,
   options: {
-    /** The pack's language's messages (default: the bundled English ones). */
-    readonly messages?: MessageFile;
     /** Its output path, to name its pieces. */
     readonly output?: string;
-    /** The countries' order when the pack has no factsheet of its own (see planPack). */
-    readonly countryOrder?: readonly string[];
     /** Told once the browser's part is done (the merge needs none): the build closes it, and its memory is free before the merge. */
     readonly printed?: (() => Promise<void>) | undefined;
   } = {},
 ): Promise<PackPdf | undefined> {
-  const plan = planPack(built, options.messages, options.countryOrder);
   const output = options.output ?? PACK_OUTPUT;
   if (plan === undefined) return undefined;
   const started = context.now();

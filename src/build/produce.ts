@@ -46,7 +46,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
   const artifact = screen === undefined
-    ? finishPdf(job, printed, date, context.coverage)
+    ? finishPdf(job, printed, date, context.coverage, context.dataset)
     : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates));
   if (screen === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
@@ -85,6 +85,8 @@ export function inputHashes(job: RenderJob, context: HashContext, images: string
     templates: templatesHash(job.layout, context.templates, job.lang),
     // The document's settings as resolved for it: only what a page prints from them counts.
     settings: sha256(JSON.stringify(job.view['settings'] ?? null)),
+    // Renaming, adding or removing a brief renames its country in the factsheets of its language.
+    names: sha256(JSON.stringify(job.countryNames ?? {})),
     fonts: context.fontsHash,
     tool: VERSION,
     options: sha256(JSON.stringify(buildOptions(job, context.config))),

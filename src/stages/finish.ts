@@ -1,5 +1,5 @@
-import { FactsheetsError } from '../errors.js';
-import type { Artifact, PrintedPdf, RenderJob } from '../types.js';
+import { FactsheetsError, formatPosition } from '../errors.js';
+import type { Artifact, Dataset, PrintedPdf, RenderJob } from '../types.js';
 import { setDocumentInfo, type DocumentInfo } from '../pdf/info.js';
 import { fixOutlineTitles } from '../pdf/outline.js';
 import { addPrintMarks } from '../pdf/print-marks.js';
@@ -15,6 +15,7 @@ import { checkAccessibility } from './accessibility-gate.js';
 import { printCondition } from './print-profile.js';
 import { describeCharacter, describeMissing, uncoveredCharacters } from '../fonts/coverage.js';
 import type { BrandCoverage } from '../fonts/embed.js';
+import { datasetGlyphError, datasetGlyphs } from './dataset-glyphs.js';
 import { CONTENTS_PER_PAGE } from './plan/pack.js';
 import { FIT_FLOOR, type FitOutcome } from '../browser/measure.js';
 
@@ -24,11 +25,12 @@ export { makeReproducible, pdfDate } from '../pdf/reproducible.js';
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, makes
  * its bytes reproducible and PDF/UA-1, and (with the brand fonts to check against, as in a
- * build) fails it if a font or a PDF/UA-1 condition is not met.
+ * build) fails it if a font or a PDF/UA-1 condition is not met. A character the fonts lack
+ * that comes from the dataset (given) is blamed on its cell.
  */
-export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage): Artifact {
+export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage, dataset?: Dataset): Artifact {
   const pages = countPages(printed.bytes);
-  if (fonts !== undefined) checkFonts(job, printed, fonts);
+  if (fonts !== undefined) checkFonts(job, printed, fonts, dataset);
   const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
   if (printed.fit?.belowFloor !== undefined) {
     throw new FactsheetsError(`not built: the ${job.layout} layout is below the readable floor: ${printed.fit.belowFloor}`, {
@@ -138,13 +140,19 @@ function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Ui
 /**
  * Fails a document whose text needs a glyph the declared fonts lack, or that printed in any
  * font the templates do not declare: Chromium falls back to a system font without a word.
+ * Missing characters from the dataset's cells are the dataset's error, at the cell; the rest
+ * are the document's (with the cells named too, when there are both).
  */
-function checkFonts(job: RenderJob, printed: PrintedPdf, fonts: BrandCoverage): void {
+function checkFonts(job: RenderJob, printed: PrintedPdf, fonts: BrandCoverage, dataset: Dataset | undefined): void {
   const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
   const missing = uncoveredCharacters(printed.text, fonts.any);
   const strangers = fontNames(printed.bytes).filter((name) => !fonts.postscriptNames.includes(name));
   if (missing.length > 0) {
-    throw new FactsheetsError(`uses characters the declared fonts lack: ${describeMissing(printed.text, missing)}`, {
+    const fromDataset = dataset === undefined ? { cells: [], elsewhere: missing } : datasetGlyphs(job, dataset, missing);
+    const cellError = dataset === undefined ? undefined : datasetGlyphError(job, dataset, fromDataset.cells, declareHint(fonts));
+    if (cellError !== undefined && fromDataset.elsewhere.length === 0) throw cellError;
+    const alsoCells = cellError === undefined ? '' : ` (and ${formatPosition(cellError) || dataset?.file}: ${cellError.message})`;
+    throw new FactsheetsError(`uses characters the declared fonts lack: ${describeMissing(printed.text, fromDataset.elsewhere)}${alsoCells}`, {
       ...at, hint: `Replace them (or transliterate), or ${declareHint(fonts)}`,
     });
   }

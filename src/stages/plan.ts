@@ -217,6 +217,7 @@ function planFactsheet(
   return {
     document,
     kind: 'factsheet',
+    countryNames: Object.freeze(Object.fromEntries(countries.map((country) => [country.iso, country.name]))),
     layout: meta.template,
     lang,
     outputPath: outputPathFor('factsheet', document.baseName, lang, edition.project),

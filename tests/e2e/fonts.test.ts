@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { tempDir } from '../helpers/content.js';
+import { tempDir, writeContent } from '../helpers/content.js';
 import { pdfFonts, pdfText } from '../helpers/pdf.js';
 
 describe('brand fonts (real Chromium)', () => {
@@ -19,5 +19,17 @@ describe('brand fonts (real Chromium)', () => {
     const saoTome = join(out, 'countries/sao-tome.pdf');
     expect(pdfText(saoTome)).toContain("Côte d'Ivoire, São Tomé and Príncipe, Ghana: €1.2 million.");
     for (const font of pdfFonts(saoTome)) expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceSerif4)/);
+  });
+
+  it('blames a character the fonts lack on the dataset cell it comes from, not on the brief', async () => {
+    const content = await writeContent({
+      'countries/mali.md': '---\nname: Mali\niso: ML\n---\n\nNarrative.\n',
+      // U+0F40, a Tibetan letter: no default font has it.
+      'funding.csv': 'country,instrument,year,amount_eur,status\nML,Fund,2016,1000000,paid\nML,Fund \u0F40,2017,500000,paid\n',
+    });
+    const out = await tempDir();
+    const result = await runCli(['build', '--content', content, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(`${join(content, 'funding.csv')}:3:4: error: column "instrument": holds characters the declared fonts lack, which countries/mali.pdf prints: "\u0F40" (U+0F40)`);
   });
 });

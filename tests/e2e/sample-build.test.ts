@@ -179,7 +179,7 @@ describe('building the bundled sample with real Chromium', () => {
       expect(entry['bytes']).toBe(bytes.length);
       expect(entry['pages']).toBe(pageCount(join(out, String(entry['output']))));
       expect(entry['fonts']).toEqual(pdfFonts(join(out, String(entry['output']))).map((font) => font.name.slice(7)).filter((name, index, all) => all.indexOf(name) === index).sort());
-      if (entry['kind'] !== 'briefing-pack') expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'images', 'dataset', 'templates', 'settings', 'fonts', 'tool', 'options']);
+      if (entry['kind'] !== 'briefing-pack') expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'images', 'dataset', 'templates', 'settings', 'names', 'fonts', 'tool', 'options']);
       expect(entry['renderMs']).toBeGreaterThan(0);
     }
   });

@@ -8,10 +8,17 @@ import { DATASET_HEADER } from './sources.js';
 /**
  * A small content folder and its templates as a model, for property tests: every edit a user
  * makes (prose, settings, dataset rows, images, briefs added, removed or renamed, message
- * files, templates, a breaking edit and its repair, --print) is a change to the model, which
- * `materialise` writes to disk.
+ * files, templates, a breaking edit and its repair, --print, French editions, the order of a
+ * factsheet's countries) is a change to the model, which `materialise` writes to disk.
  */
-export interface Brief { readonly file: string; readonly name: string; readonly iso: string; readonly body: number }
+export interface Brief {
+  readonly file: string;
+  readonly name: string;
+  readonly iso: string;
+  readonly body: number;
+  /** The body of its French edition (`<file>.fr.md`), or no French edition. */
+  readonly fr: number | undefined;
+}
 export type Breakage = 'settings' | 'yaml' | 'iso' | 'template';
 
 export interface Model {
@@ -19,6 +26,8 @@ export interface Model {
   packTitle: string | undefined;
   factsheetCountries: string[];
   factsheetBody: number;
+  /** The French factsheet's countries, in its order, or no French factsheet: then the French pack follows the English one's. */
+  frenchFactsheet: string[] | undefined;
   briefs: Brief[];
   rows: { iso: string; year: number; amount: number }[];
   /** The shade of countries/photo.png, or no file. */
@@ -29,7 +38,7 @@ export interface Model {
   broken: { readonly how: Breakage; readonly file: string } | undefined;
 }
 
-const POOL: readonly Omit<Brief, 'body'>[] = [
+const POOL: readonly Omit<Brief, 'body' | 'fr'>[] = [
   { file: 'mali', name: 'Mali', iso: 'ML' }, { file: 'niger', name: 'Niger', iso: 'NE' },
   { file: 'senegal', name: 'Senegal', iso: 'SN' }, { file: 'ghana', name: 'Ghana', iso: 'GH' },
 ];
@@ -39,8 +48,9 @@ const BODIES = ['Narrative.', 'A new narrative.', 'With a photo.\n\n![A photo]({
 
 export function initialModel(): Model {
   return {
-    series: 'Test programme', packTitle: undefined, factsheetCountries: ['ML', 'NE'], factsheetBody: 0,
-    briefs: [{ ...POOL[0], body: 0 } as Brief, { ...POOL[1], body: 2 } as Brief],
+    series: 'Test programme', packTitle: undefined, factsheetCountries: ['ML', 'NE'], factsheetBody: 0, frenchFactsheet: undefined,
+    // Both briefs in French too, and no French factsheet: the French pack follows the English factsheet's order.
+    briefs: [{ ...POOL[0], body: 0, fr: 1 } as Brief, { ...POOL[1], body: 2, fr: 0 } as Brief],
     rows: [{ iso: 'ML', year: 2016, amount: 100 }, { iso: 'NE', year: 2016, amount: 200 }, { iso: 'SN', year: 2017, amount: 50 }],
     image: undefined, messages: { kind_brief: 0, key_figures: 0 }, templates: { css: 0, partial: 0 }, print: false, broken: undefined,
   };
@@ -48,10 +58,13 @@ export function initialModel(): Model {
 
 /** One edit, as data (so that a counterexample reads as the edits that make it). */
 export const editArbitrary = fc.oneof(
-  fc.record({ kind: fc.constant('prose' as const), target: fc.nat(4), body: fc.nat(BODIES.length - 1) }),
+  fc.record({ kind: fc.constant('prose' as const), target: fc.nat(4), body: fc.nat(BODIES.length - 1), french: fc.boolean() }),
   fc.record({ kind: fc.constant('series' as const), value: fc.constantFrom('Test programme', 'Another programme', '') }),
   fc.record({ kind: fc.constant('packTitle' as const), value: fc.constantFrom(undefined, 'Pack one', 'Pack two') }),
-  fc.record({ kind: fc.constant('countries' as const), list: fc.subarray(ISO, { minLength: 1 }) }),
+  // In any order: reordering them reorders the factsheet's table and every pack that follows it.
+  fc.record({ kind: fc.constant('countries' as const), list: fc.shuffledSubarray(ISO, { minLength: 1 }) }),
+  fc.record({ kind: fc.constant('frenchFactsheet' as const), list: fc.option(fc.shuffledSubarray(ISO, { minLength: 1 }), { nil: undefined }) }),
+  fc.record({ kind: fc.constant('frenchBrief' as const), which: fc.nat(3), body: fc.option(fc.nat(BODIES.length - 1), { nil: undefined }) }),
   fc.record({ kind: fc.constant('row' as const), op: fc.constantFrom('change', 'add', 'remove'), index: fc.nat(9), iso: fc.constantFrom(...ISO), amount: fc.integer({ min: 1, max: 999 }) }),
   fc.record({ kind: fc.constant('image' as const), shade: fc.option(fc.nat(255), { nil: undefined }) }),
   fc.record({ kind: fc.constantFrom('addBrief' as const, 'removeBrief' as const, 'renameBrief' as const), which: fc.nat(3) }),
@@ -71,12 +84,20 @@ export function applyEdit(model: Model, edit: Edit): void {
     case 'prose': {
       const brief = edit.target === 0 ? undefined : pick(editable, edit.target - 1);
       if (brief === undefined) model.factsheetBody = edit.body;
+      // A French edition's prose when it has one, else the English.
+      else if (edit.french && brief.fr !== undefined) model.briefs = model.briefs.map((each) => (each === brief ? { ...each, fr: edit.body } : each));
       else model.briefs = model.briefs.map((each) => (each === brief ? { ...each, body: edit.body } : each));
       return;
     }
     case 'series': model.series = edit.value; return;
     case 'packTitle': model.packTitle = edit.value; return;
     case 'countries': model.factsheetCountries = [...edit.list]; return;
+    case 'frenchFactsheet': model.frenchFactsheet = edit.list === undefined ? undefined : [...edit.list]; return;
+    case 'frenchBrief': {
+      const brief = pick(editable, edit.which);
+      model.briefs = model.briefs.map((each) => (each === brief ? { ...each, fr: edit.body } : each));
+      return;
+    }
     case 'row': {
       const index = edit.index % Math.max(model.rows.length, 1);
       if (edit.op === 'add' || model.rows.length === 0) model.rows.push({ iso: edit.iso, year: 2018, amount: edit.amount });
@@ -88,7 +109,7 @@ export function applyEdit(model: Model, edit: Edit): void {
     case 'addBrief': {
       const absent = POOL.filter((candidate) => !model.briefs.some((brief) => brief.iso === candidate.iso));
       const added = pick(absent, edit.which);
-      if (added !== undefined) model.briefs.push({ ...added, body: 0 });
+      if (added !== undefined) model.briefs.push({ ...added, body: 0, fr: undefined });
       return;
     }
     case 'removeBrief': {
@@ -118,10 +139,14 @@ export function applyEdit(model: Model, edit: Edit): void {
   }
 }
 
-/** The documents' outputs the model has (screen and print editions, and the pack). */
+/** The documents' outputs the model has (screen and print editions, and each language's pack). */
 export function outputsOf(model: Model): Set<string> {
-  const screen = ['factsheet.pdf', ...model.briefs.map((brief) => `countries/${brief.file}.pdf`)];
-  return new Set([...screen, ...screen.map((output) => `print/${output}`), 'briefing-pack.pdf']);
+  const french = [
+    ...(model.frenchFactsheet === undefined ? [] : ['fr/factsheet.pdf']),
+    ...model.briefs.filter((brief) => brief.fr !== undefined).map((brief) => `fr/countries/${brief.file}.pdf`),
+  ];
+  const screen = ['factsheet.pdf', ...model.briefs.map((brief) => `countries/${brief.file}.pdf`), ...french];
+  return new Set([...screen, ...screen.map((output) => `print/${output}`), 'briefing-pack.pdf', ...(french.length === 0 ? [] : ['fr/briefing-pack.pdf'])]);
 }
 
 /** A content folder and templates to write models into. */
@@ -140,10 +165,12 @@ export async function materialise(model: Model, folders: Awaited<ReturnType<type
   const files = new Map<string, string | Buffer>();
   files.set('factsheets.yml', `${model.series === '' ? '' : `series: ${model.series}\n`}${model.packTitle === undefined ? '' : `pack_title: ${model.packTitle}\n`}${broken?.how === 'settings' ? 'footer_nte: typo\n' : ''}`);
   files.set('factsheet.md', `---\ntitle: Framework\ncountries: [${model.factsheetCountries.join(', ')}]\n---\n\n${body(model.factsheetBody, 'countries/')}\n`);
+  if (model.frenchFactsheet !== undefined) files.set('factsheet.fr.md', `---\ntitle: Cadre\ncountries: [${model.frenchFactsheet.join(', ')}]\n---\n\n${body(model.factsheetBody, 'countries/')}\n`);
   for (const brief of model.briefs) {
     const iso = broken?.how === 'iso' && broken.file === brief.file ? 'GX' : brief.iso;
     const name = broken?.how === 'yaml' && broken.file === brief.file ? `[${brief.name}` : brief.name;
     files.set(`countries/${brief.file}.md`, `---\nname: ${name}\niso: ${iso}\n---\n\n${body(brief.body, '')}\n`);
+    if (brief.fr !== undefined) files.set(`countries/${brief.file}.fr.md`, `---\nname: ${brief.name} (fr)\niso: ${brief.iso}\n---\n\n${body(brief.fr, '')}\n`);
   }
   files.set('funding.csv', `${[DATASET_HEADER, ...model.rows.map((row) => `${row.iso},Fund,,,${row.year},${row.amount},paid,`)].join('\n')}\n`);
   if (model.image !== undefined) files.set('countries/photo.png', png(model.image));

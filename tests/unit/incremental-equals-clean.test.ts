@@ -34,6 +34,33 @@ describe('an incremental build equals a clean one', () => {
     await expectSameAsClean(project);
   });
 
+  it('the English factsheet\'s order of countries: the French pack, which has no factsheet of its own, follows it', async () => {
+    const project = await smallProject({ 'countries/mali.fr.md': onePagerText('Mali', 'ML'), 'countries/niger.fr.md': onePagerText('Niger', 'NE') });
+    await project.build();
+    await writeFile(join(project.content, 'factsheet.md'), '---\ntitle: Framework\ncountries: [NE, ML]\n---\n\nText.\n');
+    const again = await project.build();
+    expect(again.report.errors).toEqual([]);
+    // Only the order changed: no French brief is printed again, but the French pack is.
+    // (French puts a narrow no-break space before the colon.)
+    expect(again.printed.map((title) => title.replace(/\s/gu, ' '))).toEqual([...PACK, 'Dossier d’information : Test programme', 'Dossier d’information : Test programme (page numbers)', 'Framework']);
+    await expectSameAsClean(project);
+  });
+
+  it('a brief renamed, or removed: the factsheet of its language, which names the country as the brief does, is made again', async () => {
+    const project = await smallProject({
+      'factsheet.fr.md': '---\ntitle: Cadre\ncountries: [ML, NE]\n---\n\nTexte.\n', 'countries/mali.fr.md': onePagerText('Mali (édition française)', 'ML'),
+    });
+    await project.build();
+    await writeFile(join(project.content, 'countries/mali.fr.md'), onePagerText('République du Mali', 'ML'));
+    expect((await project.build()).printed).toEqual(expect.arrayContaining(['Cadre']));
+    await expectSameAsClean(project);
+    await rm(join(project.content, 'countries/mali.fr.md'));
+    const removed = await project.build();
+    expect(removed.report.errors).toEqual([]);
+    expect(removed.printed).toEqual(expect.arrayContaining(['Cadre']));
+    await expectSameAsClean(project);
+  });
+
   it('an image that was missing, then added, then changed: the page is made again each time', async () => {
     const project = await smallProject({ 'countries/mali.md': onePagerText('Mali', 'ML', 'Narrative.\n\n![A photo](photo.png)') });
     const first = await project.build();

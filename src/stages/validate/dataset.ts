@@ -66,12 +66,14 @@ export function validateRows(file: string, rows: readonly ParsedRow[], dialect: 
 
   const columns = header.fields as readonly Column[];
   const records: FundingRecord[] = [];
+  const cells = new Map<FundingRecord, Readonly<Record<string, number>>>();
   const tainted = new Set<string>();
   const errors = new ErrorsByKind(file);
   for (const row of body) {
     const result = checkRow(file, columns, row, limits.datasetCellChars, dialect);
     if ('record' in result) {
       records.push(result.record);
+      cells.set(result.record, Object.freeze(Object.fromEntries(columns.flatMap((column, index) => (row.fieldColumns[index] === undefined ? [] : [[column, row.fieldColumns[index]]])))));
     } else {
       // Every bad row taints its country; the first of each kind are enough to show what is wrong.
       result.errors.forEach((error, index) => errors.add(error, result.kinds[index] ?? 'row'));
@@ -79,7 +81,7 @@ export function validateRows(file: string, rows: readonly ParsedRow[], dialect: 
     }
   }
   const warnings = misreadCells(file, columns, body);
-  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns)), errors: errors.all(), ...(warnings.length === 0 ? {} : { warnings }) };
+  return { dataset: freezeDataset(file, records, tainted, sheetOf(header, columns), cells), errors: errors.all(), ...(warnings.length === 0 ? {} : { warnings }) };
 }
 
 /** A workbook's sheet and its country column, for naming rows by cell. */
@@ -111,7 +113,7 @@ export function validateWorkbook(workbook: LoadedWorkbook, sheetName: string | u
   const result = validateRows(file, sheet.rows, COMMA_DIALECT, limits);
   if (sheet.problems.length === 0) return result;
   // A cell whose value cannot be read could be any country's: every document waits for it.
-  return { ...result, dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet), errors: [...cellProblems(file, sheet.problems), ...result.errors] };
+  return { ...result, dataset: freezeDataset(file, [...result.dataset.records], new Set([ALL_COUNTRIES]), result.dataset.sheet, result.dataset.cells), errors: [...cellProblems(file, sheet.problems), ...result.errors] };
 }
 
 type RowResult =
@@ -255,8 +257,10 @@ function unusable(file: string, error: FactsheetsError): DatasetResult {
   return { dataset: freezeDataset(file, [], new Set([ALL_COUNTRIES])), errors: [error] };
 }
 
-function freezeDataset(file: string, records: FundingRecord[], tainted: Set<string>, sheet?: Dataset['sheet']): Dataset {
-  return Object.freeze({ file, records: Object.freeze(records), taintedCountries: tainted, ...(sheet === undefined ? {} : { sheet: Object.freeze(sheet) }) });
+function freezeDataset(file: string, records: FundingRecord[], tainted: Set<string>, sheet?: Dataset['sheet'], cells?: Dataset['cells']): Dataset {
+  return Object.freeze({
+    file, records: Object.freeze(records), taintedCountries: tainted, ...(sheet === undefined ? {} : { sheet: Object.freeze(sheet) }), ...(cells === undefined ? {} : { cells }),
+  });
 }
 
 function csvSyntaxError(file: string, text: string, error: unknown, dialect: CsvDialect): FactsheetsError {
