@@ -5,7 +5,7 @@ import { emptyMappings } from './ligatures.js';
 import { dictEntry, latin1, readPdf, refEntry, refList, type PdfFile } from './objects.js';
 import { pageStreams } from './page-streams.js';
 import { PDFX_RULES, subsetTags } from './pdfx-check.js';
-import { STANDARD_TYPES, structElements, type StructElement } from './structure.js';
+import { LANG, STANDARD_TYPES, structElements, type StructElement } from './structure.js';
 
 /** One condition a PDF does not meet: the veraPDF rule id (ISO 14289-1 clause and test), its Matterhorn Protocol failure condition, and what is wrong. */
 export interface StandardFailure {
@@ -50,6 +50,10 @@ export const UA_RULES: readonly { readonly rule: string; readonly matterhorn?: s
   { rule: '7.21.4.1-1', matterhorn: '31-001', check: fontsEmbedded },
   { rule: '7.21.7-1', matterhorn: '31-027', check: ({ pdf }) => fonts(pdf).filter(([, font]) => /\/Subtype\s*\/Type0\b/.test(font) && refEntry(font, 'ToUnicode') === undefined).map(([number]) => `the font ${fontName(pdf, number)} has no ToUnicode map`) },
   { rule: '7.21.7-2', matterhorn: '31-028', check: zeroUnicode },
+  // ISO 32000-1 (14.9.2), as PDF/UA asks for the language of every part: a NonStruct means
+  // "no meaning", so a reader may pass over its /Lang; a phrase in another language is a Span.
+  { rule: 'ISO 32000-1 14.9.2', matterhorn: '11-001', check: ({ elements }) => [...elements.values()].filter((element) => element.type === 'NonStruct' && LANG.test(element.body))
+    .map((element) => `a phrase in another language (object ${element.number}, /Lang ${LANG.exec(element.body)?.[1] ?? ''}) is tagged NonStruct, not Span`) },
   // Not PDF/UA's own, but ISO 32000-1 (9.6.4), which PDF/UA requires: one tag, one subset.
   { rule: 'ISO 32000-1 9.6.4', check: subsetTags },
 ];

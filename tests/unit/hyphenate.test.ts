@@ -77,15 +77,15 @@ describe('markdownToHtml with a language', () => {
 });
 
 describe('inline language marks', () => {
-  it('turns a lang: link into a span tagged with its language, hyphenated by that language', () => {
+  it('turns a lang: link into a span tagged with its language (role generic, so Chromium tags it in the PDF), hyphenated by that language', () => {
     const result = markdownToHtml('La [Team Europe partnership](lang:en) soutient le développement.', undefined, 'fr');
-    expect(shown(result.html)).toBe('<p>La <span lang="en">Team Eu|rope part|ner|ship</span> sou|tient le dé|ve|lop|pe|ment.</p>');
+    expect(shown(result.html)).toBe('<p>La <span lang="en" role="generic">Team Eu|rope part|ner|ship</span> sou|tient le dé|ve|lop|pe|ment.</p>');
     expect(result.warnings).toEqual([]);
   });
 
   it('tags French inside an English document, canonicalising the tag', () => {
     expect(shown(markdownToHtml('Doctors [sans frontières](LANG:FR) in development.', undefined, 'en').html)).toBe(
-      '<p>Doc|tors <span lang="fr">sans fron|tières</span> in de|vel|op|ment.</p>',
+      '<p>Doc|tors <span lang="fr" role="generic">sans fron|tières</span> in de|vel|op|ment.</p>',
     );
   });
 
@@ -100,7 +100,7 @@ describe('inline language marks', () => {
 
   it('does not let a language mark carry other attributes, and a span with an empty lang is not hyphenated', () => {
     const html = markdownToHtml('[développement](lang:fr "title") [développement](lang:und)', undefined, 'fr').html;
-    expect(shown(html)).toBe('<p><span lang="fr">dé|ve|lop|pe|ment</span> <span lang="und">développement</span></p>');
+    expect(shown(html)).toBe('<p><span lang="fr" role="generic">dé|ve|lop|pe|ment</span> <span lang="und" role="generic">développement</span></p>');
   });
 });
 

@@ -71,6 +71,7 @@ const BROKEN: Readonly<Record<string, () => Uint8Array>> = {
   '7.1-5': () => changed(passing(), element('Strong')),
   '7.2-20': () => changed(passing(), (body, find, next) => element(`LI /K [${next + 1} 0 R]`, () => new Map([[next + 1, `<</Type /StructElem /S /NonStruct /P ${next} 0 R>>`]]))(body, find, next)),
   '7.3-1': () => changed(passing(), element('Figure /K 5')),
+  'ISO 32000-1 14.9.2': () => changed(passing(), element('NonStruct /Lang (fr) /K 5')),
   '7.4.2-1': () => changed(passing(), element('H2')),
   '7.5-1': () => changed(passing(), element('TH')),
   '7.18.3-1': () => changed(passing(), (body, find, next) => new Map([[next, '<</Type /Annot /Subtype /Link /Rect [0 0 1 1] /StructParent 3 /Contents (x)>>'], [find(/\/Type \/Page\b(?!s)/), body(find(/\/Type \/Page\b(?!s)/)).replace(/>>$/, ` /Annots [${next} 0 R]>>`)]])),
@@ -121,6 +122,13 @@ describe('the PDF/UA-1 and PDF/X-4 checks', () => {
       'content/countries/mali.md: error: its PDF does not meet PDF/UA-1: 7.3-1 (Matterhorn 13-004): a Figure (object 17) has no alternative text\n' +
         '  hint: Give every image alternative text: in the Markdown, ![what it shows](file.png); in templates/layouts/one-pager.hbs, an alt on each <img> and role="img" with aria-label on each <svg>, or aria-hidden="true" on a decorative one.',
     );
+  });
+
+  it('pass a phrase in another language once the finishing step has made its NonStruct a Span', () => {
+    const phrase = changed(fakePdf(1, 'Mali', ['AAAAAA+SourceSans3-Regular']), element('NonStruct /Lang (fr) /K 5'));
+    const finished = declareStandards(phrase);
+    expect(checkStandards(finished, 'screen.pdf').map(describeFailure)).toEqual([]);
+    expect(latin1(finished)).toMatch(/\/S \/Span \/Lang \(fr\)/);
   });
 
   for (const [rule, broken] of Object.entries(BROKEN)) {
