@@ -7,6 +7,7 @@ import { cssMessageHelper, messageHelper } from './message-helpers.js';
 import { MESSAGE_HELPERS } from '../../../messages/keys.js';
 import { withoutFontDeclarations } from '../../../fonts/font-rules.js';
 import { directionOf } from './languages/direction.js';
+import { checkImagesDescribed } from './undescribed-images.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -33,14 +34,17 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
 
   for (const [name, file] of templates.partials) {
     const compiled = compileChecked(layoutsEngine, file, { strict: true });
+    checkImagesDescribed(file);
     layoutsEngine.registerPartial(name, ((context: unknown, options: unknown) =>
       runIn(file, 'render', () => compiled(context, options as RuntimeOptions))) as Handlebars.Template);
   }
   const layouts = new Map<string, { file: SourceFile; template: HandlebarsTemplateDelegate; styles: Handlebars.SafeString }>();
   for (const [name, file] of templates.layouts) {
+    const template = compileChecked(layoutsEngine, file, { strict: true });
+    checkImagesDescribed(file);
     layouts.set(name, {
       file,
-      template: compileChecked(layoutsEngine, file, { strict: true }),
+      template,
       styles: new Handlebars.SafeString(stylesheetFor(name, templates)),
     });
   }
