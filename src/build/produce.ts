@@ -2,6 +2,7 @@ import type { BuildConfig } from '../config.js';
 import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
 import { finishPdf, finishPrintEdition, fontNames } from '../stages/finish.js';
+import { markedLanguages } from '../stages/render/inline-language.js';
 import { checkPageBudget } from '../stages/page-budget.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetRowsHash, documentRows, sha256, templateFileHashes, templatesHash, type ManifestEntry } from './manifest.js';
@@ -42,9 +43,10 @@ export async function produce(page: HtmlPage, context: ProduceContext, screenPag
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
+  const languages = markedLanguages(page.html, job.lang);
   const artifact = screenPages === undefined
-    ? finishPdf(job, printed, date, context.coverage)
-    : finishPrintEdition(job, printed, date, screenPages);
+    ? finishPdf(job, printed, date, context.coverage, languages)
+    : finishPrintEdition(job, printed, date, screenPages, languages);
   if (screenPages === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
   const milliseconds = Math.round(context.now() - started);

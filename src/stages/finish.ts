@@ -23,9 +23,10 @@ export { makeReproducible, pdfDate } from '../pdf/reproducible.js';
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, makes
  * its bytes reproducible and PDF/UA-1, and (with the brand fonts to check against, as in a
- * build) fails it if a font or a PDF/UA-1 condition is not met.
+ * build) fails it if a font or a PDF/UA-1 condition is not met; `phraseLanguages` are the
+ * languages its HTML marked on phrases (see markedLanguages), each of which the PDF must keep.
  */
-export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage): Artifact {
+export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage, phraseLanguages: readonly string[] = []): Artifact {
   const pages = countPages(printed.bytes);
   if (fonts !== undefined) checkFonts(job, printed, fonts);
   const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
@@ -55,7 +56,7 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
     );
   }
   const bytes = declareStandards(settle(printed, creationDate, job.info));
-  if (fonts !== undefined) checkAccessibility(job, bytes);
+  if (fonts !== undefined) checkAccessibility(job, bytes, { phraseLanguages });
   return { job, pages, bytes };
 }
 
@@ -86,7 +87,7 @@ export const PRINT_MARKS = Object.freeze({ bleedMm: 3, slugMm: 10 });
  * Settles a print-edition PDF: it must paginate like the screen edition (the bleed layout
  * must not move text), then gets crop marks, trim and bleed boxes, reproducible bytes and metadata.
  */
-export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screenPages: number): Artifact {
+export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screenPages: number, phraseLanguages: readonly string[] = []): Artifact {
   const pages = countPages(printed.bytes);
   if (pages !== screenPages) {
     throw new FactsheetsError(`the print edition has ${pages} pages but the screen edition ${screenPages}`, {
@@ -97,7 +98,7 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
     });
   }
   const bytes = declareStandards(addPrintMarks(settle(printed, creationDate, job.info), PRINT_MARKS), printCondition(job));
-  checkAccessibility(job, bytes, { print: true });
+  checkAccessibility(job, bytes, { print: true, phraseLanguages });
   return { job, pages, bytes };
 }
 

@@ -1,9 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { runCli } from '../helpers/cli.js';
-import { copyEnglishSample, tempDir } from '../helpers/content.js';
+import { copyEnglishSample, TEMPLATES, tempDir } from '../helpers/content.js';
 import { checkStandards, describeFailure } from '../../src/pdf/ua-check.js';
 
 interface TaggedRun {
@@ -65,5 +65,29 @@ describe('a phrase in another language (real Chromium)', () => {
     expect(french[0]?.text.replace(/\u00AD/g, '').trim()).toBe('emplois des jeunes');
     expect(runs.filter((run) => run.role === 'NonStruct' && run.lang !== undefined)).toEqual([]);
     expect(checkStandards(await readFile(pdf), pdf).map(describeFailure)).toEqual([]);
+  });
+
+  it('fails the document when Chromium dropped a language a layout marked, naming the fix', async () => {
+    const content = await copyEnglishSample();
+    const templates = await tempDir('factsheets-lang-templates-');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const layout = join(templates, 'layouts/one-pager.hbs');
+    // A plain <span>: Chromium leaves it, and its lang, out of the structure tree.
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<h1 class="masthead__title">{{country.name}}</h1>', '<h1 class="masthead__title">{{country.name}} <span lang="fr">(Mali)</span></h1>'));
+    const out = await tempDir();
+    const result = await runCli(['build', '--content', content, '--templates', templates, '--out', out, '--only', 'mali', '--jobs', '1']);
+    expect(result.stderr).toContain(
+      'mali.md: error: its PDF does not meet PDF/UA-1: ISO 32000-1 14.9.2 (Matterhorn 11-001): a phrase marked lang="fr" in the page has no element with /Lang (fr) in the structure tree\n',
+    );
+    expect(result.stderr).toContain('give an element with a lang an explicit role (<span lang="fr" role="generic">)');
+    expect(result.code).toBe(1);
+    expect(await readdir(out, { recursive: true })).not.toContain('countries/mali.pdf');
+
+    // The fix the hint names prints it.
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<span lang="fr">', '<span lang="fr" role="generic">'));
+    const fixed = await runCli(['build', '--content', content, '--templates', templates, '--out', out, '--only', 'mali', '--jobs', '1']);
+    expect(fixed.stderr).toBe('');
+    expect(fixed.code).toBe(0);
+    expect((await taggedRuns(join(out, 'countries/mali.pdf'))).filter((run) => run.lang === 'fr').map((run) => [run.role, run.text.trim()])).toEqual([['Span', '(Mali)']]);
   });
 });

@@ -6,6 +6,7 @@ import { appendUpdate, fromLatin1, latin1 } from '../../src/pdf/update.js';
 import { hyphenateText } from '../../src/stages/render/hyphenate.js';
 import { hyphenatorFor } from '../../src/stages/render/hyphenation-patterns.js';
 import { markdownToHtml } from '../../src/stages/render/markdown.js';
+import { markedLanguages } from '../../src/stages/render/inline-language.js';
 
 /** Soft hyphens shown as `|`, so that expectations read. */
 const shown = (text: string): string => text.replace(/\u00AD/g, '|');
@@ -101,6 +102,15 @@ describe('inline language marks', () => {
   it('does not let a language mark carry other attributes, and a span with an empty lang is not hyphenated', () => {
     const html = markdownToHtml('[développement](lang:fr "title") [développement](lang:und)', undefined, 'fr').html;
     expect(shown(html)).toBe('<p><span lang="fr" role="generic">dé|ve|lop|pe|ment</span> <span lang="und" role="generic">développement</span></p>');
+  });
+});
+
+describe('markedLanguages', () => {
+  it("lists the languages a page marks on its parts, not the page's own, once each", () => {
+    const html = '<html lang="fr"><body lang="fr"><p>Un <span lang="en" role="generic">Team Europe</span>, <q lang=\'de\'>Haus</q>, <i lang=EN>x</i> ' +
+      '<span data-lang="es" title="lang=&quot;it&quot;">y</span> <span lang="">z</span></p></body></html>';
+    expect(markedLanguages(html, 'fr')).toEqual(['de', 'en']);
+    expect(markedLanguages('<html lang="en"><p>Plain.</p></html>', 'en')).toEqual([]);
   });
 });
 

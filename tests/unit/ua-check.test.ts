@@ -131,6 +131,23 @@ describe('the PDF/UA-1 and PDF/X-4 checks', () => {
     expect(latin1(finished)).toMatch(/\/S \/Span \/Lang \(fr\)/);
   });
 
+  it('fail a PDF that lost a language the page marked on a phrase, and say where to fix it', () => {
+    const lost = checkStandards(passing(), 'screen.pdf', { phraseLanguages: ['fr'] });
+    expect(lost.map(describeFailure)).toEqual(['ISO 32000-1 14.9.2 (Matterhorn 11-001): a phrase marked lang="fr" in the page has no element with /Lang (fr) in the structure tree']);
+    const kept = (lang: string) => declareStandards(changed(fakePdf(1, 'Mali', ['AAAAAA+SourceSans3-Regular']), element(`NonStruct /Lang ${lang} /K 5`)));
+    expect(checkStandards(kept('(fr)'), 'screen.pdf', { phraseLanguages: ['fr'] })).toEqual([]);
+    // A hex string says the same (UTF-16 with its byte-order mark), and tags compare case-blind.
+    expect(checkStandards(kept('<FEFF00660072002D00430041>'), 'screen.pdf', { phraseLanguages: ['fr-CA'] })).toEqual([]);
+    const job = { document: onePagerDocument('mali', 'name: Mali\niso: ML'), layout: 'one-pager', outputPath: 'countries/mali.pdf' } as unknown as RenderJob;
+    let message = '';
+    try {
+      checkAccessibility(job, passing(), { phraseLanguages: ['fr'] });
+    } catch (error) {
+      message = formatError(error as never);
+    }
+    expect(message).toContain('in templates/layouts/one-pager.hbs, give an element with a lang an explicit role (<span lang="fr" role="generic">)');
+  });
+
   for (const [rule, broken] of Object.entries(BROKEN)) {
     it(`fail rule ${rule} on its broken PDF`, () => {
       const failures = checkStandards(broken(), 'broken.pdf', { print: rule.startsWith('PDF/X') });

@@ -32,6 +32,23 @@ export function inlineLanguages() {
   };
 }
 
+/**
+ * The languages a page's HTML marks on its parts (`lang` on any element but `<html>`), other
+ * than the page's own `lang`: what the PDF's structure tree must say too (see ua-check.ts).
+ */
+export function markedLanguages(html: string, pageLang: string): string[] {
+  const own = pageLang.toLowerCase();
+  const marked = new Set<string>();
+  for (const [, name = '', attributes = ''] of html.matchAll(/<([a-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
+    if (name.toLowerCase() === 'html') continue;
+    for (const [, attribute = '', double, single, bare] of attributes.matchAll(/([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+      const tag = attribute.toLowerCase() === 'lang' ? (double ?? single ?? bare ?? '').trim().toLowerCase() : '';
+      if (tag !== '' && tag !== own) marked.add(tag);
+    }
+  }
+  return [...marked].sort();
+}
+
 /** The canonical form of a BCP 47 tag (`EN-gb` gives `en-GB`), or undefined for anything else. */
 function canonicalTag(tag: string): string | undefined {
   if (tag.trim() === '') return undefined;
