@@ -51,9 +51,9 @@ export function structElements(pdf: ObjectLookup): Map<number, StructElement> {
  * list items' bodies tagged LBody (Chromium writes NonStruct); a `<figure>` that only wraps
  * other elements (a quotation, a chart with its caption) tagged Div, since Figure means an
  * image that needs Alt; a phrase in another language (`<span lang="fr" role="generic">`, which
- * Chromium writes as NonStruct with its /Lang) tagged Span, the element PDF/UA readers take a
- * language change from, since NonStruct means "no meaning"; a RoleMap from every PDF 2.0 type to its PDF 1.7 counterpart; and
- * `/Contents` on every link annotation (what it points to), which Chromium never writes.
+ * Chromium writes as NonStruct with its /Lang) tagged Span, since NonStruct means "no meaning"
+ * and a reader may pass over it; a RoleMap from every PDF 2.0 type to its PDF 1.7 counterpart;
+ * and `/Contents` on every link annotation (what it points to), which Chromium never writes.
  */
 export function structureFixes(pdf: PrintedPdf, root: number): Map<number, string> {
   const objects = new Map<number, string>();
