@@ -3,6 +3,7 @@ import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../typ
 import { VERSION } from '../version.js';
 import { finishPdf, finishPrintEdition, fontNames, type ScreenEdition } from '../stages/finish.js';
 import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
+import { markedLanguages } from '../stages/render/inline-language.js';
 import { checkPageBudget } from '../stages/page-budget.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetRowsHash, documentRows, sha256, templateFileHashes, templatesHash, type ManifestEntry } from './manifest.js';
@@ -45,9 +46,10 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
+  const phraseLanguages = markedLanguages(page.html, job.lang);
   const artifact = screen === undefined
-    ? finishPdf(job, printed, date, context.coverage, context.dataset)
-    : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates));
+    ? finishPdf(job, printed, date, context.coverage, { dataset: context.dataset, phraseLanguages })
+    : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates), phraseLanguages);
   if (screen === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
   const milliseconds = Math.round(context.now() - started);

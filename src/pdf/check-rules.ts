@@ -7,6 +7,8 @@ export interface CheckedPdf {
   readonly catalog: string;
   readonly elements: ReadonlyMap<number, StructElement>;
   readonly xmp: string | undefined;
+  /** Languages the page marked on phrases of its text (see CheckOptions), lower-case. */
+  readonly phraseLanguages: readonly string[];
   /** The decoded text of a flate (or unfiltered) stream. */
   stream(number: number): string | undefined;
 }

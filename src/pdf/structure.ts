@@ -15,6 +15,9 @@ export const ROLE_MAP: Readonly<Record<string, string>> = {
   Strong: 'Span', Em: 'Span', Sub: 'Span', Aside: 'Sect', Title: 'P', FENote: 'Div', DocumentFragment: 'Div', Artifact: 'Div',
 };
 
+/** A /Lang entry with a language in it (an empty one says nothing). */
+export const LANG = /\/Lang\s*(\((?:\\.|[^\\)])+\)|<(?:[0-9A-Fa-f]{2}\s*)+>)/;
+
 /** A structure element: its object number, type and children (element numbers, and whether it has content of its own). */
 export interface StructElement {
   readonly number: number;
@@ -47,8 +50,10 @@ export function structElements(pdf: ObjectLookup): Map<number, StructElement> {
  * What Chromium's structure tree lacks for PDF/UA-1, as replaced objects for an update:
  * list items' bodies tagged LBody (Chromium writes NonStruct); a `<figure>` that only wraps
  * other elements (a quotation, a chart with its caption) tagged Div, since Figure means an
- * image that needs Alt; a RoleMap from every PDF 2.0 type to its PDF 1.7 counterpart; and
- * `/Contents` on every link annotation (what it points to), which Chromium never writes.
+ * image that needs Alt; a phrase in another language (`<span lang="fr" role="generic">`, which
+ * Chromium writes as NonStruct with its /Lang) tagged Span, since NonStruct means "no meaning"
+ * and a reader may pass over it; a RoleMap from every PDF 2.0 type to its PDF 1.7 counterpart;
+ * and `/Contents` on every link annotation (what it points to), which Chromium never writes.
  */
 export function structureFixes(pdf: PrintedPdf, root: number): Map<number, string> {
   const objects = new Map<number, string>();
@@ -65,6 +70,8 @@ export function structureFixes(pdf: PrintedPdf, root: number): Map<number, strin
       else if (bodies.length > 0 || ownContent(element.body).length > 0) wrapInBody(pdf, root, element, bodies, next++, objects);
     }
     if (element.type === 'Figure' && !/\/Alt\b/.test(element.body) && element.kids.length > 0) retype(element, 'Div');
+    // Not a list item's body already made LBody (above): that keeps its /Lang and its role.
+    if (element.type === 'NonStruct' && LANG.test(element.body) && /\/S\s*\/NonStruct\b/.test(objects.get(element.number) ?? element.body)) retype(element, 'Span');
   }
   const structRoot = refEntry(pdf.body(root) ?? '', 'StructTreeRoot');
   const rootBody = structRoot === undefined ? undefined : pdf.body(structRoot);

@@ -6,9 +6,10 @@ import { dictEntry, latin1, readPdf, refEntry, refList, type PdfFile } from './o
 import { pageStreams } from './page-streams.js';
 import { fonts, pages, subsetTags, type CheckedPdf, type NamedRule } from './check-rules.js';
 import { PDFX_RULES } from './pdfx-check.js';
+import { decodeString } from './strings.js';
+import { LANG, STANDARD_TYPES, structElements } from './structure.js';
 
 export type { CheckedPdf, Rule } from './check-rules.js';
-import { STANDARD_TYPES, structElements } from './structure.js';
 
 /** One condition a PDF does not meet: the veraPDF rule id (ISO 14289-1 clause and test), its Matterhorn Protocol failure condition, and what is wrong. */
 export interface StandardFailure {
@@ -17,6 +18,17 @@ export interface StandardFailure {
   readonly message: string;
 }
 
+
+export interface CheckOptions {
+  /** Check PDF/X-4 too. */
+  readonly print?: boolean;
+  /**
+   * Languages the HTML marked on phrases (other than the page's own), when known, as in a
+   * build: each must be some element's /Lang, or Chromium dropped the mark. A PDF alone
+   * keeps no trace of a dropped one.
+   */
+  readonly phraseLanguages?: readonly string[];
+}
 
 /** The machine-checkable PDF/UA-1 conditions the build checks, by veraPDF rule id. */
 export const UA_RULES: readonly NamedRule[] = [
@@ -42,17 +54,20 @@ export const UA_RULES: readonly NamedRule[] = [
   { rule: '7.21.4.1-1', matterhorn: '31-001', check: fontsEmbedded },
   { rule: '7.21.7-1', matterhorn: '31-027', check: ({ pdf }) => fonts(pdf).filter(([, font]) => /\/Subtype\s*\/Type0\b/.test(font) && refEntry(font, 'ToUnicode') === undefined).map(([number]) => `the font ${fontName(pdf, number)} has no ToUnicode map`) },
   { rule: '7.21.7-2', matterhorn: '31-028', check: zeroUnicode },
+  // ISO 32000-1 (14.9.2), as PDF/UA asks for the language of every part: a NonStruct means
+  // "no meaning", so a reader may pass over its /Lang; a phrase in another language is a Span.
+  { rule: 'ISO 32000-1 14.9.2', matterhorn: '11-001', check: phraseLanguages },
   // Not PDF/UA's own, but ISO 32000-1 (9.6.4), which PDF/UA requires: one tag, one subset.
   { rule: 'ISO 32000-1 9.6.4', check: subsetTags },
 ];
 
 /** Checks a PDF against the rules (PDF/UA-1, and PDF/X-4 too with `print`): every failure, in rule order. */
-export function checkStandards(bytes: Uint8Array, name: string, options: { readonly print?: boolean } = {}, rules = UA_RULES): StandardFailure[] {
+export function checkStandards(bytes: Uint8Array, name: string, options: CheckOptions = {}, rules = UA_RULES): StandardFailure[] {
   return checkPdfFile(readPdf(bytes, name), options, rules);
 }
 
 /** The same for a PDF's objects, as read or as about to be written (the briefing pack's merge). */
-export function checkPdfFile(pdf: PdfFile, options: { readonly print?: boolean } = {}, rules = UA_RULES): StandardFailure[] {
+export function checkPdfFile(pdf: PdfFile, options: CheckOptions = {}, rules = UA_RULES): StandardFailure[] {
   const catalog = pdf.objects.get(pdf.root)?.value ?? '';
   const stream = (number: number): string | undefined => {
     const object = pdf.objects.get(number);
@@ -70,6 +85,7 @@ export function checkPdfFile(pdf: PdfFile, options: { readonly print?: boolean }
   const file: CheckedPdf = {
     pdf, catalog, stream, elements: structElements({ numbers: [...pdf.objects.keys()], body: (number) => pdf.objects.get(number)?.value }),
     xmp: xmpBytes === undefined ? undefined : Buffer.from(xmpBytes, 'latin1').toString('utf8'),
+    phraseLanguages: (options.phraseLanguages ?? []).map((tag) => tag.toLowerCase()),
   };
   const all = options.print === true ? [...rules, ...PDFX_RULES] : rules;
   return all.flatMap(({ rule, matterhorn, check }) => check(file).map((message) => ({ rule, ...(matterhorn === undefined ? {} : { matterhorn }), message })));
@@ -85,6 +101,15 @@ function untaggedContent({ pdf, stream }: CheckedPdf): string[] {
     const runs = contents.flatMap((content) => untaggedRuns(contentOps(stream(content) ?? '')));
     return runs.length === 0 ? [] : [`page ${index + 1} (object ${page}) draws ${runs.length} ${runs.length === 1 ? 'stretch' : 'stretches'} neither tagged nor marked as an artifact`];
   });
+}
+
+/** Phrases in another language: each one a Span with its /Lang (a NonStruct may be passed over), and none lost. */
+function phraseLanguages({ elements, phraseLanguages: marked }: CheckedPdf): string[] {
+  const failures = [...elements.values()].filter((element) => element.type === 'NonStruct' && LANG.test(element.body))
+    .map((element) => `a phrase in another language (object ${element.number}, /Lang ${LANG.exec(element.body)?.[1] ?? ''}) is tagged NonStruct, not Span`);
+  const tagged = new Set([...elements.values()].map((element) => LANG.exec(element.body)?.[1]).filter((token) => token !== undefined).map((token) => decodeString(token).toLowerCase()));
+  for (const tag of new Set(marked)) if (!tagged.has(tag)) failures.push(`a phrase marked lang="${tag}" in the page has no element with /Lang (${tag}) in the structure tree`);
+  return failures;
 }
 
 function unmappedTypes({ elements, pdf, catalog }: CheckedPdf): string[] {

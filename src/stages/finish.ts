@@ -22,13 +22,21 @@ import { FIT_FLOOR, type FitOutcome } from '../browser/measure.js';
 export { countPages, fontNames } from '../pdf/facts.js';
 export { makeReproducible, pdfDate } from '../pdf/reproducible.js';
 
+/** What a screen PDF is checked against besides its fonts: the dataset (to blame a cell) and the languages its page marked. */
+export interface FinishChecks {
+  readonly dataset?: Dataset;
+  readonly phraseLanguages?: readonly string[];
+}
+
 /**
  * Checks and settles a printed PDF: counts its pages, enforces the one-page contract, makes
  * its bytes reproducible and PDF/UA-1, and (with the brand fonts to check against, as in a
  * build) fails it if a font or a PDF/UA-1 condition is not met. A character the fonts lack
- * that comes from the dataset (given) is blamed on its cell.
+ * that comes from the dataset (given) is blamed on its cell; `phraseLanguages` are the
+ * languages its HTML marked on phrases (see markedLanguages), each of which the PDF must keep.
  */
-export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage, dataset?: Dataset): Artifact {
+export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage, checks: FinishChecks = {}): Artifact {
+  const { dataset, phraseLanguages = [] } = checks;
   const pages = countPages(printed.bytes);
   if (fonts !== undefined) checkFonts(job, printed, fonts, dataset);
   const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
@@ -58,7 +66,7 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
     );
   }
   const bytes = declareStandards(settle(printed, creationDate, job.info));
-  if (fonts !== undefined) checkAccessibility(job, bytes);
+  if (fonts !== undefined) checkAccessibility(job, bytes, { phraseLanguages });
   return { job, pages, bytes };
 }
 
@@ -94,7 +102,7 @@ export interface ScreenEdition {
  * page adds to the screen page: see print-geometry.ts), reproducible bytes and metadata.
  * `sheet` is the style sheet that sizes the layout's pages, named when the sizes disagree.
  */
-export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screen: ScreenEdition, sheet: string): Artifact {
+export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screen: ScreenEdition, sheet: string, phraseLanguages: readonly string[] = []): Artifact {
   const pages = countPages(printed.bytes);
   const screenPages = screen.pages;
   if (pages !== screenPages) {
@@ -106,7 +114,7 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
     });
   }
   const bytes = declareStandards(addPrintMarks(settle(printed, creationDate, job.info), printGeometry(firstPageSize(printed.bytes), screen.pageSize, sheet)), printCondition(job));
-  checkAccessibility(job, bytes, { print: true });
+  checkAccessibility(job, bytes, { print: true, phraseLanguages });
   return { job, pages, bytes };
 }
 

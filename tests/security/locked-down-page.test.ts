@@ -25,7 +25,7 @@ describe('the printed page is locked down', () => {
       .replace('</head>', `<link rel="stylesheet" href="${u}/layout.css"><style>@import url(${u}/import.css); .sheet { background-image: url(${u}/bg.png) }</style>\n<script>document.title = 'SCRIPT-RAN'</script></head>`)
       .replace('<body class="one-pager">', `<body class="one-pager" onload="document.body.innerHTML = 'ONLOAD-RAN'">`)
       // In a zero-size box, so that the hostile elements do not push the page onto a second sheet.
-      .replace('</body>', `<div style="position:absolute;width:0;height:0;overflow:hidden"><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><embed src="file:///etc/hostname"><iframe src="${u}/frame"></iframe><img src="${u}/layout.png"></div></body>`));
+      .replace('</body>', `<div style="position:absolute;width:0;height:0;overflow:hidden"><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><embed src="file:///etc/hostname"><iframe src="${u}/frame"></iframe><img src="${u}/layout.png" alt=""></div></body>`));
     const content = await writeContent({
       'countries/mali.md': [
         '---', 'name: Mali', 'iso: ML', '---', '',

@@ -63,7 +63,7 @@ describe('datasetGlyphs through finishPdf', () => {
   const printed = (text: string): PrintedPdf => ({ bytes: fakePdf(1, 'Mali', ['ABCDEF+SourceSans3-Bold']), overflowMm: 0, blockedRequests: [], text, headings: [] });
   const failure = (job: RenderJob, text: string, dataset: Dataset): FactsheetsError => {
     try {
-      finishPdf(job, printed(text), new Date(0), coverage, dataset);
+      finishPdf(job, printed(text), new Date(0), coverage, { dataset });
     } catch (error) {
       return error as FactsheetsError;
     }

@@ -31,13 +31,13 @@ describe('layouts', () => {
   });
 
   it('embeds images from templates/assets as data: URIs, and names a missing one', () => {
-    const withAssets = createEnvironment(templatesOf({ 'layouts/page': '<img src="{{asset "logos/mark.svg"}}">\n{{asset "nope.png"}}', 'assets/logos/mark.svg': '<svg/>' }), '');
+    const withAssets = createEnvironment(templatesOf({ 'layouts/page': '<img src="{{asset "logos/mark.svg"}}" alt="">\n{{asset "nope.png"}}', 'assets/logos/mark.svg': '<svg/>' }), '');
     expect(renderError(() => withAssets.renderLayout('page', {}, ''))).toBe(
       'templates/layouts/page.hbs:2:1: error: asset: there is no image "nope.png" in templates/assets/ (images: logos/mark.svg)\n' +
         '  hint: Put the image in templates/assets/ and name it by its path there, e.g. {{asset "logo.svg"}}.',
     );
-    const ok = createEnvironment(templatesOf({ 'layouts/page': '<img src="{{asset "logos/mark.svg"}}">', 'assets/logos/mark.svg': '<svg/>' }), '');
-    expect(ok.renderLayout('page', {}, '')).toBe(`<img src="data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64').replace(/=/g, '&#x3D;')}">`);
+    const ok = createEnvironment(templatesOf({ 'layouts/page': '<img src="{{asset "logos/mark.svg"}}" alt="">', 'assets/logos/mark.svg': '<svg/>' }), '');
+    expect(ok.renderLayout('page', {}, '')).toBe(`<img src="data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64').replace(/=/g, '&#x3D;')}" alt="">`);
   });
 
   it('gives each layout the shared sheets plus its own, and only its own', () => {

@@ -6,6 +6,7 @@ import { appendUpdate, fromLatin1, latin1 } from '../../src/pdf/update.js';
 import { hyphenateText } from '../../src/stages/render/hyphenate.js';
 import { hyphenatorFor } from '../../src/stages/render/hyphenation-patterns.js';
 import { markdownToHtml } from '../../src/stages/render/markdown.js';
+import { markedLanguages } from '../../src/stages/render/inline-language.js';
 
 /** Soft hyphens shown as `|`, so that expectations read. */
 const shown = (text: string): string => text.replace(/\u00AD/g, '|');
@@ -77,15 +78,15 @@ describe('markdownToHtml with a language', () => {
 });
 
 describe('inline language marks', () => {
-  it('turns a lang: link into a span tagged with its language, hyphenated by that language', () => {
+  it('turns a lang: link into a span tagged with its language (role generic, so Chromium tags it in the PDF), hyphenated by that language', () => {
     const result = markdownToHtml('La [Team Europe partnership](lang:en) soutient le développement.', undefined, 'fr');
-    expect(shown(result.html)).toBe('<p>La <span lang="en">Team Eu|rope part|ner|ship</span> sou|tient le dé|ve|lop|pe|ment.</p>');
+    expect(shown(result.html)).toBe('<p>La <span lang="en" role="generic">Team Eu|rope part|ner|ship</span> sou|tient le dé|ve|lop|pe|ment.</p>');
     expect(result.warnings).toEqual([]);
   });
 
   it('tags French inside an English document, canonicalising the tag', () => {
     expect(shown(markdownToHtml('Doctors [sans frontières](LANG:FR) in development.', undefined, 'en').html)).toBe(
-      '<p>Doc|tors <span lang="fr">sans fron|tières</span> in de|vel|op|ment.</p>',
+      '<p>Doc|tors <span lang="fr" role="generic">sans fron|tières</span> in de|vel|op|ment.</p>',
     );
   });
 
@@ -100,7 +101,16 @@ describe('inline language marks', () => {
 
   it('does not let a language mark carry other attributes, and a span with an empty lang is not hyphenated', () => {
     const html = markdownToHtml('[développement](lang:fr "title") [développement](lang:und)', undefined, 'fr').html;
-    expect(shown(html)).toBe('<p><span lang="fr">dé|ve|lop|pe|ment</span> <span lang="und">développement</span></p>');
+    expect(shown(html)).toBe('<p><span lang="fr" role="generic">dé|ve|lop|pe|ment</span> <span lang="und" role="generic">développement</span></p>');
+  });
+});
+
+describe('markedLanguages', () => {
+  it("lists the languages a page marks on its parts, not the page's own, once each", () => {
+    const html = '<html lang="fr"><body lang="fr"><p>Un <span lang="en" role="generic">Team Europe</span>, <q lang=\'de\'>Haus</q>, <i lang=EN>x</i> ' +
+      '<span data-lang="es" title="lang=&quot;it&quot;">y</span> <span lang="">z</span></p></body></html>';
+    expect(markedLanguages(html, 'fr')).toEqual(['de', 'en']);
+    expect(markedLanguages('<html lang="en"><p>Plain.</p></html>', 'en')).toEqual([]);
   });
 });
 

@@ -71,6 +71,7 @@ const BROKEN: Readonly<Record<string, () => Uint8Array>> = {
   '7.1-5': () => changed(passing(), element('Strong')),
   '7.2-20': () => changed(passing(), (body, find, next) => element(`LI /K [${next + 1} 0 R]`, () => new Map([[next + 1, `<</Type /StructElem /S /NonStruct /P ${next} 0 R>>`]]))(body, find, next)),
   '7.3-1': () => changed(passing(), element('Figure /K 5')),
+  'ISO 32000-1 14.9.2': () => changed(passing(), element('NonStruct /Lang (fr) /K 5')),
   '7.4.2-1': () => changed(passing(), element('H2')),
   '7.5-1': () => changed(passing(), element('TH')),
   '7.18.3-1': () => changed(passing(), (body, find, next) => new Map([[next, '<</Type /Annot /Subtype /Link /Rect [0 0 1 1] /StructParent 3 /Contents (x)>>'], [find(/\/Type \/Page\b(?!s)/), body(find(/\/Type \/Page\b(?!s)/)).replace(/>>$/, ` /Annots [${next} 0 R]>>`)]])),
@@ -121,6 +122,30 @@ describe('the PDF/UA-1 and PDF/X-4 checks', () => {
       'content/countries/mali.md: error: its PDF does not meet PDF/UA-1: 7.3-1 (Matterhorn 13-004): a Figure (object 17) has no alternative text\n' +
         '  hint: Give every image alternative text: in the Markdown, ![what it shows](file.png); in templates/layouts/one-pager.hbs, an alt on each <img> and role="img" with aria-label on each <svg>, or aria-hidden="true" on a decorative one.',
     );
+  });
+
+  it('pass a phrase in another language once the finishing step has made its NonStruct a Span', () => {
+    const phrase = changed(fakePdf(1, 'Mali', ['AAAAAA+SourceSans3-Regular']), element('NonStruct /Lang (fr) /K 5'));
+    const finished = declareStandards(phrase);
+    expect(checkStandards(finished, 'screen.pdf').map(describeFailure)).toEqual([]);
+    expect(latin1(finished)).toMatch(/\/S \/Span \/Lang \(fr\)/);
+  });
+
+  it('fail a PDF that lost a language the page marked on a phrase, and say where to fix it', () => {
+    const lost = checkStandards(passing(), 'screen.pdf', { phraseLanguages: ['fr'] });
+    expect(lost.map(describeFailure)).toEqual(['ISO 32000-1 14.9.2 (Matterhorn 11-001): a phrase marked lang="fr" in the page has no element with /Lang (fr) in the structure tree']);
+    const kept = (lang: string) => declareStandards(changed(fakePdf(1, 'Mali', ['AAAAAA+SourceSans3-Regular']), element(`NonStruct /Lang ${lang} /K 5`)));
+    expect(checkStandards(kept('(fr)'), 'screen.pdf', { phraseLanguages: ['fr'] })).toEqual([]);
+    // A hex string says the same (UTF-16 with its byte-order mark), and tags compare case-blind.
+    expect(checkStandards(kept('<FEFF00660072002D00430041>'), 'screen.pdf', { phraseLanguages: ['fr-CA'] })).toEqual([]);
+    const job = { document: onePagerDocument('mali', 'name: Mali\niso: ML'), layout: 'one-pager', outputPath: 'countries/mali.pdf' } as unknown as RenderJob;
+    let message = '';
+    try {
+      checkAccessibility(job, passing(), { phraseLanguages: ['fr'] });
+    } catch (error) {
+      message = formatError(error as never);
+    }
+    expect(message).toContain('in templates/layouts/one-pager.hbs, give an element with a lang an explicit role (<span lang="fr" role="generic">)');
   });
 
   for (const [rule, broken] of Object.entries(BROKEN)) {

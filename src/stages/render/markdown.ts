@@ -34,6 +34,8 @@ const processor = unified()
     // remark-rehype already prefixes footnote ids (and their links) with `user-content-`; raw
     // HTML is dropped, so no other id exists. A second prefix would break every footnote link.
     clobberPrefix: '',
+    // The one role inlineLanguages gives (see there): Markdown can write no other.
+    attributes: { ...defaultSchema.attributes, span: [...(defaultSchema.attributes?.['span'] ?? []), ['role', 'generic']] },
     protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.['src'] ?? []), 'data'] },
   })
   // After sanitising: the soft hyphens go into text that is final.

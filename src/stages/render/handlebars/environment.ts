@@ -9,6 +9,7 @@ import { withoutFontDeclarations } from '../../../fonts/font-rules.js';
 import { directionOf } from './languages/direction.js';
 import { styleSheetError } from '../../validate/style-sheets.js';
 import { fitDeclarationError } from './fit-declarations.js';
+import { checkImagesDescribed } from './undescribed-images.js';
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -39,6 +40,7 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   }
   for (const [name, file] of templates.partials) {
     const compiled = compileChecked(layoutsEngine, file, { strict: true });
+    checkImagesDescribed(file);
     layoutsEngine.registerPartial(name, ((context: unknown, options: unknown) =>
       runIn(file, 'render', () => compiled(context, options as RuntimeOptions))) as Handlebars.Template);
   }
@@ -46,9 +48,11 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   for (const [name, file] of templates.layouts) {
     const fitError = fitDeclarationError(file, sheetsOf(name, templates).map((sheet) => sheet.text));
     if (fitError !== undefined) throw fitError;
+    const template = compileChecked(layoutsEngine, file, { strict: true });
+    checkImagesDescribed(file);
     layouts.set(name, {
       file,
-      template: compileChecked(layoutsEngine, file, { strict: true }),
+      template,
       styles: new Handlebars.SafeString(stylesheetFor(name, templates)),
     });
   }
