@@ -68,7 +68,12 @@ export interface SettingsValues {
   readonly printProfile?: string;
   /** Each language's own words for these settings (project only): its editions print them. */
   readonly languages?: Readonly<Record<string, SettingsValues>>;
+  /** The layouts' own settings (project only, `layout:`): a layout reads them as settings.layout.NAME. */
+  readonly layout?: Readonly<Record<string, LayoutSettingValue>>;
 }
+
+/** A value of the layouts' own settings. */
+export type LayoutSettingValue = string | number | boolean;
 
 /** Front matter of a factsheet, after validation. */
 export interface FactsheetMeta {

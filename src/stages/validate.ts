@@ -4,7 +4,7 @@ import type { BuildWarning, Dataset, Document, DocumentKind, SettingsValues, Sou
 import type { LoadedSources } from './load.js';
 import { validateDataset, validateWorkbook } from './validate/dataset.js';
 import { MissingLayoutError, validateDocument } from './validate/front-matter.js';
-import { untranslatedSettings, validateSettings } from './validate/settings.js';
+import { unreadLayoutSettings, untranslatedSettings, validateSettings } from './validate/settings.js';
 import { PACK_NAME } from './plan/pack.js';
 import { rowsWithoutDocument } from './validate/unused-rows.js';
 import { documentClashes } from './validate/clashes.js';
@@ -130,6 +130,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     }
     const warnings = [
       ...untranslatedSettings(settings.settings, documents, sources.settings?.displayPath),
+      ...unreadLayoutSettings(settings, sources.templates, sources.settings?.displayPath),
       ...unknownFields(documents, sources.templates),
       ...(datasetResult?.warnings ?? []),
       ...documents.flatMap((document) => misreadText(document.source, document.name)),

@@ -5,7 +5,7 @@ import { planJobs } from '../../src/stages/plan.js';
 import { fillPattern, pageSettings } from '../../src/stages/plan/settings.js';
 import { cssStringHelper } from '../../src/stages/render/handlebars/helpers.js';
 import { formatMoney } from '../../src/stages/render/handlebars/format.js';
-import { untranslatedSettings, validateSettings } from '../../src/stages/validate/settings.js';
+import { unreadLayoutSettings, untranslatedSettings, validateSettings } from '../../src/stages/validate/settings.js';
 import { TEMPLATES } from '../helpers/content.js';
 import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 import { source } from '../helpers/sources.js';
@@ -23,6 +23,27 @@ describe('the settings file', () => {
     const result = validateSettings(settingsFile('series: Green Ports\npublisher: Ports Office\nkicker: "{series} · Port brief"\nrunning_head: "{title}"\nfooter_note: Provisional figures\ncurrency: USD\nlanguage: fr\nfunding_label: Grants signed\n'));
     expect(result.errors).toEqual([]);
     expect(result.settings).toEqual({ series: 'Green Ports', publisher: 'Ports Office', kicker: '{series} · Port brief', runningHead: '{title}', footerNote: 'Provisional figures', currency: 'USD', language: 'fr', fundingLabel: 'Grants signed' });
+  });
+
+  it('passes the layouts\' own settings (layout:) to them, and names one no template reads at its line', () => {
+    const result = validateSettings(settingsFile('series: Green Ports\nlayout:\n  agency: Acme Studio\n  sidebar: true\n  columns: 3\n'));
+    expect(result.errors).toEqual([]);
+    expect(result.settings.layout).toEqual({ agency: 'Acme Studio', sidebar: true, columns: 3 });
+    expect(pageSettings(result.settings, undefined, 'Mali').layout).toEqual({ agency: 'Acme Studio', sidebar: true, columns: 3 });
+    expect(pageSettings({}, undefined, 'Mali').layout).toEqual({});
+    const template = (text: string) => ({ displayPath: 'templates/partials/credit.hbs', absolutePath: '/t/credit.hbs', text });
+    const templates = { layouts: new Map([['one-pager', template('{{> credit}}{{#if settings.layout.sidebar}}<aside></aside>{{/if}}')]]), partials: new Map([['credit', template('<p>{{settings.layout.agency}}</p>')]]) };
+    expect(unreadLayoutSettings(result, templates, 'content/factsheets.yml')).toEqual([{
+      message: 'the layout setting "columns" is read by no layout or partial (a template prints it as {{settings.layout.columns}}): check its name, or remove it',
+      file: 'content/factsheets.yml', line: 5,
+    }]);
+  });
+
+  it('refuses a layout setting with a name a template cannot read, or a value that is not plain', () => {
+    expect(messages('layout:\n  Agency-Name: x\n  logo: [a, b]\n')).toEqual([
+      expect.stringMatching(/^2:16: field "layout.Agency-Name" needs a name of lowercase letters, digits and underscores/),
+      expect.stringMatching(/^3:9: field "layout.logo" must be text, a number, or true or false/),
+    ]);
   });
 
   it('reports every problem at its line and column', () => {

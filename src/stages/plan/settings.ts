@@ -1,4 +1,6 @@
-import type { SettingsValues } from '../../types.js';
+import type { LayoutSettingValue, SettingsValues } from '../../types.js';
+
+const EMPTY_LAYOUT_SETTINGS: Readonly<Record<string, LayoutSettingValue>> = Object.freeze({});
 import type { MessageFile } from '../../messages/catalog.js';
 import { bundledEnglish } from '../../messages/bundled.js';
 import { closestLanguage } from '../../messages/closest-language.js';
@@ -31,6 +33,8 @@ export interface PageSettings {
   readonly packTitle: string;
   /** The print editions' output profile (settings: print_profile), an absolute path; absent for the default. */
   readonly printProfile?: string;
+  /** The layouts' own settings (settings: layout), by name; empty when the project gives none. */
+  readonly layout: Readonly<Record<string, LayoutSettingValue>>;
 }
 
 /**
@@ -66,6 +70,7 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
     countriesCaption: merged.countriesCaption,
     packTitle: merged.packTitle ?? merged.series ?? '',
     ...(project.printProfile === undefined ? {} : { printProfile: project.printProfile }),
+    layout: project.layout ?? EMPTY_LAYOUT_SETTINGS,
   });
 }
 

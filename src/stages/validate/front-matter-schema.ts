@@ -88,6 +88,16 @@ export const projectOnlyFields = {
   countries_without_brief: z.array(countryCode, { error: 'must be a list of ISO 3166-1 alpha-2 codes, e.g. [XK, PS]' }).optional(),
   /** The print editions' CMYK output profile: an .icc file in the content folder (default: coated FOGRA39, shipped). */
   print_profile: text.optional(),
+  /** The layouts' own settings (`layout: {agency: …}`): passed to them as settings.layout, each one checked to be read by a template. */
+  layout: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, { error: 'must be a name of lowercase letters, digits and underscores, e.g. agency or accent_colour' }),
+    z.union([z.string(), z.number(), z.boolean()], { error: 'must be text, a number, or true or false' }),
+    {
+      error: (issue) => (issue.code === 'invalid_type'
+        ? 'must hold the layouts\' own settings, each a name and a value indented under it'
+        : issue.code === 'invalid_key' ? 'needs a name of lowercase letters, digits and underscores, e.g. agency or accent_colour' : undefined),
+    },
+  ).optional(),
 };
 
 /** A language's own words for the settings (`languages: {fr: {series: …}}`): its editions print these. */

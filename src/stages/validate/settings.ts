@@ -12,11 +12,13 @@ export const SETTINGS_FILE = 'factsheets.yml';
 
 const settingsSchema = z.strictObject({ ...settingsFields, ...projectOnlyFields, ...languagesField });
 const SETTING_KEYS = Object.keys(settingsSchema.shape);
-type SettingKey = Exclude<keyof typeof settingsSchema.shape, 'countries_without_brief'>;
+type SettingKey = Exclude<keyof typeof settingsSchema.shape, 'countries_without_brief' | 'layout'>;
 
 export interface SettingsResult {
   readonly settings: SettingsValues;
   readonly errors: readonly FactsheetsError[];
+  /** The line of each of the layouts' own settings, to point at one no template reads. */
+  readonly layoutLines?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -32,11 +34,16 @@ export function validateSettings(source: SourceFile | undefined): SettingsResult
   if (Array.isArray(parsedYaml)) return { settings: Object.freeze({}), errors: parsedYaml };
   const parsed = settingsSchema.safeParse(parsedYaml.data);
   if (parsed.success) {
-    const { countries_without_brief: kept, ...words } = parsed.data;
+    const { countries_without_brief: kept, layout, ...words } = parsed.data;
     const profile = checkPrintProfile(source, words.print_profile, parsedYaml.position(['print_profile']));
     if (profile instanceof FactsheetsError) return { settings: Object.freeze({}), errors: [profile] };
-    const values = { ...toSettingsValues(words), ...(profile === undefined ? {} : { printProfile: profile }), ...(kept === undefined ? {} : { countriesWithoutBrief: Object.freeze([...new Set(kept)]) }) };
-    return { settings: withLanguages(values, words.languages), errors: [] };
+    const values = {
+      ...toSettingsValues(words), ...(profile === undefined ? {} : { printProfile: profile }),
+      ...(kept === undefined ? {} : { countriesWithoutBrief: Object.freeze([...new Set(kept)]) }),
+      ...(layout === undefined ? {} : { layout: Object.freeze({ ...layout }) }),
+    };
+    const layoutLines = new Map(Object.keys(layout ?? {}).map((key) => [key, parsedYaml.position(['layout', key]).line]));
+    return { settings: withLanguages(values, words.languages), errors: [], layoutLines };
   }
   const errors = parsed.error.issues.flatMap((issue) => issue.code === 'unrecognized_keys'
     ? issue.keys.map((key) => (issue.path.length === 0
@@ -119,4 +126,21 @@ export function untranslatedSettings(settings: SettingsValues, documents: readon
     });
   }
   return warnings;
+}
+
+/**
+ * The layouts' own settings that no layout or partial reads (`settings.layout.agency`): a
+ * misspelt name, or a setting left from a layout that no longer prints it. A template that
+ * reads one the settings lack is an error at the template already (strict mode).
+ */
+export function unreadLayoutSettings(result: SettingsResult, templates: { readonly layouts: ReadonlyMap<string, SourceFile>; readonly partials: ReadonlyMap<string, SourceFile> }, file: string | undefined): BuildWarning[] {
+  const texts = [...templates.layouts.values(), ...templates.partials.values()].map((template) => template.text);
+  return Object.keys(result.settings.layout ?? {}).filter((key) => !texts.some((text) => new RegExp(`\\blayout\\.${key}\\b`).test(text))).map((key) => {
+    const line = result.layoutLines?.get(key);
+    return {
+      message: `the layout setting "${key}" is read by no layout or partial (a template prints it as {{settings.layout.${key}}}): check its name, or remove it`,
+      ...(file === undefined ? {} : { file }),
+      ...(line === undefined ? {} : { line }),
+    };
+  });
 }
