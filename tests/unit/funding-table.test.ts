@@ -11,7 +11,7 @@ import type { FundingRecord } from '../../src/types.js';
 import { datasetOf, onePagerDocument } from '../helpers/documents.js';
 
 const row = (programme: string, amount: number, year = 2017): FundingRow =>
-  ({ programme, instrument: 'Trust Fund', sector: '', year, status: 'Paid', amount, isSample: false });
+  ({ programme, instrument: 'Trust Fund', sector: '', year, status: 'Paid', statusCode: 'paid', amount, isSample: false });
 
 describe('roundedPercents (largest remainder)', () => {
   it('adds up to exactly 100 where rounding each share would give 101', () => {

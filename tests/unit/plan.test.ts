@@ -30,9 +30,9 @@ describe('planJobs: one-pagers', () => {
       { label: 'Trust Fund', amount: 40_000_000, share: 0.4, roundedPercent: 40, barPercent: 66.7 },
     ]);
     expect(funding['byStatus']).toEqual([
-      { label: 'Committed', amount: 10_000_000, share: 0.1, roundedPercent: 10, barPercent: 16.7 },
-      { label: 'Contracted', amount: 30_000_000, share: 0.3, roundedPercent: 30, barPercent: 50 },
-      { label: 'Paid', amount: 60_000_000, share: 0.6, roundedPercent: 60, barPercent: 100 },
+      { label: 'Committed', code: 'committed', amount: 10_000_000, share: 0.1, roundedPercent: 10, barPercent: 16.7 },
+      { label: 'Contracted', code: 'contracted', amount: 30_000_000, share: 0.3, roundedPercent: 30, barPercent: 50 },
+      { label: 'Paid', code: 'paid', amount: 60_000_000, share: 0.6, roundedPercent: 60, barPercent: 100 },
     ]);
     expect((funding['byYear'] as { label: string; amount: number }[]).map(({ label, amount }) => [label, amount])).toEqual([
       ['2016', 90_000_000],

@@ -17,6 +17,11 @@ export interface Share {
   readonly barPercent: number;
 }
 
+/** A status's share, with the status code (`paid`) beside its printed label. */
+export interface StatusShare extends Share {
+  readonly code: FundingStatus;
+}
+
 /** Funding lines a one-pager's table may show when neither the layout nor the writer says otherwise. */
 export const DEFAULT_FUNDING_LINES = 12;
 
@@ -32,7 +37,7 @@ export interface FundingSummary {
   /** `2016–2018`, or `2017` for a single year. */
   readonly years: string;
   readonly byInstrument: readonly Share[];
-  readonly byStatus: readonly Share[];
+  readonly byStatus: readonly StatusShare[];
   readonly byYear: readonly Share[];
   /** Contracted plus paid, as a share of the total. */
   readonly contractedShare: number;
@@ -72,6 +77,7 @@ export function summariseFunding(
       sector: record.sector ?? '',
       year: record.year,
       status: statusLabel(record.status),
+      statusCode: record.status,
       amount: record.amountEur,
       isSample: isSampleRecord(record),
     }));
@@ -86,10 +92,7 @@ export function summariseFunding(
     lastYear,
     years: firstYear === lastYear ? String(firstYear) : `${firstYear}–${lastYear}`,
     byInstrument: toShares(groupTotals(records, (record) => record.instrument), total, byAmountThenLabel),
-    byStatus: toShares(
-      new Map(FUNDING_STATUSES.filter((status) => statusTotals.has(status)).map((status: FundingStatus) => [statusLabel(status), statusTotals.get(status) ?? 0])),
-      total,
-    ),
+    byStatus: statusShares(statusTotals, total, statusLabel),
     byYear: toShares(groupTotals(records, (record) => String(record.year)), total, (a, b) => a[0].localeCompare(b[0])),
     contractedShare: total === 0 ? 0 : contracted / total,
     sources: [...new Set(records.flatMap((record) => (record.source === undefined ? [] : [record.source])))].sort(),
@@ -129,6 +132,17 @@ export function toShares(totals: ReadonlyMap<string, number>, total: number, ord
     roundedPercent: percents[index] ?? 0,
     barPercent: largest === 0 ? 0 : Math.round((amount / largest) * 1000) / 10,
   }));
+}
+
+/**
+ * Shares by status, in contract order, each with its code beside its label: a layout colours
+ * `paid` by its code, whatever the language prints (`Payé`, `Paid`).
+ */
+function statusShares(totals: ReadonlyMap<string, number>, total: number, statusLabel: (status: FundingStatus) => string): StatusShare[] {
+  const present = FUNDING_STATUSES.filter((status) => totals.has(status));
+  const shares = toShares(new Map(present.map((status) => [statusLabel(status), totals.get(status) ?? 0])), total);
+  // toShares keeps the order it is given: share i is status i.
+  return shares.map((share, index) => Object.freeze({ ...share, code: present[index] as FundingStatus }));
 }
 
 function capitalise(text: string): string {

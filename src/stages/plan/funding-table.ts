@@ -1,3 +1,5 @@
+import type { FundingStatus } from '../../types.js';
+
 /** One funding line as a page lists it. */
 export interface FundingRow {
   readonly programme: string;
@@ -5,6 +7,8 @@ export interface FundingRow {
   readonly sector: string;
   readonly year: number;
   readonly status: string;
+  /** The status as the dataset codes it (`planned`, `contracted`, `paid`), whatever the label. */
+  readonly statusCode: FundingStatus;
   readonly amount: number;
   readonly isSample: boolean;
 }
