@@ -34,6 +34,9 @@ describe('planJobs: one-pagers', () => {
       { label: 'Contracted', code: 'contracted', amount: 30_000_000, share: 0.3, roundedPercent: 30, barPercent: 50 },
       { label: 'Paid', code: 'paid', amount: 60_000_000, share: 0.6, roundedPercent: 60, barPercent: 100 },
     ]);
+    // Each row has its printed label and its code, for a layout that colours by status.
+    const rows = funding['rows'] as { status: string; statusCode: string }[];
+    expect(new Set(rows.map(({ status, statusCode }) => `${statusCode}=${status}`))).toEqual(new Set(['committed=Committed', 'contracted=Contracted', 'paid=Paid']));
     expect((funding['byYear'] as { label: string; amount: number }[]).map(({ label, amount }) => [label, amount])).toEqual([
       ['2016', 90_000_000],
       ['2017', 10_000_000],
