@@ -15,7 +15,17 @@ export function imageType(path: string): string | undefined {
   return IMAGE_TYPES[extname(path).toLowerCase()];
 }
 
-/** Bytes as a `data:` URI: the only kind of URL the printed page may load. */
-export function dataUri(type: string, bytes: Buffer): string {
-  return `data:${type};base64,${bytes.toString('base64')}`;
+/**
+ * Bytes as a `data:` URI: the only kind of URL the printed page may load. `name` (the file it
+ * came from) travels as a media-type parameter, so that what the page measures of an image (its
+ * printed resolution) can name the file to replace.
+ */
+export function dataUri(type: string, bytes: Buffer, name?: string): string {
+  return `data:${type}${name === undefined ? '' : `;name=${encodeURIComponent(name)}`};base64,${bytes.toString('base64')}`;
+}
+
+/** The file a data: URI says it came from (see dataUri), if it says. */
+export function dataUriName(uri: string): string | undefined {
+  const name = /^data:[^;,]*;name=([^;,]*)[;,]/.exec(uri.slice(0, 2048))?.[1];
+  return name === undefined ? undefined : decodeURIComponent(name);
 }

@@ -187,6 +187,16 @@ export interface HtmlPage {
   readonly images?: readonly { readonly path: string; readonly state: string }[];
 }
 
+/** A raster image as its page printed it: its pixels and its printed size in CSS pixels (96 to the inch). */
+export interface PrintedImage {
+  /** The file it came from (`content/countries/images/map.png`, `templates/assets/logo.png`); empty if unknown. */
+  readonly name: string;
+  readonly pixelsWide: number;
+  readonly pixelsHigh: number;
+  readonly printedWidthPx: number;
+  readonly printedHeightPx: number;
+}
+
 /** A printed PDF plus what the browser measured while printing it. */
 export interface PrintedPdf {
   readonly bytes: Uint8Array;
@@ -194,6 +204,8 @@ export interface PrintedPdf {
   readonly overflowMm: number;
   /** Requests the page tried to make, all blocked. */
   readonly blockedRequests: readonly string[];
+  /** Its raster images as printed (for the resolution check); absent from printers that do not measure them. */
+  readonly images?: readonly PrintedImage[];
   /** The page's text, for checking that the fonts have every character. */
   readonly text: string;
   /** The text of every heading, in document order, for the outline's titles. */

@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { FactsheetsError } from '../errors.js';
-import type { PrintedPdf } from '../types.js';
+import type { PrintedImage, PrintedPdf } from '../types.js';
 import { findBrowser } from './find.js';
 import { Pool } from './pool.js';
 import { spawnBrowser, type BrowserProcess } from './process.js';
@@ -346,6 +346,7 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
   // A one-page layout is fitted to its page (see measure.ts), and content wider than the page,
   // which Chromium would shrink the whole document for, is found rather than printed so.
   const { fit, tooWide, budget } = await page.evaluate(measureInPage, FIT_OPTIONS);
+  const images = await page.evaluate(measureImages);
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   return {
     bytes,
@@ -354,7 +355,22 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     ...(budget === undefined ? {} : { budget }),
     overflowMm: fit === undefined ? (measured.height - A4_HEIGHT_PX) * PX_TO_MM : -fit.roomMm,
     blockedRequests: [...pooled.blocked],
+    images,
     text: measured.text,
     headings: measured.headings,
   };
+}
+
+/**
+ * Each raster image as the page prints it, once fitted: its pixels and its printed size in CSS
+ * pixels (96 to the inch), and the file it came from (its data: URI's name). Runs in the page.
+ * Vector images (SVG) have no resolution to check.
+ */
+function measureImages(): PrintedImage[] {
+  return [...document.images].flatMap((image) => {
+    const box = image.getBoundingClientRect();
+    if (image.naturalWidth === 0 || box.width === 0 || image.src.startsWith('data:image/svg')) return [];
+    const name = /^data:[^;,]*;name=([^;,]*)[;,]/.exec(image.src.slice(0, 2048))?.[1];
+    return [{ name: name === undefined ? '' : decodeURIComponent(name), pixelsWide: image.naturalWidth, pixelsHigh: image.naturalHeight, printedWidthPx: box.width, printedHeightPx: box.height }];
+  });
 }

@@ -1,6 +1,7 @@
 import type { BuildConfig } from '../config.js';
 import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
+import { lowResolutionImages, prepressRules } from '../stages/prepress.js';
 import { finishPdf, finishPrintEdition, fontNames, type ScreenEdition } from '../stages/finish.js';
 import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
 import { markedLanguages } from '../stages/render/inline-language.js';
@@ -44,6 +45,10 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
   const started = context.now();
   const printed = await context.printer.print(page.html, { fonts: context.fonts });
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
+  const rules = prepressRules(page.html);
+  const lowResolution = lowResolutionImages(printed.images ?? [], rules);
+  if (rules.failing && lowResolution[0] !== undefined) throw lowResolution[0];
+  for (const problem of lowResolution) context.warn(`${problem.message}: ${lowercaseFirst(problem.hint ?? '')}`, job);
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
   const phraseLanguages = markedLanguages(page.html, job.lang);
@@ -131,4 +136,8 @@ export function creationDate(config: BuildConfig, documentDate: string | undefin
 /** The style sheet that sizes a layout's pages: its own (`<layout>.css`), else the layout file. */
 function pageSheetOf(layout: string, templates: LoadedTemplates): string {
   return templates.styles.get(layout)?.displayPath ?? templates.layouts.get(layout)?.displayPath ?? `templates/layouts/${layout}.hbs`;
+}
+
+function lowercaseFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

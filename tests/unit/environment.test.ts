@@ -37,7 +37,7 @@ describe('layouts', () => {
         '  hint: Put the image in templates/assets/ and name it by its path there, e.g. {{asset "logo.svg"}}.',
     );
     const ok = createEnvironment(templatesOf({ 'layouts/page': '<img src="{{asset "logos/mark.svg"}}" alt="">', 'assets/logos/mark.svg': '<svg/>' }), '');
-    expect(ok.renderLayout('page', {}, '')).toBe(`<img src="data:image/svg+xml;base64,${Buffer.from('<svg/>').toString('base64').replace(/=/g, '&#x3D;')}" alt="">`);
+    expect(ok.renderLayout('page', {}, '')).toBe(`<img src="data:image/svg+xml;name&#x3D;templates%2Fassets%2Flogos%2Fmark.svg;base64,${Buffer.from('<svg/>').toString('base64').replace(/=/g, '&#x3D;')}" alt="">`);
   });
 
   it('gives each layout the shared sheets plus its own, and only its own', () => {

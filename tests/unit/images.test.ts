@@ -24,7 +24,7 @@ describe('images through an injected reader', () => {
 
   it('embeds an image by its real type, whatever its name says', () => {
     const result = markdownToHtml('![x](../images/a.png)', imagesFrom({ '/content/images/a.png': { bytes: GIF } }));
-    expect(result.html).toBe(`<p><img src="data:image/gif;base64,${GIF.toString('base64')}" alt="x"></p>`);
+    expect(result.html).toBe(`<p><img src="data:image/gif;name=images%2Fa.png;base64,${GIF.toString('base64')}" alt="x"></p>`);
   });
 
   it('removes, with a warning, a file that is no image', () => {

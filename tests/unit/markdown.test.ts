@@ -51,7 +51,7 @@ describe('images', () => {
   it('inlines an image from the content folder as a data: URI', async () => {
     const { images } = await contentWithImage();
     const result = markdownToHtml('![Map of Mali](../images/map.png)', images);
-    expect(result.html).toBe(`<p><img src="data:image/png;base64,${PNG.toString('base64')}" alt="Map of Mali"></p>`);
+    expect(result.html).toBe(`<p><img src="data:image/png;name=images%2Fmap.png;base64,${PNG.toString('base64')}" alt="Map of Mali"></p>`);
     expect(result.warnings).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -119,7 +119,7 @@ function readImage(src: string, source: ImageSource): { uri: string; bytes: numb
       hint: 'Scale the image down (300 dpi across an A4 page is some 2500 × 3500 pixels), or raise the imagePixels limit.',
     };
   }
-  return { uri: dataUri(header.type, read.bytes), bytes: read.bytes.byteLength };
+  return { uri: dataUri(header.type, read.bytes, join(dirname(source.file), decoded)), bytes: read.bytes.byteLength };
 }
 
 function megapixels(pixels: number): string {

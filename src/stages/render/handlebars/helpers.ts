@@ -115,6 +115,6 @@ export function assetHelper(assets: ReadonlyMap<string, Asset>): (...args: unkno
         options.loc?.start,
       );
     }
-    return dataUri(type, asset.bytes);
+    return dataUri(type, asset.bytes, asset.displayPath);
   };
 }

@@ -1,0 +1,43 @@
+import { appendFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { copyEnglishSample, TEMPLATES, tempDir } from '../helpers/content.js';
+
+/** A plain grey PNG of the given size. */
+function png(width: number, height: number): Buffer {
+  const image = new PNG({ width, height });
+  image.data.fill(128);
+  return PNG.sync.write(image);
+}
+
+describe('prepress: an image too coarse for print (real Chromium)', () => {
+  it('is a warning naming the file, its printed resolution and the pixels it needs; a fine one passes', async () => {
+    const content = await copyEnglishSample();
+    await mkdir(join(content, 'countries/images'));
+    await writeFile(join(content, 'countries/images/coarse.png'), png(30, 20));
+    await writeFile(join(content, 'countries/images/fine.png'), png(1200, 150));
+    await appendFile(join(content, 'countries/mali.md'), '\n![A coarse mark](images/coarse.png)\n\n![A fine band](images/fine.png)\n');
+    const out = await tempDir('factsheets-prepress-');
+
+    const result = await runCli(['build', '--content', content, '--out', out, '--only', 'mali']);
+
+    expect(result.code).toBe(0);
+    const warnings = result.stderr.split('\n').filter((line) => line.includes('warning:') && line.includes('ppi'));
+    expect(warnings).toEqual([expect.stringMatching(/countries\/mali\.md: warning: the image .*countries\/images\/coarse\.png prints at \d+ ppi \(30 × 20 pixels over \d+ × \d+ mm\), below the 150 ppi a print needs: use an image of at least \d+ × \d+ pixels, or print it smaller/)]);
+
+    // A layout that declares the check failing (and its own floor) fails the document at the image.
+    const templates = join(await tempDir('factsheets-prepress-templates-'), 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const layout = join(templates, 'layouts/one-pager.hbs');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<body class="one-pager', '<body data-min-image-ppi="300" data-prepress="error" class="one-pager'));
+    const strictOut = await tempDir('factsheets-prepress-strict-');
+    const strict = await runCli(['build', '--content', content, '--templates', templates, '--out', strictOut, '--only', 'mali']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/countries\/images\/coarse\.png: error: one-pager mali: the image .*coarse\.png prints at \d+ ppi .*below the 300 ppi a print needs\n  hint: Use an image of at least/);
+    expect(strict.stderr).not.toMatch(/fine\.png/);
+    expect(existsSync(join(strictOut, 'countries/mali.pdf'))).toBe(false);
+  });
+});

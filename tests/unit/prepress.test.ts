@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_MIN_IMAGE_PPI, lowResolutionImages, prepressRules } from '../../src/stages/prepress.js';
+
+const image = (name: string, pixelsWide: number, pixelsHigh: number, printedWidthPx: number, printedHeightPx: number) => ({ name, pixelsWide, pixelsHigh, printedWidthPx, printedHeightPx });
+
+describe('prepress: images print at a resolution a press can use', () => {
+  it('reads the layout\'s rules from its body, else 150 ppi as warnings', () => {
+    expect(prepressRules('<html><body class="one-pager">')).toEqual({ minImagePpi: DEFAULT_MIN_IMAGE_PPI, failing: false });
+    expect(prepressRules('<body class="x" data-min-image-ppi="300" data-prepress="error">')).toEqual({ minImagePpi: 300, failing: true });
+  });
+
+  it('names an image under the floor, by its file, its resolution and the pixels it needs', () => {
+    // 30 pixels over 96 CSS pixels (one inch): 30 ppi.
+    const [problem, ...rest] = lowResolutionImages([image('content/countries/images/logo.png', 30, 15, 96, 48)], prepressRules('<body>'));
+    expect(rest).toEqual([]);
+    expect(problem?.message).toBe('the image content/countries/images/logo.png prints at 30 ppi (30 × 15 pixels over 25 × 13 mm), below the 150 ppi a print needs');
+    expect(problem?.file).toBe('content/countries/images/logo.png');
+    expect(problem?.hint).toBe('Use an image of at least 150 × 75 pixels, or print it smaller.');
+  });
+
+  it('passes images at or over the floor, and reports a file once, at its worst', () => {
+    const rules = prepressRules('<body>');
+    expect(lowResolutionImages([image('a.png', 300, 300, 192, 192)], rules)).toEqual([]);
+    const twice = lowResolutionImages([image('b.png', 100, 100, 96, 96), image('b.png', 100, 100, 192, 192)], rules);
+    expect(twice.map((problem) => problem.message)).toEqual([expect.stringMatching(/^the image b\.png prints at 50 ppi/)]);
+  });
+
+  it('judges the tighter axis of a stretched image', () => {
+    expect(lowResolutionImages([image('c.png', 600, 100, 96, 96)], prepressRules('<body>'))[0]?.message).toMatch(/prints at 100 ppi/);
+  });
+});
