@@ -197,6 +197,15 @@ export interface PrintedImage {
   readonly printedHeightPx: number;
 }
 
+/** The size a run of text prints at, and where: the element (`text.bar-chart__label`) and its first words. */
+export interface PrintedTextSize {
+  readonly pt: number;
+  readonly where: string;
+  readonly sample: string;
+  /** Inside the prose that fitting sizes ([data-fit-prose]). */
+  readonly inProse: boolean;
+}
+
 /** A printed PDF plus what the browser measured while printing it. */
 export interface PrintedPdf {
   readonly bytes: Uint8Array;
@@ -206,6 +215,8 @@ export interface PrintedPdf {
   readonly blockedRequests: readonly string[];
   /** Its raster images as printed (for the resolution check); absent from printers that do not measure them. */
   readonly images?: readonly PrintedImage[];
+  /** Every size its text prints at, smallest first (for the type-size checks). */
+  readonly textSizes?: readonly PrintedTextSize[];
   /** The page's text, for checking that the fonts have every character. */
   readonly text: string;
   /** The text of every heading, in document order, for the outline's titles. */

@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { FactsheetsError } from '../errors.js';
-import type { PrintedImage, PrintedPdf } from '../types.js';
+import type { PrintedImage, PrintedPdf, PrintedTextSize } from '../types.js';
 import { findBrowser } from './find.js';
 import { Pool } from './pool.js';
 import { spawnBrowser, type BrowserProcess } from './process.js';
@@ -346,7 +346,7 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
   // A one-page layout is fitted to its page (see measure.ts), and content wider than the page,
   // which Chromium would shrink the whole document for, is found rather than printed so.
   const { fit, tooWide, budget } = await page.evaluate(measureInPage, FIT_OPTIONS);
-  const images = await page.evaluate(measureImages);
+  const [images, textSizes] = await Promise.all([page.evaluate(measureImages), page.evaluate(measureTextSizes)]);
   const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: tagged });
   return {
     bytes,
@@ -356,6 +356,7 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     overflowMm: fit === undefined ? (measured.height - A4_HEIGHT_PX) * PX_TO_MM : -fit.roomMm,
     blockedRequests: [...pooled.blocked],
     images,
+    textSizes,
     text: measured.text,
     headings: measured.headings,
   };
@@ -373,4 +374,33 @@ function measureImages(): PrintedImage[] {
     const name = /^data:[^;,]*;name=([^;,]*)[;,]/.exec(image.src.slice(0, 2048))?.[1];
     return [{ name: name === undefined ? '' : decodeURIComponent(name), pixelsWide: image.naturalWidth, pixelsHigh: image.naturalHeight, printedWidthPx: box.width, printedHeightPx: box.height }];
   });
+}
+
+/**
+ * The size each run of text prints at, in points, smallest first and one per size and place:
+ * HTML text by its computed size, SVG text (charts) by its size times the SVG's scale on the
+ * page, which CSS cannot see (a chart in a narrow column shrinks its labels). Runs in the page.
+ */
+function measureTextSizes(): PrintedTextSize[] {
+  const found = new Map<string, PrintedTextSize>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const element = node.parentElement;
+    // Soft hyphens are the build's break points, not text.
+    const text = (node.nodeValue ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    if (element === null || text === '' || element.closest('style, script, [hidden], [aria-hidden="true"]') !== null) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue;
+    let px = parseFloat(getComputedStyle(element).fontSize);
+    if (element instanceof SVGElement && element instanceof SVGGraphicsElement) {
+      const matrix = element.getScreenCTM();
+      if (matrix !== null) px *= Math.hypot(matrix.a, matrix.b);
+    }
+    const pt = Math.round(((px * 72) / 96) * 10) / 10;
+    const where = `${element.tagName.toLowerCase()}${element.classList.length === 0 ? '' : `.${[...element.classList].join('.')}`}`;
+    const key = `${pt} ${where}`;
+    if (!found.has(key)) found.set(key, { pt, where, sample: text.slice(0, 60), inProse: element.closest('[data-fit-prose]') !== null });
+  }
+  return [...found.values()].sort((a, b) => a.pt - b.pt);
 }

@@ -1,7 +1,8 @@
 import type { BuildConfig } from '../config.js';
 import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
-import { lowResolutionImages, prepressRules } from '../stages/prepress.js';
+import { FactsheetsError } from '../errors.js';
+import { lowResolutionImages, prepressRules, proseUnderFitFloor, smallText } from '../stages/prepress.js';
 import { finishPdf, finishPrintEdition, fontNames, type ScreenEdition } from '../stages/finish.js';
 import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
 import { markedLanguages } from '../stages/render/inline-language.js';
@@ -46,9 +47,12 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
   const printed = await context.printer.print(page.html, { fonts: context.fonts });
   for (const url of printed.blockedRequests) context.warn(`blocked a request for ${url}`, job);
   const rules = prepressRules(page.html);
-  const lowResolution = lowResolutionImages(printed.images ?? [], rules);
-  if (rules.failing && lowResolution[0] !== undefined) throw lowResolution[0];
-  for (const problem of lowResolution) context.warn(`${problem.message}: ${lowercaseFirst(problem.hint ?? '')}`, job);
+  const prose = proseUnderFitFloor(printed.textSizes ?? []);
+  // The layout's style sheet set it: the error is the designer's, whichever document showed it.
+  if (prose !== undefined) throw new FactsheetsError(prose.message, { ...prose.fields(), file: pageSheetOf(job.layout, context.templates), document: job.document.name });
+  const prepress = [...lowResolutionImages(printed.images ?? [], rules), ...smallText(printed.textSizes ?? [], rules)];
+  if (rules.failing && prepress[0] !== undefined) throw prepress[0];
+  for (const problem of prepress) context.warn(`${problem.message}: ${lowercaseFirst(problem.hint ?? '')}`, job);
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
   const phraseLanguages = markedLanguages(page.html, job.lang);

@@ -1,5 +1,6 @@
 import { FactsheetsError } from '../errors.js';
-import type { PrintedImage } from '../types.js';
+import type { PrintedImage, PrintedTextSize } from '../types.js';
+import { FIT_FLOOR } from '../browser/measure.js';
 
 /** The least resolution of a raster image at its printed size, unless the layout declares another (`data-min-image-ppi`). */
 export const DEFAULT_MIN_IMAGE_PPI = 150;
@@ -7,9 +8,13 @@ export const DEFAULT_MIN_IMAGE_PPI = 150;
 const CSS_PX_PER_INCH = 96;
 const MM_PER_INCH = 25.4;
 
-/** What a layout's `<body>` declares for the prepress checks: the least ppi, and whether falling short fails the document. */
+/** The smallest text a page may print, unless the layout declares another (`data-min-text-pt`). */
+export const DEFAULT_MIN_TEXT_PT = 6;
+
+/** What a layout's `<body>` declares for the prepress checks: the least ppi and type size, and whether falling short fails the document. */
 export interface PrepressRules {
   readonly minImagePpi: number;
+  readonly minTextPt: number;
   readonly failing: boolean;
 }
 
@@ -17,7 +22,12 @@ export interface PrepressRules {
 export function prepressRules(html: string): PrepressRules {
   const body = /<body\b[^>]*>/i.exec(html)?.[0] ?? '';
   const ppi = Number(/\sdata-min-image-ppi="(\d{1,4})"/.exec(body)?.[1] ?? Number.NaN);
-  return { minImagePpi: Number.isFinite(ppi) && ppi > 0 ? ppi : DEFAULT_MIN_IMAGE_PPI, failing: /\sdata-prepress="error"/.test(body) };
+  const pt = Number(/\sdata-min-text-pt="(\d{1,2}(?:\.\d)?)"/.exec(body)?.[1] ?? Number.NaN);
+  return {
+    minImagePpi: Number.isFinite(ppi) && ppi > 0 ? ppi : DEFAULT_MIN_IMAGE_PPI,
+    minTextPt: Number.isFinite(pt) && pt > 0 ? pt : DEFAULT_MIN_TEXT_PT,
+    failing: /\sdata-prepress="error"/.test(body),
+  };
 }
 
 /**
@@ -42,4 +52,29 @@ export function lowResolutionImages(images: readonly PrintedImage[], rules: Prep
       hint: `Use an image of at least ${needed(image.printedWidthPx)} × ${needed(image.printedHeightPx)} pixels, or print it smaller.`,
     });
   });
+}
+
+/**
+ * Text that prints smaller than the layout's floor (default 6 pt), measured on the page (a
+ * chart's labels shrink with its column, which no style sheet shows): one problem per element
+ * and size, as the layout declares (warnings, or errors).
+ */
+export function smallText(sizes: readonly PrintedTextSize[], rules: PrepressRules): FactsheetsError[] {
+  return sizes.filter((size) => size.pt < rules.minTextPt - 0.05).map((size) => new FactsheetsError(
+    `text prints at ${size.pt} pt, under the ${rules.minTextPt} pt floor: ${size.where} "${size.sample}"`,
+    { stage: 'finish', hint: `Set ${size.where} at ${rules.minTextPt} pt or more in the layout's style sheet (a chart's labels: size the chart in points, or give it a wider column).` },
+  ));
+}
+
+/**
+ * The fitting floor, checked on the printed prose rather than on the setting: a fit step whose
+ * rules set the paragraphs themselves smaller than the floor (the narrative's own size stays
+ * 9 pt) is an error, like any step under the floor. Footnote marks (sup, sub) are not body text.
+ */
+export function proseUnderFitFloor(sizes: readonly PrintedTextSize[]): FactsheetsError | undefined {
+  const under = sizes.find((size) => size.inProse && size.pt < FIT_FLOOR.bodyPt - 0.05 && !/^(sup|sub)\b/.test(size.where));
+  return under === undefined ? undefined : new FactsheetsError(
+    `the prose prints at ${under.pt} pt, under the ${FIT_FLOOR.bodyPt} pt floor of fitting: ${under.where} "${under.sample}"`,
+    { stage: 'finish', hint: `Keep the prose, and every fit step's rules for it, at ${FIT_FLOOR.bodyPt} pt or more in the layout's style sheet.` },
+  );
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MIN_IMAGE_PPI, lowResolutionImages, prepressRules } from '../../src/stages/prepress.js';
+import { DEFAULT_MIN_IMAGE_PPI, DEFAULT_MIN_TEXT_PT, lowResolutionImages, prepressRules, proseUnderFitFloor, smallText } from '../../src/stages/prepress.js';
 
 const image = (name: string, pixelsWide: number, pixelsHigh: number, printedWidthPx: number, printedHeightPx: number) => ({ name, pixelsWide, pixelsHigh, printedWidthPx, printedHeightPx });
 
 describe('prepress: images print at a resolution a press can use', () => {
   it('reads the layout\'s rules from its body, else 150 ppi as warnings', () => {
-    expect(prepressRules('<html><body class="one-pager">')).toEqual({ minImagePpi: DEFAULT_MIN_IMAGE_PPI, failing: false });
-    expect(prepressRules('<body class="x" data-min-image-ppi="300" data-prepress="error">')).toEqual({ minImagePpi: 300, failing: true });
+    expect(prepressRules('<html><body class="one-pager">')).toEqual({ minImagePpi: DEFAULT_MIN_IMAGE_PPI, minTextPt: DEFAULT_MIN_TEXT_PT, failing: false });
+    expect(prepressRules('<body class="x" data-min-image-ppi="300" data-min-text-pt="7.5" data-prepress="error">')).toEqual({ minImagePpi: 300, minTextPt: 7.5, failing: true });
   });
 
   it('names an image under the floor, by its file, its resolution and the pixels it needs', () => {
@@ -27,5 +27,22 @@ describe('prepress: images print at a resolution a press can use', () => {
 
   it('judges the tighter axis of a stretched image', () => {
     expect(lowResolutionImages([image('c.png', 600, 100, 96, 96)], prepressRules('<body>'))[0]?.message).toMatch(/prints at 100 ppi/);
+  });
+});
+
+const size = (pt: number, where: string, inProse = false) => ({ pt, where, sample: 'Trust Fund for Africa', inProse });
+
+describe('prepress: type sizes measured on the page', () => {
+  it('names text under the layout\'s floor by its element and words; passes text at the floor', () => {
+    const rules = prepressRules('<body>');
+    expect(smallText([size(5.4, 'text.bar-chart__label'), size(6, 'th'), size(9, 'p')], rules).map((problem) => problem.message)).toEqual([
+      'text prints at 5.4 pt, under the 6 pt floor: text.bar-chart__label "Trust Fund for Africa"',
+    ]);
+    expect(smallText([size(7, 'span.sample-badge')], prepressRules('<body data-min-text-pt="7.5">'))).toHaveLength(1);
+  });
+
+  it('checks the fitting floor on the printed prose, not on its setting; footnote marks are not body text', () => {
+    expect(proseUnderFitFloor([size(6.5, 'p', true), size(9, 'p', true)])?.message).toBe('the prose prints at 6.5 pt, under the 9 pt floor of fitting: p "Trust Fund for Africa"');
+    expect(proseUnderFitFloor([size(6.5, 'sup', true), size(7, 'th'), size(9, 'p', true)])).toBeUndefined();
   });
 });

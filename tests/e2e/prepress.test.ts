@@ -41,3 +41,23 @@ describe('prepress: an image too coarse for print (real Chromium)', () => {
     expect(existsSync(join(strictOut, 'countries/mali.pdf'))).toBe(false);
   });
 });
+
+describe('prepress: type measured on the page (real Chromium)', () => {
+  it('small chart labels are a warning naming the element; prose under the fitting floor fails at the style sheet', async () => {
+    const templates = join(await tempDir('factsheets-type-'), 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const sheet = join(templates, 'styles/one-pager.css');
+    const original = await readFile(sheet, 'utf8');
+    // CSS cannot see a chart's scale: labels set at 5 px print smaller still once the chart fits its column.
+    await writeFile(sheet, `${original}\nsvg .bar-chart__label { font-size: 5px; }\n`);
+    const out = await tempDir('factsheets-type-out-');
+    const small = await runCli(['build', '--templates', templates, '--out', out, '--only', 'mali.en']);
+    expect(small.code).toBe(0);
+    expect(small.stderr).toMatch(/countries\/mali\.md: warning: text prints at \d(\.\d)? pt, under the 6 pt floor: text[.\w-]* "/);
+
+    await writeFile(sheet, `${original}\n.prose p { font-size: 6.5pt; }\n`);
+    const tiny = await runCli(['build', '--templates', templates, '--out', out, '--only', 'mali.en']);
+    expect(tiny.code).toBe(1);
+    expect(tiny.stderr).toMatch(/styles\/one-pager\.css: error: the prose prints at 6\.5 pt, under the 9 pt floor of fitting: p "Mali is both a country of origin/);
+  });
+});
