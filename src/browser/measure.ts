@@ -270,7 +270,15 @@ export function measureInPage(options: FitOptions): PageMeasure {
 
   /** The first thing (in document order) that runs past the page's text block. */
   function findTooWide(): TooWide | undefined {
-    const overflows = (element: Element): boolean => element.getBoundingClientRect().right > limit + 1;
+    // The text block, from the root's own box: a right-to-left root narrower than the viewport
+    // sits at its right, and its content runs over at the left edge, not the right.
+    const rtl = getComputedStyle(root).direction === 'rtl';
+    const start = root.getBoundingClientRect().left;
+    const end = start + limit;
+    const overflows = (element: Element): boolean => {
+      const rect = element.getBoundingClientRect();
+      return rect.right > end + 1 || rect.left < start - 1;
+    };
     // What a box clips (a map's frame) cannot reach the page's edge; an SVG is judged by its own box.
     const clipped = (element: Element): boolean => {
       for (let parent = element.parentElement; parent !== null && parent !== document.body; parent = parent.parentElement) {
@@ -280,7 +288,8 @@ export function measureInPage(options: FitOptions): PageMeasure {
     };
     // Text that runs past its box (a word too long to break) shows only in the box's scroll width.
     const textRunsOver = (element: Element): boolean => element instanceof HTMLElement && element.scrollWidth > element.clientWidth + 1
-      && element.getBoundingClientRect().left + element.scrollWidth > limit + 1 && getComputedStyle(element).overflowX === 'visible';
+      && (rtl ? element.getBoundingClientRect().right - element.scrollWidth < start - 1 : element.getBoundingClientRect().left + element.scrollWidth > end + 1)
+      && getComputedStyle(element).overflowX === 'visible';
     const elements = [...document.body.querySelectorAll('*')];
     const found = elements.find((element) => overflows(element) && !clipped(element))
       ?? elements.find((element) => textRunsOver(element) && !clipped(element));
