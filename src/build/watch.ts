@@ -9,6 +9,7 @@ import { planJobs } from '../stages/plan.js';
 import { validateSources } from '../stages/validate.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import type { BuildReport } from '../types.js';
+import { FailureMemo } from './failure-memo.js';
 import { watchFolders } from './folder-watcher.js';
 
 /** chokidar's window for change events of one file (later ones inside it are dropped). */
@@ -36,7 +37,9 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
     // Builds "close" their printer when done; the warm one stays open until the watcher stops.
     return warm.then((printer) => ({ print: (html, printOptions) => printer.print(html, printOptions), warm: async (html, fonts) => printer.warm?.(html, fonts), close: async () => undefined }));
   };
-  const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache });
+  // A document that failed is tried again only when its inputs change (a full build always tries again).
+  const failureMemo = new FailureMemo();
+  const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache, failureMemo });
 
   const first = await build();
   options.onBuild(first, true);
