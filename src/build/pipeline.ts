@@ -49,8 +49,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   const cache = deps.cache ?? new BuildCache();
   const report = (): BuildReport => {
     const done = log.report(deps.now());
-    deps.failureMemo?.learn(tried, done.documents, done.errors);
-    return done;
+    return deps.failureMemo?.settle(done, tried) ?? done;
   };
   let tried: ReadonlyMap<string, string> = new Map();
 
