@@ -24,6 +24,12 @@ export class FailureMemo {
     return failure?.fingerprint === fingerprint ? failure : undefined;
   }
 
+  /** Forgets every failure: the next build tries each failed document again. */
+  forget(): void {
+    this.failures.clear();
+    this.earlyFailures.clear();
+  }
+
   /**
    * After a build: learns its failures (see learn), and returns its report with the documents
    * that failed before printing exactly as last time among those still failing. Those cost no
