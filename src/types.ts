@@ -288,5 +288,7 @@ export interface BuildReport {
   readonly notes?: readonly BuildWarning[];
   /** Every PDF of the output folder that is kept but out of date (a failed document's last good PDF, a print edition left from an earlier build). */
   readonly outOfDate?: readonly OutOfDateOutput[];
+  /** Watch mode: documents not tried again because their inputs are those they failed with (their errors are in `errors`, as before). */
+  readonly stillFailing?: readonly string[];
   readonly seconds: number;
 }

@@ -12,14 +12,14 @@ export interface FolderWatcher {
  * Watches folders for changes, and keeps watching when a folder is replaced (`rm -rf content
  * && tar x`, `git stash`, a sync tool, `mv`): the file watcher follows the folder it was given,
  * which is gone, so each folder's identity (device and inode) is checked; when it comes back
- * or is another folder, it is watched afresh and `onChange` is told.
+ * or is another folder, it is watched afresh and `onChange` is told (with no path: anything may have changed).
  */
 export async function watchFolders(
   folders: readonly string[],
-  options: { readonly ignored: (path: string) => boolean; readonly onChange: () => void },
+  options: { readonly ignored: (path: string) => boolean; readonly onChange: (path?: string) => void },
 ): Promise<FolderWatcher> {
   const watcher = watchFiles([...folders], { ignoreInitial: true, ignored: options.ignored });
-  watcher.on('all', () => options.onChange());
+  watcher.on('all', (_event, path) => options.onChange(path));
   // A folder that vanishes can make the watcher report an error: it is followed by the check below.
   watcher.on('error', () => undefined);
   await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));

@@ -17,6 +17,8 @@ export class BuildLog {
   private readonly writeFailures: OutputWriteError[] = [];
   /** Outputs (the packs) not made again, and why: their previous PDF is kept, out of date. */
   readonly notRebuilt = new Map<string, string>();
+  /** Documents that failed before with these very inputs, not tried again (see stillFailing). */
+  private readonly unchangedFailures: string[] = [];
   /** How many dataset rows a job's figures come from, once the dataset is known. */
   rowsOf: ((job: RenderJob) => number) | undefined;
   /** The kept PDFs that are out of date, once the manifest is recorded. */
@@ -90,6 +92,13 @@ export class BuildLog {
     this.errors.push(failure.document === undefined ? failure.within(what, job.document.name) : failure);
   }
 
+  /** A document not tried again (watch mode): its inputs are those it failed with, its errors as before. */
+  stillFailing(result: DocumentResult, errors: readonly FactsheetsError[]): void {
+    this.record(result);
+    this.addErrors(errors);
+    this.unchangedFailures.push(result.name);
+  }
+
   /** Every result so far: documents, then print editions and packs. */
   allResults(): DocumentResult[] {
     return [...this.results.values(), ...this.otherOutputs.values()];
@@ -143,6 +152,7 @@ export class BuildLog {
       // Notes are news: about pages printed in this run, not every run.
       notes: documents.flatMap((result) => (result.status === 'built' && result.edition === undefined ? fitNotes(result) : [])),
       outOfDate: this.outOfDate,
+      ...(this.unchangedFailures.length === 0 ? {} : { stillFailing: [...this.unchangedFailures] }),
       seconds: (now - this.started) / 1000,
     };
   }

@@ -15,6 +15,7 @@ import type { TemplateEnvironment } from '../stages/render/handlebars/environmen
 import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
+import { fingerprintOf, type FailureMemo } from './failure-memo.js';
 import { BuildLog } from './log.js';
 import { documentRows, MANIFEST_FILE, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
@@ -32,6 +33,8 @@ export interface PipelineDeps {
   readonly cache?: BuildCache;
   /** Told as each document is done (built, unchanged or failed), for a progress line. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Watch mode's failed documents: one whose inputs did not change is not tried again. */
+  readonly failureMemo?: FailureMemo;
 }
 
 const defaultDeps: PipelineDeps = { launchPrinter: (options) => launchPrinter(options), now: () => performance.now() };
@@ -44,7 +47,11 @@ const defaultDeps: PipelineDeps = { launchPrinter: (options) => launchPrinter(op
 export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defaultDeps): Promise<BuildReport> {
   const log = new BuildLog(config.outDir, deps.now());
   const cache = deps.cache ?? new BuildCache();
-  const report = (): BuildReport => log.report(deps.now());
+  const report = (): BuildReport => {
+    const done = log.report(deps.now());
+    return deps.failureMemo?.settle(done, tried) ?? done;
+  };
+  let tried: ReadonlyMap<string, string> = new Map();
 
   // 1. load content and templates (read only), and what the last build wrote
   const loaded = await loadSources(config.contentDir, config.templatesDir, config.limits).then(async (read) => [read, await cache.fontFaces(read.templates)] as const).catch((error: unknown) => {
@@ -72,7 +79,11 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
 
   // 4. find what is out of date; a complete build removes the outputs of deleted documents
   const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };
-  const { upToDate, outOfDate } = findOutOfDate(planned.jobs, hashContext, previous, log);
+  const found = findOutOfDate(planned.jobs, hashContext, previous, log);
+  const { upToDate } = found;
+  const skipped = skipRememberedFailures(found.outOfDate, planned.jobs, hashContext, previous, log, deps.failureMemo);
+  const { outOfDate } = skipped;
+  tried = skipped.tried;
   const removed = selection.complete ? await removeOrphans(previous, keptOutputs(validation), config.outDir)
     .catch((error: unknown) => (log.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
   // After --only: which outputs left out now disagree with their inputs
@@ -134,6 +145,32 @@ function findOutOfDate(jobs: readonly RenderJob[], hashContext: HashContext, pre
     if (!outOfDate.has(job.document.name) && entry !== undefined) log.unchanged(job, entry);
   }
   return { upToDate, outOfDate };
+}
+
+/**
+ * With a failure memo (watch mode): a document that failed before and whose inputs are the
+ * same is not tried again; its remembered errors are reported as still standing. Returns the
+ * documents to print, and the fingerprint of each one that was out of date (for the memo).
+ */
+function skipRememberedFailures(
+  outOfDate: ReadonlySet<string>, jobs: readonly RenderJob[], hashContext: HashContext, previous: Manifest | undefined, log: BuildLog, memo: FailureMemo | undefined,
+): { outOfDate: ReadonlySet<string>; tried: ReadonlyMap<string, string> } {
+  if (memo === undefined) return { outOfDate, tried: new Map() };
+  const entries = new Map((previous?.documents ?? []).map((entry) => [entry.output, entry]));
+  const toPrint = new Set<string>();
+  const tried = new Map<string, string>();
+  for (const name of outOfDate) {
+    const editions = jobs.filter((job) => job.document.name === name).flatMap((job) => (hashContext.config.printEdition ? [job, printEditionOf(job)] : [job]));
+    const fingerprint = fingerprintOf(editions.map((job) => ({ output: job.outputPath, inputs: currentInputs(job, hashContext, entries.get(job.outputPath)) })));
+    const failure = memo.recall(name, fingerprint);
+    if (failure === undefined) {
+      toPrint.add(name);
+      tried.set(name, fingerprint);
+    } else {
+      log.stillFailing(failure.result, failure.errors);
+    }
+  }
+  return { outOfDate: toPrint, tried };
 }
 
 /**

@@ -9,10 +9,14 @@ import { planJobs } from '../stages/plan.js';
 import { validateSources } from '../stages/validate.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import type { BuildReport } from '../types.js';
+import { FailureMemo } from './failure-memo.js';
 import { watchFolders } from './folder-watcher.js';
 
 /** chokidar's window for change events of one file (later ones inside it are dropped). */
 const CHANGE_WINDOW_MS = 50;
+
+/** Files whose contents a failed document's fingerprint records (Markdown, settings, messages, dataset, templates, styles). */
+const FINGERPRINTED = /\.(?:md|ya?ml|csv|xlsx|hbs|css)$/i;
 
 export interface WatchOptions {
   /** Called with each build's report: the first, then one per change. */
@@ -36,7 +40,9 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
     // Builds "close" their printer when done; the warm one stays open until the watcher stops.
     return warm.then((printer) => ({ print: (html, printOptions) => printer.print(html, printOptions), warm: async (html, fonts) => printer.warm?.(html, fonts), close: async () => undefined }));
   };
-  const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache });
+  // A document that failed is tried again only when its inputs change (a full build always tries again).
+  const failureMemo = new FailureMemo();
+  const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache, failureMemo });
 
   const first = await build();
   options.onBuild(first, true);
@@ -49,20 +55,27 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
   let running: Promise<void> = Promise.resolve();
   let again = false;
   let lastErrors = first.errors.map((error) => error.message).join('\n');
+  let loud = false;
   const enqueue = (quiet: boolean): void => {
+    // A change merged into a pending quiet check still gets its report.
+    if (!quiet) loud = true;
     // One build at a time; changes during a build trigger one more after it.
     if (again) return;
     again = true;
     running = running.then(async () => {
       again = false;
+      const speak = loud;
+      loud = false;
       const report = await build();
       const errors = report.errors.map((error) => error.message).join('\n');
       const news = report.documents.some((document) => document.status === 'built') || errors !== lastErrors;
       lastErrors = errors;
-      if (!quiet || news) options.onBuild(report, false);
+      if (speak || news) options.onBuild(report, false);
     });
   };
-  const schedule = (): void => {
+  const schedule = (path?: string): void => {
+    // The memo's fingerprints hold no image a failed document had not yet been seen to use: another file changed, every failure is tried again.
+    if (path === undefined || !FINGERPRINTED.test(path)) failureMemo.forget();
     clearTimeout(timer);
     timer = setTimeout(() => enqueue(false), options.debounceMs ?? 20);
     // chokidar passes on one change per file in 50 ms and drops the rest, so a second save

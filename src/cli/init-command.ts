@@ -4,6 +4,7 @@ import { BUNDLED_STARTER, BUNDLED_TEMPLATES } from '../config.js';
 import { escapeForMessage, FactsheetsError, formatError } from '../errors.js';
 import { checkFolders, ConfinedFileError, type ConfinedFolder } from '../stages/confined-files.js';
 import { checkPlace } from './init-place.js';
+import { SETTINGS_FILE } from '../stages/validate/settings.js';
 import { displayPath } from '../stages/load.js';
 import { EXIT, UsageError } from './exit.js';
 import { parseCommandOptions } from './command-line.js';
@@ -15,7 +16,9 @@ briefs, a funding dataset and a settings file, each field explained in comments.
 programme and its figures are fictional sample data, to be replaced with your own.
 
 Options:
-  --templates   also copy the default templates into DIR/templates, to customise
+  --templates   also copy the default templates into DIR/templates, to customise; in a
+                folder that already holds a project (a factsheets.yml), only the templates
+                are added and its content is left as it is
   -h, --help    show this help
 
 Existing files are never overwritten: init stops, naming them, before it writes anything.`;
@@ -48,6 +51,9 @@ export async function runInitCommand(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${formatError(new FactsheetsError(place, { stage: 'cli', file: shownPath(target), hint: 'Choose a folder on a disk you can write to, e.g. factsheets init my-programme.' }))}\n`);
     return EXIT.failed;
   }
+  // An existing project (its settings file is there) takes only the templates: its content stays as it is.
+  const templatesOnly = withTemplates && await lstat(join(target, SETTINGS_FILE)).then(() => true, () => false);
+  if (templatesOnly) return addTemplates(target);
   const copies = [
     ...(await filesUnder(BUNDLED_STARTER)).map((path) => ({ from: join(BUNDLED_STARTER, path), to: join(target, path) })),
     ...(withTemplates ? (await filesUnder(BUNDLED_TEMPLATES)).map((path) => ({ from: join(BUNDLED_TEMPLATES, path), to: join(target, 'templates', path) })) : []),
@@ -62,8 +68,45 @@ export async function runInitCommand(argv: readonly string[]): Promise<number> {
     }))}\n`);
     return EXIT.failed;
   }
-  // Only into the new project: no folder on the way may be a link (it could lead anywhere).
-  const project: ConfinedFolder = { root: target, name: 'the new project', stage: 'cli' };
+  const failed = await writeCopies(target, copies, 'the new project');
+  if (failed !== undefined) return failed;
+  // The command builds the new project into its own output folder, never the current one's.
+  const templatesOption = withTemplates ? ` --templates ${shellWord(shownPath(join(target, 'templates')))}` : '';
+  process.stdout.write(`wrote ${copies.length} files into ${escapeForMessage(shownPath(target))}${withTemplates ? ' (templates in its templates/ folder)' : ''}\n`
+    + `next: npm run factsheets -- build --content ${shellWord(shownPath(target))}${templatesOption} --out ${shellWord(shownPath(join(target, 'output')))}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * `init DIR --templates` in an existing project: the bundled templates (layouts, partials,
+ * styles, messages) into DIR/templates, the content left byte for byte. Any template file
+ * already there stops it, named, before anything is written.
+ */
+async function addTemplates(target: string): Promise<number> {
+  const templates = join(target, 'templates');
+  const copies = (await filesUnder(BUNDLED_TEMPLATES)).map((path) => ({ from: join(BUNDLED_TEMPLATES, path), to: join(templates, path) }));
+  const existing = await existingTargets(copies);
+  if (existing[0] !== undefined) {
+    const more = existing.length > 1 ? ` (and ${existing.length - 1} more template ${existing.length === 2 ? 'file' : 'files'})` : '';
+    process.stderr.write(`${formatError(new FactsheetsError(`init --templates would overwrite a template file that exists: ${existing[0]}${more}`, {
+      stage: 'cli', file: shownPath(target),
+      hint: 'The project already has its own templates; move its templates/ folder away to take the bundled ones again. Nothing was written.',
+    }))}\n`);
+    return EXIT.failed;
+  }
+  const failed = await writeCopies(target, copies, 'the project');
+  if (failed !== undefined) return failed;
+  // A build of DIR finds DIR/templates by itself (config.ts), with or without --templates.
+  process.stdout.write(`added ${copies.length} template files into ${escapeForMessage(shownPath(templates))}; the content was left as it was\n`
+    + `every build of ${escapeForMessage(shownPath(target))} uses them from now on, with or without --templates\n`
+    + `next: npm run factsheets -- build --content ${shellWord(shownPath(target))} --out ${shellWord(shownPath(join(target, 'output')))}\n`);
+  return EXIT.ok;
+}
+
+/** Copies the files, never over one (nor through a linked folder); an exit status when it could not. */
+async function writeCopies(target: string, copies: readonly Copy[], name: string): Promise<number | undefined> {
+  // Only into the project: no folder on the way may be a link (it could lead anywhere).
+  const project: ConfinedFolder = { root: target, name, stage: 'cli' };
   try {
     await mkdir(target, { recursive: true });
     for (const copy of copies) {
@@ -82,11 +125,7 @@ export async function runInitCommand(argv: readonly string[]): Promise<number> {
     }))}\n`);
     return EXIT.failed;
   }
-  // The command builds the new project into its own output folder, never the current one's.
-  const templatesOption = withTemplates ? ` --templates ${shellWord(shownPath(join(target, 'templates')))}` : '';
-  process.stdout.write(`wrote ${copies.length} files into ${escapeForMessage(shownPath(target))}${withTemplates ? ' (templates in its templates/ folder)' : ''}\n`
-    + `next: npm run factsheets -- build --content ${shellWord(shownPath(target))}${templatesOption} --out ${shellWord(shownPath(join(target, 'output')))}\n`);
-  return EXIT.ok;
+  return undefined;
 }
 
 function parseCommandLine(argv: readonly string[]): { target: string; withTemplates: boolean } | 'help' {

@@ -135,7 +135,7 @@ function noBundledMessages(lang: string, available: readonly string[]): Factshee
   const own = `templates/${MESSAGES_FOLDER}`;
   return new FactsheetsError(`there are no messages for the language "${lang}": factsheets' own templates have messages for ${available.join(', ') || 'no language'} only`, {
     stage: 'validate', file: `${own}/${lang}.yml`,
-    hint: `Give the project its own templates folder (a new project gets one with "factsheets init DIR --templates"; a templates/ folder where the build runs, or --templates DIR, is used instead of factsheets' own), `
+    hint: `Give the project its own templates folder ("factsheets init DIR --templates" adds one, to a new project or an existing one, and every build of the project uses it), `
       + `then copy ${own}/en.yml to ${own}/${lang}.yml and translate each message; or write the document in a language that has messages.`,
   });
 }

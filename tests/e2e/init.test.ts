@@ -51,7 +51,7 @@ describe('factsheets init', () => {
   it('refuses to overwrite existing files, naming them, and writes nothing', async () => {
     const settings = join(cwd, 'my-programme/factsheets.yml');
     await writeFile(settings, 'series: Edited by hand\n');
-    const again = await runCli(['init', 'my-programme', '--templates'], { cwd });
+    const again = await runCli(['init', 'my-programme'], { cwd });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/^my-programme: error: init would overwrite files that exist: my-programme\/countries\/kenya\.md, .*my-programme\/factsheets\.yml/);
     expect(again.stderr).toMatch(/nothing was written/);
@@ -76,3 +76,49 @@ describe('factsheets init', () => {
     expect(result.stderr).toMatch(/^content: error: there is no content folder here\n  hint: Start one with "factsheets init"/);
   });
 }, 180_000);
+
+describe('factsheets init --templates in an existing project', () => {
+  /** Every file of a folder, by path, with its bytes. */
+  async function filesOf(folder: string): Promise<Map<string, Buffer>> {
+    const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+    const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
+    return new Map(await Promise.all(files.map(async (path) => [path.slice(folder.length + 1), await readFile(path)] as const)));
+  }
+
+  it('adds the bundled templates, leaves the content byte for byte, and a build uses them; a second run names the file it would overwrite', async () => {
+    const cwd = await tempDir('factsheets-init-existing-');
+    expect((await runCli(['init', 'project'], { cwd })).code).toBe(0);
+    const settings = join(cwd, 'project/factsheets.yml');
+    await writeFile(settings, `${await readFile(settings, 'utf8')}\n# edited by the team\n`);
+    const content = await filesOf(join(cwd, 'project'));
+
+    const added = await runCli(['init', 'project', '--templates'], { cwd });
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    const bundled = await filesOf(TEMPLATES);
+    expect(added.stdout).toBe(`added ${bundled.size} template files into project/templates; the content was left as it was\n`
+      + 'every build of project uses them from now on, with or without --templates\n'
+      + 'next: npm run factsheets -- build --content project --out project/output\n');
+    const after = await filesOf(join(cwd, 'project'));
+    for (const [path, bytes] of content) expect(after.get(path)?.equals(bytes), path).toBe(true);
+    for (const [path, bytes] of bundled) expect(after.get(`templates/${path}`)?.equals(bytes), path).toBe(true);
+    expect(after.size).toBe(content.size + bundled.size);
+
+    // The build the line suggests prints with the project's own copy of the templates.
+    const layout = join(cwd, 'project/templates/layouts/one-pager.hbs');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<h1 class="masthead__title">{{country.name}}</h1>', '<h1 class="masthead__title">{{country.name}}, our own brief</h1>'));
+    const build = await runCli(['build', '--content', 'project', '--out', 'project/output', '--jobs', '2'], { cwd });
+    expect(build.code).toBe(0);
+    const [brief] = (await pdfsUnder(join(cwd, 'project/output/countries')));
+    expect(pdfText(brief ?? '')).toMatch(/our own brief/i);
+
+    const before = await filesOf(join(cwd, 'project'));
+    const again = await runCli(['init', 'project', '--templates'], { cwd });
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe('');
+    expect(again.stderr).toMatch(/^project: error: init --templates would overwrite a template file that exists: project\/templates\/[^\s]+ \(and \d+ more template files\)\n  hint: .*Nothing was written\.\n$/);
+    const unchanged = await filesOf(join(cwd, 'project'));
+    expect([...unchanged.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(unchanged.get(path)?.equals(bytes), path).toBe(true);
+  }, 180_000);
+});

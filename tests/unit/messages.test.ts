@@ -162,7 +162,7 @@ describe('a language factsheets\' own templates lack', () => {
     const [problem] = missing.ok ? [] : missing.problems;
     expect(problem === undefined ? '' : formatError(problem)).toBe(
       'templates/messages/de.yml: error: there are no messages for the language "de": factsheets\' own templates have messages for am, ar, en, fr only\n' +
-      '  hint: Give the project its own templates folder (a new project gets one with "factsheets init DIR --templates"; a templates/ folder where the build runs, or --templates DIR, is used instead of factsheets\' own), ' +
+      '  hint: Give the project its own templates folder ("factsheets init DIR --templates" adds one, to a new project or an existing one, and every build of the project uses it), ' +
       'then copy templates/messages/en.yml to templates/messages/de.yml and translate each message; or write the document in a language that has messages.');
     expect(formatError(problem ?? new Error() as never)).not.toContain(BUNDLED_TEMPLATES);
   });
