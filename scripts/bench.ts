@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import puppeteer from 'puppeteer';
 import { resolveConfig } from '../src/config.js';
 import { createEnvironment } from '../src/stages/render/handlebars/environment.js';
+import countryCodes from 'i18n-iso-countries';
 import { loadAtlas } from '../src/stages/plan/atlas.js';
 import { layoutLocatorMap } from '../src/stages/plan/locator-map.js';
 import { findBrowser } from '../src/browser/find.js';
@@ -30,8 +31,16 @@ import { standardsCost, type StandardsCost } from './bench-standards.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CLI = join(ROOT, 'dist/cli.js');
-/** Countries of the region, so that every synthetic brief has a real locator map. */
-const ISO = ['ML', 'NE', 'NG', 'SN', 'ET', 'GN', 'CI', 'GH', 'BF', 'TD', 'MR', 'GM', 'SL', 'LR', 'CM', 'SD', 'ER', 'SO', 'KE', 'UG', 'MA', 'DZ', 'TN', 'LY', 'EG'];
+/** Countries of the region first, then every other country of the atlas: each synthetic brief its own country (one brief per country and language) and a real locator map. */
+const REGION = ['ML', 'NE', 'NG', 'SN', 'ET', 'GN', 'CI', 'GH', 'BF', 'TD', 'MR', 'GM', 'SL', 'LR', 'CM', 'SD', 'ER', 'SO', 'KE', 'UG', 'MA', 'DZ', 'TN', 'LY', 'EG'];
+
+async function countryCodesFor(n: number): Promise<string[]> {
+  const atlas = await loadAtlas();
+  const all = [...atlas.countries.keys()].flatMap((numeric) => countryCodes.numericToAlpha2(numeric) ?? []).sort();
+  const codes = [...new Set([...REGION, ...all])];
+  if (n > codes.length) throw new Error(`--n ${n}: the atlas has ${codes.length} countries, one brief each`);
+  return codes.slice(0, n);
+}
 
 interface Run {
   readonly seconds: number;
@@ -84,13 +93,14 @@ export async function syntheticContent(n: number): Promise<string> {
   await mkdir(join(folder, 'countries'));
   const mali = await readFile(join(ROOT, 'content/countries/mali.md'), 'utf8');
   const body = mali.slice(mali.indexOf('\n---', 4) + 4);
+  const codes = await countryCodesFor(n);
   for (let index = 0; index < n; index += 1) {
-    const iso = ISO[index % ISO.length] ?? 'ML';
+    const iso = codes[index] ?? 'ML';
     await writeFile(join(folder, `countries/country-${String(index).padStart(3, '0')}.md`),
       `---\nname: Country ${index}\niso: ${iso}\nrole: Synthetic brief for the benchmark\nsummary: A generated page with the narrative, charts, table and map of a real brief.\ndate: 2017-09-06\n---\n${body.replace(/Mali/g, `Country ${index}`)}`);
   }
   const rows = ['country,instrument,programme,sector,year,amount_eur,status,source'];
-  for (const iso of ISO) {
+  for (const iso of new Set([...REGION, ...codes])) {
     rows.push(`${iso},EU Emergency Trust Fund for Africa,Jobs and skills,Jobs,2016,36500000,contracted,Sample data`);
     rows.push(`${iso},EU Emergency Trust Fund for Africa,Resilience,Resilience,2017,28000000,committed,Sample data`);
     rows.push(`${iso},European Development Fund,Budget support,Governance,2016,60000000,paid,Sample data`);
