@@ -61,7 +61,8 @@ async function runCli(args: readonly string[], options: { memory?: boolean; exit
   let peak = 0;
   let browserStarted = false;
   child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', () => undefined);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
   // Reads /proc directly (spawning pgrep and cat this often would itself load the 2 cores).
   const sampler = setInterval(() => {
     if (options.memory === true) {
@@ -79,7 +80,7 @@ async function runCli(args: readonly string[], options: { memory?: boolean; exit
   }, 20);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
-  if (code !== (options.exitCode ?? 0)) throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}`);
+  if (code !== (options.exitCode ?? 0)) throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}\n${stderr}`);
   return { seconds: (performance.now() - started) / 1000, peakPssMb: peak / 1024, browserStarted, stdout };
 }
 
