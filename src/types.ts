@@ -202,7 +202,7 @@ export interface PrintedTextSize {
   readonly pt: number;
   readonly where: string;
   readonly sample: string;
-  /** Inside the prose that fitting sizes ([data-fit-prose]). */
+  /** A block (paragraph, list item, quote) of the prose that fitting sizes ([data-fit-prose]), at its own size; false for every run of text. */
   readonly inProse: boolean;
 }
 

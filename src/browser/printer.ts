@@ -400,7 +400,16 @@ function measureTextSizes(): PrintedTextSize[] {
     const pt = Math.round(((px * 72) / 96) * 10) / 10;
     const where = `${element.tagName.toLowerCase()}${element.classList.length === 0 ? '' : `.${[...element.classList].join('.')}`}`;
     const key = `${pt} ${where}`;
-    if (!found.has(key)) found.set(key, { pt, where, sample: text.slice(0, 60), inProse: element.closest('[data-fit-prose]') !== null });
+    if (!found.has(key)) found.set(key, { pt, where, sample: text.slice(0, 60), inProse: false });
+  }
+  // The prose's body text: each paragraph, list item and quote of the fitted prose at its own
+  // size (its code, footnote marks and tables are not body text).
+  for (const block of document.querySelectorAll('[data-fit-prose] :is(p, li, blockquote)')) {
+    const text = (block.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    if (text === '' || block.getBoundingClientRect().height === 0) continue;
+    const pt = Math.round(((parseFloat(getComputedStyle(block).fontSize) * 72) / 96) * 10) / 10;
+    const where = block.tagName.toLowerCase();
+    if (!found.has(`prose ${pt} ${where}`)) found.set(`prose ${pt} ${where}`, { pt, where, sample: text.slice(0, 60), inProse: true });
   }
   return [...found.values()].sort((a, b) => a.pt - b.pt);
 }

@@ -69,10 +69,11 @@ export function smallText(sizes: readonly PrintedTextSize[], rules: PrepressRule
 /**
  * The fitting floor, checked on the printed prose rather than on the setting: a fit step whose
  * rules set the paragraphs themselves smaller than the floor (the narrative's own size stays
- * 9 pt) is an error, like any step under the floor. Footnote marks (sup, sub) are not body text.
+ * 9 pt) is an error, like any step under the floor. Its blocks are judged (paragraphs, list
+ * items, quotes), not the code, footnote marks or tables inside them.
  */
 export function proseUnderFitFloor(sizes: readonly PrintedTextSize[]): FactsheetsError | undefined {
-  const under = sizes.find((size) => size.inProse && size.pt < FIT_FLOOR.bodyPt - 0.05 && !/^(sup|sub)\b/.test(size.where));
+  const under = sizes.find((size) => size.inProse && size.pt < FIT_FLOOR.bodyPt - 0.05);
   return under === undefined ? undefined : new FactsheetsError(
     `the prose prints at ${under.pt} pt, under the ${FIT_FLOOR.bodyPt} pt floor of fitting: ${under.where} "${under.sample}"`,
     { stage: 'finish', hint: `Keep the prose, and every fit step's rules for it, at ${FIT_FLOOR.bodyPt} pt or more in the layout's style sheet.` },

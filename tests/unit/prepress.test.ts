@@ -41,8 +41,8 @@ describe('prepress: type sizes measured on the page', () => {
     expect(smallText([size(7, 'span.sample-badge')], prepressRules('<body data-min-text-pt="7.5">'))).toHaveLength(1);
   });
 
-  it('checks the fitting floor on the printed prose, not on its setting; footnote marks are not body text', () => {
+  it('checks the fitting floor on the printed prose blocks, not on its setting; other runs of text are not judged by it', () => {
     expect(proseUnderFitFloor([size(6.5, 'p', true), size(9, 'p', true)])?.message).toBe('the prose prints at 6.5 pt, under the 9 pt floor of fitting: p "Trust Fund for Africa"');
-    expect(proseUnderFitFloor([size(6.5, 'sup', true), size(7, 'th'), size(9, 'p', true)])).toBeUndefined();
+    expect(proseUnderFitFloor([size(6.5, 'sup'), size(7, 'th'), size(8.8, 'code'), size(9, 'p', true)])).toBeUndefined();
   });
 });
