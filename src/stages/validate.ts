@@ -10,6 +10,7 @@ import { rowsWithoutDocument } from './validate/unused-rows.js';
 import { documentClashes } from './validate/clashes.js';
 import { unknownFields } from './validate/unknown-fields.js';
 import { misreadText } from './validate/mojibake.js';
+import { svgImageProblems, svgTextWarning } from './render/svg-image.js';
 
 
 export interface ValidationResult {
@@ -131,6 +132,9 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     const warnings = [
       ...untranslatedSettings(settings.settings, documents, sources.settings?.displayPath),
       ...unreadLayoutSettings(settings, sources.templates, sources.settings?.displayPath),
+      ...[...sources.templates.assets.values()]
+        .filter((asset) => asset.displayPath.toLowerCase().endsWith('.svg') && svgImageProblems(asset.bytes).hasText)
+        .map((asset) => ({ message: svgTextWarning(), file: asset.displayPath })),
       ...unknownFields(documents, sources.templates),
       ...(datasetResult?.warnings ?? []),
       ...documents.flatMap((document) => misreadText(document.source, document.name)),

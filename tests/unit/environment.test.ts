@@ -40,6 +40,13 @@ describe('layouts', () => {
     expect(ok.renderLayout('page', {}, '')).toBe(`<img src="data:image/svg+xml;name&#x3D;templates%2Fassets%2Flogos%2Fmark.svg;base64,${Buffer.from('<svg/>').toString('base64').replace(/=/g, '&#x3D;')}" alt="">`);
   });
 
+  it('refuses an SVG asset that refers to a file outside itself, at the template that shows it', () => {
+    const linked = createEnvironment(templatesOf({ 'layouts/page': '<p>\n<img src="{{asset "logo.svg"}}" alt="The agency">', 'assets/logo.svg': '<svg><image href="logo.png"/></svg>' }), '');
+    expect(renderError(() => linked.renderLayout('page', {}, ''))).toMatch(
+      /^templates\/layouts\/page\.hbs:2:11: error: asset: templates\/assets\/logo\.svg refers to "logo\.png" outside itself, which an image cannot load: it would print without it\n  hint: Embed what it refers to inside the SVG/,
+    );
+  });
+
   it('gives each layout the shared sheets plus its own, and only its own', () => {
     const two = templatesOf({ 'layouts/a': '', 'layouts/b': '', 'styles/base': 'B', 'styles/a': 'A', 'styles/b': 'X' });
     expect(stylesheetFor('a', two)).toBe('B\nA');

@@ -7,6 +7,7 @@ import { FactsheetsError } from '../../errors.js';
 import { dataUri, IMAGE_TYPES, imageType } from '../../image-types.js';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from '../../limits.js';
 import { readImageHeader } from './image-header.js';
+import { SVG_EXTERNAL_HINT, svgImageProblems, svgTextWarning } from './svg-image.js';
 
 /**
  * What reading one image file gave: its bytes; a reason to leave it out (removed with a
@@ -87,6 +88,7 @@ export function inlineImages() {
       }
       if ('uri' in inlined) {
         node.properties['src'] = inlined.uri;
+        if (inlined.warning !== undefined) file.message(inlined.warning, node);
         return;
       }
       file.message(`removed the image "${src}": ${inlined.skip}`, node);
@@ -96,7 +98,7 @@ export function inlineImages() {
   };
 }
 
-function readImage(src: string, source: ImageSource): { uri: string; bytes: number } | Exclude<ImageRead, { bytes: Buffer }> {
+function readImage(src: string, source: ImageSource): { uri: string; bytes: number; warning?: string } | Exclude<ImageRead, { bytes: Buffer }> {
   if (src === '' || /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || isAbsolute(src)) {
     return { skip: 'images must be files in the content folder, given by a relative path' };
   }
@@ -119,7 +121,13 @@ function readImage(src: string, source: ImageSource): { uri: string; bytes: numb
       hint: 'Scale the image down (300 dpi across an A4 page is some 2500 × 3500 pixels), or raise the imagePixels limit.',
     };
   }
-  return { uri: dataUri(header.type, read.bytes, join(dirname(source.file), decoded)), bytes: read.bytes.byteLength };
+  const name = join(dirname(source.file), decoded);
+  if (header.type === 'image/svg+xml') {
+    const svg = svgImageProblems(read.bytes);
+    if (svg.external !== undefined) return { refuse: `refers to "${svg.external}" outside itself, which an image cannot load: it would print without it`, hint: SVG_EXTERNAL_HINT };
+    if (svg.hasText) return { uri: dataUri(header.type, read.bytes, name), bytes: read.bytes.byteLength, warning: svgTextWarning(name) };
+  }
+  return { uri: dataUri(header.type, read.bytes, name), bytes: read.bytes.byteLength };
 }
 
 function megapixels(pixels: number): string {

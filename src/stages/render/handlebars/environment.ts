@@ -210,11 +210,11 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage): F
     return new FactsheetsError(undefinedPath === undefined ? message : `"${undefinedPath}" is not defined here (${message})`, {
       ...at,
       ...(error.location === undefined ? {} : { line: error.location.line, column: error.location.column + 1 }),
-      hint: undefinedPath !== undefined
+      hint: error.hint ?? (undefinedPath !== undefined
         ? MISSING_FIELD_HINT
         : message.startsWith('asset:')
           ? 'Put the image in templates/assets/ and name it by its path there, e.g. {{asset "logo.svg"}}.'
-          : 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.',
+          : 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.'),
       cause: error,
     });
   }

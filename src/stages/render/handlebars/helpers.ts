@@ -1,5 +1,6 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
 import { dataUri, imageType } from '../../../image-types.js';
+import { SVG_EXTERNAL_HINT, svgImageProblems } from '../svg-image.js';
 import type { Asset } from '../../load.js';
 import { describe, formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from './format.js';
 
@@ -16,6 +17,8 @@ export class HelperError extends Error {
   constructor(
     message: string,
     readonly location: HelperLocation | undefined,
+    /** What to do, when the helper knows better than the generic hint. */
+    readonly hint?: string,
   ) {
     super(message);
     this.name = 'HelperError';
@@ -114,6 +117,10 @@ export function assetHelper(assets: ReadonlyMap<string, Asset>): (...args: unkno
         `asset: there is no image ${typeof name === 'string' ? `"${name}"` : String(name)} in templates/assets/ (images: ${known.join(', ') || 'none'})`,
         options.loc?.start,
       );
+    }
+    const external = type === 'image/svg+xml' ? svgImageProblems(asset.bytes).external : undefined;
+    if (external !== undefined) {
+      throw new HelperError(`asset: ${asset.displayPath} refers to "${external}" outside itself, which an image cannot load: it would print without it`, options.loc?.start, SVG_EXTERNAL_HINT);
     }
     return dataUri(type, asset.bytes, asset.displayPath);
   };
