@@ -176,6 +176,8 @@ export interface RenderJob {
   readonly info: DocumentInfo;
   /** A factsheet's countries' names as it prints them, by ISO code: its language's briefs' (other documents), else CLDR's. An input of its PDF. */
   readonly countryNames?: Readonly<Record<string, string>>;
+  /** Which output of the document this job makes: absent for its screen PDF, `print` for its print edition (under print/). */
+  readonly edition?: 'print';
 }
 
 export interface HtmlPage {

@@ -126,9 +126,9 @@ function buildOptions(job: RenderJob, config: BuildConfig): { sourceDateEpoch: n
   return { sourceDateEpoch: config.sourceDateEpoch ?? null, print: isPrintEdition(job) };
 }
 
-/** Whether a job is a document's print edition (printEditionOf puts those under print/). */
+/** Whether a job is a document's print edition (see printEditionOf): by its kind of output, never by its path. */
 export function isPrintEdition(job: RenderJob): boolean {
-  return job.outputPath.startsWith('print/');
+  return job.edition === 'print';
 }
 
 /** A PDF's creation date: SOURCE_DATE_EPOCH, else the document's date, else a fixed date; never the clock. */

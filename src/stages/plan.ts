@@ -18,7 +18,7 @@ const SCREEN_EDITION = Object.freeze({ print: false });
 
 /** The same job, for the print edition: its layout prints with bleed, its PDF goes under print/. */
 export function printEditionOf(job: RenderJob): RenderJob {
-  return { ...job, outputPath: `print/${job.outputPath}`, view: Object.freeze({ ...job.view, edition: Object.freeze({ print: true }) }) };
+  return { ...job, edition: 'print', outputPath: printEditionPath(job.outputPath), view: Object.freeze({ ...job.view, edition: Object.freeze({ print: true }) }) };
 }
 
 /** Written into every PDF's Info as its creator. */
@@ -286,6 +286,11 @@ function documentInfo(title: string, author: string | undefined, subject: string
 export function outputPathFor(kind: DocumentKind, baseName: string, lang?: string, project: SettingsValues = {}): string {
   const path = kind === 'one-pager' ? `countries/${baseName}.pdf` : `${baseName}.pdf`;
   return lang === undefined || lang === (project.language ?? 'en') ? path : `${lang}/${path}`;
+}
+
+/** Where a document's print edition goes: its screen PDF's path under `print/`. */
+export function printEditionPath(screenPath: string): string {
+  return `print/${screenPath}`;
 }
 
 /** The output path of a document known only by name (one that failed validation). */
