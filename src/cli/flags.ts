@@ -120,6 +120,8 @@ const PROJECT_FLAGS = {
 } as const;
 
 const OUT = folder('output folder (default: output)');
+/** Taken by the commands that write no output, so that a build's folders can be passed to them as they are. */
+const UNUSED_OUT = describedAs(OUT, 'an output folder, accepted as build takes it; nothing is written to it');
 
 /** How a build prints: build and review. */
 const PRINT_FLAGS = {
@@ -172,11 +174,13 @@ export const COMMAND_FLAGS = {
   },
   languages: {
     ...PROJECT_FLAGS,
+    out: UNUSED_OUT,
     json: toggle('print the facts as JSON on stdout'),
   },
   forecast: {
     expansion: { type: 'string', value: 'LANG=PERCENT,...', help: 'your own expected lengths, e.g. fr=25,de=35 (a language named here is forecast too)', kind: EXPANSIONS },
     ...PROJECT_FLAGS,
+    out: UNUSED_OUT,
     json: toggle('print the forecast as JSON on stdout'),
   },
 } as const satisfies Readonly<Record<CommandName, Flags>>;
