@@ -1,39 +1,21 @@
 import { handleSignals } from './signals.js';
 import { EXIT, UsageError } from './exit.js';
 import { generalUsage, listedCommands } from './command-names.js';
-import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine, shardOption } from './command-line.js';
+import { checkEnvironment, folderOptions, parseFlags, printOptions, readCommandLine } from './command-line.js';
+import { COMMAND_FLAGS } from './flags.js';
+import { commandUsage } from './usage.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import type { BuildReport } from '../types.js';
 
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 import { printWatchReport, relativeToCwd } from './watch-report.js';
 
-export const BUILD_USAGE = `Usage: factsheets build [--content DIR] [--templates DIR] [--out DIR] [--only NAMES] [--jobs N]
-                        [--print] [--force] [--watch] [--shard I/N] [--browser-url URL]
-                        [--timeout SECONDS] [--json] [--quiet]
-
-Builds a PDF for every document in the content folder:
+export const BUILD_USAGE = commandUsage('build', {
+  about: `Builds a PDF for every document in the content folder:
   *.md            factsheets  -> OUT/<name>.pdf
-  countries/*.md  one-pagers  -> OUT/countries/<name>.pdf
-
-Options:
-  --content DIR    content folder (default: content)
-  --templates DIR  templates folder (default: templates)
-  --out DIR        output folder (default: output)
-  --only NAMES     build only these documents, comma-separated (e.g. factsheet,mali)
-  --jobs N         browser pages printing at once (default: 4 on 2+ cores)
-  --print          also write print files with the layout's bleed and crop marks under OUT/print/
-  --force          print every document, even those whose PDF is up to date
-  --watch          keep the browser warm and rebuild what each change affects (Ctrl-C stops)
-  --shard I/N      build only shard I of N (e.g. 2/4), for a CI matrix; no pack
-  --browser-url U  print through a running Chrome (ws://… or http://…) instead of launching one
-                   (also FACTSHEETS_BROWSER_URL)
-  --quiet          no progress line and no line per PDF: errors, warnings and the summary
-  --timeout S      deadline to print one document; a hung browser is relaunched (default: 30)
-  --json           print the report as JSON on stdout instead of text
-  -h, --help       show this help
-
-Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.`;
+  countries/*.md  one-pagers  -> OUT/countries/<name>.pdf`,
+  footer: 'Exit status: 0 all built, 1 some document or input failed, 2 wrong command line.',
+});
 
 /** `factsheets build …`: one build (or watch mode), its report on the terminal, its exit status. */
 export async function runBuildCommand(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -93,29 +75,21 @@ interface Command {
 }
 
 function parseCommandLine(argv: readonly string[]): Command | 'help' {
-  const parsed = parseCommandOptions(argv, {
-    ...FOLDER_OPTIONS,
-    ...PRINT_OPTIONS,
-    only: { type: 'string' },
-    json: { type: 'boolean' },
-    watch: { type: 'boolean' },
-    shard: { type: 'string' },
+  const parsed = parseFlags(argv, COMMAND_FLAGS.build, (positionals) => {
+    if (positionals.length === 0) throw new UsageError(`missing command (the commands are ${listedCommands()})`);
+    if (positionals[0] !== 'build' || positionals.length > 1) {
+      throw new UsageError(`unknown command "${positionals.join(' ')}" (the commands are ${listedCommands()})`);
+    }
   });
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  if (positionals.length === 0) throw new UsageError(`missing command (the commands are ${listedCommands()})`);
-  if (positionals[0] !== 'build' || positionals.length > 1) {
-    throw new UsageError(`unknown command "${positionals.join(' ')}" (the commands are ${listedCommands()})`);
-  }
-  const only = values.only?.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  if (only !== undefined && only.length === 0) throw new UsageError('--only needs at least one document name');
+  if (parsed === 'help') return 'help';
+  const { values } = parsed;
   const options: BuildOptions = {
     ...folderOptions(values),
-    ...(only === undefined ? {} : { only }),
+    ...(values.only === undefined ? {} : { only: values.only }),
     ...printOptions(values),
-    ...shardOption(values.shard),
+    ...(values.shard === undefined ? {} : { shard: values.shard }),
   };
-  return { options, json: values.json === true, watch: values.watch === true, quiet: values.quiet === true };
+  return { options, json: values.json, watch: values.watch, quiet: values.quiet };
 }
 
 /** A live `12/200 documents · 14.2/s · about 13 s left` line on a terminal, redrawn in place. */

@@ -1,22 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { EXIT, UsageError } from './exit.js';
-import { parseCommandOptions, readCommandLine } from './command-line.js';
+import { parseFlags, readCommandLine } from './command-line.js';
+import { COMMAND_FLAGS } from './flags.js';
+import { commandUsage } from './usage.js';
 import { FactsheetsError } from '../errors.js';
 import { checkStandards, describeFailure } from '../pdf/ua-check.js';
 
-export const CHECK_USAGE = `Usage: factsheets check [--print] FILE.pdf...
-
-Checks PDFs, built here or anywhere, against the machine-checkable conditions of PDF/UA-1
+export const CHECK_USAGE = commandUsage('check', {
+  about: `Checks PDFs, built here or anywhere, against the machine-checkable conditions of PDF/UA-1
 (ISO 14289-1; rule ids as in veraPDF's PDF/UA-1 profile, with the Matterhorn Protocol's
 failure conditions) and, with --print, of PDF/X-4 too. One line per failure:
 FILE: RULE (Matterhorn NN-NNN): what is wrong. A file the checker cannot read (cross-reference
-streams, object streams, encryption) is one error line.
-
-Options:
-  --print     also check PDF/X-4 (print editions)
-  -h, --help  show this help
-
-Exit status: 0 every file passes, 1 a file fails or cannot be read, 2 wrong command line.`;
+streams, object streams, encryption) is one error line.`,
+  footer: 'Exit status: 0 every file passes, 1 a file fails or cannot be read, 2 wrong command line.',
+});
 
 interface CheckCommand {
   readonly files: readonly string[];
@@ -52,9 +49,9 @@ export async function runCheckCommand(argv: readonly string[]): Promise<number> 
 }
 
 function parseCommandLine(argv: readonly string[]): CheckCommand | 'help' {
-  const { values, positionals } = parseCommandOptions(argv, { print: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  if (values.help === true) return 'help';
-  const files = positionals.slice(1);
-  if (files.length === 0) throw new UsageError('check needs at least one PDF file');
-  return { files, print: values.print === true };
+  const parsed = parseFlags(argv, COMMAND_FLAGS.check, (positionals) => {
+    if (positionals.length < 2) throw new UsageError('check needs at least one PDF file');
+  });
+  if (parsed === 'help') return 'help';
+  return { files: parsed.positionals.slice(1), print: parsed.values.print };
 }

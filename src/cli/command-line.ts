@@ -1,26 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildOptions } from '../config.js';
-import { parseShard } from '../build/shard.js';
+import type { Flags, FlagValues } from './flags.js';
 import { EXIT, UsageError } from './exit.js';
 import { escapeForMessage } from '../errors.js';
-
-/** The options of every command that builds: its three folders, and help. */
-export const FOLDER_OPTIONS = {
-  content: { type: 'string' },
-  templates: { type: 'string' },
-  out: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const satisfies ParseArgsConfig['options'];
-
-/** Node's parseArgs, where an unknown option or a missing value is a UsageError naming it. */
-function parseCommandLineOptions<const Config extends ParseArgsConfig>(config: Config): ReturnType<typeof parseArgs<Config>> {
-  try {
-    return parseArgs(config);
-  } catch (error) {
-    // Node's messages name the bad option; drop its "To specify a positional argument…" advice.
-    throw new UsageError((error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option');
-  }
-}
 
 /** The last second a PDF date can hold (year 9999). */
 const LATEST_EPOCH = 253_402_300_799;
@@ -38,73 +20,38 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): number | undefined {
   return EXIT.usage;
 }
 
-/** The options of every command that prints (build, review): how it prints, each checked against its documented range. */
-export const PRINT_OPTIONS = {
-  jobs: { type: 'string' },
-  timeout: { type: 'string' },
-  print: { type: 'boolean' },
-  force: { type: 'boolean' },
-  'browser-url': { type: 'string' },
-  quiet: { type: 'boolean' },
-} as const satisfies ParseArgsConfig['options'];
-
-interface PrintValues {
-  readonly jobs?: string | undefined;
-  readonly timeout?: string | undefined;
-  readonly print?: boolean | undefined;
-  readonly force?: boolean | undefined;
-  readonly 'browser-url'?: string | undefined;
+interface FolderValues {
+  readonly content?: string | undefined;
+  readonly templates?: string | undefined;
+  readonly out?: string | undefined;
 }
 
-/** The print options given, as build options; a value outside its documented range is a UsageError naming the range. */
-export function printOptions(values: PrintValues): BuildOptions {
-  const jobs = values.jobs === undefined ? undefined : wholeNumber('--jobs', values.jobs, 1, 64);
-  const timeout = values.timeout === undefined ? undefined : decimalNumber('--timeout', values.timeout, 1, 3600, 'a number of seconds');
-  const browserUrl = values['browser-url'];
-  if (browserUrl !== undefined && !/^(wss?|https?):\/\/\S+$/.test(browserUrl)) {
-    throw new UsageError(`--browser-url must start with ws://, wss://, http:// or https://; got "${browserUrl}"`);
-  }
-  return {
-    ...(jobs === undefined ? {} : { jobs }),
-    ...(timeout === undefined ? {} : { timeoutSeconds: timeout }),
-    ...(values.print === true ? { printEdition: true } : {}),
-    ...(values.force === true ? { force: true } : {}),
-    ...(browserUrl === undefined ? {} : { browserUrl }),
-  };
-}
-
-/** `--shard I/N`, checked. */
-export function shardOption(text: string | undefined): BuildOptions {
-  if (text === undefined) return {};
-  const shard = parseShard(text);
-  if (shard === undefined) throw new UsageError(`--shard must be I/N with 1 ≤ I ≤ N, e.g. 2/4; got "${text}"`);
-  return { shard };
-}
-
-/** A whole number written as digits, from `min` to `max`. */
-export function wholeNumber(option: string, text: string, min: number, max: number): number {
-  const value = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= min && value <= max)) throw new UsageError(`${option} must be a whole number from ${min} to ${max}, got "${text}"`);
-  return value;
-}
-
-/** A number written as digits with optional decimals, from `min` to `max`. */
-function decimalNumber(option: string, text: string, min: number, max: number, what: string): number {
-  const value = /^\d{1,9}(\.\d{1,9})?$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= min && value <= max)) throw new UsageError(`${option} must be ${what} from ${min} to ${max}, got "${text}"`);
-  return value;
-}
-
-/** The folders given on the command line, as build options (the others keep their defaults). */
-export function folderOptions(values: { readonly content?: string | undefined; readonly templates?: string | undefined; readonly out?: string | undefined }): BuildOptions {
-  for (const [option, value] of Object.entries(values)) {
-    // An unset variable (`--out "$OUT"`) would otherwise mean the current folder.
-    if ((option === 'content' || option === 'templates' || option === 'out') && value === '') throw new UsageError(`--${option} needs a folder, got an empty name`);
-  }
+/** The folders given on the command line (checked by their flags), as build options; the others keep their defaults. */
+export function folderOptions(values: FolderValues): BuildOptions {
   return {
     ...(values.content === undefined ? {} : { contentDir: values.content }),
     ...(values.templates === undefined ? {} : { templatesDir: values.templates }),
     ...(values.out === undefined ? {} : { outDir: values.out }),
+  };
+}
+
+interface PrintValues {
+  readonly jobs?: number | undefined;
+  readonly timeout?: number | undefined;
+  readonly print?: boolean;
+  readonly force?: boolean;
+  readonly 'browser-url'?: string | undefined;
+}
+
+/** The print flags given (build, review), as build options. */
+export function printOptions(values: PrintValues): BuildOptions {
+  const browserUrl = values['browser-url'];
+  return {
+    ...(values.jobs === undefined ? {} : { jobs: values.jobs }),
+    ...(values.timeout === undefined ? {} : { timeoutSeconds: values.timeout }),
+    ...(values.print === true ? { printEdition: true } : {}),
+    ...(values.force === true ? { force: true } : {}),
+    ...(browserUrl === undefined ? {} : { browserUrl }),
   };
 }
 
@@ -124,10 +71,36 @@ export function readCommandLine<Command>(argv: readonly string[], parse: (argv: 
   }
 }
 
-/** A command's arguments: its name and any positionals, and these options, strictly (unknown options are errors). */
-export function parseCommandOptions<const Options extends NonNullable<ParseArgsConfig['options']>>(
-  argv: readonly string[],
-  options: Options,
-): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: Options }>> {
-  return parseCommandLineOptions({ args: [...argv], allowPositionals: true, strict: true, options });
+/** A command's arguments: its flags' values, each read and checked by its kind, and the rest (its name first). */
+export interface CommandArguments<F extends Flags> {
+  readonly values: FlagValues<F>;
+  readonly positionals: readonly string[];
+}
+
+/**
+ * A command's arguments against its flags in the table (src/cli/flags.ts): 'help' for -h or
+ * --help; otherwise the positionals checked by `operands` (a wrong command word comes before a
+ * wrong value), then every flag's value by its kind. Unknown flags, a missing value, a value
+ * out of its range and a missing required flag are each a UsageError naming the flag.
+ */
+export function parseFlags<const F extends Flags>(argv: readonly string[], flags: F, operands: (positionals: readonly string[]) => void = () => undefined): CommandArguments<F> | 'help' {
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const [name, flag] of Object.entries(flags)) options[name] = { type: flag.type };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options }) as typeof parsed;
+  } catch (error) {
+    // Node's messages name the bad option; drop its "To specify a positional argument…" advice.
+    throw new UsageError((error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option');
+  }
+  if (parsed.values['help'] === true) return 'help';
+  operands(parsed.positionals);
+  const values: Record<string, unknown> = {};
+  for (const [name, flag] of Object.entries(flags)) {
+    const given = parsed.values[name];
+    if (flag.type === 'boolean') values[name] = given === true;
+    else if (typeof given === 'string') values[name] = flag.kind.read(given, `--${name}`);
+    else if (flag.required !== undefined) throw new UsageError(`--${name} ${flag.value} is required: ${flag.required}`);
+  }
+  return { values: values as FlagValues<F>, positionals: parsed.positionals };
 }

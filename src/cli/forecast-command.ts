@@ -1,30 +1,23 @@
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
+import { folderOptions, parseFlags, readCommandLine } from './command-line.js';
+import { COMMAND_FLAGS } from './flags.js';
+import { commandUsage } from './usage.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { formatError, toFactsheetsError } from '../errors.js';
-import { DEFAULT_EXPANSION, parseExpansions } from '../languages/forecast.js';
+import { DEFAULT_EXPANSION } from '../languages/forecast.js';
 import type { BriefForecast } from '../languages/forecast-run.js';
 
-export const FORECAST_USAGE = `Usage: factsheets forecast [LANG...] [--expansion LANG=PERCENT,...] [--content DIR] [--templates DIR] [--json]
-
-Before translations arrive: stretches every country brief's prose (summary and narrative) by
+export const FORECAST_USAGE = commandUsage('forecast', {
+  about: `Before translations arrive: stretches every country brief's prose (summary and narrative) by
 the length a language is expected to run to, prints it in that language's layout in a scratch
 folder, and says brief by brief whether it would still fit on its page, at which fit step, and
 about how many characters of prose are left for the translator. Nothing is written to the
 output folder.
 
 Expected lengths, in percent more characters than English (defaults):
-  ${Object.entries(DEFAULT_EXPANSION).map(([lang, percent]) => `${lang} ${percent > 0 ? '+' : ''}${percent}%`).join(', ')}
-
-Options:
-  LANG...                  the languages to forecast (default: fr de ar)
-  --expansion fr=25,de=35  your own figures (a language named here is forecast too)
-  --content DIR            content folder (default: content)
-  --templates DIR          templates folder (default: templates)
-  --json                   print the forecast as JSON on stdout
-  -h, --help               show this help
-
-Exit status: 0 every brief would fit, 1 one would not (or the project cannot be read), 2 wrong command line.`;
+  ${Object.entries(DEFAULT_EXPANSION).map(([lang, percent]) => `${lang} ${percent > 0 ? '+' : ''}${percent}%`).join(', ')}`,
+  footer: 'Exit status: 0 every brief would fit, 1 one would not (or the project cannot be read), 2 wrong command line.',
+});
 
 interface ForecastCommand {
   readonly options: BuildOptions;
@@ -65,14 +58,10 @@ export function formatForecasts(forecasts: readonly BriefForecast[]): string {
 }
 
 function parseCommandLine(argv: readonly string[]): ForecastCommand | 'help' {
-  const { values, positionals } = parseCommandOptions(argv, { ...FOLDER_OPTIONS, expansion: { type: 'string' }, json: { type: 'boolean' } });
-  if (values.help === true) return 'help';
-  let own: Record<string, number>;
-  try {
-    own = values.expansion === undefined ? {} : parseExpansions(values.expansion);
-  } catch (error) {
-    throw new UsageError(`--expansion: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const parsed = parseFlags(argv, COMMAND_FLAGS.forecast);
+  if (parsed === 'help') return 'help';
+  const { values, positionals } = parsed;
+  const own = values.expansion ?? {};
   const named = positionals.slice(1);
   const languages = named.length > 0 ? named : Object.keys(own).length > 0 ? [] : ['fr', 'de', 'ar'];
   const expansions: Record<string, number> = {};
@@ -81,5 +70,5 @@ function parseCommandLine(argv: readonly string[]): ForecastCommand | 'help' {
     if (percent === undefined) throw new UsageError(`no expected length for "${lang}": give one, e.g. --expansion ${lang}=15`);
     expansions[lang] = percent;
   }
-  return { options: folderOptions(values), expansions, json: values.json === true };
+  return { options: folderOptions(values), expansions, json: values.json };
 }

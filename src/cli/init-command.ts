@@ -7,21 +7,16 @@ import { checkPlace } from './init-place.js';
 import { SETTINGS_FILE } from '../stages/validate/settings.js';
 import { displayPath } from '../stages/load.js';
 import { EXIT, UsageError } from './exit.js';
-import { parseCommandOptions } from './command-line.js';
+import { parseFlags, readCommandLine } from './command-line.js';
+import { COMMAND_FLAGS } from './flags.js';
+import { commandUsage } from './usage.js';
 
-export const INIT_USAGE = `Usage: factsheets init [DIR] [--templates]
-
-Writes a small, working content folder into DIR (default: content): a factsheet, two country
+export const INIT_USAGE = commandUsage('init', {
+  about: `Writes a small, working content folder into DIR (default: content): a factsheet, two country
 briefs, a funding dataset and a settings file, each field explained in comments. The
-programme and its figures are fictional sample data, to be replaced with your own.
-
-Options:
-  --templates   also copy the default templates into DIR/templates, to customise; in a
-                folder that already holds a project (a factsheets.yml), only the templates
-                are added and its content is left as it is
-  -h, --help    show this help
-
-Existing files are never overwritten: init stops, naming them, before it writes anything.`;
+programme and its figures are fictional sample data, to be replaced with your own.`,
+  footer: 'Existing files are never overwritten: init stops, naming them, before it writes anything.',
+});
 
 /** One file to copy: from the bundled folder, to its place under the target. */
 interface Copy {
@@ -31,19 +26,9 @@ interface Copy {
 
 /** `factsheets init [DIR] [--templates]`: a starter project, never over existing files. */
 export async function runInitCommand(argv: readonly string[]): Promise<number> {
-  let target: string;
-  let withTemplates: boolean;
-  try {
-    const parsed = parseCommandLine(argv);
-    if (parsed === 'help') {
-      process.stdout.write(`${INIT_USAGE}\n`);
-      return EXIT.ok;
-    }
-    ({ target, withTemplates } = parsed);
-  } catch (error) {
-    process.stderr.write(`factsheets: ${error instanceof Error ? error.message : String(error)}\n\n${INIT_USAGE}\n`);
-    return EXIT.usage;
-  }
+  const command = readCommandLine(argv, parseCommandLine, INIT_USAGE);
+  if (typeof command === 'number') return command;
+  const { target, withTemplates } = command;
 
   // Refused at once: a place that is not a folder that can hold one (a file, /proc, a missing drive).
   const place = await checkPlace(resolve(target));
@@ -129,13 +114,13 @@ async function writeCopies(target: string, copies: readonly Copy[], name: string
 }
 
 function parseCommandLine(argv: readonly string[]): { target: string; withTemplates: boolean } | 'help' {
-  const { values, positionals } = parseCommandOptions(argv, { templates: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  if (values.help === true) return 'help';
-  const folders = positionals.slice(1);
-  if (folders.length > 1) throw new UsageError(`init takes one folder, got ${folders.length}: ${escapeForMessage(folders.join(' '))}`);
-  // An unset variable (`factsheets init "$DIR"`) must not mean the current folder.
-  if (folders[0] !== undefined && folders[0].trim() === '') throw new UsageError('init needs a folder name, got an empty one (is a variable unset?)');
-  return { target: folders[0] ?? 'content', withTemplates: values.templates === true };
+  const parsed = parseFlags(argv, COMMAND_FLAGS.init, ([, ...folders]) => {
+    if (folders.length > 1) throw new UsageError(`init takes one folder, got ${folders.length}: ${escapeForMessage(folders.join(' '))}`);
+    // An unset variable (`factsheets init "$DIR"`) must not mean the current folder.
+    if (folders[0] !== undefined && folders[0].trim() === '') throw new UsageError('init needs a folder name, got an empty one (is a variable unset?)');
+  });
+  if (parsed === 'help') return 'help';
+  return { target: parsed.positionals[1] ?? 'content', withTemplates: parsed.values.templates };
 }
 
 /** Every file under a folder, by path relative to it, sorted. */

@@ -1,25 +1,20 @@
 import { EXIT, UsageError } from './exit.js';
-import { FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine } from './command-line.js';
+import { folderOptions, parseFlags, readCommandLine } from './command-line.js';
+import { COMMAND_FLAGS } from './flags.js';
+import { commandUsage } from './usage.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { formatError, toFactsheetsError } from '../errors.js';
 import { declaredFonts } from '../fonts/embed.js';
 import { languageReadiness, type LanguageReadiness } from '../languages/readiness.js';
 import { loadSources } from '../stages/load.js';
 
-export const LANGUAGES_USAGE = `Usage: factsheets languages check LANG... [--content DIR] [--templates DIR] [--json]
-
-Says whether the project can print documents in a language, before anyone writes them: the
+export const LANGUAGES_USAGE = commandUsage('languages', {
+  about: `Says whether the project can print documents in a language, before anyone writes them: the
 declared fonts' coverage of the characters the language is written with (CLDR's exemplar
 characters), its direction, hyphenation, how CLDR writes its figures, and the messages the
-templates need in it (templates/messages/LANG.yml).
-
-Options:
-  --content DIR    content folder (default: content)
-  --templates DIR  templates folder (default: templates)
-  --json           print the facts as JSON on stdout
-  -h, --help       show this help
-
-Exit status: 0 every language can be printed, 1 one cannot (what is missing is listed), 2 wrong command line.`;
+templates need in it (templates/messages/LANG.yml).`,
+  footer: 'Exit status: 0 every language can be printed, 1 one cannot (what is missing is listed), 2 wrong command line.',
+});
 
 interface LanguagesCommand {
   readonly options: BuildOptions;
@@ -58,10 +53,10 @@ export function formatReadiness(report: LanguageReadiness): string {
 }
 
 function parseCommandLine(argv: readonly string[]): LanguagesCommand | 'help' {
-  const { values, positionals } = parseCommandOptions(argv, { ...FOLDER_OPTIONS, json: { type: 'boolean' } });
-  if (values.help === true) return 'help';
-  const [, action, ...languages] = positionals;
-  if (action !== 'check') throw new UsageError(action === undefined ? 'languages needs what to do: check' : `unknown languages action "${action}" (use check)`);
-  if (languages.length === 0) throw new UsageError('languages check needs at least one language tag, e.g. factsheets languages check ar');
-  return { options: folderOptions(values), languages, json: values.json === true };
+  const parsed = parseFlags(argv, COMMAND_FLAGS.languages, ([, action, ...languages]) => {
+    if (action !== 'check') throw new UsageError(action === undefined ? 'languages needs what to do: check' : `unknown languages action "${action}" (use check)`);
+    if (languages.length === 0) throw new UsageError('languages check needs at least one language tag, e.g. factsheets languages check ar');
+  });
+  if (parsed === 'help') return 'help';
+  return { options: folderOptions(parsed.values), languages: parsed.positionals.slice(2), json: parsed.values.json };
 }

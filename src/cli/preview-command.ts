@@ -2,28 +2,17 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { EXIT, UsageError } from './exit.js';
-import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, readCommandLine, wholeNumber } from './command-line.js';
+import { checkEnvironment, folderOptions, parseFlags, readCommandLine } from './command-line.js';
+import { COMMAND_FLAGS, DEFAULT_HOST, DEFAULT_PORT } from './flags.js';
+import { commandUsage } from './usage.js';
 import { handleSignals } from './signals.js';
 import { printWatchReport } from './watch-report.js';
 
-const DEFAULT_PORT = 4870;
-const DEFAULT_HOST = '127.0.0.1';
-
-export const PREVIEW_USAGE = `Usage: factsheets preview [--content DIR] [--templates DIR] [--out DIR] [--port N] [--host H] [--open]
-
-Builds every document, then serves a local page that shows each PDF's pages as built and
-redraws them after every save (errors shown over the last good pages). Ctrl-C stops.
-
-Options:
-  --content DIR    content folder (default: content)
-  --templates DIR  templates folder (default: templates)
-  --out DIR        output folder (default: output); the only folder the preview writes to
-  --port N         port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
-  --host H         interface to listen on (default: 127.0.0.1, this machine only)
-  --open           open the page in the system's web browser
-  -h, --help       show this help
-
-The first line printed is the page's address.`;
+export const PREVIEW_USAGE = commandUsage('preview', {
+  about: `Builds every document, then serves a local page that shows each PDF's pages as built and
+redraws them after every save (errors shown over the last good pages). Ctrl-C stops.`,
+  footer: 'The first line printed is the page\'s address.',
+});
 
 interface PreviewCommand {
   readonly folders: BuildOptions;
@@ -76,14 +65,12 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
 }
 
 function parseCommandLine(argv: readonly string[]): PreviewCommand | 'help' {
-  const parsed = parseCommandOptions(argv, { ...FOLDER_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, open: { type: 'boolean' } });
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
-  const port = values.port === undefined ? DEFAULT_PORT : wholeNumber('--port', values.port, 0, 65535);
-  const host = values.host ?? DEFAULT_HOST;
-  if (host.trim() === '') throw new UsageError('--host needs an interface address, e.g. 127.0.0.1');
-  return { folders: folderOptions(values), port, host, open: values.open === true };
+  const parsed = parseFlags(argv, COMMAND_FLAGS.preview, (positionals) => {
+    if (positionals.length !== 1) throw new UsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
+  });
+  if (parsed === 'help') return 'help';
+  const { values } = parsed;
+  return { folders: folderOptions(values), port: values.port ?? DEFAULT_PORT, host: values.host ?? DEFAULT_HOST, open: values.open };
 }
 
 /** Why the server could not start, and what to do about it. */

@@ -1,35 +1,21 @@
 import { join, relative, resolve } from 'node:path';
 import { EXIT, UsageError } from './exit.js';
-import { checkEnvironment, FOLDER_OPTIONS, folderOptions, parseCommandOptions, PRINT_OPTIONS, printOptions, readCommandLine } from './command-line.js';
+import { checkEnvironment, folderOptions, parseFlags, printOptions, readCommandLine } from './command-line.js';
+import { COMMAND_FLAGS } from './flags.js';
+import { commandUsage } from './usage.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
 import { escapeForMessage, FactsheetsError, formatError, toFactsheetsError } from '../errors.js';
 import { datasetContext } from './review-dataset.js';
 import { formatTextReport } from './report.js';
 import { writeOutput } from '../stages/write.js';
 
-export const REVIEW_USAGE = `Usage: factsheets review --against DIR [--content DIR] [--templates DIR] [--out DIR]
-                         [--report DIR] [--json] [--markdown] [--quiet]
-                         [--jobs N] [--timeout S] [--print] [--force] [--browser-url U]
-
-Builds what is out of date (as factsheets build), then compares every PDF with the approved
+export const REVIEW_USAGE = commandUsage('review', {
+  about: `Builds what is out of date (as factsheets build), then compares every PDF with the approved
 build in DIR (its PDFs, manifest.json and manifest.review.json): unchanged, changed, added or
 removed; for a changed PDF, the pages that look different and why (dataset rows, Markdown
-lines, template files, fonts, tool version).
-
-Options:
-  --against DIR    the approved output folder (required)
-  --content DIR    content folder (default: content)
-  --templates DIR  templates folder (default: templates)
-  --out DIR        output folder of the build to review (default: output)
-  --report DIR     where to write index.html and summary.md (default: OUT/review)
-  --json           print the review as JSON on stdout
-  --markdown       print the Markdown summary on stdout (for a CI job summary or a PR comment)
-  --jobs N, --timeout S, --print, --force, --browser-url U
-                   as for factsheets build
-  --quiet          only errors, warnings and the review (no build summary line)
-  -h, --help       show this help
-
-Exit status: 0 nothing changed, 3 something changed (approve it), 1 error, 2 wrong command line.`;
+lines, template files, fonts, tool version).`,
+  footer: 'Exit status: 0 nothing changed, 3 something changed (approve it), 1 error, 2 wrong command line.',
+});
 
 /** Exit status of a review that found changes: CI can require an approval step on it. */
 export const EXIT_CHANGES = 3;
@@ -111,24 +97,17 @@ async function writeReport(report: { readonly root: string; readonly sub: string
 }
 
 function parseCommandLine(argv: readonly string[]): ReviewCommand | 'help' {
-  const parsed = parseCommandOptions(argv, {
-    ...FOLDER_OPTIONS,
-    against: { type: 'string' },
-    report: { type: 'string' },
-    ...PRINT_OPTIONS,
-    json: { type: 'boolean' },
-    markdown: { type: 'boolean' },
+  const parsed = parseFlags(argv, COMMAND_FLAGS.review, (positionals) => {
+    if (positionals.length !== 1 || positionals[0] !== 'review') throw new UsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
   });
-  const { values, positionals } = parsed;
-  if (values.help === true) return 'help';
-  if (positionals.length !== 1 || positionals[0] !== 'review') throw new UsageError(`unexpected argument "${positionals.slice(1).join(' ')}"`);
-  if (values.against === undefined || values.against === '') throw new UsageError('--against DIR is required: the output folder of the approved build');
-  if (values.json === true && values.markdown === true) throw new UsageError('--json and --markdown cannot be used together');
+  if (parsed === 'help') return 'help';
+  const { values } = parsed;
+  if (values.json && values.markdown) throw new UsageError('--json and --markdown cannot be used together');
   return {
     options: { ...folderOptions(values), ...printOptions(values) },
-    quiet: values.quiet === true,
+    quiet: values.quiet,
     against: values.against,
     reportDir: values.report,
-    format: values.json === true ? 'json' : values.markdown === true ? 'markdown' : 'text',
+    format: values.json ? 'json' : values.markdown ? 'markdown' : 'text',
   };
 }

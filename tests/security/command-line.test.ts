@@ -1,6 +1,7 @@
 import { mkdir, readdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_FLAGS } from '../../src/cli/flags.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir } from '../helpers/content.js';
 import { pdfsIn } from '../helpers/processes.js';
@@ -67,10 +68,23 @@ describe('every option is checked against its documented range', () => {
     [['review', '--against', 'x', '--timeout', '0'], '--timeout must be a number of seconds from 1 to 3600, got "0"'],
     [['preview', '--port', ''], '--port must be a whole number from 0 to 65535, got ""'],
     [['preview', '--port', '0x50'], '--port must be a whole number from 0 to 65535, got "0x50"'],
+    [['review', '--against', ''], '--against needs a folder, got an empty name'],
+    [['review', '--against', 'x', '--report', ''], '--report needs a folder, got an empty name'],
+    [['forecast', '--expansion', ''], '--expansion needs at least one LANG=PERCENT, e.g. --expansion fr=25'],
+    [['build', '--shard', '5/4'], '--shard must be I/N with 1 ≤ I ≤ N (e.g. 2/4), got "5/4"'],
+    [['build', '--browser-url', 'file:///etc/passwd'], '--browser-url must be a URL starting with ws://, wss://, http:// or https://, got "file:///etc/passwd"'],
   ])('%j is refused', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(`factsheets: ${message}`);
+  });
+
+  it.each(Object.keys(COMMAND_FLAGS))('factsheets %s --help lists every option of the table, and nothing else', async (command) => {
+    const result = await runCli([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: factsheets ${command} `));
+    const listed = [...result.stdout.matchAll(/^ {2}(?:-h, )?(--[a-z-]+)/gm)].map((match) => match[1]);
+    expect(listed).toEqual([...Object.keys(COMMAND_FLAGS[command as keyof typeof COMMAND_FLAGS]).map((name) => `--${name}`), '--help']);
   });
 
   it.each(['soon', '-1', '1.5', '99999999999999', '253402300800'])('SOURCE_DATE_EPOCH=%s is one clear error, exit 2', async (value) => {

@@ -1,20 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_USAGE } from '../../src/cli/build-command.js';
-import { CHECK_USAGE } from '../../src/cli/check-command.js';
-import { FORECAST_USAGE } from '../../src/cli/forecast-command.js';
-import { INIT_USAGE } from '../../src/cli/init-command.js';
-import { LANGUAGES_USAGE } from '../../src/cli/languages-command.js';
-import { PREVIEW_USAGE } from '../../src/cli/preview-command.js';
-import { REVIEW_USAGE } from '../../src/cli/review-command.js';
+import { COMMAND_FLAGS } from '../../src/cli/flags.js';
 import { PROJECT } from '../helpers/content.js';
 import { type DocCommand, docCommands, docPages, pageAnchors, readDoc } from '../helpers/docs.js';
 
-const USAGES: Readonly<Record<string, string>> = {
-  build: BUILD_USAGE, preview: PREVIEW_USAGE, review: REVIEW_USAGE, init: INIT_USAGE,
-  check: CHECK_USAGE, languages: LANGUAGES_USAGE, forecast: FORECAST_USAGE,
-};
+/** Every command's flags by name, from the CLI's one table of them. */
+const FLAGS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(COMMAND_FLAGS)
+  .map(([command, flags]) => [command, new Set([...Object.keys(flags), 'help'].map((name) => `--${name}`))]));
 const OTHER_PROGRAMS = new Set(['cp', 'mkdir', 'set', 'echo', 'cat', 'exit']);
 
 /** The npm scripts a doc may run: the project's, and those a doc's own package.json example defines for a team's project. */
@@ -32,10 +25,9 @@ function knownScripts(): Set<string> {
 function cliProblem(args: readonly string[]): string | undefined {
   const [command, ...rest] = args;
   if (command === undefined || command === '…' || command === '<command>' || command === '--version' || command === '--help') return undefined;
-  const usage = USAGES[command];
-  if (usage === undefined) return `factsheets has no command "${command}"`;
-  const unknown = rest.filter((token) => token.startsWith('--')).map((token) => token.split('=')[0] ?? '')
-    .find((flag) => !new RegExp(`[\\[\\s]${flag}(?=[\\]\\s])`).test(usage));
+  const flags = FLAGS.get(command);
+  if (flags === undefined) return `factsheets has no command "${command}"`;
+  const unknown = rest.filter((token) => token.startsWith('--')).map((token) => token.split('=')[0] ?? '').find((flag) => !flags.has(flag));
   return unknown === undefined ? undefined : `factsheets ${command} has no option ${unknown}`;
 }
 
