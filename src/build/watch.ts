@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { isInside } from '../folders.js';
 import { BuildCache } from './cache.js';
 import type { BuildConfig } from '../config.js';
 import { launchPrinter } from '../browser/launch.js';
@@ -102,8 +102,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
 
 /** A temporary file of an atomic write, or anything in the output folder. */
 function isBuildOwn(path: string, outDir: string): boolean {
-  const inOutput = relative(outDir, path);
-  return /(^|\/)\.[^/]*\.tmp$/.test(path) || inOutput === '' || !(inOutput.startsWith('..') || inOutput.startsWith('/'));
+  return /(^|\/)\.[^/]*\.tmp$/.test(path) || isInside(outDir, path);
 }
 
 /**
