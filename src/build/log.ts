@@ -1,9 +1,9 @@
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
-import { outputPathOfName, type PlanResult } from '../stages/plan.js';
+import type { PlanResult } from '../stages/plan.js';
 import { combineWriteErrors, OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
-import { isPrintEdition } from './produce.js';
-import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
+import { isPrintEdition, screenOutputPath } from '../outputs/paths.js';
+import type { BuildReport, BuildWarning, Document, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
 
 /** What a build has done so far: a result per document, errors, warnings, manifest entries. */
 export class BuildLog {
@@ -40,8 +40,13 @@ export class BuildLog {
   }
 
   /** Marks a document failed without an error of its own (a shared error says why). */
-  failed(name: string, kind: DocumentKind, source: string): void {
-    this.record({ name, kind, source, output: outputPathOfName(kind, name), status: 'failed' });
+  failed(result: Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'>): void {
+    this.record({ ...result, status: 'failed' });
+  }
+
+  /** Marks a job failed without an error of its own (a shared error says why). */
+  jobFailedElsewhere(job: RenderJob): void {
+    this.failed(resultOf(job));
   }
 
   /** The briefing pack's result: written, current, or failed (see pack-step.ts). */
@@ -64,20 +69,21 @@ export class BuildLog {
   }
 
   /** What planning found: documents it could not plan fail (e.g. no dataset rows), and its warnings. */
-  planned(result: Pick<PlanResult, 'errors' | 'warnings' | 'failed'>, documents: readonly Document[]): void {
+  planned(result: Pick<PlanResult, 'errors' | 'warnings' | 'failed'>, documents: readonly Document[], project: string): void {
+    const failed = (document: Document): void => this.failed(documentResultOf(document, project));
     for (const error of result.errors) {
       this.errors.push(error);
       const document = documents.find((candidate) => candidate.name === error.document);
-      if (document !== undefined) this.failed(document.name, document.meta.kind, document.source.displayPath);
+      if (document !== undefined) failed(document);
     }
-    for (const document of result.failed ?? []) this.failed(document.name, document.meta.kind, document.source.displayPath);
+    for (const document of result.failed ?? []) failed(document);
     for (const warning of result.warnings) this.warnings.push(warning);
   }
 
   /** The templates could not be compiled: one error, and every job fails with it. */
   renderFailed(error: unknown, jobs: readonly RenderJob[]): void {
     this.errors.push(toFactsheetsError(error, { stage: 'render' }));
-    for (const job of jobs) this.failed(job.document.name, job.kind, job.document.source.displayPath);
+    for (const job of jobs) this.jobFailedElsewhere(job);
   }
 
   /** Records why a job failed; write failures are kept aside to be reported together. */
@@ -156,6 +162,11 @@ export class BuildLog {
       seconds: (now - this.started) / 1000,
     };
   }
+}
+
+/** What the result of a document not planned says: its screen PDF, where the build would write it. */
+function documentResultOf(document: Document, project: string): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'> {
+  return { name: document.name, kind: document.meta.kind, source: document.source.displayPath, output: screenOutputPath(document.meta.kind, document.baseName, document.lang, project) };
 }
 
 /** What every result of a job says: which document, which edition, which file. */

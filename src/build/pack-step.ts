@@ -8,7 +8,8 @@ import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
 import { mergePdfPieces } from '../pdf/merge.js';
 import { checkPackStandards } from '../stages/accessibility-gate.js';
-import { CREATOR, languageOf } from '../stages/plan.js';
+import { CREATOR } from '../stages/plan.js';
+import { languageOf, projectLanguage } from '../outputs/paths.js';
 import { editionOf } from '../stages/validate/front-matter.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
@@ -48,7 +49,7 @@ export interface PackDecision {
 
 /** The languages of a project's documents, the project's own first: one pack each. */
 function packLanguages(validation: Pick<ValidationResult, 'documents' | 'settings'>): { readonly all: readonly string[]; readonly project: string } {
-  const project = validation.settings.language ?? 'en';
+  const project = projectLanguage(validation.settings);
   const used = new Set(validation.documents.map((document) => languageOf(document, validation.settings)));
   return { all: [project, ...[...used].sort()].filter((lang, index, all) => used.has(lang) && all.indexOf(lang) === index), project };
 }

@@ -4,7 +4,8 @@ import { VERSION } from '../version.js';
 import { launchPrinter } from '../browser/launch.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import { loadSources } from '../stages/load.js';
-import { languageOf, planJobs, printEditionOf } from '../stages/plan.js';
+import { planJobs, printEditionOf } from '../stages/plan.js';
+import { languageOf, projectLanguage } from '../outputs/paths.js';
 import { fontWarnings } from '../languages/readiness.js';
 import { messagesFor, type LanguageMessages } from '../messages/languages.js';
 import { validateSources } from '../stages/validate.js';
@@ -75,7 +76,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // 3. plan: view models, totals and output paths (maps wait until a document is printed)
   const messagesOf = (lang: string): LanguageMessages => messagesFor(lang, sources.templates);
   const planned = planJobs(selection.documents, validation.dataset, undefined, validation.settings, messagesOf);
-  log.planned(planned, selection.documents);
+  log.planned(planned, selection.documents, projectLanguage(validation.settings));
 
   // 4. find what is out of date; a complete build removes the outputs of deleted documents
   const hashContext = { config, dataset: validation.dataset, templates: sources.templates, fontsHash: fonts.hash };

@@ -56,7 +56,7 @@ async function printDocument(planned: RenderJob, printing: DocumentPrinting): Pr
   const printer = await session.printer();
   if (printer instanceof FactsheetsError) {
     // The session reported why, once for the build.
-    log.failed(job.document.name, job.kind, job.document.source.displayPath);
+    log.jobFailedElsewhere(job);
     return;
   }
   const context = await printing.context(printer);

@@ -1,6 +1,7 @@
 import type { MessagesOf } from '../messages/bundled.js';
 import { planJobs } from '../stages/plan.js';
 import { packOf } from '../stages/plan/pack.js';
+import { projectLanguage } from '../outputs/paths.js';
 import type { BuildWarning, Dataset, Document, RenderJob, SettingsValues } from '../types.js';
 import { sameInputs } from './changes.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
@@ -33,7 +34,7 @@ export function staleOutputs(check: StaleCheck): { readonly warning: BuildWarnin
     })
     .map((job) => job.outputPath)
     .sort();
-  const packs = [...check.printedLanguages].map((lang) => packOf(lang, check.settings.language ?? 'en').output);
+  const packs = [...check.printedLanguages].map((lang) => packOf(lang, projectLanguage(check.settings)).output);
   stale.push(...packs.filter((pack) => entries.has(pack)).sort());
   if (stale.length === 0) return undefined;
   const names = stale.length === 1 ? stale[0] : `${stale.slice(0, -1).join(', ')} and ${stale[stale.length - 1]}`;

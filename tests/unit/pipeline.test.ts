@@ -126,6 +126,15 @@ describe('runPipeline', () => {
     expect(log.launched).toBe(0);
   });
 
+  it('names a failed edition in the project language by the path the build writes it to', async () => {
+    // In a French project, mali.fr.md is written to countries/mali.pdf (no fr/ folder): so is its failure named.
+    const { report } = await build({
+      'factsheets.yml': 'language: fr\n', 'funding.csv': GOOD['funding.csv'], 'countries/niger.md': GOOD['countries/niger.md'],
+      'countries/mali.fr.md': '---\nname: Mali\niso: 12\n---\n\nTexte.\n',
+    });
+    expect(report.documents.find((d) => d.name === 'mali.fr')).toMatchObject({ status: 'failed', output: 'countries/mali.pdf' });
+  });
+
   it('reports a missing dataset and fails the documents that need it', async () => {
     const { errors } = await build({ 'countries/mali.md': onePager('Mali', 'ML') });
     expect(errors[0]).toBe('funding.csv: error: the content folder has no dataset (funding.csv or funding.xlsx)\n' +
