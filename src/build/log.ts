@@ -5,29 +5,36 @@ import type { ManifestEntry } from './manifest.js';
 import { isPrintEdition, screenOutputPath } from '../outputs/paths.js';
 import type { BuildReport, BuildWarning, Document, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
 
-/** What a build has done so far: a result per document, errors, warnings, manifest entries. */
-export class BuildLog {
+/**
+ * What one step of a build did: a result per output, errors, warnings, manifest entries. Each
+ * step records into an outcome of its own and returns it; only the pipeline folds outcomes
+ * into its log (see BuildLog), so no step writes into what another step reads.
+ */
+export class Outcome {
   readonly errors: FactsheetsError[] = [];
   readonly warnings: BuildWarning[] = [];
   readonly manifest: ManifestEntry[] = [];
   /** The documents' own results, by name. */
-  private readonly results = new Map<string, DocumentResult>();
+  protected readonly results = new Map<string, DocumentResult>();
   /** Print editions and the pack, by output path. */
-  private readonly otherOutputs = new Map<string, DocumentResult>();
-  private readonly writeFailures: OutputWriteError[] = [];
+  protected readonly otherOutputs = new Map<string, DocumentResult>();
+  protected readonly writeFailures: OutputWriteError[] = [];
   /** Outputs (the packs) not made again, and why: their previous PDF is kept, out of date. */
   readonly notRebuilt = new Map<string, string>();
   /** Documents that failed before with these very inputs, not tried again (see stillFailing). */
-  private readonly unchangedFailures: string[] = [];
-  /** How many dataset rows a job's figures come from, once the dataset is known. */
-  rowsOf: ((job: RenderJob) => number) | undefined;
+  protected readonly unchangedFailures: string[] = [];
   /** The kept PDFs that are out of date, once the manifest is recorded. */
-  outOfDate: readonly OutOfDateOutput[] = [];
+  outOfDate: readonly OutOfDateOutput[] | undefined;
 
-  constructor(
-    private readonly outDir: string,
-    private readonly started: number,
-  ) {}
+  /** `rowsOf`: how many dataset rows a job's figures come from, once the dataset is known. */
+  constructor(private readonly rowsOf?: (job: RenderJob) => number) {}
+
+  /** An outcome that is one error: a step that threw (see the pipeline's guard). */
+  static failure(error: FactsheetsError): Outcome {
+    const outcome = new Outcome();
+    outcome.errors.push(error);
+    return outcome;
+  }
 
   /** A document's PDF (either edition) printed and written in this build. */
   built(job: RenderJob, pages: number, milliseconds: number): void {
@@ -110,15 +117,10 @@ export class BuildLog {
     return [...this.results.values(), ...this.otherOutputs.values()];
   }
 
-  /** How many documents have a result (built, unchanged or failed), for progress. */
-  finishedCount(): number {
-    return this.results.size;
-  }
-
-  /** The pages of a document that was built or is up to date. */
-  pagesOf(name: string): number | undefined {
-    const result = this.results.get(name);
-    return result?.status === 'failed' ? undefined : result?.pages;
+  /** How many documents have a result (built, unchanged or failed), here or in a step's outcome not folded in yet: for progress. */
+  finishedCount(also?: Outcome): number {
+    if (also === undefined || also.results.size === 0) return this.results.size;
+    return new Set([...this.results.keys(), ...also.results.keys()]).size;
   }
 
   /** Whether any of these documents failed so far, screen or print edition. */
@@ -142,9 +144,37 @@ export class BuildLog {
     return { ...resultOf(job), ...(rows === undefined ? {} : { rows }) };
   }
 
+  /** Adds what another outcome recorded, after what this one has (the pipeline's log only). */
+  protected add(other: Outcome): void {
+    this.addErrors(other.errors);
+    for (const warning of other.warnings) this.warnings.push(warning);
+    for (const entry of other.manifest) this.manifest.push(entry);
+    for (const result of [...other.results.values(), ...other.otherOutputs.values()]) this.record(result);
+    for (const failure of other.writeFailures) this.writeFailures.push(failure);
+    for (const [output, why] of other.notRebuilt) this.notRebuilt.set(output, why);
+    for (const name of other.unchangedFailures) this.unchangedFailures.push(name);
+    if (other.outOfDate !== undefined) this.outOfDate = other.outOfDate;
+  }
+}
+
+/** A whole build's log: the steps' outcomes folded in, in order; private to the pipeline, which alone reports it. */
+export class BuildLog extends Outcome {
+  constructor(
+    private readonly outDir: string,
+    private readonly started: number,
+  ) {
+    super();
+  }
+
+  /** Folds in one step's outcome. */
+  fold(outcome: Outcome): void {
+    this.add(outcome);
+  }
+
   report(now: number): BuildReport {
     const fits = new Map(this.manifest.flatMap((entry) => (entry.fit === undefined ? [] : [[entry.output, entry.fit] as const])));
-    const stale = new Map(this.outOfDate.map((kept) => [kept.output, kept.reason]));
+    const outOfDate = this.outOfDate ?? [];
+    const stale = new Map(outOfDate.map((kept) => [kept.output, kept.reason]));
     const documents = [...this.results.values(), ...this.otherOutputs.values()].map((result) => {
       const fit = result.status === 'built' ? fits.get(result.output) : undefined;
       const reason = stale.get(result.output);
@@ -157,7 +187,7 @@ export class BuildLog {
       warnings: this.warnings,
       // Notes are news: about pages printed in this run, not every run.
       notes: documents.flatMap((result) => (result.status === 'built' && result.edition === undefined ? fitNotes(result) : [])),
-      outOfDate: this.outOfDate,
+      outOfDate,
       ...(this.unchangedFailures.length === 0 ? {} : { stillFailing: [...this.unchangedFailures] }),
       seconds: (now - this.started) / 1000,
     };

@@ -2,7 +2,7 @@ import type { BuildConfig } from '../config.js';
 import { FactsheetsError } from '../errors.js';
 import type { ValidationResult } from '../stages/validate.js';
 import type { Document } from '../types.js';
-import type { BuildLog } from './log.js';
+import type { Outcome } from './log.js';
 import { inShard } from './shard.js';
 import { editionOf } from '../stages/validate/front-matter.js';
 import { outputPathOfName } from '../stages/plan.js';
@@ -29,7 +29,7 @@ function selectorsOf(name: string, lang: string): ReadonlySet<string> {
  * Chooses the documents of this run and marks the chosen ones that failed validation; an
  * `--only` name that does not exist is an error (undefined: nothing to build).
  */
-export function selectDocuments(config: BuildConfig, validation: ValidationResult, log: BuildLog): Selection | undefined {
+export function selectDocuments(config: BuildConfig, validation: ValidationResult, log: Outcome): Selection | undefined {
   const names = [...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)];
   const project = projectLanguage(validation.settings);
   const selectors = new Map([
