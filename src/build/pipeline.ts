@@ -7,7 +7,9 @@ import { BuildCache } from './cache.js';
 import type { FailureMemo } from './failure-memo.js';
 import { BuildLog, Outcome } from './log.js';
 import { decidePacks } from './pack-step.js';
-import { changesStep, currentStep, loadStep, planStep, printStep, recordStep, validateStep, type Stepped } from './steps.js';
+import {
+  Browser, changesStep, currentStep, loadStep, packStep, planStep, printStep, recordStep, selectStep, validateStep, type Stepped, type World,
+} from './steps.js';
 
 export { printerOptionsFor } from './steps.js';
 
@@ -35,35 +37,36 @@ const defaultDeps: PipelineDeps = {
 export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defaultDeps): Promise<BuildReport> {
   const build = new Build(config, deps);
   const { log, cache } = build;
-  // 1. load content and templates (read only), and what the last build wrote
+  // 1. load every input (read only), and what the last build wrote
   const loaded = await build.step('load', () => loadStep(config, cache));
-  // 2. validate every input at once, then choose this run's documents
-  const world = { config, cache, now: deps.now, failureMemo: deps.failureMemo };
-  const run = loaded && await build.step('validate', () => validateStep(loaded, world));
+  // 2. validate every input at once
+  const validation = loaded && await build.step('validate', () => validateStep(loaded, cache));
+  // 3. select this run's documents (--only, --shard): the run
+  const run = loaded && validation && await build.step('validate', () => selectStep(loaded, validation, build.world));
   if (run === undefined) return build.report();
   const failedEarly = log.finishedCount();
-  // 3. plan: view models, totals and output paths (maps wait until a document is printed)
+  // 4. plan each page's data and each output's path (maps wait until a document is printed)
   const jobs = await build.step('plan', () => planStep(run));
   if (jobs === undefined) return build.report();
-  const progress = (step?: Outcome): void => deps.onProgress?.(log.finishedCount(step), jobs.length + failedEarly);
-  // 4. find what is out of date; a complete build removes the outputs of deleted documents
+  const progress = build.progress(jobs.length + failedEarly);
+  // 5. compare each output's inputs with the manifest; with nothing to do, no browser starts
   const changed = await build.step('plan', () => changesStep(run, jobs));
   if (changed === undefined) return build.report();
   build.tried = changed.tried;
   progress();
-  // 5. nothing out of date, nothing removed, the pack current: no browser at all
   const packs = decidePacks(run, jobs);
   if (await build.step('plan', () => currentStep(run, changed, packs, log)) !== false) {
     await build.step('write', () => recordStep(run, jobs, changed, log));
     return build.report();
   }
-  // 6. render and print what changed, then the pack, through one browser session
-  const options = { launchPrinter: deps.launchPrinter, progress };
-  const printed = await build.step('print', () => printStep(run, jobs, changed, packs, log, options));
-  // 7. the manifest, written while the browser closes (render workers stay with a cache the caller keeps)
+  // 6. render and print each changed document, through one browser session
+  const browser = new Browser(config, deps.launchPrinter);
+  const templates = await build.step('print', () => printStep(run, jobs, changed, browser, progress));
+  // 7. the briefing packs, from the printed PDFs
+  await build.step('print', () => packStep(run, packs, templates, changed, browser, log));
+  // 8. the manifest, written while the browser closes (render workers stay with a cache the caller keeps)
   const recorded = build.step('write', () => recordStep(run, jobs, changed, log));
-  await Promise.all([printed?.session.close(), deps.cache === undefined ? cache.close() : undefined, recorded]);
-  if (printed !== undefined) log.fold(printed.closing);
+  log.fold((await Promise.all([browser.close(), build.closeCache(), recorded]))[0]);
   return build.report();
 }
 
@@ -74,9 +77,17 @@ class Build {
   /** The fingerprints of the documents tried, for watch mode's failure memo. */
   tried: ReadonlyMap<string, string> = new Map();
 
+  readonly world: World;
+
   constructor(config: BuildConfig, private readonly deps: PipelineDeps) {
     this.log = new BuildLog(config.outDir, deps.now());
     this.cache = deps.cache ?? new BuildCache();
+    this.world = { config, cache: this.cache, now: deps.now, failureMemo: deps.failureMemo };
+  }
+
+  /** Tells the caller how many documents of `total` are done: in the log, and in a step's outcome not folded in yet. */
+  progress(total: number): (step?: Outcome) => void {
+    return (step) => this.deps.onProgress?.(this.log.finishedCount(step), total);
   }
 
   /** Runs one step and folds its outcome in; a step that throws is one positioned error of its stage, and undefined. */
@@ -89,6 +100,11 @@ class Build {
       this.log.fold(Outcome.failure(toFactsheetsError(error, { stage })));
       return undefined;
     }
+  }
+
+  /** Closes the render workers of a cache this build made (a caller's cache keeps them, for watch mode). */
+  async closeCache(): Promise<void> {
+    if (this.deps.cache === undefined) await this.cache.close();
   }
 
   report(): BuildReport {

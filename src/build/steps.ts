@@ -8,7 +8,7 @@ import { loadSources } from '../stages/load.js';
 import { planJobs, printEditionOf } from '../stages/plan.js';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { Renderer } from '../stages/render/renderer.js';
-import { validateSources } from '../stages/validate.js';
+import { validateSources, type ValidationResult } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
 import type { BuildWarning, RenderJob } from '../types.js';
 import { VERSION } from '../version.js';
@@ -36,6 +36,9 @@ export interface Stepped<T> {
   readonly value: T;
 }
 
+/** What a run is made with from outside the inputs: the configuration, the cache, the clock, watch mode's failure memo. */
+export type World = Pick<Run, 'config' | 'cache' | 'now' | 'failureMemo'>;
+
 /** What the log has recorded so far, as the later steps may read it (never write it). */
 export type SoFar = Pick<Outcome, 'anyFailed' | 'hasFailures' | 'manifest' | 'errors' | 'notRebuilt' | 'allResults' | 'finishedCount'>;
 
@@ -48,20 +51,26 @@ export async function loadStep(config: BuildConfig, cache: BuildCache): Promise<
   return { outcome, value: { sources, fonts, previous } };
 }
 
-/** 2. Validates every input at once, then chooses this run's documents: the run, or undefined (nothing to build). */
-export function validateStep(loaded: Loaded, world: Pick<Run, 'config' | 'cache' | 'now' | 'failureMemo'>): Stepped<Run | undefined> {
+/** 2. Validates every input at once: all problems of all files in one run. */
+export function validateStep(loaded: Loaded, cache: BuildCache): Stepped<ValidationResult> {
   const outcome = new Outcome();
-  const validation = validateSources(loaded.sources, world.cache.validation);
+  const validation = validateSources(loaded.sources, cache.validation);
   outcome.addErrors(validation.errors);
   outcome.warnings.push(...validation.warnings);
   // The readiness check's fonts fact, briefly: a language whose letters the declared fonts lack.
   const languages = validation.documents.map((document) => languageOf(document, validation.settings));
   outcome.warnings.push(...fontWarnings(languages, loaded.fonts.coverage).map((message) => ({ message })));
+  return { outcome, value: validation };
+}
+
+/** 3. Chooses this run's documents (`--only`, `--shard`): the run, or undefined (nothing to build). */
+export function selectStep(loaded: Loaded, validation: ValidationResult, world: World): Stepped<Run | undefined> {
+  const outcome = new Outcome();
   const selection = selectDocuments(world.config, validation, outcome);
   return { outcome, value: selection === undefined ? undefined : makeRun(loaded, validation, selection, world) };
 }
 
-/** 3. Plans view models: every total, share and ordering, and each output's path (maps wait until a document is printed). */
+/** 4. Plans view models: every total, share and ordering, and each output's path (maps wait until a document is printed). */
 export function planStep(run: Run): Stepped<readonly RenderJob[]> {
   const outcome = new Outcome(run.rowsOf);
   const planned = planJobs(run.documents, run.dataset, undefined, run.settings, run.messagesOf);
@@ -81,7 +90,10 @@ export interface Changed {
   readonly removed: readonly string[];
 }
 
-/** 4. Finds what is out of date; a complete build removes the outputs of deleted documents. */
+/**
+ * 5. Compares each output's inputs with the manifest: only what changed is printed; a complete
+ * build removes the outputs of deleted documents.
+ */
 export async function changesStep(run: Run, jobs: readonly RenderJob[]): Promise<Stepped<Changed>> {
   const outcome = new Outcome(run.rowsOf);
   const { upToDate, outOfDate } = findOutOfDate(run, jobs, outcome);
@@ -97,66 +109,87 @@ export async function changesStep(run: Run, jobs: readonly RenderJob[]): Promise
   return { outcome, value: { upToDate, toPrint, tried, removed } };
 }
 
-/** 5. Whether there is nothing to do: nothing to print or removed, nothing failed, every wanted pack current (noted unchanged). */
+/** 5, then: whether there is nothing to do (nothing to print or removed, nothing failed, every wanted pack current, noted unchanged). */
 export function currentStep(run: Run, changed: Changed, packs: readonly PackDecision[], soFar: SoFar): Stepped<boolean> {
   const outcome = new Outcome(run.rowsOf);
   const nothing = changed.toPrint.size === 0 && !soFar.hasFailures() && changed.removed.length === 0;
   return { outcome, value: nothing && notePacksCurrent(packs, [...changed.upToDate.values()], outcome) };
 }
 
-/** The browser of a print step, to close once the manifest is being written, and what it reports while closing. */
-export interface Printed {
-  readonly session: PrintSession;
-  /** A browser that fails to start while it closes says so here (see PrintSession.close). */
-  readonly closing: Outcome;
-}
-
 /**
- * 6. Renders and prints what changed, then the packs, through one browser session: render
- * workers and the print session start only now.
+ * The build's browser: one print session for the documents and the packs. A browser that
+ * cannot start is one error, in the outcome of the step that was using it (or, when it fails
+ * while closing, in the outcome close returns).
  */
-export async function printStep(
-  run: Run, jobs: readonly RenderJob[], changed: Changed, packs: readonly PackDecision[], soFar: SoFar,
-  options: { readonly launchPrinter: (options: PrinterOptions) => Promise<Printer>; readonly progress: (step: Outcome) => void },
-): Promise<Stepped<Printed>> {
-  const outcome = new Outcome(run.rowsOf);
-  const closing = new Outcome();
-  let failures = outcome;
-  const session = new PrintSession(() => openPrinter(run.config, options.launchPrinter), (error) => failures.errors.push(error));
-  if (changed.toPrint.size > 0) session.start();
-  try {
-    // Handlebars and unified load only now; pages carry a reference to the fonts, which the printer puts into a browser page once.
-    const renderer = await loadRenderer(run).catch((error: unknown) => {
-      outcome.renderFailed(error, jobs);
-    });
-    if (renderer === undefined) {
-      for (const pack of packs) {
-        if (pack.wanted && run.previous?.documents.some((entry) => entry.output === pack.output) === true) outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
-      }
-      return { outcome, value: { session, closing } };
-    }
-    const toPrint = jobs.filter((job) => changed.toPrint.has(job.document.name));
-    const renderPage = (job: RenderJob) => renderer.pages.render(job);
-    await printDocuments(run, toPrint, { log: outcome, session, renderPage, upToDate: changed.upToDate, progress: () => options.progress(outcome) });
-    const warn = (message: string, job: RenderJob): void => {
-      outcome.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name });
-    };
-    await packSteps(packs, [...soFar.manifest, ...outcome.manifest, ...changed.upToDate.values()], {
-      config: run.config, log: outcome, session, templates: renderer.environment, messagesOf: run.messagesOf,
-      anyFailed: (names) => soFar.anyFailed(names) || outcome.anyFailed(names),
-      context: async (printer) => produceContextOf(run, printer, warn),
-    });
-    return { outcome, value: { session, closing } };
-  } catch (error) {
-    await session.close();
-    throw error;
-  } finally {
-    failures = closing;
+export class Browser {
+  readonly session: PrintSession;
+  #reportTo = new Outcome();
+
+  constructor(config: BuildConfig, launchPrinter: (options: PrinterOptions) => Promise<Printer>) {
+    this.session = new PrintSession(() => openPrinter(config, launchPrinter), (error) => this.#reportTo.errors.push(error));
+  }
+
+  /** The step now using the browser records its failure. */
+  usedBy(outcome: Outcome): void {
+    this.#reportTo = outcome;
+  }
+
+  /** Closes it; what it reported while closing. */
+  async close(): Promise<Outcome> {
+    const closing = new Outcome();
+    this.#reportTo = closing;
+    await this.session.close();
+    return closing;
   }
 }
 
 /**
- * 7. Records what is in the output folder now: this build's PDFs, and the previous ones it
+ * 6. Renders and prints each changed document (its print edition too), a few ahead of the
+ * browser: render workers and the browser start only now. Returns the compiled templates
+ * (the packs' sheets render with them), or undefined when they do not compile.
+ */
+export async function printStep(
+  run: Run, jobs: readonly RenderJob[], changed: Changed, browser: Browser, progress: (step: Outcome) => void,
+): Promise<Stepped<TemplateEnvironment | undefined>> {
+  const outcome = new Outcome(run.rowsOf);
+  browser.usedBy(outcome);
+  const { session } = browser;
+  if (changed.toPrint.size > 0) session.start();
+  // Handlebars and unified load only now; pages carry a reference to the fonts, which the printer puts into a browser page once.
+  const renderer = await loadRenderer(run).catch((error: unknown) => {
+    outcome.renderFailed(error, jobs);
+  });
+  if (renderer === undefined) return { outcome, value: undefined };
+  const toPrint = jobs.filter((job) => changed.toPrint.has(job.document.name));
+  const renderPage = (job: RenderJob) => renderer.pages.render(job);
+  await printDocuments(run, toPrint, { log: outcome, session, renderPage, upToDate: changed.upToDate, progress: () => progress(outcome) });
+  return { outcome, value: renderer.environment };
+}
+
+/** 7. Makes each language's briefing pack from the printed PDFs, on a complete build in which its documents succeeded. */
+export async function packStep(
+  run: Run, packs: readonly PackDecision[], templates: TemplateEnvironment | undefined, changed: Changed, browser: Browser, soFar: SoFar,
+): Promise<Stepped<undefined>> {
+  const outcome = new Outcome(run.rowsOf);
+  browser.usedBy(outcome);
+  if (templates === undefined) {
+    for (const pack of packs) {
+      if (pack.wanted && run.previous?.documents.some((entry) => entry.output === pack.output) === true) outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
+    }
+    return { outcome, value: undefined };
+  }
+  const warn = (message: string, job: RenderJob): void => {
+    outcome.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name });
+  };
+  await packSteps(packs, [...soFar.manifest, ...changed.upToDate.values()], {
+    config: run.config, log: outcome, session: browser.session, templates, messagesOf: run.messagesOf,
+    anyFailed: (names) => soFar.anyFailed(names), context: async (printer) => produceContextOf(run, printer, warn),
+  });
+  return { outcome, value: undefined };
+}
+
+/**
+ * 8. Records what is in the output folder now: this build's PDFs, and the previous ones it
  * kept, each marked out of date (with why) or current. Written only when something changed;
  * the review record follows the manifest it describes.
  */

@@ -5,7 +5,7 @@ import { launchPrinter } from '../browser/launch.js';
 import { printerOptionsFor, runPipeline } from './pipeline.js';
 import { planJobs } from '../stages/plan.js';
 import { renderSetupOf } from './run.js';
-import { loadStep, validateStep } from './steps.js';
+import { loadStep, selectStep, validateStep } from './steps.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import type { BuildReport } from '../types.js';
 import { FailureMemo } from './failure-memo.js';
@@ -112,7 +112,8 @@ function isBuildOwn(path: string, outDir: string): boolean {
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
   const [{ value: loaded }, maps, { finishPdf }] = await Promise.all([loadStep(config, cache), cache.mapMaker(), import('../stages/finish.js')]);
   // The build's own first steps, over every document (--only and --shard choose among the valid ones).
-  const run = validateStep(loaded, { config, cache, now: () => performance.now(), failureMemo: undefined }).value;
+  const validation = validateStep(loaded, cache).value;
+  const run = selectStep(loaded, validation, { config, cache, now: () => performance.now(), failureMemo: undefined }).value;
   if (run === undefined) return;
   const documents = [...run.validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
   const job = planJobs(documents.slice(0, 1), run.dataset, maps, run.settings, run.messagesOf).jobs[0];
