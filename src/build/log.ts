@@ -196,7 +196,8 @@ export class BuildLog extends Outcome {
 
 /** What the result of a document not planned says: its screen PDF, where the build would write it. */
 function documentResultOf(document: Document, project: string): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'> {
-  return { name: document.name, kind: document.meta.kind, source: document.source.displayPath, output: screenOutputPath(document.meta.kind, document.baseName, document.lang, project) };
+  const { kind } = document.meta;
+  return { name: document.name, kind, source: document.source.displayPath, output: screenOutputPath(kind, document.baseName, document.lang, project) };
 }
 
 /** What every result of a job says: which document, which edition, which file. */

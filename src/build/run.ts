@@ -72,7 +72,8 @@ export function makeRun(
 
 /** What every page of the run is rendered with (in any thread). */
 export function renderSetupOf(run: Pick<Run, 'config' | 'templates' | 'fonts'>): RenderSetup {
-  return { templates: run.templates, fontsReference: run.fonts.embedded.reference, contentDir: run.config.contentDir, limits: run.config.limits };
+  const { contentDir, limits } = run.config;
+  return { templates: run.templates, fontsReference: run.fonts.embedded.reference, contentDir, limits };
 }
 
 /** What the run's outputs are produced with on this printer; `warn` takes a warning about one job. */

@@ -162,7 +162,8 @@ export async function printStep(
   if (renderer === undefined) return { outcome, value: undefined };
   const toPrint = jobs.filter((job) => changed.toPrint.has(job.document.name));
   const renderPage = (job: RenderJob) => renderer.pages.render(job);
-  await printDocuments(run, toPrint, { log: outcome, session, renderPage, upToDate: changed.upToDate, progress: () => progress(outcome) });
+  const { upToDate } = changed;
+  await printDocuments(run, toPrint, { log: outcome, session, renderPage, upToDate, progress: () => progress(outcome) });
   return { outcome, value: renderer.environment };
 }
 
@@ -173,9 +174,8 @@ export async function packStep(
   const outcome = new Outcome(run.rowsOf);
   browser.usedBy(outcome);
   if (templates === undefined) {
-    for (const pack of packs) {
-      if (pack.wanted && run.previous?.documents.some((entry) => entry.output === pack.output) === true) outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
-    }
+    const made = new Set((run.previous?.documents ?? []).map((entry) => entry.output));
+    for (const pack of packs) if (pack.wanted && made.has(pack.output)) outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
     return { outcome, value: undefined };
   }
   const warn = (message: string, job: RenderJob): void => {
