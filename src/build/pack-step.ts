@@ -18,7 +18,7 @@ import type { BuildConfig } from '../config.js';
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import { sameInputs } from './changes.js';
 import { describePack, packInputs, packPrinted } from './pack-inputs.js';
-import type { Outcome } from './log.js';
+import type { Outcome } from './outcome.js';
 import type { Run } from './run.js';
 import type { PrintSession } from './print-session.js';
 

@@ -5,7 +5,8 @@ import type { Printer, PrinterOptions } from '../browser/printer.js';
 import type { BuildReport } from '../types.js';
 import { BuildCache } from './cache.js';
 import type { FailureMemo } from './failure-memo.js';
-import { BuildLog, Outcome } from './log.js';
+import { BuildLog } from './log.js';
+import { Outcome } from './outcome.js';
 import { decidePacks } from './pack-step.js';
 import {
   Browser, changesStep, currentStep, loadStep, packStep, planStep, printStep, recordStep, selectStep, validateStep, type Stepped, type World,

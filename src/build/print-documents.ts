@@ -1,7 +1,7 @@
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import { printEditionOf, withLocatorMap } from '../stages/plan.js';
 import type { HtmlPage, RenderJob } from '../types.js';
-import type { Outcome } from './log.js';
+import type { Outcome } from './outcome.js';
 import type { ManifestEntry } from './manifest.js';
 import type { PrintSession } from './print-session.js';
 import { produce, type ProduceContext } from './produce.js';

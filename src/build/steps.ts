@@ -15,7 +15,7 @@ import { VERSION } from '../version.js';
 import type { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { fingerprintOf } from './failure-memo.js';
-import { Outcome } from './log.js';
+import { Outcome } from './outcome.js';
 import { MANIFEST_FILE, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
 import { keptOutputs, notePacksCurrent, packSteps, type PackDecision } from './pack-step.js';

@@ -48,6 +48,9 @@ export function architectureProblems(graph: ReadonlyMap<string, ModuleImports>):
     if (path.startsWith('stages/')) {
       for (const target of modules) if (target.startsWith('build/')) problems.push(`${path} imports ${target}: a stage never reaches back into the build`);
     }
+    if (path !== 'build/pipeline.ts' && modules.includes('build/log.ts')) {
+      problems.push(`${path} imports build/log.ts: the build's log is the pipeline's own (a step returns its outcome)`);
+    }
     if (!path.startsWith('browser/')) {
       for (const name of packages) if (name === 'puppeteer' || name.startsWith('puppeteer-core') || name.startsWith('puppeteer/')) problems.push(`${path} imports ${name}: the browser lives in browser/ only`);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BuildLog, Outcome } from '../../src/build/log.js';
+import { BuildLog } from '../../src/build/log.js';
+import { Outcome } from '../../src/build/outcome.js';
 import type { ManifestEntry } from '../../src/build/manifest.js';
 import { formatJsonReport, formatTextReport } from '../../src/cli/report.js';
 import type { FitRecord, RenderJob } from '../../src/types.js';
