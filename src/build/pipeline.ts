@@ -9,7 +9,8 @@ import { BuildLog } from './log.js';
 import { Outcome } from './outcome.js';
 import { decidePacks } from './pack-step.js';
 import {
-  Browser, changesStep, currentStep, loadStep, packStep, planStep, printStep, recordStep, selectStep, validateStep, type Stepped, type World,
+  Browser, changesStep, currentStep, loadStep, packStep, planStep, printStep, recordStep, selectStep, validateStep,
+  type Stepped, type World,
 } from './steps.js';
 
 export { printerOptionsFor } from './steps.js';
@@ -62,9 +63,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   }
   // 6. render and print each changed document, through one browser session
   const browser = new Browser(config, deps.launchPrinter);
-  const templates = await build.step('print', () => printStep(run, jobs, changed, browser, progress));
+  const rendering = await build.step('print', () => printStep(run, jobs, changed, browser, progress));
   // 7. the briefing packs, from the printed PDFs
-  await build.step('print', () => packStep(run, packs, templates, changed, browser, log));
+  await build.step('print', () => packStep(run, packs, rendering, changed, browser, log));
   // 8. the manifest, written while the browser closes (render workers stay with a cache the caller keeps)
   const recorded = build.step('write', () => recordStep(run, jobs, changed, log));
   log.fold((await Promise.all([browser.close(), build.closeCache(), recorded]))[0]);

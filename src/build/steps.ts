@@ -143,14 +143,20 @@ export class Browser {
   }
 }
 
+/** The render code of a build: the compiled templates, and the render workers. */
+export interface Rendering {
+  readonly environment: TemplateEnvironment;
+  readonly pages: Renderer;
+}
+
 /**
  * 6. Renders and prints each changed document (its print edition too), a few ahead of the
- * browser: render workers and the browser start only now. Returns the compiled templates
- * (the packs' sheets render with them), or undefined when they do not compile.
+ * browser: render workers and the browser start only now. Returns the render code (the packs'
+ * sheets render with it), or undefined when the templates do not compile.
  */
 export async function printStep(
   run: Run, jobs: readonly RenderJob[], changed: Changed, browser: Browser, progress: (step: Outcome) => void,
-): Promise<Stepped<TemplateEnvironment | undefined>> {
+): Promise<Stepped<Rendering | undefined>> {
   const outcome = new Outcome(run.rowsOf);
   browser.usedBy(outcome);
   const { session } = browser;
@@ -164,16 +170,16 @@ export async function printStep(
   const renderPage = (job: RenderJob) => renderer.pages.render(job);
   const { upToDate } = changed;
   await printDocuments(run, toPrint, { log: outcome, session, renderPage, upToDate, progress: () => progress(outcome) });
-  return { outcome, value: renderer.environment };
+  return { outcome, value: renderer };
 }
 
 /** 7. Makes each language's briefing pack from the printed PDFs, on a complete build in which its documents succeeded. */
 export async function packStep(
-  run: Run, packs: readonly PackDecision[], templates: TemplateEnvironment | undefined, changed: Changed, browser: Browser, soFar: SoFar,
+  run: Run, packs: readonly PackDecision[], rendering: Rendering | undefined, changed: Changed, browser: Browser, soFar: SoFar,
 ): Promise<Stepped<undefined>> {
   const outcome = new Outcome(run.rowsOf);
   browser.usedBy(outcome);
-  if (templates === undefined) {
+  if (rendering === undefined) {
     const made = new Set((run.previous?.documents ?? []).map((entry) => entry.output));
     for (const pack of packs) if (pack.wanted && made.has(pack.output)) outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
     return { outcome, value: undefined };
@@ -182,7 +188,7 @@ export async function packStep(
     outcome.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name });
   };
   await packSteps(packs, [...soFar.manifest, ...changed.upToDate.values()], {
-    config: run.config, log: outcome, session: browser.session, templates, messagesOf: run.messagesOf,
+    config: run.config, log: outcome, session: browser.session, templates: rendering.environment, messagesOf: run.messagesOf,
     anyFailed: (names) => soFar.anyFailed(names), context: async (printer) => produceContextOf(run, printer, warn),
   });
   return { outcome, value: undefined };
@@ -298,7 +304,7 @@ async function openPrinter(config: BuildConfig, launchPrinter: (options: Printer
  * compiled here (a template error fails every document, once; the pack's sheets render here),
  * and documents rendered in worker threads under the build's deadline.
  */
-async function loadRenderer(run: Run): Promise<{ environment: TemplateEnvironment; pages: Renderer }> {
+async function loadRenderer(run: Run): Promise<Rendering> {
   const { createEnvironment } = await import('../stages/render/handlebars/environment.js');
   const environment = createEnvironment(run.templates, run.fonts.embedded.reference);
   return { environment, pages: await run.cache.renderWorkers(renderSetupOf(run), run.config.timeoutSeconds * 1000) };
