@@ -233,6 +233,11 @@ function currentInputsOf(run: Run, jobs: readonly RenderJob[]): (entry: Manifest
   };
 }
 
+/** The jobs of a document's outputs this build makes: its screen PDF, and its print edition when asked for. */
+function outputJobsOf(job: RenderJob, config: BuildConfig): readonly RenderJob[] {
+  return config.printEdition ? [job, printEditionOf(job)] : [job];
+}
+
 /**
  * Which documents must be printed again: an output is up to date when the manifest has it made
  * from exactly these inputs (see findChanges); a document is out of date when any of its
@@ -240,7 +245,7 @@ function currentInputsOf(run: Run, jobs: readonly RenderJob[]): (entry: Manifest
  */
 function findOutOfDate(run: Run, jobs: readonly RenderJob[], outcome: Outcome) {
   const { config, previous } = run;
-  const editions = jobs.flatMap((job) => (config.printEdition ? [job, printEditionOf(job)] : [job]));
+  const editions = jobs.flatMap((job) => outputJobsOf(job, config));
   const changes = findChanges(editions, (job, entry) => currentInputs(job, run, entry), previous, config.outDir, config.force);
   const upToDate: ReadonlyMap<string, ManifestEntry> = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
   const outOfDate: ReadonlySet<string> = new Set(changes.outOfDate.map((job) => job.document.name));
@@ -265,7 +270,7 @@ function skipRememberedFailures(
   const toPrint = new Set<string>();
   const tried = new Map<string, string>();
   for (const name of outOfDate) {
-    const editions = jobs.filter((job) => job.document.name === name).flatMap((job) => (run.config.printEdition ? [job, printEditionOf(job)] : [job]));
+    const editions = jobs.filter((job) => job.document.name === name).flatMap((job) => outputJobsOf(job, run.config));
     const fingerprint = fingerprintOf(editions.map((job) => ({ output: job.outputPath, inputs: currentInputs(job, run, entries.get(job.outputPath)) })));
     const failure = memo.recall(name, fingerprint);
     if (failure === undefined) {
