@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { BuildOptions } from '../config.js';
-import { parseShard } from '../build/shard.js';
+import { parseShard } from '../pipeline/shard.js';
 import { EXIT, UsageError } from './exit.js';
 import { escapeForMessage } from '../errors.js';
 

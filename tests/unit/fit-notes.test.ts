@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BuildLog } from '../../src/build/log.js';
-import { Outcome } from '../../src/build/outcome.js';
-import type { ManifestEntry } from '../../src/build/manifest.js';
+import { BuildLog } from '../../src/pipeline/log.js';
+import { Outcome } from '../../src/pipeline/outcome.js';
+import type { ManifestEntry } from '../../src/pipeline/manifest.js';
 import { formatJsonReport, formatTextReport } from '../../src/cli/report.js';
 import type { FitRecord, RenderJob } from '../../src/types.js';
 import { onePagerDocument } from '../helpers/documents.js';
