@@ -23,7 +23,7 @@ import { loadSources } from '../src/stages/load.js';
 import { planJobs } from '../src/stages/plan.js';
 import { planPack } from '../src/stages/plan/pack.js';
 import { processTreePssMb } from '../src/browser/memory.js';
-import { packSheets } from '../src/build/pack-step.js';
+import { packSheets } from '../src/pipeline/pack-step.js';
 import { renderPage } from '../src/stages/render/page.js';
 import { validateSources } from '../src/stages/validate.js';
 import { launchViewer, openDocument, startPreview, waitForPaint } from '../tests/helpers/preview.js';

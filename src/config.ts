@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Shard } from './build/shard.js';
+import type { Shard } from './pipeline/shard.js';
 import { resolveLimits, type Limits } from './limits.js';
 
 /** The templates shipped with factsheets, used when the working folder has no `templates/`. */

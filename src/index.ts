@@ -1,11 +1,11 @@
 /** The public API: build PDFs from a content folder, programmatically. */
 import { resolveConfig, type BuildOptions } from './config.js';
-import { runPipeline } from './build/pipeline.js';
+import { runPipeline } from './pipeline/pipeline.js';
 import type { BuildReport } from './types.js';
 
 export { resolveConfig, defaultJobs, type BuildConfig, type BuildOptions } from './config.js';
 export { FactsheetsError, formatError, formatPosition, type Stage } from './errors.js';
-export { runPipeline, type PipelineDeps } from './build/pipeline.js';
+export { runPipeline, type PipelineDeps } from './pipeline/pipeline.js';
 export { formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from './stages/render/handlebars/format.js';
 export type * from './types.js';
 

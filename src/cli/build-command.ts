@@ -30,11 +30,11 @@ export async function runBuildCommand(argv: readonly string[], env: NodeJS.Proce
   const config = resolveConfig(command.options);
   // An output folder without a manifest (or --force) will be printed: the browser starts now,
   // while the build's own code loads, and is handed to the printer.
-  const { hasManifest } = await import('../build/manifest.js');
+  const { hasManifest } = await import('../pipeline/manifest.js');
   const printing = config.browserUrl === undefined && (config.force || !hasManifest(config.outDir));
   const { startSystemBrowser } = await import('../browser/process.js');
   let early = printing ? startSystemBrowser({ executable: config.browserExecutable, pages: config.browserPages }) : undefined;
-  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../build/pipeline.js'), import('../browser/launch.js')]);
+  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../pipeline/pipeline.js'), import('../browser/launch.js')]);
   let report: BuildReport;
   try {
     report = await runPipeline(config, {
@@ -105,7 +105,7 @@ function progressLine(started: number): (done: number, total: number) => void {
 /** Watch mode: the first build's report, then one line per rebuild; runs until SIGINT or SIGTERM. */
 async function watchMode(options: BuildOptions): Promise<number> {
   const config = resolveConfig({ ...options, skipPack: true });
-  const { watchBuild } = await import('../build/watch.js');
+  const { watchBuild } = await import('../pipeline/watch.js');
   const watcher = await watchBuild(config, {
     onBuild: printWatchReport,
     onReady: () => process.stdout.write(`watching ${relativeToCwd(config.contentDir)} and ${relativeToCwd(config.templatesDir)} for changes (Ctrl-C to stop; the briefing pack is left to full builds)\n`),

@@ -1,4 +1,4 @@
-import { parseShard, type Shard } from '../build/shard.js';
+import { parseShard, type Shard } from '../pipeline/shard.js';
 import { parseExpansions } from '../languages/forecast.js';
 import { UsageError } from './exit.js';
 import type { CommandName } from './command-names.js';

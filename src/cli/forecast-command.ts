@@ -33,7 +33,7 @@ export async function runForecastCommand(argv: readonly string[], env: NodeJS.Pr
   let forecasts: BriefForecast[];
   try {
     const [{ forecastBriefs }, { runPipeline }, { launchPrinter }] = await Promise.all([
-      import('../languages/forecast-run.js'), import('../build/pipeline.js'), import('../browser/launch.js'),
+      import('../languages/forecast-run.js'), import('../pipeline/pipeline.js'), import('../browser/launch.js'),
     ]);
     forecasts = await forecastBriefs(config, command.expansions, (scratch) => runPipeline(scratch, { launchPrinter: (options) => launchPrinter(options), now: () => performance.now() }));
   } catch (error) {

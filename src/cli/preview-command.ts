@@ -34,7 +34,7 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
     handleSignals(undefined);
     resolve(signal);
   }));
-  const [{ startPreviewServer }, { watchBuild }] = await Promise.all([import('../preview/server.js'), import('../build/watch.js')]);
+  const [{ startPreviewServer }, { watchBuild }] = await Promise.all([import('../preview/server.js'), import('../pipeline/watch.js')]);
   const server = await startPreviewServer({ host: command.host, port: command.port, outDir: config.outDir }).catch((error: unknown) => {
     process.stderr.write(`factsheets: ${listenProblem(error, command)}\n`);
     return undefined;

@@ -42,7 +42,7 @@ export async function runReviewCommand(argv: readonly string[], env: NodeJS.Proc
     return EXIT.usage;
   }
 
-  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../build/pipeline.js'), import('../browser/launch.js')]);
+  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../pipeline/pipeline.js'), import('../browser/launch.js')]);
   const build = await runPipeline(config, { launchPrinter: (options) => launchPrinter(options), now: () => performance.now() });
   const buildText = formatTextReport(build);
   process.stderr.write(buildText.stderr);

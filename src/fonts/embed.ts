@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isInside } from '../folders.js';
 import { FactsheetsError } from '../errors.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import { displayPath } from '../stages/load.js';
@@ -135,8 +136,7 @@ async function readFontSource(rule: FontFaceRule, base: string, root: string, at
       ...at, hint: 'Put the font file there, or correct the url(): it is relative to the style sheet.',
     });
   }
-  const inside = relative(await realpath(root), real);
-  if (inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+  if (!isInside(await realpath(root), real)) {
     throw new FactsheetsError(`the @font-face rule for "${rule.family}" points at ${source.url}, outside the templates folder`, {
       ...at, hint: 'Keep font files inside the templates folder (e.g. templates/fonts/): the build reads nothing else.',
     });

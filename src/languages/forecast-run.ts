@@ -5,7 +5,7 @@ import type { BuildConfig } from '../config.js';
 import type { FactsheetsError } from '../errors.js';
 import { loadSources } from '../stages/load.js';
 import { validateSources } from '../stages/validate.js';
-import { languageOf } from '../stages/plan.js';
+import { languageOf, projectLanguage } from '../outputs/paths.js';
 import type { BuildReport, FitRecord } from '../types.js';
 import { stretchMarkdown, stretchText } from './forecast.js';
 
@@ -35,7 +35,7 @@ export type BuildRunner = (config: BuildConfig) => Promise<BuildReport>;
 export async function forecastBriefs(config: BuildConfig, expansions: Readonly<Record<string, number>>, build: BuildRunner): Promise<BriefForecast[]> {
   const sources = await loadSources(config.contentDir, config.templatesDir, config.limits);
   const validation = validateSources(sources);
-  const project = validation.settings.language ?? 'en';
+  const project = projectLanguage(validation.settings);
   const briefs = validation.documents.filter((document) => document.meta.kind === 'one-pager' && languageOf(document, validation.settings) === project);
   const forecasts: BriefForecast[] = [];
   for (const [lang, percent] of Object.entries(expansions)) {

@@ -1,4 +1,4 @@
-import type { ManifestEntry } from '../build/manifest.js';
+import type { ManifestEntry } from '../pipeline/manifest.js';
 import { diffRows, describeRowChange, type RowChange } from './rows-diff.js';
 import type { DatasetRow } from './record.js';
 import { diffSource, lineRanges, type SourceDiff } from './source-diff.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Manifest, ManifestEntry } from '../build/manifest.js';
+import type { Manifest, ManifestEntry } from '../pipeline/manifest.js';
 import type { BuildOptionsRecord, DatasetRow, ReviewRecord } from './record.js';
 
 /**

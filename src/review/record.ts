@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { join } from 'node:path';
 import type { BuildWarning, FundingRecord } from '../types.js';
-import { displayPathOf, readBack } from '../build/manifest-schema.js';
+import { displayPathOf, readBack } from '../pipeline/manifest-schema.js';
 import { writeOutput } from '../stages/write.js';
 
 /** One dataset row as a document used it (its CSV line is left out: moving a row changes nothing). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
 import { ConfinedFileError, readConfinedFile, readConfinedText, type ConfinedFolder } from '../stages/confined-files.js';
-import { readManifest, type Manifest, type ManifestEntry } from '../build/manifest.js';
+import { readManifest, type Manifest, type ManifestEntry } from '../pipeline/manifest.js';
 import { isPackOutput } from '../stages/plan/pack.js';
 import { DEFAULT_DATASET, explainChange, type Cause, type DatasetContext, type ReviewSide } from './causes.js';
 import { checkedManifest } from './read-back.js';

@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, mkdir, open, readlink, realpath } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
+import { isInside } from '../folders.js';
 import { FactsheetsError, type Stage } from '../errors.js';
 
 /**
@@ -34,8 +35,8 @@ const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBL
 export function pathInside(folder: ConfinedFolder, relativePath: string): string {
   const root = resolve(folder.root);
   const target = resolve(root, relativePath);
-  const inside = relative(root, target);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) {
+  // The folder itself is no file inside it.
+  if (target === root || !isInside(root, target)) {
     throw new ConfinedFileError(`refusing to use a path outside ${folder.name}: ${relativePath}`, { stage: folder.stage, file: root }, 'outside');
   }
   return target;
@@ -113,8 +114,7 @@ export async function checkFolders(folder: ConfinedFolder, target: string, use: 
     throw error;
   });
   if (real === undefined) return;
-  const inside = relative(real[0], real[1]);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (!isInside(real[0], real[1])) {
     throw new ConfinedFileError(`this folder leads outside ${folder.name}`, { stage: folder.stage, file: path }, 'outside');
   }
 }

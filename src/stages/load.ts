@@ -1,7 +1,8 @@
 import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative } from 'node:path';
 import { FactsheetsError } from '../errors.js';
+import { isInside } from '../folders.js';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from '../limits.js';
 import type { ImageRead, ImageReader } from './render/images.js';
 import type { SourceFile } from '../types.js';
@@ -127,11 +128,6 @@ async function checkFolderInside(scope: Scope, folder: string): Promise<void> {
       hint: `Copy the files into the ${scope.what} folder instead of linking to them.`,
     });
   }
-}
-
-function isInside(root: string, target: string): boolean {
-  const inside = relative(root, target);
-  return !(inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside));
 }
 
 async function loadTemplates(scope: Scope): Promise<LoadedTemplates> {

@@ -12,6 +12,9 @@ import { pageSettings } from './plan/settings.js';
 import { bundledMessages, type MessagesOf } from '../messages/bundled.js';
 import type { MessageFile } from '../messages/catalog.js';
 import { editionOf } from './validate/front-matter.js';
+import { languageOf, printEditionPath, projectLanguage, screenOutputPath } from '../outputs/paths.js';
+
+export { languageOf } from '../outputs/paths.js';
 
 /** Which edition a view is for: layouts add the print edition's bleed when `edition.print`. */
 const SCREEN_EDITION = Object.freeze({ print: false });
@@ -32,10 +35,6 @@ export interface PlanResult {
   readonly failed?: readonly Document[];
 }
 
-/** The language an edition is printed in: its own, else the project's, else English. */
-export function languageOf(document: Document, settings: SettingsValues): string {
-  return document.lang ?? settings.language ?? 'en';
-}
 
 /**
  * Joins documents with the dataset into render jobs: view models with every total, share
@@ -148,7 +147,7 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
     kind: 'one-pager',
     layout: meta.template,
     lang,
-    outputPath: outputPathFor('one-pager', document.baseName, lang, edition.project),
+    outputPath: screenOutputPath('one-pager', document.baseName, lang, projectLanguage(edition.project)),
     maxPages: 1,
     info: documentInfo(title, meta.author ?? settings.publisher, meta.summary ?? meta.role,
       meta.keywords.length > 0 ? meta.keywords : [meta.name, meta.iso, messages.format('brief.keyword'), ...(meta.role === undefined ? [] : [meta.role])]),
@@ -220,7 +219,7 @@ function planFactsheet(
     countryNames: Object.freeze(Object.fromEntries(countries.map((country) => [country.iso, country.name]))),
     layout: meta.template,
     lang,
-    outputPath: outputPathFor('factsheet', document.baseName, lang, edition.project),
+    outputPath: screenOutputPath('factsheet', document.baseName, lang, projectLanguage(edition.project)),
     info: documentInfo(meta.title, meta.author ?? settings.publisher, meta.subtitle,
       meta.keywords.length > 0 ? meta.keywords : [messages.format('factsheet.keyword'), ...countries.map((country) => country.name)]),
     view: Object.freeze({
@@ -279,24 +278,10 @@ function documentInfo(title: string, author: string | undefined, subject: string
   });
 }
 
-/**
- * Where a document's PDF goes, relative to the output folder: one-pagers under `countries/`,
- * and an edition in another language than the project's under its language (`fr/countries/mali.pdf`).
- */
-export function outputPathFor(kind: DocumentKind, baseName: string, lang?: string, project: SettingsValues = {}): string {
-  const path = kind === 'one-pager' ? `countries/${baseName}.pdf` : `${baseName}.pdf`;
-  return lang === undefined || lang === (project.language ?? 'en') ? path : `${lang}/${path}`;
-}
-
-/** Where a document's print edition goes: its screen PDF's path under `print/`. */
-export function printEditionPath(screenPath: string): string {
-  return `print/${screenPath}`;
-}
-
 /** The output path of a document known only by name (one that failed validation). */
-export function outputPathOfName(kind: DocumentKind, name: string): string {
+export function outputPathOfName(kind: DocumentKind, name: string, project: string): string {
   const { baseName, lang } = editionOf(name);
-  return outputPathFor(kind, baseName, lang);
+  return screenOutputPath(kind, baseName, lang, project);
 }
 
 /** The countries a document shows that have no row in the dataset yet. */

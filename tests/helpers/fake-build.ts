@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { cp } from 'node:fs/promises';
 import { resolveConfig, type BuildOptions } from '../../src/config.js';
-import { runPipeline } from '../../src/build/pipeline.js';
-import type { BuildCache } from '../../src/build/cache.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
+import type { BuildCache } from '../../src/pipeline/cache.js';
 import type { Printer } from '../../src/browser/printer.js';
 import type { BuildReport } from '../../src/types.js';
 import { fakePdf, packSheetPages } from './fake-pdf.js';

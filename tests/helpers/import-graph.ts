@@ -46,7 +46,10 @@ export function architectureProblems(graph: ReadonlyMap<string, ModuleImports>):
   const problems: string[] = [];
   for (const [path, { modules, packages }] of graph) {
     if (path.startsWith('stages/')) {
-      for (const target of modules) if (target.startsWith('build/')) problems.push(`${path} imports ${target}: a stage never reaches back into the build`);
+      for (const target of modules) if (target.startsWith('pipeline/')) problems.push(`${path} imports ${target}: a stage never reaches back into the pipeline`);
+    }
+    if (path !== 'pipeline/pipeline.ts' && modules.includes('pipeline/log.ts')) {
+      problems.push(`${path} imports pipeline/log.ts: the build's log is the pipeline's own (a step returns its outcome)`);
     }
     if (!path.startsWith('browser/')) {
       for (const name of packages) if (name === 'puppeteer' || name.startsWith('puppeteer-core') || name.startsWith('puppeteer/')) problems.push(`${path} imports ${name}: the browser lives in browser/ only`);

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
-import { runPipeline, type PipelineDeps } from '../../src/build/pipeline.js';
-import { BuildCache } from '../../src/build/cache.js';
+import { runPipeline, type PipelineDeps } from '../../src/pipeline/pipeline.js';
+import { BuildCache } from '../../src/pipeline/cache.js';
 import type { BuildReport } from '../../src/types.js';
 import { tempDir } from './content.js';
 import { applyEdit, initialModel, materialise, modelFolders, outputsOf, type Edit, type Model } from './edit-model.js';

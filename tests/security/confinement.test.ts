@@ -1,8 +1,8 @@
 import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeOrphans } from '../../src/build/changes.js';
-import type { Manifest } from '../../src/build/manifest.js';
+import { removeOrphans } from '../../src/pipeline/changes.js';
+import type { Manifest } from '../../src/pipeline/manifest.js';
 import { loadSources } from '../../src/stages/load.js';
 import { runCli } from '../helpers/cli.js';
 import { copyEnglishSample, tempDir, writeContent } from '../helpers/content.js';

@@ -5,7 +5,7 @@ import { architectureProblems, graphOf, importGraph } from '../helpers/import-gr
 const SRC = resolve(import.meta.dirname, '../../src');
 
 describe('the shape of the code (import graph of src/)', () => {
-  it('has no stage importing build/, no puppeteer outside browser/, and no import cycle', () => {
+  it('has no stage importing pipeline/, no puppeteer outside browser/, the log only in the pipeline, and no import cycle', () => {
     const graph = importGraph(SRC);
     expect(graph.size).toBeGreaterThan(100);
     expect(architectureProblems(graph)).toEqual([]);
@@ -13,15 +13,17 @@ describe('the shape of the code (import graph of src/)', () => {
 
   it('the check fails on each broken rule', () => {
     const bad = graphOf(new Map([
-      ['stages/plan.ts', "import type { Run } from '../build/run.js';\n"],
-      ['build/run.ts', "import { plan } from '../stages/plan.js';\n"],
+      ['stages/plan.ts', "import type { Run } from '../pipeline/run.js';\n"],
+      ['pipeline/run.ts', "import { plan } from '../stages/plan.js';\n"],
       ['review/page.ts', "import puppeteer from 'puppeteer-core';\nimport('./other.js');\n"],
       ['review/other.ts', "export { page } from './page.js';\n"],
+      ['pipeline/steps.ts', "import { BuildLog } from './log.js';\n"],
     ]));
     expect(architectureProblems(bad)).toEqual([
-      'stages/plan.ts imports build/run.ts: a stage never reaches back into the build',
+      'stages/plan.ts imports pipeline/run.ts: a stage never reaches back into the pipeline',
       'review/page.ts imports puppeteer-core: the browser lives in browser/ only',
-      'import cycle: build/run.ts -> stages/plan.ts -> build/run.ts',
+      "pipeline/steps.ts imports pipeline/log.ts: the build's log is the pipeline's own (a step returns its outcome)",
+      'import cycle: pipeline/run.ts -> stages/plan.ts -> pipeline/run.ts',
       'import cycle: review/other.ts -> review/page.ts -> review/other.ts',
     ]);
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
-import { runPipeline } from '../../src/build/pipeline.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { formatError, type FactsheetsError } from '../../src/errors.js';
 import type { Printer } from '../../src/browser/printer.js';
 import { finishPdf } from '../../src/stages/finish.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BuildLog } from '../../src/build/log.js';
-import type { ManifestEntry } from '../../src/build/manifest.js';
+import { BuildLog } from '../../src/pipeline/log.js';
+import { Outcome } from '../../src/pipeline/outcome.js';
+import type { ManifestEntry } from '../../src/pipeline/manifest.js';
 import { formatJsonReport, formatTextReport } from '../../src/cli/report.js';
 import type { FitRecord, RenderJob } from '../../src/types.js';
 import { onePagerDocument } from '../helpers/documents.js';
@@ -18,6 +19,7 @@ function entryFor(job: RenderJob, fit: FitRecord): ManifestEntry {
 
 describe('the space budget in the build report', () => {
   const log = new BuildLog('/out', 0);
+  const printed = new Outcome();
   const roomy = jobFor('roomy');
   const stepped = jobFor('stepped');
   const tight = jobFor('tight');
@@ -27,9 +29,10 @@ describe('the space budget in the build report', () => {
     tight: { step: 'design', stepIndex: 0, roomMm: 3.9, roomLines: 0, bodyPt: 9.8, lines: { shown: 12, leftOut: 3 } },
   };
   for (const job of [roomy, stepped, tight]) {
-    log.built(job, 1, 100);
-    log.manifest.push(entryFor(job, fits[job.document.name] as FitRecord));
+    printed.built(job, 1, 100);
+    printed.manifest.push(entryFor(job, fits[job.document.name] as FitRecord));
   }
+  log.fold(printed);
   const report = log.report(1000);
 
   it('gives each built one-pager its fit step and room, as manifest.json has them', () => {

@@ -3,7 +3,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type BuildOptions } from '../../src/config.js';
-import { runPipeline } from '../../src/build/pipeline.js';
+import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { fakePdf, packSheetPages } from '../helpers/fake-pdf.js';
 import type { Printer } from '../../src/browser/printer.js';
 import type { BuildReport } from '../../src/types.js';

@@ -1,7 +1,7 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BuildCache } from '../../src/build/cache.js';
+import { BuildCache } from '../../src/pipeline/cache.js';
 import { applyReport, INITIAL_STATE } from '../../src/preview/state.js';
 import { onePagerText, smallProject } from '../helpers/fake-build.js';
 import { differences, filesOf } from '../helpers/output-folder.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeManifest, templatesHash, type ManifestEntry } from '../../src/build/manifest.js';
+import { mergeManifest, templatesHash, type ManifestEntry } from '../../src/pipeline/manifest.js';
 import { templatesOf } from '../helpers/templates.js';
 
 const entry = (output: string, sha256: string): ManifestEntry => ({

@@ -8,7 +8,7 @@ import { datasetOf, factsheetDocument, onePagerDocument } from '../helpers/docum
 import { source } from '../helpers/sources.js';
 import { templatesOf } from '../helpers/templates.js';
 import { SAMPLE_CONTENT } from '../helpers/content.js';
-import { rendererKey } from '../../src/build/cache.js';
+import { rendererKey } from '../../src/pipeline/cache.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 
 /** A message file that has every key the build's own code needs, plus `extra`. */

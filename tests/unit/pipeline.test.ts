@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { formatError } from '../../src/errors.js';
-import { runPipeline, type PipelineDeps } from '../../src/build/pipeline.js';
+import { runPipeline, type PipelineDeps } from '../../src/pipeline/pipeline.js';
+import { BuildCache } from '../../src/pipeline/cache.js';
 import type { Printer, PrinterOptions } from '../../src/browser/printer.js';
 import { DATASET_HEADER } from '../helpers/sources.js';
 import { fakePdf, packSheetPages } from '../helpers/fake-pdf.js';
@@ -126,6 +127,15 @@ describe('runPipeline', () => {
     expect(log.launched).toBe(0);
   });
 
+  it('names a failed edition in the project language by the path the build writes it to', async () => {
+    // In a French project, mali.fr.md is written to countries/mali.pdf (no fr/ folder): so is its failure named.
+    const { report } = await build({
+      'factsheets.yml': 'language: fr\n', 'funding.csv': GOOD['funding.csv'], 'countries/niger.md': GOOD['countries/niger.md'],
+      'countries/mali.fr.md': '---\nname: Mali\niso: 12\n---\n\nTexte.\n',
+    });
+    expect(report.documents.find((d) => d.name === 'mali.fr')).toMatchObject({ status: 'failed', output: 'countries/mali.pdf' });
+  });
+
   it('reports a missing dataset and fails the documents that need it', async () => {
     const { errors } = await build({ 'countries/mali.md': onePager('Mali', 'ML') });
     expect(errors[0]).toBe('funding.csv: error: the content folder has no dataset (funding.csv or funding.xlsx)\n' +
@@ -138,6 +148,21 @@ describe('runPipeline', () => {
     const out = await tempDir();
     const report = await runPipeline(resolveConfig({ contentDir: join(out, 'nope'), templatesDir: TEMPLATES, outDir: out }));
     expect(report.errors.map(formatError)[0]).toMatch(/nope: error: there is no content folder here\n  hint: Start one with "factsheets init" .*, or pass --content DIR/);
+  });
+
+  it('reports a step that throws as one error of its stage, and still answers with a report', async () => {
+    const content = await writeContent(GOOD);
+    const out = await tempDir('factsheets-out-');
+    const cache = new BuildCache();
+    // A fault no step expects: the validation memo breaks while the dataset is read.
+    cache.validation.dataset = () => {
+      throw new Error('the memo broke');
+    };
+    const log = { launched: 0, printed: [] as string[] };
+    const config = resolveConfig({ contentDir: content, templatesDir: TEMPLATES, outDir: out });
+    const report = await runPipeline(config, { launchPrinter: fakePrinter(log), now: () => 0, cache });
+    expect(report.errors.map((error) => [error.stage, error.message])).toEqual([['validate', 'the memo broke']]);
+    expect(log.launched).toBe(0);
   });
 
   it('reserves the name of the briefing pack', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ManifestEntry } from '../../src/build/manifest.js';
+import type { ManifestEntry } from '../../src/pipeline/manifest.js';
 import { buildReviewRecord, type ReviewInputs } from '../../src/review/record.js';
 import { dictionaryEntries } from '../../src/review/pdf-dict.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Pool } from '../../src/browser/pool.js';
-import { inShard, parseShard } from '../../src/build/shard.js';
+import { inShard, parseShard } from '../../src/pipeline/shard.js';
 
 describe('sharding', () => {
   const names = Array.from({ length: 500 }, (_, index) => `country-${index}`);

@@ -2,20 +2,15 @@ import type { RenderJob } from '../../types.js';
 import type { MessageFile } from '../../messages/catalog.js';
 import { bundledEnglish } from '../../messages/bundled.js';
 import { packMetadata, settingOf } from './pack-metadata.js';
+import { PACK_NAME, packOutputPath } from '../../outputs/paths.js';
 
-/** The briefing pack's name (no document may take it), its layout in templates/layouts/ and its PDF in the output folder. */
-export const PACK_NAME = 'briefing-pack';
+/** The briefing pack's name (no document may take it), its layout in templates/layouts/; its PDF's path is in outputs/paths.ts. */
+export { isPackOutput, PACK_NAME, PACK_OUTPUT } from '../../outputs/paths.js';
 export const PACK_LAYOUT = PACK_NAME;
-export const PACK_OUTPUT = `${PACK_NAME}.pdf`;
 
-/** Each language's pack: the project language's at the top (`briefing-pack.pdf`), any other's under it (`fr/briefing-pack.pdf`). */
+/** Each language's pack: its name (`briefing-pack`, `briefing-pack.fr`) and its PDF. */
 export function packOf(lang: string, projectLanguage: string): { readonly name: string; readonly output: string } {
-  return lang === projectLanguage ? { name: PACK_NAME, output: PACK_OUTPUT } : { name: `${PACK_NAME}.${lang.toLowerCase()}`, output: `${lang}/${PACK_OUTPUT}` };
-}
-
-/** Whether an output path is a briefing pack's (in any language). */
-export function isPackOutput(output: string): boolean {
-  return output === PACK_OUTPUT || output.endsWith(`/${PACK_OUTPUT}`);
+  return { name: lang === projectLanguage ? PACK_NAME : `${PACK_NAME}.${lang.toLowerCase()}`, output: packOutputPath(lang, projectLanguage) };
 }
 /**
  * How the contents are laid out on their pages (briefing-pack.css keeps to these numbers):

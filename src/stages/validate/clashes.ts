@@ -1,6 +1,6 @@
 import { FactsheetsError } from '../../errors.js';
 import type { Document, SettingsValues } from '../../types.js';
-import { languageOf, outputPathFor } from '../plan.js';
+import { languageOf, projectLanguage, screenOutputPath } from '../../outputs/paths.js';
 import { countryName } from './country-code.js';
 
 export interface Clashes {
@@ -18,7 +18,7 @@ export interface Clashes {
 export function documentClashes(documents: readonly Document[], settings: SettingsValues): Clashes {
   const errors: FactsheetsError[] = [];
   const clashing = new Set<Document>();
-  const byOutput = groupBy(documents, (document) => outputPathFor(document.meta.kind, document.baseName, languageOf(document, settings), settings));
+  const byOutput = groupBy(documents, (document) => screenOutputPath(document.meta.kind, document.baseName, languageOf(document, settings), projectLanguage(settings)));
   for (const [path, group] of byOutput) {
     const [first, second] = group;
     if (first === undefined || second === undefined) continue;

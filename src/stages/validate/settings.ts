@@ -6,6 +6,7 @@ import { closestLanguage } from '../../messages/closest-language.js';
 import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';
 import { parseYamlData, schemaError } from './yaml-data.js';
 import { checkPrintProfile } from './print-profile-setting.js';
+import { projectLanguage } from '../../outputs/paths.js';
 
 /** The settings file's name, in the content folder. */
 export const SETTINGS_FILE = 'factsheets.yml';
@@ -103,8 +104,8 @@ const WORDS: readonly (readonly [keyof SettingsValues, string])[] = [
  * each such language, one warning naming them and where to give that language its own.
  */
 export function untranslatedSettings(settings: SettingsValues, documents: readonly Document[], file: string | undefined): BuildWarning[] {
-  const projectLanguage = settings.language ?? 'en';
-  const languages = new Set(documents.map((document) => document.lang ?? projectLanguage));
+  const project = projectLanguage(settings);
+  const languages = new Set(documents.map((document) => document.lang ?? project));
   const warnings: BuildWarning[] = [];
   for (const tag of Object.keys(settings.languages ?? {})) {
     if (![...languages].some((lang) => closestLanguage(lang, [tag]) !== undefined)) {
@@ -115,13 +116,13 @@ export function untranslatedSettings(settings: SettingsValues, documents: readon
     }
   }
   for (const lang of [...languages].sort()) {
-    if (lang === projectLanguage) continue;
+    if (lang === project) continue;
     const tag = closestLanguage(lang, Object.keys(settings.languages ?? {}));
     const own = (tag === undefined ? undefined : settings.languages?.[tag]) ?? {};
     const shared = WORDS.filter(([name]) => settings[name] !== undefined && own[name] === undefined).map(([, key]) => key);
     if (shared.length === 0) continue;
     warnings.push({
-      message: `the ${lang} editions print ${shared.join(', ')} as the settings give them in ${projectLanguage} (give ${lang} its own under "languages: ${lang}:", or repeat a value that stays the same)`,
+      message: `the ${lang} editions print ${shared.join(', ')} as the settings give them in ${project} (give ${lang} its own under "languages: ${lang}:", or repeat a value that stays the same)`,
       ...(file === undefined ? {} : { file }),
     });
   }

@@ -1,12 +1,11 @@
-import { relative } from 'node:path';
+import { isInside } from '../folders.js';
 import { BuildCache } from './cache.js';
 import type { BuildConfig } from '../config.js';
 import { launchPrinter } from '../browser/launch.js';
 import { printerOptionsFor, runPipeline } from './pipeline.js';
-import { loadSources } from '../stages/load.js';
-import { messagesFor } from '../messages/languages.js';
 import { planJobs } from '../stages/plan.js';
-import { validateSources } from '../stages/validate.js';
+import { renderSetupOf } from './run.js';
+import { loadStep, selectStep, validateStep } from './steps.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import type { BuildReport } from '../types.js';
 import { FailureMemo } from './failure-memo.js';
@@ -102,8 +101,7 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
 
 /** A temporary file of an atomic write, or anything in the output folder. */
 function isBuildOwn(path: string, outDir: string): boolean {
-  const inOutput = relative(outDir, path);
-  return /(^|\/)\.[^/]*\.tmp$/.test(path) || inOutput === '' || !(inOutput.startsWith('..') || inOutput.startsWith('/'));
+  return /(^|\/)\.[^/]*\.tmp$/.test(path) || isInside(outDir, path);
 }
 
 /**
@@ -112,17 +110,16 @@ function isBuildOwn(path: string, outDir: string): boolean {
  * renders (in the render workers), prints and finishes already compiled. Broken content just means a colder start.
  */
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
-  const [sources, maps, { finishPdf }] = await Promise.all([
-    loadSources(config.contentDir, config.templatesDir, config.limits), cache.mapMaker(), import('../stages/finish.js'),
-  ]);
-  const fonts = await cache.fontFaces(sources.templates);
-  const coverage = fonts.coverage;
-  const validation = validateSources(sources, cache.validation);
-  const documents = [...validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
-  const job = planJobs(documents.slice(0, 1), validation.dataset, maps, validation.settings, (lang) => messagesFor(lang, sources.templates)).jobs[0];
+  const [{ value: loaded }, maps, { finishPdf }] = await Promise.all([loadStep(config, cache), cache.mapMaker(), import('../stages/finish.js')]);
+  // The build's own first steps, over every document (--only and --shard choose among the valid ones).
+  const validation = validateStep(loaded, cache).value;
+  const run = selectStep(loaded, validation, { config, cache, now: () => performance.now(), failureMemo: undefined }).value;
+  if (run === undefined) return;
+  const documents = [...run.validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
+  const job = planJobs(documents.slice(0, 1), run.dataset, maps, run.settings, run.messagesOf).jobs[0];
   if (job === undefined) return;
-  const renderer = await cache.renderWorkers({ templates: sources.templates, fontsReference: fonts.embedded.reference, contentDir: config.contentDir, limits: config.limits }, config.timeoutSeconds * 1000);
+  const renderer = await cache.renderWorkers(renderSetupOf(run), config.timeoutSeconds * 1000);
   const page = await renderer.render(job);
-  const printed = await Promise.all(Array.from({ length: config.browserPages }, () => printer.print(page.html, { fonts: fonts.embedded })));
-  if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), coverage);
+  const printed = await Promise.all(Array.from({ length: config.browserPages }, () => printer.print(page.html, { fonts: run.fonts.embedded })));
+  if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), run.fonts.coverage);
 }

@@ -2,9 +2,11 @@ import type { BuildConfig } from '../config.js';
 import { FactsheetsError } from '../errors.js';
 import type { ValidationResult } from '../stages/validate.js';
 import type { Document } from '../types.js';
-import type { BuildLog } from './log.js';
+import type { Outcome } from './outcome.js';
 import { inShard } from './shard.js';
 import { editionOf } from '../stages/validate/front-matter.js';
+import { outputPathOfName } from '../stages/plan.js';
+import { projectLanguage } from '../outputs/paths.js';
 
 /** The documents a run builds: all, those of `--only`, or one shard of them. */
 export interface Selection {
@@ -27,9 +29,9 @@ function selectorsOf(name: string, lang: string): ReadonlySet<string> {
  * Chooses the documents of this run and marks the chosen ones that failed validation; an
  * `--only` name that does not exist is an error (undefined: nothing to build).
  */
-export function selectDocuments(config: BuildConfig, validation: ValidationResult, log: BuildLog): Selection | undefined {
+export function selectDocuments(config: BuildConfig, validation: ValidationResult, log: Outcome): Selection | undefined {
   const names = [...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)];
-  const project = validation.settings.language ?? 'en';
+  const project = projectLanguage(validation.settings);
   const selectors = new Map([
     ...validation.failed.map((entry) => [entry.name, selectorsOf(entry.name, editionOf(entry.name).lang ?? project)] as const),
     ...validation.documents.map((document) => [document.name, selectorsOf(document.name, document.lang ?? project)] as const),
@@ -45,7 +47,9 @@ export function selectDocuments(config: BuildConfig, validation: ValidationResul
   const only = config.only;
   const shard = config.shard;
   const chosen = (name: string): boolean => (only === undefined || only.some((wanted) => selectors.get(name)?.has(wanted) === true)) && (shard === undefined || inShard(name, shard));
-  for (const failed of validation.failed) if (chosen(failed.name)) log.failed(failed.name, failed.kind, failed.source.displayPath);
+  for (const failed of validation.failed) {
+    if (chosen(failed.name)) log.failed({ name: failed.name, kind: failed.kind, source: failed.source.displayPath, output: outputPathOfName(failed.kind, failed.name, project) });
+  }
   return {
     documents: validation.documents.filter((document) => chosen(document.name)),
     complete: only === undefined && shard === undefined,

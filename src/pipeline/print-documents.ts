@@ -1,29 +1,24 @@
-import type { BuildConfig } from '../config.js';
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
-import type { EmbeddedFonts } from '../browser/printer.js';
-import { printEditionOf, withLocatorMap, type MapMaker } from '../stages/plan.js';
+import { printEditionOf, withLocatorMap } from '../stages/plan.js';
 import type { HtmlPage, RenderJob } from '../types.js';
-import type { BuildLog } from './log.js';
+import type { Outcome } from './outcome.js';
 import type { ManifestEntry } from './manifest.js';
 import type { PrintSession } from './print-session.js';
 import { produce, type ProduceContext } from './produce.js';
+import { produceContextOf, type Run } from './run.js';
 import { runLimited } from './run-limited.js';
 import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
 import { readConfinedFile } from '../stages/confined-files.js';
 
-/** What printing the out-of-date documents works with. */
+/** What printing the out-of-date documents works with, besides the run. */
 export interface DocumentPrinting {
-  readonly config: BuildConfig;
-  readonly log: BuildLog;
+  /** Where this step records what it did (its own, returned to the pipeline). */
+  readonly log: Outcome;
   readonly session: PrintSession;
   /** A job to its HTML page (rejects on a template or Markdown error, or past the deadline). */
   readonly renderPage: (job: RenderJob) => Promise<HtmlPage>;
-  readonly fonts: EmbeddedFonts;
-  /** What documents are produced with, around the session's printer. */
-  readonly context: (printer: ProduceContext['printer']) => Promise<ProduceContext>;
   /** Outputs that are up to date, by output path: not printed again. */
   readonly upToDate: ReadonlyMap<string, ManifestEntry>;
-  readonly maps: Promise<MapMaker>;
   readonly progress: () => void;
 }
 
@@ -32,11 +27,11 @@ export interface DocumentPrinting {
  * documents ahead of the browser (no more), so that Node's work overlaps the browser's and
  * memory does not grow with the number of documents. Each document fails alone.
  */
-export async function printDocuments(jobs: readonly RenderJob[], printing: DocumentPrinting): Promise<void> {
-  const { config, log } = printing;
-  await runLimited(jobs, config.browserPages * 2, async (job) => {
+export async function printDocuments(run: Run, jobs: readonly RenderJob[], printing: DocumentPrinting): Promise<void> {
+  const { log } = printing;
+  await runLimited(jobs, run.config.browserPages * 2, async (job) => {
     try {
-      await printDocument(job, printing);
+      await printDocument(run, job, printing);
     } catch (error) {
       log.jobFailed(job, error);
     } finally {
@@ -45,21 +40,21 @@ export async function printDocuments(jobs: readonly RenderJob[], printing: Docum
   });
 }
 
-async function printDocument(planned: RenderJob, printing: DocumentPrinting): Promise<void> {
-  const { config, log, session, upToDate } = printing;
-  const located = withLocatorMap(planned, await printing.maps);
+async function printDocument(run: Run, planned: RenderJob, printing: DocumentPrinting): Promise<void> {
+  const { log, session, upToDate } = printing;
+  const located = withLocatorMap(planned, await run.cache.mapMaker());
   if (located.warning !== undefined) log.warnings.push(located.warning);
   const { job } = located;
   const page = await render(job, printing);
   if (page === undefined) return;
-  session.warm(page.html, printing.fonts);
+  session.warm(page.html, run.fonts.embedded);
   const printer = await session.printer();
   if (printer instanceof FactsheetsError) {
     // The session reported why, once for the build.
-    log.failed(job.document.name, job.kind, job.document.source.displayPath);
+    log.jobFailedElsewhere(job);
     return;
   }
-  const context = await printing.context(printer);
+  const context = produceContextOf(run, printer, (message, about) => log.warnings.push({ message, file: about.document.source.displayPath, document: about.document.name }));
   const known = upToDate.get(job.outputPath);
   const screen = known === undefined ? await produce(page, context) : { pages: known.pages, milliseconds: 0, entry: known, pageSize: undefined };
   if (known === undefined) {
@@ -68,12 +63,14 @@ async function printDocument(planned: RenderJob, printing: DocumentPrinting): Pr
   } else {
     log.unchanged(job, screen.entry);
   }
-  if (config.printEdition) await printEditionFor(job, screen, context, printing);
+  if (run.config.printEdition) await printEditionFor(run, job, screen, context, printing);
 }
 
 /** The print edition of a document whose screen edition is written: fails alone, under its own path. */
-async function printEditionFor(job: RenderJob, screen: { readonly pages: number; readonly pageSize: PageSizeMm | undefined }, context: ProduceContext, printing: DocumentPrinting): Promise<void> {
-  const { log, upToDate, config } = printing;
+async function printEditionFor(
+  run: Run, job: RenderJob, screen: { readonly pages: number; readonly pageSize: PageSizeMm | undefined }, context: ProduceContext, printing: DocumentPrinting,
+): Promise<void> {
+  const { log, upToDate } = printing;
   const edition = printEditionOf(job);
   const known = upToDate.get(edition.outputPath);
   if (known !== undefined) {
@@ -84,7 +81,7 @@ async function printEditionFor(job: RenderJob, screen: { readonly pages: number;
   if (page === undefined) return;
   try {
     // A screen edition this build kept is read back for its page size: the print edition's trim.
-    const pageSize = screen.pageSize ?? firstPageSize(await readConfinedFile({ root: config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath));
+    const pageSize = screen.pageSize ?? firstPageSize(await readConfinedFile({ root: run.config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath));
     const printed = await produce(page, context, { pages: screen.pages, pageSize });
     log.manifest.push(printed.entry);
     log.built(edition, printed.pages, printed.milliseconds);

@@ -7,7 +7,7 @@ import type { LoadedTemplates } from '../stages/load.js';
 import type { BuildWarning, Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
 import { displayPathOf, manifestSchema, readBack } from './manifest-schema.js';
 import { writeOutput } from '../stages/write.js';
-import { confinedOutputPath } from './output-paths.js';
+import { confinedOutputPath } from '../outputs/paths.js';
 import type { ReviewInputs } from '../review/record.js';
 
 /** One PDF in `manifest.json`: what it is, what it was made from, and how long it took. */

@@ -14,6 +14,7 @@ import type { LoadedTemplates } from '../stages/load.js';
 import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import { writeOutput } from '../stages/write.js';
 import { imagesNow, imagesUsed } from './image-inputs.js';
+import { isPrintEdition } from '../outputs/paths.js';
 
 /** What every document of a build is produced with. */
 export interface ProduceContext {
@@ -124,11 +125,6 @@ export function reviewInputsOf(job: RenderJob, context: Pick<ProduceContext, 'co
 /** The build options that change a PDF's bytes (hashed as the `options` input). */
 function buildOptions(job: RenderJob, config: BuildConfig): { sourceDateEpoch: number | null; print: boolean } {
   return { sourceDateEpoch: config.sourceDateEpoch ?? null, print: isPrintEdition(job) };
-}
-
-/** Whether a job is a document's print edition (see printEditionOf): by its kind of output, never by its path. */
-export function isPrintEdition(job: RenderJob): boolean {
-  return job.edition === 'print';
 }
 
 /** A PDF's creation date: SOURCE_DATE_EPOCH, else the document's date, else a fixed date; never the clock. */

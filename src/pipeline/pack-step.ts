@@ -2,23 +2,24 @@ import type { TemplateEnvironment } from '../stages/render/handlebars/environmen
 import type { DocumentResult, RenderJob } from '../types.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
-import { sha256, templatesHash, type Manifest, type ManifestEntry } from './manifest.js';
+import { sha256, templatesHash, type ManifestEntry } from './manifest.js';
 import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, leadCountries, packOf, type PackPlan } from '../stages/plan/pack.js';
 import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
 import { mergePdfPieces } from '../pdf/merge.js';
 import { checkPackStandards } from '../stages/accessibility-gate.js';
-import { CREATOR, languageOf } from '../stages/plan.js';
+import { CREATOR } from '../stages/plan.js';
+import { languageOf, projectLanguage } from '../outputs/paths.js';
 import { editionOf } from '../stages/validate/front-matter.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
 import { readConfinedFile } from '../stages/confined-files.js';
 import type { BuildConfig } from '../config.js';
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
-import type { LoadedTemplates } from '../stages/load.js';
 import { sameInputs } from './changes.js';
 import { describePack, packInputs, packPrinted } from './pack-inputs.js';
-import type { BuildLog } from './log.js';
+import type { Outcome } from './outcome.js';
+import type { Run } from './run.js';
 import type { PrintSession } from './print-session.js';
 
 /** Whether this build makes one language's briefing pack, and from what. */
@@ -48,7 +49,7 @@ export interface PackDecision {
 
 /** The languages of a project's documents, the project's own first: one pack each. */
 function packLanguages(validation: Pick<ValidationResult, 'documents' | 'settings'>): { readonly all: readonly string[]; readonly project: string } {
-  const project = validation.settings.language ?? 'en';
+  const project = projectLanguage(validation.settings);
   const used = new Set(validation.documents.map((document) => languageOf(document, validation.settings)));
   return { all: [project, ...[...used].sort()].filter((lang, index, all) => used.has(lang) && all.indexOf(lang) === index), project };
 }
@@ -68,10 +69,8 @@ export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'se
 }
 
 /** One pack per language of the documents (the project's first), each of that language's editions. */
-export function decidePacks(
-  config: BuildConfig, complete: boolean, jobs: readonly RenderJob[], validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>,
-  templates: LoadedTemplates, previous: Manifest | undefined, fontsHash: string, messagesOf: MessagesOf,
-): PackDecision[] {
+export function decidePacks(run: Run, jobs: readonly RenderJob[]): PackDecision[] {
+  const { config, complete, validation, templates, previous, fontsHash, messagesOf } = run;
   const languages = packLanguages(validation);
   const ownJobs = languages.all.map((lang) => jobs.filter((job) => job.lang === lang));
   // A pack without a factsheet of its own lists its briefs in the order of another language's.
@@ -113,7 +112,7 @@ function languageName(lang: string): string {
 }
 
 /** Logs each wanted pack that is current as unchanged; says whether every wanted pack was. */
-export function notePacksCurrent(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], log: BuildLog): boolean {
+export function notePacksCurrent(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], log: Outcome): boolean {
   let all = true;
   for (const decision of decisions) {
     if (!decision.wanted) continue;
@@ -127,7 +126,10 @@ export function notePacksCurrent(decisions: readonly PackDecision[], entries: re
 /** What making the pack works with. */
 export interface PackStep {
   readonly config: BuildConfig;
-  readonly log: BuildLog;
+  /** Where this step records what it did. */
+  readonly log: Outcome;
+  /** Whether any of these documents failed in this build so far. */
+  readonly anyFailed: (names: ReadonlySet<string>) => boolean;
   readonly session: PrintSession;
   readonly templates: TemplateEnvironment;
   readonly context: (printer: ProduceContext['printer']) => Promise<ProduceContext>;
@@ -152,7 +154,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
   const { output } = decision;
   const skipped = !decision.complete || config.skipPack ? undefined
     : !decision.hasLayout ? `the templates have no ${PACK_LAYOUT} layout`
-      : log.anyFailed(decision.names) ? `some ${languageName(decision.lang)} documents failed` : undefined;
+      : step.anyFailed(decision.names) ? `some ${languageName(decision.lang)} documents failed` : undefined;
   if (skipped !== undefined) {
     log.warnings.push({ message: `${output} was not rebuilt: ${skipped}` });
     log.notRebuilt.set(output, skipped);

@@ -1,4 +1,5 @@
-import { basename, dirname, isAbsolute, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
+import { isInside } from '../folders.js';
 import { z } from 'zod';
 import { ConfinedFileError, readConfinedText } from '../stages/confined-files.js';
 import type { BuildWarning } from '../types.js';
@@ -80,5 +81,5 @@ function invalid(file: string, problem: string, instead: string): { kind: 'inval
 /** How a file of the output folder is named in a warning: as the user would type it. */
 export function displayPathOf(path: string): string {
   const inside = relative(process.cwd(), path);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
+  return inside === '' || !isInside(process.cwd(), path) ? path : inside;
 }

@@ -1,33 +1,40 @@
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
-import { outputPathOfName, type PlanResult } from '../stages/plan.js';
-import { combineWriteErrors, OutputWriteError } from '../stages/write.js';
+import type { PlanResult } from '../stages/plan.js';
+import { OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
-import { isPrintEdition } from './produce.js';
-import type { BuildReport, BuildWarning, Document, DocumentKind, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
+import { isPrintEdition, screenOutputPath } from '../outputs/paths.js';
+import type { BuildWarning, Document, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
 
-/** What a build has done so far: a result per document, errors, warnings, manifest entries. */
-export class BuildLog {
+/**
+ * What one step of a build did: a result per output, errors, warnings, manifest entries. Each
+ * step records into an outcome of its own and returns it; only the pipeline folds outcomes
+ * into its log (see BuildLog), so no step writes into what another step reads.
+ */
+export class Outcome {
   readonly errors: FactsheetsError[] = [];
   readonly warnings: BuildWarning[] = [];
   readonly manifest: ManifestEntry[] = [];
   /** The documents' own results, by name. */
-  private readonly results = new Map<string, DocumentResult>();
+  protected readonly results = new Map<string, DocumentResult>();
   /** Print editions and the pack, by output path. */
-  private readonly otherOutputs = new Map<string, DocumentResult>();
-  private readonly writeFailures: OutputWriteError[] = [];
+  protected readonly otherOutputs = new Map<string, DocumentResult>();
+  protected readonly writeFailures: OutputWriteError[] = [];
   /** Outputs (the packs) not made again, and why: their previous PDF is kept, out of date. */
   readonly notRebuilt = new Map<string, string>();
   /** Documents that failed before with these very inputs, not tried again (see stillFailing). */
-  private readonly unchangedFailures: string[] = [];
-  /** How many dataset rows a job's figures come from, once the dataset is known. */
-  rowsOf: ((job: RenderJob) => number) | undefined;
+  protected readonly unchangedFailures: string[] = [];
   /** The kept PDFs that are out of date, once the manifest is recorded. */
-  outOfDate: readonly OutOfDateOutput[] = [];
+  outOfDate: readonly OutOfDateOutput[] | undefined;
 
-  constructor(
-    private readonly outDir: string,
-    private readonly started: number,
-  ) {}
+  /** `rowsOf`: how many dataset rows a job's figures come from, once the dataset is known. */
+  constructor(private readonly rowsOf?: (job: RenderJob) => number) {}
+
+  /** An outcome that is one error: a step that threw (see the pipeline's guard). */
+  static failure(error: FactsheetsError): Outcome {
+    const outcome = new Outcome();
+    outcome.errors.push(error);
+    return outcome;
+  }
 
   /** A document's PDF (either edition) printed and written in this build. */
   built(job: RenderJob, pages: number, milliseconds: number): void {
@@ -40,8 +47,13 @@ export class BuildLog {
   }
 
   /** Marks a document failed without an error of its own (a shared error says why). */
-  failed(name: string, kind: DocumentKind, source: string): void {
-    this.record({ name, kind, source, output: outputPathOfName(kind, name), status: 'failed' });
+  failed(result: Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'>): void {
+    this.record({ ...result, status: 'failed' });
+  }
+
+  /** Marks a job failed without an error of its own (a shared error says why). */
+  jobFailedElsewhere(job: RenderJob): void {
+    this.failed(resultOf(job));
   }
 
   /** The briefing pack's result: written, current, or failed (see pack-step.ts). */
@@ -64,20 +76,21 @@ export class BuildLog {
   }
 
   /** What planning found: documents it could not plan fail (e.g. no dataset rows), and its warnings. */
-  planned(result: Pick<PlanResult, 'errors' | 'warnings' | 'failed'>, documents: readonly Document[]): void {
+  planned(result: Pick<PlanResult, 'errors' | 'warnings' | 'failed'>, documents: readonly Document[], project: string): void {
+    const failed = (document: Document): void => this.failed(documentResultOf(document, project));
     for (const error of result.errors) {
       this.errors.push(error);
       const document = documents.find((candidate) => candidate.name === error.document);
-      if (document !== undefined) this.failed(document.name, document.meta.kind, document.source.displayPath);
+      if (document !== undefined) failed(document);
     }
-    for (const document of result.failed ?? []) this.failed(document.name, document.meta.kind, document.source.displayPath);
+    for (const document of result.failed ?? []) failed(document);
     for (const warning of result.warnings) this.warnings.push(warning);
   }
 
   /** The templates could not be compiled: one error, and every job fails with it. */
   renderFailed(error: unknown, jobs: readonly RenderJob[]): void {
     this.errors.push(toFactsheetsError(error, { stage: 'render' }));
-    for (const job of jobs) this.failed(job.document.name, job.kind, job.document.source.displayPath);
+    for (const job of jobs) this.jobFailedElsewhere(job);
   }
 
   /** Records why a job failed; write failures are kept aside to be reported together. */
@@ -104,15 +117,10 @@ export class BuildLog {
     return [...this.results.values(), ...this.otherOutputs.values()];
   }
 
-  /** How many documents have a result (built, unchanged or failed), for progress. */
-  finishedCount(): number {
-    return this.results.size;
-  }
-
-  /** The pages of a document that was built or is up to date. */
-  pagesOf(name: string): number | undefined {
-    const result = this.results.get(name);
-    return result?.status === 'failed' ? undefined : result?.pages;
+  /** How many documents have a result (built, unchanged or failed), here or in a step's outcome not folded in yet: for progress. */
+  finishedCount(also?: Outcome): number {
+    if (also === undefined || also.results.size === 0) return this.results.size;
+    return new Set([...this.results.keys(), ...also.results.keys()]).size;
   }
 
   /** Whether any of these documents failed so far, screen or print edition. */
@@ -136,45 +144,27 @@ export class BuildLog {
     return { ...resultOf(job), ...(rows === undefined ? {} : { rows }) };
   }
 
-  report(now: number): BuildReport {
-    const fits = new Map(this.manifest.flatMap((entry) => (entry.fit === undefined ? [] : [[entry.output, entry.fit] as const])));
-    const stale = new Map(this.outOfDate.map((kept) => [kept.output, kept.reason]));
-    const documents = [...this.results.values(), ...this.otherOutputs.values()].map((result) => {
-      const fit = result.status === 'built' ? fits.get(result.output) : undefined;
-      const reason = stale.get(result.output);
-      return { ...result, ...(fit === undefined ? {} : { fit }), ...(reason === undefined ? {} : { outOfDate: reason }) };
-    });
-    return {
-      outDir: this.outDir,
-      documents,
-      errors: [...this.errors, ...combineWriteErrors(this.outDir, this.writeFailures)],
-      warnings: this.warnings,
-      // Notes are news: about pages printed in this run, not every run.
-      notes: documents.flatMap((result) => (result.status === 'built' && result.edition === undefined ? fitNotes(result) : [])),
-      outOfDate: this.outOfDate,
-      ...(this.unchangedFailures.length === 0 ? {} : { stillFailing: [...this.unchangedFailures] }),
-      seconds: (now - this.started) / 1000,
-    };
+  /** Adds what another outcome recorded, after what this one has (the pipeline's log only). */
+  protected add(other: Outcome): void {
+    this.addErrors(other.errors);
+    for (const warning of other.warnings) this.warnings.push(warning);
+    for (const entry of other.manifest) this.manifest.push(entry);
+    for (const result of [...other.results.values(), ...other.otherOutputs.values()]) this.record(result);
+    for (const failure of other.writeFailures) this.writeFailures.push(failure);
+    for (const [output, why] of other.notRebuilt) this.notRebuilt.set(output, why);
+    for (const name of other.unchangedFailures) this.unchangedFailures.push(name);
+    if (other.outOfDate !== undefined) this.outOfDate = other.outOfDate;
   }
+}
+
+/** What the result of a document not planned says: its screen PDF, where the build would write it. */
+function documentResultOf(document: Document, project: string): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'> {
+  const { kind } = document.meta;
+  return { name: document.name, kind, source: document.source.displayPath, output: screenOutputPath(kind, document.baseName, document.lang, project) };
 }
 
 /** What every result of a job says: which document, which edition, which file. */
 function resultOf(job: RenderJob): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output' | 'edition'> {
   const { document } = job;
   return { name: document.name, kind: job.kind, source: document.source.displayPath, output: job.outputPath, ...(isPrintEdition(job) ? { edition: 'print' } : {}) };
-}
-
-/** Fewer prose lines left than this make a page "tight", worth a note. */
-export const TIGHT_LINES = 2;
-
-/** A note for a page printed at a denser step, or with less than TIGHT_LINES of prose to spare. */
-function fitNotes(result: DocumentResult): BuildWarning[] {
-  const fit = result.fit;
-  if (fit === undefined) return [];
-  const said: string[] = [];
-  if (fit.step !== 'design') said.push(`printed at the denser fit step "${fit.step}" (${fit.bodyPt} pt body text) to fit on one page`);
-  if (fit.lines !== undefined && fit.lines.leftOut > 0) said.push(`the funding table shows ${fit.lines.shown} lines, the closing line totals the other ${fit.lines.leftOut}`);
-  if (fit.roomLines < TIGHT_LINES) said.push(`tight: ${fit.roomMm < 0.05 ? 'no room' : `${fit.roomMm} mm`} left (${fit.roomLines === 1 ? 'about 1 line' : 'less than a line'} of prose)`);
-  if (fit.step === 'design' && fit.roomLines >= TIGHT_LINES) return [];
-  return [{ message: said.join('; '), file: result.source, document: result.name }];
 }

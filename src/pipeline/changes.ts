@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
 import { MANIFEST_FILE, type Manifest, type ManifestEntry } from './manifest.js';
-import { confinedOutputPath } from './output-paths.js';
+import { confinedOutputPath } from '../outputs/paths.js';
 import type { RenderJob } from '../types.js';
 
 /** Jobs split by whether their output must be printed again. */

@@ -1,0 +1,110 @@
+import { realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { escapeForMessage, FactsheetsError } from '../errors.js';
+import { isInside } from '../folders.js';
+import type { Document, DocumentKind, RenderJob, SettingsValues } from '../types.js';
+
+/**
+ * Where every output goes, in one place: the grammar of the paths a build writes, the
+ * project's language (which decides whether an edition goes under its language's folder),
+ * and the check that a path read back from a manifest stays inside the output folder.
+ *
+ * An output is one of three kinds: a document's screen PDF, its print edition (the same page
+ * with bleed and crop marks), and a language's briefing pack. A job says which by its
+ * `edition` (see outputKindOf), never by the shape of its path.
+ */
+
+/** Which output a PDF is. */
+export type OutputKind = 'screen' | 'print' | 'pack';
+
+/** The project's language: its settings' `language`, else English. The only place that default is written. */
+export function projectLanguage(settings: Pick<SettingsValues, 'language'>): string {
+  return settings.language ?? 'en';
+}
+
+/** The language an edition is printed in: its own, else the project's. */
+export function languageOf(document: Pick<Document, 'lang'>, settings: Pick<SettingsValues, 'language'>): string {
+  return document.lang ?? projectLanguage(settings);
+}
+
+/** The folder an output in `lang` goes under: none for the project's language, else the language's (`fr/`). */
+function languageFolder(lang: string | undefined, project: string): string {
+  return lang === undefined || lang === project ? '' : `${lang}/`;
+}
+
+/**
+ * Where a document's screen PDF goes, relative to the output folder: one-pagers under
+ * `countries/`, and an edition in another language than the project's under its language
+ * (`fr/countries/mali.pdf`).
+ */
+export function screenOutputPath(kind: DocumentKind, baseName: string, lang: string | undefined, project: string): string {
+  return `${languageFolder(lang, project)}${kind === 'one-pager' ? `countries/${baseName}.pdf` : `${baseName}.pdf`}`;
+}
+
+/** The folder every print edition goes under. */
+const PRINT_FOLDER = 'print/';
+
+/** Where a document's print edition goes: its screen PDF's path under `print/`. */
+export function printEditionPath(screenPath: string): string {
+  return `${PRINT_FOLDER}${screenPath}`;
+}
+
+/** The briefing pack's name, and its file's. */
+export const PACK_NAME = 'briefing-pack';
+export const PACK_OUTPUT = `${PACK_NAME}.pdf`;
+
+/** Each language's pack: the project language's at the top (`briefing-pack.pdf`), any other's under it (`fr/briefing-pack.pdf`). */
+export function packOutputPath(lang: string, project: string): string {
+  return `${languageFolder(lang, project)}${PACK_OUTPUT}`;
+}
+
+/** Whether an output path is a briefing pack's (in any language). */
+export function isPackOutput(output: string): boolean {
+  return output === PACK_OUTPUT || output.endsWith(`/${PACK_OUTPUT}`);
+}
+
+/** Which output a job makes: by its `edition`, never by its path. */
+export function outputKindOf(job: Pick<RenderJob, 'edition'>): Exclude<OutputKind, 'pack'> {
+  return job.edition === 'print' ? 'print' : 'screen';
+}
+
+/** Whether a job is a document's print edition (see printEditionOf in stages/plan.ts). */
+export function isPrintEdition(job: Pick<RenderJob, 'edition'>): boolean {
+  return outputKindOf(job) === 'print';
+}
+
+/**
+ * The only shape of path a build writes (`mali.pdf`, `countries/mali.pdf`, an edition's
+ * `fr/countries/mali.pdf`, `print/…`). A
+ * manifest is a file anyone may have planted or committed: a path read from it is used only
+ * if it has this shape and its folder resolves, through links, inside the output folder.
+ */
+const OUTPUT_PATH = /^(?:print\/)?(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\/)?(?:countries\/)?[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/;
+
+/**
+ * The absolute path of a manifest's `output` inside `outDir`, or a FactsheetsError naming the
+ * manifest when the path has another shape or leads outside (for example through a linked
+ * `countries/` folder). A missing folder is inside: there is nothing in it to touch.
+ */
+export function confinedOutputPath(outDir: string, output: unknown, manifestFile: string): string | FactsheetsError {
+  const outside = (why: string): FactsheetsError => new FactsheetsError(
+    `the manifest lists an output ${why}: ${escapeForMessage(JSON.stringify(output) ?? String(output))}`, {
+      stage: 'write', file: manifestFile,
+      hint: 'Nothing was deleted. Remove manifest.json from the output folder (it is only a record) and build again.',
+    });
+  if (typeof output !== 'string' || !OUTPUT_PATH.test(output)) return outside('that is not a PDF path the build writes');
+  const target = join(outDir, output);
+  const folder = realFolder(dirname(target));
+  const root = realFolder(outDir);
+  if (folder === undefined || root === undefined) return target;
+  if (!isInside(root, folder)) return outside('whose folder leads outside the output folder');
+  return target;
+}
+
+function realFolder(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
