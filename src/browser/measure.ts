@@ -236,6 +236,18 @@ export function measureInPage(options: FitOptions): PageMeasure {
           showLines(shown);
           left = room();
         }
+        // Or long by more: the rows left re-lay the table (a wider title column, fewer wrapped
+        // lines), so the estimate can drop lines that fit. Show them again while the next fits.
+        while (left >= 0 && shown < rows.length) {
+          showLines(shown + 1);
+          const next = room();
+          if (next < 0) {
+            showLines(shown);
+            break;
+          }
+          shown += 1;
+          left = next;
+        }
         if (left >= 0 || index === steps.length - 1) break;
       }
     }
