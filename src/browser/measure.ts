@@ -12,7 +12,10 @@
  *   the `data-fit-rest`/`data-fit-rest-amount` of the first dropped row;
  * - `[data-fit-prose="narrative"|"summary"]` and `[data-fit-beside]` (the column beside the
  *   narrative), to state the room left in lines of prose and, when even the floor is too
- *   long, how many words to cut.
+ *   long, how many words to cut, or which column beside the narrative sets the page's height.
+ *
+ * Content wider than the page is named at its cause: the part without which it would fit, and
+ * the style rule (matched in the CSSOM) that widened it, if one did.
  *
  * `measureInPage` runs inside the page (scripts are off in the page, but the printer may still
  * evaluate code in it), so it is self-contained. Each step costs one layout; most pages
