@@ -12,7 +12,10 @@
  *   the `data-fit-rest`/`data-fit-rest-amount` of the first dropped row;
  * - `[data-fit-prose="narrative"|"summary"]` and `[data-fit-beside]` (the column beside the
  *   narrative), to state the room left in lines of prose and, when even the floor is too
- *   long, how many words to cut.
+ *   long, how many words to cut, or which column beside the narrative sets the page's height.
+ *
+ * Content wider than the page is named at its cause: the part without which it would fit, and
+ * the style rule (matched in the CSSOM) that widened it, if one did.
  *
  * `measureInPage` runs inside the page (scripts are off in the page, but the printer may still
  * evaluate code in it), so it is self-contained. Each step costs one layout; most pages
@@ -51,6 +54,23 @@ export interface FitOutcome {
   readonly wordsToCut?: { readonly narrative: number; readonly summary: number; readonly enough: boolean };
   /** A declared step below the floor (a layout's mistake). */
   readonly belowFloor?: string;
+  /** When even the densest step does not fit and a column that is not the prose sets the page's height (a sidebar too long). */
+  readonly tallColumn?: TallColumn;
+}
+
+/** An element of the layout as the page has it: enough to name it and find it in the layout's file. */
+export interface LayoutElement {
+  readonly tag: string;
+  readonly classes: readonly string[];
+  /** Its `data-fit-*` attributes as written (`data-fit-beside`, `data-fit-prose="narrative"`): its role in the fitting. */
+  readonly roles: readonly string[];
+}
+
+/** The tallest of boxes laid out side by side, which sets their row's height, and by how much it is taller than the next. */
+export interface TallColumn {
+  readonly column: LayoutElement;
+  readonly beside: LayoutElement;
+  readonly tallerMm: number;
 }
 
 /** Something laid out wider than the page's text block: what it is, and by how much. */
@@ -59,6 +79,18 @@ export interface TooWide {
   readonly what: string;
   readonly widthMm: number;
   readonly roomMm: number;
+  /** A style rule that made it this wide (a fixed width, text kept on one line), as the page matched it. */
+  readonly rule?: WideningRule;
+  /** What to look for in the Markdown when the content itself is too wide: a table's first cell, an image's alternative text, the longest word. */
+  readonly sample?: { readonly kind: 'table' | 'image' | 'code' | 'word'; readonly text: string };
+}
+
+/** A style rule of the page that widens an element: the element, the rule's selector and the declaration. */
+export interface WideningRule {
+  readonly element: LayoutElement;
+  readonly selector: string;
+  readonly property: string;
+  readonly value: string;
 }
 
 /**
@@ -120,6 +152,9 @@ export function measureInPage(options: FitOptions): PageMeasure {
     marginBottom = toPx(rule.style.getPropertyValue('margin-bottom')) ?? marginBottom;
   }
   const limit = (width ?? document.documentElement.clientWidth) - margins;
+  /** An element's `data-fit-*` attributes, as a layout writes them. */
+  const roles = (element: Element): string[] => element.getAttributeNames().filter((name) => name.startsWith('data-fit-'))
+    .map((name) => (element.getAttribute(name) === '' ? name : `${name}="${element.getAttribute(name) ?? ''}"`));
   const root = document.documentElement;
   const designed = root.style.width;
   const relayout = Math.abs(limit - root.clientWidth) > 0.5;
@@ -198,6 +233,34 @@ export function measureInPage(options: FitOptions): PageMeasure {
       return narrative.getBoundingClientRect().height - besideHeight;
     };
 
+    const layoutElement = (element: HTMLElement): LayoutElement => ({
+      tag: element.tagName.toLowerCase(),
+      classes: [...element.classList],
+      roles: roles(element),
+    });
+    /**
+     * The boxes side by side (a grid's or a flex row's items) that hold the narrative, or
+     * without one the row whose tallest box stands out most: its tallest sets the page's
+     * height. Named only when it is not the prose, for which cutting words is the answer.
+     */
+    const tallColumn = (): TallColumn | undefined => {
+      const isProse = (element: HTMLElement): boolean => element.closest('[data-fit-prose]') !== null || element.querySelector('[data-fit-prose]') !== null;
+      const sideBySide = [sheet, ...sheet.querySelectorAll<HTMLElement>('*')].flatMap((container) => {
+        if (!/grid|flex/.test(getComputedStyle(container).display)) return [];
+        const items = [...container.children].filter((child): child is HTMLElement => child instanceof HTMLElement)
+          .map((element) => ({ element, rect: element.getBoundingClientRect() }))
+          .filter((item) => item.rect.height > 0)
+          .sort((a, b) => b.rect.height - a.rect.height);
+        const [tallest, next] = items;
+        // Side by side: the two share some height (stacked items are no columns).
+        if (tallest === undefined || next === undefined || next.rect.top >= tallest.rect.bottom || tallest.rect.top >= next.rect.bottom) return [];
+        return [{ tallest: tallest.element, next: next.element, taller: tallest.rect.height - next.rect.height, holdsNarrative: narrative !== null && items.some((item) => item.element.contains(narrative)) }];
+      });
+      const row = sideBySide.find((each) => each.holdsNarrative) ?? (narrative === null ? sideBySide.sort((a, b) => b.taller - a.taller)[0] : undefined);
+      if (row === undefined || isProse(row.tallest) || row.taller < options.pxPerMm) return undefined;
+      return { column: layoutElement(row.tallest), beside: layoutElement(row.next), tallerMm: Math.round((row.taller / options.pxPerMm) * 10) / 10 };
+    };
+
     let chosen = steps.length - 1;
     let shown = rows.length;
     let left = 0;
@@ -236,6 +299,18 @@ export function measureInPage(options: FitOptions): PageMeasure {
           showLines(shown);
           left = room();
         }
+        // Or long by more: the rows left re-lay the table (a wider title column, fewer wrapped
+        // lines), so the estimate can drop lines that fit. Show them again while the next fits.
+        while (left >= 0 && shown < rows.length) {
+          showLines(shown + 1);
+          const next = room();
+          if (next < 0) {
+            showLines(shown);
+            break;
+          }
+          shown += 1;
+          left = next;
+        }
         if (left >= 0 || index === steps.length - 1) break;
       }
     }
@@ -265,7 +340,8 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const summaryLines = lede === undefined || rest <= 0 ? 0 : Math.ceil(rest / lede.lineHeight);
     const summaryWords = lede === undefined || summaryLines === 0 ? 0 : Math.min(lede.words, Math.ceil((summaryLines + 0.5) * lede.wordsPerLine));
     const enough = rest <= 0 || (lede !== undefined && summaryLines * lede.lineHeight >= rest && summaryWords < lede.words);
-    return { ...outcome, wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough } };
+    const column = tallColumn();
+    return { ...outcome, wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough }, ...(column === undefined ? {} : { tallColumn: column }) };
   }
 
   /** The first thing (in document order) that runs past the page's text block. */
@@ -293,16 +369,104 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const elements = [...document.body.querySelectorAll('*')];
     const found = elements.find((element) => overflows(element) && !clipped(element))
       ?? elements.find((element) => textRunsOver(element) && !clipped(element));
-    // A table, picture or code block is named whole, not by the cell that sticks out.
-    const culprit = found === undefined ? undefined : found.closest('table, pre, img, svg, figure') ?? found;
-    if (culprit === undefined) return undefined;
+    if (found === undefined) return undefined;
+    // The cause may sit inside it (a table that widens the grid column holding it): the child
+    // without which it would fit, and so down. Laid out once per child tried, on a failing page only.
+    const fitsWithout = (parent: Element, child: Element): boolean => {
+      if (!(child instanceof HTMLElement || child instanceof SVGElement)) return false;
+      const style = child.getAttribute('style');
+      child.style.setProperty('display', 'none', 'important');
+      const fits = !overflows(parent) && !textRunsOver(parent);
+      if (style === null) child.removeAttribute('style');
+      else child.setAttribute('style', style);
+      return fits;
+    };
+    const cause = (element: Element): Element | undefined => [...element.children].find((child) => fitsWithout(element, child));
+    let deepest = found;
+    for (let next = cause(found); next !== undefined; next = cause(next)) deepest = next;
+    const widened = wideningRule(deepest);
+    // A table, picture or code block is named whole, not by the cell that sticks out; what a style rule widened, as that rule's element.
+    const culprit = widened?.owner ?? deepest.closest('table, pre, img, svg, figure') ?? deepest;
     const rect = culprit.getBoundingClientRect();
     // Without the soft hyphens the build put in (they show in no message).
     const text = (culprit.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
     const kind = culprit.tagName.toLowerCase();
     const what = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}${culprit.classList.length > 0 ? ` (.${[...culprit.classList].join('.')})` : ''}${text === '' ? '' : ` "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`}`;
     const widthPx = Math.max(rect.width, culprit instanceof HTMLElement ? culprit.scrollWidth : 0);
-    return { what, widthMm: Math.round(widthPx / options.pxPerMm), roomMm: Math.round(limit / options.pxPerMm) };
+    const rule = widened?.rule;
+    const sample = rule === undefined ? contentSample(culprit, deepest) : undefined;
+    return {
+      what, widthMm: Math.round(widthPx / options.pxPerMm), roomMm: Math.round(limit / options.pxPerMm),
+      ...(rule === undefined ? {} : { rule }), ...(sample === undefined ? {} : { sample }),
+    };
+  }
+
+  /**
+   * The style rule that made `element` too wide, if one did: on it or its ancestors (nearest
+   * first), a fixed width wider than the box it sits in, or text kept on one line
+   * (`white-space: nowrap | pre`) that `element` inherits. Matched with the CSSOM, as the page
+   * applied it: the rule whose value the element computes, the last of equals (the cascade's).
+   */
+  function wideningRule(element: Element): { rule: WideningRule; owner: Element } | undefined {
+    const styleRules: CSSStyleRule[] = [];
+    const collect = (list: CSSRuleList): void => {
+      for (const rule of [...list]) {
+        if (rule instanceof CSSStyleRule) styleRules.push(rule);
+        else if (rule instanceof CSSMediaRule ? matchMedia(rule.conditionText).matches : rule instanceof CSSSupportsRule) collect((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    for (const sheet of [...document.styleSheets]) {
+      try {
+        collect(sheet.cssRules);
+      } catch {
+        // Unreadable rules (see above) widen nothing the page could name.
+      }
+    }
+    const keptOnOneLine = /^(nowrap|pre)$/.test(getComputedStyle(element).whiteSpace);
+    for (let at: Element | null = element; at !== null && at !== document.documentElement; at = at.parentElement) {
+      const computed = getComputedStyle(at);
+      const roomPx = (at.parentElement ?? root).clientWidth;
+      const matching = styleRules.filter((rule) => {
+        try {
+          return at.matches(rule.selectorText);
+        } catch {
+          return false;
+        }
+      });
+      for (const rule of matching.reverse()) {
+        for (const property of ['width', 'min-width', 'inline-size', 'min-inline-size', 'white-space']) {
+          const value = rule.style.getPropertyValue(property).trim();
+          if (value === '') continue;
+          const widens = property === 'white-space'
+            ? keptOnOneLine && /^(nowrap|pre)$/.test(value) && computed.whiteSpace === value
+            : (toPx(value) ?? 0) > roomPx + 1 && Math.abs(parseFloat(computed.getPropertyValue(property)) - (toPx(value) ?? 0)) < 1;
+          if (widens) {
+            return { rule: { element: { tag: at.tagName.toLowerCase(), classes: [...at.classList], roles: roles(at) }, selector: rule.selectorText, property, value }, owner: at };
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** What of the content to look for in its Markdown: the table's first cell, the image's description, the code's first line, else the longest word. */
+  function contentSample(culprit: Element, found: Element): TooWide['sample'] {
+    const clean = (text: string | null | undefined): string => (text ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    const kind = culprit.tagName.toLowerCase();
+    if (kind === 'table') {
+      const cell = clean(culprit.querySelector('th, td')?.textContent);
+      return cell === '' ? undefined : { kind: 'table', text: cell };
+    }
+    if (kind === 'img') {
+      const alt = clean(culprit.getAttribute('alt'));
+      return alt === '' ? undefined : { kind: 'image', text: alt };
+    }
+    if (kind === 'pre') {
+      const first = (culprit.textContent ?? '').split('\n').map((line) => line.trim()).find((line) => line !== '');
+      return first === undefined ? undefined : { kind: 'code', text: first };
+    }
+    const longest = clean(found.textContent).split(' ').reduce((best, word) => (word.length > best.length ? word : best), '');
+    return longest === '' ? undefined : { kind: 'word', text: longest };
   }
 
   /** The layout's page budget, if it declares one (a whole number of pages, 1 or more). */

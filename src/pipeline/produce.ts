@@ -58,7 +58,7 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
   const images = imagesUsed(page, context.config);
   const phraseLanguages = markedLanguages(page.html, job.lang);
   const artifact = screen === undefined
-    ? finishPdf(job, printed, date, context.coverage, { dataset: context.dataset, phraseLanguages })
+    ? finishPdf(job, printed, date, context.coverage, { dataset: context.dataset, phraseLanguages, templates: context.templates })
     : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates), phraseLanguages);
   if (screen === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);

@@ -18,6 +18,8 @@ import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetGlyphError, datasetGlyphs } from './dataset-glyphs.js';
 import { CONTENTS_PER_PAGE } from './plan/pack.js';
 import { FIT_FLOOR, type FitOutcome } from '../browser/measure.js';
+import type { LoadedTemplates } from './load.js';
+import { tallColumnError, tooWideError } from './overflow-cause.js';
 
 export { countPages, fontNames } from '../pdf/facts.js';
 export { makeReproducible, pdfDate } from '../pdf/reproducible.js';
@@ -26,6 +28,8 @@ export { makeReproducible, pdfDate } from '../pdf/reproducible.js';
 export interface FinishChecks {
   readonly dataset?: Dataset;
   readonly phraseLanguages?: readonly string[];
+  /** The templates the page was laid out with: to name the layout's element or style rule an overflow comes from. */
+  readonly templates?: LoadedTemplates;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface FinishChecks {
  * languages its HTML marked on phrases (see markedLanguages), each of which the PDF must keep.
  */
 export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage, checks: FinishChecks = {}): Artifact {
-  const { dataset, phraseLanguages = [] } = checks;
+  const { dataset, phraseLanguages = [], templates } = checks;
   const pages = countPages(printed.bytes);
   if (fonts !== undefined) checkFonts(job, printed, fonts, dataset);
   const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
@@ -45,18 +49,15 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
       ...at, hint: `Keep every fit step of templates/layouts/${job.layout}.hbs at ${FIT_FLOOR.bodyPt} pt body text or more (its CSS, [data-fit-step]).`,
     });
   }
-  if (printed.tooWide !== undefined) {
-    const { what, widthMm, roomMm } = printed.tooWide;
-    throw new FactsheetsError(`is wider than its page: ${what} is ${widthMm} mm wide where ${roomMm} mm fit, and Chromium would shrink the whole document to fit it`, {
-      ...at, hint: 'Make it narrower: fewer columns in a Markdown table, shorter words, a smaller image; nothing on a page is scaled to fit.',
-    });
-  }
+  if (printed.tooWide !== undefined) throw tooWideError(job, printed.tooWide, templates);
   if (job.maxPages !== undefined && pages > job.maxPages) {
     const target = job.maxPages === 1 ? 'one page' : `${job.maxPages} pages`;
     const fit = printed.fit;
     if (fit !== undefined && !fit.fits) {
+      const opening = `does not fit on ${target} even at its densest step (${describeStep(fit)}): it prints on ${pages} pages`;
+      if (fit.tallColumn !== undefined) throw tallColumnError(job, { ...fit, tallColumn: fit.tallColumn }, opening, templates);
       throw new FactsheetsError(
-        `does not fit on ${target} even at its densest step (${describeStep(fit)}): it prints on ${pages} pages, overflowing by ${describeOverflow(-fit.roomMm)}`,
+        `${opening}, overflowing by ${describeOverflow(-fit.roomMm)}`,
         { ...at, hint: wordsToCutHint(fit) },
       );
     }

@@ -83,7 +83,7 @@ describe('a right-to-left edition mirrors its page furniture (real Chromium)', (
     await appendFile(join(content, 'factsheet.ar-ma.md'), `\n\n## A very wide table\n\n${table}`);
     const result = await runCli(['build', '--content', content, '--out', await tempDir('factsheets-rtl-wide-'), '--only', 'factsheet']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/factsheet\.ar-ma\.md: error: is wider than its page: a table "C0 C1 C2 [^"]*" is \d+ mm wide where 176 mm fit/);
+    expect(result.stderr).toMatch(/factsheet\.ar-ma\.md:\d+:1: error: is wider than its page: a table "C0 C1 C2 [^"]*" is \d+ mm wide where 176 mm fit/);
     expect(result.stdout).toMatch(/^built {2}factsheet\.pdf /m);
   });
 });

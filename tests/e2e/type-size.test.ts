@@ -94,7 +94,7 @@ describe('the body type size never depends on the data (nothing is scaled to fit
     const out = await tempDir('factsheets-type-');
     const result = await runCli(['build', '--content', root, '--out', out, '--only', 'factsheet']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/factsheet\.md: error: is wider than its page: a table "C0 C1 C2 [^"]*" is \d+ mm wide where 176 mm fit/);
-    expect(result.stderr).toContain('hint: Make it narrower');
+    expect(result.stderr).toMatch(/factsheet\.md:\d+:1: error: is wider than its page: a table "C0 C1 C2 [^"]*" is \d+ mm wide where 176 mm fit/);
+    expect(result.stderr).toContain('hint: Give this Markdown table fewer columns, or split it in two');
   });
 });
