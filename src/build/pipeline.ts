@@ -14,6 +14,7 @@ import { readReviewRecord, writeReviewRecord } from '../review/record.js';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import { BuildCache } from './cache.js';
+import { withoutBrokenPackLayout } from './broken-pack-layout.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { fingerprintOf, type FailureMemo } from './failure-memo.js';
 import { BuildLog } from './log.js';
@@ -95,7 +96,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   progress();
 
   // 5. nothing out of date, nothing removed, the pack current: no browser at all
-  const packs = decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash, messagesOf);
+  const packs = withoutBrokenPackLayout(decidePacks(config, selection.complete, planned.jobs, validation, sources.templates, previous, fonts.hash, messagesOf), validation.brokenLayouts, log);
   const upToDateEntries = [...upToDate.values()];
   const record = (): Promise<void> => recordManifest(config, previous, removed, log, currentInputsOf(planned.jobs, hashContext));
   if (outOfDate.size === 0 && !log.hasFailures() && removed.length === 0 && notePacksCurrent(packs, upToDateEntries, log)) {
@@ -232,7 +233,7 @@ async function recordManifest(
 
 /**
  * The render code (Handlebars, unified), loaded when a document is to be printed: the layouts
- * compiled here (a template error fails every document, once; the pack's sheets render here),
+ * compiled here (validation failed the documents of any layout a broken template file stops; the pack's sheets render here),
  * and documents rendered in worker threads under the build's deadline.
  */
 async function loadRenderer(setup: RenderSetup, config: BuildConfig, cache: BuildCache): Promise<{ environment: TemplateEnvironment; pages: Renderer }> {
