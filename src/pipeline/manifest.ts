@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { access, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LoadedTemplates } from '../stages/load.js';
+import { layoutSheets } from '../stages/layout-sheets.js';
 import type { BuildWarning, Dataset, FitRecord, FundingRecord, RenderJob } from '../types.js';
 import { displayPathOf, manifestSchema, readBack } from './manifest-schema.js';
 import { writeOutput } from '../stages/write.js';
@@ -60,7 +61,7 @@ export function hashParts(parts: Iterable<readonly [string, string | Uint8Array]
 const templateHashes = new WeakMap<LoadedTemplates, Map<string, string>>();
 
 /**
- * The layout, every partial, the style sheets it gets and every asset: what a change to
+ * The layout, every partial, the style sheets it gets (see layoutSheets) and every asset: what a change to
  * re-render on. Computed once per layout for a build's templates (every job asks for it).
  */
 export function templatesHash(layout: string, templates: LoadedTemplates, lang: string): string {
@@ -79,7 +80,8 @@ export function templatesHash(layout: string, templates: LoadedTemplates, lang: 
  * of the message files, only the edition's language's (a French edit leaves English pages be).
  */
 function templateParts(layout: string, templates: LoadedTemplates, lang: string): (readonly [string, string | Uint8Array])[] {
-  const sharedStyles = [...templates.styles].filter(([name]) => name === layout || !templates.layouts.has(name));
+  // The sheets it names, or by default the shared ones and its own (stages/layout-sheets.ts).
+  const sharedStyles = layoutSheets(layout, templates).sheets;
   const messages = messageFileFor(lang, templates);
   return [
     ...(messages === undefined ? [] : [[`messages/${messages.name}`, messages.file.text] as const]),

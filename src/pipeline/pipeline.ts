@@ -7,7 +7,7 @@ import { BuildCache } from './cache.js';
 import type { FailureMemo } from './failure-memo.js';
 import { BuildLog } from './log.js';
 import { Outcome } from './outcome.js';
-import { decidePacks } from './pack-step.js';
+import { packsStep } from './packs-step.js';
 import {
   Browser, changesStep, currentStep, loadStep, packStep, planStep, printStep, recordStep, selectStep, validateStep,
   type Stepped, type World,
@@ -56,7 +56,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   if (changed === undefined) return build.report();
   build.tried = changed.tried;
   progress();
-  const packs = decidePacks(run, jobs);
+  const packs = (await build.step('plan', () => packsStep(run, jobs))) ?? [];
   if (await build.step('plan', () => currentStep(run, changed, packs, log)) !== false) {
     await build.step('write', () => recordStep(run, jobs, changed, log));
     return build.report();

@@ -11,6 +11,7 @@ import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetRowsHash, documentRows, sha256, templateFileHashes, templatesHash, type ManifestEntry } from './manifest.js';
 import type { ReviewInputs } from '../review/record.js';
 import type { LoadedTemplates } from '../stages/load.js';
+import { pageSheetOf } from '../stages/layout-sheets.js';
 import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import { writeOutput } from '../stages/write.js';
 import { imagesNow, imagesUsed } from './image-inputs.js';
@@ -131,11 +132,6 @@ function buildOptions(job: RenderJob, config: BuildConfig): { sourceDateEpoch: n
 export function creationDate(config: BuildConfig, documentDate: string | undefined): Date {
   if (config.sourceDateEpoch !== undefined) return new Date(config.sourceDateEpoch * 1000);
   return new Date(`${documentDate ?? '2000-01-01'}T00:00:00Z`);
-}
-
-/** The style sheet that sizes a layout's pages: its own (`<layout>.css`), else the layout file. */
-function pageSheetOf(layout: string, templates: LoadedTemplates): string {
-  return templates.styles.get(layout)?.displayPath ?? templates.layouts.get(layout)?.displayPath ?? `templates/layouts/${layout}.hbs`;
 }
 
 function lowercaseFirst(text: string): string {

@@ -11,6 +11,8 @@ import { documentClashes } from './validate/clashes.js';
 import { unknownFields } from './validate/unknown-fields.js';
 import { misreadText } from './validate/mojibake.js';
 import { svgImageProblems, svgTextWarning } from './render/svg-image.js';
+import { checkTemplateFiles, type TemplateFilesCheck } from './validate/template-files.js';
+import type { LoadedTemplates } from './load.js';
 
 
 export interface ValidationResult {
@@ -24,6 +26,8 @@ export interface ValidationResult {
   readonly warnings: readonly BuildWarning[];
   /** Names of documents that exist but failed validation, with their source file. */
   readonly failed: readonly { readonly name: string; readonly kind: DocumentKind; readonly source: SourceFile }[];
+  /** Layouts a broken template file stops (its error is among the errors, once): their documents are among the failed. */
+  readonly brokenLayouts: ReadonlyMap<string, FactsheetsError>;
 }
 
 /**
@@ -34,6 +38,7 @@ export class ValidationMemo {
   private documents = new Map<string, ReturnType<typeof validateDocument>>();
   private used = new Map<string, ReturnType<typeof validateDocument>>();
   private datasets = new Map<string, ReturnType<typeof validateDataset>>();
+  private templateFiles: { readonly key: string; readonly check: TemplateFilesCheck } | undefined;
 
   document(file: SourceFile, kind: DocumentKind, layoutNames: ReadonlySet<string>, limits: Limits): ReturnType<typeof validateDocument> {
     if (file.refused !== undefined) return validateDocument(file, kind, layoutNames, limits);
@@ -49,6 +54,13 @@ export class ValidationMemo {
     const result = this.datasets.get(key) ?? validateDataset(file, limits);
     this.datasets = new Map([[key, result]]);
     return result;
+  }
+
+  /** The template files' check, made again only when a layout, partial or style sheet changed. */
+  templates(templates: LoadedTemplates): TemplateFilesCheck {
+    const key = [...templates.layouts, ...templates.partials, ...templates.styles].map(([name, file]) => `${name}\0${file.displayPath}\0${file.text}`).join('\0\0');
+    if (this.templateFiles?.key !== key) this.templateFiles = { key, check: checkTemplateFiles(templates) };
+    return this.templateFiles.check;
   }
 
   /** The end of a build: keep what it used, forget the rest. */
@@ -107,6 +119,14 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     }
   }
   errors.push(...[...missingLayouts].map(([layout, uses]) => missingLayoutError(layout, uses, sources.templates)));
+  // A broken template file is one error; the documents of the layouts it stops fail with it, the others are built.
+  const templateFiles = memo === undefined ? checkTemplateFiles(sources.templates) : memo.templates(sources.templates);
+  errors.push(...templateFiles.errors);
+  const unprintable = documents.filter((document) => templateFiles.broken.has(document.meta.template));
+  if (unprintable.length > 0) {
+    failed.push(...unprintable.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source })));
+    documents = documents.filter((document) => !templateFiles.broken.has(document.meta.template));
+  }
 
   const settings = validateSettings(sources.settings);
   const datasetResult = sources.workbook !== undefined
@@ -141,7 +161,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
       // A brief that failed could be the one for the rows: they are counted once it is fixed.
       ...(failed.length === 0 ? rowsWithoutDocument(dataset, documents, settings.settings) : []),
     ];
-    return { documents, dataset, settings: settings.settings, errors, warnings, failed };
+    return { documents, dataset, settings: settings.settings, errors, warnings, failed, brokenLayouts: templateFiles.broken };
   }
   // Every page prints settings: none is built with words its project did not choose.
   return {
@@ -151,6 +171,7 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     errors: [...settings.errors, ...errors],
     warnings: [],
     failed: [...failed, ...documents.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source }))],
+    brokenLayouts: templateFiles.broken,
   };
 }
 

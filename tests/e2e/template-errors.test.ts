@@ -1,4 +1,4 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -27,7 +27,33 @@ describe('templates a designer broke (the real CLI)', () => {
     // The rule's start: the first character of its selector, on the line of its "{".
     expect(errors[0]).toMatch(new RegExp(`styles/one-pager\\.css:${line}:${lineText.search(/\S/) + 1}: error: this rule's "\\{" is never closed`));
     expect(result.stderr).toContain('hint: Add the missing "}" where the rule ends.');
-    expect(await pdfsIn(out)).toEqual([]);
+    // Only the one-pager layout gets one-pager.css: its briefs are not printed, the factsheet is (and no pack without them).
+    expect(await pdfsIn(out)).toEqual(['factsheet.pdf']);
+  });
+
+  it('a broken partial is one error at its line and column; the documents whose layout uses it keep their last good PDFs, the others are built', async () => {
+    const content = await copyEnglishSample();
+    const templates = join(await tempDir('factsheets-partial-'), 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const out = await tempDir('factsheets-partial-out-');
+    expect((await runCli(['build', '--content', content, '--templates', templates, '--out', out])).code).toBe(0);
+    const briefs = (await readdir(join(out, 'countries'))).filter((name) => name.endsWith('.pdf')).sort();
+    expect(briefs.length).toBeGreaterThan(5);
+    const before = new Map(await Promise.all(['factsheet.pdf', 'briefing-pack.pdf'].map(async (pdf) => [pdf, await readFile(join(out, pdf))] as const)));
+    // key-figure is the factsheet layout's alone; an {{#if}} opened and never closed on its line 3.
+    const partial = join(templates, 'partials/key-figure.hbs');
+    await writeFile(partial, (await readFile(partial, 'utf8')).replace('__label">{{label}}', '__label">{{#if label}}{{label}}'));
+
+    const result = await runCli(['build', '--content', content, '--templates', templates, '--out', out]);
+
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n').filter((entry) => entry.includes('error:'))).toEqual([
+      expect.stringMatching(/partials\/key-figure\.hbs:3:34: error: the \{\{#if\}\} block opened here is never closed$/),
+    ]);
+    expect(result.stderr).toContain('hint: Close it with {{/if}} where the block ends.');
+    for (const [pdf, bytes] of before) expect((await readFile(join(out, pdf))).equals(bytes), `${pdf} is kept`).toBe(true);
+    expect(result.stdout).toMatch(/kept\s+factsheet\.pdf/);
+    for (const brief of briefs) expect(result.stdout, brief).toMatch(new RegExp(`built\\s+countries/${brief.replace('.', '\\.')}`));
   });
 
   it('a missing layout is one error at the file that should be there; the documents of other layouts are built', async () => {

@@ -185,6 +185,7 @@ export async function materialise(model: Model, folders: Awaited<ReturnType<type
     .replace('  kind_brief: Country brief\n', `  kind_brief: Country brief${variant(model.messages.kind_brief)}\n`)
     .replace('  key_figures: Key figures\n', `  key_figures: Key figures${variant(model.messages.key_figures)}\n`));
   await writeFile(join(folders.templates, 'styles/one-pager.css'), `${original('styles/one-pager.css')}${model.templates.css === 0 ? '' : `\n/* variant ${model.templates.css} */\n`}`);
+  // The template breakage: key-figure, which only the factsheet's layout uses (its briefs are still built).
   await writeFile(join(folders.templates, 'partials/key-figure.hbs'),
     `${original('partials/key-figure.hbs')}${model.templates.partial === 0 ? '' : `{{!-- variant ${model.templates.partial} --}}`}${broken?.how === 'template' ? '{{#if}}' : ''}`);
 }

@@ -66,6 +66,14 @@ async function checkStep({ model, before, after, report, clean }: Step): Promise
     expect(report.errors.length, `a broken ${model.broken.how} fails the build`).toBeGreaterThan(0);
     for (const [path, bytes] of after) if (path.endsWith('.pdf') && !built.has(path) && before.has(path)) expect(bytes, `${path} is kept as it was`).toBe(before.get(path));
     for (const kept of report.outOfDate ?? []) expect(after.has(kept.output), `${kept.output} is reported kept`).toBe(true);
+    if (model.broken.how === 'template') {
+      // A broken partial fails only the documents whose layout uses it (key-figure: the factsheets'), once.
+      expect(report.errors.map((error) => error.file)).toEqual([expect.stringMatching(/partials\/key-figure\.hbs$/)]);
+      for (const result of report.documents) {
+        if (result.kind === 'factsheet') expect(result.status, `${result.output} uses the broken partial`).toBe('failed');
+        if (result.kind === 'one-pager') expect(result.status, `${result.output} does not use the broken partial`).not.toBe('failed');
+      }
+    }
     return;
   }
   expect(report.errors.map((error) => error.message)).toEqual([]);

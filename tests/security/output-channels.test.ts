@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatGithubAnnotations, formatTextReport } from '../../src/cli/report.js';
 import { escapeForMessage, FactsheetsError, formatError } from '../../src/errors.js';
 import { createEnvironment } from '../../src/stages/render/handlebars/environment.js';
+import { checkTemplateFiles } from '../../src/stages/validate/template-files.js';
 import type { BuildReport } from '../../src/types.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeContent } from '../helpers/content.js';
@@ -46,9 +47,10 @@ describe('helpers cannot write to stdout or stderr', () => {
     expect(log).not.toHaveBeenCalled();
   });
 
-  it('a layout or partial calling log is refused when the templates are compiled, with its position', () => {
-    const error = failureOf(() => createEnvironment(templatesOf({ 'layouts/page': 'ok', 'partials/p': 'a\n{{#if x}}{{log "X" level="error"}}{{/if}}' }), ''));
-    expect(error).toMatchObject({ file: 'templates/partials/p.hbs', line: 2, column: 10, message: 'the "log" helper is not available' });
+  it('a layout or partial calling log is refused when the templates are checked, with its position', () => {
+    const { errors } = checkTemplateFiles(templatesOf({ 'layouts/page': 'ok', 'partials/p': 'a\n{{#if x}}{{log "X" level="error"}}{{/if}}' }));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'templates/partials/p.hbs', line: 2, column: 10, message: 'the "log" helper is not available' });
   });
 
   it('a denied prototype property renders nothing and writes no warning to the console', () => {

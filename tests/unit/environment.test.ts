@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/errors.js';
 import { createEnvironment, stylesheetFor } from '../../src/stages/render/handlebars/environment.js';
+import { checkTemplateFiles } from '../../src/stages/validate/template-files.js';
 import { templatesOf } from '../helpers/templates.js';
 
 const view = { title: 'Mali <brief>', funding: { total: 159_000_000, share: 0.67 }, published: '2017-09-06' };
+
+/** The template files' errors as the user reads them. */
+function checkErrors(templates: Parameters<typeof checkTemplateFiles>[0]): string {
+  return checkTemplateFiles(templates).errors.map((error) => formatError(error)).join('\n');
+}
 
 function renderError(run: () => unknown): string {
   try {
@@ -55,9 +61,9 @@ describe('layouts', () => {
 
   it('refuses a layout whose fit steps its style sheets do not define, and a broken style sheet, before any page', () => {
     const misspelt = templatesOf({ 'layouts/brief': '<body data-fit-steps="compakt">', 'styles/brief': '.b[data-fit-step="compact"] { --x: 1; }' });
-    expect(renderError(() => createEnvironment(misspelt, ''))).toMatch(/^templates\/layouts\/brief\.hbs:1:23: error: the fit step "compakt" has no/);
+    expect(checkErrors(misspelt)).toMatch(/^templates\/layouts\/brief\.hbs:1:23: error: the fit step "compakt" has no/);
     const unclosed = templatesOf({ 'layouts/brief': '<body>', 'styles/base': '.a { color: red;' });
-    expect(renderError(() => createEnvironment(unclosed, ''))).toMatch(/^templates\/styles\/base\.css:1:1: error: this rule's "\{" is never closed/);
+    expect(checkErrors(unclosed)).toMatch(/^templates\/styles\/base\.css:1:1: error: this rule's "\{" is never closed/);
   });
 
   it('keeps a style sheet from closing its <style> element', () => {
@@ -73,10 +79,10 @@ describe('layouts', () => {
     );
   });
 
-  it('names the layout and line of a syntax error when the build starts', () => {
-    expect(renderError(() => createEnvironment(templatesOf({ 'layouts/page': 'a\n{{#if x}}\nb' }), ''))).toBe(
-      'templates/layouts/page.hbs:3: error: template syntax error: the template ends inside an unfinished {{ }} expression or block\n' +
-        '  hint: Check that every {{ has a matching }} and every {{#block}} its {{/block}}.',
+  it('names the layout, line and column of a syntax error when the build starts: an unclosed block at the tag that opens it', () => {
+    expect(checkErrors(templatesOf({ 'layouts/page': 'a\n  {{#if x}}\nb' }))).toBe(
+      'templates/layouts/page.hbs:2:3: error: the {{#if}} block opened here is never closed\n' +
+        '  hint: Close it with {{/if}} where the block ends.',
     );
   });
 

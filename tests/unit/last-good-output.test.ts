@@ -20,6 +20,8 @@ interface Breakage {
   readonly kind: string;
   readonly breakIt: (project: Awaited<ReturnType<typeof smallProject>>) => Promise<void>;
   readonly kept: readonly string[];
+  /** Outputs the broken build still makes, or finds up to date (every other document's). */
+  readonly built?: readonly string[];
   readonly fail?: (title: string) => boolean;
   /** Whether the repair is undoing the edit (else: the next build, without the fault). */
   readonly undo?: false;
@@ -36,7 +38,15 @@ const BREAKAGES: readonly Breakage[] = [
   { kind: 'a duplicate document name', kept: MALI, breakIt: ({ content }) => writeFile(join(content, 'mali.md'), '---\ntitle: Another\ncountries: [ML]\n---\n\nText.\n') },
   { kind: 'a bad countries: entry', kept: FACTSHEET, breakIt: ({ content }) => writeFile(join(content, 'factsheet.md'), '---\ntitle: Framework\ncountries: [ML, Niger]\n---\n\nText.\n') },
   { kind: 'a bad dataset row', kept: MALI, breakIt: ({ content }) => appendFile(join(content, 'funding.csv'), 'ML,Fund,,,2017,lots,paid,\n') },
-  { kind: 'a broken template', kept: ALL, breakIt: ({ templates }) => appendFile(join(templates, 'partials/key-figure.hbs'), '\n{{#if}}\n') },
+  // Only the factsheet's layout uses the key-figure partial: the briefs are built (a deliberate change: it used to fail every document).
+  {
+    kind: 'a broken partial', kept: FACTSHEET, built: ['countries/mali.pdf', 'countries/niger.pdf', 'print/countries/mali.pdf', 'print/countries/niger.pdf'],
+    breakIt: ({ templates }) => appendFile(join(templates, 'partials/key-figure.hbs'), '\n{{#if}}\n'),
+  },
+  {
+    kind: 'a broken pack layout', kept: ['briefing-pack.pdf'], built: ALL.filter((output) => output !== 'briefing-pack.pdf'),
+    breakIt: ({ templates }) => appendFile(join(templates, 'layouts/briefing-pack.hbs'), '\n{{#each}}\n'),
+  },
   { kind: 'a broken message file', kept: ALL, breakIt: ({ templates }) => writeFile(join(templates, 'messages/en.yml'), 'key: [unclosed\n') },
   {
     kind: 'the browser', kept: MALI, fail: (title) => title.startsWith('Mali'), undo: false,
@@ -59,6 +69,10 @@ describe('a document that fails keeps its last good outputs', () => {
       expect(broken.report.errors.length).toBeGreaterThan(0);
       const after = await filesOf(project.out);
       for (const output of breakage.kept) expect(after.get(output), output).toBe(before.get(output));
+      const statusOf = (output: string): string | undefined => broken.report.documents.find((result) => result.output === output)?.status;
+      for (const output of breakage.built ?? []) expect(['built', 'unchanged'], output).toContain(statusOf(output));
+      // A broken template file is one error, however many documents it fails.
+      if (breakage.built !== undefined) expect(broken.report.errors).toHaveLength(1);
       // Nothing that was there is gone.
       for (const output of ALL) expect(after.has(output), output).toBe(true);
       const manifest = await manifestOf(project.out);

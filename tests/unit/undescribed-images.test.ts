@@ -1,21 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatError, FactsheetsError } from '../../src/errors.js';
-import { createEnvironment } from '../../src/stages/render/handlebars/environment.js';
+import { formatError } from '../../src/errors.js';
+import { checkTemplateFiles } from '../../src/stages/validate/template-files.js';
 import { undescribedImages } from '../../src/stages/render/handlebars/undescribed-images.js';
 import { TEMPLATES } from '../helpers/content.js';
 import { templatesOf } from '../helpers/templates.js';
 
-/** The one error a set of templates gives when compiled, as the user reads it. */
+/** The one error a set of templates gives when checked, as the user reads it. */
 function compileError(files: Readonly<Record<string, string>>): string {
-  try {
-    createEnvironment(templatesOf(files), '');
-  } catch (error) {
-    if (error instanceof FactsheetsError) return formatError(error);
-    throw error;
-  }
-  return 'no error';
+  const { errors } = checkTemplateFiles(templatesOf(files));
+  return errors.length === 0 ? 'no error' : errors.map(formatError).join('\n');
 }
 
 describe('undescribed images in templates', () => {

@@ -2,14 +2,15 @@ import Handlebars from 'handlebars';
 import { FactsheetsError, type Stage } from '../../../errors.js';
 import type { LoadedTemplates } from '../../load.js';
 import type { SourceFile } from '../../../types.js';
-import { assetHelper, cssStringHelper, formattingHelpers, HELPER_NAMES, HelperError } from './helpers.js';
+import { assetHelper, cssStringHelper, formattingHelpers, HELPER_NAMES } from './helpers.js';
 import { cssMessageHelper, messageHelper } from './message-helpers.js';
-import { MESSAGE_HELPERS } from '../../../messages/keys.js';
 import { withoutFontDeclarations } from '../../../fonts/font-rules.js';
 import { directionOf } from './languages/direction.js';
-import { styleSheetError } from '../../validate/style-sheets.js';
-import { fitDeclarationError } from './fit-declarations.js';
-import { checkImagesDescribed } from './undescribed-images.js';
+import { layoutSheets } from '../../layout-sheets.js';
+import { checkTemplateFiles } from '../../validate/template-files.js';
+import { parseTemplate } from './syntax.js';
+import { templateError } from './template-errors.js';
+
 
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
@@ -34,25 +35,21 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   layoutsEngine.registerHelper('t', messageHelper(templates));
   layoutsEngine.registerHelper('cssMessage', cssMessageHelper(templates));
 
-  for (const [, file] of templates.styles) {
-    const error = styleSheetError(file);
-    if (error !== undefined) throw error;
-  }
+  // Every template file was checked (validation did the same): a broken one is left out, and only the layouts it breaks refuse to render.
+  const check = checkTemplateFiles(templates);
+  const brokenFiles = new Set(check.errors.map((error) => error.file));
   for (const [name, file] of templates.partials) {
+    if (brokenFiles.has(file.displayPath)) continue;
     const compiled = compileChecked(layoutsEngine, file, { strict: true });
-    checkImagesDescribed(file);
     layoutsEngine.registerPartial(name, ((context: unknown, options: unknown) =>
       runIn(file, 'render', () => compiled(context, options as RuntimeOptions))) as Handlebars.Template);
   }
   const layouts = new Map<string, { file: SourceFile; template: HandlebarsTemplateDelegate; styles: Handlebars.SafeString }>();
   for (const [name, file] of templates.layouts) {
-    const fitError = fitDeclarationError(file, sheetsOf(name, templates).map((sheet) => sheet.text));
-    if (fitError !== undefined) throw fitError;
-    const template = compileChecked(layoutsEngine, file, { strict: true });
-    checkImagesDescribed(file);
+    if (check.broken.has(name)) continue;
     layouts.set(name, {
       file,
-      template,
+      template: compileChecked(layoutsEngine, file, { strict: true }),
       styles: new Handlebars.SafeString(stylesheetFor(name, templates)),
     });
   }
@@ -66,6 +63,9 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
   return {
     renderLayout(name, view, body) {
       const layout = layouts.get(name);
+      const broken = check.broken.get(name);
+      // Validation keeps such a layout's documents from rendering: this is a safety net.
+      if (broken !== undefined) throw broken;
       if (layout === undefined) {
         throw new FactsheetsError(`there is no layout "${name}"`, { stage: 'render', hint: 'Add it to templates/layouts/.' });
       }
@@ -82,20 +82,13 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
 }
 
 /**
- * A layout's CSS: every shared sheet (a name that is no layout's, e.g. base.css), then the
- * layout's own `<layout>.css`, so that each layout can set its own @page. The fonts they
- * declare are a separate `fonts` value (see partials/head.hbs).
+ * A layout's CSS: the sheets it names (data-style-sheets), else every shared sheet (a name
+ * that is no layout's, e.g. base.css) then its own `<layout>.css`, so that each layout can set
+ * its own @page. The fonts they declare are a separate `fonts` value (see partials/head.hbs).
  */
 export function stylesheetFor(layout: string, templates: LoadedTemplates): string {
   // Font declarations go into the fonts element, with their files inlined (fonts/embed.ts).
-  return guardStyle(withoutFontDeclarations(sheetsOf(layout, templates).map((file) => file.text).join('\n')));
-}
-
-/** The style sheets a layout gets, in order: the shared ones, then its own. */
-function sheetsOf(layout: string, templates: LoadedTemplates): SourceFile[] {
-  const shared = [...templates.styles].filter(([name]) => name !== layout && !templates.layouts.has(name)).map(([, file]) => file);
-  const own = templates.styles.get(layout);
-  return [...shared, ...(own === undefined ? [] : [own])];
+  return guardStyle(withoutFontDeclarations(layoutSheets(layout, templates).sheets.map(([, file]) => file.text).join('\n')));
 }
 
 /** `</style` inside a style sheet would end the element early; nothing legitimate needs it. */
@@ -111,77 +104,14 @@ type RuntimeOptions = Handlebars.RuntimeOptions;
  */
 const QUIET_PROTOTYPE_ACCESS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
 
-/**
- * Built-in helpers and hooks that reach the console or crash when called by name: `log`
- * writes to stdout or stderr, and calling the missing-helper hooks directly throws a TypeError.
- */
-const FORBIDDEN_HELPERS: ReadonlySet<string> = new Set(['log', 'helperMissing', 'blockHelperMissing']);
-
-/** Finds the first call of a forbidden helper in a parsed template, with its position. */
-class ForbiddenHelperFinder extends Handlebars.Visitor {
-  found: { name: string; line: number; column: number } | undefined;
-  unquotedKey: { name: string; line: number; column: number } | undefined;
-
-  override MustacheStatement(node: hbs.AST.MustacheStatement): void {
-    this.check(node);
-    super.MustacheStatement(node);
-  }
-
-  override BlockStatement(node: hbs.AST.BlockStatement): void {
-    this.check(node);
-    super.BlockStatement(node);
-  }
-
-  override SubExpression(node: hbs.AST.SubExpression): void {
-    this.check(node);
-    super.SubExpression(node);
-  }
-
-  private check(node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression): void {
-    const path = node.path as Partial<hbs.AST.PathExpression>;
-    // A message's key must be written out: the build finds the keys a language needs by reading the templates.
-    if (this.unquotedKey === undefined && typeof path.original === 'string' && (MESSAGE_HELPERS as readonly string[]).includes(path.original) && node.params[0]?.type !== 'StringLiteral') {
-      this.unquotedKey = { name: path.original, line: node.loc.start.line, column: node.loc.start.column + 1 };
-    }
-    if (this.found === undefined && typeof path.original === 'string' && FORBIDDEN_HELPERS.has(path.original)) {
-      this.found = { name: path.original, line: node.loc.start.line, column: node.loc.start.column + 1 };
-    }
-  }
-}
-
-function forbiddenCalls(program: hbs.AST.Program): ForbiddenHelperFinder {
-  const finder = new ForbiddenHelperFinder();
-  finder.accept(program);
-  return finder;
-}
-
-/** Parses eagerly so that a syntax error names its file and line, not the first caller. */
+/** Parses eagerly (see parseTemplate) so that a syntax error names its file and line, not the first caller. */
 function compileChecked(
   engine: typeof Handlebars,
   file: SourceFile,
   options: CompileOptions,
   stage: Stage = 'render',
 ): HandlebarsTemplateDelegate {
-  let program: hbs.AST.Program;
-  try {
-    program = engine.parse(file.text);
-  } catch (error) {
-    throw templateError(file, error, stage);
-  }
-  const { found: forbidden, unquotedKey } = forbiddenCalls(program);
-  if (unquotedKey !== undefined) {
-    throw new FactsheetsError(`the ${unquotedKey.name} helper needs its message key in quotes`, {
-      stage, file: file.displayPath, line: unquotedKey.line, column: unquotedKey.column,
-      hint: `Write the key itself, e.g. {{${unquotedKey.name} "one_pager.sources"}}: the build checks each language's messages against the keys the templates name.`,
-    });
-  }
-  if (forbidden !== undefined) {
-    throw new FactsheetsError(`the "${forbidden.name}" helper is not available`, {
-      stage, file: file.displayPath, line: forbidden.line, column: forbidden.column,
-      hint: `Remove it: templates and prose cannot write to the build's output. Helpers here: ${HELPER_NAMES.join(', ')}.`,
-    });
-  }
-  return engine.compile(program, options);
+  return engine.compile(parseTemplate(file, stage).program, options);
 }
 
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
@@ -193,78 +123,4 @@ function runIn<T>(file: SourceFile, stage: Stage, run: () => T): T {
   } catch (error) {
     throw templateError(file, error, stage);
   }
-}
-
-const MISSING_FIELD_HINT = 'Check the spelling of the field; factsheets\' docs/writing.md lists the data each document sees.';
-
-/** Turns Handlebars' three ways of failing into one positioned FactsheetsError. */
-export function templateError(file: SourceFile, error: unknown, stage: Stage): FactsheetsError {
-  if (error instanceof FactsheetsError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const at = { stage, file: file.displayPath };
-
-  if (error instanceof HelperError) {
-    // Strict mode does not check helper arguments: name the undefined path the helper was given.
-    const argument = error.location === undefined ? undefined : argumentAt(file.text, error.location.line, error.location.column);
-    const undefinedPath = message.endsWith('got undefined') && argument !== undefined ? argument : undefined;
-    return new FactsheetsError(undefinedPath === undefined ? message : `"${undefinedPath}" is not defined here (${message})`, {
-      ...at,
-      ...(error.location === undefined ? {} : { line: error.location.line, column: error.location.column + 1 }),
-      hint: error.hint ?? (undefinedPath !== undefined
-        ? MISSING_FIELD_HINT
-        : message.startsWith('asset:')
-          ? 'Put the image in templates/assets/ and name it by its path there, e.g. {{asset "logo.svg"}}.'
-          : 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.'),
-      cause: error,
-    });
-  }
-  const parse = /^Parse error on line (\d+):\n[^\n]*\n[^\n]*\n(.*)$/s.exec(message);
-  if (parse) {
-    return new FactsheetsError(`template syntax error: ${describeExpected(parse[2] ?? '')}`, {
-      ...at, line: Number(parse[1]),
-      hint: 'Check that every {{ has a matching }} and every {{#block}} its {{/block}}.',
-      cause: error,
-    });
-  }
-  const located = error as { lineNumber?: number; column?: number };
-  const text = message.replace(/ - \d+:\d+$/, '');
-  const missing = /^"([^"]+)" not defined in/.exec(text);
-  const unknownHelper = /unknown helper (\S+)/.exec(text);
-  // Handlebars names only the last segment ("total" for a misspelt "fundng.total"): show the whole path.
-  const path = missing ? pathAt(file.text, located.lineNumber, located.column) ?? missing[1] : undefined;
-  return new FactsheetsError(
-    path !== undefined ? `"${path}" is not defined here` : unknownHelper ? `unknown helper "${unknownHelper[1]}"` : text,
-    {
-      ...at,
-      ...(typeof located.lineNumber === 'number' ? { line: located.lineNumber } : {}),
-      ...(typeof located.column === 'number' ? { column: located.column + 1 } : {}),
-      hint: unknownHelper
-        ? `Only these helpers are available here: ${HELPER_NAMES.join(', ')}.`
-        : missing
-          ? MISSING_FIELD_HINT
-          : 'Check the template expression at this position.',
-      cause: error,
-    },
-  );
-}
-
-/** The first argument of the `{{helper argument}}` expression starting at a 1-based line and 0-based column. */
-function argumentAt(text: string, line: number, column: number): string | undefined {
-  const rest = text.split('\n')[line - 1]?.slice(column) ?? '';
-  const argument = /^\{\{~?\s*[\w-]+\s+([^\s}()]+)/.exec(rest)?.[1];
-  return argument !== undefined && /^[\w@][\w.@/[\]-]*$/.test(argument) ? argument : undefined;
-}
-
-/** The path expression (`funding.total`) at a 1-based line and 0-based column, if one is there. */
-function pathAt(text: string, line: number | undefined, column: number | undefined): string | undefined {
-  if (line === undefined || column === undefined) return undefined;
-  const rest = text.split('\n')[line - 1]?.slice(column) ?? '';
-  return /^[\w@][\w.@/[\]-]*/.exec(rest)?.[0];
-}
-
-function describeExpected(detail: string): string {
-  const got = /got '([^']+)'/.exec(detail)?.[1];
-  if (got === 'EOF') return 'the template ends inside an unfinished {{ }} expression or block';
-  if (got === 'INVALID') return 'a {{ }} expression is not closed or contains an unexpected character';
-  return got === undefined ? detail : `unexpected ${got.toLowerCase().replace(/_/g, ' ')}`;
 }

@@ -2,13 +2,7 @@ import postcss from 'postcss';
 import { FactsheetsError } from '../../../errors.js';
 import type { SourceFile } from '../../../types.js';
 import { closestName } from '../../validate/closest-name.js';
-
-/** `data-fit-steps="compact dense"` or `data-fit-min-lines="6 4 3"` with a literal value, and where its value starts. */
-interface Declared {
-  readonly words: readonly string[];
-  readonly line: number;
-  readonly column: number;
-}
+import { layoutDeclaration, type LayoutDeclaration } from '../../layout-sheets.js';
 
 /**
  * A layout's fit declarations (docs/space-budget.md), checked where the designer wrote them:
@@ -24,7 +18,7 @@ export function fitDeclarationError(layout: SourceFile, sheets: readonly string[
     for (const [index, step] of steps.words.entries()) {
       if (defined.has(step)) continue;
       const near = closestName(step, [...defined]);
-      const column = steps.column + steps.words.slice(0, index).reduce((length, word) => length + word.length + 1, 0);
+      const column = steps.columns[index] ?? steps.column;
       return new FactsheetsError(`the fit step "${step}" has no [data-fit-step="${step}"] rule in the layout's style sheets${near === undefined ? '' : ` (did you mean "${near}"?)`}`, {
         stage: 'render', file: layout.displayPath, line: steps.line, column,
         hint: near === undefined
@@ -49,15 +43,10 @@ export function fitDeclarationError(layout: SourceFile, sheets: readonly string[
   return undefined;
 }
 
-function declared(text: string, attribute: string): Declared | undefined {
-  const match = new RegExp(`\\b${attribute}="([^"]*)"`).exec(text);
-  if (match === null || (match[1] ?? '').includes('{{')) return undefined;
-  const valueAt = match.index + attribute.length + 2;
-  const before = text.slice(0, valueAt);
-  const line = before.split('\n').length;
-  // The value's first word, past any spaces it starts with.
-  const column = valueAt - before.lastIndexOf('\n') + ((match[1] ?? '').length - (match[1] ?? '').trimStart().length);
-  return { words: (match[1] ?? '').trim().split(/\s+/).filter((word) => word !== ''), line, column };
+/** `data-fit-steps="compact dense"` or `data-fit-min-lines="6 4 3"` with a literal value. */
+function declared(text: string, attribute: string): LayoutDeclaration | undefined {
+  const declaration = layoutDeclaration(text, attribute);
+  return declaration?.literal === true ? declaration : undefined;
 }
 
 /** Every step a set of style sheets defines as `[data-fit-step="…"]`. */

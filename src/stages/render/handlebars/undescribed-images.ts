@@ -42,15 +42,15 @@ export function undescribedImages(text: string): UndescribedImage[] {
   return found;
 }
 
-/** Fails a template with an undescribed image at the first one's line and column. */
-export function checkImagesDescribed(file: SourceFile): void {
+/** A template's first undescribed image as an error at its line and column; nothing when every image is described. */
+export function undescribedImageError(file: SourceFile): FactsheetsError | undefined {
   const [first] = undescribedImages(file.text);
-  if (first === undefined) return;
+  if (first === undefined) return undefined;
   const at = { stage: 'render' as const, file: file.displayPath, line: first.line, column: first.column };
   if (first.tag === 'img') {
-    throw new FactsheetsError('<img> has no alt text', { ...at, hint: 'Describe it with alt="…", or mark it decorative with alt="".' });
+    return new FactsheetsError('<img> has no alt text', { ...at, hint: 'Describe it with alt="…", or mark it decorative with alt="".' });
   }
-  throw new FactsheetsError('<svg> has no accessible name', {
+  return new FactsheetsError('<svg> has no accessible name', {
     ...at, hint: 'Name it with role="img" and aria-label="…" (or a <title> inside it), or hide a decorative one with aria-hidden="true".',
   });
 }
