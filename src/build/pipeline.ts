@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 import { launchPrinter } from '../browser/launch.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import { loadSources } from '../stages/load.js';
-import { languageOf, planJobs, printEditionOf } from '../stages/plan.js';
+import { languageOf, planJobs, printEditionOf, withLocatorMap } from '../stages/plan.js';
 import { fontWarnings } from '../languages/readiness.js';
 import { messagesFor, type LanguageMessages } from '../messages/languages.js';
 import { validateSources } from '../stages/validate.js';
@@ -118,7 +118,10 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
     if (renderer !== undefined) {
       const jobs = planned.jobs.filter((job) => outOfDate.has(job.document.name));
       await printDocuments(jobs, { config, log, session, renderPage: (job) => renderer.pages.render(job), fonts: fonts.embedded, context, upToDate, maps: cache.mapMaker(), progress });
-      await packSteps(packs, [...log.manifest, ...upToDateEntries], { config, log, session, templates: renderer.environment, context, messagesOf });
+      await packSteps(packs, [...log.manifest, ...upToDateEntries], {
+        config, log, session, templates: renderer.environment, context, messagesOf,
+        renderPage: async (job) => renderer.pages.render(withLocatorMap(job, await cache.mapMaker()).job),
+      });
     } else {
       for (const pack of packs) if (pack.wanted && previous?.documents.some((entry) => entry.output === pack.output) === true) log.notRebuilt.set(pack.output, 'the templates could not be compiled');
     }
