@@ -216,8 +216,8 @@ describe('building the bundled sample with real Chromium', () => {
         const total = pageCount(pack);
         // The factsheet goes in as its pack edition: the same page but for its own number, which the pack's replaces.
         const ownNumber = name === 'factsheet.pdf' ? `Page ${ownPage} of ${pageCount(own)} ` : '';
-        expect(pageText(own, ownPage).startsWith(ownNumber)).toBe(true);
-        expect(pageText(pack, page), `${name} page ${ownPage} as pack page ${page}`).toBe(`${pageText(own, ownPage).slice(ownNumber.length)} Briefing pack · page ${page} of ${total}`);
+        expect(pageText(own, ownPage)).toContain(ownNumber);
+        expect(pageText(pack, page), `${name} page ${ownPage} as pack page ${page}`).toBe(`${pageText(own, ownPage).replace(ownNumber, '')} Briefing pack · page ${page} of ${total}`);
       }
     }
   });
