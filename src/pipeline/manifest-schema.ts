@@ -33,6 +33,7 @@ export const manifestEntrySchema = z.object({
   fit: fitRecordSchema.optional(),
   rows: z.number().int().nonnegative().optional(),
   outOfDate: z.string().optional(),
+  parts: z.array(z.object({ output: z.string().min(1), firstPage: z.number().int().positive(), pages: z.number().int().nonnegative() })).optional(),
 });
 
 export const manifestSchema = z.object({

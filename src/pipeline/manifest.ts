@@ -31,8 +31,17 @@ export interface ManifestEntry {
   readonly rows?: number;
   /** Set when the PDF is kept but out of date (its document failed, or a print edition was left alone): why. */
   readonly outOfDate?: string;
+  /** The briefing pack's documents in pack order, and which of its pages each one's are: how a review traces a pack page to the document page it shows. */
+  readonly parts?: readonly PackPart[];
   /** What `factsheets review` explains changes with; written to the review record beside the manifest, never into it. */
   readonly reviewInputs?: ReviewInputs;
+}
+
+/** A document in the briefing pack: its PDF, and its pages as the pack's `firstPage` onwards. */
+export interface PackPart {
+  readonly output: string;
+  readonly firstPage: number;
+  readonly pages: number;
 }
 
 export interface Manifest {

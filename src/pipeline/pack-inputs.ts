@@ -30,9 +30,13 @@ export function packPrinted(plan: PackPlan | undefined, config: BuildConfig): st
   }));
 }
 
-/** What the pack is made from: its parts' PDFs (by hash), its layout, the fonts, the tool. */
+/**
+ * What the pack is made from: its parts' PDFs (by hash) and what they are made from (a
+ * factsheet's pack edition is printed from its inputs, and a change may show in it alone),
+ * its layout, the fonts, the tool.
+ */
 export function packInputs(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], layoutHash: string, fontsHash: string): Record<string, string> {
-  const byOutput = new Map(entries.map((entry) => [entry.output, entry.sha256]));
+  const byOutput = new Map(entries.map((entry) => [entry.output, `${entry.sha256}:${sha256(JSON.stringify(Object.entries(entry.inputs).sort()))}`]));
   const parts = jobs.map((job) => `${job.outputPath}:${byOutput.get(job.outputPath) ?? 'missing'}`).sort();
   return { parts: sha256(parts.join('\n')), templates: layoutHash, fonts: fontsHash, tool: VERSION };
 }

@@ -1,8 +1,8 @@
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
-import type { DocumentResult, RenderJob } from '../types.js';
+import type { DocumentResult, HtmlPage, RenderJob } from '../types.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
-import { sha256, templatesHash, type ManifestEntry } from './manifest.js';
+import { sha256, templatesHash, type ManifestEntry, type PackPart } from './manifest.js';
 import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, leadCountries, packOf, type PackPlan } from '../stages/plan/pack.js';
 import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
@@ -13,7 +13,7 @@ import { languageOf, projectLanguage } from '../outputs/paths.js';
 import { editionOf } from '../stages/validate/front-matter.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
-import { readConfinedFile } from '../stages/confined-files.js';
+import { packPartBytes } from './pack-edition.js';
 import type { BuildConfig } from '../config.js';
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import { sameInputs } from './changes.js';
@@ -135,6 +135,8 @@ export interface PackStep {
   readonly context: (printer: ProduceContext['printer']) => Promise<ProduceContext>;
   /** A language's messages, checked against the templates. */
   readonly messagesOf: MessagesOf;
+  /** A job to its HTML page: for the documents that go into the pack as their pack edition (see pack-edition.ts). */
+  readonly renderPage: (job: RenderJob) => Promise<HtmlPage>;
 }
 
 /**
@@ -174,7 +176,7 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     }
     // The same description the inputs below record: the pack is made from what is recorded of it.
     const printed = await makePack(decision.plan(entries), step.templates, await step.context(printer), {
-      output, printed: step.lastPack ? () => session.close() : undefined,
+      output, renderPage: step.renderPage, printed: step.lastPack ? () => session.close() : undefined,
     });
     if (printed === undefined) return;
     log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir, decision.result));
@@ -189,9 +191,10 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
 
 /**
  * Makes the briefing pack: cover and contents printed, then every document's own PDF as it is
- * in the output folder (nothing laid out again), and the pack's page numbers drawn over all
- * but the cover from a sheet of numbers. Memory and time grow with the pages copied, not with
- * a 200-page layout in the browser. `plan` is the decision's (describePack), the one its
+ * in the output folder (nothing laid out again), except that a document with page numbers of
+ * its own (a factsheet) goes in as its pack edition, printed now without them; and the pack's
+ * page numbers drawn over all but the cover from a sheet of numbers, one number a page. Memory
+ * and time grow with the pages copied, not with a 200-page layout in the browser. `plan` is the decision's (describePack), the one its
  * recorded inputs come from. The caller writes it, once every part succeeded.
  */
 export async function makePack(
@@ -201,20 +204,21 @@ export async function makePack(
   options: {
     /** Its output path, to name its pieces. */
     readonly output?: string;
+    /** Renders a part's pack edition (see pack-edition.ts). */
+    readonly renderPage: (job: RenderJob) => Promise<HtmlPage>;
     /** Told once the browser's part is done (the merge needs none): the build closes it, and its memory is free before the merge. */
     readonly printed?: (() => Promise<void>) | undefined;
-  } = {},
+  },
 ): Promise<PackPdf | undefined> {
   const output = options.output ?? PACK_OUTPUT;
   if (plan === undefined) return undefined;
   const started = context.now();
   const date = creationDate(context.config, plan.date);
-  const outDir = context.config.outDir;
   const sheets = packSheets(plan, templates);
   const [front, numbers, parts] = await Promise.all([
     context.printer.print(sheets.front, { fonts: context.fonts }),
     context.printer.print(sheets.numbers, { tagged: false, fonts: context.fonts }),
-    Promise.all(plan.parts.map(async ({ job }) => ({ name: job.outputPath, bytes: await readConfinedFile({ root: outDir, name: 'the output folder', stage: 'load' }, job.outputPath) }))),
+    Promise.all(plan.parts.map(async (part) => ({ name: part.job.outputPath, bytes: await packPartBytes(part, context, options.renderPage) }))),
   ]);
   await options.printed?.();
   const info = infoDictionary({
@@ -232,13 +236,19 @@ export async function makePack(
     lang: `(${plan.lang.replace(/[^A-Za-z0-9-]/g, '')})`,
     check: checkPackStandards,
   });
-  return { pieces, pages: plan.totalPages, milliseconds: Math.round(context.now() - started) };
+  return { pieces, pages: plan.totalPages, parts: packParts(plan), milliseconds: Math.round(context.now() - started) };
+}
+
+/** Which pages of the pack each document's are, in pack order. */
+function packParts(plan: PackPlan): PackPart[] {
+  return plan.parts.map(({ job, firstPage, pages }) => ({ output: job.outputPath, firstPage, pages }));
 }
 
 /** The pack as the pieces of its file (see mergePdfPieces), its pages and how long it took. */
 export interface PackPdf {
   readonly pieces: readonly Uint8Array[];
   readonly pages: number;
+  readonly parts: readonly PackPart[];
   readonly milliseconds: number;
 }
 
@@ -257,6 +267,6 @@ export async function writePack(
     pages: printed.pages, bytes: printed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0), sha256: sha256(printed.pieces),
     // Piece by piece: every object's text is a piece of its own, so no font name is split.
     fonts: [...new Set(printed.pieces.flatMap((piece) => fontNames(piece)))].sort(),
-    inputs, renderMs: printed.milliseconds,
+    inputs, renderMs: printed.milliseconds, parts: printed.parts,
   };
 }

@@ -5,7 +5,7 @@ import { fontWarnings } from '../languages/readiness.js';
 import { languageOf } from '../outputs/paths.js';
 import { readReviewRecord, writeReviewRecord } from '../review/record.js';
 import { loadSources } from '../stages/load.js';
-import { planJobs, printEditionOf } from '../stages/plan.js';
+import { planJobs, printEditionOf, withLocatorMap } from '../stages/plan.js';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { Renderer } from '../stages/render/renderer.js';
 import { validateSources, type ValidationResult } from '../stages/validate.js';
@@ -190,6 +190,8 @@ export async function packStep(
   await packSteps(packs, [...soFar.manifest, ...changed.upToDate.values()], {
     config: run.config, log: outcome, session: browser.session, templates: rendering.environment, messagesOf: run.messagesOf,
     anyFailed: (names) => soFar.anyFailed(names), context: async (printer) => produceContextOf(run, printer, warn),
+    // A factsheet goes into the pack as its pack edition, rendered again (see pack-edition.ts).
+    renderPage: async (job) => rendering.pages.render(withLocatorMap(job, await run.cache.mapMaker()).job),
   });
   return { outcome, value: undefined };
 }

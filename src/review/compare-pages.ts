@@ -1,7 +1,7 @@
 import { pageFingerprints, type PageFingerprint } from './page-fingerprints.js';
 import { comparePages, encodePng } from './pixel-diff.js';
 import { openForRendering, type RasterisedPdf } from './rasterise.js';
-import type { KnownPages } from './known-pages.js';
+import type { DocumentPage, KnownPages } from './known-pages.js';
 import type { PageChange } from './page-change.js';
 
 export type { PageChange };
@@ -11,7 +11,9 @@ export type { PageChange };
  * everything their resources reach) are not rendered; the others are rendered from both PDFs
  * and compared pixel by pixel, with anti-aliasing forgiven.
  */
-export async function comparePdfPages(name: string, approvedBytes: Uint8Array, currentBytes: Uint8Array, known: KnownPages): Promise<ComparedPdf> {
+export async function comparePdfPages(
+  name: string, approvedBytes: Uint8Array, currentBytes: Uint8Array, known: KnownPages, shownBy: (page: number) => DocumentPage | undefined = () => undefined,
+): Promise<ComparedPdf> {
   const approved = pageFingerprints(approvedBytes, `approved ${name}`);
   const current = pageFingerprints(currentBytes, name);
   const changes: PageChange[] = [];
@@ -28,7 +30,7 @@ export async function comparePdfPages(name: string, approvedBytes: Uint8Array, c
   const [before, after] = await Promise.all([openForRendering(approvedBytes), openForRendering(currentBytes)]);
   try {
     for (const page of candidates) {
-      const change = await comparePage(page, before, after, known.showsChanged(current[page - 1]));
+      const change = await comparePage(page, before, after, known.showsChanged(current[page - 1], shownBy(page)));
       pagesRendered += change.rendered;
       if (change.result === undefined) continue;
       changes.push(onlyOverlayDiffers(approved[page - 1], current[page - 1]) ? { ...change.result, ownDrawing: true } : change.result);

@@ -6,7 +6,7 @@ import { isPackOutput } from '../stages/plan/pack.js';
 import { DEFAULT_DATASET, explainChange, type Cause, type DatasetContext, type ReviewSide } from './causes.js';
 import { checkedManifest } from './read-back.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';
-import { KnownPages } from './known-pages.js';
+import { KnownPages, shownByPack } from './known-pages.js';
 import { readApprovedRecord, reviewRecordFile } from './record.js';
 import { lineRanges } from './source-diff.js';
 
@@ -81,7 +81,7 @@ export async function reviewBuild(
     }
     const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output, 'approved'), readPdfFile(outDir, output, 'reviewed')]);
     // The pack comes last: its pages are traced to the changed document pages they copy.
-    const compared = await comparePdfPages(output, approvedBytes, currentBytes, known);
+    const compared = await comparePdfPages(output, approvedBytes, currentBytes, known, (page) => shownByPack(after.parts, page));
     pagesRendered += compared.pagesRendered;
     known.add(output, compared.approved, compared.current, compared.changes);
     const explanation = explainChange(before, after, sides, dataset, (warning) => warnings.add(warning));

@@ -207,14 +207,17 @@ describe('building the bundled sample with real Chromium', () => {
     expect(pdfInfo(pack)['Title']).toBe('Briefing pack: Partnership Framework on Migration');
   });
 
-  it('puts each document into the pack as printed, page for page, with the pack\'s number drawn over it', () => {
+  it('puts each document into the pack as printed, page for page, with the pack\'s number drawn over it (a factsheet without its own)', () => {
     const pack = join(out, 'briefing-pack.pdf');
     let page = 3;
     for (const name of ['factsheet.pdf', ...['mali', 'niger', 'nigeria', 'senegal', 'ethiopia'].map((country) => `countries/${country}.pdf`)]) {
       const own = join(out, name);
       for (let ownPage = 1; ownPage <= pageCount(own); ownPage += 1, page += 1) {
         const total = pageCount(pack);
-        expect(pageText(pack, page), `${name} page ${ownPage} as pack page ${page}`).toBe(`${pageText(own, ownPage)} Briefing pack · page ${page} of ${total}`);
+        // The factsheet goes in as its pack edition: the same page but for its own number, which the pack's replaces.
+        const ownNumber = name === 'factsheet.pdf' ? `Page ${ownPage} of ${pageCount(own)} ` : '';
+        expect(pageText(own, ownPage)).toContain(ownNumber);
+        expect(pageText(pack, page), `${name} page ${ownPage} as pack page ${page}`).toBe(`${pageText(own, ownPage).replace(ownNumber, '')} Briefing pack · page ${page} of ${total}`);
       }
     }
   });

@@ -5,7 +5,7 @@ import { runPipeline } from '../../src/pipeline/pipeline.js';
 import type { BuildCache } from '../../src/pipeline/cache.js';
 import type { Printer } from '../../src/browser/printer.js';
 import type { BuildReport } from '../../src/types.js';
-import { fakePdf, packSheetPages } from './fake-pdf.js';
+import { fakePdf, packSheetPages, printedLabel } from './fake-pdf.js';
 import { TEMPLATES, tempDir, writeContent } from './content.js';
 import { DATASET_HEADER } from './sources.js';
 
@@ -15,7 +15,7 @@ export function fakePrinter(printed: string[] = [], fail?: (title: string) => bo
     async print(html) {
       const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
       if (fail?.(title) === true) throw new Error('the browser crashed');
-      printed.push(html.includes('class="pack-numbers__') ? `${title} (page numbers)` : title);
+      printed.push(printedLabel(html));
       return {
         bytes: fakePdf(packSheetPages(html) ?? 1, `${createHash('sha256').update(html).digest('hex')} ${title}`),
         overflowMm: 0, blockedRequests: [], text: title, headings: [],

@@ -46,6 +46,12 @@ export function fakePdf(pages: number, label: string, fonts: readonly string[] =
 }
 
 
+/** What a stand-in printer records a page as: its title, and which sheet of the pack or which edition it is. */
+export function printedLabel(html: string): string {
+  const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
+  return html.includes('class="pack-numbers__') ? `${title} (page numbers)` : / pack-edition\b/.test(html) ? `${title} (pack edition)` : title;
+}
+
 /** The pages a stand-in prints a briefing-pack sheet on (see templates/layouts/briefing-pack.hbs), or undefined for other pages. */
 export function packSheetPages(html: string): number | undefined {
   const numbers = html.match(/class="pack-numbers__/g)?.length ?? 0;

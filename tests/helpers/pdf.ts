@@ -68,6 +68,25 @@ export function pageText(path: string, page: number): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-raw', '-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ').trim();
 }
 
+/** A word of a page with its box, in points from the page's top left (pdftotext -bbox). */
+export interface PageWord {
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** Every page of a PDF: its size and its words, in pdftotext's reading order. */
+export function pageWords(path: string): { readonly width: number; readonly height: number; readonly words: readonly PageWord[] }[] {
+  const xml = execFileSync('pdftotext', ['-enc', 'UTF-8', '-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return [...xml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => ({
+    width: Number(page[1]), height: Number(page[2]),
+    words: [...(page[3] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((word) => ({ xMin: Number(word[1]), yMin: Number(word[2]), xMax: Number(word[3]), yMax: Number(word[4]), text: word[5] ?? '' })),
+  }));
+}
+
 type QpdfValue = string | number | boolean | null | QpdfValue[] | { [key: string]: QpdfValue };
 
 /**

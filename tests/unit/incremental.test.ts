@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig, type BuildOptions } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
-import { fakePdf, packSheetPages } from '../helpers/fake-pdf.js';
+import { fakePdf, packSheetPages, printedLabel } from '../helpers/fake-pdf.js';
 import type { Printer } from '../../src/browser/printer.js';
 import type { BuildReport } from '../../src/types.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
@@ -17,7 +17,7 @@ function recordingPrinter(printed: string[], launches: { count: number }) {
     return {
       async print(html) {
         const title = /<title>(.*?)<\/title>/.exec(html)?.[1] ?? '';
-        printed.push(html.includes('class="pack-numbers__') ? `${title} (page numbers)` : title);
+        printed.push(printedLabel(html));
         return {
           // The bytes depend on the whole page, as a real PDF's do.
           bytes: fakePdf(packSheetPages(html) ?? 1, `${createHash('sha256').update(html).digest('hex')} ${title}`),
@@ -54,8 +54,8 @@ async function project() {
   return { content, templates, out, build };
 }
 
-/** The pack prints two sheets: cover and contents, and its page numbers. */
-const PACK = ['Briefing pack: Framework', 'Briefing pack: Framework (page numbers)'];
+/** The pack prints two sheets, cover and contents and its page numbers, and the factsheet's pack edition (without its own page numbers). */
+const PACK = ['Briefing pack: Framework', 'Briefing pack: Framework (page numbers)', 'Framework (pack edition)'];
 
 describe('incremental builds: what a change prints again', () => {
   it('nothing changed: nothing is printed and no browser starts', async () => {
@@ -88,31 +88,42 @@ describe('incremental builds: what a change prints again', () => {
   it("one country's Markdown: that one-pager and the pack", async () => {
     const { build, content } = await project();
     await writeFile(join(content, 'countries/niger.md'), onePager('Niger', 'NE', 'New narrative.'));
-    expect((await build()).printed).toEqual([...PACK, 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Niger: country brief'].sort());
   });
 
   it("one dataset row: its country's one-pager, the factsheet if it shows that country, and the pack", async () => {
     const { build, content } = await project();
     const csv = await readFile(join(content, 'funding.csv'), 'utf8');
     await writeFile(join(content, 'funding.csv'), csv.replace('NE,Fund,,,2016,200', 'NE,Fund,,,2016,250'));
-    expect((await build()).printed).toEqual([...PACK, 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Niger: country brief'].sort());
     await writeFile(join(content, 'funding.csv'), csv.replace('ML,Fund,,,2016,100', 'ML,Fund,,,2016,150'));
-    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort());
   });
 
   it('a template: every document that uses it', async () => {
     const { build, templates } = await project();
     const css = join(templates, 'styles/one-pager.css');
     await writeFile(css, `${await readFile(css, 'utf8')}\n.lede { color: red; }\n`);
-    expect((await build()).printed).toEqual([...PACK, 'Mali: country brief', 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Mali: country brief', 'Niger: country brief'].sort());
     const partial = join(templates, 'partials/key-figure.hbs');
     await writeFile(partial, `${await readFile(partial, 'utf8')}\n`);
-    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort());
+  });
+
+  it("what the factsheet prints in the pack alone: the factsheet, and the pack, though the factsheet's own PDF is the same", async () => {
+    const { build, templates, out } = await project();
+    const layout = join(templates, 'layouts/factsheet.hbs');
+    const before = await readFile(join(out, 'factsheet.pdf'));
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('</body>', '{{#if edition.pack}}<p>In the pack only.</p>{{/if}}</body>'));
+    const again = await build();
+    expect(again.printed).toEqual([...PACK, 'Framework'].sort());
+    expect((await readFile(join(out, 'factsheet.pdf'))).equals(before)).toBe(true);
+    expect(again.report.documents.find((document) => document.output === 'briefing-pack.pdf')?.status).toBe('built');
   });
 
   it('--force prints everything', async () => {
     const { build } = await project();
-    expect((await build({ force: true })).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build({ force: true })).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort());
   });
 
   it('a deleted document: its PDF and manifest entry are removed', async () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallProject } from '../helpers/fake-build.js';
 
-const EVERYTHING = ['Briefing pack: Test programme', 'Briefing pack: Test programme (page numbers)', 'Framework', 'Mali: country brief', 'Niger: country brief'];
+/** Every page a full build prints: the pack's two sheets, the documents, and the factsheet again for the pack (without its own page numbers). */
+const EVERYTHING = ['Briefing pack: Test programme', 'Briefing pack: Test programme (page numbers)', 'Framework', 'Framework (pack edition)', 'Mali: country brief', 'Niger: country brief'];
 
 type Json = Record<string, unknown> & { documents: Record<string, unknown>[] };
 

@@ -90,3 +90,24 @@ describe('pagesLine', () => {
     expect(pagesLine(review([]))).toBe('no page looks different');
   });
 });
+
+describe('KnownPages', () => {
+  const fingerprint = (stream: string) => ({ drawn: stream, streams: [stream], parts: [`stream:${stream}`] });
+  const changed = (page: number): PageChange => ({ page, change: 'changed', differentPixels: 1 } as PageChange);
+
+  it("traces a pack page printed again for the pack (a factsheet's pack edition) by the pack's parts, when its streams are its own", async () => {
+    const { KnownPages, shownByPack } = await import('../../src/review/known-pages.js');
+    const known = new KnownPages();
+    known.add('factsheet.pdf', [fingerprint('a1'), fingerprint('a2')], [fingerprint('b1'), fingerprint('b2')], [changed(2)]);
+    const parts = [{ output: 'factsheet.pdf', firstPage: 3, pages: 2 }, { output: 'countries/mali.pdf', firstPage: 5, pages: 1 }];
+    expect([2, 3, 4, 5, 6].map((page) => shownByPack(parts, page))).toEqual([
+      undefined, { output: 'factsheet.pdf', page: 1 }, { output: 'factsheet.pdf', page: 2 }, { output: 'countries/mali.pdf', page: 1 }, undefined,
+    ]);
+    // Page 4 of the pack shows the factsheet's changed page 2; page 3 its unchanged page 1.
+    expect(known.showsChanged(fingerprint('pack4'), shownByPack(parts, 4))).toEqual({ output: 'factsheet.pdf', page: 2 });
+    expect(known.showsChanged(fingerprint('pack3'), shownByPack(parts, 3))).toBeUndefined();
+    expect(known.showsChanged(fingerprint('pack4'))).toBeUndefined();
+    // A page that copies the document page's stream is found by it, as before.
+    expect(known.showsChanged(fingerprint('b2'))).toEqual({ output: 'factsheet.pdf', page: 2 });
+  });
+});

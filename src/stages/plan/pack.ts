@@ -97,8 +97,8 @@ export interface PackPlan {
   readonly view: Readonly<Record<string, unknown>>;
   /** The view of its sheet of page numbers: a page for each page of the pack. */
   readonly numbersView: Readonly<Record<string, unknown>>;
-  /** The parts in pack order. */
-  readonly parts: readonly BuiltPart[];
+  /** The parts in pack order, each with the pack's page its first page is. */
+  readonly parts: readonly (BuiltPart & { readonly firstPage: number })[];
   /** Pages of the cover and the contents. */
   readonly frontPages: number;
   readonly totalPages: number;
@@ -140,11 +140,14 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
   const front = frontPages(titles);
   const totalPages = front + parts.reduce((sum, part) => sum + part.pages, 0);
   let next = front + 1;
-  const entries = parts.map((part, index) => {
-    const page = next;
+  const placed = parts.map((part) => {
+    const firstPage = next;
     next += part.pages;
-    return Object.freeze({ title: titles[index] ?? '', kind: messages.format(part.job.kind === 'factsheet' ? 'pack.kind_factsheet' : 'pack.kind_brief'), page });
+    return Object.freeze({ ...part, firstPage });
   });
+  const entries = placed.map((part, index) => Object.freeze({
+    title: titles[index] ?? '', kind: messages.format(part.job.kind === 'factsheet' ? 'pack.kind_factsheet' : 'pack.kind_brief'), page: part.firstPage,
+  }));
   const lang = parts[0]?.job.lang ?? 'en';
   const only = factsheets.length === 1 ? lead : undefined;
   // The settings' title; else the one factsheet's (with several, none of them speaks for the pack).
@@ -174,11 +177,21 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
     partTitles: titles,
     author,
     date,
-    parts,
+    parts: placed,
     view: Object.freeze(view),
-    // The cover carries no number; every other page does.
-    numbersView: Object.freeze({ ...view, numberSheet: { unnumbered: [true], numbered: Array.from({ length: totalPages - 1 }, () => true) } }),
+    // The cover carries no number; every other page does, where a factsheet's own number would be
+    // (a factsheet's pack edition leaves its own out), a brief's in the corner of its foot.
+    numbersView: Object.freeze({ ...view, numberSheet: { unnumbered: [true], numbered: numberedPages(front, parts) } }),
   };
+}
+
+/** The numbered pages of the pack (all but the cover) in order: whether each is a brief's, whose number sits in its foot. */
+function numberedPages(front: number, parts: readonly BuiltPart[]): readonly { readonly brief: boolean }[] {
+  const page = (brief: boolean): { readonly brief: boolean } => Object.freeze({ brief });
+  return [
+    ...Array.from({ length: front - 1 }, () => page(false)),
+    ...parts.flatMap((part) => Array.from({ length: part.pages }, () => page(part.job.kind === 'one-pager'))),
+  ];
 }
 
 /**
