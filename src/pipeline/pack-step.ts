@@ -15,7 +15,7 @@ import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
 import { packPartBytes } from './pack-edition.js';
 import type { BuildConfig } from '../config.js';
-import { FactsheetsError, toFactsheetsError } from '../errors.js';
+import { FactsheetsError, formatPosition, toFactsheetsError } from '../errors.js';
 import { sameInputs } from './changes.js';
 import { describePack, packInputs, packPrinted } from './pack-inputs.js';
 import type { Outcome } from './outcome.js';
@@ -66,6 +66,22 @@ export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'se
     names: new Set([...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)]),
     packs: new Set([...languages.all, ...failedLanguages].map((lang) => packOf(lang, languages.project).output)),
   };
+}
+
+/**
+ * A broken pack layout (validation reported its error, once) stops the packs alone: none is
+ * made, the last ones are kept, out of date with that error, and the documents are built.
+ */
+export function withoutBrokenPackLayout(packs: readonly PackDecision[], brokenLayouts: ReadonlyMap<string, FactsheetsError>, log: Outcome): PackDecision[] {
+  const error = brokenLayouts.get(PACK_LAYOUT);
+  if (error === undefined) return [...packs];
+  const why = `its layout has an error (${formatPosition(error)}: ${error.message})`;
+  return packs.map((pack) => {
+    if (!pack.wanted) return pack;
+    log.notRebuilt.set(pack.output, why);
+    log.pack({ ...pack.result, status: 'failed' });
+    return { ...pack, wanted: false };
+  });
 }
 
 /** One pack per language of the documents (the project's first), each of that language's editions. */

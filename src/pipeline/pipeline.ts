@@ -7,9 +7,9 @@ import { BuildCache } from './cache.js';
 import type { FailureMemo } from './failure-memo.js';
 import { BuildLog } from './log.js';
 import { Outcome } from './outcome.js';
-import { packsStep } from './packs-step.js';
 import {
-  Browser, changesStep, currentStep, loadStep, packStep, planStep, printStep, recordStep, selectStep, validateStep,
+  Browser, changesStep, currentStep, loadStep, packStep, packsStep, planStep, printStep, recordStep, selectStep,
+  validateStep,
   type Stepped, type World,
 } from './steps.js';
 

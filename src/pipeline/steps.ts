@@ -18,7 +18,7 @@ import { fingerprintOf } from './failure-memo.js';
 import { Outcome } from './outcome.js';
 import { MANIFEST_FILE, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
-import { keptOutputs, notePacksCurrent, packSteps, type PackDecision } from './pack-step.js';
+import { decidePacks, keptOutputs, notePacksCurrent, packSteps, withoutBrokenPackLayout, type PackDecision } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
 import { currentInputs } from './produce.js';
@@ -171,6 +171,12 @@ export async function printStep(
   const { upToDate } = changed;
   await printDocuments(run, toPrint, { log: outcome, session, renderPage, upToDate, progress: () => progress(outcome) });
   return { outcome, value: renderer };
+}
+
+/** 5a. Which packs this run makes: each language's, out of date or not, and none while the pack layout is broken. */
+export function packsStep(run: Run, jobs: readonly RenderJob[]): Stepped<PackDecision[]> {
+  const outcome = new Outcome();
+  return { outcome, value: withoutBrokenPackLayout(decidePacks(run, jobs), run.validation.brokenLayouts, outcome) };
 }
 
 /** 7. Makes each language's briefing pack from the printed PDFs, on a complete build in which its documents succeeded. */
