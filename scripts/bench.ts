@@ -303,7 +303,8 @@ async function main(): Promise<void> {
   let edit = 0;
   const oneMarkdown = await times('one country Markdown changed (s)', async () => {
     const file = join(content, 'countries/country-003.md');
-    await writeFile(file, `${await readFile(file, 'utf8')}\nEdited ${(edit += 1)}.\n`);
+    edit += 1;
+    await writeFile(file, `${await readFile(file, 'utf8')}\nEdited ${edit}.\n`);
     return (await runCli(['build', '--content', content, '--out', out])).seconds;
   });
   const oneRow = await times('one dataset row changed (s)', async () => {
@@ -315,7 +316,8 @@ async function main(): Promise<void> {
 
   let reviewFound = { changed: 0, pages: 0 };
   const review = await times('review after one dataset row changed (s)', async () => {
-    const measured = await reviewAfterOneRow(content, out, (edit += 1));
+    edit += 1;
+    const measured = await reviewAfterOneRow(content, out, edit);
     reviewFound = measured;
     return measured.seconds;
   });

@@ -1,4 +1,4 @@
-import { escapeForMessage, FactsheetsError, formatError, formatPosition, safeLineStart } from '../errors.js';
+import { escapeForMessage, type FactsheetsError, formatError, formatPosition, safeLineStart } from '../errors.js';
 import type { BuildReport, DocumentResult, DocumentStatus } from '../types.js';
 
 /** The report for people: a line per PDF, errors and warnings, and a summary line. */

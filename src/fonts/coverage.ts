@@ -54,6 +54,7 @@ function format4(cmap: Buffer, offset: number): Set<number> {
 }
 
 /** Characters that need no glyph: white space, controls and default-ignorable marks (soft hyphen, joiners). */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are listed on their own on purpose (they need no glyph).
 const NEEDS_NO_GLYPH = /[\s\p{Cc}\u00AD\u061C\u200B-\u200F\u2028-\u202F\u2060-\u206F\uFE00-\uFE0F\uFEFF]/u;
 
 /** The distinct characters of `text` that `covered` has no glyph for, in order of appearance. */

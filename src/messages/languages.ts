@@ -1,3 +1,4 @@
+import { OncePerBuild } from '../once-per-build.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { BUNDLED_TEMPLATES } from '../config.js';
@@ -13,7 +14,7 @@ export type LanguageMessages =
   | { readonly ok: true; readonly messages: MessageFile }
   | { readonly ok: false; readonly problems: readonly FactsheetsError[] };
 
-const checked = new WeakMap<LoadedTemplates, Map<string, LanguageMessages>>();
+const checked = new OncePerBuild<LoadedTemplates, LanguageMessages>();
 
 /**
  * The messages of one language, checked against what the templates and the build use: a
@@ -22,13 +23,7 @@ const checked = new WeakMap<LoadedTemplates, Map<string, LanguageMessages>>();
  * Once per language and build.
  */
 export function messagesFor(lang: string, templates: LoadedTemplates): LanguageMessages {
-  let byLanguage = checked.get(templates);
-  if (byLanguage === undefined) checked.set(templates, (byLanguage = new Map()));
-  const known = byLanguage.get(lang);
-  if (known !== undefined) return known;
-  const result = checkLanguage(lang, templates);
-  byLanguage.set(lang, result);
-  return result;
+  return checked.get(templates, lang, () => checkLanguage(lang, templates));
 }
 
 function checkLanguage(lang: string, templates: LoadedTemplates): LanguageMessages {

@@ -1,3 +1,4 @@
+import { OncePerBuild } from '../once-per-build.js';
 import { messageFileFor } from '../messages/files.js';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -67,21 +68,14 @@ export function hashParts(parts: Iterable<readonly [string, string | Uint8Array]
   return hash.digest('hex');
 }
 
-const templateHashes = new WeakMap<LoadedTemplates, Map<string, string>>();
+const templateHashes = new OncePerBuild<LoadedTemplates, string>();
 
 /**
  * The layout, every partial, the style sheets it gets (see layoutSheets) and every asset: what a change to
  * re-render on. Computed once per layout for a build's templates (every job asks for it).
  */
 export function templatesHash(layout: string, templates: LoadedTemplates, lang: string): string {
-  let byLayout = templateHashes.get(templates);
-  if (byLayout === undefined) templateHashes.set(templates, (byLayout = new Map()));
-  const key = `${layout}\0${lang}`;
-  const known = byLayout.get(key);
-  if (known !== undefined) return known;
-  const hash = hashParts(templateParts(layout, templates, lang));
-  byLayout.set(key, hash);
-  return hash;
+  return templateHashes.get(templates, `${layout}\0${lang}`, () => hashParts(templateParts(layout, templates, lang)));
 }
 
 /**
@@ -101,18 +95,12 @@ function templateParts(layout: string, templates: LoadedTemplates, lang: string)
   ];
 }
 
-const templateFileHashCache = new WeakMap<LoadedTemplates, Map<string, Readonly<Record<string, string>>>>();
+const templateFileHashCache = new OncePerBuild<LoadedTemplates, Readonly<Record<string, string>>>();
 
 /** Each template file of a layout, hashed on its own: which ones changed, for a review. Once per layout and build. */
 export function templateFileHashes(layout: string, templates: LoadedTemplates, lang: string): Readonly<Record<string, string>> {
-  let byLayout = templateFileHashCache.get(templates);
-  if (byLayout === undefined) templateFileHashCache.set(templates, (byLayout = new Map()));
-  const key = `${layout}\0${lang}`;
-  const known = byLayout.get(key);
-  if (known !== undefined) return known;
-  const files = Object.fromEntries(templateParts(layout, templates, lang).map(([name, data]) => [name, sha256(data)]));
-  byLayout.set(key, files);
-  return files;
+  return templateFileHashCache.get(templates, `${layout}\0${lang}`, () =>
+    Object.fromEntries(templateParts(layout, templates, lang).map(([name, data]) => [name, sha256(data)])));
 }
 
 /** The dataset rows a document's figures come from (all rows of the countries it shows). */

@@ -1,4 +1,4 @@
-import { FactsheetsError, toFactsheetsError } from '../errors.js';
+import { type FactsheetsError, toFactsheetsError } from '../errors.js';
 import type { PlanResult } from '../stages/plan.js';
 import { OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';

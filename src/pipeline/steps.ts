@@ -99,7 +99,10 @@ export async function changesStep(run: Run, jobs: readonly RenderJob[]): Promise
   const { upToDate, outOfDate } = findOutOfDate(run, jobs, outcome);
   const { toPrint, tried } = skipRememberedFailures(run, outOfDate, jobs, outcome);
   const removed = run.complete ? await removeOrphans(run.previous, keptOutputs(run.validation), run.config.outDir)
-    .catch((error: unknown) => (outcome.errors.push(toFactsheetsError(error, { stage: 'write' })), [])) : [];
+    .catch((error: unknown) => {
+      outcome.errors.push(toFactsheetsError(error, { stage: 'write' }));
+      return [];
+    }) : [];
   if (run.config.only !== undefined) {
     // After --only: which outputs left out now disagree with their inputs.
     const stale = staleOutputs(run, new Set(jobs.filter((job) => toPrint.has(job.document.name)).map((job) => job.lang)));

@@ -123,12 +123,12 @@ async function readReviewRecordFile(path: string): Promise<ReviewRecord | undefi
 /** Only what the manifest's documents refer to is kept: the record does not grow with every edit. */
 export function buildReviewRecord(documents: readonly RecordedEntry[], fresh: readonly RecordedEntry[], previous: readonly ReviewRecord[]): ReviewRecord {
   const withInputs = fresh.flatMap((entry) => (entry.reviewInputs === undefined ? [] : [{ entry, inputs: entry.reviewInputs }]));
-  const part = <T>(name: RecordPart, valueOf: (inputs: ReviewInputs) => T, stored: (record: ReviewRecord) => Readonly<Record<string, T>>): Record<string, T> => {
+  const part = <T>(name: RecordPart, valueFrom: (inputs: ReviewInputs) => T, stored: (record: ReviewRecord) => Readonly<Record<string, T>>): Record<string, T> => {
     const pool = new Map<string, T>();
     for (const record of previous) for (const [hash, value] of Object.entries(stored(record))) pool.set(hash, value);
     for (const { entry, inputs } of withInputs) {
       const hash = entry.inputs[INPUT_OF[name]];
-      if (hash !== undefined) pool.set(hash, valueOf(inputs));
+      if (hash !== undefined) pool.set(hash, valueFrom(inputs));
     }
     const kept: Record<string, T> = {};
     for (const entry of documents) {

@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { lstat, mkdir, open, readlink, realpath } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, open, readlink, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { isInside } from '../folders.js';
 import { FactsheetsError, type Stage } from '../errors.js';
@@ -53,7 +53,7 @@ export async function readConfinedFile(folder: ConfinedFolder, relativePath: str
   const seen = await lstatOrMissing(folder, target);
   if (seen === undefined) throw new ConfinedFileError(`${relativePath} is missing`, { stage: folder.stage, file: target }, 'missing');
   await refuseUnlessFile(folder, target, seen);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(target, READ_FLAGS);
   } catch (error) {

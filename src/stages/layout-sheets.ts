@@ -1,3 +1,4 @@
+import { OncePerBuild } from '../once-per-build.js';
 import type { LoadedTemplates } from './load.js';
 import type { SourceFile } from '../types.js';
 
@@ -49,7 +50,7 @@ export interface LayoutSheets {
   readonly declaration: LayoutDeclaration | undefined;
 }
 
-const sheetsByTemplates = new WeakMap<LoadedTemplates, Map<string, LayoutSheets>>();
+const sheetsByTemplates = new OncePerBuild<LoadedTemplates, LayoutSheets>();
 
 /**
  * The style sheets of a layout: those its `data-style-sheets` names, in that order; without a
@@ -57,16 +58,12 @@ const sheetsByTemplates = new WeakMap<LoadedTemplates, Map<string, LayoutSheets>
  * `<layout>.css`. Once per layout and build (every job's hash asks).
  */
 export function layoutSheets(layout: string, templates: LoadedTemplates): LayoutSheets {
-  let byLayout = sheetsByTemplates.get(templates);
-  if (byLayout === undefined) sheetsByTemplates.set(templates, (byLayout = new Map()));
-  const known = byLayout.get(layout);
-  if (known !== undefined) return known;
-  const file = templates.layouts.get(layout);
-  const declaration = file === undefined ? undefined : layoutDeclaration(file.text, STYLE_SHEETS_ATTRIBUTE);
-  const found = declaration === undefined ? defaultSheets(layout, templates) : declaredSheets(declaration, templates);
-  const result = { ...found, declaration };
-  byLayout.set(layout, result);
-  return result;
+  return sheetsByTemplates.get(templates, layout, () => {
+    const file = templates.layouts.get(layout);
+    const declaration = file === undefined ? undefined : layoutDeclaration(file.text, STYLE_SHEETS_ATTRIBUTE);
+    const found = declaration === undefined ? defaultSheets(layout, templates) : declaredSheets(declaration, templates);
+    return { ...found, declaration };
+  });
 }
 
 function defaultSheets(layout: string, templates: LoadedTemplates): Omit<LayoutSheets, 'declaration'> {

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { type Dirent, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { FactsheetsError } from '../errors.js';
@@ -186,7 +186,7 @@ async function readMatching(
   as: 'text' | 'binary' = 'text',
 ): Promise<(SourceFile | BinaryFile)[]> {
   await checkFolderInside(scope, folder);
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true, recursive: options.recursive ?? false });
   } catch (error) {

@@ -44,7 +44,9 @@ async function asWorkbook(rows: readonly string[][], edit?: (sheet: ExcelJS.Work
   const sheet = workbook.addWorksheet('Funding');
   const numeric = new Set(['year', 'amount_eur']);
   const header = rows[0] ?? [];
-  rows.forEach((row, index) => sheet.addRow(index === 0 ? [...row] : row.map((field, column) => (numeric.has(header[column] ?? '') ? Number(field) : field))));
+  for (const [index, row] of rows.entries()) {
+    sheet.addRow(index === 0 ? [...row] : row.map((field, column) => (numeric.has(header[column] ?? '') ? Number(field) : field)));
+  }
   const amount = sheet.getCell(2, header.indexOf('amount_eur') + 1);
   amount.value = { formula: `${String(amount.value)}*1`, result: Number(amount.value) };
   edit?.(sheet);

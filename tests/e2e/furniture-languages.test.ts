@@ -106,12 +106,12 @@ function settingsFile(): string {
     `series: "${words.series}"`, `kicker: "${kicker}"`, `footer_note: "${words.footerNote}"`,
     `funding_label: "${words.fundingLabel}"`, `countries_caption: "${words.countriesCaption}"`,
   ].map((line) => indent + line).join('\n');
-  return [
+  return `${[
     'publisher: factsheets test content', 'currency: EUR', 'language: en',
     block(WORDS.en, '', '{series} · Country brief'),
     'languages:',
     ...LANGUAGES.filter((lang) => lang !== 'en').map((lang) => `  ${lang}:\n${block(WORDS[lang], '    ', message(lang).format('settings.kicker', { series: '{series}' }))}`),
-  ].join('\n') + '\n';
+  ].join('\n')}\n`;
 }
 
 function message(lang: Lang): MessageFile {

@@ -48,7 +48,10 @@ function splitWords(lines: readonly string[]): [string, string][] {
 function breakPointOf(lang: string, prefix: string, word: string): boolean {
   const hyphenated = hyphenatorFor(lang)?.(word) ?? '';
   let at = 0;
-  return hyphenated.split('\u00AD').slice(0, -1).some((part) => (at += part.length) === prefix.length);
+  return hyphenated.split('\u00AD').slice(0, -1).some((part) => {
+    at += part.length;
+    return at === prefix.length;
+  });
 }
 
 describe('hyphenation in a narrow column (real Chromium, real PDF)', () => {

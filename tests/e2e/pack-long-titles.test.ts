@@ -17,7 +17,7 @@ function countryName(index: number): string {
 /** A pack title of 150 characters, for the cover. */
 const PACK_TITLE = 'Partnership Framework on Migration: country briefs and the programme factsheet for the coastal, highland and island provinces, 2016 to 2017 edition';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('a briefing pack of 40 one-pagers, several with 120-character titles (real Chromium)', () => {
   let out: string;
@@ -63,7 +63,7 @@ describe('a briefing pack of 40 one-pagers, several with 120-character titles (r
     expect(contents).not.toContain('…');
     const seen = new Set<number>();
     for (const [file, name] of names) {
-      const entry = new RegExp(`${escape(name)} Country brief (\\d+)`).exec(contents);
+      const entry = new RegExp(`${escapeRegExp(name)} Country brief (\\d+)`).exec(contents);
       expect(entry, `${name} in the contents`).not.toBeNull();
       const page = Number(entry?.[1]);
       seen.add(page);

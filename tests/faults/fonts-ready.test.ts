@@ -7,7 +7,7 @@ import { SAMPLE_CONTENT, tempDir, writeContent } from '../helpers/content.js';
 /** Factsheets of headings only and of one paragraph only: pages whose fonts are asked for late. */
 async function sparseContent(): Promise<string> {
   // The dataset's header only: these factsheets show no country, and rows no document shows would be a warning.
-  const files: Record<string, string> = { 'funding.csv': (await readFile(join(SAMPLE_CONTENT, 'funding.csv'), 'utf8')).split('\n')[0] + '\n' };
+  const files: Record<string, string> = { 'funding.csv': `${(await readFile(join(SAMPLE_CONTENT, 'funding.csv'), 'utf8')).split('\n')[0]}\n` };
   for (let index = 1; index <= 10; index += 1) {
     files[`headings-${index}.md`] = `---\ntitle: Headings only ${index}\n---\n\n## Section one ${index}\n\n## Section two\n\n### A smaller heading ${index}\n`;
     files[`text-${index}.md`] = `---\ntitle: Text only ${index}\n---\n\nJust a paragraph of text number ${index}, nothing else at all.\n`;

@@ -34,7 +34,7 @@ export async function smallProject(files: Readonly<Record<string, string>> = {})
     'factsheet.md': '---\ntitle: Framework\ncountries: [ML, NE]\n---\n\nText.\n',
     'countries/mali.md': onePagerText('Mali', 'ML'),
     'countries/niger.md': onePagerText('Niger', 'NE'),
-    'funding.csv': [DATASET_HEADER, 'ML,Fund,,,2016,100,paid,', 'NE,Fund,,,2016,200,paid,'].join('\n') + '\n',
+    'funding.csv': `${[DATASET_HEADER, 'ML,Fund,,,2016,100,paid,', 'NE,Fund,,,2016,200,paid,'].join('\n')}\n`,
     ...files,
   });
   const templates = await tempDir('factsheets-templates-');

@@ -77,7 +77,7 @@ function placesOf(page: PdfPage, piece: Piece, groupSize: number): Found[] {
   const keys = wordKeys(piece);
   const target = keys.join('');
   const where = new Map<Token, { line: number; at: number }>();
-  page.lines.forEach((line, number) => line.forEach((token, at) => where.set(token, { line: number, at })));
+  for (const [number, line] of page.lines.entries()) for (const [at, token] of line.entries()) where.set(token, { line: number, at });
   const next = (run: readonly Token[]): Token[] => {
     const last = run.at(-1)!;
     const { line, at } = where.get(last)!;

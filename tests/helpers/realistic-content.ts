@@ -162,7 +162,7 @@ function prose(country: string, target: number, pick: Pick, between: Between): {
   const sections = between(2, 3);
   add(`## Why ${country} matters`);
   add(sentence(between(20, 35), pick));
-  add(['- ' + sentence(between(4, 9), pick), '- ' + sentence(between(4, 9), pick), '- ' + sentence(between(4, 9), pick)].join('\n'));
+  add([`- ${sentence(between(4, 9), pick)}`, `- ${sentence(between(4, 9), pick)}`, `- ${sentence(between(4, 9), pick)}`].join('\n'));
   add(`## What the partnership does`);
   add(['| Area | Focus |', '|---|---|', `| Jobs | ${sentence(3, pick)} |`, `| Returns | ${sentence(3, pick)} |`].join('\n'));
   add(`> ${sentence(between(10, 20), pick)}`);

@@ -9,5 +9,5 @@ export const DATASET_HEADER = 'country,instrument,programme,sector,year,amount_e
 
 /** A dataset file with the standard header and the given rows. */
 export function dataset(...rows: string[]): SourceFile {
-  return source('content/funding.csv', [DATASET_HEADER, ...rows].join('\n') + '\n');
+  return source('content/funding.csv', `${[DATASET_HEADER, ...rows].join('\n')}\n`);
 }

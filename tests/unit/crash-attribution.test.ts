@@ -42,7 +42,7 @@ describe('a browser crash is charged to the document that causes it', () => {
     const results = await Promise.allSettled(names.map((name) => printAttributed(gate, 2, () => browser.print(name), async () => undefined)));
     const outcome = Object.fromEntries(names.map((name, index) => {
       const result = results[index];
-      return [name, result?.status === 'fulfilled' ? result.value : (result?.reason as Error).message];
+      return [name, result?.status === 'fulfilled' ? result.value : (result?.reason as Error | undefined)?.message];
     }));
     expect(outcome).toEqual({
       mali: 'mali.pdf', niger: 'niger.pdf', senegal: 'senegal.pdf', ghana: 'ghana.pdf', guinea: 'guinea.pdf',

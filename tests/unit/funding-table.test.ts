@@ -29,7 +29,7 @@ describe('roundedPercents (largest remainder)', () => {
       const percents = roundedPercents(amounts);
       const total = amounts.reduce((a, b) => a + b, 0);
       expect(percents.reduce((a, b) => a + b, 0)).toBe(100);
-      percents.forEach((percent, index) => expect(Math.abs(percent - ((amounts[index] ?? 0) / total) * 100)).toBeLessThan(1));
+      for (const [index, percent] of percents.entries()) expect(Math.abs(percent - ((amounts[index] ?? 0) / total) * 100)).toBeLessThan(1);
     }));
   });
 

@@ -36,7 +36,7 @@ async function project() {
     'factsheet.md': '---\ntitle: Framework\ncountries: [ML]\n---\n\nText.\n',
     'countries/mali.md': onePager('Mali', 'ML'),
     'countries/niger.md': onePager('Niger', 'NE'),
-    'funding.csv': [DATASET_HEADER, 'ML,Fund,,,2016,100,paid,', 'NE,Fund,,,2016,200,paid,'].join('\n') + '\n',
+    'funding.csv': `${[DATASET_HEADER, 'ML,Fund,,,2016,100,paid,', 'NE,Fund,,,2016,200,paid,'].join('\n')}\n`,
   });
   const templates = await tempDir('factsheets-templates-');
   await cp(TEMPLATES, templates, { recursive: true });

@@ -109,7 +109,7 @@ describe('planJobs: a French edition', () => {
     const funding = jobs[1]?.view['funding'] as { byStatus: { label: string }[] };
     expect(funding.byStatus.map((status) => status.label)).toEqual(['Contracté', 'Versé']);
     expect(jobs[1]?.info.keywords).toContain('fiche pays');
-    expect((jobs[1]?.view['settings'] as { kicker: string }).kicker).toBe('Fiche pays');
+    expect((jobs[1]?.view['settings'] as { kicker: string } | undefined)?.kicker).toBe('Fiche pays');
   });
 
   it('takes the settings in its language from the settings file', () => {

@@ -40,11 +40,11 @@ describe('the column that sets a page\'s height', () => {
     expect(elementLine(source('templates/layouts/one-pager.hbs', LAYOUT), { tag: 'section', classes: [], roles: [] })).toBeUndefined();
   });
 
-  const fit = (tallColumn: TallColumn): FitOutcome & { tallColumn: TallColumn } => ({ step: 'dense', stepIndex: 2, fits: false, roomMm: -23.2, roomLines: 0, bodyPt: 9, tallColumn });
+  const fitOf = (tallColumn: TallColumn): FitOutcome & { tallColumn: TallColumn } => ({ step: 'dense', stepIndex: 2, fits: false, roomMm: -23.2, roomLines: 0, bodyPt: 9, tallColumn });
   const opening = 'does not fit on one page even at its densest step ("dense", 9 pt body text, 3 funding lines): it prints on 2 pages';
 
   it('says by how much the page overflows and how much taller the column is, and that cutting the prose would not help', () => {
-    expect(tallColumnError(job, fit({ column: panel, beside: prose, tallerMm: 61.6 }), opening, templates)).toMatchObject({
+    expect(tallColumnError(job, fitOf({ column: panel, beside: prose, tallerMm: 61.6 }), opening, templates)).toMatchObject({
       file: 'content/countries/mali.md', document: 'mali',
       message: `${opening}, overflowing by 24 mm: its height is set by the <aside class="data-panel panel" data-fit-beside> of templates/layouts/one-pager.hbs:5, 62 mm taller than the <main class="prose" data-fit-prose="narrative"> beside it`,
       hint: 'Make that column at least 24 mm shorter (less in it, or smaller type or more width for it in the layout\'s style sheet); cutting the prose beside it would not help.',
@@ -52,7 +52,7 @@ describe('the column that sets a page\'s height', () => {
   });
 
   it('says what else must give when the column cannot shrink enough before the prose beside it sets the height', () => {
-    expect(tallColumnError(job, fit({ column: panel, beside: prose, tallerMm: 10.2 }), opening, undefined).hint).toBe(
+    expect(tallColumnError(job, fitOf({ column: panel, beside: prose, tallerMm: 10.2 }), opening, undefined).hint).toBe(
       'Make that column up to 10 mm shorter (the height of the <main class="prose" data-fit-prose="narrative"> beside it); the page needs 14 mm more from the summary or the layout: cutting the prose beside it would not help.',
     );
   });

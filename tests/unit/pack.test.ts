@@ -60,7 +60,7 @@ describe('planPack', () => {
     // A word longer than a line breaks where it must.
     expect(titleLines('x'.repeat(TITLE_CHARS_PER_LINE + 1))).toBe(2);
     expect(titleLines(`Mali ${'x'.repeat(TITLE_CHARS_PER_LINE)}`)).toBe(2);
-    const long = 'L'.repeat(60) + ' ' + words(8);
+    const long = `${'L'.repeat(60)} ${words(8)}`;
     expect(titleLines(long)).toBe(3);
     const perPage = Math.floor(CONTENTS_ROOM_MM / (CONTENTS_ROW.paddingMm + 3 * CONTENTS_ROW.lineMm));
     expect(perPage).toBe(12);

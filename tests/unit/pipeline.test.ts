@@ -34,7 +34,7 @@ function fakePrinter(log: { launched: number; printed: string[] }, fail?: string
 }
 
 const onePager = (name: string, iso: string, body = 'Narrative.') => `---\nname: ${name}\niso: ${iso}\n---\n\n${body}\n`;
-const rows = (...lines: string[]) => [DATASET_HEADER, ...lines].join('\n') + '\n';
+const rows = (...lines: string[]) => `${[DATASET_HEADER, ...lines].join('\n')}\n`;
 
 async function build(files: Record<string, string>, options: { only?: string[]; fail?: string } = {}) {
   const content = await writeContent(files);

@@ -55,7 +55,7 @@ describe('planJobs: one-pagers', () => {
 
   it('adds decimal amounts exactly', () => {
     const [decimal] = planJobs([mali], datasetOf('ML,F,,,2016,0.1,paid,', 'ML,F,,,2016,0.2,paid,')).jobs;
-    expect((decimal?.view['funding'] as { total: number }).total).toBe(0.3);
+    expect((decimal?.view['funding'] as { total: number } | undefined)?.total).toBe(0.3);
   });
 });
 

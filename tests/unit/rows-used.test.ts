@@ -8,7 +8,7 @@ import { DATASET_HEADER } from '../helpers/sources.js';
 describe('the dataset rows each document used', () => {
   it('are counted per document in the manifest and in --json, built or unchanged', async () => {
     const project = await smallProject({
-      'funding.csv': [DATASET_HEADER, 'ML,Fund,,,2016,100,paid,', 'ML,Fund,,,2017,50,paid,', 'NE,Fund,,,2016,200,paid,', 'SN,Fund,,,2016,7,paid,'].join('\n') + '\n',
+      'funding.csv': `${[DATASET_HEADER, 'ML,Fund,,,2016,100,paid,', 'ML,Fund,,,2017,50,paid,', 'NE,Fund,,,2016,200,paid,', 'SN,Fund,,,2016,7,paid,'].join('\n')}\n`,
     });
     const expected = [['factsheet.pdf', 3], ['countries/mali.pdf', 2], ['countries/niger.pdf', 1], ['print/factsheet.pdf', 3], ['print/countries/mali.pdf', 2], ['print/countries/niger.pdf', 1]];
     for (let build = 0; build < 2; build += 1) {

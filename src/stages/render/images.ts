@@ -69,7 +69,8 @@ export function inlineImages() {
       if (node.tagName !== 'img' || parent === undefined || index === undefined) return;
       const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
       let inlined = source === undefined ? { skip: 'images are not allowed here' } : readImage(src, source);
-      if ('uri' in inlined && (total += inlined.bytes) > maxTotal) {
+      if ('uri' in inlined) total += inlined.bytes;
+      if ('uri' in inlined && total > maxTotal) {
         inlined = {
           refuse: `brings the images of this document to more than ${formatBytes(maxTotal)} (each reference is embedded again)`,
           hint: 'Use fewer or smaller images, or raise the documentImageBytes limit.',

@@ -98,7 +98,8 @@ class WorkerPool implements Renderer {
       const timer = setTimeout(() => this.#timedOut(worker), this.deadlineMs);
       this.#busy.set(worker, { task, timer });
       worker.ref();
-      worker.postMessage({ id: (this.#nextId += 1), job: task.job } satisfies RenderRequest);
+      this.#nextId += 1;
+      worker.postMessage({ id: this.#nextId, job: task.job } satisfies RenderRequest);
     }
   }
 

@@ -59,7 +59,7 @@ function capped(errors: readonly FactsheetsError[], kind: string, file: string):
   const rest = errors.length - LISTED_PER_KIND;
   return [...errors.slice(0, LISTED_PER_KIND), new FactsheetsError(`and ${rest.toLocaleString('en')} more ${kind} (${errors.length.toLocaleString('en')} in all)`, {
     stage: 'validate', file, line: errors[0]?.line ?? 1,
-    hint: 'Is the first row the header? The header names the columns: ' + DATASET_COLUMNS.join(', ') + '.',
+    hint: `Is the first row the header? The header names the columns: ${DATASET_COLUMNS.join(', ')}.`,
   })];
 }
 

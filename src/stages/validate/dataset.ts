@@ -76,7 +76,7 @@ export function validateRows(file: string, rows: readonly ParsedRow[], dialect: 
       cells.set(result.record, Object.freeze(Object.fromEntries(columns.flatMap((column, index) => (row.fieldColumns[index] === undefined ? [] : [[column, row.fieldColumns[index]]])))));
     } else {
       // Every bad row taints its country; the first of each kind are enough to show what is wrong.
-      result.errors.forEach((error, index) => errors.add(error, result.kinds[index] ?? 'row'));
+      for (const [index, error] of result.errors.entries()) errors.add(error, result.kinds[index] ?? 'row');
       tainted.add(result.country ?? ALL_COUNTRIES);
     }
   }
@@ -142,7 +142,7 @@ function checkRow(file: string, columns: readonly Column[], row: ParsedRow, maxC
   const errors: FactsheetsError[] = [];
   const kinds: Column[] = [];
   const values = new Map<Column, string>();
-  columns.forEach((column, index) => values.set(column, row.fields[index] ?? ''));
+  for (const [index, column] of columns.entries()) values.set(column, row.fields[index] ?? '');
   const fail = (column: Column, message: string, hint: string): undefined => {
     const index = columns.indexOf(column);
     errors.push(new FactsheetsError(`${cellPrefix(row, index)}column "${column}": ${message}`, { ...located(file, row, index), hint }));

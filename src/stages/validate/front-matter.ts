@@ -3,7 +3,7 @@ import { FactsheetsError } from '../../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 import type { Document, DocumentKind, FactsheetMeta, OnePagerMeta, SettingsValues, SourceFile } from '../../types.js';
 import { factsheetSchema, onePagerSchema } from './front-matter-schema.js';
-import { splitFrontMatter } from './split-front-matter.js';
+import { type SplitDocument, splitFrontMatter } from './split-front-matter.js';
 import { fieldName, parseYamlData, schemaError } from './yaml-data.js';
 import { toSettingsValues } from './settings.js';
 
@@ -62,7 +62,7 @@ export function validateDocument(
     }));
   }
 
-  let split;
+  let split: SplitDocument;
   try {
     split = splitFrontMatter(source.text, file);
   } catch (error) {
@@ -144,7 +144,7 @@ function longTexts(data: unknown, max: number): { path: PropertyKey[]; length: n
     if (typeof value === 'string') {
       if (value.length > max) found.push({ path, length: value.length });
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, [...path, index]));
+      for (const [index, item] of value.entries()) visit(item, [...path, index]);
     } else if (typeof value === 'object' && value !== null) {
       for (const [key, item] of Object.entries(value)) {
         if (key.length > max) found.push({ path: [...path, key.slice(0, 40)], length: key.length });
