@@ -29,7 +29,8 @@ export interface StandardsCost {
 export async function standardsCost(pages: readonly string[], runs: number): Promise<StandardsCost> {
   const browser = await puppeteer.launch({
     executablePath: findBrowser(process.env['PUPPETEER_EXECUTABLE_PATH'], () => undefined),
-    headless: true, args: ['--no-sandbox', '--disable-gpu', '--export-tagged-pdf', '--disable-dev-shm-usage'],
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--export-tagged-pdf', '--disable-dev-shm-usage'],
   });
   const printed: Uint8Array[] = [];
   const page = await browser.newPage();
@@ -52,14 +53,18 @@ export async function standardsCost(pages: readonly string[], runs: number): Pro
   const costs = printed.map((bytes) => {
     const finish = timed(() => declareStandards(rewriteStreams(bytes, STREAM_FIXES)));
     const check = timed(() => checkStandards(finish.value, 'bench.pdf'));
-    const printFinish = timed(() => declareStandards(addPrintMarks(rewriteStreams(bytes, STREAM_FIXES), { bleedMm: 3, slugMm: SLUG_MM }), condition));
+    const printFinish = timed(() =>
+      declareStandards(addPrintMarks(rewriteStreams(bytes, STREAM_FIXES), { bleedMm: 3, slugMm: SLUG_MM }), condition),
+    );
     const printCheck = timed(() => checkStandards(printFinish.value, 'bench.pdf', { print: true }));
     return { finish: finish.ms, check: check.ms, printFinish: printFinish.ms, printCheck: printCheck.ms };
   });
   return {
     documents: costs.length,
-    finishMs: median(costs.map((cost) => cost.finish)), checkMs: median(costs.map((cost) => cost.check)),
-    printFinishMs: median(costs.map((cost) => cost.printFinish)), printCheckMs: median(costs.map((cost) => cost.printCheck)),
+    finishMs: median(costs.map((cost) => cost.finish)),
+    checkMs: median(costs.map((cost) => cost.check)),
+    printFinishMs: median(costs.map((cost) => cost.printFinish)),
+    printCheckMs: median(costs.map((cost) => cost.printCheck)),
   };
 }
 
@@ -67,4 +72,3 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
-

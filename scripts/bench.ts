@@ -32,7 +32,33 @@ import { standardsCost, type StandardsCost } from './bench-standards.js';
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const CLI = join(ROOT, 'dist/cli.js');
 /** Countries of the region first, then every other country of the atlas: each synthetic brief its own country (one brief per country and language) and a real locator map. */
-const REGION = ['ML', 'NE', 'NG', 'SN', 'ET', 'GN', 'CI', 'GH', 'BF', 'TD', 'MR', 'GM', 'SL', 'LR', 'CM', 'SD', 'ER', 'SO', 'KE', 'UG', 'MA', 'DZ', 'TN', 'LY', 'EG'];
+const REGION = [
+  'ML',
+  'NE',
+  'NG',
+  'SN',
+  'ET',
+  'GN',
+  'CI',
+  'GH',
+  'BF',
+  'TD',
+  'MR',
+  'GM',
+  'SL',
+  'LR',
+  'CM',
+  'SD',
+  'ER',
+  'SO',
+  'KE',
+  'UG',
+  'MA',
+  'DZ',
+  'TN',
+  'LY',
+  'EG',
+];
 
 async function countryCodesFor(n: number): Promise<string[]> {
   const atlas = await loadAtlas();
@@ -56,13 +82,21 @@ interface Run {
  */
 async function runCli(args: readonly string[], options: { memory?: boolean; exitCode?: number } = {}): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
   let stdout = '';
   let peak = 0;
   let browserStarted = false;
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
   // Reads /proc directly (spawning pgrep and cat this often would itself load the 2 cores).
   const sampler = setInterval(() => {
     if (options.memory === true) {
@@ -80,7 +114,8 @@ async function runCli(args: readonly string[], options: { memory?: boolean; exit
   }, 20);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(sampler);
-  if (code !== (options.exitCode ?? 0)) throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}\n${stderr}`);
+  if (code !== (options.exitCode ?? 0))
+    throw new Error(`factsheets ${args.join(' ')} exited ${code}:\n${stdout}\n${stderr}`);
   return { seconds: (performance.now() - started) / 1000, peakPssMb: peak / 1024, browserStarted, stdout };
 }
 
@@ -97,15 +132,19 @@ export async function syntheticContent(n: number): Promise<string> {
   const codes = await countryCodesFor(n);
   for (let index = 0; index < n; index += 1) {
     const iso = codes[index] ?? 'ML';
-    await writeFile(join(folder, `countries/country-${String(index).padStart(3, '0')}.md`),
-      `---\nname: Country ${index}\niso: ${iso}\nrole: Synthetic brief for the benchmark\nsummary: A generated page with the narrative, charts, table and map of a real brief.\ndate: 2017-09-06\n---\n${body.replace(/Mali/g, `Country ${index}`)}`);
+    await writeFile(
+      join(folder, `countries/country-${String(index).padStart(3, '0')}.md`),
+      `---\nname: Country ${index}\niso: ${iso}\nrole: Synthetic brief for the benchmark\nsummary: A generated page with the narrative, charts, table and map of a real brief.\ndate: 2017-09-06\n---\n${body.replace(/Mali/g, `Country ${index}`)}`,
+    );
   }
   const rows = ['country,instrument,programme,sector,year,amount_eur,status,source'];
   for (const iso of new Set([...REGION, ...codes])) {
     rows.push(`${iso},EU Emergency Trust Fund for Africa,Jobs and skills,Jobs,2016,36500000,contracted,Sample data`);
     rows.push(`${iso},EU Emergency Trust Fund for Africa,Resilience,Resilience,2017,28000000,committed,Sample data`);
     rows.push(`${iso},European Development Fund,Budget support,Governance,2016,60000000,paid,Sample data`);
-    rows.push(`${iso},Instrument contributing to Stability and Peace,Border management,Migration,2016,9500000,contracted,Sample data`);
+    rows.push(
+      `${iso},Instrument contributing to Stability and Peace,Border management,Migration,2016,9500000,contracted,Sample data`,
+    );
   }
   await writeFile(join(folder, 'funding.csv'), `${rows.join('\n')}\n`);
   return folder;
@@ -129,14 +168,26 @@ export async function englishSampleCopy(): Promise<string> {
  * the build runs (not timed), then the review (its build step is a no-op) compares every PDF
  * with the approved copy. Returns the seconds of the review process, and what it found.
  */
-async function reviewAfterOneRow(content: string, out: string, run: number): Promise<{ seconds: number; changed: number; pages: number }> {
+async function reviewAfterOneRow(
+  content: string,
+  out: string,
+  run: number,
+): Promise<{ seconds: number; changed: number; pages: number }> {
   const approved = await mkdtemp(join(tmpdir(), 'factsheets-bench-approved-'));
   await cp(out, approved, { recursive: true });
   const file = join(content, 'funding.csv');
   const csv = await readFile(file, 'utf8');
-  await writeFile(file, csv.replace(/^(SL,European Development Fund,Budget support,Governance,2016,)(\d+)/m, (_, head: string, amount: string) => `${head}${Number(amount) + 1_000_000 * run}`));
+  await writeFile(
+    file,
+    csv.replace(
+      /^(SL,European Development Fund,Budget support,Governance,2016,)(\d+)/m,
+      (_, head: string, amount: string) => `${head}${Number(amount) + 1_000_000 * run}`,
+    ),
+  );
   await runCli(['build', '--content', content, '--out', out]);
-  const review = await runCli(['review', '--against', approved, '--content', content, '--out', out, '--json'], { exitCode: 3 });
+  const review = await runCli(['review', '--against', approved, '--content', content, '--out', out, '--json'], {
+    exitCode: 3,
+  });
   await rm(approved, { recursive: true, force: true });
   const json = JSON.parse(review.stdout) as { summary: { changed: number }; pagesRendered: number };
   return { seconds: review.seconds, changed: json.summary.changed, pages: json.pagesRendered };
@@ -154,7 +205,9 @@ export async function finalHtml(content: string, builtOut: string): Promise<stri
   const atlas = await loadAtlas();
   const jobs = planJobs(validation.documents, validation.dataset, (iso) => layoutLocatorMap(iso, atlas)).jobs;
   const templates = createEnvironment(sources.templates, (await declaredFonts(sources.templates)).css);
-  const manifest = JSON.parse(await readFile(join(builtOut, 'manifest.json'), 'utf8')) as { documents: { output: string; pages: number }[] };
+  const manifest = JSON.parse(await readFile(join(builtOut, 'manifest.json'), 'utf8')) as {
+    documents: { output: string; pages: number }[];
+  };
   const pages = new Map(manifest.documents.map((entry) => [entry.output, entry.pages]));
   const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })));
   return [
@@ -169,27 +222,43 @@ async function rawBaseline(pages: string[], poolSize: number): Promise<{ seconds
   const browser = await puppeteer.launch({
     executablePath: findBrowser(process.env['PUPPETEER_EXECUTABLE_PATH'], () => undefined),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
   let next = 0;
-  await Promise.all(Array.from({ length: poolSize }, async () => {
-    const page = await browser.newPage();
-    while (next < pages.length) {
-      const html = pages[next] ?? '';
-      next += 1;
-      await page.setContent(html, { waitUntil: 'load' });
-      await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: poolSize }, async () => {
+      const page = await browser.newPage();
+      while (next < pages.length) {
+        const html = pages[next] ?? '';
+        next += 1;
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      }
+    }),
+  );
   await browser.close();
   return { seconds: (performance.now() - started) / 1000 };
 }
 
 /** Starts watch mode, waits for its first build, changes one country, times until its PDF is rewritten. */
 async function watchLatency(content: string, out: string): Promise<number> {
-  const child = spawn(process.execPath, [CLI, 'build', '--watch', '--content', content, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const child = spawn(process.execPath, [CLI, 'build', '--watch', '--content', content, '--out', out], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
   let stdout = '';
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
   try {
     await waitUntil(() => /watching/.test(stdout), 120_000);
     const target = join(out, 'countries/country-007.pdf');
@@ -263,7 +332,13 @@ function median(values: readonly number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { n: { type: 'string', default: '200' }, runs: { type: 'string', default: '3' }, out: { type: 'string', default: 'bench-results.json' } } });
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string', default: '200' },
+      runs: { type: 'string', default: '3' },
+      out: { type: 'string', default: 'bench-results.json' },
+    },
+  });
   const n = Number(values.n);
   const runs = Number(values.runs);
   const jobs = Math.max(1, Math.min(4, availableParallelism() * 2));
@@ -275,7 +350,9 @@ async function main(): Promise<void> {
     return median(samples);
   };
 
-  process.stderr.write(`factsheets benchmark: N=${n}, ${runs} runs each, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`);
+  process.stderr.write(
+    `factsheets benchmark: N=${n}, ${runs} runs each, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n`,
+  );
   const content = await syntheticContent(n);
   const small = await syntheticContent(Math.max(1, Math.round(n / 4)));
   const documents = n + 1;
@@ -290,7 +367,9 @@ async function main(): Promise<void> {
   };
   const peak = await peakOf(content);
   const peakSmall = await peakOf(small);
-  process.stderr.write(`  peak memory (MB): N=${n} ${peak.toFixed(0)}, N=${Math.round(n / 4)} ${peakSmall.toFixed(0)}\n`);
+  process.stderr.write(
+    `  peak memory (MB): N=${n} ${peak.toFixed(0)}, N=${Math.round(n / 4)} ${peakSmall.toFixed(0)}\n`,
+  );
 
   const out = await mkdtemp(join(tmpdir(), 'factsheets-bench-out-'));
   await runCli(['build', '--content', content, '--out', out]);
@@ -310,7 +389,13 @@ async function main(): Promise<void> {
   const oneRow = await times('one dataset row changed (s)', async () => {
     const file = join(content, 'funding.csv');
     const csv = await readFile(file, 'utf8');
-    await writeFile(file, csv.replace(/^(GM,European Development Fund,Budget support,Governance,2016,)(\d+)/m, (_, head: string, amount: string) => `${head}${Number(amount) + 1}`));
+    await writeFile(
+      file,
+      csv.replace(
+        /^(GM,European Development Fund,Budget support,Governance,2016,)(\d+)/m,
+        (_, head: string, amount: string) => `${head}${Number(amount) + 1}`,
+      ),
+    );
     return (await runCli(['build', '--content', content, '--out', out])).seconds;
   });
 
@@ -337,7 +422,10 @@ async function main(): Promise<void> {
 
   const sampleBuilt = await mkdtemp(join(tmpdir(), 'factsheets-bench-sample-'));
   await runCli(['build', '--content', englishSample, '--out', sampleBuilt]);
-  const standards: StandardsCost = await standardsCost((await finalHtml(englishSample, sampleBuilt)).slice(0, -2), runs);
+  const standards: StandardsCost = await standardsCost(
+    (await finalHtml(englishSample, sampleBuilt)).slice(0, -2),
+    runs,
+  );
   process.stderr.write(`  PDF/UA-1 + PDF/X-4 per document (ms): ${JSON.stringify(standards)}\n`);
 
   let watch: number | string = 'not measured';
@@ -350,27 +438,56 @@ async function main(): Promise<void> {
   let preview: { p50: number; p95: number; drawingP50: number } | string = 'not measured';
   try {
     const latencies = await previewLatencies(20);
-    process.stderr.write(`  preview: save → page repainted (s): ${latencies.total.map((value) => value.toFixed(3)).join(', ')}\n`);
-    process.stderr.write(`  preview: of which fetching and drawing in the page (s): ${latencies.drawing.map((value) => value.toFixed(3)).join(', ')}\n`);
-    preview = { p50: percentile(latencies.total, 0.5), p95: percentile(latencies.total, 0.95), drawingP50: percentile(latencies.drawing, 0.5) };
+    process.stderr.write(
+      `  preview: save → page repainted (s): ${latencies.total.map((value) => value.toFixed(3)).join(', ')}\n`,
+    );
+    process.stderr.write(
+      `  preview: of which fetching and drawing in the page (s): ${latencies.drawing.map((value) => value.toFixed(3)).join(', ')}\n`,
+    );
+    preview = {
+      p50: percentile(latencies.total, 0.5),
+      p95: percentile(latencies.total, 0.95),
+      drawingP50: percentile(latencies.drawing, 0.5),
+    };
   } catch (error) {
     preview = `failed: ${error instanceof Error ? error.message : String(error)}`;
   }
 
   Object.assign(results, {
     machine: `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${cpus()[0]?.model ?? ''}`.trim(),
-    n, documents, runs, jobs,
-    coldSeconds: cold, coldDocsPerSecond: (documents + 1) / cold,
-    baselineSeconds: baseline, baselineDocsPerSecond: html.length / baseline,
-    throughputRatio: ((documents + 1) / cold) / (html.length / baseline),
-    noopSeconds: noop, noopStartedBrowser,
-    oneMarkdownSeconds: oneMarkdown, oneRowSeconds: oneRow,
-    reviewOneRowSeconds: review, reviewChangedPdfs: reviewFound.changed, reviewPagesRendered: reviewFound.pages,
-    sampleColdSeconds: sampleCold, bilingualSampleColdSeconds: bilingualCold,
+    n,
+    documents,
+    runs,
+    jobs,
+    coldSeconds: cold,
+    coldDocsPerSecond: (documents + 1) / cold,
+    baselineSeconds: baseline,
+    baselineDocsPerSecond: html.length / baseline,
+    throughputRatio: (documents + 1) / cold / (html.length / baseline),
+    noopSeconds: noop,
+    noopStartedBrowser,
+    oneMarkdownSeconds: oneMarkdown,
+    oneRowSeconds: oneRow,
+    reviewOneRowSeconds: review,
+    reviewChangedPdfs: reviewFound.changed,
+    reviewPagesRendered: reviewFound.pages,
+    sampleColdSeconds: sampleCold,
+    bilingualSampleColdSeconds: bilingualCold,
     watchSeconds: watch,
-    ...(typeof preview === 'string' ? { previewRepaint: preview } : { previewRepaintP50Seconds: preview.p50, previewRepaintP95Seconds: preview.p95, previewDrawingP50Seconds: preview.drawingP50 }),
-    peakPssMb: peak, peakPssSmallMb: peakSmall, memoryRatio: peak / Math.max(1, peakSmall),
-    standardsFinishMs: standards.finishMs, standardsCheckMs: standards.checkMs, standardsPrintFinishMs: standards.printFinishMs, standardsPrintCheckMs: standards.printCheckMs,
+    ...(typeof preview === 'string'
+      ? { previewRepaint: preview }
+      : {
+          previewRepaintP50Seconds: preview.p50,
+          previewRepaintP95Seconds: preview.p95,
+          previewDrawingP50Seconds: preview.drawingP50,
+        }),
+    peakPssMb: peak,
+    peakPssSmallMb: peakSmall,
+    memoryRatio: peak / Math.max(1, peakSmall),
+    standardsFinishMs: standards.finishMs,
+    standardsCheckMs: standards.checkMs,
+    standardsPrintFinishMs: standards.printFinishMs,
+    standardsPrintCheckMs: standards.printCheckMs,
   });
 
   const row = (figure: string, value: string, target: string, met: boolean | undefined) =>
@@ -381,31 +498,79 @@ async function main(): Promise<void> {
     row(`cold full build, N=${n} (+ factsheet, pack)`, `${cold.toFixed(2)} s`, '', undefined),
     row('  documents per second (pack included)', ((documents + 1) / cold).toFixed(1), '', undefined),
     row('  raw baseline, same final HTML, documents/s', (html.length / baseline).toFixed(1), '', undefined),
-    row('  throughput / raw baseline', `${(((documents + 1) / cold) / (html.length / baseline)).toFixed(2)}×`, '≥ 0.85×', ((documents + 1) / cold) / (html.length / baseline) >= 0.85),
+    row(
+      '  throughput / raw baseline',
+      `${((documents + 1) / cold / (html.length / baseline)).toFixed(2)}×`,
+      '≥ 0.85×',
+      (documents + 1) / cold / (html.length / baseline) >= 0.85,
+    ),
     row(`  peak memory, Node + Chromium (PSS)`, `${peak.toFixed(0)} MB`, '≤ 1024 MB', peak <= 1024),
-    row(`  peak memory vs N=${Math.round(n / 4)} (${peakSmall.toFixed(0)} MB, one run each)`, `${(peak / Math.max(1, peakSmall)).toFixed(2)}×`, '≤ 1.2×', peak / Math.max(1, peakSmall) <= 1.2),
+    row(
+      `  peak memory vs N=${Math.round(n / 4)} (${peakSmall.toFixed(0)} MB, one run each)`,
+      `${(peak / Math.max(1, peakSmall)).toFixed(2)}×`,
+      '≤ 1.2×',
+      peak / Math.max(1, peakSmall) <= 1.2,
+    ),
     row('no-op rebuild', `${noop.toFixed(2)} s`, '≤ 0.5 s, no browser', noop <= 0.5 && !noopStartedBrowser),
     row('rebuild after one country Markdown changed', `${oneMarkdown.toFixed(2)} s`, '', undefined),
     row('rebuild after one dataset row changed', `${oneRow.toFixed(2)} s`, '', undefined),
-    row('review after one dataset row changed', `${review.toFixed(2)} s`, `${reviewFound.changed} PDFs, ${reviewFound.pages} pages drawn`, undefined),
+    row(
+      'review after one dataset row changed',
+      `${review.toFixed(2)} s`,
+      `${reviewFound.changed} PDFs, ${reviewFound.pages} pages drawn`,
+      undefined,
+    ),
     row('sample cold build (factsheet + 8), process', `${sampleCold.toFixed(2)} s`, '≤ 2.5 s', sampleCold <= 2.5),
-    row('sample + 6 French editions, cold, process', `${bilingualCold.toFixed(2)} s`, '(15 documents, 2 packs)', undefined),
-    row('watch: one country saved → PDF rewritten', typeof watch === 'number' ? `${watch.toFixed(2)} s` : watch, '≤ 0.3 s', typeof watch === 'number' ? watch <= 0.3 : false),
-    row('preview: save → page repainted, p50 / p95', typeof preview === 'string' ? preview : `${preview.p50.toFixed(2)} / ${preview.p95.toFixed(2)} s`, '≤ 0.3 s p95, 20 saves', typeof preview === 'string' ? false : preview.p95 <= 0.3),
-    row('  of which fetching and drawing it, p50', typeof preview === 'string' ? '' : `${preview.drawingP50.toFixed(2)} s`, '', undefined),
-    row(`PDF/UA-1 finishing per document (${standards.documents})`, `${standards.finishMs.toFixed(1)} ms`, 'a few ms', undefined),
+    row(
+      'sample + 6 French editions, cold, process',
+      `${bilingualCold.toFixed(2)} s`,
+      '(15 documents, 2 packs)',
+      undefined,
+    ),
+    row(
+      'watch: one country saved → PDF rewritten',
+      typeof watch === 'number' ? `${watch.toFixed(2)} s` : watch,
+      '≤ 0.3 s',
+      typeof watch === 'number' ? watch <= 0.3 : false,
+    ),
+    row(
+      'preview: save → page repainted, p50 / p95',
+      typeof preview === 'string' ? preview : `${preview.p50.toFixed(2)} / ${preview.p95.toFixed(2)} s`,
+      '≤ 0.3 s p95, 20 saves',
+      typeof preview === 'string' ? false : preview.p95 <= 0.3,
+    ),
+    row(
+      '  of which fetching and drawing it, p50',
+      typeof preview === 'string' ? '' : `${preview.drawingP50.toFixed(2)} s`,
+      '',
+      undefined,
+    ),
+    row(
+      `PDF/UA-1 finishing per document (${standards.documents})`,
+      `${standards.finishMs.toFixed(1)} ms`,
+      'a few ms',
+      undefined,
+    ),
     row('  PDF/UA-1 check per document', `${standards.checkMs.toFixed(1)} ms`, 'a few ms', undefined),
-    row('  print edition: PDF/X-4 finishing', `${standards.printFinishMs.toFixed(1)} ms`, '(crop marks included)', undefined),
+    row(
+      '  print edition: PDF/X-4 finishing',
+      `${standards.printFinishMs.toFixed(1)} ms`,
+      '(crop marks included)',
+      undefined,
+    ),
     row('  print edition: PDF/UA-1 + PDF/X-4 check', `${standards.printCheckMs.toFixed(1)} ms`, '', undefined),
   ];
-  process.stdout.write(`\nfactsheets benchmark (${results['machine']}), medians of ${runs} runs\n\n${lines.join('\n')}\n`);
+  process.stdout.write(
+    `\nfactsheets benchmark (${results['machine']}), medians of ${runs} runs\n\n${lines.join('\n')}\n`,
+  );
   await writeFile(String(values.out), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`\nResults written to ${values.out}\n`);
   for (const folder of [content, small]) await rm(folder, { recursive: true, force: true });
 }
 
 // Runs when started as a script; importing it (to make synthetic content elsewhere) runs nothing.
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

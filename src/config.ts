@@ -76,7 +76,8 @@ export function defaultJobs(): number {
  * job that forgets the flag never prints the stock look.
  */
 function projectTemplates(contentDir: string, cwd: string): string {
-  for (const folder of [resolve(contentDir, 'templates'), resolve(cwd, 'templates')]) if (existsSync(folder)) return folder;
+  for (const folder of [resolve(contentDir, 'templates'), resolve(cwd, 'templates')])
+    if (existsSync(folder)) return folder;
   return BUNDLED_TEMPLATES;
 }
 
@@ -90,7 +91,8 @@ export function resolveConfig(
   const contentDir = resolve(cwd, options.contentDir ?? 'content');
   return Object.freeze({
     contentDir,
-    templatesDir: options.templatesDir !== undefined ? resolve(cwd, options.templatesDir) : projectTemplates(contentDir, cwd),
+    templatesDir:
+      options.templatesDir !== undefined ? resolve(cwd, options.templatesDir) : projectTemplates(contentDir, cwd),
     outDir: resolve(cwd, options.outDir ?? 'output'),
     only: options.only === undefined ? undefined : Object.freeze([...options.only]),
     browserPages: options.jobs ?? defaultJobs(),

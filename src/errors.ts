@@ -1,14 +1,5 @@
 /** The pipeline stage an error comes from; also says which part of the input to fix. */
-export type Stage =
-  | 'cli'
-  | 'load'
-  | 'validate'
-  | 'plan'
-  | 'markdown'
-  | 'render'
-  | 'print'
-  | 'finish'
-  | 'write';
+export type Stage = 'cli' | 'load' | 'validate' | 'plan' | 'markdown' | 'render' | 'print' | 'finish' | 'write';
 
 /** Where in an input file a problem is; `line` and `column` are 1-based. */
 export interface Position {
@@ -110,9 +101,7 @@ export function safeLineStart(text: string): string {
 export function formatPosition(error: Pick<FactsheetsError, 'file' | 'line' | 'column'>): string {
   if (error.file === undefined) return '';
   if (error.line === undefined) return error.file;
-  return error.column === undefined
-    ? `${error.file}:${error.line}`
-    : `${error.file}:${error.line}:${error.column}`;
+  return error.column === undefined ? `${error.file}:${error.line}` : `${error.file}:${error.line}:${error.column}`;
 }
 
 /** One human-readable block per error: position, message, then the hint on its own line. */
@@ -126,10 +115,7 @@ export function formatError(error: FactsheetsError): string {
  * Turns anything thrown into a FactsheetsError without losing its message. Used at stage
  * boundaries so that a library's exception never reaches the user as a stack trace.
  */
-export function toFactsheetsError(
-  thrown: unknown,
-  fallback: FactsheetsErrorOptions,
-): FactsheetsError {
+export function toFactsheetsError(thrown: unknown, fallback: FactsheetsErrorOptions): FactsheetsError {
   if (thrown instanceof FactsheetsError) return thrown;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
   return new FactsheetsError(message, { ...fallback, cause: thrown });

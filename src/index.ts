@@ -6,7 +6,13 @@ import type { BuildReport } from './types.js';
 export { resolveConfig, defaultJobs, type BuildConfig, type BuildOptions } from './config.js';
 export { FactsheetsError, formatError, formatPosition, type Stage } from './errors.js';
 export { runPipeline, type PipelineDeps } from './pipeline/pipeline.js';
-export { formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from './stages/render/handlebars/format.js';
+export {
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatWholePercent,
+} from './stages/render/handlebars/format.js';
 export type * from './types.js';
 
 /** Builds every document of a content folder into PDFs; the report lists results and errors. */

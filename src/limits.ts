@@ -47,7 +47,10 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
 
 /** The defaults with any given limits in their place. */
 export function resolveLimits(overrides: Partial<Limits> = {}): Limits {
-  return Object.freeze({ ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) });
+  return Object.freeze({
+    ...DEFAULT_LIMITS,
+    ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
+  });
 }
 
 /** `1 MB`, `20 MB`, `512 KB`: a byte limit as people read it. */

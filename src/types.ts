@@ -232,7 +232,10 @@ export interface PrintedPdf {
 }
 
 /** How a one-pager was fitted, as manifest.json and --json record it. */
-export type FitRecord = Pick<FitOutcome, 'step' | 'stepIndex' | 'roomMm' | 'roomLines' | 'charsPerLine' | 'bodyPt' | 'lines'>;
+export type FitRecord = Pick<
+  FitOutcome,
+  'step' | 'stepIndex' | 'roomMm' | 'roomLines' | 'charsPerLine' | 'bodyPt' | 'lines'
+>;
 
 export interface Artifact {
   readonly job: RenderJob;

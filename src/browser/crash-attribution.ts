@@ -52,7 +52,12 @@ export class SoloGate {
  * browser is replaced and the document is tried again alone, up to `retries` times. Problems of
  * the document itself (a FactsheetsError other than a deadline) are final at once.
  */
-export async function printAttributed<T>(gate: SoloGate, retries: number, attempt: () => Promise<T>, browserFailed: () => Promise<void>): Promise<T> {
+export async function printAttributed<T>(
+  gate: SoloGate,
+  retries: number,
+  attempt: () => Promise<T>,
+  browserFailed: () => Promise<void>,
+): Promise<T> {
   let alone = false;
   for (let tries = 1; ; tries += 1) {
     const release = await (alone ? gate.solo() : gate.shared());

@@ -7,9 +7,15 @@ import type { Printer, PrinterOptions } from './printer.js';
  * so that it boots while Puppeteer loads.
  */
 export async function launchPrinter(options: PrinterOptions, started?: BrowserProcess): Promise<Printer> {
-  const browser = options.browserUrl !== undefined ? undefined : started ?? (await import('./process.js')).startSystemBrowser(options);
+  const browser =
+    options.browserUrl !== undefined
+      ? undefined
+      : (started ?? (await import('./process.js')).startSystemBrowser(options));
   try {
-    return await (await import('./printer.js')).connectPrinter({ ...options, ...(browser === undefined ? {} : { started: browser }) });
+    return await (await import('./printer.js')).connectPrinter({
+      ...options,
+      ...(browser === undefined ? {} : { started: browser }),
+    });
   } catch (error) {
     browser?.kill();
     throw error;

@@ -31,7 +31,11 @@ export interface FitOptions {
   readonly pxPerMm: number;
 }
 
-export const FIT_OPTIONS: FitOptions = Object.freeze({ floorBodyPx: (FIT_FLOOR.bodyPt * 96) / 72, floorLines: FIT_FLOOR.lines, pxPerMm: 96 / 25.4 });
+export const FIT_OPTIONS: FitOptions = Object.freeze({
+  floorBodyPx: (FIT_FLOOR.bodyPt * 96) / 72,
+  floorLines: FIT_FLOOR.lines,
+  pxPerMm: 96 / 25.4,
+});
 
 /** What fitting did to a page, and the room it left (all measured). */
 export interface FitOutcome {
@@ -122,7 +126,13 @@ export function measureInPage(options: FitOptions): PageMeasure {
   const toPx = (value: string): number | undefined => {
     const match = /^(-?[\d.]+)(mm|cm|in|pt|px)$/.exec(value.trim());
     if (match === null) return undefined;
-    const factor: Record<string, number> = { mm: options.pxPerMm, cm: options.pxPerMm * 10, in: 96, pt: 96 / 72, px: 1 };
+    const factor: Record<string, number> = {
+      mm: options.pxPerMm,
+      cm: options.pxPerMm * 10,
+      in: 96,
+      pt: 96 / 72,
+      px: 1,
+    };
     return Number(match[1]) * (factor[match[2] ?? 'px'] ?? 1);
   };
   const namedSizes: Record<string, number> = { a5: 148, a4: 210, a3: 297, letter: 215.9, legal: 215.9 };
@@ -142,9 +152,13 @@ export function measureInPage(options: FitOptions): PageMeasure {
     for (const rule of sheetRules) if (rule instanceof CSSPageRule) rules.push(rule);
   }
   // The page's own rule wins over the unnamed one, as in Chromium's cascade for named pages.
-  for (const rule of [...rules.filter((each) => each.selectorText.trim() === ''), ...rules.filter((each) => each.selectorText.trim() === pageName && pageName !== '')]) {
+  for (const rule of [
+    ...rules.filter((each) => each.selectorText.trim() === ''),
+    ...rules.filter((each) => each.selectorText.trim() === pageName && pageName !== ''),
+  ]) {
     const size = rule.style.getPropertyValue('size').trim().split(/\s+/)[0];
-    if (size !== undefined && size !== '') width = toPx(size) ?? ((namedSizes[size.toLowerCase()] ?? 0) * options.pxPerMm || width);
+    if (size !== undefined && size !== '')
+      width = toPx(size) ?? ((namedSizes[size.toLowerCase()] ?? 0) * options.pxPerMm || width);
     const left = toPx(rule.style.getPropertyValue('margin-left'));
     const right = toPx(rule.style.getPropertyValue('margin-right'));
     if (left !== undefined || right !== undefined) margins = (left ?? 0) + (right ?? 0);
@@ -153,25 +167,31 @@ export function measureInPage(options: FitOptions): PageMeasure {
   }
   const limit = (width ?? document.documentElement.clientWidth) - margins;
   /** An element's `data-fit-*` attributes, as a layout writes them. */
-  const roles = (element: Element): string[] => element.getAttributeNames().filter((name) => name.startsWith('data-fit-'))
-    .map((name) => (element.getAttribute(name) === '' ? name : `${name}="${element.getAttribute(name) ?? ''}"`));
+  const roles = (element: Element): string[] =>
+    element
+      .getAttributeNames()
+      .filter((name) => name.startsWith('data-fit-'))
+      .map((name) => (element.getAttribute(name) === '' ? name : `${name}="${element.getAttribute(name) ?? ''}"`));
   const root = document.documentElement;
   const designed = root.style.width;
   const relayout = Math.abs(limit - root.clientWidth) > 0.5;
   // While measuring, the sheet takes its content's own height, so that the room left shows.
   const sheet = document.querySelector<HTMLElement>('[data-fit-sheet]');
   const designedMinHeight = sheet?.style.minHeight ?? '';
-  const usable = sheet === null ? 0 : parseFloat(getComputedStyle(sheet).minHeight) || sheet.getBoundingClientRect().height;
+  const usable =
+    sheet === null ? 0 : parseFloat(getComputedStyle(sheet).minHeight) || sheet.getBoundingClientRect().height;
 
   /** Tries the declared steps and leaves the page at the first that fits (or at the densest). */
   function fitToSheet(): FitOutcome | undefined {
     if (sheet === null) return undefined;
     const body = document.body;
-    const words = (text: string | null | undefined): string[] => (text ?? '').split(/\s+/).filter((word) => word !== '');
+    const words = (text: string | null | undefined): string[] =>
+      (text ?? '').split(/\s+/).filter((word) => word !== '');
     const steps = ['', ...words(body.dataset['fitSteps'])];
     const minLinesDeclared = words(body.dataset['fitMinLines']).map(Number);
-    const rows = [...document.querySelectorAll<HTMLElement>('[data-fit-line]')]
-      .sort((a, b) => Number(a.dataset['fitLine']) - Number(b.dataset['fitLine']));
+    const rows = [...document.querySelectorAll<HTMLElement>('[data-fit-line]')].sort(
+      (a, b) => Number(a.dataset['fitLine']) - Number(b.dataset['fitLine']),
+    );
     const closing = document.querySelector<HTMLElement>('[data-fit-closing]');
     const closingText = closing?.querySelector<HTMLElement>('[data-fit-closing-text]') ?? null;
     const closingAmount = closing?.querySelector<HTMLElement>('[data-fit-closing-amount]') ?? null;
@@ -212,19 +232,33 @@ export function measureInPage(options: FitOptions): PageMeasure {
      * Words per full line of running text, from its paragraphs as laid out now (a paragraph's
      * last line counts as half full), and the line height to turn millimetres into lines.
      */
-    const proseMeasure = (element: HTMLElement | null): { lineHeight: number; wordsPerLine: number; charsPerLine: number; words: number } | undefined => {
+    const proseMeasure = (
+      element: HTMLElement | null,
+    ): { lineHeight: number; wordsPerLine: number; charsPerLine: number; words: number } | undefined => {
       if (element === null) return undefined;
       const lineHeight = lineHeightOf(element);
-      const blocks = element.matches('p') ? [element] : [...element.querySelectorAll<HTMLElement>('p')].filter((block) => block.closest('li, td, th') === null);
+      const blocks = element.matches('p')
+        ? [element]
+        : [...element.querySelectorAll<HTMLElement>('p')].filter((block) => block.closest('li, td, th') === null);
       let lines = 0;
       let count = 0;
       let chars = 0;
       for (const block of blocks) {
         lines += Math.max(0.5, Math.round(block.getBoundingClientRect().height / lineHeightOf(block)) - 0.5);
         count += words(block.textContent).length;
-        chars += [...(block.textContent ?? '').replace(/\s+/g, ' ').replace(/\u00AD/g, '').trim()].length;
+        chars += [
+          ...(block.textContent ?? '')
+            .replace(/\s+/g, ' ')
+            .replace(/\u00AD/g, '')
+            .trim(),
+        ].length;
       }
-      return { lineHeight, wordsPerLine: lines === 0 ? 0 : count / lines, charsPerLine: lines === 0 ? 0 : chars / lines, words: words(element.textContent).length };
+      return {
+        lineHeight,
+        wordsPerLine: lines === 0 ? 0 : count / lines,
+        charsPerLine: lines === 0 ? 0 : chars / lines,
+        words: words(element.textContent).length,
+      };
     };
     /** How much taller the narrative is than the column beside it: the part of it that sets the page's height. */
     const narrativeSlack = (): number => {
@@ -244,21 +278,42 @@ export function measureInPage(options: FitOptions): PageMeasure {
      * height. Named only when it is not the prose, for which cutting words is the answer.
      */
     const tallColumn = (): TallColumn | undefined => {
-      const isProse = (element: HTMLElement): boolean => element.closest('[data-fit-prose]') !== null || element.querySelector('[data-fit-prose]') !== null;
+      const isProse = (element: HTMLElement): boolean =>
+        element.closest('[data-fit-prose]') !== null || element.querySelector('[data-fit-prose]') !== null;
       const sideBySide = [sheet, ...sheet.querySelectorAll<HTMLElement>('*')].flatMap((container) => {
         if (!/grid|flex/.test(getComputedStyle(container).display)) return [];
-        const items = [...container.children].filter((child): child is HTMLElement => child instanceof HTMLElement)
+        const items = [...container.children]
+          .filter((child): child is HTMLElement => child instanceof HTMLElement)
           .map((element) => ({ element, rect: element.getBoundingClientRect() }))
           .filter((item) => item.rect.height > 0)
           .sort((a, b) => b.rect.height - a.rect.height);
         const [tallest, next] = items;
         // Side by side: the two share some height (stacked items are no columns).
-        if (tallest === undefined || next === undefined || next.rect.top >= tallest.rect.bottom || tallest.rect.top >= next.rect.bottom) return [];
-        return [{ tallest: tallest.element, next: next.element, taller: tallest.rect.height - next.rect.height, holdsNarrative: narrative !== null && items.some((item) => item.element.contains(narrative)) }];
+        if (
+          tallest === undefined ||
+          next === undefined ||
+          next.rect.top >= tallest.rect.bottom ||
+          tallest.rect.top >= next.rect.bottom
+        )
+          return [];
+        return [
+          {
+            tallest: tallest.element,
+            next: next.element,
+            taller: tallest.rect.height - next.rect.height,
+            holdsNarrative: narrative !== null && items.some((item) => item.element.contains(narrative)),
+          },
+        ];
       });
-      const row = sideBySide.find((each) => each.holdsNarrative) ?? (narrative === null ? sideBySide.sort((a, b) => b.taller - a.taller)[0] : undefined);
+      const row =
+        sideBySide.find((each) => each.holdsNarrative) ??
+        (narrative === null ? sideBySide.sort((a, b) => b.taller - a.taller)[0] : undefined);
       if (row === undefined || isProse(row.tallest) || row.taller < options.pxPerMm) return undefined;
-      return { column: layoutElement(row.tallest), beside: layoutElement(row.next), tallerMm: Math.round((row.taller / options.pxPerMm) * 10) / 10 };
+      return {
+        column: layoutElement(row.tallest),
+        beside: layoutElement(row.next),
+        tallerMm: Math.round((row.taller / options.pxPerMm) * 10) / 10,
+      };
     };
 
     let chosen = steps.length - 1;
@@ -272,7 +327,12 @@ export function measureInPage(options: FitOptions): PageMeasure {
       const bodyPx = parseFloat(getComputedStyle(narrative ?? body).fontSize);
       if (bodyPx < options.floorBodyPx - 0.01) {
         return {
-          step: step === '' ? 'design' : step, stepIndex: index, fits: false, roomMm: 0, roomLines: 0, bodyPt: (bodyPx * 72) / 96,
+          step: step === '' ? 'design' : step,
+          stepIndex: index,
+          fits: false,
+          roomMm: 0,
+          roomLines: 0,
+          bodyPt: (bodyPx * 72) / 96,
           belowFloor: `its fit step "${step}" sets the body text at ${((bodyPx * 72) / 96).toFixed(1)} pt, under the ${((options.floorBodyPx * 72) / 96).toFixed(0)} pt floor`,
         };
       }
@@ -284,7 +344,10 @@ export function measureInPage(options: FitOptions): PageMeasure {
       // Drop the smallest lines until the page fits; the closing line appears if it was not there.
       const heights = rows.map((row) => row.getBoundingClientRect().height);
       // A closing line that appears costs about one single-line row (the lowest row).
-      const closingCost = closing === null || !closing.hidden ? 0 : heights.reduce((lowest, height) => Math.min(lowest, height), heights[0] ?? 0);
+      const closingCost =
+        closing === null || !closing.hidden
+          ? 0
+          : heights.reduce((lowest, height) => Math.min(lowest, height), heights[0] ?? 0);
       let freed = 0;
       while (shown > fewest && freed - closingCost < -left) {
         shown -= 1;
@@ -319,7 +382,7 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const lineHeight = prose?.lineHeight ?? lineHeightOf(body);
     const slack = narrativeSlack();
     const outcome: FitOutcome = {
-      step: steps[chosen] === '' ? 'design' : steps[chosen] ?? 'design',
+      step: steps[chosen] === '' ? 'design' : (steps[chosen] ?? 'design'),
       stepIndex: chosen,
       fits: left >= 0,
       roomMm: Math.round((left / options.pxPerMm) * 10) / 10,
@@ -334,14 +397,23 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const over = -left;
     const fromNarrative = Math.min(over, Math.max(0, slack));
     // Half a line more than the overflow: the last line of what is cut is seldom full.
-    const narrativeWords = prose === undefined ? 0 : Math.ceil((Math.ceil(fromNarrative / prose.lineHeight) + 0.5) * prose.wordsPerLine);
+    const narrativeWords =
+      prose === undefined ? 0 : Math.ceil((Math.ceil(fromNarrative / prose.lineHeight) + 0.5) * prose.wordsPerLine);
     const lede = proseMeasure(summary);
     const rest = over - fromNarrative;
     const summaryLines = lede === undefined || rest <= 0 ? 0 : Math.ceil(rest / lede.lineHeight);
-    const summaryWords = lede === undefined || summaryLines === 0 ? 0 : Math.min(lede.words, Math.ceil((summaryLines + 0.5) * lede.wordsPerLine));
-    const enough = rest <= 0 || (lede !== undefined && summaryLines * lede.lineHeight >= rest && summaryWords < lede.words);
+    const summaryWords =
+      lede === undefined || summaryLines === 0
+        ? 0
+        : Math.min(lede.words, Math.ceil((summaryLines + 0.5) * lede.wordsPerLine));
+    const enough =
+      rest <= 0 || (lede !== undefined && summaryLines * lede.lineHeight >= rest && summaryWords < lede.words);
     const column = tallColumn();
-    return { ...outcome, wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough }, ...(column === undefined ? {} : { tallColumn: column }) };
+    return {
+      ...outcome,
+      wordsToCut: { narrative: Math.min(prose?.words ?? 0, narrativeWords), summary: summaryWords, enough },
+      ...(column === undefined ? {} : { tallColumn: column }),
+    };
   }
 
   /** The first thing (in document order) that runs past the page's text block. */
@@ -357,18 +429,27 @@ export function measureInPage(options: FitOptions): PageMeasure {
     };
     // What a box clips (a map's frame) cannot reach the page's edge; an SVG is judged by its own box.
     const clipped = (element: Element): boolean => {
-      for (let parent = element.parentElement; parent !== null && parent !== document.body; parent = parent.parentElement) {
+      for (
+        let parent = element.parentElement;
+        parent !== null && parent !== document.body;
+        parent = parent.parentElement
+      ) {
         if (parent instanceof SVGElement || getComputedStyle(parent).overflowX !== 'visible') return true;
       }
       return false;
     };
     // Text that runs past its box (a word too long to break) shows only in the box's scroll width.
-    const textRunsOver = (element: Element): boolean => element instanceof HTMLElement && element.scrollWidth > element.clientWidth + 1
-      && (rtl ? element.getBoundingClientRect().right - element.scrollWidth < start - 1 : element.getBoundingClientRect().left + element.scrollWidth > end + 1)
-      && getComputedStyle(element).overflowX === 'visible';
+    const textRunsOver = (element: Element): boolean =>
+      element instanceof HTMLElement &&
+      element.scrollWidth > element.clientWidth + 1 &&
+      (rtl
+        ? element.getBoundingClientRect().right - element.scrollWidth < start - 1
+        : element.getBoundingClientRect().left + element.scrollWidth > end + 1) &&
+      getComputedStyle(element).overflowX === 'visible';
     const elements = [...document.body.querySelectorAll('*')];
-    const found = elements.find((element) => overflows(element) && !clipped(element))
-      ?? elements.find((element) => textRunsOver(element) && !clipped(element));
+    const found =
+      elements.find((element) => overflows(element) && !clipped(element)) ??
+      elements.find((element) => textRunsOver(element) && !clipped(element));
     if (found === undefined) return undefined;
     // The cause may sit inside it (a table that widens the grid column holding it): the child
     // without which it would fit, and so down. Laid out once per child tried, on a failing page only.
@@ -381,7 +462,8 @@ export function measureInPage(options: FitOptions): PageMeasure {
       else child.setAttribute('style', style);
       return fits;
     };
-    const cause = (element: Element): Element | undefined => [...element.children].find((child) => fitsWithout(element, child));
+    const cause = (element: Element): Element | undefined =>
+      [...element.children].find((child) => fitsWithout(element, child));
     let deepest = found;
     for (let next = cause(found); next !== undefined; next = cause(next)) deepest = next;
     const widened = wideningRule(deepest);
@@ -389,15 +471,21 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const culprit = widened?.owner ?? deepest.closest('table, pre, img, svg, figure') ?? deepest;
     const rect = culprit.getBoundingClientRect();
     // Without the soft hyphens the build put in (they show in no message).
-    const text = (culprit.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    const text = (culprit.textContent ?? '')
+      .replace(/\u00AD/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     const kind = culprit.tagName.toLowerCase();
     const what = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}${culprit.classList.length > 0 ? ` (.${[...culprit.classList].join('.')})` : ''}${text === '' ? '' : ` "${text.length > 60 ? `${text.slice(0, 57)}…` : text}"`}`;
     const widthPx = Math.max(rect.width, culprit instanceof HTMLElement ? culprit.scrollWidth : 0);
     const rule = widened?.rule;
     const sample = rule === undefined ? contentSample(culprit, deepest) : undefined;
     return {
-      what, widthMm: Math.round(widthPx / options.pxPerMm), roomMm: Math.round(limit / options.pxPerMm),
-      ...(rule === undefined ? {} : { rule }), ...(sample === undefined ? {} : { sample }),
+      what,
+      widthMm: Math.round(widthPx / options.pxPerMm),
+      roomMm: Math.round(limit / options.pxPerMm),
+      ...(rule === undefined ? {} : { rule }),
+      ...(sample === undefined ? {} : { sample }),
     };
   }
 
@@ -412,7 +500,10 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const collect = (list: CSSRuleList): void => {
       for (const rule of [...list]) {
         if (rule instanceof CSSStyleRule) styleRules.push(rule);
-        else if (rule instanceof CSSMediaRule ? matchMedia(rule.conditionText).matches : rule instanceof CSSSupportsRule) collect((rule as CSSGroupingRule).cssRules);
+        else if (
+          rule instanceof CSSMediaRule ? matchMedia(rule.conditionText).matches : rule instanceof CSSSupportsRule
+        )
+          collect((rule as CSSGroupingRule).cssRules);
       }
     };
     for (const sheet of [...document.styleSheets]) {
@@ -437,11 +528,21 @@ export function measureInPage(options: FitOptions): PageMeasure {
         for (const property of ['width', 'min-width', 'inline-size', 'min-inline-size', 'white-space']) {
           const value = rule.style.getPropertyValue(property).trim();
           if (value === '') continue;
-          const widens = property === 'white-space'
-            ? keptOnOneLine && /^(nowrap|pre)$/.test(value) && computed.whiteSpace === value
-            : (toPx(value) ?? 0) > roomPx + 1 && Math.abs(parseFloat(computed.getPropertyValue(property)) - (toPx(value) ?? 0)) < 1;
+          const widens =
+            property === 'white-space'
+              ? keptOnOneLine && /^(nowrap|pre)$/.test(value) && computed.whiteSpace === value
+              : (toPx(value) ?? 0) > roomPx + 1 &&
+                Math.abs(parseFloat(computed.getPropertyValue(property)) - (toPx(value) ?? 0)) < 1;
           if (widens) {
-            return { rule: { element: { tag: at.tagName.toLowerCase(), classes: [...at.classList], roles: roles(at) }, selector: rule.selectorText, property, value }, owner: at };
+            return {
+              rule: {
+                element: { tag: at.tagName.toLowerCase(), classes: [...at.classList], roles: roles(at) },
+                selector: rule.selectorText,
+                property,
+                value,
+              },
+              owner: at,
+            };
           }
         }
       }
@@ -451,7 +552,11 @@ export function measureInPage(options: FitOptions): PageMeasure {
 
   /** What of the content to look for in its Markdown: the table's first cell, the image's description, the code's first line, else the longest word. */
   function contentSample(culprit: Element, found: Element): TooWide['sample'] {
-    const clean = (text: string | null | undefined): string => (text ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    const clean = (text: string | null | undefined): string =>
+      (text ?? '')
+        .replace(/\u00AD/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
     const kind = culprit.tagName.toLowerCase();
     if (kind === 'table') {
       const cell = clean(culprit.querySelector('th, td')?.textContent);
@@ -462,10 +567,15 @@ export function measureInPage(options: FitOptions): PageMeasure {
       return alt === '' ? undefined : { kind: 'image', text: alt };
     }
     if (kind === 'pre') {
-      const first = (culprit.textContent ?? '').split('\n').map((line) => line.trim()).find((line) => line !== '');
+      const first = (culprit.textContent ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => line !== '');
       return first === undefined ? undefined : { kind: 'code', text: first };
     }
-    const longest = clean(found.textContent).split(' ').reduce((best, word) => (word.length > best.length ? word : best), '');
+    const longest = clean(found.textContent)
+      .split(' ')
+      .reduce((best, word) => (word.length > best.length ? word : best), '');
     return longest === '' ? undefined : { kind: 'word', text: longest };
   }
 
@@ -474,7 +584,12 @@ export function measureInPage(options: FitOptions): PageMeasure {
     const pages = Number(document.body.dataset['pageBudget'] ?? '');
     if (!Number.isInteger(pages) || pages < 1) return undefined;
     const mm = (px: number): number => Math.round((px / options.pxPerMm) * 10) / 10;
-    return { pages, overIsError: document.body.dataset['pageBudgetOver'] === 'error', marginTopMm: mm(marginTop), marginBottomMm: mm(marginBottom) };
+    return {
+      pages,
+      overIsError: document.body.dataset['pageBudgetOver'] === 'error',
+      marginTopMm: mm(marginTop),
+      marginBottomMm: mm(marginBottom),
+    };
   }
 
   if (relayout) root.style.width = `${limit}px`;

@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** PSS of a process and all its descendants, in MB, from /proc (Linux); undefined elsewhere. */
 export function processTreePssMb(root: number): number | undefined;
 export function processTreePssMb(root: number, withCount: true): { mb: number; processes: number } | undefined;
-export function processTreePssMb(root: number, withCount = false): number | { mb: number; processes: number } | undefined {
+export function processTreePssMb(
+  root: number,
+  withCount = false,
+): number | { mb: number; processes: number } | undefined {
   try {
     // Walk the tree through each process's own list of children: a few small reads.
     const tree = [root];

@@ -11,7 +11,10 @@ export class PipeTransport implements ConnectionTransport {
   #closed = false;
   #pending: Buffer[] = [];
 
-  constructor(private readonly toBrowser: Writable, fromBrowser: Readable) {
+  constructor(
+    private readonly toBrowser: Writable,
+    fromBrowser: Readable,
+  ) {
     fromBrowser.on('data', (chunk: Buffer) => this.#receive(chunk));
     fromBrowser.on('close', () => this.close());
     // A browser that dies mid-write is reported by its exit, not by a stream error.

@@ -85,7 +85,9 @@ export async function connectPrinter(options: PrinterOptions): Promise<Printer> 
     const chromium = started;
     started = undefined;
     if (chromium !== undefined) return startSession(chromium, options.pages, timeoutMs, startMs);
-    return browserPath().then((path) => startSession(spawnBrowser(path, options.pages), options.pages, timeoutMs, startMs));
+    return browserPath().then((path) =>
+      startSession(spawnBrowser(path, options.pages), options.pages, timeoutMs, startMs),
+    );
   };
   let session = await start();
   let restarting: Promise<Session> | undefined;
@@ -100,7 +102,8 @@ export async function connectPrinter(options: PrinterOptions): Promise<Printer> 
     if (current !== session || restarting !== undefined) return;
     printedHere += 1;
     // Reading PSS costs the kernel real time per check (smaps_rollup of every browser process): not too often.
-    const due = printedHere >= recycleAfter || (printedHere % MEMORY_CHECK_EVERY === 0 && (current.memoryMb() ?? 0) > ceilingMb);
+    const due =
+      printedHere >= recycleAfter || (printedHere % MEMORY_CHECK_EVERY === 0 && (current.memoryMb() ?? 0) > ceilingMb);
     if (!due) return;
     printedHere = 0;
     restarting = start();
@@ -129,22 +132,31 @@ export async function connectPrinter(options: PrinterOptions): Promise<Printer> 
   return {
     async print(html, printOptions) {
       let current = session;
-      return printAttributed(gate, retries, async () => {
-        current = session;
-        current.inFlight += 1;
-        try {
-          const printed = await withDeadline(current.pool.use((page) => printOn(page, html, printOptions?.tagged ?? true, printOptions?.fonts)), timeoutMs);
-          await recycleIfDue(current);
-          return printed;
-        } finally {
-          current.inFlight -= 1;
-          if (current.retired && current.inFlight === 0) void current.close();
-        }
-      }, () => restart(current));
+      return printAttributed(
+        gate,
+        retries,
+        async () => {
+          current = session;
+          current.inFlight += 1;
+          try {
+            const printed = await withDeadline(
+              current.pool.use((page) => printOn(page, html, printOptions?.tagged ?? true, printOptions?.fonts)),
+              timeoutMs,
+            );
+            await recycleIfDue(current);
+            return printed;
+          } finally {
+            current.inFlight -= 1;
+            if (current.retired && current.inFlight === 0) void current.close();
+          }
+        },
+        () => restart(current),
+      );
     },
     async warm(html, fonts) {
       const declared = FONTS_ELEMENT.exec(html)?.[1];
-      if (declared !== undefined) await session.pool.fill((page) => loadFonts(page, declared, fontsCss(declared, fonts)));
+      if (declared !== undefined)
+        await session.pool.fill((page) => loadFonts(page, declared, fontsCss(declared, fonts)));
     },
     async close() {
       await session.close();
@@ -161,7 +173,10 @@ async function locateBrowser(explicit: string | undefined): Promise<string> {
     return findBrowser(explicit, () => undefined);
   } catch (error) {
     if (explicit !== undefined) throw error;
-    const own = await import('puppeteer').then((module) => module.default.executablePath(), () => undefined);
+    const own = await import('puppeteer').then(
+      (module) => module.default.executablePath(),
+      () => undefined,
+    );
     return findBrowser(undefined, () => own);
   }
 }
@@ -176,12 +191,23 @@ interface Session extends Lifecycle {
   memoryMb(): number | undefined;
 }
 
-async function startSession(chromium: BrowserProcess, pages: number, timeoutMs: number, startMs: number): Promise<Session> {
+async function startSession(
+  chromium: BrowserProcess,
+  pages: number,
+  timeoutMs: number,
+  startMs: number,
+): Promise<Session> {
   let browser: Browser;
   try {
-    const connecting = puppeteer.connect({ transport: chromium.transport, protocolTimeout: timeoutMs * 2, defaultViewport: null });
+    const connecting = puppeteer.connect({
+      transport: chromium.transport,
+      protocolTimeout: timeoutMs * 2,
+      defaultViewport: null,
+    });
     browser = await withDeadline(Promise.race([connecting, chromium.failed]), startMs).catch((error: unknown) => {
-      throw error instanceof DeadlineError ? new FactsheetsError(`the browser could not start: no answer within ${startMs / 1000} s`, { stage: 'print' }) : error;
+      throw error instanceof DeadlineError
+        ? new FactsheetsError(`the browser could not start: no answer within ${startMs / 1000} s`, { stage: 'print' })
+        : error;
     });
   } catch (error) {
     chromium.kill();
@@ -249,26 +275,31 @@ const PAGE_RECYCLE_AFTER = 100;
 /** A pool of configured pages: no scripts, A4 viewport, print media, every request intercepted. */
 function pagePool(browser: Browser, size: number, timeoutMs: number, firstTab?: Page): Pool<PooledPage> {
   let adopt = firstTab;
-  return new Pool<PooledPage>(size, async () => {
-    const page = adopt ?? await browser.newPage();
-    adopt = undefined;
-    const pooled: PooledPage = { page, blocked: [], fonts: undefined };
-    page.setDefaultTimeout(timeoutMs);
-    await page.setJavaScriptEnabled(false);
-    await page.setViewport({ width: Math.round(A4_WIDTH_PX), height: Math.round(A4_HEIGHT_PX) });
-    await page.emulateMediaType('print');
-    await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      // Inline resources (fonts, images as data: URIs) are the only ones a document needs.
-      if (request.url().startsWith('data:')) {
-        void request.continue();
-        return;
-      }
-      pooled.blocked.push(request.url());
-      void request.abort('blockedbyclient');
-    });
-    return pooled;
-  }, (pooled) => pooled.page.close(), PAGE_RECYCLE_AFTER);
+  return new Pool<PooledPage>(
+    size,
+    async () => {
+      const page = adopt ?? (await browser.newPage());
+      adopt = undefined;
+      const pooled: PooledPage = { page, blocked: [], fonts: undefined };
+      page.setDefaultTimeout(timeoutMs);
+      await page.setJavaScriptEnabled(false);
+      await page.setViewport({ width: Math.round(A4_WIDTH_PX), height: Math.round(A4_HEIGHT_PX) });
+      await page.emulateMediaType('print');
+      await page.setRequestInterception(true);
+      page.on('request', (request: HTTPRequest) => {
+        // Inline resources (fonts, images as data: URIs) are the only ones a document needs.
+        if (request.url().startsWith('data:')) {
+          void request.continue();
+          return;
+        }
+        pooled.blocked.push(request.url());
+        void request.abort('blockedbyclient');
+      });
+      return pooled;
+    },
+    (pooled) => pooled.page.close(),
+    PAGE_RECYCLE_AFTER,
+  );
 }
 
 /** `<style data-fonts>…</style>`: the embedded fonts, which pages keep loaded between documents. */
@@ -280,7 +311,10 @@ const FONTS_ELEMENT = /<style data-fonts>([\s\S]*?)<\/style>/;
  */
 async function loadFonts(pooled: PooledPage, declared: string, css: string): Promise<void> {
   if (pooled.fonts === declared) return;
-  await pooled.page.setContent(`<!DOCTYPE html><html><head><style data-fonts>${css}</style></head><body></body></html>`, { waitUntil: 'load' });
+  await pooled.page.setContent(
+    `<!DOCTYPE html><html><head><style data-fonts>${css}</style></head><body></body></html>`,
+    { waitUntil: 'load' },
+  );
   pooled.fonts = declared;
 }
 
@@ -289,7 +323,12 @@ function fontsCss(declared: string, fonts: EmbeddedFonts | undefined): string {
   return fonts !== undefined && declared === fonts.reference ? fonts.css : declared;
 }
 
-async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedded: EmbeddedFonts | undefined): Promise<PrintedPdf> {
+async function printOn(
+  pooled: PooledPage,
+  html: string,
+  tagged: boolean,
+  embedded: EmbeddedFonts | undefined,
+): Promise<PrintedPdf> {
   const { page } = pooled;
   pooled.blocked = [];
   const fonts = FONTS_ELEMENT.exec(html)?.[1];
@@ -297,24 +336,31 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     // The same fonts as the page's last document: swap in the rest of the head and the body,
     // and skip parsing and decoding the fonts again (most of a page's set-up time).
     // DOMParser documents are inert: nothing in them runs, and scripts are off anyway.
-    await page.evaluate(async (document_) => {
-      const parsed = new DOMParser().parseFromString(document_, 'text/html');
-      document.documentElement.lang = parsed.documentElement.lang;
-      // The direction too: a right-to-left edition mirrors its page (and the next one must not).
-      document.documentElement.dir = parsed.documentElement.dir;
-      for (const node of [...document.head.childNodes]) {
-        if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts'))) node.remove();
-      }
-      for (const node of [...parsed.head.childNodes]) {
-        if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts'))) document.head.append(document.adoptNode(node));
-      }
-      document.body.replaceWith(document.adoptNode(parsed.body));
-      await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
-    }, html.replace(FONTS_ELEMENT, '<style data-fonts></style>'));
+    await page.evaluate(
+      async (document_) => {
+        const parsed = new DOMParser().parseFromString(document_, 'text/html');
+        document.documentElement.lang = parsed.documentElement.lang;
+        // The direction too: a right-to-left edition mirrors its page (and the next one must not).
+        document.documentElement.dir = parsed.documentElement.dir;
+        for (const node of [...document.head.childNodes]) {
+          if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts'))) node.remove();
+        }
+        for (const node of [...parsed.head.childNodes]) {
+          if (!(node instanceof HTMLStyleElement && node.hasAttribute('data-fonts')))
+            document.head.append(document.adoptNode(node));
+        }
+        document.body.replaceWith(document.adoptNode(parsed.body));
+        await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
+      },
+      html.replace(FONTS_ELEMENT, '<style data-fonts></style>'),
+    );
   } else {
     // 'load' waits for inline fonts and images; never 'networkidle' (slow, and it hangs on reused pages).
     const css = fonts === undefined ? undefined : fontsCss(fonts, embedded);
-    await page.setContent(css === undefined || css === fonts ? html : html.replace(FONTS_ELEMENT, () => `<style data-fonts>${css}</style>`), { waitUntil: 'load' });
+    await page.setContent(
+      css === undefined || css === fonts ? html : html.replace(FONTS_ELEMENT, () => `<style data-fonts>${css}</style>`),
+      { waitUntil: 'load' },
+    );
     pooled.fonts = fonts;
   }
   const measured = await page.evaluate(async () => {
@@ -322,7 +368,9 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     // faces a swapped-in document uses, and the page would print in a fallback font. Every
     // declared face is loaded (each page keeps them between documents; only the glyphs a
     // document uses are embedded), then the page waits for any other loading.
-    await Promise.all([...document.fonts].map((face) => (face.status === 'loaded' ? undefined : face.load().catch(() => undefined))));
+    await Promise.all(
+      [...document.fonts].map((face) => (face.status === 'loaded' ? undefined : face.load().catch(() => undefined))),
+    );
     await document.fonts.ready;
     const failedFonts = [...document.fonts].filter((face) => face.status === 'error').map((face) => face.family);
     // Soft hyphens (the build's break points) are not text: they print nothing unless a line
@@ -332,9 +380,12 @@ async function printOn(pooled: PooledPage, html: string, tagged: boolean, embedd
     let text = unhyphenated(document.title);
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
-      if (walker.currentNode.parentElement?.closest('style, script') === null) text += `\n${unhyphenated(walker.currentNode.nodeValue)}`;
+      if (walker.currentNode.parentElement?.closest('style, script') === null)
+        text += `\n${unhyphenated(walker.currentNode.nodeValue)}`;
     }
-    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => unhyphenated(heading.textContent).replace(/\s+/g, ' ').trim());
+    const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) =>
+      unhyphenated(heading.textContent).replace(/\s+/g, ' ').trim(),
+    );
     return { height: document.documentElement.getBoundingClientRect().height, failedFonts, text, headings };
   });
   if (measured.failedFonts.length > 0) {
@@ -372,7 +423,15 @@ function measureImages(): PrintedImage[] {
     const box = image.getBoundingClientRect();
     if (image.naturalWidth === 0 || box.width === 0 || image.src.startsWith('data:image/svg')) return [];
     const name = /^data:[^;,]*;name=([^;,]*)[;,]/.exec(image.src.slice(0, 2048))?.[1];
-    return [{ name: name === undefined ? '' : decodeURIComponent(name), pixelsWide: image.naturalWidth, pixelsHigh: image.naturalHeight, printedWidthPx: box.width, printedHeightPx: box.height }];
+    return [
+      {
+        name: name === undefined ? '' : decodeURIComponent(name),
+        pixelsWide: image.naturalWidth,
+        pixelsHigh: image.naturalHeight,
+        printedWidthPx: box.width,
+        printedHeightPx: box.height,
+      },
+    ];
   });
 }
 
@@ -388,8 +447,12 @@ function measureTextSizes(): PrintedTextSize[] {
     const node = walker.currentNode;
     const element = node.parentElement;
     // Soft hyphens are the build's break points, not text.
-    const text = (node.nodeValue ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
-    if (element === null || text === '' || element.closest('style, script, [hidden], [aria-hidden="true"]') !== null) continue;
+    const text = (node.nodeValue ?? '')
+      .replace(/\u00AD/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (element === null || text === '' || element.closest('style, script, [hidden], [aria-hidden="true"]') !== null)
+      continue;
     const box = element.getBoundingClientRect();
     if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === 'hidden') continue;
     let px = parseFloat(getComputedStyle(element).fontSize);
@@ -405,11 +468,15 @@ function measureTextSizes(): PrintedTextSize[] {
   // The prose's body text: each paragraph, list item and quote of the fitted prose at its own
   // size (its code, footnote marks and tables are not body text).
   for (const block of document.querySelectorAll('[data-fit-prose] :is(p, li, blockquote)')) {
-    const text = (block.textContent ?? '').replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+    const text = (block.textContent ?? '')
+      .replace(/\u00AD/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (text === '' || block.getBoundingClientRect().height === 0) continue;
     const pt = Math.round(((parseFloat(getComputedStyle(block).fontSize) * 72) / 96) * 10) / 10;
     const where = block.tagName.toLowerCase();
-    if (!found.has(`prose ${pt} ${where}`)) found.set(`prose ${pt} ${where}`, { pt, where, sample: text.slice(0, 60), inProse: true });
+    if (!found.has(`prose ${pt} ${where}`))
+      found.set(`prose ${pt} ${where}`, { pt, where, sample: text.slice(0, 60), inProse: true });
   }
   return [...found.values()].sort((a, b) => a.pt - b.pt);
 }

@@ -42,16 +42,38 @@ export function launchArgs(): string[] {
  * PDF with an outline, no throttling of background pages, sRGB colours.
  */
 export const PUPPETEER_DEFAULT_ARGS: readonly string[] = [
-  '--allow-pre-commit-input', '--disable-background-networking', '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows', '--disable-breakpad', '--disable-client-side-phishing-detection',
-  '--disable-component-extensions-with-background-pages', '--disable-crash-reporter', '--disable-default-apps',
-  '--disable-dev-shm-usage', '--disable-hang-monitor', '--disable-infobars', '--disable-ipc-flooding-protection',
-  '--disable-popup-blocking', '--disable-prompt-on-repost', '--disable-renderer-backgrounding',
-  '--disable-search-engine-choice-screen', '--disable-sync', '--enable-automation', '--export-tagged-pdf',
-  '--force-color-profile=srgb', '--generate-pdf-document-outline', '--metrics-recording-only', '--no-first-run',
-  '--password-store=basic', '--use-mock-keychain',
+  '--allow-pre-commit-input',
+  '--disable-background-networking',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-crash-reporter',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-hang-monitor',
+  '--disable-infobars',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--disable-renderer-backgrounding',
+  '--disable-search-engine-choice-screen',
+  '--disable-sync',
+  '--enable-automation',
+  '--export-tagged-pdf',
+  '--force-color-profile=srgb',
+  '--generate-pdf-document-outline',
+  '--metrics-recording-only',
+  '--no-first-run',
+  '--password-store=basic',
+  '--use-mock-keychain',
   '--disable-features=Translate,AcceptCHFrame,MediaRouter,OptimizationHints,WebUIReloadButton,ProcessPerSiteUpToMainFrameThreshold,IsolateSandboxedIframes',
-  '--enable-features=PdfOopif', '--headless=new', '--hide-scrollbars', '--mute-audio', '--disable-extensions',
+  '--enable-features=PdfOopif',
+  '--headless=new',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--disable-extensions',
 ];
 
 /**
@@ -86,11 +108,14 @@ export function spawnBrowser(executablePath: string, pages: number): BrowserProc
   try {
     profile = mkdtempSync(join(tmpdir(), 'factsheets-chromium-'));
   } catch (error) {
-    throw new FactsheetsError(`cannot create the browser's temporary profile in ${tmpdir()}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      stage: 'print',
-      hint: 'TMPDIR must name an existing, writable folder (or be unset).',
-      cause: error,
-    });
+    throw new FactsheetsError(
+      `cannot create the browser's temporary profile in ${tmpdir()}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      {
+        stage: 'print',
+        hint: 'TMPDIR must name an existing, writable folder (or be unset).',
+        cause: error,
+      },
+    );
   }
   // Best effort: processes of a killed browser may still be writing to it for a moment.
   const removeProfile = (): void => {
@@ -100,14 +125,24 @@ export function spawnBrowser(executablePath: string, pages: number): BrowserProc
       // left in the temporary folder, as a browser killed from outside would leave it
     }
   };
-  const args = [...new Set([...PUPPETEER_DEFAULT_ARGS, ...launchArgs()]), rendererLimit(pages), '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'];
+  const args = [
+    ...new Set([...PUPPETEER_DEFAULT_ARGS, ...launchArgs()]),
+    rendererLimit(pages),
+    '--remote-debugging-pipe',
+    `--user-data-dir=${profile}`,
+    'about:blank',
+  ];
   // Its temporary files (shared memory, with --disable-dev-shm-usage) go inside the profile too,
   // so that removing the profile leaves nothing behind, even after a kill.
   const temporary = join(profile, 'tmp');
   mkdirSync(temporary);
   // fd 3 carries commands to the browser, fd 4 its replies (Chromium's --remote-debugging-pipe).
   const [command, commandArgs] = diesWithThisProcess(executablePath, args);
-  const child = spawn(command, commandArgs, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env: { ...process.env, TMPDIR: temporary } });
+  const child = spawn(command, commandArgs, {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+    env: { ...process.env, TMPDIR: temporary },
+  });
   const exited = new Promise<void>((resolve) => {
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
@@ -119,12 +154,19 @@ export function spawnBrowser(executablePath: string, pages: number): BrowserProc
     output = (output + chunk.toString()).slice(-2000);
   });
   const failed = new Promise<never>((_, reject) => {
-    const fail = (why: string): void => reject(new FactsheetsError(`the browser could not start: ${why}`, {
-      stage: 'print',
-      hint: `Check that ${executablePath} runs (try "${executablePath} --headless --version").`,
-    }));
+    const fail = (why: string): void =>
+      reject(
+        new FactsheetsError(`the browser could not start: ${why}`, {
+          stage: 'print',
+          hint: `Check that ${executablePath} runs (try "${executablePath} --headless --version").`,
+        }),
+      );
     child.once('error', (error) => fail(error.message));
-    child.once('exit', (code, signal) => fail(`it exited (${signal ?? `code ${code}`})${output.trim() === '' ? '' : `: ${output.trim().split('\n').slice(-1)[0]}`}`));
+    child.once('exit', (code, signal) =>
+      fail(
+        `it exited (${signal ?? `code ${code}`})${output.trim() === '' ? '' : `: ${output.trim().split('\n').slice(-1)[0]}`}`,
+      ),
+    );
   });
   failed.catch(() => undefined);
   const transport = new PipeTransport(child.stdio[3] as Writable, child.stdio[4] as Readable);
@@ -169,7 +211,10 @@ function diesWithThisProcess(executablePath: string, args: readonly string[]): [
  * Starts the system's Chrome or Chromium (or the one the options name), or returns undefined
  * when there is none: the printer then looks further and says what to install.
  */
-export function startSystemBrowser(options: { readonly executable: string | undefined; readonly pages: number }): BrowserProcess | undefined {
+export function startSystemBrowser(options: {
+  readonly executable: string | undefined;
+  readonly pages: number;
+}): BrowserProcess | undefined {
   let executablePath: string;
   try {
     executablePath = findBrowser(options.executable, () => undefined);

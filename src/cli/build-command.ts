@@ -33,8 +33,13 @@ export async function runBuildCommand(argv: readonly string[], env: NodeJS.Proce
   const { hasManifest } = await import('../pipeline/manifest.js');
   const printing = config.browserUrl === undefined && (config.force || !hasManifest(config.outDir));
   const { startSystemBrowser } = await import('../browser/process.js');
-  let early = printing ? startSystemBrowser({ executable: config.browserExecutable, pages: config.browserPages }) : undefined;
-  const [{ runPipeline }, { launchPrinter }] = await Promise.all([import('../pipeline/pipeline.js'), import('../browser/launch.js')]);
+  let early = printing
+    ? startSystemBrowser({ executable: config.browserExecutable, pages: config.browserPages })
+    : undefined;
+  const [{ runPipeline }, { launchPrinter }] = await Promise.all([
+    import('../pipeline/pipeline.js'),
+    import('../browser/launch.js'),
+  ]);
   let report: BuildReport;
   try {
     report = await runPipeline(config, {
@@ -43,7 +48,8 @@ export async function runBuildCommand(argv: readonly string[], env: NodeJS.Proce
         early = undefined;
         return launchPrinter(options, started);
       },
-      now: () => performance.now(), ...(live ? { onProgress: progressLine(performance.now()) } : {}),
+      now: () => performance.now(),
+      ...(live ? { onProgress: progressLine(performance.now()) } : {}),
     });
   } finally {
     // Not needed after all (every document failed, or none was out of date).
@@ -108,13 +114,18 @@ async function watchMode(options: BuildOptions): Promise<number> {
   const { watchBuild } = await import('../pipeline/watch.js');
   const watcher = await watchBuild(config, {
     onBuild: printWatchReport,
-    onReady: () => process.stdout.write(`watching ${relativeToCwd(config.contentDir)} and ${relativeToCwd(config.templatesDir)} for changes (Ctrl-C to stop; the briefing pack is left to full builds)\n`),
+    onReady: () =>
+      process.stdout.write(
+        `watching ${relativeToCwd(config.contentDir)} and ${relativeToCwd(config.templatesDir)} for changes (Ctrl-C to stop; the briefing pack is left to full builds)\n`,
+      ),
   });
   // The watcher ends its browser itself on Ctrl-C; a second signal while it does ends the process.
-  await new Promise<void>((resolve) => handleSignals(() => {
-    handleSignals(undefined);
-    resolve();
-  }));
+  await new Promise<void>((resolve) =>
+    handleSignals(() => {
+      handleSignals(undefined);
+      resolve();
+    }),
+  );
   await watcher.stop();
   return EXIT.ok;
 }

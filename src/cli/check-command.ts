@@ -30,7 +30,9 @@ export async function runCheckCommand(argv: readonly string[]): Promise<number> 
     try {
       bytes = await readFile(file);
     } catch (error) {
-      process.stderr.write(`${file}: error: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})\n`);
+      process.stderr.write(
+        `${file}: error: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})\n`,
+      );
       failed = true;
       continue;
     }
@@ -38,10 +40,15 @@ export async function runCheckCommand(argv: readonly string[]): Promise<number> 
       const failures = checkStandards(bytes, file, { print: command.print });
       for (const failure of failures) process.stdout.write(`${file}: ${describeFailure(failure)}\n`);
       if (failures.length > 0) failed = true;
-      else process.stderr.write(`${file}: passes PDF/UA-1${command.print ? ' and PDF/X-4' : ''} (the machine-checkable conditions)\n`);
+      else
+        process.stderr.write(
+          `${file}: passes PDF/UA-1${command.print ? ' and PDF/X-4' : ''} (the machine-checkable conditions)\n`,
+        );
     } catch (error) {
       if (!(error instanceof FactsheetsError)) throw error;
-      process.stderr.write(`${file}: error: ${error.message.replace(/^cannot read [^:]*: /, 'cannot read it: ')} (this checker reads PDFs with classic cross-reference tables)\n`);
+      process.stderr.write(
+        `${file}: error: ${error.message.replace(/^cannot read [^:]*: /, 'cannot read it: ')} (this checker reads PDFs with classic cross-reference tables)\n`,
+      );
       failed = true;
     }
   }

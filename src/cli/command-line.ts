@@ -14,9 +14,12 @@ const LATEST_EPOCH = 253_402_300_799;
  */
 export function checkEnvironment(env: NodeJS.ProcessEnv): number | undefined {
   const epoch = env['SOURCE_DATE_EPOCH'];
-  if (epoch === undefined || epoch === '' || (/^\d{1,12}$/.test(epoch) && Number(epoch) <= LATEST_EPOCH)) return undefined;
-  process.stderr.write(`factsheets: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, from 0 to ${LATEST_EPOCH} (the end of 9999), got "${escapeForMessage(epoch)}"\n`
-    + '  hint: Set it to a commit\'s time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it.\n');
+  if (epoch === undefined || epoch === '' || (/^\d{1,12}$/.test(epoch) && Number(epoch) <= LATEST_EPOCH))
+    return undefined;
+  process.stderr.write(
+    `factsheets: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, from 0 to ${LATEST_EPOCH} (the end of 9999), got "${escapeForMessage(epoch)}"\n` +
+      "  hint: Set it to a commit's time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it.\n",
+  );
   return EXIT.usage;
 }
 
@@ -59,7 +62,11 @@ export function printOptions(values: PrintValues): BuildOptions {
  * A command's parsed arguments, or its exit status when there is nothing more to do: the usage
  * shown for `--help` (0), or the problem and the usage for a wrong command line (2).
  */
-export function readCommandLine<Command>(argv: readonly string[], parse: (argv: readonly string[]) => Command | 'help', usage: string): Command | number {
+export function readCommandLine<Command>(
+  argv: readonly string[],
+  parse: (argv: readonly string[]) => Command | 'help',
+  usage: string,
+): Command | number {
   try {
     const parsed = parse(argv);
     if (parsed !== 'help') return parsed;
@@ -83,7 +90,11 @@ export interface CommandArguments<F extends Flags> {
  * wrong value), then every flag's value by its kind. Unknown flags, a missing value, a value
  * out of its range and a missing required flag are each a UsageError naming the flag.
  */
-export function parseFlags<const F extends Flags>(argv: readonly string[], flags: F, operands: (positionals: readonly string[]) => void = () => undefined): CommandArguments<F> | 'help' {
+export function parseFlags<const F extends Flags>(
+  argv: readonly string[],
+  flags: F,
+  operands: (positionals: readonly string[]) => void = () => undefined,
+): CommandArguments<F> | 'help' {
   const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const [name, flag] of Object.entries(flags)) options[name] = { type: flag.type };
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
@@ -91,7 +102,9 @@ export function parseFlags<const F extends Flags>(argv: readonly string[], flags
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options }) as typeof parsed;
   } catch (error) {
     // Node's messages name the bad option; drop its "To specify a positional argument…" advice.
-    throw new UsageError((error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option');
+    throw new UsageError(
+      (error instanceof Error ? error.message : String(error)).split('. To specify')[0] ?? 'bad option',
+    );
   }
   if (parsed.values['help'] === true) return 'help';
   operands(parsed.positionals);

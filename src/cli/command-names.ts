@@ -9,7 +9,7 @@ export const COMMAND_TABLE = [
   { name: 'init', summary: 'write a small working content folder to start from (--templates: the layouts too)' },
   { name: 'check', summary: 'check any PDFs against PDF/UA-1, and print editions against PDF/X-4 (--print)' },
   { name: 'languages', summary: 'languages check LANG: whether the fonts, messages and figures can print a language' },
-  { name: 'forecast', summary: 'whether every brief would still fit once translated, at a language\'s expected length' },
+  { name: 'forecast', summary: "whether every brief would still fit once translated, at a language's expected length" },
 ] as const satisfies readonly { readonly name: string; readonly summary: string }[];
 
 export const COMMAND_NAMES = COMMAND_TABLE.map((command) => command.name);

@@ -37,7 +37,11 @@ export type Flags = Readonly<Record<string, Flag>>;
 
 /** The checked values of a command's flags: a string flag's value as its kind reads it, a switch true or false. */
 export type FlagValues<F extends Flags> = {
-  readonly [Name in keyof F]: F[Name] extends StringFlag<infer Value> ? (F[Name] extends { readonly required: string } ? Value : Value | undefined) : boolean;
+  readonly [Name in keyof F]: F[Name] extends StringFlag<infer Value>
+    ? F[Name] extends { readonly required: string }
+      ? Value
+      : Value | undefined
+    : boolean;
 };
 
 /** A value that must be given, so that an unset variable (`--out "$OUT"`) never means the current folder. */
@@ -85,7 +89,10 @@ function shaped<Value>(accepts: string, parse: (text: string) => Value | undefin
 const NAMES: ValueKind<string[]> = {
   accepts: 'names, comma-separated (at least one)',
   read: (text, flag) => {
-    const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    const names = text
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
     if (names.length === 0) throw new UsageError(`${flag} needs at least one document name`);
     return names;
   },
@@ -100,12 +107,18 @@ const EXPANSIONS: ValueKind<Record<string, number>> = {
     } catch (error) {
       throw new UsageError(`${flag}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (Object.keys(expansions).length === 0) throw new UsageError(`${flag} needs at least one LANG=PERCENT, e.g. ${flag} fr=25`);
+    if (Object.keys(expansions).length === 0)
+      throw new UsageError(`${flag} needs at least one LANG=PERCENT, e.g. ${flag} fr=25`);
     return expansions;
   },
 };
 
-const folder = (help: string): StringFlag<string> => ({ type: 'string', value: 'DIR', help, kind: notEmpty('a folder') });
+const folder = (help: string): StringFlag<string> => ({
+  type: 'string',
+  value: 'DIR',
+  help,
+  kind: notEmpty('a folder'),
+});
 const toggle = (help: string): BooleanFlag => ({ type: 'boolean', help });
 /** The same flag, described for another command. */
 const describedAs = <F extends Flag>(flag: F, help: string): F => ({ ...flag, help });
@@ -125,13 +138,27 @@ const UNUSED_OUT = describedAs(OUT, 'an output folder, accepted as build takes i
 
 /** How a build prints: build and review. */
 const PRINT_FLAGS = {
-  jobs: { type: 'string', value: 'N', help: 'browser pages printing at once (default: 4 on 2+ cores)', kind: wholeNumber(1, 64) },
-  timeout: { type: 'string', value: 'SECONDS', help: 'deadline to print one document; a hung browser is relaunched (default: 30)', kind: seconds(1, 3600) },
-  print: toggle('also write print files with the layout\'s bleed and crop marks under OUT/print/'),
+  jobs: {
+    type: 'string',
+    value: 'N',
+    help: 'browser pages printing at once (default: 4 on 2+ cores)',
+    kind: wholeNumber(1, 64),
+  },
+  timeout: {
+    type: 'string',
+    value: 'SECONDS',
+    help: 'deadline to print one document; a hung browser is relaunched (default: 30)',
+    kind: seconds(1, 3600),
+  },
+  print: toggle("also write print files with the layout's bleed and crop marks under OUT/print/"),
   force: toggle('print every document, even those whose PDF is up to date'),
   'browser-url': {
-    type: 'string', value: 'URL', help: 'print through a running Chrome instead of launching one (also FACTSHEETS_BROWSER_URL)',
-    kind: shaped('a URL starting with ws://, wss://, http:// or https://', (text) => (/^(wss?|https?):\/\/\S+$/.test(text) ? text : undefined)),
+    type: 'string',
+    value: 'URL',
+    help: 'print through a running Chrome instead of launching one (also FACTSHEETS_BROWSER_URL)',
+    kind: shaped('a URL starting with ws://, wss://, http:// or https://', (text) =>
+      /^(wss?|https?):\/\/\S+$/.test(text) ? text : undefined,
+    ),
   },
 } as const satisfies Flags;
 
@@ -142,22 +169,45 @@ export const COMMAND_FLAGS = {
   build: {
     ...PROJECT_FLAGS,
     out: OUT,
-    only: { type: 'string', value: 'NAMES', help: 'build only these documents, comma-separated (e.g. factsheet,mali)', kind: NAMES },
+    only: {
+      type: 'string',
+      value: 'NAMES',
+      help: 'build only these documents, comma-separated (e.g. factsheet,mali)',
+      kind: NAMES,
+    },
     ...PRINT_FLAGS,
     watch: toggle('keep the browser warm and rebuild what each change affects (Ctrl-C stops)'),
-    shard: { type: 'string', value: 'I/N', help: 'build only shard I of N (e.g. 2/4), for a CI matrix; no pack', kind: shaped<Shard>('I/N with 1 ≤ I ≤ N (e.g. 2/4)', parseShard) },
+    shard: {
+      type: 'string',
+      value: 'I/N',
+      help: 'build only shard I of N (e.g. 2/4), for a CI matrix; no pack',
+      kind: shaped<Shard>('I/N with 1 ≤ I ≤ N (e.g. 2/4)', parseShard),
+    },
     json: JSON_FLAG,
     quiet: toggle('no progress line and no line per PDF: errors, warnings and the summary'),
   },
   preview: {
     ...PROJECT_FLAGS,
     out: describedAs(OUT, 'output folder (default: output); the only folder the preview writes to'),
-    port: { type: 'string', value: 'N', help: `port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)`, kind: wholeNumber(0, 65535) },
-    host: { type: 'string', value: 'H', help: `interface to listen on (default: ${DEFAULT_HOST}, this machine only)`, kind: notEmpty('an interface address') },
-    open: toggle('open the page in the system\'s web browser'),
+    port: {
+      type: 'string',
+      value: 'N',
+      help: `port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)`,
+      kind: wholeNumber(0, 65535),
+    },
+    host: {
+      type: 'string',
+      value: 'H',
+      help: `interface to listen on (default: ${DEFAULT_HOST}, this machine only)`,
+      kind: notEmpty('an interface address'),
+    },
+    open: toggle("open the page in the system's web browser"),
   },
   review: {
-    against: { ...folder('the approved output folder (required)'), required: 'the output folder of the approved build' },
+    against: {
+      ...folder('the approved output folder (required)'),
+      required: 'the output folder of the approved build',
+    },
     ...PROJECT_FLAGS,
     out: describedAs(OUT, 'output folder of the build to review (default: output)'),
     report: folder('where to write index.html and summary.md (default: OUT/review)'),
@@ -167,7 +217,9 @@ export const COMMAND_FLAGS = {
     ...PRINT_FLAGS,
   },
   init: {
-    templates: toggle('also copy the default templates into DIR/templates, to customise; in a folder that already holds a project (a factsheets.yml), only the templates are added and its content is left as it is'),
+    templates: toggle(
+      'also copy the default templates into DIR/templates, to customise; in a folder that already holds a project (a factsheets.yml), only the templates are added and its content is left as it is',
+    ),
   },
   check: {
     print: toggle('also check PDF/X-4 (print editions)'),
@@ -178,7 +230,12 @@ export const COMMAND_FLAGS = {
     json: toggle('print the facts as JSON on stdout'),
   },
   forecast: {
-    expansion: { type: 'string', value: 'LANG=PERCENT,...', help: 'your own expected lengths, e.g. fr=25,de=35 (a language named here is forecast too)', kind: EXPANSIONS },
+    expansion: {
+      type: 'string',
+      value: 'LANG=PERCENT,...',
+      help: 'your own expected lengths, e.g. fr=25,de=35 (a language named here is forecast too)',
+      kind: EXPANSIONS,
+    },
     ...PROJECT_FLAGS,
     out: UNUSED_OUT,
     json: toggle('print the forecast as JSON on stdout'),

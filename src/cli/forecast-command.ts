@@ -15,8 +15,11 @@ about how many characters of prose are left for the translator. Nothing is writt
 output folder.
 
 Expected lengths, in percent more characters than English (defaults):
-  ${Object.entries(DEFAULT_EXPANSION).map(([lang, percent]) => `${lang} ${percent > 0 ? '+' : ''}${percent}%`).join(', ')}`,
-  footer: 'Exit status: 0 every brief would fit, 1 one would not (or the project cannot be read), 2 wrong command line.',
+  ${Object.entries(DEFAULT_EXPANSION)
+    .map(([lang, percent]) => `${lang} ${percent > 0 ? '+' : ''}${percent}%`)
+    .join(', ')}`,
+  footer:
+    'Exit status: 0 every brief would fit, 1 one would not (or the project cannot be read), 2 wrong command line.',
 });
 
 interface ForecastCommand {
@@ -33,9 +36,13 @@ export async function runForecastCommand(argv: readonly string[], env: NodeJS.Pr
   let forecasts: BriefForecast[];
   try {
     const [{ forecastBriefs }, { runPipeline }, { launchPrinter }] = await Promise.all([
-      import('../languages/forecast-run.js'), import('../pipeline/pipeline.js'), import('../browser/launch.js'),
+      import('../languages/forecast-run.js'),
+      import('../pipeline/pipeline.js'),
+      import('../browser/launch.js'),
     ]);
-    forecasts = await forecastBriefs(config, command.expansions, (scratch) => runPipeline(scratch, { launchPrinter: (options) => launchPrinter(options), now: () => performance.now() }));
+    forecasts = await forecastBriefs(config, command.expansions, (scratch) =>
+      runPipeline(scratch, { launchPrinter: (options) => launchPrinter(options), now: () => performance.now() }),
+    );
   } catch (error) {
     process.stderr.write(`${formatError(toFactsheetsError(error, { stage: 'load' }))}\n`);
     return EXIT.failed;
@@ -50,7 +57,12 @@ export function formatForecasts(forecasts: readonly BriefForecast[]): string {
     const head = `${`${forecast.lang} ${forecast.percent > 0 ? '+' : ''}${forecast.percent}%`.padEnd(10)} ${forecast.source}`;
     if (!forecast.fits) return `${head}: would not fit: ${forecast.problem ?? 'not built'}`;
     const step = forecast.step === 'design' ? 'as designed' : `at the denser step "${forecast.step}"`;
-    const left = forecast.charactersLeft === undefined ? '' : forecast.charactersLeft === 0 ? ', no room left' : `, about ${forecast.charactersLeft} characters left`;
+    const left =
+      forecast.charactersLeft === undefined
+        ? ''
+        : forecast.charactersLeft === 0
+          ? ', no room left'
+          : `, about ${forecast.charactersLeft} characters left`;
     return `${head}: fits ${step}${left}`;
   });
   const failing = forecasts.filter((forecast) => !forecast.fits).length;
@@ -67,7 +79,8 @@ function parseCommandLine(argv: readonly string[]): ForecastCommand | 'help' {
   const expansions: Record<string, number> = {};
   for (const lang of [...languages, ...Object.keys(own)]) {
     const percent = own[lang] ?? DEFAULT_EXPANSION[lang] ?? DEFAULT_EXPANSION[lang.split('-')[0] ?? lang];
-    if (percent === undefined) throw new UsageError(`no expected length for "${lang}": give one, e.g. --expansion ${lang}=15`);
+    if (percent === undefined)
+      throw new UsageError(`no expected length for "${lang}": give one, e.g. --expansion ${lang}=15`);
     expansions[lang] = percent;
   }
   return { options: folderOptions(values), expansions, json: values.json };

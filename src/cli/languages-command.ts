@@ -13,7 +13,8 @@ export const LANGUAGES_USAGE = commandUsage('languages', {
 declared fonts' coverage of the characters the language is written with (CLDR's exemplar
 characters), its direction, hyphenation, how CLDR writes its figures, and the messages the
 templates need in it (templates/messages/LANG.yml).`,
-  footer: 'Exit status: 0 every language can be printed, 1 one cannot (what is missing is listed), 2 wrong command line.',
+  footer:
+    'Exit status: 0 every language can be printed, 1 one cannot (what is missing is listed), 2 wrong command line.',
 });
 
 interface LanguagesCommand {
@@ -36,7 +37,9 @@ export async function runLanguagesCommand(argv: readonly string[], env: NodeJS.P
     process.stderr.write(`${formatError(toFactsheetsError(error, { stage: 'load' }))}\n`);
     return EXIT.failed;
   }
-  process.stdout.write(command.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatReadiness).join('\n'));
+  process.stdout.write(
+    command.json ? `${JSON.stringify(reports, null, 2)}\n` : reports.map(formatReadiness).join('\n'),
+  );
   return reports.every((report) => report.ready) ? EXIT.ok : EXIT.failed;
 }
 
@@ -54,8 +57,12 @@ export function formatReadiness(report: LanguageReadiness): string {
 
 function parseCommandLine(argv: readonly string[]): LanguagesCommand | 'help' {
   const parsed = parseFlags(argv, COMMAND_FLAGS.languages, ([, action, ...languages]) => {
-    if (action !== 'check') throw new UsageError(action === undefined ? 'languages needs what to do: check' : `unknown languages action "${action}" (use check)`);
-    if (languages.length === 0) throw new UsageError('languages check needs at least one language tag, e.g. factsheets languages check ar');
+    if (action !== 'check')
+      throw new UsageError(
+        action === undefined ? 'languages needs what to do: check' : `unknown languages action "${action}" (use check)`,
+      );
+    if (languages.length === 0)
+      throw new UsageError('languages check needs at least one language tag, e.g. factsheets languages check ar');
   });
   if (parsed === 'help') return 'help';
   return { options: folderOptions(parsed.values), languages: parsed.positionals.slice(2), json: parsed.values.json };

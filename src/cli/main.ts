@@ -33,7 +33,9 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   }
   const name = argv.find((argument) => !argument.startsWith('-'));
   // The build command also reports a missing or unknown command, with the usage.
-  const command = (name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined) ?? runBuildCommand;
+  const command =
+    (name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name as CommandName] : undefined) ??
+    runBuildCommand;
   return command(argv, env);
 }
 
@@ -45,7 +47,8 @@ main(process.argv.slice(2), process.env).then(
     // A bug, not bad input: still no stack trace for the user, but enough to report it.
     process.stderr.write(`factsheets: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.stderr.write('Please report this with the command you ran (set FACTSHEETS_DEBUG=1 for details).\n');
-    if (process.env['FACTSHEETS_DEBUG'] === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    if (process.env['FACTSHEETS_DEBUG'] === '1' && error instanceof Error)
+      process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = EXIT.failed;
   },
 );

@@ -11,7 +11,7 @@ import { printWatchReport } from './watch-report.js';
 export const PREVIEW_USAGE = commandUsage('preview', {
   about: `Builds every document, then serves a local page that shows each PDF's pages as built and
 redraws them after every save (errors shown over the last good pages). Ctrl-C stops.`,
-  footer: 'The first line printed is the page\'s address.',
+  footer: "The first line printed is the page's address.",
 });
 
 interface PreviewCommand {
@@ -30,15 +30,22 @@ export async function runPreviewCommand(argv: readonly string[]): Promise<number
 
   const config = resolveConfig({ ...command.folders, skipPack: true });
   // Taken before anything slow, so that Ctrl-C during the first build also ends cleanly.
-  const signalled = new Promise<NodeJS.Signals>((resolve) => handleSignals((signal) => {
-    handleSignals(undefined);
-    resolve(signal);
-  }));
-  const [{ startPreviewServer }, { watchBuild }] = await Promise.all([import('../preview/server.js'), import('../pipeline/watch.js')]);
-  const server = await startPreviewServer({ host: command.host, port: command.port, outDir: config.outDir }).catch((error: unknown) => {
-    process.stderr.write(`factsheets: ${listenProblem(error, command)}\n`);
-    return undefined;
-  });
+  const signalled = new Promise<NodeJS.Signals>((resolve) =>
+    handleSignals((signal) => {
+      handleSignals(undefined);
+      resolve(signal);
+    }),
+  );
+  const [{ startPreviewServer }, { watchBuild }] = await Promise.all([
+    import('../preview/server.js'),
+    import('../pipeline/watch.js'),
+  ]);
+  const server = await startPreviewServer({ host: command.host, port: command.port, outDir: config.outDir }).catch(
+    (error: unknown) => {
+      process.stderr.write(`factsheets: ${listenProblem(error, command)}\n`);
+      return undefined;
+    },
+  );
   if (server === undefined) {
     handleSignals(undefined);
     return EXIT.failed;
@@ -70,21 +77,34 @@ function parseCommandLine(argv: readonly string[]): PreviewCommand | 'help' {
   });
   if (parsed === 'help') return 'help';
   const { values } = parsed;
-  return { folders: folderOptions(values), port: values.port ?? DEFAULT_PORT, host: values.host ?? DEFAULT_HOST, open: values.open };
+  return {
+    folders: folderOptions(values),
+    port: values.port ?? DEFAULT_PORT,
+    host: values.host ?? DEFAULT_HOST,
+    open: values.open,
+  };
 }
 
 /** Why the server could not start, and what to do about it. */
 function listenProblem(error: unknown, command: PreviewCommand): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
-  if (code === 'EADDRINUSE') return `port ${command.port} on ${command.host} is in use\n  hint: Stop the other server, or pick another port with --port (0 picks a free one).`;
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `${command.host} is not an address of this machine\n  hint: Leave out --host to listen on 127.0.0.1, or give one of this machine's addresses.`;
-  if (code === 'EACCES') return `port ${command.port} needs more privileges\n  hint: Pick a port above 1023 with --port.`;
+  if (code === 'EADDRINUSE')
+    return `port ${command.port} on ${command.host} is in use\n  hint: Stop the other server, or pick another port with --port (0 picks a free one).`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return `${command.host} is not an address of this machine\n  hint: Leave out --host to listen on 127.0.0.1, or give one of this machine's addresses.`;
+  if (code === 'EACCES')
+    return `port ${command.port} needs more privileges\n  hint: Pick a port above 1023 with --port.`;
   return `the preview server could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Opens the page in the desktop's browser; without one, the printed address is enough. */
 function openInBrowser(url: string): void {
-  const [program, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  const [program, ...args] =
+    process.platform === 'darwin'
+      ? ['open', url]
+      : process.platform === 'win32'
+        ? ['cmd', '/c', 'start', '', url]
+        : ['xdg-open', url];
   const child = spawn(program ?? 'xdg-open', args, { stdio: 'ignore', detached: true });
   child.on('error', () => process.stderr.write(`factsheets: could not open a browser; open ${url} yourself\n`));
   child.unref();

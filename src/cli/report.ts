@@ -6,7 +6,11 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
   const stderr = [
     ...report.errors.map((error) => `${formatError(error)}\n`),
     ...report.warnings.map((warning) => {
-      const position = formatPosition({ file: warning.file === undefined ? undefined : escapeForMessage(warning.file), line: warning.line, column: undefined });
+      const position = formatPosition({
+        file: warning.file === undefined ? undefined : escapeForMessage(warning.file),
+        line: warning.line,
+        column: undefined,
+      });
       return `${position === '' ? '' : `${safeLineStart(position)}: `}warning: ${escapeForMessage(warning.message)}\n`;
     }),
   ].join('');
@@ -19,10 +23,17 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
       const pages = `${document.pages ?? 0} ${document.pages === 1 ? 'page' : 'pages'}`;
       return `built  ${document.output}  (${labelOf(document)}${pages}, ${document.milliseconds ?? 0} ms)\n`;
     }),
-    ...(report.notes ?? []).map((note) => `note   ${note.file === undefined ? '' : `${escapeForMessage(note.file)}: `}${escapeForMessage(note.message)}\n`),
-    ...failed.map((document) => `FAILED ${document.output}  (${labelOf(document)}from ${escapeForMessage(document.source)})\n`),
+    ...(report.notes ?? []).map(
+      (note) =>
+        `note   ${note.file === undefined ? '' : `${escapeForMessage(note.file)}: `}${escapeForMessage(note.message)}\n`,
+    ),
+    ...failed.map(
+      (document) => `FAILED ${document.output}  (${labelOf(document)}from ${escapeForMessage(document.source)})\n`,
+    ),
     // The PDFs left as they were, though out of date: a failed document's last good one, a print edition without --print.
-    ...(report.outOfDate ?? []).map((kept) => `kept   ${escapeForMessage(kept.output)}  (out of date: ${escapeForMessage(kept.reason)})\n`),
+    ...(report.outOfDate ?? []).map(
+      (kept) => `kept   ${escapeForMessage(kept.output)}  (out of date: ${escapeForMessage(kept.reason)})\n`,
+    ),
     `${counted(built, 'built')}, ${unchanged.length > 0 ? `${counted(unchanged, 'unchanged')}, ` : ''}${counted(failed, 'failed')}${errorCount > 0 ? `, ${errorCount} ${errorCount === 1 ? 'error' : 'errors'}` : ''} in ${report.seconds.toFixed(1)} s\n`,
   ].join('');
   return { stdout, stderr };
@@ -53,7 +64,9 @@ function counted(results: readonly DocumentResult[], status: string): string {
   const parts = [
     ...(counts.documents > 0 ? [plural(counts.documents, 'document', 'documents')] : []),
     ...(counts.printEditions > 0 ? [plural(counts.printEditions, 'print edition', 'print editions')] : []),
-    ...(counts.briefingPack > 0 ? [counts.briefingPack === 1 ? 'the briefing pack' : `${counts.briefingPack} briefing packs`] : []),
+    ...(counts.briefingPack > 0
+      ? [counts.briefingPack === 1 ? 'the briefing pack' : `${counts.briefingPack} briefing packs`]
+      : []),
   ];
   return `${results.length} ${status} (${parts.join(', ')})`;
 }
@@ -71,34 +84,44 @@ export function formatJsonReport(report: BuildReport): string {
     return { built: count('built'), unchanged: count('unchanged'), failed: count('failed') };
   };
   const inGroup = (group: OutputGroup) => byStatus(report.documents.filter((result) => groupOf(result) === group));
-  return `${JSON.stringify({
-    ok: report.errors.length === 0,
-    seconds: Math.round(report.seconds * 1000) / 1000,
-    outDir: report.outDir,
-    // Every PDF counted once; then the same counts for each of the three groups.
-    summary: {
-      ...byStatus(report.documents), errors: report.errors.length, warnings: report.warnings.length,
-      documents: inGroup('documents'), printEditions: inGroup('printEditions'), briefingPack: inGroup('briefingPack'),
+  return `${JSON.stringify(
+    {
+      ok: report.errors.length === 0,
+      seconds: Math.round(report.seconds * 1000) / 1000,
+      outDir: report.outDir,
+      // Every PDF counted once; then the same counts for each of the three groups.
+      summary: {
+        ...byStatus(report.documents),
+        errors: report.errors.length,
+        warnings: report.warnings.length,
+        documents: inGroup('documents'),
+        printEditions: inGroup('printEditions'),
+        briefingPack: inGroup('briefingPack'),
+      },
+      documents: report.documents,
+      errors: report.errors.map(errorJson),
+      warnings: report.warnings,
+      notes: report.notes ?? [],
+      // PDFs kept in the output folder though out of date, with why (also on their documents' results).
+      outOfDate: report.outOfDate ?? [],
     },
-    documents: report.documents,
-    errors: report.errors.map(errorJson),
-    warnings: report.warnings,
-    notes: report.notes ?? [],
-    // PDFs kept in the output folder though out of date, with why (also on their documents' results).
-    outOfDate: report.outOfDate ?? [],
-  }, null, 2)}\n`;
+    null,
+    2,
+  )}\n`;
 }
 
 function errorJson(error: FactsheetsError): Record<string, unknown> {
-  return Object.fromEntries(Object.entries({
-    stage: error.stage,
-    file: error.file,
-    line: error.line,
-    column: error.column,
-    document: error.document,
-    message: error.message,
-    hint: error.hint,
-  }).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.entries({
+      stage: error.stage,
+      file: error.file,
+      line: error.line,
+      column: error.column,
+      document: error.document,
+      message: error.message,
+      hint: error.hint,
+    }).filter(([, value]) => value !== undefined),
+  );
 }
 
 /**
@@ -117,7 +140,10 @@ export function formatGithubAnnotations(report: BuildReport): string {
     return `::error ${properties.join(',')}::${escapeData(message)}\n`;
   });
   for (const warning of report.warnings) {
-    const file = warning.file === undefined ? '' : ` file=${escapeProperty(escapeForMessage(warning.file))}${warning.line === undefined ? '' : `,line=${warning.line}`}`;
+    const file =
+      warning.file === undefined
+        ? ''
+        : ` file=${escapeProperty(escapeForMessage(warning.file))}${warning.line === undefined ? '' : `,line=${warning.line}`}`;
     lines.push(`::warning${file}::${escapeData(escapeForMessage(warning.message))}\n`);
   }
   return lines.join('');

@@ -17,7 +17,11 @@ import { SETTINGS_FILE, validateSettings } from '../stages/validate/settings.js'
 export async function datasetContext(contentDir: string): Promise<DatasetContext> {
   const settingsPath = join(contentDir, SETTINGS_FILE);
   const settingsText = await readIfFile(settingsPath);
-  const settings = validateSettings(settingsText === undefined ? undefined : { absolutePath: settingsPath, displayPath: displayPath(settingsPath), text: settingsText.toString('utf8') }).settings;
+  const settings = validateSettings(
+    settingsText === undefined
+      ? undefined
+      : { absolutePath: settingsPath, displayPath: displayPath(settingsPath), text: settingsText.toString('utf8') },
+  ).settings;
   const currency = settings.currency ?? 'EUR';
   const workbookPath = join(contentDir, 'funding.xlsx');
   const workbook = await readIfFile(workbookPath);
@@ -26,16 +30,27 @@ export async function datasetContext(contentDir: string): Promise<DatasetContext
     const sheets = await readWorkbook(workbook, file).catch(() => []);
     const sheet = settings.datasetSheet ?? sheets.find((candidate) => !candidate.hidden)?.name ?? '';
     const records = validateWorkbook({ displayPath: file, sheets }, settings.datasetSheet).dataset.records;
-    return { file: basename(workbookPath), currency, positionOf: positions(records, (line) => cellReference(sheet, undefined, line)) };
+    return {
+      file: basename(workbookPath),
+      currency,
+      positionOf: positions(records, (line) => cellReference(sheet, undefined, line)),
+    };
   }
   const csvPath = join(contentDir, 'funding.csv');
   const csv = await readIfFile(csvPath);
-  const records = csv === undefined ? [] : validateDataset({ absolutePath: csvPath, displayPath: displayPath(csvPath), text: csv.toString('utf8') }).dataset.records;
+  const records =
+    csv === undefined
+      ? []
+      : validateDataset({ absolutePath: csvPath, displayPath: displayPath(csvPath), text: csv.toString('utf8') })
+          .dataset.records;
   return { file: basename(csvPath), currency, positionOf: positions(records, (line) => `line ${line}`) };
 }
 
 /** A row's place by its values (the first of equal rows), for the rows the review names. */
-function positions(records: readonly FundingRecord[], name: (line: number) => string): (row: Omit<FundingRecord, 'line'>) => string | undefined {
+function positions(
+  records: readonly FundingRecord[],
+  name: (line: number) => string,
+): (row: Omit<FundingRecord, 'line'>) => string | undefined {
   const byKey = new Map<string, number>();
   for (const { line, ...row } of records) if (!byKey.has(rowKey(row))) byKey.set(rowKey(row), line);
   return (row) => {

@@ -36,7 +36,8 @@ function optionRows(command: CommandName): [string, string][] {
   return [
     ...(name !== undefined && help !== undefined ? [[name, help] as [string, string]] : []),
     ...Object.entries(COMMAND_FLAGS[command]).map(([flagName, flag]): [string, string] => [
-      flag.type === 'string' ? `--${flagName} ${flag.value}` : `--${flagName}`, flag.help,
+      flag.type === 'string' ? `--${flagName} ${flag.value}` : `--${flagName}`,
+      flag.help,
     ]),
     ['-h, --help', HELP_FLAG.help],
   ];
@@ -50,7 +51,9 @@ export function commandUsage(command: CommandName, text: { readonly about: strin
   const rows = optionRows(command);
   const column = Math.max(...rows.map(([left]) => left.length)) + 4;
   const options = rows.flatMap(([left, help]) => wrap(`  ${left.padEnd(column - 2)}`, help.split(' '), column));
-  return [...synopsis(command, 'Usage: factsheets'), '', text.about, '', 'Options:', ...options, '', text.footer].join('\n');
+  return [...synopsis(command, 'Usage: factsheets'), '', text.about, '', 'Options:', ...options, '', text.footer].join(
+    '\n',
+  );
 }
 
 const COMMANDS = Object.keys(COMMAND_FLAGS) as CommandName[];
@@ -66,9 +69,11 @@ function optionsTables(): string {
     const { name, help } = COMMAND_OPERANDS[command];
     const rows = [
       ...(name !== undefined && help !== undefined ? [`| \`${name}\` | | ${help} |`] : []),
-      ...Object.entries(COMMAND_FLAGS[command]).map(([flagName, flag]) => (flag.type === 'string'
-        ? `| \`--${flagName} ${flag.value}\` | ${flag.kind.accepts} | ${flag.help} |`
-        : `| \`--${flagName}\` | (a switch) | ${flag.help} |`)),
+      ...Object.entries(COMMAND_FLAGS[command]).map(([flagName, flag]) =>
+        flag.type === 'string'
+          ? `| \`--${flagName} ${flag.value}\` | ${flag.kind.accepts} | ${flag.help} |`
+          : `| \`--${flagName}\` | (a switch) | ${flag.help} |`,
+      ),
       `| \`-h\`, \`--help\` | (a switch) | ${HELP_FLAG.help} |`,
     ];
     return [`### factsheets ${command}`, '', '| option | value | what it does |', '|---|---|---|', ...rows].join('\n');

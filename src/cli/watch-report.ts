@@ -11,18 +11,24 @@ export function printWatchReport(report: BuildReport, first: boolean): void {
     return;
   }
   const stillFailing = new Set(report.stillFailing ?? []);
-  for (const error of report.errors) if (error.document === undefined || !stillFailing.has(error.document)) process.stderr.write(`${formatError(error)}\n`);
+  for (const error of report.errors)
+    if (error.document === undefined || !stillFailing.has(error.document))
+      process.stderr.write(`${formatError(error)}\n`);
   for (const line of stillFailingLines(report, stillFailing)) process.stderr.write(`${line}\n`);
   process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${describeRebuild(report)}\n`);
 }
 
 /** One short line per document not tried again: its inputs are those it failed with, so its error stands. */
 function stillFailingLines(report: BuildReport, names: ReadonlySet<string>): string[] {
-  return report.documents.filter((document) => names.has(document.name) && document.edition === undefined && document.kind !== 'briefing-pack').map((document) => {
-    const first: FactsheetsError | undefined = report.errors.find((error) => error.document === document.name);
-    const position = first === undefined ? '' : formatPosition(first);
-    return `still failing as before: ${document.kind} ${document.name} (fix ${position === '' ? document.source : position})`;
-  });
+  return report.documents
+    .filter(
+      (document) => names.has(document.name) && document.edition === undefined && document.kind !== 'briefing-pack',
+    )
+    .map((document) => {
+      const first: FactsheetsError | undefined = report.errors.find((error) => error.document === document.name);
+      const position = first === undefined ? '' : formatPosition(first);
+      return `still failing as before: ${document.kind} ${document.name} (fix ${position === '' ? document.source : position})`;
+    });
 }
 
 /** One line for a rebuild: what was printed and how long it took, or why nothing was. */
@@ -30,9 +36,12 @@ function describeRebuild(report: BuildReport): string {
   const built = report.documents.filter((document) => document.status === 'built').map((document) => document.output);
   // Documents not tried again have their own short line.
   const stillFailing = new Set(report.stillFailing ?? []);
-  const failed = report.documents.filter((document) => document.status === 'failed' && !stillFailing.has(document.name)).map((document) => document.output);
+  const failed = report.documents
+    .filter((document) => document.status === 'failed' && !stillFailing.has(document.name))
+    .map((document) => document.output);
   const seconds = `${report.seconds.toFixed(2)} s`;
-  if (report.errors.length > 0 && built.length === 0) return `not rebuilt: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}, in ${seconds}`;
+  if (report.errors.length > 0 && built.length === 0)
+    return `not rebuilt: ${report.errors.length} ${report.errors.length === 1 ? 'error' : 'errors'}${failed.length > 0 ? ` (${failed.join(', ')})` : ''}, in ${seconds}`;
   if (built.length === 0) return `no change to print, in ${seconds}`;
   return `rebuilt ${built.join(', ')}${failed.length > 0 ? `; failed ${failed.join(', ')}` : ''} in ${seconds}`;
 }

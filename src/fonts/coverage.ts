@@ -6,9 +6,13 @@ export function cmapCoverage(cmap: Buffer): Set<number> {
     encoding: cmap.readUInt16BE(6 + index * 8),
     offset: cmap.readUInt32BE(8 + index * 8),
   }));
-  const full = subtables.find((table) => table.platform === 3 && table.encoding === 10) ?? subtables.find((table) => table.platform === 0 && cmap.readUInt16BE(table.offset) === 12);
+  const full =
+    subtables.find((table) => table.platform === 3 && table.encoding === 10) ??
+    subtables.find((table) => table.platform === 0 && cmap.readUInt16BE(table.offset) === 12);
   if (full !== undefined && cmap.readUInt16BE(full.offset) === 12) return format12(cmap, full.offset);
-  const basic = subtables.find((table) => table.platform === 3 && table.encoding === 1) ?? subtables.find((table) => table.platform === 0);
+  const basic =
+    subtables.find((table) => table.platform === 3 && table.encoding === 1) ??
+    subtables.find((table) => table.platform === 0);
   if (basic !== undefined && cmap.readUInt16BE(basic.offset) === 4) return format4(cmap, basic.offset);
   throw new Error('the font has no Unicode cmap subtable of format 4 or 12');
 }
@@ -77,7 +81,9 @@ export function describeMissing(text: string, missing: readonly string[]): strin
   const words = text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   const described = missing.slice(0, 12).map((char) => {
     const word = words.find((candidate) => candidate.includes(char));
-    return word === undefined || word === char || [...word].length > 40 ? describeCharacter(char) : `${describeCharacter(char)} in "${word}"`;
+    return word === undefined || word === char || [...word].length > 40
+      ? describeCharacter(char)
+      : `${describeCharacter(char)} in "${word}"`;
   });
   return `${described.join(', ')}${missing.length > 12 ? ` and ${missing.length - 12} more` : ''}`;
 }

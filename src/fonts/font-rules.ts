@@ -29,29 +29,38 @@ const PACKAGE_IMPORT = /@import\s+(?:url\(\s*)?(['"])((?:@[\w.-]+\/)?[\w.-]+\/[^
 export function fontFaceRules(css: string): FontFaceRule[] {
   return [...withoutComments(css).matchAll(FONT_FACE)].map((match) => {
     const body = match[1] ?? '';
-    const descriptor = (name: string): string | undefined => new RegExp(`(?:^|[;\\s])${name}\\s*:\\s*([^;]+)`, 'i').exec(body)?.[1]?.trim();
+    const descriptor = (name: string): string | undefined =>
+      new RegExp(`(?:^|[;\\s])${name}\\s*:\\s*([^;]+)`, 'i').exec(body)?.[1]?.trim();
     const src = /(?:^|[;\s])src\s*:\s*((?:url\([^)]*\)|[^;])+)/i.exec(body)?.[1] ?? '';
     return {
       family: unquote(descriptor('font-family') ?? ''),
       weight: descriptor('font-weight') ?? '400',
       style: descriptor('font-style') ?? 'normal',
       unicodeRange: descriptor('unicode-range'),
-      sources: [...src.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)(?:\s*format\(\s*['"]?([\w-]+)['"]?\s*\))?/g)].map((source) => ({
-        url: source[2] ?? '', format: source[3],
-      })),
+      sources: [...src.matchAll(/url\(\s*(['"]?)(.*?)\1\s*\)(?:\s*format\(\s*['"]?([\w-]+)['"]?\s*\))?/g)].map(
+        (source) => ({
+          url: source[2] ?? '',
+          format: source[3],
+        }),
+      ),
       line: lineAt(css, match.index),
     };
   });
 }
 
 export function packageImports(css: string): PackageImport[] {
-  return [...withoutComments(css).matchAll(PACKAGE_IMPORT)].map((match) => ({ specifier: match[2] ?? '', line: lineAt(css, match.index) }));
+  return [...withoutComments(css).matchAll(PACKAGE_IMPORT)].map((match) => ({
+    specifier: match[2] ?? '',
+    line: lineAt(css, match.index),
+  }));
 }
 
 /** The style sheet without its font declarations (they go into the page's fonts element, inlined). */
 export function withoutFontDeclarations(css: string): string {
   const blanked = withoutComments(css);
-  const cuts = [...blanked.matchAll(FONT_FACE), ...blanked.matchAll(PACKAGE_IMPORT)].map((match) => [match.index, match.index + match[0].length] as const);
+  const cuts = [...blanked.matchAll(FONT_FACE), ...blanked.matchAll(PACKAGE_IMPORT)].map(
+    (match) => [match.index, match.index + match[0].length] as const,
+  );
   if (cuts.length === 0) return css;
   cuts.sort((a, b) => a[0] - b[0]);
   let kept = '';
@@ -68,7 +77,8 @@ export function rangeIncludes(range: string | undefined): (code: number) => bool
   if (range === undefined) return () => true;
   const spans = range.split(',').map((part) => {
     const [start = '', end] = part.trim().replace(/^u\+/i, '').split('-');
-    if (end === undefined && start.includes('?')) return [parseInt(start.replace(/\?/g, '0'), 16), parseInt(start.replace(/\?/g, 'F'), 16)] as const;
+    if (end === undefined && start.includes('?'))
+      return [parseInt(start.replace(/\?/g, '0'), 16), parseInt(start.replace(/\?/g, 'F'), 16)] as const;
     return [parseInt(start, 16), parseInt(end ?? start, 16)] as const;
   });
   return (code) => spans.some(([start, end]) => code >= start && code <= end);

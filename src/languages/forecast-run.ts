@@ -32,24 +32,55 @@ export type BuildRunner = (config: BuildConfig) => Promise<BuildReport>;
  * expansion and set in its layout (its messages and direction when the templates have them),
  * printed in a scratch folder that is removed afterwards. The output folder is never touched.
  */
-export async function forecastBriefs(config: BuildConfig, expansions: Readonly<Record<string, number>>, build: BuildRunner): Promise<BriefForecast[]> {
+export async function forecastBriefs(
+  config: BuildConfig,
+  expansions: Readonly<Record<string, number>>,
+  build: BuildRunner,
+): Promise<BriefForecast[]> {
   const sources = await loadSources(config.contentDir, config.templatesDir, config.limits);
   const validation = validateSources(sources);
   const project = projectLanguage(validation.settings);
-  const briefs = validation.documents.filter((document) => document.meta.kind === 'one-pager' && languageOf(document, validation.settings) === project);
+  const briefs = validation.documents.filter(
+    (document) => document.meta.kind === 'one-pager' && languageOf(document, validation.settings) === project,
+  );
   const forecasts: BriefForecast[] = [];
   for (const [lang, percent] of Object.entries(expansions)) {
     const scratch = await mkdtemp(join(tmpdir(), 'factsheets-forecast-'));
     try {
       const content = join(scratch, 'content');
-      await cp(config.contentDir, content, { recursive: true, filter: (path) => !/\.md$/.test(path) || !briefsOnly(path, config.contentDir, briefs.map((brief) => brief.source.absolutePath)) });
-      const setLang = sources.templates.messages.has(lang) || sources.templates.messages.has(lang.split('-')[0] ?? lang) ? lang : undefined;
+      await cp(config.contentDir, content, {
+        recursive: true,
+        filter: (path) =>
+          !/\.md$/.test(path) ||
+          !briefsOnly(
+            path,
+            config.contentDir,
+            briefs.map((brief) => brief.source.absolutePath),
+          ),
+      });
+      const setLang =
+        sources.templates.messages.has(lang) || sources.templates.messages.has(lang.split('-')[0] ?? lang)
+          ? lang
+          : undefined;
       for (const brief of briefs) {
         const text = await readFile(brief.source.absolutePath, 'utf8');
-        await writeFile(join(content, relative(config.contentDir, brief.source.absolutePath)), stretchDocument(text, percent, setLang));
+        await writeFile(
+          join(content, relative(config.contentDir, brief.source.absolutePath)),
+          stretchDocument(text, percent, setLang),
+        );
       }
-      const report = await build({ ...config, contentDir: content, outDir: join(scratch, 'out'), only: undefined, shard: undefined, skipPack: true, force: true, printEdition: false });
-      for (const brief of briefs) forecasts.push(forecastOf(brief.name, brief.source.displayPath, lang, percent, report));
+      const report = await build({
+        ...config,
+        contentDir: content,
+        outDir: join(scratch, 'out'),
+        only: undefined,
+        shard: undefined,
+        skipPack: true,
+        force: true,
+        printEdition: false,
+      });
+      for (const brief of briefs)
+        forecasts.push(forecastOf(brief.name, brief.source.displayPath, lang, percent, report));
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
@@ -67,7 +98,10 @@ export function stretchDocument(text: string, percent: number, lang: string | un
   const match = /^(---\r?\n)([\s\S]*?\r?\n)(---\r?\n?)([\s\S]*)$/.exec(text);
   if (match === null) return stretchMarkdown(text, percent);
   const [, open = '', front = '', close = '', body = ''] = match;
-  const summary = front.replace(/^(summary:[ \t]*)(["']?)(.*?)\2[ \t]*$/m, (_, key: string, quote: string, value: string) => `${key}${quote}${stretchText(value, percent)}${quote}`);
+  const summary = front.replace(
+    /^(summary:[ \t]*)(["']?)(.*?)\2[ \t]*$/m,
+    (_, key: string, quote: string, value: string) => `${key}${quote}${stretchText(value, percent)}${quote}`,
+  );
   const withLang = lang === undefined ? summary : `${summary.replace(/^lang:.*\r?\n/m, '')}lang: ${lang}\n`;
   return `${open}${withLang}${close}${stretchMarkdown(body, percent)}`;
 }
@@ -77,10 +111,24 @@ function forecastOf(name: string, source: string, lang: string, percent: number,
   const fit: FitRecord | undefined = result?.fit;
   if (result?.status === 'built' && fit !== undefined) {
     return {
-      document: name, source, lang, percent, fits: true, step: fit.step,
+      document: name,
+      source,
+      lang,
+      percent,
+      fits: true,
+      step: fit.step,
       ...(fit.charsPerLine === undefined ? {} : { charactersLeft: fit.roomLines * fit.charsPerLine }),
     };
   }
-  const error: FactsheetsError | undefined = report.errors.find((candidate) => candidate.document === name) ?? report.errors[0];
-  return { document: name, source, lang, percent, fits: false, problem: error === undefined ? 'not built' : `${error.message}${error.hint === undefined ? '' : ` (${error.hint})`}` };
+  const error: FactsheetsError | undefined =
+    report.errors.find((candidate) => candidate.document === name) ?? report.errors[0];
+  return {
+    document: name,
+    source,
+    lang,
+    percent,
+    fits: false,
+    problem:
+      error === undefined ? 'not built' : `${error.message}${error.hint === undefined ? '' : ` (${error.hint})`}`,
+  };
 }

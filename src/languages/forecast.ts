@@ -10,13 +10,27 @@
  * shorter in characters). Rough by nature: the command lets a team set its own.
  */
 export const DEFAULT_EXPANSION: Readonly<Record<string, number>> = {
-  fr: 20, es: 20, pt: 20, it: 15, de: 30, nl: 25, ru: 15, pl: 20, ar: -10, am: 0, fa: 0, sw: 10,
+  fr: 20,
+  es: 20,
+  pt: 20,
+  it: 15,
+  de: 30,
+  nl: 25,
+  ru: 15,
+  pl: 20,
+  ar: -10,
+  am: 0,
+  fa: 0,
+  sw: 10,
 };
 
 /** `fr=25,de=35` (or `fr=+25%`) to percentages by language tag; an error names the part it cannot read. */
 export function parseExpansions(text: string): Record<string, number> {
   const expansions: Record<string, number> = {};
-  for (const part of text.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')) {
     const match = /^([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\s*=\s*([+-]?\d+(?:\.\d+)?)\s*%?$/.exec(part);
     if (match === null) throw new Error(`"${part}" is not LANG=PERCENT (write for example fr=20 or ar=-10)`);
     const percent = Number(match[2]);

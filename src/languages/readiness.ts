@@ -28,13 +28,41 @@ export interface LanguageReadiness {
 export function languageReadiness(tag: string, templates: LoadedTemplates, fonts: BrandCoverage): LanguageReadiness {
   const canonical = canonicalTag(tag);
   if (canonical === undefined) {
-    return { tag, name: tag, ready: false, facts: [{ topic: 'language', status: 'missing', text: `"${tag}" is not a BCP 47 language tag (write for example fr, ar, am or pt-BR)` }] };
+    return {
+      tag,
+      name: tag,
+      ready: false,
+      facts: [
+        {
+          topic: 'language',
+          status: 'missing',
+          text: `"${tag}" is not a BCP 47 language tag (write for example fr, ar, am or pt-BR)`,
+        },
+      ],
+    };
   }
   const name = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' }).of(canonical) ?? canonical;
   if (Intl.NumberFormat.supportedLocalesOf(canonical).length === 0) {
-    return { tag: canonical, name, ready: false, facts: [{ topic: 'language', status: 'missing', text: `Node's CLDR data has no ${name} (${canonical}): figures and dates cannot be written in it` }] };
+    return {
+      tag: canonical,
+      name,
+      ready: false,
+      facts: [
+        {
+          topic: 'language',
+          status: 'missing',
+          text: `Node's CLDR data has no ${name} (${canonical}): figures and dates cannot be written in it`,
+        },
+      ],
+    };
   }
-  const facts = [directionFact(canonical), fontsFact(canonical, fonts), hyphenationFact(canonical, name), figuresFact(canonical), messagesFact(canonical, templates)];
+  const facts = [
+    directionFact(canonical),
+    fontsFact(canonical, fonts),
+    hyphenationFact(canonical, name),
+    figuresFact(canonical),
+    messagesFact(canonical, templates),
+  ];
   return { tag: canonical, name, ready: facts.every((fact) => fact.status !== 'missing'), facts };
 }
 
@@ -49,7 +77,9 @@ export function fontWarnings(languages: Iterable<string>, fonts: BrandCoverage):
     if (exemplars === undefined) continue;
     const missing = uncoveredCharacters(lettersOf(exemplars.set), fonts.any);
     if (missing.length > 0) {
-      warnings.push(`the declared fonts lack ${missing.length} of the letters ${lang} is written with (${missing.slice(0, 6).map(describeCharacter).join(', ')}${missing.length > 6 ? ', …' : ''}): run factsheets languages check ${lang}`);
+      warnings.push(
+        `the declared fonts lack ${missing.length} of the letters ${lang} is written with (${missing.slice(0, 6).map(describeCharacter).join(', ')}${missing.length > 6 ? ', …' : ''}): run factsheets languages check ${lang}`,
+      );
     }
   }
   return warnings;
@@ -57,37 +87,54 @@ export function fontWarnings(languages: Iterable<string>, fonts: BrandCoverage):
 
 function directionFact(tag: string): ReadinessFact {
   return directionOf(tag) === 'rtl'
-    ? { topic: 'direction', status: 'ok', text: 'right to left: pages get dir="rtl" and mirror; Latin names and figures in the prose are isolated' }
+    ? {
+        topic: 'direction',
+        status: 'ok',
+        text: 'right to left: pages get dir="rtl" and mirror; Latin names and figures in the prose are isolated',
+      }
     : { topic: 'direction', status: 'ok', text: 'left to right' };
 }
 
 function fontsFact(tag: string, fonts: BrandCoverage): ReadinessFact {
   const exemplars = exemplarsOf(tag);
   if (exemplars === undefined) {
-    return { topic: 'fonts', status: 'note', text: `no CLDR exemplar table for ${tag} here (it has ${Object.keys(EXEMPLARS).join(', ')}): coverage is checked page by page when printing` };
+    return {
+      topic: 'fonts',
+      status: 'note',
+      text: `no CLDR exemplar table for ${tag} here (it has ${Object.keys(EXEMPLARS).join(', ')}): coverage is checked page by page when printing`,
+    };
   }
   // Letters and the digits the language writes are needed; a missing rarer sign (‰, ‡) is worth knowing only.
   const essential = lettersOf(exemplars.set) + digitsOf(tag);
   const signs = exemplars.set.punctuation + numberCharacters(tag, exemplars.set);
   const missing = uncoveredCharacters(essential, fonts.any);
   const missingSigns = uncoveredCharacters(signs, fonts.any).filter((char) => !missing.includes(char));
-  const where = fonts.declaredIn.join(', ') || 'the templates\' style sheets';
+  const where = fonts.declaredIn.join(', ') || "the templates' style sheets";
   const counted = [...new Set(essential + signs)].length;
   if (missing.length > 0) {
     return {
-      topic: 'fonts', status: 'missing',
+      topic: 'fonts',
+      status: 'missing',
       text: `the declared fonts (${where}) lack ${missing.length} of the letters and digits CLDR ${CLDR_VERSION} lists for ${exemplars.from}: declare a font that has them (an @font-face rule or an @import of a font package)`,
-      details: [missing.map(describeCharacter).join(', '), ...(missingSigns.length > 0 ? [`and the signs ${missingSigns.map(describeCharacter).join(', ')}`] : [])],
+      details: [
+        missing.map(describeCharacter).join(', '),
+        ...(missingSigns.length > 0 ? [`and the signs ${missingSigns.map(describeCharacter).join(', ')}`] : []),
+      ],
     };
   }
   if (missingSigns.length > 0) {
     return {
-      topic: 'fonts', status: 'note',
+      topic: 'fonts',
+      status: 'note',
       text: `the declared fonts (${where}) have every letter and digit of ${exemplars.from} (CLDR ${CLDR_VERSION}), but not ${missingSigns.length} of its rarer signs: a page using one would fail`,
       details: [missingSigns.map(describeCharacter).join(', ')],
     };
   }
-  return { topic: 'fonts', status: 'ok', text: `the declared fonts (${where}) have all ${counted} characters CLDR ${CLDR_VERSION} lists for ${exemplars.from}: letters in both cases, digits, punctuation` };
+  return {
+    topic: 'fonts',
+    status: 'ok',
+    text: `the declared fonts (${where}) have all ${counted} characters CLDR ${CLDR_VERSION} lists for ${exemplars.from}: letters in both cases, digits, punctuation`,
+  };
 }
 
 /** The ten digits a tag writes figures with (Arabic-Indic for ar-EG, Latin for ar-MA). */
@@ -96,25 +143,48 @@ function digitsOf(tag: string): string {
 }
 
 function hyphenationFact(tag: string, name: string): ReadinessFact {
-  if (NOT_HYPHENATED.has(tag.split('-')[0] ?? '')) return { topic: 'hyphenation', status: 'ok', text: `none: ${name} is not hyphenated (lines break between words)` };
+  if (NOT_HYPHENATED.has(tag.split('-')[0] ?? ''))
+    return { topic: 'hyphenation', status: 'ok', text: `none: ${name} is not hyphenated (lines break between words)` };
   return hyphenatorFor(tag) === undefined
-    ? { topic: 'hyphenation', status: 'note', text: `no patterns for ${tag} in the hyphen package: lines break between words only, so justified or narrow columns run looser` }
+    ? {
+        topic: 'hyphenation',
+        status: 'note',
+        text: `no patterns for ${tag} in the hyphen package: lines break between words only, so justified or narrow columns run looser`,
+      }
     : { topic: 'hyphenation', status: 'ok', text: `patterns from the hyphen package (soft hyphens at break points)` };
 }
 
 function figuresFact(tag: string): ReadinessFact {
   const system = new Intl.NumberFormat(tag).resolvedOptions().numberingSystem;
-  const examples = [formatMoney(2.9e9, 'EUR', tag), formatMoney(950_000, 'EUR', tag), formatPercent(0.67, tag), formatDate('2017-09-06', tag)];
+  const examples = [
+    formatMoney(2.9e9, 'EUR', tag),
+    formatMoney(950_000, 'EUR', tag),
+    formatPercent(0.67, tag),
+    formatDate('2017-09-06', tag),
+  ];
   // Bidi marks CLDR puts into right-to-left figures are not shown in a terminal.
-  return { topic: 'figures', status: 'ok', text: `${system} digits, as CLDR writes ${tag}: ${examples.map((example) => example.replace(/[\u061C\u200E\u200F]/g, '')).join(' · ')}` };
+  return {
+    topic: 'figures',
+    status: 'ok',
+    text: `${system} digits, as CLDR writes ${tag}: ${examples.map((example) => example.replace(/[\u061C\u200E\u200F]/g, '')).join(' · ')}`,
+  };
 }
 
 function messagesFact(tag: string, templates: LoadedTemplates): ReadinessFact {
   const checked = messagesFor(tag, templates);
-  if (checked.ok) return { topic: 'messages', status: 'ok', text: `${checked.messages.displayPath}: every message the templates use` };
+  if (checked.ok)
+    return {
+      topic: 'messages',
+      status: 'ok',
+      text: `${checked.messages.displayPath}: every message the templates use`,
+    };
   return {
-    topic: 'messages', status: 'missing', text: `${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'} in the messages`,
-    details: checked.problems.map((problem) => `${problem.file ?? ''}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`),
+    topic: 'messages',
+    status: 'missing',
+    text: `${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'} in the messages`,
+    details: checked.problems.map(
+      (problem) => `${problem.file ?? ''}${problem.line === undefined ? '' : `:${problem.line}`}: ${problem.message}`,
+    ),
   };
 }
 

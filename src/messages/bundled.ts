@@ -18,10 +18,17 @@ let bundled: Map<string, SourceFile> | undefined;
 export function bundledMessages(lang: string): LanguageMessages {
   if (bundled === undefined) {
     const folder = join(BUNDLED_TEMPLATES, MESSAGES_FOLDER);
-    bundled = new Map(readdirSync(folder).filter((name) => name.endsWith('.yml')).map((name) => {
-      const absolutePath = join(folder, name);
-      return [name.replace(/\.yml$/, ''), { absolutePath, displayPath: absolutePath, text: readFileSync(absolutePath, 'utf8') }];
-    }));
+    bundled = new Map(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.yml'))
+        .map((name) => {
+          const absolutePath = join(folder, name);
+          return [
+            name.replace(/\.yml$/, ''),
+            { absolutePath, displayPath: absolutePath, text: readFileSync(absolutePath, 'utf8') },
+          ];
+        }),
+    );
   }
   const found = messageFileFor(lang, { messages: bundled });
   if (found === undefined) return { ok: false, problems: [] };
@@ -32,6 +39,9 @@ export function bundledMessages(lang: string): LanguageMessages {
 /** The bundled English messages: the default of the library's functions that print words. */
 export function bundledEnglish(): MessageFile {
   const english = bundledMessages('en');
-  if (!english.ok) throw new Error(`the bundled English messages have errors: ${english.problems.map((problem) => problem.message).join('; ')}`);
+  if (!english.ok)
+    throw new Error(
+      `the bundled English messages have errors: ${english.problems.map((problem) => problem.message).join('; ')}`,
+    );
   return english.messages;
 }

@@ -58,13 +58,22 @@ export class MessageFile {
       }
       const key = path.join('.');
       if (typeof value !== 'string') {
-        problems.push(new FactsheetsError(`message "${key}" must be text, got ${Array.isArray(value) ? 'a list' : String(value)}`, {
-          stage: 'validate', file, ...where, hint: 'Write the message as text (quote it if it starts with a special character).',
-        }));
+        problems.push(
+          new FactsheetsError(`message "${key}" must be text, got ${Array.isArray(value) ? 'a list' : String(value)}`, {
+            stage: 'validate',
+            file,
+            ...where,
+            hint: 'Write the message as text (quote it if it starts with a special character).',
+          }),
+        );
         return;
       }
       try {
-        messages.set(key, { text: value, where, format: new IntlMessageFormat(value, lang, undefined, { ignoreTag: true }) });
+        messages.set(key, {
+          text: value,
+          where,
+          format: new IntlMessageFormat(value, lang, undefined, { ignoreTag: true }),
+        });
       } catch (error) {
         problems.push(syntaxError(key, error, { file, where, lines: source.text.split('\n') }));
       }
@@ -74,15 +83,28 @@ export class MessageFile {
   }
 
   /** The values a message inserts (`{country}`, `{count, plural, …}`), and the cases each plural chooses between. */
-  valuesOf(key: string): { readonly names: ReadonlySet<string>; readonly plurals: readonly { readonly name: string; readonly cases: readonly string[]; readonly ordinal: boolean }[] } {
+  valuesOf(key: string): {
+    readonly names: ReadonlySet<string>;
+    readonly plurals: readonly {
+      readonly name: string;
+      readonly cases: readonly string[];
+      readonly ordinal: boolean;
+    }[];
+  } {
     const names = new Set<string>();
     const plurals: { name: string; cases: string[]; ordinal: boolean }[] = [];
     const visit = (elements: readonly unknown[]): void => {
       for (const element of elements) {
-        const { type, value, options, pluralType } = element as { type: number; value?: unknown; options?: Record<string, { value: unknown[] }>; pluralType?: string };
+        const { type, value, options, pluralType } = element as {
+          type: number;
+          value?: unknown;
+          options?: Record<string, { value: unknown[] }>;
+          pluralType?: string;
+        };
         // ICU's element types: 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural (0 literal, 7 #, 8 tag).
         if (type >= 1 && type <= 6 && typeof value === 'string') names.add(value);
-        if (type === 6 && typeof value === 'string' && options !== undefined) plurals.push({ name: value, cases: Object.keys(options), ordinal: pluralType === 'ordinal' });
+        if (type === 6 && typeof value === 'string' && options !== undefined)
+          plurals.push({ name: value, cases: Object.keys(options), ordinal: pluralType === 'ordinal' });
         for (const option of Object.values(options ?? {})) visit(option.value);
       }
     };
@@ -111,7 +133,9 @@ export class MessageFile {
       const formatted = message.format.format(values);
       return typeof formatted === 'string' ? formatted : String(formatted);
     } catch (error) {
-      throw new Error(`message "${key}" of ${this.displayPath}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `message "${key}" of ${this.displayPath}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }
@@ -120,9 +144,9 @@ export class MessageFile {
 const SYNTAX_PROBLEMS: Readonly<Record<string, string>> = {
   EXPECT_ARGUMENT_CLOSING_BRACE: 'a "{" is not closed by "}"',
   EMPTY_ARGUMENT: 'a "{}" names no value',
-  MALFORMED_ARGUMENT: 'a value\'s name is not a name (letters, digits, _)',
+  MALFORMED_ARGUMENT: "a value's name is not a name (letters, digits, _)",
   EXPECT_ARGUMENT_TYPE: 'a "," after a value\'s name must be followed by plural, select, number, date or time',
-  INVALID_ARGUMENT_TYPE: 'a value\'s type is not plural, select, number, date or time',
+  INVALID_ARGUMENT_TYPE: "a value's type is not plural, select, number, date or time",
   MISSING_OTHER_CLAUSE: 'a plural or select has no "other {…}" case, which every language needs',
   EXPECT_PLURAL_ARGUMENT_SELECTOR: 'a plural case has no name before its "{…}"',
   EXPECT_SELECT_ARGUMENT_SELECTOR: 'a select case has no name before its "{…}"',
@@ -133,15 +157,27 @@ const SYNTAX_PROBLEMS: Readonly<Record<string, string>> = {
 };
 
 /** An ICU syntax error at its place in the file (its line and column when the message is on one line). */
-function syntaxError(key: string, error: unknown, at: { file: string; where: Where; lines: readonly string[] }): FactsheetsError {
+function syntaxError(
+  key: string,
+  error: unknown,
+  at: { file: string; where: Where; lines: readonly string[] },
+): FactsheetsError {
   const code = error instanceof Error ? error.message : String(error);
   const location = (error as { location?: { start?: { line: number; column: number } } }).location?.start;
   const { line, column } = at.where;
   // The value starts after its opening quote, if it has one.
   const quoted = column !== undefined && /["']/.test(at.lines[line - 1]?.[column - 1] ?? '');
-  const where = location !== undefined && location.line === 1 && column !== undefined ? { line, column: column + (quoted ? 1 : 0) + location.column - 1 } : at.where;
-  return new FactsheetsError(`message "${key}" is not a valid ICU message: ${SYNTAX_PROBLEMS[code] ?? code.toLowerCase().replace(/_/g, ' ')}`, {
-    stage: 'validate', file: at.file, ...where,
-    hint: '{name} inserts a value; {count, plural, one {…} other {…}} chooses by number; quote a value that starts with "{" in YAML, and write a literal brace as \'{\'.',
-  });
+  const where =
+    location !== undefined && location.line === 1 && column !== undefined
+      ? { line, column: column + (quoted ? 1 : 0) + location.column - 1 }
+      : at.where;
+  return new FactsheetsError(
+    `message "${key}" is not a valid ICU message: ${SYNTAX_PROBLEMS[code] ?? code.toLowerCase().replace(/_/g, ' ')}`,
+    {
+      stage: 'validate',
+      file: at.file,
+      ...where,
+      hint: '{name} inserts a value; {count, plural, one {…} other {…}} chooses by number; quote a value that starts with "{" in YAML, and write a literal brace as \'{\'.',
+    },
+  );
 }

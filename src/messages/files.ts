@@ -8,7 +8,10 @@ export const MESSAGES_FOLDER = 'messages';
  * The message file a language reads: its own (`pt-BR.yml`), else its base language's
  * (`pt.yml`); never another language's, so that no page silently prints English words.
  */
-export function messageFileFor(lang: string, templates: { readonly messages: ReadonlyMap<string, SourceFile> }): { readonly name: string; readonly file: SourceFile } | undefined {
+export function messageFileFor(
+  lang: string,
+  templates: { readonly messages: ReadonlyMap<string, SourceFile> },
+): { readonly name: string; readonly file: SourceFile } | undefined {
   const found = closestLanguage(lang, templates.messages.keys());
   const file = found === undefined ? undefined : templates.messages.get(found);
   return found === undefined || file === undefined ? undefined : { name: found, file };

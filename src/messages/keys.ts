@@ -71,7 +71,12 @@ export function templateMessageUses(templates: LoadedTemplates): ReadonlyMap<str
       const earlier = uses.get(key);
       // A message may use only the values every call gives it.
       const values = earlier === undefined ? new Set(given) : new Set(given.filter((name) => earlier.values.has(name)));
-      uses.set(key, earlier === undefined ? { file: file.displayPath, line: text.slice(0, match.index).split('\n').length, values } : { ...earlier, values });
+      uses.set(
+        key,
+        earlier === undefined
+          ? { file: file.displayPath, line: text.slice(0, match.index).split('\n').length, values }
+          : { ...earlier, values },
+      );
     }
   }
   usesByTemplates.set(templates, uses);

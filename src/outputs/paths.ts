@@ -37,7 +37,12 @@ function languageFolder(lang: string | undefined, project: string): string {
  * `countries/`, and an edition in another language than the project's under its language
  * (`fr/countries/mali.pdf`).
  */
-export function screenOutputPath(kind: DocumentKind, baseName: string, lang: string | undefined, project: string): string {
+export function screenOutputPath(
+  kind: DocumentKind,
+  baseName: string,
+  lang: string | undefined,
+  project: string,
+): string {
   return `${languageFolder(lang, project)}${kind === 'one-pager' ? `countries/${baseName}.pdf` : `${baseName}.pdf`}`;
 }
 
@@ -79,7 +84,8 @@ export function isPrintEdition(job: Pick<RenderJob, 'edition'>): boolean {
  * manifest is a file anyone may have planted or committed: a path read from it is used only
  * if it has this shape and its folder resolves, through links, inside the output folder.
  */
-const OUTPUT_PATH = /^(?:print\/)?(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\/)?(?:countries\/)?[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/;
+const OUTPUT_PATH =
+  /^(?:print\/)?(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\/)?(?:countries\/)?[a-z0-9]+(?:-[a-z0-9]+)*\.pdf$/;
 
 /**
  * The absolute path of a manifest's `output` inside `outDir`, or a FactsheetsError naming the
@@ -87,12 +93,17 @@ const OUTPUT_PATH = /^(?:print\/)?(?:[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\/)?(?:coun
  * `countries/` folder). A missing folder is inside: there is nothing in it to touch.
  */
 export function confinedOutputPath(outDir: string, output: unknown, manifestFile: string): string | FactsheetsError {
-  const outside = (why: string): FactsheetsError => new FactsheetsError(
-    `the manifest lists an output ${why}: ${escapeForMessage(JSON.stringify(output) ?? String(output))}`, {
-      stage: 'write', file: manifestFile,
-      hint: 'Nothing was deleted. Remove manifest.json from the output folder (it is only a record) and build again.',
-    });
-  if (typeof output !== 'string' || !OUTPUT_PATH.test(output)) return outside('that is not a PDF path the build writes');
+  const outside = (why: string): FactsheetsError =>
+    new FactsheetsError(
+      `the manifest lists an output ${why}: ${escapeForMessage(JSON.stringify(output) ?? String(output))}`,
+      {
+        stage: 'write',
+        file: manifestFile,
+        hint: 'Nothing was deleted. Remove manifest.json from the output folder (it is only a record) and build again.',
+      },
+    );
+  if (typeof output !== 'string' || !OUTPUT_PATH.test(output))
+    return outside('that is not a PDF path the build writes');
   const target = join(outDir, output);
   const folder = realFolder(dirname(target));
   const root = realFolder(outDir);

@@ -38,7 +38,8 @@ export function untaggedRuns(ops: readonly ContentOp[]): UntaggedRun[] {
   for (const op of ops) {
     if (MARKED_CONTENT.has(op.op)) {
       close();
-      if (op.op === 'BDC' || op.op === 'BMC') covering.push(/^\/Artifact\b/.test(op.operands) || /\/MCID\s+\d+/.test(op.operands));
+      if (op.op === 'BDC' || op.op === 'BMC')
+        covering.push(/^\/Artifact\b/.test(op.operands) || /\/MCID\s+\d+/.test(op.operands));
       else if (op.op === 'EMC') covering.pop();
     } else if (PATH_CONSTRUCTION.has(op.op)) {
       pathStart ??= op;

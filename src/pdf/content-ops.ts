@@ -28,7 +28,7 @@ export function contentOps(text: string): ContentOp[] {
   let operandsStart = -1;
   let inlineImage = -1;
   const length = text.length;
-  for (let at = 0; at < length;) {
+  for (let at = 0; at < length; ) {
     const code = text.charCodeAt(at);
     // White space: NUL, tab, LF, FF, CR, space.
     if (code === 32 || code === 10 || code === 13 || code === 9 || code === 12 || code === 0) {
@@ -78,7 +78,13 @@ export function contentOps(text: string): ContentOp[] {
       at = stop;
       continue;
     }
-    if (word !== 'BI') ops.push({ op: word, start: operandsStart, end, operands: OPERANDS_READ.has(word) ? text.slice(operandsStart, at).trim() : '' });
+    if (word !== 'BI')
+      ops.push({
+        op: word,
+        start: operandsStart,
+        end,
+        operands: OPERANDS_READ.has(word) ? text.slice(operandsStart, at).trim() : '',
+      });
     operandsStart = word === 'BI' ? operandsStart : -1;
     at = end;
   }

@@ -1,11 +1,22 @@
 import { FactsheetsError } from '../errors.js';
-import { readCrossReference, readObject, refEntry, scanCrossReference, latin1, type CrossReference } from './objects.js';
+import {
+  readCrossReference,
+  readObject,
+  refEntry,
+  scanCrossReference,
+  latin1,
+  type CrossReference,
+} from './objects.js';
 
 /**
  * A PDF's objects read through its cross-reference table (or, if that points wrong, a scan of
  * the file); a piece of a file being written (see writePdfPieces) is read object by object.
  */
-function objectsOf(bytes: Uint8Array): { body: (number: number) => string | undefined; root: number; numbers: number[] } {
+function objectsOf(bytes: Uint8Array): {
+  body: (number: number) => string | undefined;
+  root: number;
+  numbers: number[];
+} {
   const text = latin1(bytes);
   const name = 'the printed PDF';
   let table: CrossReference;
@@ -15,7 +26,12 @@ function objectsOf(bytes: Uint8Array): { body: (number: number) => string | unde
     try {
       table = scanCrossReference(text, name);
     } catch {
-      const offsets = new Map([...text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)].map((match) => [Number(match[1]), match.index + match[0].length - `${match[1]} 0 obj`.length]));
+      const offsets = new Map(
+        [...text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)].map((match) => [
+          Number(match[1]),
+          match.index + match[0].length - `${match[1]} 0 obj`.length,
+        ]),
+      );
       table = { offsets, trailer: { size: 0, root: '0 0 R', info: undefined, startxref: 0 } };
     }
   }
@@ -42,7 +58,10 @@ export function countPages(bytes: Uint8Array): number {
   const pdf = objectsOf(bytes);
   const pageTree = refEntry(pdf.body(pdf.root) ?? '', 'Pages');
   const tree = pageTree === undefined ? undefined : pdf.body(pageTree);
-  const count = tree === undefined || !/\/Type\s*\/Pages\b/.test(withoutStrings(tree)) ? undefined : /\/Count\s+(\d+)/.exec(withoutStrings(tree))?.[1];
+  const count =
+    tree === undefined || !/\/Type\s*\/Pages\b/.test(withoutStrings(tree))
+      ? undefined
+      : /\/Count\s+(\d+)/.exec(withoutStrings(tree))?.[1];
   if (count === undefined || Number(count) === 0) throw noPages();
   return Number(count);
 }
@@ -88,7 +107,14 @@ export function firstPageSize(bytes: Uint8Array): PageSizeMm {
     if (Number.isNaN(node)) node = undefined;
   }
   const [left, bottom, right, top] = (box ?? '').trim().split(/\s+/).map(Number);
-  if (left === undefined || bottom === undefined || right === undefined || top === undefined || [left, bottom, right, top].some(Number.isNaN)) throw noPages();
-  const mm = (points: number): number => Math.round((points * 25.4 / 72) * 100) / 100;
+  if (
+    left === undefined ||
+    bottom === undefined ||
+    right === undefined ||
+    top === undefined ||
+    [left, bottom, right, top].some(Number.isNaN)
+  )
+    throw noPages();
+  const mm = (points: number): number => Math.round(((points * 25.4) / 72) * 100) / 100;
   return { widthMm: mm(right - left), heightMm: mm(top - bottom) };
 }

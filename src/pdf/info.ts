@@ -21,7 +21,14 @@ export function setDocumentInfo(bytes: Uint8Array, info: DocumentInfo): Uint8Arr
   const previous = trailer.info === undefined ? '' : (pdf.body(trailer.info) ?? '');
   const creationDate = /\/CreationDate (\([^)]*\))/.exec(previous)?.[1];
   const modDate = /\/ModDate (\([^)]*\))/.exec(previous)?.[1];
-  return fromLatin1(appendUpdate(pdf.text, new Map([[trailer.size, infoDictionary(info, creationDate, modDate)]]), trailer.size, trailer));
+  return fromLatin1(
+    appendUpdate(
+      pdf.text,
+      new Map([[trailer.size, infoDictionary(info, creationDate, modDate)]]),
+      trailer.size,
+      trailer,
+    ),
+  );
 }
 
 /** The Info dictionary's text; dates are PDF date strings, parentheses included. */

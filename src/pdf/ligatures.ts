@@ -16,11 +16,16 @@ const EMPTY_MAPPING = /<([0-9A-Fa-f]{4})>\s*<(?:0000|FEFF|FFFE)>/gi;
 export function ligatureFix(pdf: DecodedPdf): Map<number, string> {
   const letters = new Map<number, Map<string, string>>();
   // Most files have no such glyph: then no page needs reading.
-  if (![...pdf.streams.values()].some((text) => text.includes('beginbfchar') && emptyMappings(text).length > 0)) return new Map();
+  if (![...pdf.streams.values()].some((text) => text.includes('beginbfchar') && emptyMappings(text).length > 0))
+    return new Map();
   for (const { contents, fonts } of pageStreams(pdf.objects)) {
-    const toUnicodeOf = new Map([...fonts].map(([name, font]) => [name, refEntry(pdf.objects.get(font)?.value ?? '', 'ToUnicode')]));
+    const toUnicodeOf = new Map(
+      [...fonts].map(([name, font]) => [name, refEntry(pdf.objects.get(font)?.value ?? '', 'ToUnicode')]),
+    );
     // Only a page that uses a font with such a glyph is read.
-    const suspects = [...toUnicodeOf].filter(([, cmap]) => cmap !== undefined && cmapOf(pdf, cmap).empty.size > 0).map(([name]) => `/${name} `);
+    const suspects = [...toUnicodeOf]
+      .filter(([, cmap]) => cmap !== undefined && cmapOf(pdf, cmap).empty.size > 0)
+      .map(([name]) => `/${name} `);
     if (suspects.length === 0) continue;
     for (const content of contents) {
       const text = pdf.streams.get(content) ?? '';
@@ -45,7 +50,12 @@ export function emptyMappings(cmap: string): string[] {
   return [...cmap.matchAll(EMPTY_MAPPING)].map((match) => (match[1] ?? '').toUpperCase());
 }
 
-function collectLetters(pdf: DecodedPdf, content: string, toUnicodeOf: ReadonlyMap<string, number | undefined>, letters: Map<number, Map<string, string>>): void {
+function collectLetters(
+  pdf: DecodedPdf,
+  content: string,
+  toUnicodeOf: ReadonlyMap<string, number | undefined>,
+  letters: Map<number, Map<string, string>>,
+): void {
   let cmap: number | undefined;
   const spans: { text: string; codes: string[]; cmap: number | undefined }[] = [];
   const depth: boolean[] = [];
@@ -54,14 +64,16 @@ function collectLetters(pdf: DecodedPdf, content: string, toUnicodeOf: ReadonlyM
     else if (op.op === 'BDC' || op.op === 'BMC') {
       const actual = /\/ActualText\s*<feff((?:[0-9A-Fa-f]{4})*)>/i.exec(op.operands)?.[1];
       depth.push(actual !== undefined);
-      if (actual !== undefined) spans.push({ text: Buffer.from(actual, 'hex').swap16().toString('utf16le'), codes: [], cmap });
+      if (actual !== undefined)
+        spans.push({ text: Buffer.from(actual, 'hex').swap16().toString('utf16le'), codes: [], cmap });
     } else if (op.op === 'EMC') {
       if (depth.pop() === true) {
         const span = spans.pop();
         if (span !== undefined) learn(pdf, span, letters);
       }
     } else if (/^(Tj|TJ|'|")$/.test(op.op) && spans.length > 0) {
-      for (const hex of content.slice(op.start, op.end).matchAll(/<([0-9A-Fa-f]*)>/g)) spans.at(-1)?.codes.push(...((hex[1] ?? '').match(/.{4}/g) ?? []).map((code) => code.toUpperCase()));
+      for (const hex of content.slice(op.start, op.end).matchAll(/<([0-9A-Fa-f]*)>/g))
+        spans.at(-1)?.codes.push(...((hex[1] ?? '').match(/.{4}/g) ?? []).map((code) => code.toUpperCase()));
     }
   }
 }
@@ -78,7 +90,12 @@ function cmapOf(pdf: DecodedPdf, number: number): { empty: Set<string>; mapped: 
   const mapped = new Map<string, string>();
   for (const section of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const entry of (section[1] ?? '').matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>/g)) {
-      mapped.set((entry[1] ?? '').toUpperCase(), Buffer.from(entry[2] ?? '', 'hex').swap16().toString('utf16le'));
+      mapped.set(
+        (entry[1] ?? '').toUpperCase(),
+        Buffer.from(entry[2] ?? '', 'hex')
+          .swap16()
+          .toString('utf16le'),
+      );
     }
   }
   const parsed = { empty: new Set(emptyMappings(text)), mapped };
@@ -86,7 +103,11 @@ function cmapOf(pdf: DecodedPdf, number: number): { empty: Set<string>; mapped: 
   return parsed;
 }
 
-function learn(pdf: DecodedPdf, span: { text: string; codes: string[]; cmap: number | undefined }, letters: Map<number, Map<string, string>>): void {
+function learn(
+  pdf: DecodedPdf,
+  span: { text: string; codes: string[]; cmap: number | undefined },
+  letters: Map<number, Map<string, string>>,
+): void {
   if (span.cmap === undefined) return;
   const { empty, mapped: entries } = cmapOf(pdf, span.cmap);
   const unknown = span.codes.filter((code) => empty.has(code));

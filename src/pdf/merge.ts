@@ -1,6 +1,15 @@
 import { FactsheetsError } from '../errors.js';
 import { createHash } from 'node:crypto';
-import { dictEntry, mapReferences, readPdf, refEntry, refList, writePdfPieces, type PdfFile, type PdfObject } from './objects.js';
+import {
+  dictEntry,
+  mapReferences,
+  readPdf,
+  refEntry,
+  refList,
+  writePdfPieces,
+  type PdfFile,
+  type PdfObject,
+} from './objects.js';
 import { xmpForInfo } from './standards.js';
 
 /** A printed PDF and the name it is known by (for errors). */
@@ -78,29 +87,40 @@ export function mergePdfPieces(request: MergeRequest): Buffer[] {
     const prefix = `d${String(index + 1).padStart(4, '0')}`;
     const offset = parentKeys;
     content.update(part.bytes);
-    const copy = copier(pdf, part.name, reserve, set, replaced, (value) => value
-      .replace(/\/StructParents? (\d+)/g, (match, key: string) => match.replace(key, String(Number(key) + offset)))
-      .replace(/\((node\d+)\)/g, `(${prefix}$1)`)
-      // Each document's font subsets are tagged AAAAAA+, BAAAAA+…: one tag per subset in the pack.
-      .replace(/\/(BaseFont|FontName) \/([A-Z]{6})\+/g, (_, key: string, tag: string) => `/${key} /${subsetTag(index, tag)}+`));
+    const copy = copier(pdf, part.name, reserve, set, replaced, (value) =>
+      value
+        .replace(/\/StructParents? (\d+)/g, (match, key: string) => match.replace(key, String(Number(key) + offset)))
+        .replace(/\((node\d+)\)/g, `(${prefix}$1)`)
+        // Each document's font subsets are tagged AAAAAA+, BAAAAA+…: one tag per subset in the pack.
+        .replace(
+          /\/(BaseFont|FontName) \/([A-Z]{6})\+/g,
+          (_, key: string, tag: string) => `/${key} /${subsetTag(index, tag)}+`,
+        ),
+    );
 
     for (const leaf of tree.leaves) pages.push(copy(leaf));
     if (struct !== undefined) {
       const structValue = at(struct, 'structure tree root').value;
       const roleMap = dictEntry(structValue, 'RoleMap')?.text ?? '';
-      for (const match of roleMap.matchAll(/\/([^\s/<>[\]()]+)\s*\/([^\s/<>[\]()]+)/g)) roles.set(match[1] ?? '', match[2] ?? '');
+      for (const match of roleMap.matchAll(/\/([^\s/<>[\]()]+)\s*\/([^\s/<>[\]()]+)/g))
+        roles.set(match[1] ?? '', match[2] ?? '');
       for (const element of refList(structValue, 'K')) parts.push(copy(element));
       for (const [key, value] of numberTree(pdf, refEntry(structValue, 'ParentTree'), part.name)) {
         parentTree.push(`${key + offset} ${mapReferences(value, (number) => `${copy(number)} 0 R`)}`);
       }
-      for (const [key, value] of nameTree(pdf, refEntry(structValue, 'IDTree'), part.name)) ids.push([`${prefix}${key}`, copy(value)]);
+      for (const [key, value] of nameTree(pdf, refEntry(structValue, 'IDTree'), part.name))
+        ids.push([`${prefix}${key}`, copy(value)]);
       const nextKey = Number(/\/ParentTreeNextKey (\d+)/.exec(structValue)?.[1] ?? 0);
       parentKeys += nextKey;
     }
     if (outlines !== undefined) {
       const outlineValue = at(outlines, 'outline').value;
       const run: number[] = [];
-      for (let item = refEntry(outlineValue, 'First'); item !== undefined; item = refEntry(at(item, 'outline item').value, 'Next')) {
+      for (
+        let item = refEntry(outlineValue, 'First');
+        item !== undefined;
+        item = refEntry(at(item, 'outline item').value, 'Next')
+      ) {
         run.push(copy(item));
       }
       if (run.length > 0) outlineRuns.push(run);
@@ -124,18 +144,35 @@ export function mergePdfPieces(request: MergeRequest): Buffer[] {
   const xmp = xmpForInfo(request.info, request.lang.slice(1, -1), id, false);
   const metadata = reserve();
   set(metadata, { value: `<</Type /Metadata /Subtype /XML /Length ${xmp.byteLength}>>`, stream: xmp });
-  set(catalog, { value: `<</Type /Catalog\n/Pages ${pagesRoot} 0 R\n/Metadata ${metadata} 0 R\n/MarkInfo <</Type /MarkInfo /Marked true>>\n/StructTreeRoot ${structRoot} 0 R${topItems.length > 0 ? `\n/Outlines ${outlinesRoot} 0 R` : ''}\n/ViewerPreferences <</Type /ViewerPreferences /DisplayDocTitle true>>\n/Lang ${request.lang}>>` });
-  set(pagesRoot, { value: `<</Type /Pages\n/Count ${pages.length}\n/Kids [${pages.map((page) => `${page} 0 R`).join(' ')}]>>` });
+  set(catalog, {
+    value: `<</Type /Catalog\n/Pages ${pagesRoot} 0 R\n/Metadata ${metadata} 0 R\n/MarkInfo <</Type /MarkInfo /Marked true>>\n/StructTreeRoot ${structRoot} 0 R${topItems.length > 0 ? `\n/Outlines ${outlinesRoot} 0 R` : ''}\n/ViewerPreferences <</Type /ViewerPreferences /DisplayDocTitle true>>\n/Lang ${request.lang}>>`,
+  });
+  set(pagesRoot, {
+    value: `<</Type /Pages\n/Count ${pages.length}\n/Kids [${pages.map((page) => `${page} 0 R`).join(' ')}]>>`,
+  });
   const parentTreeNode = reserve();
   set(parentTreeNode, { value: `<</Nums [${parentTree.join(' ')}]>>` });
   ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const idTree = ids.length === 0 ? undefined : reserve();
-  if (idTree !== undefined) set(idTree, { value: `<</Names [${ids.map(([key, value]) => `(${key}) ${value} 0 R`).join(' ')}]>>` });
-  const roleMap = [...roles].sort(([a], [b]) => (a < b ? -1 : 1)).map(([from, to]) => `/${from} /${to}`).join(' ');
-  set(structRoot, { value: `<</Type /StructTreeRoot\n/K ${documentElement} 0 R\n/ParentTree ${parentTreeNode} 0 R\n/ParentTreeNextKey ${parentKeys}${idTree === undefined ? '' : `\n/IDTree ${idTree} 0 R`}${roleMap === '' ? '' : `\n/RoleMap <<${roleMap}>>`}>>` });
-  set(documentElement, { value: `<</Type /StructElem\n/S /Document\n/Lang ${request.lang}\n/P ${structRoot} 0 R\n/K [${parts.map((part) => `${part} 0 R`).join(' ')}]>>` });
+  if (idTree !== undefined)
+    set(idTree, { value: `<</Names [${ids.map(([key, value]) => `(${key}) ${value} 0 R`).join(' ')}]>>` });
+  const roleMap = [...roles]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([from, to]) => `/${from} /${to}`)
+    .join(' ');
+  set(structRoot, {
+    value: `<</Type /StructTreeRoot\n/K ${documentElement} 0 R\n/ParentTree ${parentTreeNode} 0 R\n/ParentTreeNextKey ${parentKeys}${idTree === undefined ? '' : `\n/IDTree ${idTree} 0 R`}${roleMap === '' ? '' : `\n/RoleMap <<${roleMap}>>`}>>`,
+  });
+  set(documentElement, {
+    value: `<</Type /StructElem\n/S /Document\n/Lang ${request.lang}\n/P ${structRoot} 0 R\n/K [${parts.map((part) => `${part} 0 R`).join(' ')}]>>`,
+  });
   const [firstItem, lastItem] = [topItems[0], topItems.at(-1)];
-  set(outlinesRoot, { value: firstItem === undefined ? '<</Type /Outlines /Count 0>>' : `<</Type /Outlines\n/First ${firstItem} 0 R\n/Last ${lastItem} 0 R\n/Count ${outlineCount}>>` });
+  set(outlinesRoot, {
+    value:
+      firstItem === undefined
+        ? '<</Type /Outlines /Count 0>>'
+        : `<</Type /Outlines\n/First ${firstItem} 0 R\n/Last ${lastItem} 0 R\n/Count ${outlineCount}>>`,
+  });
   set(info, { value: request.info });
   // Checked as objects, before writing: a 200-document pack is never joined in memory for it.
   request.check?.({ objects: new Map(out.map((object, index) => [index + 1, object])), root: catalog, info, id });
@@ -169,7 +206,8 @@ function copier(
     copied.set(old, number);
     const object = objectOf(pdf, old, name, `object ${old}`);
     let value = rewrite(mapReferences(object.value, (reference) => `${copy(reference)} 0 R`));
-    if (/\/S \/Document\b/.test(value) && /\/Type \/StructElem\b/.test(value)) value = value.replace(/\/S \/Document\b/, '/S /Part');
+    if (/\/S \/Document\b/.test(value) && /\/Type \/StructElem\b/.test(value))
+      value = value.replace(/\/S \/Document\b/, '/S /Part');
     set(number, object.stream === undefined ? { value } : { value, stream: object.stream });
     return number;
   };
@@ -186,7 +224,8 @@ function pageNodes(pdf: PdfFile, root: number | undefined, name: string): { leav
       nodes.push(number);
       for (const kid of refList(value, 'Kids')) visit(kid);
     } else {
-      if (!/\/MediaBox/.test(value)) throw unreadable(name, `page ${number} inherits its /MediaBox, which this merge does not follow`);
+      if (!/\/MediaBox/.test(value))
+        throw unreadable(name, `page ${number} inherits its /MediaBox, which this merge does not follow`);
       leaves.push(number);
     }
   };
@@ -201,7 +240,8 @@ function numberTree(pdf: PdfFile, root: number | undefined, name: string): [numb
   const value = objectOf(pdf, root, name, 'parent tree').value;
   const pairs: [number, string][] = refList(value, 'Kids').flatMap((kid) => numberTree(pdf, kid, name));
   const nums = /\/Nums \[([\s\S]*)\]/.exec(value)?.[1] ?? '';
-  for (const match of nums.matchAll(/(\d+) (\d+ \d+ R|\[[^\]]*\])/g)) pairs.push([Number(match[1]), match[2] ?? 'null']);
+  for (const match of nums.matchAll(/(\d+) (\d+ \d+ R|\[[^\]]*\])/g))
+    pairs.push([Number(match[1]), match[2] ?? 'null']);
   return pairs;
 }
 
@@ -230,7 +270,10 @@ function overlayPages(
   const pdf = readPdf(overlay.bytes, overlay.name);
   const tree = pageNodes(pdf, refEntry(objectOf(pdf, pdf.root, overlay.name, 'catalog').value, 'Pages'), overlay.name);
   if (tree.leaves.length !== pages.length) {
-    throw new FactsheetsError(`the page-number overlay has ${tree.leaves.length} pages for ${pages.length} pages of documents`, { stage: 'finish', file: overlay.name });
+    throw new FactsheetsError(
+      `the page-number overlay has ${tree.leaves.length} pages for ${pages.length} pages of documents`,
+      { stage: 'finish', file: overlay.name },
+    );
   }
   const copy = copier(pdf, overlay.name, reserve, set, new Map(), (value) => value);
   const open = reserve();
@@ -252,7 +295,10 @@ function overlayPages(
     }
     const form = reserve();
     set(form, {
-      value: stream.value.replace(/^<</, `<</Type /XObject\n/Subtype /Form\n/BBox ${mediaBox}\n/Resources ${mapReferences(resources, (number) => `${copy(number)} 0 R`)}\n`),
+      value: stream.value.replace(
+        /^<</,
+        `<</Type /XObject\n/Subtype /Form\n/BBox ${mediaBox}\n/Resources ${mapReferences(resources, (number) => `${copy(number)} 0 R`)}\n`,
+      ),
       stream: stream.stream,
     });
     const targetObject = out[target - 1];
@@ -263,15 +309,18 @@ function overlayPages(
 
 /** A page dictionary that also paints `form`: its contents wrapped, the form in its resources. */
 function withOverlay(page: string, form: number, open: number, paint: number, name: string): string {
-  const withContents = page.replace(/\/Contents (\[[^\]]*\]|\d+ \d+ R)/, (_, contents: string) =>
-    `/Contents [${open} 0 R ${contents.replace(/^\[|\]$/g, '')} ${paint} 0 R]`);
+  const withContents = page.replace(
+    /\/Contents (\[[^\]]*\]|\d+ \d+ R)/,
+    (_, contents: string) => `/Contents [${open} 0 R ${contents.replace(/^\[|\]$/g, '')} ${paint} 0 R]`,
+  );
   const resources = dictEntry(withContents, 'Resources');
   if (resources === undefined) throw unreadable(name, 'a page without its own /Resources');
   const entry = `/${OVERLAY_NAME} ${form} 0 R`;
   const xobjects = dictEntry(resources.text, 'XObject');
-  const updated = xobjects === undefined
-    ? `<<\n/XObject <<${entry}>>${resources.text.slice(2)}`
-    : `${resources.text.slice(0, xobjects.start + 2)}${entry}\n${resources.text.slice(xobjects.start + 2)}`;
+  const updated =
+    xobjects === undefined
+      ? `<<\n/XObject <<${entry}>>${resources.text.slice(2)}`
+      : `${resources.text.slice(0, xobjects.start + 2)}${entry}\n${resources.text.slice(xobjects.start + 2)}`;
   return withContents.slice(0, resources.start) + updated + withContents.slice(resources.end);
 }
 
@@ -287,5 +336,9 @@ function objectOf(pdf: PdfFile, number: number | undefined, name: string, what: 
 }
 
 function unreadable(name: string, what: string): FactsheetsError {
-  return new FactsheetsError(`cannot merge ${name}: ${what}`, { stage: 'finish', file: name, hint: 'Rebuild it (factsheets build --force): it was not written by this tool, or it is damaged.' });
+  return new FactsheetsError(`cannot merge ${name}: ${what}`, {
+    stage: 'finish',
+    file: name,
+    hint: 'Rebuild it (factsheets build --force): it was not written by this tool, or it is damaged.',
+  });
 }

@@ -62,7 +62,7 @@ export function readCrossReference(text: string, name: string): CrossReference {
   const offsets = new Map<number, number>();
   let newest: string | undefined;
   const seen = new Set<number>();
-  for (let at: number | undefined = Number(startxref?.[1]); at !== undefined;) {
+  for (let at: number | undefined = Number(startxref?.[1]); at !== undefined; ) {
     if (seen.has(at) || !text.startsWith('xref', at)) unreadable(name, `no cross-reference table at byte ${at}`);
     seen.add(at);
     const table = /xref\s+([\s\S]*?)trailer\s*<<([\s\S]*?)>>\s*startxref/y;
@@ -71,7 +71,7 @@ export function readCrossReference(text: string, name: string): CrossReference {
     if (match === null) unreadable(name, `an unreadable cross-reference table at byte ${at}`);
     const [, entries = '', trailer = ''] = match ?? [];
     const tokens = entries.trim().split(/\s+/);
-    for (let index = 0; index < tokens.length;) {
+    for (let index = 0; index < tokens.length; ) {
       const first = Number(tokens[index]);
       const count = Number(tokens[index + 1]);
       index += 2;
@@ -93,8 +93,11 @@ export function readCrossReference(text: string, name: string): CrossReference {
  */
 export function scanCrossReference(text: string, name: string): CrossReference {
   const offsets = new Map<number, number>();
-  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) offsets.set(Number(match[1]), match.index + match[0].length - `${match[1]} 0 obj`.length);
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text.slice(text.lastIndexOf('trailer')));
+  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g))
+    offsets.set(Number(match[1]), match.index + match[0].length - `${match[1]} 0 obj`.length);
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(
+    text.slice(text.lastIndexOf('trailer')),
+  );
   if (trailer === null) unreadable(name, 'no trailer at its end');
   return { offsets, trailer: trailerOf(trailer?.[1] ?? '', Number(trailer?.[2]), name) };
 }
@@ -106,11 +109,23 @@ function trailerOf(dictionary: string, startxref: number, name: string): Trailer
   if (root === undefined) unreadable(name, 'no /Root in its trailer');
   if (!Number.isInteger(size)) unreadable(name, 'no /Size in its trailer');
   const id = /\/ID\s*\[\s*<([0-9A-Fa-f]+)>/.exec(dictionary)?.[1];
-  return { size, root: root ?? '', info: info === undefined ? undefined : Number(info), ...(id === undefined ? {} : { id }), startxref };
+  return {
+    size,
+    root: root ?? '',
+    info: info === undefined ? undefined : Number(info),
+    ...(id === undefined ? {} : { id }),
+    startxref,
+  };
 }
 
 /** Object `number`, defined at `offset`: its value, and its stream data if it has one. */
-export function readObject(text: string, bytes: Uint8Array | undefined, number: number, offset: number, name: string): PdfObject {
+export function readObject(
+  text: string,
+  bytes: Uint8Array | undefined,
+  number: number,
+  offset: number,
+  name: string,
+): PdfObject {
   const header = /(\d+) \d+ obj\s*/y;
   header.lastIndex = offset;
   const head = header.exec(text);
@@ -126,12 +141,16 @@ export function readObject(text: string, bytes: Uint8Array | undefined, number: 
 }
 
 function unreadable(name: string, what: string): never {
-  throw new FactsheetsError(`cannot read ${name}: ${what}`, { stage: 'finish', file: name, hint: 'Rebuild it (factsheets build --force): it was not written by this tool, or it is damaged.' });
+  throw new FactsheetsError(`cannot read ${name}: ${what}`, {
+    stage: 'finish',
+    file: name,
+    hint: 'Rebuild it (factsheets build --force): it was not written by this tool, or it is damaged.',
+  });
 }
 
 /** Where an object's value ends: at `stream` or `endobj` outside any string. */
 function tokenEnd(text: string, from: number): { at: number; keyword: 'stream' | 'endobj' } {
-  for (let at = from; at < text.length;) {
+  for (let at = from; at < text.length; ) {
     const skipped = skipString(text, at);
     if (skipped !== at) {
       at = skipped;
@@ -173,7 +192,7 @@ export function mapReferences(value: string, replace: (number: number) => string
   let output = '';
   let copied = 0;
   const reference = /(\d+) (\d+) R(?![A-Za-z0-9])/y;
-  for (let at = 0; at < value.length;) {
+  for (let at = 0; at < value.length; ) {
     const skipped = skipString(value, at);
     if (skipped !== at) {
       at = skipped;
@@ -224,7 +243,7 @@ export function dictEntry(value: string, key: string): { text: string; start: nu
   if (match === null) return undefined;
   const start = match.index + match[0].length - 2;
   let depth = 0;
-  for (let at = start; at < value.length;) {
+  for (let at = start; at < value.length; ) {
     if (value.startsWith('<<', at)) {
       depth += 1;
       at += 2;
@@ -240,12 +259,22 @@ export function dictEntry(value: string, key: string): { text: string; start: nu
 }
 
 /** Writes objects 1…n as a PDF with one cross-reference table. */
-export function writePdf(objects: readonly PdfObject[], root: number, info: number | undefined, id?: string): Uint8Array {
+export function writePdf(
+  objects: readonly PdfObject[],
+  root: number,
+  info: number | undefined,
+  id?: string,
+): Uint8Array {
   return new Uint8Array(Buffer.concat(writePdfPieces(objects, root, info, id)));
 }
 
 /** The same PDF as consecutive pieces (stream data is not copied), for files too large to join in memory. */
-export function writePdfPieces(objects: readonly PdfObject[], root: number, info: number | undefined, id?: string): Buffer[] {
+export function writePdfPieces(
+  objects: readonly PdfObject[],
+  root: number,
+  info: number | undefined,
+  id?: string,
+): Buffer[] {
   const chunks: Buffer[] = [];
   let length = 0;
   let text = '';
@@ -275,8 +304,10 @@ export function writePdfPieces(objects: readonly PdfObject[], root: number, info
     }
   });
   const xref = length;
-  write(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
-    `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}${id === undefined ? '' : `\n/ID [<${id}> <${id}>]`}>>\nstartxref\n${xref}\n%%EOF\n`);
+  write(
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}` +
+      `trailer\n<</Size ${objects.length + 1}\n/Root ${root} 0 R${info === undefined ? '' : `\n/Info ${info} 0 R`}${id === undefined ? '' : `\n/ID [<${id}> <${id}>]`}>>\nstartxref\n${xref}\n%%EOF\n`,
+  );
   flush();
   return chunks;
 }

@@ -17,7 +17,8 @@ export function fixOutlineTitles(bytes: Uint8Array, headings: readonly string[])
     if (title === undefined) continue;
     const current = decodeString(title);
     const heading = byKey.get(key(current));
-    if (heading !== undefined && heading !== current) objects.set(number, body.replace(title, encodeTextString(heading)));
+    if (heading !== undefined && heading !== current)
+      objects.set(number, body.replace(title, encodeTextString(heading)));
   }
   return objects.size === 0 ? bytes : fromLatin1(appendUpdate(pdf.text, objects, undefined, pdf.trailer));
 }

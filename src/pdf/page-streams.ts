@@ -12,9 +12,12 @@ export function pageStreams(objects: ReadonlyMap<number, PdfObject>): PageStream
   const pages: PageStreams[] = [];
   for (const [number, object] of objects) {
     if (!/\/Type\s*\/Page\b(?!s)/.test(object.value)) continue;
-    const resources = dictEntry(object.value, 'Resources')?.text ?? objects.get(refEntry(object.value, 'Resources') ?? -1)?.value ?? '';
+    const resources =
+      dictEntry(object.value, 'Resources')?.text ?? objects.get(refEntry(object.value, 'Resources') ?? -1)?.value ?? '';
     const fontDict = dictEntry(resources, 'Font')?.text ?? objects.get(refEntry(resources, 'Font') ?? -1)?.value ?? '';
-    const fonts = new Map([...fontDict.matchAll(/\/([^\s/<>[\]()]+)\s+(\d+) \d+ R/g)].map((match) => [match[1] ?? '', Number(match[2])]));
+    const fonts = new Map(
+      [...fontDict.matchAll(/\/([^\s/<>[\]()]+)\s+(\d+) \d+ R/g)].map((match) => [match[1] ?? '', Number(match[2])]),
+    );
     pages.push({ page: number, contents: refList(object.value, 'Contents'), fonts });
   }
   return pages.sort((a, b) => a.page - b.page);

@@ -43,18 +43,29 @@ export function addPrintMarks(bytes: Uint8Array, marks: PrintMarks): Uint8Array 
     const width = x1 - x0;
     const height = y1 - y0;
     const before = stream(`q 1 0 0 1 ${fmt(slug - x0)} ${fmt(slug - y0)} cm`);
-    const after = stream(`Q\n${cropMarks(slug + bleed, slug + bleed, slug + width - bleed, slug + height - bleed, bleed)}`);
+    const after = stream(
+      `Q\n${cropMarks(slug + bleed, slug + bleed, slug + width - bleed, slug + height - bleed, bleed)}`,
+    );
     const inner = contents.startsWith('[') ? contents.slice(1, -1).trim() : contents;
-    objects.set(page, body
-      .replace(/\/MediaBox \[[^\]]*\]/, `/MediaBox [0 0 ${fmt(width + 2 * slug)} ${fmt(height + 2 * slug)}]\n/BleedBox [${fmt(slug)} ${fmt(slug)} ${fmt(slug + width)} ${fmt(slug + height)}]\n/TrimBox [${fmt(slug + bleed)} ${fmt(slug + bleed)} ${fmt(slug + width - bleed)} ${fmt(slug + height - bleed)}]`)
-      .replace(/\/Contents (\d+ \d+ R|\[[^\]]*\])/, `/Contents [${before} 0 R ${inner} ${after} 0 R]`));
+    objects.set(
+      page,
+      body
+        .replace(
+          /\/MediaBox \[[^\]]*\]/,
+          `/MediaBox [0 0 ${fmt(width + 2 * slug)} ${fmt(height + 2 * slug)}]\n/BleedBox [${fmt(slug)} ${fmt(slug)} ${fmt(slug + width)} ${fmt(slug + height)}]\n/TrimBox [${fmt(slug + bleed)} ${fmt(slug + bleed)} ${fmt(slug + width - bleed)} ${fmt(slug + height - bleed)}]`,
+        )
+        .replace(/\/Contents (\d+ \d+ R|\[[^\]]*\])/, `/Contents [${before} 0 R ${inner} ${after} 0 R]`),
+    );
     for (const annotation of annotationsOf(pdf, body)) {
       const annotationBody = pdf.body(annotation);
       if (annotationBody === undefined) continue;
-      objects.set(annotation, annotationBody.replace(/\/Rect \[([\d.\s-]+)\]/, (_, rect: string) => {
-        const [a = 0, b = 0, c = 0, d = 0] = rect.trim().split(/\s+/).map(Number);
-        return `/Rect [${fmt(a + slug - x0)} ${fmt(b + slug - y0)} ${fmt(c + slug - x0)} ${fmt(d + slug - y0)}]`;
-      }));
+      objects.set(
+        annotation,
+        annotationBody.replace(/\/Rect \[([\d.\s-]+)\]/, (_, rect: string) => {
+          const [a = 0, b = 0, c = 0, d = 0] = rect.trim().split(/\s+/).map(Number);
+          return `/Rect [${fmt(a + slug - x0)} ${fmt(b + slug - y0)} ${fmt(c + slug - x0)} ${fmt(d + slug - y0)}]`;
+        }),
+      );
     }
   }
   return fromLatin1(appendUpdate(pdf.text, objects, undefined, pdf.trailer));
@@ -65,7 +76,12 @@ function cropMarks(left: number, bottom: number, right: number, top: number, ble
   const gap = bleed + 0.5 * PT_PER_MM;
   const length = 5 * PT_PER_MM;
   const lines: string[] = [];
-  for (const [x, y, dx, dy] of [[left, bottom, -1, -1], [right, bottom, 1, -1], [left, top, -1, 1], [right, top, 1, 1]] as const) {
+  for (const [x, y, dx, dy] of [
+    [left, bottom, -1, -1],
+    [right, bottom, 1, -1],
+    [left, top, -1, 1],
+    [right, top, 1, 1],
+  ] as const) {
     lines.push(`${fmt(x + dx * gap)} ${fmt(y)} m ${fmt(x + dx * (gap + length))} ${fmt(y)} l S`);
     lines.push(`${fmt(x)} ${fmt(y + dy * gap)} m ${fmt(x)} ${fmt(y + dy * (gap + length))} l S`);
   }

@@ -29,13 +29,18 @@ export function makeReproducible(bytes: Uint8Array, creationDate: Date): Uint8Ar
 
 /** Re-sorts each `/Limits [..] /Names [(key) n 0 R …]` leaf by key; the pairs only move, so the length holds. */
 function sortIdTreeLeaves(text: string): string {
-  return text.replace(/\/Limits \[(\(node\d+\)) (\(node\d+\))\](\s*)\/Names \[([^\]]*)\]/g, (match, _low: string, _high: string, gap: string, names: string) => {
-    const pairs = [...names.matchAll(/(\(node\d+\)) (\d+ \d+ R)/g)].map((pair) => [pair[1] ?? '', pair[2] ?? ''] as const);
-    if (pairs.length === 0) return match;
-    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const sorted = `/Limits [${pairs[0]?.[0]} ${pairs[pairs.length - 1]?.[0]}]${gap}/Names [${pairs.map(([key, ref]) => `${key} ${ref}`).join(' ')}]`;
-    return sorted.length === match.length ? sorted : match;
-  });
+  return text.replace(
+    /\/Limits \[(\(node\d+\)) (\(node\d+\))\](\s*)\/Names \[([^\]]*)\]/g,
+    (match, _low: string, _high: string, gap: string, names: string) => {
+      const pairs = [...names.matchAll(/(\(node\d+\)) (\d+ \d+ R)/g)].map(
+        (pair) => [pair[1] ?? '', pair[2] ?? ''] as const,
+      );
+      if (pairs.length === 0) return match;
+      pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const sorted = `/Limits [${pairs[0]?.[0]} ${pairs[pairs.length - 1]?.[0]}]${gap}/Names [${pairs.map(([key, ref]) => `${key} ${ref}`).join(' ')}]`;
+      return sorted.length === match.length ? sorted : match;
+    },
+  );
 }
 
 /** `D:20170906000000+00'00'`, the form Chromium writes. */

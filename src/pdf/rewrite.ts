@@ -1,5 +1,12 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { readCrossReference, readObject, scanCrossReference, writePdf, type CrossReference, type PdfObject } from './objects.js';
+import {
+  readCrossReference,
+  readObject,
+  scanCrossReference,
+  writePdf,
+  type CrossReference,
+  type PdfObject,
+} from './objects.js';
 import { appendUpdate, fromLatin1, latin1 } from './update.js';
 
 const NAME = 'the printed PDF';
@@ -44,14 +51,23 @@ export function rewriteStreams(bytes: Uint8Array, fixes: readonly StreamFix[]): 
     const object = objects.get(number);
     if (object === undefined) continue;
     const stream = deflateSync(Buffer.from(content, 'latin1'));
-    changed.set(number, { value: object.value.replace(/\/Length\s+\d+\b(?!\s+\d+\s+R)/, `/Length ${stream.byteLength}`), stream });
+    changed.set(number, {
+      value: object.value.replace(/\/Length\s+\d+\b(?!\s+\d+\s+R)/, `/Length ${stream.byteLength}`),
+      stream,
+    });
   }
   const numbers = [...objects.keys()].sort((a, b) => a - b);
   if (numbers.every((number, index) => number === index + 1)) {
     const root = Number(trailer.root.split(' ')[0]);
-    return writePdf(numbers.map((number) => changed.get(number) ?? objects.get(number) ?? { value: 'null' }), root, trailer.info);
+    return writePdf(
+      numbers.map((number) => changed.get(number) ?? objects.get(number) ?? { value: 'null' }),
+      root,
+      trailer.info,
+    );
   }
-  const updates = new Map([...changed].map(([number, object]) => [number, `${object.value}\nstream\n${latin1(object.stream)}\nendstream`]));
+  const updates = new Map(
+    [...changed].map(([number, object]) => [number, `${object.value}\nstream\n${latin1(object.stream)}\nendstream`]),
+  );
   return fromLatin1(appendUpdate(text, updates, undefined, trailer));
 }
 
@@ -68,7 +84,8 @@ function crossReference(text: string): CrossReference {
 export function decodedStream(object: PdfObject): string | undefined {
   if (object.stream === undefined) return undefined;
   const dictionary = object.value;
-  if (/\/Subtype\s*\/(?!Form\b)|\/Length[123]\b|\/Type\s*\/(?:Metadata|XRef|ObjStm)\b/.test(dictionary)) return undefined;
+  if (/\/Subtype\s*\/(?!Form\b)|\/Length[123]\b|\/Type\s*\/(?:Metadata|XRef|ObjStm)\b/.test(dictionary))
+    return undefined;
   if (!/\/Filter\s*\/FlateDecode\b/.test(dictionary) || /\/DecodeParms\b/.test(dictionary)) return undefined;
   try {
     return inflateSync(object.stream).toString('latin1');

@@ -40,15 +40,21 @@ export function declareStandards(bytes: Uint8Array, print?: PrintCondition): Uin
   let info = trailer.info === undefined ? '<<>>' : (pdf.body(trailer.info) ?? '<<>>');
   let catalogEntries = '';
   if (print !== undefined) {
-    info = info.replace(/\n?\/(?:GTS_PDFXVersion|Trapped)\s*(?:\([^)]*\)|\/\w+)/g, '').replace(/>>\s*$/, '\n/GTS_PDFXVersion (PDF/X-4)\n/Trapped /False>>');
+    info = info
+      .replace(/\n?\/(?:GTS_PDFXVersion|Trapped)\s*(?:\([^)]*\)|\/\w+)/g, '')
+      .replace(/>>\s*$/, '\n/GTS_PDFXVersion (PDF/X-4)\n/Trapped /False>>');
     catalogEntries += printIntent(pdf, print, objects, add);
   }
   const lang = /\/Lang\s*(\([^)]*\)|<[0-9A-Fa-f]*>)/.exec(catalog)?.[1];
   const xmp = xmpForInfo(info, lang === undefined ? '' : decodeString(lang), id, print !== undefined);
-  const metadata = add(`<</Type /Metadata /Subtype /XML /Length ${xmp.byteLength}>>\nstream\n${xmp.toString('latin1')}\nendstream`);
+  const metadata = add(
+    `<</Type /Metadata /Subtype /XML /Length ${xmp.byteLength}>>\nstream\n${xmp.toString('latin1')}\nendstream`,
+  );
   // Info changes only for print; otherwise the trailer keeps pointing at it.
   const infoNumber = print === undefined ? undefined : add(info);
-  const withoutOld = catalog.replace(/\n?\/(?:Metadata|Version)\s*(?:\d+ \d+ R|\/[\d.]+)/g, '').replace(/\n?\/OutputIntents\s*\[[^\]]*\]/, '');
+  const withoutOld = catalog
+    .replace(/\n?\/(?:Metadata|Version)\s*(?:\d+ \d+ R|\/[\d.]+)/g, '')
+    .replace(/\n?\/OutputIntents\s*\[[^\]]*\]/, '');
   objects.set(root, withoutOld.replace(/>>\s*$/, `\n/Metadata ${metadata} 0 R${catalogEntries}>>`));
   return fromLatin1(appendUpdate(pdf.text, objects, infoNumber, trailer, id));
 }
@@ -62,11 +68,18 @@ const packedProfiles = new WeakMap<Uint8Array, Buffer>();
  * bleed, and a press has no use for them); the Link elements keep their text, without the
  * annotations. Returns the catalog's new entries.
  */
-function printIntent(pdf: PrintedPdf, print: PrintCondition, objects: Map<number, string>, add: (body: string) => number): string {
+function printIntent(
+  pdf: PrintedPdf,
+  print: PrintCondition,
+  objects: Map<number, string>,
+  add: (body: string) => number,
+): string {
   const stream = (data: Uint8Array, dictionary: string): number => {
     const packed = packedProfiles.get(data) ?? deflateSync(data);
     packedProfiles.set(data, packed);
-    return add(`<<${dictionary} /Filter /FlateDecode /Length ${packed.byteLength}>>\nstream\n${latin1(packed)}\nendstream`);
+    return add(
+      `<<${dictionary} /Filter /FlateDecode /Length ${packed.byteLength}>>\nstream\n${latin1(packed)}\nendstream`,
+    );
   };
   const output = stream(print.profile, '/N 4');
   const srgb = add(`[/ICCBased ${stream(print.srgb, '/N 3 /Alternate /DeviceRGB')} 0 R]`);
@@ -78,9 +91,10 @@ function printIntent(pdf: PrintedPdf, print: PrintCondition, objects: Map<number
     if (resources !== undefined) {
       const spaces = dictEntry(resources.text, 'ColorSpace');
       const entry = `/DefaultRGB ${srgb} 0 R`;
-      const updated = spaces === undefined
-        ? `<<\n/ColorSpace <<${entry}>>${resources.text.slice(2)}`
-        : `${resources.text.slice(0, spaces.start + 2)}${entry}\n${resources.text.slice(spaces.start + 2).replace(/\/DefaultRGB\s*(?:\d+ \d+ R|\[[^\]]*\])/, '')}`;
+      const updated =
+        spaces === undefined
+          ? `<<\n/ColorSpace <<${entry}>>${resources.text.slice(2)}`
+          : `${resources.text.slice(0, spaces.start + 2)}${entry}\n${resources.text.slice(spaces.start + 2).replace(/\/DefaultRGB\s*(?:\d+ \d+ R|\[[^\]]*\])/, '')}`;
       page = body.slice(0, resources.start) + updated + body.slice(resources.end);
     }
     objects.set(number, page.replace(/\n?\/Annots\s*(?:\[[^\]]*\]|\d+ \d+ R)/, ''));
@@ -93,7 +107,9 @@ function printIntent(pdf: PrintedPdf, print: PrintCondition, objects: Map<number
   }
   const condition = `(${print.condition.replace(/[()\\]/g, '')})`;
   const identifier = `(${print.identifier.replace(/[()\\]/g, '')})`;
-  const intent = add(`<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier ${identifier} /OutputCondition ${condition} /Info ${condition} /RegistryName (http://www.color.org) /DestOutputProfile ${output} 0 R>>`);
+  const intent = add(
+    `<</Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier ${identifier} /OutputCondition ${condition} /Info ${condition} /RegistryName (http://www.color.org) /DestOutputProfile ${output} 0 R>>`,
+  );
   return `\n/OutputIntents [${intent} 0 R]\n/Version /1.6`;
 }
 
@@ -103,12 +119,22 @@ export function xmpForInfo(info: string, lang: string, id: string, print: boolea
     const token = new RegExp(`/${key}\\s*(<[0-9A-Fa-f]*>|\\((?:\\\\.|[^\\\\)])*\\))`).exec(info)?.[1];
     return token === undefined ? undefined : decodeString(token);
   };
-  return Buffer.from(xmpPacket({
-    title: field('Title') ?? '', lang,
-    author: field('Author'), subject: field('Subject'), keywords: field('Keywords'), creator: field('Creator'), producer: field('Producer'),
-    created: isoDate(field('CreationDate') ?? ''), modified: isoDate(field('ModDate') ?? ''),
-    pdfx: print ? 'PDF/X-4' : undefined, documentId: id,
-  }), 'utf8');
+  return Buffer.from(
+    xmpPacket({
+      title: field('Title') ?? '',
+      lang,
+      author: field('Author'),
+      subject: field('Subject'),
+      keywords: field('Keywords'),
+      creator: field('Creator'),
+      producer: field('Producer'),
+      created: isoDate(field('CreationDate') ?? ''),
+      modified: isoDate(field('ModDate') ?? ''),
+      pdfx: print ? 'PDF/X-4' : undefined,
+      documentId: id,
+    }),
+    'utf8',
+  );
 }
 
 /** Only the structure fixes, as an update: for the briefing pack's cover, whose file the merge rewrites (and declares). */

@@ -7,10 +7,21 @@ export function encodeTextString(value: string): string {
 export function decodeString(token: string): string {
   if (token.startsWith('<')) {
     const bytes = Buffer.from(token.slice(1, -1), 'hex');
-    return bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+    return bytes[0] === 0xfe && bytes[1] === 0xff
+      ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
+      : bytes.toString('latin1');
   }
   return token.slice(1, -1).replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_match, sequence: string) => {
-    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+    const simple: Record<string, string> = {
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      b: '\b',
+      f: '\f',
+      '(': '(',
+      ')': ')',
+      '\\': '\\',
+    };
     return simple[sequence] ?? String.fromCharCode(parseInt(sequence, 8));
   });
 }

@@ -4,15 +4,67 @@ import type { PrintedPdf } from './update.js';
 
 /** The structure types of PDF 1.7 (ISO 32000-1, 14.8.4): any other needs a RoleMap entry. */
 export const STANDARD_TYPES = new Set([
-  'Document', 'Part', 'Art', 'Sect', 'Div', 'BlockQuote', 'Caption', 'TOC', 'TOCI', 'Index', 'NonStruct', 'Private',
-  'P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot',
-  'Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot', 'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP',
-  'Figure', 'Formula', 'Form',
+  'Document',
+  'Part',
+  'Art',
+  'Sect',
+  'Div',
+  'BlockQuote',
+  'Caption',
+  'TOC',
+  'TOCI',
+  'Index',
+  'NonStruct',
+  'Private',
+  'P',
+  'H',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'L',
+  'LI',
+  'Lbl',
+  'LBody',
+  'Table',
+  'TR',
+  'TH',
+  'TD',
+  'THead',
+  'TBody',
+  'TFoot',
+  'Span',
+  'Quote',
+  'Note',
+  'Reference',
+  'BibEntry',
+  'Code',
+  'Link',
+  'Annot',
+  'Ruby',
+  'RB',
+  'RT',
+  'RP',
+  'Warichu',
+  'WT',
+  'WP',
+  'Figure',
+  'Formula',
+  'Form',
 ]);
 
 /** PDF 2.0 types Chromium writes, and the PDF 1.7 type each stands for. */
 export const ROLE_MAP: Readonly<Record<string, string>> = {
-  Strong: 'Span', Em: 'Span', Sub: 'Span', Aside: 'Sect', Title: 'P', FENote: 'Div', DocumentFragment: 'Div', Artifact: 'Div',
+  Strong: 'Span',
+  Em: 'Span',
+  Sub: 'Span',
+  Aside: 'Sect',
+  Title: 'P',
+  FENote: 'Div',
+  DocumentFragment: 'Div',
+  Artifact: 'Div',
 };
 
 /** A /Lang entry with a language in it (an empty one says nothing). */
@@ -59,26 +111,43 @@ export function structureFixes(pdf: PrintedPdf, root: number): Map<number, strin
   const objects = new Map<number, string>();
   const elements = structElements(pdf);
   const retype = (element: StructElement, type: string): void => {
-    objects.set(element.number, (objects.get(element.number) ?? element.body).replace(/\/S\s*\/[^\s/<>[\]()]+/, `/S /${type}`));
+    objects.set(
+      element.number,
+      (objects.get(element.number) ?? element.body).replace(/\/S\s*\/[^\s/<>[\]()]+/, `/S /${type}`),
+    );
   };
   let next = pdf.trailer.size;
   for (const element of elements.values()) {
     if (element.type === 'LI') {
-      const bodies = element.kids.map((kid) => elements.get(kid)).filter((kid): kid is StructElement => kid !== undefined && kid.type !== 'Lbl' && kid.type !== 'LBody');
+      const bodies = element.kids
+        .map((kid) => elements.get(kid))
+        .filter((kid): kid is StructElement => kid !== undefined && kid.type !== 'Lbl' && kid.type !== 'LBody');
       const [only] = bodies;
       if (only !== undefined && bodies.length === 1 && /^(NonStruct|Div|Span)$/.test(only.type)) retype(only, 'LBody');
-      else if (bodies.length > 0 || ownContent(element.body).length > 0) wrapInBody(pdf, root, element, bodies, next++, objects);
+      else if (bodies.length > 0 || ownContent(element.body).length > 0)
+        wrapInBody(pdf, root, element, bodies, next++, objects);
     }
     if (element.type === 'Figure' && !/\/Alt\b/.test(element.body) && element.kids.length > 0) retype(element, 'Div');
     // Not a list item's body already made LBody (above): that keeps its /Lang and its role.
-    if (element.type === 'NonStruct' && LANG.test(element.body) && /\/S\s*\/NonStruct\b/.test(objects.get(element.number) ?? element.body)) retype(element, 'Span');
+    if (
+      element.type === 'NonStruct' &&
+      LANG.test(element.body) &&
+      /\/S\s*\/NonStruct\b/.test(objects.get(element.number) ?? element.body)
+    )
+      retype(element, 'Span');
   }
   const structRoot = refEntry(pdf.body(root) ?? '', 'StructTreeRoot');
   const rootBody = structRoot === undefined ? undefined : pdf.body(structRoot);
   if (structRoot !== undefined && rootBody !== undefined) {
-    const used = new Set([...elements.values()].map((element) => element.type).filter((type) => !STANDARD_TYPES.has(type)));
-    const entries = [...used].filter((type) => ROLE_MAP[type] !== undefined).sort().map((type) => `/${type} /${ROLE_MAP[type]}`);
-    if (entries.length > 0 && !/\/RoleMap\b/.test(rootBody)) objects.set(structRoot, rootBody.replace(/>>\s*$/, `\n/RoleMap <<${entries.join(' ')}>>>>`));
+    const used = new Set(
+      [...elements.values()].map((element) => element.type).filter((type) => !STANDARD_TYPES.has(type)),
+    );
+    const entries = [...used]
+      .filter((type) => ROLE_MAP[type] !== undefined)
+      .sort()
+      .map((type) => `/${type} /${ROLE_MAP[type]}`);
+    if (entries.length > 0 && !/\/RoleMap\b/.test(rootBody))
+      objects.set(structRoot, rootBody.replace(/>>\s*$/, `\n/RoleMap <<${entries.join(' ')}>>>>`));
   }
   for (const number of pdf.numbers) {
     const body = pdf.body(number) ?? '';
@@ -98,20 +167,49 @@ function ownContent(body: string): number[] {
  * Gathers a list item's children other than its label (elements and its own marked content)
  * into a new LBody element (object `number`); the parent tree then maps that content to it.
  */
-function wrapInBody(pdf: PrintedPdf, root: number, item: StructElement, bodies: readonly StructElement[], number: number, objects: Map<number, string>): void {
+function wrapInBody(
+  pdf: PrintedPdf,
+  root: number,
+  item: StructElement,
+  bodies: readonly StructElement[],
+  number: number,
+  objects: Map<number, string>,
+): void {
   const moved = new Set(bodies.map((body) => body.number));
   const mcids = ownContent(item.body);
   const page = /\/Pg\s+(\d+) \d+ R/.exec(item.body)?.[1];
-  if (mcids.length > 0 && (page === undefined || !reassign(pdf, root, Number(page), mcids, item.number, number, objects))) return;
+  if (
+    mcids.length > 0 &&
+    (page === undefined || !reassign(pdf, root, Number(page), mcids, item.number, number, objects))
+  )
+    return;
   const labels = item.kids.filter((kid) => !moved.has(kid)).map((kid) => `${kid} 0 R`);
   const contents = [...mcids.map(String), ...bodies.map((body) => `${body.number} 0 R`)];
-  objects.set(number, `<</Type /StructElem\n/S /LBody\n/P ${item.number} 0 R${page === undefined ? '' : `\n/Pg ${page} 0 R`}\n/K [${contents.join(' ')}]>>`);
-  objects.set(item.number, (objects.get(item.number) ?? item.body).replace(/\/K\s*(\[[^\]]*\]|\d+ \d+ R|\d+)/, `/K [${[...labels, `${number} 0 R`].join(' ')}]`));
-  for (const body of bodies) objects.set(body.number, (objects.get(body.number) ?? body.body).replace(/\/P\s+\d+ \d+ R/, `/P ${number} 0 R`));
+  objects.set(
+    number,
+    `<</Type /StructElem\n/S /LBody\n/P ${item.number} 0 R${page === undefined ? '' : `\n/Pg ${page} 0 R`}\n/K [${contents.join(' ')}]>>`,
+  );
+  objects.set(
+    item.number,
+    (objects.get(item.number) ?? item.body).replace(
+      /\/K\s*(\[[^\]]*\]|\d+ \d+ R|\d+)/,
+      `/K [${[...labels, `${number} 0 R`].join(' ')}]`,
+    ),
+  );
+  for (const body of bodies)
+    objects.set(body.number, (objects.get(body.number) ?? body.body).replace(/\/P\s+\d+ \d+ R/, `/P ${number} 0 R`));
 }
 
 /** Points the parent tree's entries for `mcids` on `page` from element `from` to element `to`; false if the tree is not as Chromium writes it. */
-function reassign(pdf: PrintedPdf, root: number, page: number, mcids: readonly number[], from: number, to: number, objects: Map<number, string>): boolean {
+function reassign(
+  pdf: PrintedPdf,
+  root: number,
+  page: number,
+  mcids: readonly number[],
+  from: number,
+  to: number,
+  objects: Map<number, string>,
+): boolean {
   const key = /\/StructParents\s+(\d+)/.exec(pdf.body(page) ?? '')?.[1];
   const structRoot = refEntry(pdf.body(root) ?? '', 'StructTreeRoot');
   const tree = refEntry(pdf.body(structRoot ?? -1) ?? '', 'ParentTree');

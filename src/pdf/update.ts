@@ -53,7 +53,13 @@ export function objectBody(text: string, number: number): string | undefined {
  * Nothing before it changes, so everything the update does not replace (tags, outline, fonts)
  * stays exactly as it was.
  */
-export function appendUpdate(text: string, objects: ReadonlyMap<number, string>, info?: number, trailer: Trailer = readTrailer(text), id?: string): string {
+export function appendUpdate(
+  text: string,
+  objects: ReadonlyMap<number, string>,
+  info?: number,
+  trailer: Trailer = readTrailer(text),
+  id?: string,
+): string {
   let output = text.endsWith('\n') ? text : `${text}\n`;
   const offsets = new Map<number, number>();
   for (const [number, body] of [...objects].sort(([a], [b]) => a - b)) {

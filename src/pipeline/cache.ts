@@ -14,7 +14,9 @@ export class BuildCache {
   /** Validation results by input text: in watch mode, a save revalidates only what it changed. */
   readonly validation = new ValidationMemo();
 
-  private fonts: { readonly key: string; readonly read: Promise<DeclaredFonts & { hash: string; embedded: EmbeddedFonts }> } | undefined;
+  private fonts:
+    | { readonly key: string; readonly read: Promise<DeclaredFonts & { hash: string; embedded: EmbeddedFonts }> }
+    | undefined;
   private maps: Promise<MapMaker> | undefined;
   private renderer: { readonly key: string; readonly pool: Promise<Renderer> } | undefined;
 
@@ -25,12 +27,17 @@ export class BuildCache {
   fontFaces(templates: LoadedTemplates): Promise<DeclaredFonts & { hash: string; embedded: EmbeddedFonts }> {
     const key = hashParts([...templates.styles].map(([name, file]) => [name, file.text] as const));
     if (this.fonts?.key !== key) {
-      this.fonts = { key, read: declaredFonts(templates).then((fonts) => {
-        const hash = sha256(fonts.css);
-        return { ...fonts, hash, embedded: { reference: `/* factsheets embedded fonts ${hash} */`, css: fonts.css } };
-      }) };
+      this.fonts = {
+        key,
+        read: declaredFonts(templates).then((fonts) => {
+          const hash = sha256(fonts.css);
+          return { ...fonts, hash, embedded: { reference: `/* factsheets embedded fonts ${hash} */`, css: fonts.css } };
+        }),
+      };
       // A failed read (a missing font file) is tried again on the next build.
-      this.fonts.read.catch(() => { this.fonts = undefined; });
+      this.fonts.read.catch(() => {
+        this.fonts = undefined;
+      });
     }
     return this.fonts.read;
   }
@@ -43,7 +50,10 @@ export class BuildCache {
   /** Locator maps: the boundaries and the projection code load only when a map is drawn. */
   mapMaker(): Promise<MapMaker> {
     this.maps ??= (async () => {
-      const [{ loadAtlas }, { layoutLocatorMap }] = await Promise.all([import('../stages/plan/atlas.js'), import('../stages/plan/locator-map.js')]);
+      const [{ loadAtlas }, { layoutLocatorMap }] = await Promise.all([
+        import('../stages/plan/atlas.js'),
+        import('../stages/plan/locator-map.js'),
+      ]);
       const atlas = await loadAtlas();
       return (iso: string) => layoutLocatorMap(iso, atlas);
     })();
@@ -58,7 +68,10 @@ export class BuildCache {
     const key = rendererKey(setup, deadlineMs);
     if (this.renderer?.key !== key) {
       void this.renderer?.pool.then((pool) => pool.close());
-      this.renderer = { key, pool: import('../stages/render/isolated.js').then(({ startRenderer }) => startRenderer(setup, deadlineMs)) };
+      this.renderer = {
+        key,
+        pool: import('../stages/render/isolated.js').then(({ startRenderer }) => startRenderer(setup, deadlineMs)),
+      };
     }
     return this.renderer.pool;
   }
@@ -78,7 +91,9 @@ export function rendererKey(setup: RenderSetup, deadlineMs: number): string {
   const { templates } = setup;
   return hashParts([
     ['setup', `${setup.fontsReference}\0${setup.contentDir}\0${deadlineMs}\0${JSON.stringify(setup.limits)}`],
-    ...[...templates.layouts, ...templates.partials, ...templates.styles, ...templates.messages].map(([name, file]) => [file.displayPath || name, file.text] as const),
+    ...[...templates.layouts, ...templates.partials, ...templates.styles, ...templates.messages].map(
+      ([name, file]) => [file.displayPath || name, file.text] as const,
+    ),
     ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
   ]);
 }

@@ -30,8 +30,11 @@ export function findChanges(
   for (const job of jobs) {
     const entry = entries.get(job.outputPath);
     // One small synchronous stat per output: far quicker than as many thread-pool round trips.
-    const current = !force && entry !== undefined && sameInputs(entry.inputs, inputsOf(job, entry))
-      && sizeOf(join(outDir, job.outputPath)) === entry.bytes;
+    const current =
+      !force &&
+      entry !== undefined &&
+      sameInputs(entry.inputs, inputsOf(job, entry)) &&
+      sizeOf(join(outDir, job.outputPath)) === entry.bytes;
     if (current && entry !== undefined) upToDate.push({ job, entry });
     else outOfDate.push(job);
   }
@@ -59,11 +62,15 @@ export function sameInputs(a: Readonly<Record<string, string>>, b: Readonly<Reco
  * folder (a planted or edited manifest) is an error, and then nothing is removed.
  */
 export async function removeOrphans(
-  previous: Manifest | undefined, kept: { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> }, outDir: string,
+  previous: Manifest | undefined,
+  kept: { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> },
+  outDir: string,
 ): Promise<string[]> {
-  const orphans = (previous?.documents ?? []).filter((entry) => (entry.kind === 'briefing-pack'
-    ? !kept.packs.has(entry.output)
-    : (entry.kind === 'factsheet' || entry.kind === 'one-pager') && !kept.names.has(entry.name)));
+  const orphans = (previous?.documents ?? []).filter((entry) =>
+    entry.kind === 'briefing-pack'
+      ? !kept.packs.has(entry.output)
+      : (entry.kind === 'factsheet' || entry.kind === 'one-pager') && !kept.names.has(entry.name),
+  );
   const targets: string[] = [];
   for (const entry of orphans) {
     const target = confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE));

@@ -41,7 +41,14 @@ export class FailureMemo {
     const repeated: string[] = [];
     const seen = new Map<string, string>();
     for (const result of report.documents) {
-      if (result.status !== 'failed' || tried.has(result.name) || already.has(result.name) || result.edition !== undefined || result.kind === 'briefing-pack') continue;
+      if (
+        result.status !== 'failed' ||
+        tried.has(result.name) ||
+        already.has(result.name) ||
+        result.edition !== undefined ||
+        result.kind === 'briefing-pack'
+      )
+        continue;
       const own = report.errors.filter((error) => error.document === result.name);
       if (own.length === 0) continue;
       const text = own.map((error) => formatError(error)).join('\n');
@@ -55,9 +62,15 @@ export class FailureMemo {
   }
 
   /** After a build: failures tried in it are remembered, documents it built (or dropped) forgotten. */
-  learn(tried: ReadonlyMap<string, string>, results: readonly DocumentResult[], errors: readonly FactsheetsError[]): void {
+  learn(
+    tried: ReadonlyMap<string, string>,
+    results: readonly DocumentResult[],
+    errors: readonly FactsheetsError[],
+  ): void {
     for (const [name, fingerprint] of tried) {
-      const result = results.find((candidate) => candidate.name === name && candidate.edition === undefined && candidate.kind !== 'briefing-pack');
+      const result = results.find(
+        (candidate) => candidate.name === name && candidate.edition === undefined && candidate.kind !== 'briefing-pack',
+      );
       const own = errors.filter((error) => error.document === name);
       if (result?.status === 'failed' && own.length > 0) this.failures.set(name, { fingerprint, result, errors: own });
       else this.failures.delete(name);
@@ -66,8 +79,16 @@ export class FailureMemo {
 }
 
 /** One fingerprint for all the editions of a document: each output with its inputs, in a fixed order. */
-export function fingerprintOf(editions: readonly { readonly output: string; readonly inputs: Readonly<Record<string, string>> }[]): string {
-  const sorted = [...editions].sort((a, b) => (a.output < b.output ? -1 : 1))
-    .map(({ output, inputs }) => [output, Object.keys(inputs).sort().map((key) => [key, inputs[key]])]);
+export function fingerprintOf(
+  editions: readonly { readonly output: string; readonly inputs: Readonly<Record<string, string>> }[],
+): string {
+  const sorted = [...editions]
+    .sort((a, b) => (a.output < b.output ? -1 : 1))
+    .map(({ output, inputs }) => [
+      output,
+      Object.keys(inputs)
+        .sort()
+        .map((key) => [key, inputs[key]]),
+    ]);
   return JSON.stringify(sorted);
 }

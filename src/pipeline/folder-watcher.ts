@@ -23,7 +23,9 @@ export async function watchFolders(
   // A folder that vanishes can make the watcher report an error: it is followed by the check below.
   watcher.on('error', () => undefined);
   await new Promise<void>((resolve) => watcher.on('ready', () => resolve()));
-  const identities = new Map(await Promise.all(folders.map(async (folder) => [folder, await identity(folder)] as const)));
+  const identities = new Map(
+    await Promise.all(folders.map(async (folder) => [folder, await identity(folder)] as const)),
+  );
   let checking = false;
   const timer = setInterval(() => {
     if (checking) return;

@@ -29,7 +29,10 @@ export function imagesUsed(page: HtmlPage, config: Pick<BuildConfig, 'contentDir
 }
 
 /** The same images as they are on disk now. */
-export function imagesNow(paths: readonly string[] | undefined, config: Pick<BuildConfig, 'contentDir' | 'limits'>): ImageInputs {
+export function imagesNow(
+  paths: readonly string[] | undefined,
+  config: Pick<BuildConfig, 'contentDir' | 'limits'>,
+): ImageInputs {
   if (paths === undefined || paths.length === 0) return hashed(new Map());
   const read = contentImageReader(config.contentDir, config.limits);
   return hashed(new Map(paths.map((path) => [path, imageState(read(resolve(config.contentDir, path)))])));

@@ -17,13 +17,19 @@ export class BuildLog extends Outcome {
   }
 
   report(now: number): BuildReport {
-    const fits = new Map(this.manifest.flatMap((entry) => (entry.fit === undefined ? [] : [[entry.output, entry.fit] as const])));
+    const fits = new Map(
+      this.manifest.flatMap((entry) => (entry.fit === undefined ? [] : [[entry.output, entry.fit] as const])),
+    );
     const outOfDate = this.outOfDate ?? [];
     const stale = new Map(outOfDate.map((kept) => [kept.output, kept.reason]));
     const documents = [...this.results.values(), ...this.otherOutputs.values()].map((result) => {
       const fit = result.status === 'built' ? fits.get(result.output) : undefined;
       const reason = stale.get(result.output);
-      return { ...result, ...(fit === undefined ? {} : { fit }), ...(reason === undefined ? {} : { outOfDate: reason }) };
+      return {
+        ...result,
+        ...(fit === undefined ? {} : { fit }),
+        ...(reason === undefined ? {} : { outOfDate: reason }),
+      };
     });
     return {
       outDir: this.outDir,
@@ -31,7 +37,9 @@ export class BuildLog extends Outcome {
       errors: [...this.errors, ...combineWriteErrors(this.outDir, this.writeFailures)],
       warnings: this.warnings,
       // Notes are news: about pages printed in this run, not every run.
-      notes: documents.flatMap((result) => (result.status === 'built' && result.edition === undefined ? fitNotes(result) : [])),
+      notes: documents.flatMap((result) =>
+        result.status === 'built' && result.edition === undefined ? fitNotes(result) : [],
+      ),
       outOfDate,
       ...(this.unchangedFailures.length === 0 ? {} : { stillFailing: [...this.unchangedFailures] }),
       seconds: (now - this.started) / 1000,
@@ -47,9 +55,16 @@ function fitNotes(result: DocumentResult): BuildWarning[] {
   const fit = result.fit;
   if (fit === undefined) return [];
   const said: string[] = [];
-  if (fit.step !== 'design') said.push(`printed at the denser fit step "${fit.step}" (${fit.bodyPt} pt body text) to fit on one page`);
-  if (fit.lines !== undefined && fit.lines.leftOut > 0) said.push(`the funding table shows ${fit.lines.shown} lines, the closing line totals the other ${fit.lines.leftOut}`);
-  if (fit.roomLines < TIGHT_LINES) said.push(`tight: ${fit.roomMm < 0.05 ? 'no room' : `${fit.roomMm} mm`} left (${fit.roomLines === 1 ? 'about 1 line' : 'less than a line'} of prose)`);
+  if (fit.step !== 'design')
+    said.push(`printed at the denser fit step "${fit.step}" (${fit.bodyPt} pt body text) to fit on one page`);
+  if (fit.lines !== undefined && fit.lines.leftOut > 0)
+    said.push(
+      `the funding table shows ${fit.lines.shown} lines, the closing line totals the other ${fit.lines.leftOut}`,
+    );
+  if (fit.roomLines < TIGHT_LINES)
+    said.push(
+      `tight: ${fit.roomMm < 0.05 ? 'no room' : `${fit.roomMm} mm`} left (${fit.roomLines === 1 ? 'about 1 line' : 'less than a line'} of prose)`,
+    );
   if (fit.step === 'design' && fit.roomLines >= TIGHT_LINES) return [];
   return [{ message: said.join('; '), file: result.source, document: result.name }];
 }

@@ -33,7 +33,15 @@ export const manifestEntrySchema = z.object({
   fit: fitRecordSchema.optional(),
   rows: z.number().int().nonnegative().optional(),
   outOfDate: z.string().optional(),
-  parts: z.array(z.object({ output: z.string().min(1), firstPage: z.number().int().positive(), pages: z.number().int().nonnegative() })).optional(),
+  parts: z
+    .array(
+      z.object({
+        output: z.string().min(1),
+        firstPage: z.number().int().positive(),
+        pages: z.number().int().nonnegative(),
+      }),
+    )
+    .optional(),
 });
 
 export const manifestSchema = z.object({
@@ -51,13 +59,21 @@ export type ReadBack<T> =
  * Reads and checks a JSON file the build wrote earlier. Missing is no news; unreadable or not
  * matching the schema is one warning naming the file and saying what the build does instead.
  */
-export async function readBack<T>(path: string, displayName: string, schema: z.ZodType, instead: string): Promise<ReadBack<T>> {
+export async function readBack<T>(
+  path: string,
+  displayName: string,
+  schema: z.ZodType,
+  instead: string,
+): Promise<ReadBack<T>> {
   let text: string | undefined;
   try {
     // Never through a link, never a FIFO (opening one would block): see confined-files.
     text = await readConfinedText({ root: dirname(path), name: 'the output folder', stage: 'load' }, basename(path));
   } catch (error) {
-    const why = error instanceof ConfinedFileError ? error.message : `cannot be read (${(error as { code?: string }).code ?? 'unknown error'})`;
+    const why =
+      error instanceof ConfinedFileError
+        ? error.message
+        : `cannot be read (${(error as { code?: string }).code ?? 'unknown error'})`;
     return invalid(displayName, why, instead);
   }
   if (text === undefined) return { kind: 'missing' };
@@ -72,7 +88,11 @@ export async function readBack<T>(path: string, displayName: string, schema: z.Z
   if (result.success) return { kind: 'valid', value: parsed as T };
   const issue = result.error.issues[0];
   const where = issue === undefined || issue.path.length === 0 ? '' : ` at ${issue.path.map(String).join('.')}`;
-  return invalid(displayName, `is not as a build writes it${where}${issue === undefined ? '' : ` (${issue.message})`}`, instead);
+  return invalid(
+    displayName,
+    `is not as a build writes it${where}${issue === undefined ? '' : ` (${issue.message})`}`,
+    instead,
+  );
 }
 
 function invalid(file: string, problem: string, instead: string): { kind: 'invalid'; warning: BuildWarning } {

@@ -82,13 +82,19 @@ export function templatesHash(layout: string, templates: LoadedTemplates, lang: 
  * The template files a layout's documents are made with, by path in the templates folder:
  * of the message files, only the edition's language's (a French edit leaves English pages be).
  */
-function templateParts(layout: string, templates: LoadedTemplates, lang: string): (readonly [string, string | Uint8Array])[] {
+function templateParts(
+  layout: string,
+  templates: LoadedTemplates,
+  lang: string,
+): (readonly [string, string | Uint8Array])[] {
   // The sheets it names, or by default the shared ones and its own (stages/layout-sheets.ts).
   const sharedStyles = layoutSheets(layout, templates).sheets;
   const messages = messageFileFor(lang, templates);
   return [
     ...(messages === undefined ? [] : [[`messages/${messages.name}`, messages.file.text] as const]),
-    ...[...templates.layouts].filter(([name]) => name === layout).map(([name, file]) => [`layouts/${name}`, file.text] as const),
+    ...[...templates.layouts]
+      .filter(([name]) => name === layout)
+      .map(([name, file]) => [`layouts/${name}`, file.text] as const),
     ...[...templates.partials].map(([name, file]) => [`partials/${name}`, file.text] as const),
     ...sharedStyles.map(([name, file]) => [`styles/${name}`, file.text] as const),
     ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
@@ -98,9 +104,14 @@ function templateParts(layout: string, templates: LoadedTemplates, lang: string)
 const templateFileHashCache = new OncePerBuild<LoadedTemplates, Readonly<Record<string, string>>>();
 
 /** Each template file of a layout, hashed on its own: which ones changed, for a review. Once per layout and build. */
-export function templateFileHashes(layout: string, templates: LoadedTemplates, lang: string): Readonly<Record<string, string>> {
+export function templateFileHashes(
+  layout: string,
+  templates: LoadedTemplates,
+  lang: string,
+): Readonly<Record<string, string>> {
   return templateFileHashCache.get(templates, `${layout}\0${lang}`, () =>
-    Object.fromEntries(templateParts(layout, templates, lang).map(([name, data]) => [name, sha256(data)])));
+    Object.fromEntries(templateParts(layout, templates, lang).map(([name, data]) => [name, sha256(data)])),
+  );
 }
 
 /** The dataset rows a document's figures come from (all rows of the countries it shows). */
@@ -125,7 +136,10 @@ export function documentRows(job: RenderJob, dataset: Dataset): Omit<FundingReco
   }
   // The rows in dataset order, as filtering the records would give them.
   const indexes = [...countries].flatMap((country) => byCountry?.get(country) ?? []).sort((a, b) => a - b);
-  return indexes.map((index) => dataset.records[index]).filter((record): record is FundingRecord => record !== undefined).map(({ line: _line, ...row }: FundingRecord) => row);
+  return indexes
+    .map((index) => dataset.records[index])
+    .filter((record): record is FundingRecord => record !== undefined)
+    .map(({ line: _line, ...row }: FundingRecord) => row);
 }
 
 const recordsByCountry = new WeakMap<Dataset, Map<string, number[]>>();
@@ -139,7 +153,10 @@ const SHARD_MANIFEST = /^manifest\.shard-\d+-of-\d+\.json$/;
  * every output is then made again. With `mergeShards`, the manifests of shard builds in the
  * folder are merged in, so that a full build after a CI matrix knows what the shards printed.
  */
-export async function readManifest(outDir: string, options: { mergeShards?: boolean; onWarning?: (warning: BuildWarning) => void } = {}): Promise<Manifest | undefined> {
+export async function readManifest(
+  outDir: string,
+  options: { mergeShards?: boolean; onWarning?: (warning: BuildWarning) => void } = {},
+): Promise<Manifest | undefined> {
   const read = (name: string) => readManifestFile(join(outDir, name), options.onWarning);
   const main = await read(MANIFEST_FILE);
   if (options.mergeShards !== true) return main;
@@ -148,10 +165,16 @@ export async function readManifest(outDir: string, options: { mergeShards?: bool
   if (parts.length === 0) return main;
   const byOutput = new Map((main?.documents ?? []).map((entry) => [entry.output, entry]));
   for (const part of parts) for (const entry of part.documents) byOutput.set(entry.output, entry);
-  return { tool: main?.tool ?? parts[0]?.tool ?? { name: 'factsheets', version: '' }, documents: [...byOutput.values()] };
+  return {
+    tool: main?.tool ?? parts[0]?.tool ?? { name: 'factsheets', version: '' },
+    documents: [...byOutput.values()],
+  };
 }
 
-async function readManifestFile(path: string, onWarning: ((warning: BuildWarning) => void) | undefined): Promise<Manifest | undefined> {
+async function readManifestFile(
+  path: string,
+  onWarning: ((warning: BuildWarning) => void) | undefined,
+): Promise<Manifest | undefined> {
   const read = await readBack<Manifest>(path, displayPathOf(path), manifestSchema, 'every output is made again');
   if (read.kind === 'invalid') onWarning?.(read.warning);
   return read.kind === 'valid' ? read.value : undefined;
@@ -170,7 +193,8 @@ export function mergeManifest(
   marks: ReadonlyMap<string, string | undefined> = new Map(),
 ): Manifest {
   const byOutput = new Map<string, ManifestEntry>();
-  for (const entry of previous?.documents ?? []) if (stillThere.has(entry.output)) byOutput.set(entry.output, marked(entry, marks));
+  for (const entry of previous?.documents ?? [])
+    if (stillThere.has(entry.output)) byOutput.set(entry.output, marked(entry, marks));
   for (const { reviewInputs: _kept, ...entry } of fresh) byOutput.set(entry.output, entry);
   return { tool, documents: [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output)) };
 }
@@ -189,19 +213,31 @@ function marked(entry: ManifestEntry, marks: ReadonlyMap<string, string | undefi
  * Returns the manifest written.
  */
 export async function updateManifest(
-  outDir: string, previous: Manifest | undefined, fresh: readonly ManifestEntry[], tool: Manifest['tool'], file = MANIFEST_FILE,
+  outDir: string,
+  previous: Manifest | undefined,
+  fresh: readonly ManifestEntry[],
+  tool: Manifest['tool'],
+  file = MANIFEST_FILE,
   marks: ReadonlyMap<string, string | undefined> = new Map(),
 ): Promise<Manifest> {
   const stillThere = new Set<string>();
   for (const entry of previous?.documents ?? []) {
     // A path that is not one of the output folder's PDFs is not looked at, and so dropped.
     const path = confinedOutputPath(outDir, entry.output, join(outDir, MANIFEST_FILE));
-    if (typeof path === 'string' && await access(path).then(() => true, () => false)) stillThere.add(entry.output);
+    if (
+      typeof path === 'string' &&
+      (await access(path).then(
+        () => true,
+        () => false,
+      ))
+    )
+      stillThere.add(entry.output);
   }
   const manifest = mergeManifest(previous, fresh, stillThere, tool, marks);
   await writeOutput(outDir, file, new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`));
   if (file === MANIFEST_FILE) {
-    for (const name of (await readdir(outDir)).filter((entry) => SHARD_MANIFEST.test(entry))) await rm(join(outDir, name), { force: true });
+    for (const name of (await readdir(outDir)).filter((entry) => SHARD_MANIFEST.test(entry)))
+      await rm(join(outDir, name), { force: true });
   }
   return manifest;
 }

@@ -28,7 +28,11 @@ export interface KeptOutputsCheck {
  */
 export function judgeKeptOutputs(check: KeptOutputsCheck): Map<string, string | undefined> {
   const byOutput = new Map(check.results.map((result) => [result.output, result]));
-  const failedNames = new Set(check.results.filter((result) => result.status === 'failed' && result.kind !== 'briefing-pack').map((result) => result.name));
+  const failedNames = new Set(
+    check.results
+      .filter((result) => result.status === 'failed' && result.kind !== 'briefing-pack')
+      .map((result) => result.name),
+  );
   const verdicts = new Map<string, string | undefined>();
   for (const entry of check.previous?.documents ?? []) {
     if (check.written.has(entry.output) || check.removed.includes(entry.output)) continue;
@@ -37,26 +41,38 @@ export function judgeKeptOutputs(check: KeptOutputsCheck): Map<string, string | 
   return verdicts;
 }
 
-function verdictOn(entry: ManifestEntry, result: DocumentResult | undefined, failedNames: ReadonlySet<string>, check: KeptOutputsCheck): string | undefined {
+function verdictOn(
+  entry: ManifestEntry,
+  result: DocumentResult | undefined,
+  failedNames: ReadonlySet<string>,
+  check: KeptOutputsCheck,
+): string | undefined {
   if (result?.status === 'unchanged') return undefined;
   const notRebuilt = check.notRebuilt.get(entry.output);
   if (notRebuilt !== undefined) return `not made again: ${notRebuilt}`;
-  if (result?.status === 'failed' || (entry.kind !== 'briefing-pack' && failedNames.has(entry.name))) return `its last build failed: ${failureOf(entry.name, check.errors)}`;
-  if (entry.kind === 'briefing-pack' && check.complete && failedNames.size > 0) return 'not made again: some documents failed';
+  if (result?.status === 'failed' || (entry.kind !== 'briefing-pack' && failedNames.has(entry.name)))
+    return `its last build failed: ${failureOf(entry.name, check.errors)}`;
+  if (entry.kind === 'briefing-pack' && check.complete && failedNames.size > 0)
+    return 'not made again: some documents failed';
   const inputs = check.currentInputs(entry);
-  if (inputs !== undefined) return sameInputs(entry.inputs, inputs) ? undefined : 'made from older inputs; build with --print to make it again';
+  if (inputs !== undefined)
+    return sameInputs(entry.inputs, inputs) ? undefined : 'made from older inputs; build with --print to make it again';
   return entry.outOfDate;
 }
 
 /** The error that failed a document: its own, else the build's shared one (the settings, a template). */
 function failureOf(name: string, errors: readonly FactsheetsError[]): string {
-  const error = errors.find((candidate) => candidate.document === name) ?? errors.find((candidate) => candidate.document === undefined);
-  if (error === undefined) return 'see the build\'s errors';
+  const error =
+    errors.find((candidate) => candidate.document === name) ??
+    errors.find((candidate) => candidate.document === undefined);
+  if (error === undefined) return "see the build's errors";
   const position = formatPosition(error);
   return position === '' ? error.message : `${position}: ${error.message}`;
 }
 
 /** The outputs a manifest lists as out of date, with why, for the report. */
 export function outOfDateOutputs(manifest: Manifest | undefined): OutOfDateOutput[] {
-  return (manifest?.documents ?? []).flatMap((entry) => (entry.outOfDate === undefined ? [] : [{ output: entry.output, name: entry.name, reason: entry.outOfDate }]));
+  return (manifest?.documents ?? []).flatMap((entry) =>
+    entry.outOfDate === undefined ? [] : [{ output: entry.output, name: entry.name, reason: entry.outOfDate }],
+  );
 }

@@ -43,7 +43,12 @@ export class Outcome {
 
   /** A document's PDF (either edition) that is up to date: its pages and space budget as the manifest recorded them. */
   unchanged(job: RenderJob, entry: Pick<ManifestEntry, 'pages' | 'fit'>): void {
-    this.record({ ...this.resultOf(job), status: 'unchanged', pages: entry.pages, ...(entry.fit === undefined ? {} : { fit: entry.fit }) });
+    this.record({
+      ...this.resultOf(job),
+      status: 'unchanged',
+      pages: entry.pages,
+      ...(entry.fit === undefined ? {} : { fit: entry.fit }),
+    });
   }
 
   /** Marks a document failed without an error of its own (a shared error says why). */
@@ -76,7 +81,11 @@ export class Outcome {
   }
 
   /** What planning found: documents it could not plan fail (e.g. no dataset rows), and its warnings. */
-  planned(result: Pick<PlanResult, 'errors' | 'warnings' | 'failed'>, documents: readonly Document[], project: string): void {
+  planned(
+    result: Pick<PlanResult, 'errors' | 'warnings' | 'failed'>,
+    documents: readonly Document[],
+    project: string,
+  ): void {
     const failed = (document: Document): void => this.failed(documentResultOf(document, project));
     for (const error of result.errors) {
       this.errors.push(error);
@@ -125,7 +134,9 @@ export class Outcome {
 
   /** Whether any of these documents failed so far, screen or print edition. */
   anyFailed(names: ReadonlySet<string>): boolean {
-    return [...this.results.values(), ...this.otherOutputs.values()].some((result) => result.status === 'failed' && result.kind !== 'briefing-pack' && names.has(result.name));
+    return [...this.results.values(), ...this.otherOutputs.values()].some(
+      (result) => result.status === 'failed' && result.kind !== 'briefing-pack' && names.has(result.name),
+    );
   }
 
   /** Whether any PDF of the build failed so far. */
@@ -158,13 +169,27 @@ export class Outcome {
 }
 
 /** What the result of a document not planned says: its screen PDF, where the build would write it. */
-function documentResultOf(document: Document, project: string): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'> {
+function documentResultOf(
+  document: Document,
+  project: string,
+): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output'> {
   const { kind } = document.meta;
-  return { name: document.name, kind, source: document.source.displayPath, output: screenOutputPath(kind, document.baseName, document.lang, project) };
+  return {
+    name: document.name,
+    kind,
+    source: document.source.displayPath,
+    output: screenOutputPath(kind, document.baseName, document.lang, project),
+  };
 }
 
 /** What every result of a job says: which document, which edition, which file. */
 function resultOf(job: RenderJob): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output' | 'edition'> {
   const { document } = job;
-  return { name: document.name, kind: job.kind, source: document.source.displayPath, output: job.outputPath, ...(isPrintEdition(job) ? { edition: 'print' } : {}) };
+  return {
+    name: document.name,
+    kind: job.kind,
+    source: document.source.displayPath,
+    output: job.outputPath,
+    ...(isPrintEdition(job) ? { edition: 'print' } : {}),
+  };
 }

@@ -22,19 +22,30 @@ export function hasPackEdition(job: RenderJob, templates: LoadedTemplates): bool
  * its own (it differs from the document's PDF only by its page numbers, so it prints on as
  * many pages), else its PDF as it is in the output folder.
  */
-export async function packPartBytes(part: BuiltPart, context: ProduceContext, renderPage: (job: RenderJob) => Promise<HtmlPage>): Promise<Uint8Array> {
+export async function packPartBytes(
+  part: BuiltPart,
+  context: ProduceContext,
+  renderPage: (job: RenderJob) => Promise<HtmlPage>,
+): Promise<Uint8Array> {
   const { job } = part;
-  if (!hasPackEdition(job, context.templates)) return readConfinedFile({ root: context.config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath);
+  if (!hasPackEdition(job, context.templates))
+    return readConfinedFile({ root: context.config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath);
   const page = await renderPage(packEditionOf(job));
   const printed = await context.printer.print(page.html, { fonts: context.fonts });
   const finished = finishPdf(job, printed, creationDate(context.config, job.document.meta.date), context.coverage, {
-    dataset: context.dataset, phraseLanguages: markedLanguages(page.html, job.lang),
+    dataset: context.dataset,
+    phraseLanguages: markedLanguages(page.html, job.lang),
   });
   if (finished.pages !== part.pages) {
-    throw new FactsheetsError(`${job.outputPath} printed on ${finished.pages} pages for the briefing pack, where its own PDF has ${part.pages}`, {
-      stage: 'print', file: job.document.source.displayPath, document: job.document.name,
-      hint: `Leave out only the page numbers in the pack's edition of templates/layouts/${job.layout}.hbs ({{#unless edition.pack}}): nothing that moves the text.`,
-    });
+    throw new FactsheetsError(
+      `${job.outputPath} printed on ${finished.pages} pages for the briefing pack, where its own PDF has ${part.pages}`,
+      {
+        stage: 'print',
+        file: job.document.source.displayPath,
+        document: job.document.name,
+        hint: `Leave out only the page numbers in the pack's edition of templates/layouts/${job.layout}.hbs ({{#unless edition.pack}}): nothing that moves the text.`,
+      },
+    );
   }
   return finished.bytes;
 }

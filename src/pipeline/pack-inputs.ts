@@ -12,9 +12,18 @@ import { creationDate } from './produce.js';
  * (from the manifest's entries), its cover and contents, its Info and date. `countryOrder` is
  * the order a pack without a factsheet of its own follows (another language's factsheet's).
  */
-export function describePack(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], messages: MessageFile | undefined, countryOrder: readonly string[]): PackPlan | undefined {
+export function describePack(
+  jobs: readonly RenderJob[],
+  entries: readonly ManifestEntry[],
+  messages: MessageFile | undefined,
+  countryOrder: readonly string[],
+): PackPlan | undefined {
   const pages = new Map(entries.map((entry) => [entry.output, entry.pages]));
-  return planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })), messages, countryOrder);
+  return planPack(
+    jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })),
+    messages,
+    countryOrder,
+  );
 }
 
 /**
@@ -23,11 +32,26 @@ export function describePack(jobs: readonly RenderJob[], entries: readonly Manif
  * and page-number sheets' views (titles, pack_title, the summary, language); its Info and date.
  */
 export function packPrinted(plan: PackPlan | undefined, config: BuildConfig): string {
-  return sha256(JSON.stringify(plan === undefined ? null : {
-    title: plan.title, subject: plan.subject, keyword: plan.keyword, lang: plan.lang, partTitles: plan.partTitles, view: plan.view, numbersView: plan.numbersView,
-    parts: plan.parts.map((part) => [part.job.outputPath, part.pages]), frontPages: plan.frontPages, totalPages: plan.totalPages,
-    date: creationDate(config, plan.date).toISOString(), author: plan.author ?? null,
-  }));
+  return sha256(
+    JSON.stringify(
+      plan === undefined
+        ? null
+        : {
+            title: plan.title,
+            subject: plan.subject,
+            keyword: plan.keyword,
+            lang: plan.lang,
+            partTitles: plan.partTitles,
+            view: plan.view,
+            numbersView: plan.numbersView,
+            parts: plan.parts.map((part) => [part.job.outputPath, part.pages]),
+            frontPages: plan.frontPages,
+            totalPages: plan.totalPages,
+            date: creationDate(config, plan.date).toISOString(),
+            author: plan.author ?? null,
+          },
+    ),
+  );
 }
 
 /**
@@ -35,8 +59,18 @@ export function packPrinted(plan: PackPlan | undefined, config: BuildConfig): st
  * factsheet's pack edition is printed from its inputs, and a change may show in it alone),
  * its layout, the fonts, the tool.
  */
-export function packInputs(jobs: readonly RenderJob[], entries: readonly ManifestEntry[], layoutHash: string, fontsHash: string): Record<string, string> {
-  const byOutput = new Map(entries.map((entry) => [entry.output, `${entry.sha256}:${sha256(JSON.stringify(Object.entries(entry.inputs).sort()))}`]));
+export function packInputs(
+  jobs: readonly RenderJob[],
+  entries: readonly ManifestEntry[],
+  layoutHash: string,
+  fontsHash: string,
+): Record<string, string> {
+  const byOutput = new Map(
+    entries.map((entry) => [
+      entry.output,
+      `${entry.sha256}:${sha256(JSON.stringify(Object.entries(entry.inputs).sort()))}`,
+    ]),
+  );
   const parts = jobs.map((job) => `${job.outputPath}:${byOutput.get(job.outputPath) ?? 'missing'}`).sort();
   return { parts: sha256(parts.join('\n')), templates: layoutHash, fonts: fontsHash, tool: VERSION };
 }

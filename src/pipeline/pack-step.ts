@@ -48,10 +48,16 @@ export interface PackDecision {
 }
 
 /** The languages of a project's documents, the project's own first: one pack each. */
-function packLanguages(validation: Pick<ValidationResult, 'documents' | 'settings'>): { readonly all: readonly string[]; readonly project: string } {
+function packLanguages(validation: Pick<ValidationResult, 'documents' | 'settings'>): {
+  readonly all: readonly string[];
+  readonly project: string;
+} {
   const project = projectLanguage(validation.settings);
   const used = new Set(validation.documents.map((document) => languageOf(document, validation.settings)));
-  return { all: [project, ...[...used].sort()].filter((lang, index, all) => used.has(lang) && all.indexOf(lang) === index), project };
+  return {
+    all: [project, ...[...used].sort()].filter((lang, index, all) => used.has(lang) && all.indexOf(lang) === index),
+    project,
+  };
 }
 
 /**
@@ -59,11 +65,17 @@ function packLanguages(validation: Pick<ValidationResult, 'documents' | 'setting
  * and the pack of every language such a document is in (by output); only the outputs of
  * deleted documents are orphans (see removeOrphans). A failed document keeps its last good PDFs.
  */
-export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>): { readonly names: ReadonlySet<string>; readonly packs: ReadonlySet<string> } {
+export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'settings' | 'failed'>): {
+  readonly names: ReadonlySet<string>;
+  readonly packs: ReadonlySet<string>;
+} {
   const languages = packLanguages(validation);
   const failedLanguages = validation.failed.map((entry) => editionOf(entry.name).lang ?? languages.project);
   return {
-    names: new Set([...validation.documents.map((document) => document.name), ...validation.failed.map((entry) => entry.name)]),
+    names: new Set([
+      ...validation.documents.map((document) => document.name),
+      ...validation.failed.map((entry) => entry.name),
+    ]),
     packs: new Set([...languages.all, ...failedLanguages].map((lang) => packOf(lang, languages.project).output)),
   };
 }
@@ -72,7 +84,11 @@ export function keptOutputs(validation: Pick<ValidationResult, 'documents' | 'se
  * A broken pack layout (validation reported its error, once) stops the packs alone: none is
  * made, the last ones are kept, out of date with that error, and the documents are built.
  */
-export function withoutBrokenPackLayout(packs: readonly PackDecision[], brokenLayouts: ReadonlyMap<string, FactsheetsError>, log: Outcome): PackDecision[] {
+export function withoutBrokenPackLayout(
+  packs: readonly PackDecision[],
+  brokenLayouts: ReadonlyMap<string, FactsheetsError>,
+  log: Outcome,
+): PackDecision[] {
   const error = brokenLayouts.get(PACK_LAYOUT);
   if (error === undefined) return [...packs];
   const why = `its layout has an error (${formatPosition(error)}: ${error.message})`;
@@ -95,12 +111,17 @@ export function decidePacks(run: Run, jobs: readonly RenderJob[]): PackDecision[
     const { name, output } = packOf(lang, languages.project);
     const own = ownJobs[index] ?? [];
     const names = new Set([
-      ...validation.documents.filter((document) => languageOf(document, validation.settings) === lang).map((document) => document.name),
-      ...validation.failed.filter((entry) => (editionOf(entry.name).lang ?? languages.project) === lang).map((entry) => entry.name),
+      ...validation.documents
+        .filter((document) => languageOf(document, validation.settings) === lang)
+        .map((document) => document.name),
+      ...validation.failed
+        .filter((entry) => (editionOf(entry.name).lang ?? languages.project) === lang)
+        .map((entry) => entry.name),
     ]);
     const previousEntry = previous?.documents.find((entry) => entry.output === output);
     const messages = messagesOf(lang);
-    const plan = (entries: readonly ManifestEntry[]): PackPlan | undefined => describePack(own, entries, messages.ok ? messages.messages : undefined, countryOrder);
+    const plan = (entries: readonly ManifestEntry[]): PackPlan | undefined =>
+      describePack(own, entries, messages.ok ? messages.messages : undefined, countryOrder);
     const inputs = (entries: readonly ManifestEntry[]): Record<string, string> => ({
       ...packInputs(own, entries, templatesHash(PACK_LAYOUT, templates, lang), fontsHash),
       printed: packPrinted(plan(entries), config),
@@ -116,7 +137,10 @@ export function decidePacks(run: Run, jobs: readonly RenderJob[]): PackDecision[
       wanted: complete && !config.skipPack && layout !== undefined,
       plan,
       inputs,
-      current: (entries) => (previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries)) ? previousEntry : undefined),
+      current: (entries) =>
+        previousEntry !== undefined && !config.force && sameInputs(previousEntry.inputs, inputs(entries))
+          ? previousEntry
+          : undefined,
       result: { name, kind: 'briefing-pack', source: layout?.displayPath ?? PACK_LAYOUT, output },
     };
   });
@@ -128,7 +152,11 @@ function languageName(lang: string): string {
 }
 
 /** Logs each wanted pack that is current as unchanged; says whether every wanted pack was. */
-export function notePacksCurrent(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], log: Outcome): boolean {
+export function notePacksCurrent(
+  decisions: readonly PackDecision[],
+  entries: readonly ManifestEntry[],
+  log: Outcome,
+): boolean {
   let all = true;
   for (const decision of decisions) {
     if (!decision.wanted) continue;
@@ -160,19 +188,32 @@ export interface PackStep {
  * succeeded): makes and writes the pack unless it is current. The browser is closed as soon as
  * the pack's sheets are printed, before the merge.
  */
-export async function packSteps(decisions: readonly PackDecision[], entries: readonly ManifestEntry[], step: PackStep): Promise<void> {
+export async function packSteps(
+  decisions: readonly PackDecision[],
+  entries: readonly ManifestEntry[],
+  step: PackStep,
+): Promise<void> {
   for (const [index, decision] of decisions.entries()) {
     // The browser may close once the last pack's sheets are printed.
     await packStep(decision, entries, { ...step, lastPack: index === decisions.length - 1 });
   }
 }
 
-async function packStep(decision: PackDecision, entries: readonly ManifestEntry[], step: PackStep & { readonly lastPack: boolean }): Promise<void> {
+async function packStep(
+  decision: PackDecision,
+  entries: readonly ManifestEntry[],
+  step: PackStep & { readonly lastPack: boolean },
+): Promise<void> {
   const { config, log, session } = step;
   const { output } = decision;
-  const skipped = !decision.complete || config.skipPack ? undefined
-    : !decision.hasLayout ? `the templates have no ${PACK_LAYOUT} layout`
-      : step.anyFailed(decision.names) ? `some ${languageName(decision.lang)} documents failed` : undefined;
+  const skipped =
+    !decision.complete || config.skipPack
+      ? undefined
+      : !decision.hasLayout
+        ? `the templates have no ${PACK_LAYOUT} layout`
+        : step.anyFailed(decision.names)
+          ? `some ${languageName(decision.lang)} documents failed`
+          : undefined;
   if (skipped !== undefined) {
     log.warnings.push({ message: `${output} was not rebuilt: ${skipped}` });
     log.notRebuilt.set(output, skipped);
@@ -192,7 +233,9 @@ async function packStep(decision: PackDecision, entries: readonly ManifestEntry[
     }
     // The same description the inputs below record: the pack is made from what is recorded of it.
     const printed = await makePack(decision.plan(entries), step.templates, await step.context(printer), {
-      output, renderPage: step.renderPage, printed: step.lastPack ? () => session.close() : undefined,
+      output,
+      renderPage: step.renderPage,
+      printed: step.lastPack ? () => session.close() : undefined,
     });
     if (printed === undefined) return;
     log.manifest.push(await writePack(printed, decision.inputs(entries), config.outDir, decision.result));
@@ -234,19 +277,38 @@ export async function makePack(
   const [front, numbers, parts] = await Promise.all([
     context.printer.print(sheets.front, { fonts: context.fonts }),
     context.printer.print(sheets.numbers, { tagged: false, fonts: context.fonts }),
-    Promise.all(plan.parts.map(async (part) => ({ name: part.job.outputPath, bytes: await packPartBytes(part, context, options.renderPage) }))),
+    Promise.all(
+      plan.parts.map(async (part) => ({
+        name: part.job.outputPath,
+        bytes: await packPartBytes(part, context, options.renderPage),
+      })),
+    ),
   ]);
   await options.printed?.();
-  const info = infoDictionary({
-    title: plan.title,
-    ...(plan.author === undefined ? {} : { author: plan.author }),
-    subject: plan.subject,
-    keywords: [plan.keyword, ...plan.partTitles],
-    creator: CREATOR,
-  }, `(${pdfDate(date)})`, `(${pdfDate(date)})`);
+  const info = infoDictionary(
+    {
+      title: plan.title,
+      ...(plan.author === undefined ? {} : { author: plan.author }),
+      subject: plan.subject,
+      keywords: [plan.keyword, ...plan.partTitles],
+      creator: CREATOR,
+    },
+    `(${pdfDate(date)})`,
+    `(${pdfDate(date)})`,
+  );
   const pieces = mergePdfPieces({
-    parts: [{ name: `${output} (cover and contents)`, bytes: finishPackSheet(front, plan.frontPages, 'cover and contents', date, context.coverage) }, ...parts],
-    overlay: { name: `${output} (page numbers)`, bytes: finishPackSheet(numbers, plan.totalPages, 'page numbers', date, context.coverage), firstPage: 2 },
+    parts: [
+      {
+        name: `${output} (cover and contents)`,
+        bytes: finishPackSheet(front, plan.frontPages, 'cover and contents', date, context.coverage),
+      },
+      ...parts,
+    ],
+    overlay: {
+      name: `${output} (page numbers)`,
+      bytes: finishPackSheet(numbers, plan.totalPages, 'page numbers', date, context.coverage),
+      firstPage: 2,
+    },
     info,
     // A language tag is letters, digits and dashes (validated): a literal string as Chromium writes it.
     lang: `(${plan.lang.replace(/[^A-Za-z0-9-]/g, '')})`,
@@ -269,20 +331,36 @@ export interface PackPdf {
 }
 
 /** The HTML of the pack's two printed sheets: cover and contents, and the page numbers. */
-export function packSheets(plan: PackPlan, templates: TemplateEnvironment): { readonly front: string; readonly numbers: string } {
-  return { front: templates.renderLayout(PACK_LAYOUT, plan.view, ''), numbers: templates.renderLayout(PACK_LAYOUT, plan.numbersView, '') };
+export function packSheets(
+  plan: PackPlan,
+  templates: TemplateEnvironment,
+): { readonly front: string; readonly numbers: string } {
+  return {
+    front: templates.renderLayout(PACK_LAYOUT, plan.view, ''),
+    numbers: templates.renderLayout(PACK_LAYOUT, plan.numbersView, ''),
+  };
 }
 
 /** Writes the printed pack and describes it for the manifest. */
 export async function writePack(
-  printed: PackPdf, inputs: Record<string, string>, outDir: string, pack: { readonly name: string; readonly output: string } = { name: PACK_NAME, output: PACK_OUTPUT },
+  printed: PackPdf,
+  inputs: Record<string, string>,
+  outDir: string,
+  pack: { readonly name: string; readonly output: string } = { name: PACK_NAME, output: PACK_OUTPUT },
 ): Promise<ManifestEntry> {
   await writeOutput(outDir, pack.output, printed.pieces);
   return {
-    output: pack.output, name: pack.name, kind: 'briefing-pack', source: PACK_LAYOUT,
-    pages: printed.pages, bytes: printed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0), sha256: sha256(printed.pieces),
+    output: pack.output,
+    name: pack.name,
+    kind: 'briefing-pack',
+    source: PACK_LAYOUT,
+    pages: printed.pages,
+    bytes: printed.pieces.reduce((sum, piece) => sum + piece.byteLength, 0),
+    sha256: sha256(printed.pieces),
     // Piece by piece: every object's text is a piece of its own, so no font name is split.
     fonts: [...new Set(printed.pieces.flatMap((piece) => fontNames(piece)))].sort(),
-    inputs, renderMs: printed.milliseconds, parts: printed.parts,
+    inputs,
+    renderMs: printed.milliseconds,
+    parts: printed.parts,
   };
 }

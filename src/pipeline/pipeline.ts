@@ -8,9 +8,19 @@ import type { FailureMemo } from './failure-memo.js';
 import { BuildLog } from './log.js';
 import { Outcome } from './outcome.js';
 import {
-  Browser, changesStep, currentStep, loadStep, packStep, packsStep, planStep, printStep, recordStep, selectStep,
+  Browser,
+  changesStep,
+  currentStep,
+  loadStep,
+  packStep,
+  packsStep,
+  planStep,
+  printStep,
+  recordStep,
+  selectStep,
   validateStep,
-  type Stepped, type World,
+  type Stepped,
+  type World,
 } from './steps.js';
 
 export { printerOptionsFor } from './steps.js';
@@ -42,9 +52,9 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   // 1. load every input (read only), and what the last build wrote
   const loaded = await build.step('load', () => loadStep(config, cache));
   // 2. validate every input at once
-  const validation = loaded && await build.step('validate', () => validateStep(loaded, cache));
+  const validation = loaded && (await build.step('validate', () => validateStep(loaded, cache)));
   // 3. select this run's documents (--only, --shard): the run
-  const run = loaded && validation && await build.step('validate', () => selectStep(loaded, validation, build.world));
+  const run = loaded && validation && (await build.step('validate', () => selectStep(loaded, validation, build.world)));
   if (run === undefined) return build.report();
   const failedEarly = log.finishedCount();
   // 4. plan each page's data and each output's path (maps wait until a document is printed)
@@ -57,7 +67,7 @@ export async function runPipeline(config: BuildConfig, deps: PipelineDeps = defa
   build.tried = changed.tried;
   progress();
   const packs = (await build.step('plan', () => packsStep(run, jobs))) ?? [];
-  if (await build.step('plan', () => currentStep(run, changed, packs, log)) !== false) {
+  if ((await build.step('plan', () => currentStep(run, changed, packs, log))) !== false) {
     await build.step('write', () => recordStep(run, jobs, changed, log));
     return build.report();
   }
@@ -81,7 +91,10 @@ class Build {
 
   readonly world: World;
 
-  constructor(config: BuildConfig, private readonly deps: PipelineDeps) {
+  constructor(
+    config: BuildConfig,
+    private readonly deps: PipelineDeps,
+  ) {
     this.log = new BuildLog(config.outDir, deps.now());
     this.cache = deps.cache ?? new BuildCache();
     this.world = { config, cache: this.cache, now: deps.now, failureMemo: deps.failureMemo };

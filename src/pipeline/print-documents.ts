@@ -54,9 +54,14 @@ async function printDocument(run: Run, planned: RenderJob, printing: DocumentPri
     log.jobFailedElsewhere(job);
     return;
   }
-  const context = produceContextOf(run, printer, (message, about) => log.warnings.push({ message, file: about.document.source.displayPath, document: about.document.name }));
+  const context = produceContextOf(run, printer, (message, about) =>
+    log.warnings.push({ message, file: about.document.source.displayPath, document: about.document.name }),
+  );
   const known = upToDate.get(job.outputPath);
-  const screen = known === undefined ? await produce(page, context) : { pages: known.pages, milliseconds: 0, entry: known, pageSize: undefined };
+  const screen =
+    known === undefined
+      ? await produce(page, context)
+      : { pages: known.pages, milliseconds: 0, entry: known, pageSize: undefined };
   if (known === undefined) {
     log.manifest.push(screen.entry);
     log.built(job, screen.pages, screen.milliseconds);
@@ -68,7 +73,11 @@ async function printDocument(run: Run, planned: RenderJob, printing: DocumentPri
 
 /** The print edition of a document whose screen edition is written: fails alone, under its own path. */
 async function printEditionFor(
-  run: Run, job: RenderJob, screen: { readonly pages: number; readonly pageSize: PageSizeMm | undefined }, context: ProduceContext, printing: DocumentPrinting,
+  run: Run,
+  job: RenderJob,
+  screen: { readonly pages: number; readonly pageSize: PageSizeMm | undefined },
+  context: ProduceContext,
+  printing: DocumentPrinting,
 ): Promise<void> {
   const { log, upToDate } = printing;
   const edition = printEditionOf(job);
@@ -81,7 +90,11 @@ async function printEditionFor(
   if (page === undefined) return;
   try {
     // A screen edition this build kept is read back for its page size: the print edition's trim.
-    const pageSize = screen.pageSize ?? firstPageSize(await readConfinedFile({ root: run.config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath));
+    const pageSize =
+      screen.pageSize ??
+      firstPageSize(
+        await readConfinedFile({ root: run.config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath),
+      );
     const printed = await produce(page, context, { pages: screen.pages, pageSize });
     log.manifest.push(printed.entry);
     log.built(edition, printed.pages, printed.milliseconds);

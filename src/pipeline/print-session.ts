@@ -36,10 +36,16 @@ export class PrintSession {
         this.#state = { kind: 'starting', ready };
         return ready;
       }
-      case 'starting': return state.ready;
-      case 'ready': return Promise.resolve(state.printer);
-      case 'failed': return Promise.resolve(state.error);
-      case 'closed': return Promise.resolve(new FactsheetsError('the browser was closed before this document printed', { stage: 'print' }));
+      case 'starting':
+        return state.ready;
+      case 'ready':
+        return Promise.resolve(state.printer);
+      case 'failed':
+        return Promise.resolve(state.error);
+      case 'closed':
+        return Promise.resolve(
+          new FactsheetsError('the browser was closed before this document printed', { stage: 'print' }),
+        );
     }
   }
 
@@ -52,14 +58,17 @@ export class PrintSession {
   warm(html: string, fonts: EmbeddedFonts): void {
     if (this.#warming) return;
     this.#warming = true;
-    void this.printer().then((printer) => (printer instanceof FactsheetsError ? undefined : printer.warm?.(html, fonts))).catch(() => undefined);
+    void this.printer()
+      .then((printer) => (printer instanceof FactsheetsError ? undefined : printer.warm?.(html, fonts)))
+      .catch(() => undefined);
   }
 
   /** Closes the browser, waiting for it to finish starting if it is; the same promise on every call. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       const state = this.#state;
-      const printer = state.kind === 'ready' ? state.printer : state.kind === 'starting' ? await state.ready : undefined;
+      const printer =
+        state.kind === 'ready' ? state.printer : state.kind === 'starting' ? await state.ready : undefined;
       this.#state = { kind: 'closed' };
       if (printer !== undefined && !(printer instanceof FactsheetsError)) await printer.close();
     })();

@@ -8,7 +8,14 @@ import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
 import { markedLanguages } from '../stages/render/inline-language.js';
 import { checkPageBudget } from '../stages/page-budget.js';
 import type { BrandCoverage } from '../fonts/embed.js';
-import { datasetRowsHash, documentRows, sha256, templateFileHashes, templatesHash, type ManifestEntry } from './manifest.js';
+import {
+  datasetRowsHash,
+  documentRows,
+  sha256,
+  templateFileHashes,
+  templatesHash,
+  type ManifestEntry,
+} from './manifest.js';
 import type { ReviewInputs } from '../review/record.js';
 import type { LoadedTemplates } from '../stages/load.js';
 import { pageSheetOf } from '../stages/layout-sheets.js';
@@ -51,17 +58,28 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
   const rules = prepressRules(page.html);
   const prose = proseUnderFitFloor(printed.textSizes ?? []);
   // The layout's style sheet set it: the error is the designer's, whichever document showed it.
-  if (prose !== undefined) throw new FactsheetsError(prose.message, { ...prose.fields(), file: pageSheetOf(job.layout, context.templates), document: job.document.name });
+  if (prose !== undefined)
+    throw new FactsheetsError(prose.message, {
+      ...prose.fields(),
+      file: pageSheetOf(job.layout, context.templates),
+      document: job.document.name,
+    });
   const prepress = [...lowResolutionImages(printed.images ?? [], rules), ...smallText(printed.textSizes ?? [], rules)];
   if (rules.failing && prepress[0] !== undefined) throw prepress[0];
   for (const problem of prepress) context.warn(`${problem.message}: ${lowercaseFirst(problem.hint ?? '')}`, job);
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
   const phraseLanguages = markedLanguages(page.html, job.lang);
-  const artifact = screen === undefined
-    ? finishPdf(job, printed, date, context.coverage, { dataset: context.dataset, phraseLanguages, templates: context.templates })
-    : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates), phraseLanguages);
-  if (screen === undefined) await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
+  const artifact =
+    screen === undefined
+      ? finishPdf(job, printed, date, context.coverage, {
+          dataset: context.dataset,
+          phraseLanguages,
+          templates: context.templates,
+        })
+      : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates), phraseLanguages);
+  if (screen === undefined)
+    await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
   const milliseconds = Math.round(context.now() - started);
   return {
@@ -69,8 +87,14 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
     pageSize: firstPageSize(artifact.bytes),
     milliseconds,
     entry: {
-      output: job.outputPath, name: job.document.name, kind: job.kind, source: job.document.source.displayPath,
-      pages: artifact.pages, bytes: artifact.bytes.byteLength, sha256: sha256(artifact.bytes), fonts: fontNames(artifact.bytes),
+      output: job.outputPath,
+      name: job.document.name,
+      kind: job.kind,
+      source: job.document.source.displayPath,
+      pages: artifact.pages,
+      bytes: artifact.bytes.byteLength,
+      sha256: sha256(artifact.bytes),
+      fonts: fontNames(artifact.bytes),
       inputs: inputHashes(job, context, images.hash),
       ...(images.paths.length === 0 ? {} : { images: images.paths }),
       rows: documentRows(job, context.dataset).length,
@@ -86,7 +110,17 @@ function fitRecord(printed: PrintedPdf): { fit?: FitRecord } {
   const fit = printed.fit;
   if (fit === undefined) return {};
   const { step, stepIndex, roomMm, roomLines, charsPerLine, bodyPt, lines } = fit;
-  return { fit: { step, stepIndex, roomMm, roomLines, ...(charsPerLine === undefined ? {} : { charsPerLine }), bodyPt, ...(lines === undefined ? {} : { lines }) } };
+  return {
+    fit: {
+      step,
+      stepIndex,
+      roomMm,
+      roomLines,
+      ...(charsPerLine === undefined ? {} : { charsPerLine }),
+      bodyPt,
+      ...(lines === undefined ? {} : { lines }),
+    },
+  };
 }
 
 /** Everything an output is made from, hashed: the basis for telling what a change affects. `images`: see image-inputs.ts. */
@@ -109,12 +143,19 @@ export function inputHashes(job: RenderJob, context: HashContext, images: string
 export type HashContext = Pick<ProduceContext, 'config' | 'dataset' | 'templates' | 'fontsHash'>;
 
 /** What an output made before would be made from now: its images as they are on disk now. */
-export function currentInputs(job: RenderJob, context: HashContext, entry: Pick<ManifestEntry, 'images'> | undefined): Record<string, string> {
+export function currentInputs(
+  job: RenderJob,
+  context: HashContext,
+  entry: Pick<ManifestEntry, 'images'> | undefined,
+): Record<string, string> {
   return inputHashes(job, context, imagesNow(entry?.images, context.config).hash);
 }
 
 /** What a review needs to explain a change of this output: the inputs themselves, not only their hashes. */
-export function reviewInputsOf(job: RenderJob, context: Pick<ProduceContext, 'config' | 'dataset' | 'templates'>): ReviewInputs {
+export function reviewInputsOf(
+  job: RenderJob,
+  context: Pick<ProduceContext, 'config' | 'dataset' | 'templates'>,
+): ReviewInputs {
   return {
     source: job.document.source.text,
     rows: documentRows(job, context.dataset),

@@ -3,7 +3,11 @@
  * this way: a few ahead of the browser, so that Node's work overlaps the printing and the
  * pages waiting for a browser page are few, however many documents there are.
  */
-export async function runLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function runLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let index = next++; index < items.length; index = next++) {

@@ -57,14 +57,24 @@ export interface Run {
 
 /** The run of a build whose inputs are loaded and validated and whose documents are chosen. */
 export function makeRun(
-  loaded: Loaded, validation: ValidationResult, selection: Selection,
+  loaded: Loaded,
+  validation: ValidationResult,
+  selection: Selection,
   world: Pick<Run, 'config' | 'cache' | 'now' | 'failureMemo'>,
 ): Run {
   const { templates } = loaded.sources;
   return {
-    ...world, templates, fonts: loaded.fonts, fontsHash: loaded.fonts.hash, previous: loaded.previous,
-    validation, dataset: validation.dataset, settings: validation.settings, project: projectLanguage(validation.settings),
-    documents: selection.documents, complete: selection.complete,
+    ...world,
+    templates,
+    fonts: loaded.fonts,
+    fontsHash: loaded.fonts.hash,
+    previous: loaded.previous,
+    validation,
+    dataset: validation.dataset,
+    settings: validation.settings,
+    project: projectLanguage(validation.settings),
+    documents: selection.documents,
+    complete: selection.complete,
     messagesOf: (lang) => messagesFor(lang, templates),
     rowsOf: (job) => documentRows(job, validation.dataset).length,
   };
@@ -79,5 +89,15 @@ export function renderSetupOf(run: Pick<Run, 'config' | 'templates' | 'fonts'>):
 /** What the run's outputs are produced with on this printer; `warn` takes a warning about one job. */
 export function produceContextOf(run: Run, printer: Printer, warn: ProduceContext['warn']): ProduceContext {
   const { config, dataset, templates, fontsHash, now } = run;
-  return { config, printer, coverage: run.fonts.coverage, dataset, templates, fontsHash, fonts: run.fonts.embedded, now, warn };
+  return {
+    config,
+    printer,
+    coverage: run.fonts.coverage,
+    dataset,
+    templates,
+    fontsHash,
+    fonts: run.fonts.embedded,
+    now,
+    warn,
+  };
 }

@@ -11,11 +11,18 @@ import type { Run } from './run.js';
  * with how to refresh them. Nothing is said when they all still agree.
  */
 export function staleOutputs(
-  run: Run, printedLanguages: ReadonlySet<string>,
+  run: Run,
+  printedLanguages: ReadonlySet<string>,
 ): { readonly warning: BuildWarning; readonly outputs: readonly string[] } | undefined {
   const chosen = new Set(run.documents.map((document) => document.name));
   const entries = new Map((run.previous?.documents ?? []).map((entry) => [entry.output, entry]));
-  const others = planJobs(run.validation.documents.filter((document) => !chosen.has(document.name)), run.dataset, undefined, run.settings, run.messagesOf).jobs;
+  const others = planJobs(
+    run.validation.documents.filter((document) => !chosen.has(document.name)),
+    run.dataset,
+    undefined,
+    run.settings,
+    run.messagesOf,
+  ).jobs;
   const stale = others
     .filter((job) => {
       const entry = entries.get(job.outputPath);
@@ -30,6 +37,8 @@ export function staleOutputs(
   const names = stale.length === 1 ? stale[0] : `${stale.slice(0, -1).join(', ')} and ${stale[stale.length - 1]}`;
   return {
     outputs: stale,
-    warning: { message: `${names} now ${stale.length === 1 ? 'disagrees' : 'disagree'} with ${stale.length === 1 ? 'its' : 'their'} inputs (this run was limited by --only); build without --only to refresh ${stale.length === 1 ? 'it' : 'them'}` },
+    warning: {
+      message: `${names} now ${stale.length === 1 ? 'disagrees' : 'disagree'} with ${stale.length === 1 ? 'its' : 'their'} inputs (this run was limited by --only); build without --only to refresh ${stale.length === 1 ? 'it' : 'them'}`,
+    },
   };
 }

@@ -16,9 +16,23 @@ import type { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';
 import { fingerprintOf } from './failure-memo.js';
 import { Outcome } from './outcome.js';
-import { MANIFEST_FILE, mergeManifest, readManifest, updateManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import {
+  MANIFEST_FILE,
+  mergeManifest,
+  readManifest,
+  updateManifest,
+  type Manifest,
+  type ManifestEntry,
+} from './manifest.js';
 import { judgeKeptOutputs, outOfDateOutputs } from './out-of-date.js';
-import { decidePacks, keptOutputs, notePacksCurrent, packSteps, withoutBrokenPackLayout, type PackDecision } from './pack-step.js';
+import {
+  decidePacks,
+  keptOutputs,
+  notePacksCurrent,
+  packSteps,
+  withoutBrokenPackLayout,
+  type PackDecision,
+} from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
 import { currentInputs } from './produce.js';
@@ -40,7 +54,10 @@ export interface Stepped<T> {
 export type World = Pick<Run, 'config' | 'cache' | 'now' | 'failureMemo'>;
 
 /** What the log has recorded so far, as the later steps may read it (never write it). */
-export type SoFar = Pick<Outcome, 'anyFailed' | 'hasFailures' | 'manifest' | 'errors' | 'notRebuilt' | 'allResults' | 'finishedCount'>;
+export type SoFar = Pick<
+  Outcome,
+  'anyFailed' | 'hasFailures' | 'manifest' | 'errors' | 'notRebuilt' | 'allResults' | 'finishedCount'
+>;
 
 /** 1. Loads content and templates (read only), the fonts they declare, and what the last build wrote. */
 export async function loadStep(config: BuildConfig, cache: BuildCache): Promise<Stepped<Loaded>> {
@@ -98,22 +115,32 @@ export async function changesStep(run: Run, jobs: readonly RenderJob[]): Promise
   const outcome = new Outcome(run.rowsOf);
   const { upToDate, outOfDate } = findOutOfDate(run, jobs, outcome);
   const { toPrint, tried } = skipRememberedFailures(run, outOfDate, jobs, outcome);
-  const removed = run.complete ? await removeOrphans(run.previous, keptOutputs(run.validation), run.config.outDir)
-    .catch((error: unknown) => {
-      outcome.errors.push(toFactsheetsError(error, { stage: 'write' }));
-      return [];
-    }) : [];
+  const removed = run.complete
+    ? await removeOrphans(run.previous, keptOutputs(run.validation), run.config.outDir).catch((error: unknown) => {
+        outcome.errors.push(toFactsheetsError(error, { stage: 'write' }));
+        return [];
+      })
+    : [];
   if (run.config.only !== undefined) {
     // After --only: which outputs left out now disagree with their inputs.
-    const stale = staleOutputs(run, new Set(jobs.filter((job) => toPrint.has(job.document.name)).map((job) => job.lang)));
+    const stale = staleOutputs(
+      run,
+      new Set(jobs.filter((job) => toPrint.has(job.document.name)).map((job) => job.lang)),
+    );
     if (stale !== undefined) outcome.warnings.push(stale.warning);
-    for (const output of stale?.outputs ?? []) outcome.notRebuilt.set(output, 'this build was limited by --only; build without it to make it again');
+    for (const output of stale?.outputs ?? [])
+      outcome.notRebuilt.set(output, 'this build was limited by --only; build without it to make it again');
   }
   return { outcome, value: { upToDate, toPrint, tried, removed } };
 }
 
 /** 5, then: whether there is nothing to do (nothing to print or removed, nothing failed, every wanted pack current, noted unchanged). */
-export function currentStep(run: Run, changed: Changed, packs: readonly PackDecision[], soFar: SoFar): Stepped<boolean> {
+export function currentStep(
+  run: Run,
+  changed: Changed,
+  packs: readonly PackDecision[],
+  soFar: SoFar,
+): Stepped<boolean> {
   const outcome = new Outcome(run.rowsOf);
   const nothing = changed.toPrint.size === 0 && !soFar.hasFailures() && changed.removed.length === 0;
   return { outcome, value: nothing && notePacksCurrent(packs, [...changed.upToDate.values()], outcome) };
@@ -129,7 +156,10 @@ export class Browser {
   #reportTo = new Outcome();
 
   constructor(config: BuildConfig, launchPrinter: (options: PrinterOptions) => Promise<Printer>) {
-    this.session = new PrintSession(() => openPrinter(config, launchPrinter), (error) => this.#reportTo.errors.push(error));
+    this.session = new PrintSession(
+      () => openPrinter(config, launchPrinter),
+      (error) => this.#reportTo.errors.push(error),
+    );
   }
 
   /** The step now using the browser records its failure. */
@@ -158,7 +188,11 @@ export interface Rendering {
  * sheets render with it), or undefined when the templates do not compile.
  */
 export async function printStep(
-  run: Run, jobs: readonly RenderJob[], changed: Changed, browser: Browser, progress: (step: Outcome) => void,
+  run: Run,
+  jobs: readonly RenderJob[],
+  changed: Changed,
+  browser: Browser,
+  progress: (step: Outcome) => void,
 ): Promise<Stepped<Rendering | undefined>> {
   const outcome = new Outcome(run.rowsOf);
   browser.usedBy(outcome);
@@ -172,7 +206,13 @@ export async function printStep(
   const toPrint = jobs.filter((job) => changed.toPrint.has(job.document.name));
   const renderPage = (job: RenderJob) => renderer.pages.render(job);
   const { upToDate } = changed;
-  await printDocuments(run, toPrint, { log: outcome, session, renderPage, upToDate, progress: () => progress(outcome) });
+  await printDocuments(run, toPrint, {
+    log: outcome,
+    session,
+    renderPage,
+    upToDate,
+    progress: () => progress(outcome),
+  });
   return { outcome, value: renderer };
 }
 
@@ -184,21 +224,33 @@ export function packsStep(run: Run, jobs: readonly RenderJob[]): Stepped<PackDec
 
 /** 7. Makes each language's briefing pack from the printed PDFs, on a complete build in which its documents succeeded. */
 export async function packStep(
-  run: Run, packs: readonly PackDecision[], rendering: Rendering | undefined, changed: Changed, browser: Browser, soFar: SoFar,
+  run: Run,
+  packs: readonly PackDecision[],
+  rendering: Rendering | undefined,
+  changed: Changed,
+  browser: Browser,
+  soFar: SoFar,
 ): Promise<Stepped<undefined>> {
   const outcome = new Outcome(run.rowsOf);
   browser.usedBy(outcome);
   if (rendering === undefined) {
     const made = new Set((run.previous?.documents ?? []).map((entry) => entry.output));
-    for (const pack of packs) if (pack.wanted && made.has(pack.output)) outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
+    for (const pack of packs)
+      if (pack.wanted && made.has(pack.output))
+        outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
     return { outcome, value: undefined };
   }
   const warn = (message: string, job: RenderJob): void => {
     outcome.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name });
   };
   await packSteps(packs, [...soFar.manifest, ...changed.upToDate.values()], {
-    config: run.config, log: outcome, session: browser.session, templates: rendering.environment, messagesOf: run.messagesOf,
-    anyFailed: (names) => soFar.anyFailed(names), context: async (printer) => produceContextOf(run, printer, warn),
+    config: run.config,
+    log: outcome,
+    session: browser.session,
+    templates: rendering.environment,
+    messagesOf: run.messagesOf,
+    anyFailed: (names) => soFar.anyFailed(names),
+    context: async (printer) => produceContextOf(run, printer, warn),
     // A factsheet goes into the pack as its pack edition, rendered again (see pack-edition.ts).
     renderPage: async (job) => rendering.pages.render(withLocatorMap(job, await run.cache.mapMaker()).job),
   });
@@ -210,22 +262,49 @@ export async function packStep(
  * kept, each marked out of date (with why) or current. Written only when something changed;
  * the review record follows the manifest it describes.
  */
-export async function recordStep(run: Run, jobs: readonly RenderJob[], changed: Changed, soFar: SoFar): Promise<Stepped<undefined>> {
+export async function recordStep(
+  run: Run,
+  jobs: readonly RenderJob[],
+  changed: Changed,
+  soFar: SoFar,
+): Promise<Stepped<undefined>> {
   const { config, previous } = run;
   const { removed } = changed;
   const outcome = new Outcome(run.rowsOf);
   const marks = judgeKeptOutputs({
-    previous, written: new Set(soFar.manifest.map((entry) => entry.output)), removed, results: soFar.allResults(), errors: soFar.errors,
-    notRebuilt: soFar.notRebuilt, currentInputs: currentInputsOf(run, jobs), complete: config.only === undefined && config.shard === undefined,
+    previous,
+    written: new Set(soFar.manifest.map((entry) => entry.output)),
+    removed,
+    results: soFar.allResults(),
+    errors: soFar.errors,
+    notRebuilt: soFar.notRebuilt,
+    currentInputs: currentInputsOf(run, jobs),
+    complete: config.only === undefined && config.shard === undefined,
   });
-  const remarked = (previous?.documents ?? []).some((entry) => marks.has(entry.output) && marks.get(entry.output) !== entry.outOfDate);
-  const kept = previous === undefined ? undefined : mergeManifest(previous, [], new Set(previous.documents.map((entry) => entry.output)), previous.tool, marks);
+  const remarked = (previous?.documents ?? []).some(
+    (entry) => marks.has(entry.output) && marks.get(entry.output) !== entry.outOfDate,
+  );
+  const kept =
+    previous === undefined
+      ? undefined
+      : mergeManifest(previous, [], new Set(previous.documents.map((entry) => entry.output)), previous.tool, marks);
   outcome.outOfDate = outOfDateOutputs(kept);
   if (soFar.manifest.length === 0 && removed.length === 0 && !remarked) return { outcome, value: undefined };
-  const left = previous === undefined ? undefined : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
-  const shard = config.shard === undefined ? undefined : `manifest.shard-${config.shard.index}-of-${config.shard.count}.json`;
+  const left =
+    previous === undefined
+      ? undefined
+      : { ...previous, documents: previous.documents.filter((entry) => !removed.includes(entry.output)) };
+  const shard =
+    config.shard === undefined ? undefined : `manifest.shard-${config.shard.index}-of-${config.shard.count}.json`;
   try {
-    const manifest = await updateManifest(config.outDir, left, soFar.manifest, { name: 'factsheets', version: VERSION }, shard, marks);
+    const manifest = await updateManifest(
+      config.outDir,
+      left,
+      soFar.manifest,
+      { name: 'factsheets', version: VERSION },
+      shard,
+      marks,
+    );
     await writeReviewRecord(config.outDir, shard ?? MANIFEST_FILE, manifest.documents, soFar.manifest);
     outcome.outOfDate = outOfDateOutputs(manifest);
   } catch (error) {
@@ -236,8 +315,19 @@ export async function recordStep(run: Run, jobs: readonly RenderJob[], changed: 
 }
 
 /** The inputs each planned output would be made from now (print editions included, made or not), computed when asked. */
-function currentInputsOf(run: Run, jobs: readonly RenderJob[]): (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined {
-  const byOutput = new Map(jobs.flatMap((job) => [[job.outputPath, job], [printEditionOf(job).outputPath, printEditionOf(job)]] as const));
+function currentInputsOf(
+  run: Run,
+  jobs: readonly RenderJob[],
+): (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined {
+  const byOutput = new Map(
+    jobs.flatMap(
+      (job) =>
+        [
+          [job.outputPath, job],
+          [printEditionOf(job).outputPath, printEditionOf(job)],
+        ] as const,
+    ),
+  );
   return (entry) => {
     const job = byOutput.get(entry.output);
     return job === undefined ? undefined : currentInputs(job, run, entry);
@@ -257,8 +347,16 @@ function outputJobsOf(job: RenderJob, config: BuildConfig): readonly RenderJob[]
 function findOutOfDate(run: Run, jobs: readonly RenderJob[], outcome: Outcome) {
   const { config, previous } = run;
   const editions = jobs.flatMap((job) => outputJobsOf(job, config));
-  const changes = findChanges(editions, (job, entry) => currentInputs(job, run, entry), previous, config.outDir, config.force);
-  const upToDate: ReadonlyMap<string, ManifestEntry> = new Map(changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]));
+  const changes = findChanges(
+    editions,
+    (job, entry) => currentInputs(job, run, entry),
+    previous,
+    config.outDir,
+    config.force,
+  );
+  const upToDate: ReadonlyMap<string, ManifestEntry> = new Map(
+    changes.upToDate.map(({ job, entry }) => [job.outputPath, entry]),
+  );
   const outOfDate: ReadonlySet<string> = new Set(changes.outOfDate.map((job) => job.document.name));
   for (const job of editions) {
     const entry = upToDate.get(job.outputPath);
@@ -273,7 +371,10 @@ function findOutOfDate(run: Run, jobs: readonly RenderJob[], outcome: Outcome) {
  * documents to print, and the fingerprint of each one that was out of date (for the memo).
  */
 function skipRememberedFailures(
-  run: Run, outOfDate: ReadonlySet<string>, jobs: readonly RenderJob[], outcome: Outcome,
+  run: Run,
+  outOfDate: ReadonlySet<string>,
+  jobs: readonly RenderJob[],
+  outcome: Outcome,
 ): { toPrint: ReadonlySet<string>; tried: ReadonlyMap<string, string> } {
   const memo = run.failureMemo;
   if (memo === undefined) return { toPrint: outOfDate, tried: new Map() };
@@ -282,7 +383,9 @@ function skipRememberedFailures(
   const tried = new Map<string, string>();
   for (const name of outOfDate) {
     const editions = jobs.filter((job) => job.document.name === name).flatMap((job) => outputJobsOf(job, run.config));
-    const fingerprint = fingerprintOf(editions.map((job) => ({ output: job.outputPath, inputs: currentInputs(job, run, entries.get(job.outputPath)) })));
+    const fingerprint = fingerprintOf(
+      editions.map((job) => ({ output: job.outputPath, inputs: currentInputs(job, run, entries.get(job.outputPath)) })),
+    );
     const failure = memo.recall(name, fingerprint);
     if (failure === undefined) {
       toPrint.add(name);
@@ -304,13 +407,19 @@ async function readPrevious(config: BuildConfig, outcome: Outcome): Promise<Mani
     trusted = false;
     outcome.warnings.push(warning);
   };
-  const manifest = await readManifest(config.outDir, { mergeShards: config.only === undefined && config.shard === undefined, onWarning: warn });
+  const manifest = await readManifest(config.outDir, {
+    mergeShards: config.only === undefined && config.shard === undefined,
+    onWarning: warn,
+  });
   if (manifest !== undefined) await readReviewRecord(config.outDir, MANIFEST_FILE, warn);
   return trusted ? manifest : undefined;
 }
 
 /** The build's printer, once the output folder is known to be writable (one error otherwise, before any browser starts). */
-async function openPrinter(config: BuildConfig, launchPrinter: (options: PrinterOptions) => Promise<Printer>): Promise<Printer> {
+async function openPrinter(
+  config: BuildConfig,
+  launchPrinter: (options: PrinterOptions) => Promise<Printer>,
+): Promise<Printer> {
   await prepareOutput(config.outDir);
   return launchPrinter(printerOptionsFor(config));
 }
@@ -329,7 +438,9 @@ async function loadRenderer(run: Run): Promise<Rendering> {
 /** The browser a build prints with, as the configuration asks for it. */
 export function printerOptionsFor(config: BuildConfig): PrinterOptions {
   return {
-    executable: config.browserExecutable, pages: config.browserPages, timeoutMs: config.timeoutSeconds * 1000,
+    executable: config.browserExecutable,
+    pages: config.browserPages,
+    timeoutMs: config.timeoutSeconds * 1000,
     ...(config.browserUrl === undefined ? {} : { browserUrl: config.browserUrl }),
   };
 }

@@ -37,17 +37,24 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
   const keepWarm = (printerOptions: PrinterOptions): Promise<Printer> => {
     warm ??= launchPrinter(printerOptions);
     // Builds "close" their printer when done; the warm one stays open until the watcher stops.
-    return warm.then((printer) => ({ print: (html, printOptions) => printer.print(html, printOptions), warm: async (html, fonts) => printer.warm?.(html, fonts), close: async () => undefined }));
+    return warm.then((printer) => ({
+      print: (html, printOptions) => printer.print(html, printOptions),
+      warm: async (html, fonts) => printer.warm?.(html, fonts),
+      close: async () => undefined,
+    }));
   };
   // A document that failed is tried again only when its inputs change (a full build always tries again).
   const failureMemo = new FailureMemo();
-  const build = () => runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache, failureMemo });
+  const build = () =>
+    runPipeline(config, { launchPrinter: keepWarm, now: () => performance.now(), cache, failureMemo });
 
   const first = await build();
   options.onBuild(first, true);
   // Warm before the first change, not at it: the browser (even when the first build printed
   // nothing), its pages with the fonts loaded, the boundaries, and the code that prints.
-  await keepWarm(printerOptionsFor(config)).then((printer) => warmUp(config, cache, printer)).catch(() => undefined);
+  await keepWarm(printerOptionsFor(config))
+    .then((printer) => warmUp(config, cache, printer))
+    .catch(() => undefined);
 
   let timer: NodeJS.Timeout | undefined;
   let recheckTimer: NodeJS.Timeout | undefined;
@@ -84,7 +91,10 @@ export async function watchBuild(config: BuildConfig, options: WatchOptions): Pr
     recheckTimer = setTimeout(() => enqueue(true), CHANGE_WINDOW_MS + 30);
   };
   // Survives a folder replaced; the output folder (it may sit inside the content folder) is the build's own writing.
-  const watcher = await watchFolders([config.contentDir, config.templatesDir], { ignored: (path) => isBuildOwn(path, config.outDir), onChange: schedule });
+  const watcher = await watchFolders([config.contentDir, config.templatesDir], {
+    ignored: (path) => isBuildOwn(path, config.outDir),
+    onChange: schedule,
+  });
   options.onReady();
 
   return {
@@ -110,16 +120,29 @@ function isBuildOwn(path: string, outDir: string): boolean {
  * renders (in the render workers), prints and finishes already compiled. Broken content just means a colder start.
  */
 async function warmUp(config: BuildConfig, cache: BuildCache, printer: Printer): Promise<void> {
-  const [{ value: loaded }, maps, { finishPdf }] = await Promise.all([loadStep(config, cache), cache.mapMaker(), import('../stages/finish.js')]);
+  const [{ value: loaded }, maps, { finishPdf }] = await Promise.all([
+    loadStep(config, cache),
+    cache.mapMaker(),
+    import('../stages/finish.js'),
+  ]);
   // The build's own first steps, over every document (--only and --shard choose among the valid ones).
   const validation = validateStep(loaded, cache).value;
-  const run = selectStep(loaded, validation, { config, cache, now: () => performance.now(), failureMemo: undefined }).value;
+  const run = selectStep(loaded, validation, {
+    config,
+    cache,
+    now: () => performance.now(),
+    failureMemo: undefined,
+  }).value;
   if (run === undefined) return;
-  const documents = [...run.validation.documents].sort((a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'));
+  const documents = [...run.validation.documents].sort(
+    (a, b) => Number(b.meta.kind === 'one-pager') - Number(a.meta.kind === 'one-pager'),
+  );
   const job = planJobs(documents.slice(0, 1), run.dataset, maps, run.settings, run.messagesOf).jobs[0];
   if (job === undefined) return;
   const renderer = await cache.renderWorkers(renderSetupOf(run), config.timeoutSeconds * 1000);
   const page = await renderer.render(job);
-  const printed = await Promise.all(Array.from({ length: config.browserPages }, () => printer.print(page.html, { fonts: run.fonts.embedded })));
+  const printed = await Promise.all(
+    Array.from({ length: config.browserPages }, () => printer.print(page.html, { fonts: run.fonts.embedded })),
+  );
   if (printed[0] !== undefined) finishPdf(job, printed[0], new Date(0), run.fonts.coverage);
 }

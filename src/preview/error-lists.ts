@@ -77,7 +77,8 @@ function listIn(lists: Map<string, PreviewError[]>, key: string): PreviewError[]
 
 function previewError(error: FactsheetsError): PreviewError {
   return {
-    position: formatPosition(error), message: error.message,
+    position: formatPosition(error),
+    message: error.message,
     ...(error.file === undefined ? {} : { file: error.file }),
     ...(error.line === undefined ? {} : { line: error.line }),
     ...(error.hint === undefined ? {} : { hint: error.hint }),

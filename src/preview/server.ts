@@ -32,7 +32,8 @@ export interface PreviewServer {
  * pdf.js draws fonts and images from the PDF through data: and blob: URLs.
  */
 const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; worker-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Resource-Policy': 'same-origin',
@@ -56,7 +57,8 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
-    if (!allowedHost(request.headers.host)) return refuse(response, 403, 'This preview answers only at its own local address.');
+    if (!allowedHost(request.headers.host))
+      return refuse(response, 403, 'This preview answers only at its own local address.');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       return refuse(response, 405, 'The preview is read-only.');
@@ -81,12 +83,20 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     });
   };
 
-  const servePdf = async (request: IncomingMessage, response: ServerResponse, output: string | undefined): Promise<void> => {
+  const servePdf = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    output: string | undefined,
+  ): Promise<void> => {
     // Only outputs the builds listed, and only inside the output folder (a second lock on the first).
     const listed = state.documents.some((document) => document.output === output && document.hasPdf);
     const file = output === undefined ? undefined : resolve(join(outDir, output));
-    if (!listed || file === undefined || !file.startsWith(`${outDir}${sep}`)) return refuse(response, 404, 'Not found.');
-    const bytes = await readConfinedFile({ root: outDir, name: 'the output folder', stage: 'load' }, output ?? '').catch(() => undefined);
+    if (!listed || file === undefined || !file.startsWith(`${outDir}${sep}`))
+      return refuse(response, 404, 'Not found.');
+    const bytes = await readConfinedFile(
+      { root: outDir, name: 'the output folder', stage: 'load' },
+      output ?? '',
+    ).catch(() => undefined);
     if (bytes === undefined) return refuse(response, 404, 'The PDF is not in the output folder.');
     send(response, request, { body: bytes, type: 'application/pdf' });
   };

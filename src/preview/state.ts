@@ -32,7 +32,13 @@ export interface PreviewState {
 
 const NO_ERRORS: ErrorList = Object.freeze({ shown: [], total: 0 });
 
-export const INITIAL_STATE: PreviewState = Object.freeze({ build: 0, watching: false, documents: [], errors: { shown: [], total: 0 }, seconds: 0 });
+export const INITIAL_STATE: PreviewState = Object.freeze({
+  build: 0,
+  watching: false,
+  documents: [],
+  errors: { shown: [], total: 0 },
+  seconds: 0,
+});
 
 /** The room left on a one-pager, in millimetres, from its space budget (see the fit steps). */
 export function roomLeftMmOf(entry: DocumentResult): number | undefined {
@@ -44,23 +50,43 @@ export function roomLeftMmOf(entry: DocumentResult): number | undefined {
  * state what a failed or unchanged entry does not say (pages, room left, the PDF's version).
  * `pdfExists` says whether an output is on disk, for documents failed since before the preview.
  */
-export function applyReport(previous: PreviewState, report: BuildReport, pdfExists: (output: string) => boolean): PreviewState {
+export function applyReport(
+  previous: PreviewState,
+  report: BuildReport,
+  pdfExists: (output: string) => boolean,
+): PreviewState {
   const build = previous.build + 1;
   const before = new Map(previous.documents.map((document) => [document.name, document]));
   const errors = new BuildErrors(report.errors);
   // A build that stopped before it knew the documents (the content folder unreadable) fails them all.
-  const entries = report.documents.length === 0 && report.errors.length > 0
-    ? previous.documents.map((document): ScreenEdition => ({ name: document.name, kind: document.kind, source: document.source, output: document.output, status: 'failed' }))
-    : report.documents.filter(isScreenEdition);
+  const entries =
+    report.documents.length === 0 && report.errors.length > 0
+      ? previous.documents.map(
+          (document): ScreenEdition => ({
+            name: document.name,
+            kind: document.kind,
+            source: document.source,
+            output: document.output,
+            status: 'failed',
+          }),
+        )
+      : report.documents.filter(isScreenEdition);
   const documents = entries.map((entry): PreviewDocument => {
     const old = before.get(entry.name);
     const pages = entry.status === 'failed' ? old?.pages : entry.pages;
-    const roomLeftMm = entry.kind === 'one-pager' ? roomLeftMmOf(entry) ?? (entry.status === 'built' ? undefined : old?.roomLeftMm) : undefined;
+    const roomLeftMm =
+      entry.kind === 'one-pager'
+        ? (roomLeftMmOf(entry) ?? (entry.status === 'built' ? undefined : old?.roomLeftMm))
+        : undefined;
     return {
-      name: entry.name, kind: entry.kind, source: entry.source, output: entry.output, status: entry.status,
+      name: entry.name,
+      kind: entry.kind,
+      source: entry.source,
+      output: entry.output,
+      status: entry.status,
       ...(pages === undefined ? {} : { pages }),
       ...(roomLeftMm === undefined ? {} : { roomLeftMm }),
-      version: entry.status === 'built' ? build : old?.version ?? build,
+      version: entry.status === 'built' ? build : (old?.version ?? build),
       hasPdf: entry.status !== 'failed' || (old?.hasPdf ?? pdfExists(entry.output)),
       errors: entry.status === 'failed' ? errors.of(entry.name) : NO_ERRORS,
       // The PDF shown is the last good one, and out of date: why.

@@ -7,7 +7,13 @@ import { recordValue } from './read-back.js';
 
 /** One reason an output changed, read from the two builds' manifests and review records. */
 export type Cause =
-  | { readonly kind: 'dataset'; readonly summary: string; readonly file: string; readonly rows: readonly RowChange[]; readonly described: readonly string[] }
+  | {
+      readonly kind: 'dataset';
+      readonly summary: string;
+      readonly file: string;
+      readonly rows: readonly RowChange[];
+      readonly described: readonly string[];
+    }
   | { readonly kind: 'source'; readonly summary: string; readonly file: string; readonly diff: SourceDiff }
   | { readonly kind: 'templates'; readonly summary: string; readonly files: readonly TemplateFileChange[] }
   | { readonly kind: 'fonts' | 'options' | 'tool' | 'parts' | 'own-drawing'; readonly summary: string };
@@ -46,31 +52,46 @@ export const DEFAULT_DATASET: DatasetContext = { file: 'funding.csv', currency: 
  * manifest hash that differs is explained from the review records where both have it.
  */
 export function explainChange(
-  approved: ManifestEntry, current: ManifestEntry, sides: { approved: ReviewSide; current: ReviewSide },
-  dataset: DatasetContext = DEFAULT_DATASET, warn: (message: string) => void = () => undefined,
+  approved: ManifestEntry,
+  current: ManifestEntry,
+  sides: { approved: ReviewSide; current: ReviewSide },
+  dataset: DatasetContext = DEFAULT_DATASET,
+  warn: (message: string) => void = () => undefined,
 ): Explanation {
   const causes: Cause[] = [];
   const unexplained: string[] = [];
   const differs = (input: string): boolean => approved.inputs[input] !== current.inputs[input];
   const lookup = <Part extends 'sources' | 'rows' | 'templates' | 'options'>(input: string, part: Part) => {
-    const warnFor = (side: ReviewSide) => (why: string): void => warn(`${side.recordFile}: ${why}; the change it would explain is reported as unexplained`);
+    const warnFor =
+      (side: ReviewSide) =>
+      (why: string): void =>
+        warn(`${side.recordFile}: ${why}; the change it would explain is reported as unexplained`);
     const before = recordValue(sides.approved.record, part, approved.inputs[input], warnFor(sides.approved));
     const after = recordValue(sides.current.record, part, current.inputs[input], warnFor(sides.current));
     return before === undefined || after === undefined ? undefined : { before, after };
   };
   const missing = (what: string): void => {
-    unexplained.push(sides.approved.record === undefined
-      ? `${what} changed, but the approved folder has no review record (manifest.review.json; made by factsheets ${sides.approved.toolVersion || 'of an older version'}), so the review cannot say how`
-      : `${what} changed, but the review records do not hold both versions`);
+    unexplained.push(
+      sides.approved.record === undefined
+        ? `${what} changed, but the approved folder has no review record (manifest.review.json; made by factsheets ${sides.approved.toolVersion || 'of an older version'}), so the review cannot say how`
+        : `${what} changed, but the review records do not hold both versions`,
+    );
   };
 
-  if (differs('tool')) causes.push({ kind: 'tool', summary: `factsheets ${approved.inputs['tool'] ?? '?'} → ${current.inputs['tool'] ?? '?'}` });
+  if (differs('tool'))
+    causes.push({
+      kind: 'tool',
+      summary: `factsheets ${approved.inputs['tool'] ?? '?'} → ${current.inputs['tool'] ?? '?'}`,
+    });
   if (differs('source')) {
     const texts = lookup('source', 'sources');
     if (texts === undefined) missing(`the Markdown (${current.source})`);
     else {
       const diff = diffSource(current.source, texts.before, texts.after);
-      const where = diff.changedLines.length > 0 ? `line ${lineRanges(diff.changedLines)}` : `removed line ${lineRanges(diff.removedLines)} of the approved text`;
+      const where =
+        diff.changedLines.length > 0
+          ? `line ${lineRanges(diff.changedLines)}`
+          : `removed line ${lineRanges(diff.removedLines)} of the approved text`;
       causes.push({ kind: 'source', file: current.source, diff, summary: `${current.source}: ${where} changed` });
     }
   }
@@ -89,24 +110,41 @@ export function explainChange(
     if (files === undefined) missing('the templates');
     else {
       const changes = templateChanges(files.before, files.after);
-      causes.push({ kind: 'templates', files: changes, summary: `templates: ${changes.map(({ file, change }) => `${file} ${change}`).join(', ')}` });
+      causes.push({
+        kind: 'templates',
+        files: changes,
+        summary: `templates: ${changes.map(({ file, change }) => `${file} ${change}`).join(', ')}`,
+      });
     }
   }
   if (differs('fonts')) causes.push({ kind: 'fonts', summary: 'the embedded brand fonts changed' });
   if (differs('options')) {
     const options = lookup('options', 'options');
-    const describe = (value: { sourceDateEpoch: number | null; print: boolean }): string => `SOURCE_DATE_EPOCH=${value.sourceDateEpoch ?? 'unset'}`;
-    causes.push({ kind: 'options', summary: options === undefined ? 'the build options changed' : `build options: ${describe(options.before)} → ${describe(options.after)}` });
+    const describe = (value: { sourceDateEpoch: number | null; print: boolean }): string =>
+      `SOURCE_DATE_EPOCH=${value.sourceDateEpoch ?? 'unset'}`;
+    causes.push({
+      kind: 'options',
+      summary:
+        options === undefined
+          ? 'the build options changed'
+          : `build options: ${describe(options.before)} → ${describe(options.after)}`,
+    });
   }
-  if (differs('parts')) causes.push({ kind: 'parts', summary: 'the documents it is made of changed (see their pages)' });
+  if (differs('parts'))
+    causes.push({ kind: 'parts', summary: 'the documents it is made of changed (see their pages)' });
   if (causes.length === 0 && unexplained.length === 0) {
-    unexplained.push('no recorded input changed: the PDF differs for a reason the manifest does not record (another Chromium build?)');
+    unexplained.push(
+      'no recorded input changed: the PDF differs for a reason the manifest does not record (another Chromium build?)',
+    );
   }
   return { causes, unexplained };
 }
 
 /** Template files by path whose content hash differs, and those only one side has. */
-export function templateChanges(before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): TemplateFileChange[] {
+export function templateChanges(
+  before: Readonly<Record<string, string>>,
+  after: Readonly<Record<string, string>>,
+): TemplateFileChange[] {
   const files = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return files.flatMap((file): TemplateFileChange[] => {
     if (!Object.hasOwn(before, file)) return [{ file: templateFileName(file), change: 'added' }];

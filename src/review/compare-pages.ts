@@ -12,7 +12,11 @@ export type { PageChange };
  * and compared pixel by pixel, with anti-aliasing forgiven.
  */
 export async function comparePdfPages(
-  name: string, approvedBytes: Uint8Array, currentBytes: Uint8Array, known: KnownPages, shownBy: (page: number) => DocumentPage | undefined = () => undefined,
+  name: string,
+  approvedBytes: Uint8Array,
+  currentBytes: Uint8Array,
+  known: KnownPages,
+  shownBy: (page: number) => DocumentPage | undefined = () => undefined,
 ): Promise<ComparedPdf> {
   const approved = pageFingerprints(approvedBytes, `approved ${name}`);
   const current = pageFingerprints(currentBytes, name);
@@ -33,7 +37,11 @@ export async function comparePdfPages(
       const change = await comparePage(page, before, after, known.showsChanged(current[page - 1], shownBy(page)));
       pagesRendered += change.rendered;
       if (change.result === undefined) continue;
-      changes.push(onlyOverlayDiffers(approved[page - 1], current[page - 1]) ? { ...change.result, ownDrawing: true } : change.result);
+      changes.push(
+        onlyOverlayDiffers(approved[page - 1], current[page - 1])
+          ? { ...change.result, ownDrawing: true }
+          : change.result,
+      );
     }
   } finally {
     await Promise.all([before.close(), after.close()]);
@@ -50,17 +58,40 @@ export interface ComparedPdf {
   readonly pagesRendered: number;
 }
 
-async function comparePage(page: number, before: RasterisedPdf, after: RasterisedPdf, shows: PageChange['shows']): Promise<{ result?: PageChange; rendered: number }> {
+async function comparePage(
+  page: number,
+  before: RasterisedPdf,
+  after: RasterisedPdf,
+  shows: PageChange['shows'],
+): Promise<{ result?: PageChange; rendered: number }> {
   const inBefore = page <= before.pageCount;
   const inAfter = page <= after.pageCount;
   const traced = shows === undefined ? {} : { shows };
   if (!inAfter) {
     const image = await before.render(page);
-    return { rendered: 1, result: { page, change: 'removed', differentPixels: image.width * image.height, images: { approved: encodePng(image) }, ...traced } };
+    return {
+      rendered: 1,
+      result: {
+        page,
+        change: 'removed',
+        differentPixels: image.width * image.height,
+        images: { approved: encodePng(image) },
+        ...traced,
+      },
+    };
   }
   if (!inBefore) {
     const image = await after.render(page);
-    return { rendered: 1, result: { page, change: 'added', differentPixels: image.width * image.height, images: { current: encodePng(image) }, ...traced } };
+    return {
+      rendered: 1,
+      result: {
+        page,
+        change: 'added',
+        differentPixels: image.width * image.height,
+        images: { current: encodePng(image) },
+        ...traced,
+      },
+    };
   }
   const [approvedImage, currentImage] = [await before.render(page), await after.render(page)];
   const diff = comparePages(approvedImage, currentImage);
@@ -68,8 +99,15 @@ async function comparePage(page: number, before: RasterisedPdf, after: Rasterise
   return {
     rendered: 2,
     result: {
-      page, change: 'changed', differentPixels: diff.differentPixels, ...traced,
-      images: { approved: encodePng(approvedImage), current: encodePng(currentImage), highlight: encodePng(diff.highlight) },
+      page,
+      change: 'changed',
+      differentPixels: diff.differentPixels,
+      ...traced,
+      images: {
+        approved: encodePng(approvedImage),
+        current: encodePng(currentImage),
+        highlight: encodePng(diff.highlight),
+      },
     },
   };
 }
@@ -82,6 +120,9 @@ function onlyOverlayDiffers(approved: PageFingerprint | undefined, current: Page
   if (approved?.parts === undefined || current?.parts === undefined) return false;
   const before = new Set(approved.parts);
   const after = new Set(current.parts);
-  const differing = [...approved.parts.filter((part) => !after.has(part)), ...current.parts.filter((part) => !before.has(part))];
+  const differing = [
+    ...approved.parts.filter((part) => !after.has(part)),
+    ...current.parts.filter((part) => !before.has(part)),
+  ];
   return differing.length > 0 && differing.every((part) => part.startsWith(OVERLAY_PART));
 }

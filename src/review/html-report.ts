@@ -10,7 +10,8 @@ import { describePage, documentsToReview, escapeHtml, headline, pagesLine, reaso
  */
 export function formatReviewHtml(result: ReviewResult): string {
   const documents = documentsToReview(result);
-  const body = documents.length === 0 ? '<p class="none">Nothing to review.</p>' : documents.map(documentSection).join('\n');
+  const body =
+    documents.length === 0 ? '<p class="none">Nothing to review.</p>' : documents.map(documentSection).join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -43,19 +44,37 @@ function documentSection(document: DocumentReview): string {
   return `<section class="document" data-output="${escapeHtml(document.output)}">
 <h2>${escapeHtml(document.output)} <span class="status ${document.status}">${document.status}</span></h2>
 ${document.status === 'changed' ? `<p>${escapeHtml(pagesLine(document))}</p>` : ''}
-<ul class="causes">${document.causes.length > 0 || document.unexplained.length > 0 ? [...document.causes.map(causeItem), ...document.unexplained.map((text) => `<li class="unexplained">${escapeHtml(text)}</li>`)].join('') : reasons(document).map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul>
+<ul class="causes">${
+    document.causes.length > 0 || document.unexplained.length > 0
+      ? [
+          ...document.causes.map(causeItem),
+          ...document.unexplained.map((text) => `<li class="unexplained">${escapeHtml(text)}</li>`),
+        ].join('')
+      : reasons(document)
+          .map((text) => `<li>${escapeHtml(text)}</li>`)
+          .join('')
+  }</ul>
 ${pages}
 </section>`;
 }
 
 function causeItem(cause: Cause): string {
-  if (cause.kind === 'dataset') return `<li>Dataset rows (${escapeHtml(cause.file)}):<ul>${cause.described.map((row) => `<li>${escapeHtml(row)}</li>`).join('')}</ul></li>`;
+  if (cause.kind === 'dataset')
+    return `<li>Dataset rows (${escapeHtml(cause.file)}):<ul>${cause.described.map((row) => `<li>${escapeHtml(row)}</li>`).join('')}</ul></li>`;
   if (cause.kind === 'source') {
     // One block per line, so that added and removed lines are shaded across the width.
-    const lines = cause.diff.unified.trimEnd().split('\n').map((line) => {
-      const kind = line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : 'context';
-      return `<span class="${kind}">${escapeHtml(line) || ' '}</span>`;
-    });
+    const lines = cause.diff.unified
+      .trimEnd()
+      .split('\n')
+      .map((line) => {
+        const kind =
+          line.startsWith('+') && !line.startsWith('+++')
+            ? 'add'
+            : line.startsWith('-') && !line.startsWith('---')
+              ? 'del'
+              : 'context';
+        return `<span class="${kind}">${escapeHtml(line) || ' '}</span>`;
+      });
     return `<li>${escapeHtml(cause.summary)}<pre class="diff">${lines.join('')}</pre></li>`;
   }
   return `<li>${escapeHtml(cause.summary)}</li>`;
@@ -67,7 +86,9 @@ function pageFigures(document: DocumentReview, change: PageChange): string {
 <p class="same-as">The same change as <a href="#${anchor(change.shows.output, change.shows.page)}">${escapeHtml(change.shows.output)} page ${change.shows.page}</a>, with the pack's page number drawn over it.</p>`;
   }
   const figure = (label: string, png: Buffer | undefined, role: string): string =>
-    png === undefined ? '' : `<figure><img class="${role}" alt="${escapeHtml(`${document.output} page ${change.page}, ${label}`)}" src="data:image/png;base64,${png.toString('base64')}"><figcaption>${escapeHtml(label)}</figcaption></figure>`;
+    png === undefined
+      ? ''
+      : `<figure><img class="${role}" alt="${escapeHtml(`${document.output} page ${change.page}, ${label}`)}" src="data:image/png;base64,${png.toString('base64')}"><figcaption>${escapeHtml(label)}</figcaption></figure>`;
   return `<h3 id="${anchor(document.output, change.page)}">Page ${escapeHtml(describePage(change))}</h3>
 <div class="page" data-page="${change.page}">${figure('approved', change.images.approved, 'approved')}${figure('this build', change.images.current, 'current')}${figure(`differences (${change.differentPixels} pixels)`, change.images.highlight, 'highlight')}</div>`;
 }

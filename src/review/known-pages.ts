@@ -8,7 +8,10 @@ export interface DocumentPage {
 }
 
 /** The document page a briefing pack's page shows, by the pack's manifest entry (its `parts`). */
-export function shownByPack(parts: readonly { readonly output: string; readonly firstPage: number; readonly pages: number }[] | undefined, page: number): DocumentPage | undefined {
+export function shownByPack(
+  parts: readonly { readonly output: string; readonly firstPage: number; readonly pages: number }[] | undefined,
+  page: number,
+): DocumentPage | undefined {
   const part = parts?.find((each) => page >= each.firstPage && page < each.firstPage + each.pages);
   return part === undefined ? undefined : { output: part.output, page: page - part.firstPage + 1 };
 }
@@ -35,11 +38,25 @@ export class KnownPages {
   private readonly current = new Map<string, ComparedPage>();
   private readonly currentByPage = new Map<string, ComparedPage>();
 
-  add(output: string, approved: readonly PageFingerprint[], current: readonly PageFingerprint[], changes: readonly PageChange[]): void {
-    const register = (side: Map<string, ComparedPage>, fingerprints: readonly PageFingerprint[], byPage?: Map<string, ComparedPage>): void => {
+  add(
+    output: string,
+    approved: readonly PageFingerprint[],
+    current: readonly PageFingerprint[],
+    changes: readonly PageChange[],
+  ): void {
+    const register = (
+      side: Map<string, ComparedPage>,
+      fingerprints: readonly PageFingerprint[],
+      byPage?: Map<string, ComparedPage>,
+    ): void => {
       fingerprints.forEach((fingerprint, index) => {
         const page = index + 1;
-        const entry = { output, page, parts: fingerprint.parts, change: changes.find((change) => change.page === page && change.change === 'changed') };
+        const entry = {
+          output,
+          page,
+          parts: fingerprint.parts,
+          change: changes.find((change) => change.page === page && change.change === 'changed'),
+        };
         for (const stream of fingerprint.streams) if (!side.has(stream)) side.set(stream, entry);
         byPage?.set(pageKey(entry), entry);
       });
@@ -50,18 +67,25 @@ export class KnownPages {
 
   /** The changed document page a page shows, if it is one: found by its streams, else as the document page `shown` (see shownByPack). */
   showsChanged(fingerprint: PageFingerprint | undefined, shown?: DocumentPage): DocumentPage | undefined {
-    const found = ownerOf(this.current, fingerprint) ?? (shown === undefined ? undefined : this.currentByPage.get(pageKey(shown)));
+    const found =
+      ownerOf(this.current, fingerprint) ?? (shown === undefined ? undefined : this.currentByPage.get(pageKey(shown)));
     return found?.change === undefined ? undefined : { output: found.output, page: found.page };
   }
 
   /** The page's change when it is a known document page plus the same extra parts on both sides; undefined when it must be rendered. */
-  knownChange(page: number, approved: PageFingerprint | undefined, current: PageFingerprint | undefined): PageChange | 'same' | undefined {
+  knownChange(
+    page: number,
+    approved: PageFingerprint | undefined,
+    current: PageFingerprint | undefined,
+  ): PageChange | 'same' | undefined {
     const before = ownerOf(this.approved, approved);
     const after = ownerOf(this.current, current);
-    if (before === undefined || after === undefined || before.output !== after.output || before.page !== after.page) return undefined;
+    if (before === undefined || after === undefined || before.output !== after.output || before.page !== after.page)
+      return undefined;
     const extraBefore = without(approved?.parts, before.parts);
     const extraAfter = without(current?.parts, after.parts);
-    if (extraBefore === undefined || extraAfter === undefined || extraBefore.join('\n') !== extraAfter.join('\n')) return undefined;
+    if (extraBefore === undefined || extraAfter === undefined || extraBefore.join('\n') !== extraAfter.join('\n'))
+      return undefined;
     if (after.change === undefined) return 'same';
     return { ...after.change, page, shows: { output: after.output, page: after.page }, asDocumentPage: true };
   }
@@ -71,7 +95,10 @@ function pageKey(page: DocumentPage): string {
   return `${page.output}\0${page.page}`;
 }
 
-function ownerOf(side: ReadonlyMap<string, ComparedPage>, fingerprint: PageFingerprint | undefined): ComparedPage | undefined {
+function ownerOf(
+  side: ReadonlyMap<string, ComparedPage>,
+  fingerprint: PageFingerprint | undefined,
+): ComparedPage | undefined {
   for (const stream of fingerprint?.streams ?? []) {
     const owner = side.get(stream);
     if (owner !== undefined) return owner;

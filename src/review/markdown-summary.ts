@@ -11,10 +11,21 @@ export const MARKDOWN_LIMIT = 65_536;
  * shown once, and the whole stays under `limit` characters with a note of what was left out.
  */
 export function formatReviewMarkdown(result: ReviewResult, reportPath?: string, limit = MARKDOWN_LIMIT): string {
-  const head = ['## Review against the approved build', '', `**${markdownText(headline(result))}** · factsheets ${markdownText(result.tool.current)} (approved build: ${markdownText(result.tool.approved || 'unknown')})`, ''];
+  const head = [
+    '## Review against the approved build',
+    '',
+    `**${markdownText(headline(result))}** · factsheets ${markdownText(result.tool.current)} (approved build: ${markdownText(result.tool.approved || 'unknown')})`,
+    '',
+  ];
   const documents = documentsToReview(result);
-  const footer = reportPath !== undefined && documents.length > 0 ? [`The pages side by side, with the differences marked: ${codeSpan(reportPath)}.`, ''] : [];
-  const rows = documents.map((document) => `| ${codeSpan(document.output)} | ${document.status} | ${markdownText(pagesLine(document))} | ${reasons(document).map(markdownText).join('<br>')} |`);
+  const footer =
+    reportPath !== undefined && documents.length > 0
+      ? [`The pages side by side, with the differences marked: ${codeSpan(reportPath)}.`, '']
+      : [];
+  const rows = documents.map(
+    (document) =>
+      `| ${codeSpan(document.output)} | ${document.status} | ${markdownText(pagesLine(document))} | ${reasons(document).map(markdownText).join('<br>')} |`,
+  );
   const diffs = uniqueDiffs(result);
   // Room for the note on what was cut, which is only added when something was.
   const budget = limit - 400;
@@ -41,8 +52,15 @@ export function formatReviewMarkdown(result: ReviewResult, reportPath?: string, 
     size += sizeOf(diff);
     diffsShown += 1;
   }
-  const cut = [rows.length - rowsShown > 0 ? `${rows.length - rowsShown} of ${rows.length} PDFs` : '', diffs.length - diffsShown > 0 ? `${diffs.length - diffsShown} of ${diffs.length} Markdown diffs` : ''].filter((part) => part !== '');
-  if (cut.length > 0) lines.push(`*Left out to stay within ${limit.toLocaleString('en')} characters: ${cut.join(' and ')}; the full review is in the HTML report.*`, '');
+  const cut = [
+    rows.length - rowsShown > 0 ? `${rows.length - rowsShown} of ${rows.length} PDFs` : '',
+    diffs.length - diffsShown > 0 ? `${diffs.length - diffsShown} of ${diffs.length} Markdown diffs` : '',
+  ].filter((part) => part !== '');
+  if (cut.length > 0)
+    lines.push(
+      `*Left out to stay within ${limit.toLocaleString('en')} characters: ${cut.join(' and ')}; the full review is in the HTML report.*`,
+      '',
+    );
   return `${[...lines, ...footer].join('\n')}\n`;
 }
 
@@ -58,7 +76,16 @@ function uniqueDiffs(result: ReviewResult): string[][] {
       if (seen.has(key)) continue;
       seen.add(key);
       const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
-      blocks.push([`<details><summary>${escapeHtml(cause.file)}: what changed in the Markdown</summary>`, '', `${fence}diff`, body, fence, '', '</details>', '']);
+      blocks.push([
+        `<details><summary>${escapeHtml(cause.file)}: what changed in the Markdown</summary>`,
+        '',
+        `${fence}diff`,
+        body,
+        fence,
+        '',
+        '</details>',
+        '',
+      ]);
     }
   }
   return blocks;

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { dictEntry, latin1, mapReferences, readCrossReference, readObject, refEntry, refList, type PdfObject } from '../pdf/objects.js';
+import {
+  dictEntry,
+  latin1,
+  mapReferences,
+  readCrossReference,
+  readObject,
+  refEntry,
+  refList,
+  type PdfObject,
+} from '../pdf/objects.js';
 import { dictionaryEntries } from './pdf-dict.js';
 
 /** What a page shows, hashed without rasterising it. */
@@ -44,9 +53,16 @@ export function pageFingerprints(bytes: Uint8Array, name: string): PageFingerpri
     });
     const resolve = (text: string): string => mapReferences(text, (child) => `<${hashOf(child, new Set())}>`);
     const box = `box:${/\/MediaBox\s*\[([^\]]*)\]/.exec(value)?.[1]?.trim() ?? ''}`;
-    const drawn = createHash('sha256').update(streams.join(',')).update(`\0${resolve(resources)}`).update(`\0${box}`).digest('hex');
+    const drawn = createHash('sha256')
+      .update(streams.join(','))
+      .update(`\0${resolve(resources)}`)
+      .update(`\0${box}`)
+      .digest('hex');
     const resourceParts = partsOfResources(pdf, resources, resolve);
-    const parts = resourceParts === undefined ? undefined : [...streams.map((stream) => `stream:${stream}`), ...resourceParts, box].sort();
+    const parts =
+      resourceParts === undefined
+        ? undefined
+        : [...streams.map((stream) => `stream:${stream}`), ...resourceParts, box].sort();
     return { drawn, streams, parts };
   });
 }
@@ -101,7 +117,9 @@ function resourcesOf(value: string): string | undefined {
 
 /** `Font/F4:<hash>` for every named resource, `ProcSet:<hash>` for the other entries; undefined if the text is not taken apart. */
 function partsOfResources(pdf: LazyPdf, resources: string, resolve: (text: string) => string): string[] | undefined {
-  const text = /^\d+ \d+ R$/.test(resources.trim()) ? pdf.object(Number(resources.split(' ')[0]))?.value ?? '' : resources;
+  const text = /^\d+ \d+ R$/.test(resources.trim())
+    ? (pdf.object(Number(resources.split(' ')[0]))?.value ?? '')
+    : resources;
   if (text.trim() === '') return [];
   const categories = dictionaryEntries(text);
   if (categories === undefined) return undefined;

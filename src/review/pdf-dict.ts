@@ -50,7 +50,7 @@ function valueEnd(text: string, at: number): number | undefined {
 /** The end of the dictionary or array opening at `at`, nested ones and strings inside stepped over. */
 function closing(text: string, at: number): number | undefined {
   let depth = 0;
-  for (let index = at; index < text.length;) {
+  for (let index = at; index < text.length; ) {
     if (text.startsWith('<<', index) || text[index] === '[') {
       depth += 1;
       index += text[index] === '[' ? 1 : 2;

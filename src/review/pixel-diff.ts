@@ -22,12 +22,22 @@ const THRESHOLD = 0.02;
 /** Compares two renderings of the same page; pages of different sizes differ everywhere. */
 export function comparePages(approved: PageImage, current: PageImage): PixelDiff {
   if (approved.width !== current.width || approved.height !== current.height) {
-    return { differentPixels: Math.max(approved.width * approved.height, current.width * current.height), highlight: current };
+    return {
+      differentPixels: Math.max(approved.width * approved.height, current.width * current.height),
+      highlight: current,
+    };
   }
   const { width, height } = current;
-  if (Buffer.from(approved.pixels.buffer, approved.pixels.byteOffset, approved.pixels.byteLength).equals(current.pixels)) return { differentPixels: 0, highlight: current };
+  if (
+    Buffer.from(approved.pixels.buffer, approved.pixels.byteOffset, approved.pixels.byteLength).equals(current.pixels)
+  )
+    return { differentPixels: 0, highlight: current };
   const output = new Uint8Array(width * height * 4);
-  const differentPixels = pixelmatch(approved.pixels, current.pixels, output, width, height, { threshold: THRESHOLD, includeAA: false, alpha: 0.2 });
+  const differentPixels = pixelmatch(approved.pixels, current.pixels, output, width, height, {
+    threshold: THRESHOLD,
+    includeAA: false,
+    alpha: 0.2,
+  });
   return { differentPixels, highlight: { width, height, pixels: output } };
 }
 

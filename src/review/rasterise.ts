@@ -45,7 +45,13 @@ export async function openForRendering(bytes: Uint8Array): Promise<RasterisedPdf
   // pdf.js takes ownership of the buffer it is given (and wants a plain Uint8Array, not a Buffer): it gets a copy.
   const data = new Uint8Array(bytes.byteLength);
   data.set(bytes);
-  const document: PDFDocumentProxy = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const document: PDFDocumentProxy = await getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   const factory = document.canvasFactory as NodeCanvasFactory;
   return {
     pageCount: document.numPages,
@@ -57,7 +63,11 @@ export async function openForRendering(bytes: Uint8Array): Promise<RasterisedPdf
       try {
         await page.render({ canvas: target.canvas, canvasContext: target.context, viewport }).promise;
         const image = target.context.getImageData(0, 0, target.canvas.width, target.canvas.height);
-        return { width: image.width, height: image.height, pixels: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength) };
+        return {
+          width: image.width,
+          height: image.height,
+          pixels: new Uint8Array(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+        };
       } finally {
         // The page's fonts stay parsed: the next page of the same PDF mostly uses them too.
         factory.destroy(target);

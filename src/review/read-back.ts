@@ -50,7 +50,10 @@ export function checkedManifest(manifest: Manifest, file: string): { manifest: M
   const raw: unknown[] = Array.isArray(manifest.documents) ? manifest.documents : [];
   const documents = raw.filter((entry, index): entry is ManifestEntry => {
     const checked = entrySchema.safeParse(entry);
-    if (!checked.success) warnings.push(`${file}: entry ${index + 1} is not of the shape a build writes (${firstIssue(checked.error)}): it is left out of the review`);
+    if (!checked.success)
+      warnings.push(
+        `${file}: entry ${index + 1} is not of the shape a build writes (${firstIssue(checked.error)}): it is left out of the review`,
+      );
     return checked.success;
   });
   const version = typeof manifest.tool?.version === 'string' ? manifest.tool.version : '';
@@ -65,7 +68,10 @@ export function checkedManifest(manifest: Manifest, file: string): { manifest: M
  * wrong one is reported once per file through `warn`.
  */
 export function recordValue<Part extends keyof RecordValues>(
-  record: ReviewRecord | undefined, part: Part, hash: string | undefined, warn: (why: string) => void,
+  record: ReviewRecord | undefined,
+  part: Part,
+  hash: string | undefined,
+  warn: (why: string) => void,
 ): RecordValues[Part] | undefined {
   if (record === undefined || hash === undefined) return undefined;
   const values: unknown = record[part];

@@ -45,7 +45,12 @@ export interface ReviewRecord {
 type RecordPart = 'sources' | 'rows' | 'templates' | 'options';
 
 /** The manifest input hash each part of the record is keyed by. */
-const INPUT_OF: Readonly<Record<RecordPart, string>> = { sources: 'source', rows: 'dataset', templates: 'templates', options: 'options' };
+const INPUT_OF: Readonly<Record<RecordPart, string>> = {
+  sources: 'source',
+  rows: 'dataset',
+  templates: 'templates',
+  options: 'options',
+};
 
 /** `manifest.json` → `manifest.review.json`; a shard's manifest gets its own record the same way. */
 export function reviewRecordFile(manifestFile: string): string {
@@ -55,8 +60,14 @@ export function reviewRecordFile(manifestFile: string): string {
 const SHARD_RECORD = /^manifest\.shard-\d+-of-\d+\.review\.json$/;
 
 const datasetRowSchema = z.object({
-  country: z.string(), instrument: z.string(), programme: z.string().optional(), sector: z.string().optional(),
-  year: z.number(), amountEur: z.number(), status: z.enum(['committed', 'contracted', 'paid']), source: z.string().optional(),
+  country: z.string(),
+  instrument: z.string(),
+  programme: z.string().optional(),
+  sector: z.string().optional(),
+  year: z.number(),
+  amountEur: z.number(),
+  status: z.enum(['committed', 'contracted', 'paid']),
+  source: z.string().optional(),
 });
 
 /** What a review record must look like to be used (see readBack): one that does not is treated as absent. */
@@ -72,9 +83,18 @@ const reviewRecordSchema = z.object({
  * The review record in a folder, or undefined when there is none (a folder made by an older
  * version) or it is not as a build writes it; then `onWarning` is told, once, naming the file.
  */
-export async function readReviewRecord(dir: string, manifestFile = 'manifest.json', onWarning?: (warning: BuildWarning) => void): Promise<ReviewRecord | undefined> {
+export async function readReviewRecord(
+  dir: string,
+  manifestFile = 'manifest.json',
+  onWarning?: (warning: BuildWarning) => void,
+): Promise<ReviewRecord | undefined> {
   const path = join(dir, reviewRecordFile(manifestFile));
-  const read = await readBack<ReviewRecord>(path, displayPathOf(path), reviewRecordSchema, 'the outputs it described are made again');
+  const read = await readBack<ReviewRecord>(
+    path,
+    displayPathOf(path),
+    reviewRecordSchema,
+    'the outputs it described are made again',
+  );
   if (read.kind === 'invalid') onWarning?.(read.warning);
   return read.kind === 'valid' ? read.value : undefined;
 }
@@ -93,9 +113,17 @@ const approvedRecordSchema = z.object({
 });
 
 /** The review record of an approved build's folder (see approvedRecordSchema), or undefined. */
-export async function readApprovedRecord(dir: string, onWarning?: (warning: BuildWarning) => void): Promise<ReviewRecord | undefined> {
+export async function readApprovedRecord(
+  dir: string,
+  onWarning?: (warning: BuildWarning) => void,
+): Promise<ReviewRecord | undefined> {
   const path = join(dir, reviewRecordFile('manifest.json'));
-  const read = await readBack<ReviewRecord>(path, displayPathOf(path), approvedRecordSchema, 'no change is explained by it');
+  const read = await readBack<ReviewRecord>(
+    path,
+    displayPathOf(path),
+    approvedRecordSchema,
+    'no change is explained by it',
+  );
   if (read.kind === 'invalid') onWarning?.(read.warning);
   return read.kind === 'valid' ? read.value : undefined;
 }
@@ -105,11 +133,23 @@ export async function readApprovedRecord(dir: string, onWarning?: (warning: Buil
  * records (the folder's own and its shards') held for the outputs the manifest still lists.
  * A full build folds the shards' records in and removes them, as it does their manifests.
  */
-export async function writeReviewRecord(outDir: string, manifestFile: string, documents: readonly RecordedEntry[], fresh: readonly RecordedEntry[]): Promise<void> {
-  const shardFiles = manifestFile === 'manifest.json' ? (await readdir(outDir)).filter((name) => SHARD_RECORD.test(name)).sort() : [];
+export async function writeReviewRecord(
+  outDir: string,
+  manifestFile: string,
+  documents: readonly RecordedEntry[],
+  fresh: readonly RecordedEntry[],
+): Promise<void> {
+  const shardFiles =
+    manifestFile === 'manifest.json' ? (await readdir(outDir)).filter((name) => SHARD_RECORD.test(name)).sort() : [];
   // A record that is not as it should be was reported when the build started (see checkReviewRecord).
-  const previous = await Promise.all([reviewRecordFile(manifestFile), ...shardFiles].map((file) => readReviewRecordFile(join(outDir, file))));
-  const record = buildReviewRecord(documents, fresh, previous.filter((part): part is ReviewRecord => part !== undefined));
+  const previous = await Promise.all(
+    [reviewRecordFile(manifestFile), ...shardFiles].map((file) => readReviewRecordFile(join(outDir, file))),
+  );
+  const record = buildReviewRecord(
+    documents,
+    fresh,
+    previous.filter((part): part is ReviewRecord => part !== undefined),
+  );
   await writeOutput(outDir, reviewRecordFile(manifestFile), new TextEncoder().encode(`${JSON.stringify(record)}\n`));
   for (const name of shardFiles) await rm(join(outDir, name), { force: true });
 }
@@ -121,9 +161,19 @@ async function readReviewRecordFile(path: string): Promise<ReviewRecord | undefi
 }
 
 /** Only what the manifest's documents refer to is kept: the record does not grow with every edit. */
-export function buildReviewRecord(documents: readonly RecordedEntry[], fresh: readonly RecordedEntry[], previous: readonly ReviewRecord[]): ReviewRecord {
-  const withInputs = fresh.flatMap((entry) => (entry.reviewInputs === undefined ? [] : [{ entry, inputs: entry.reviewInputs }]));
-  const part = <T>(name: RecordPart, valueFrom: (inputs: ReviewInputs) => T, stored: (record: ReviewRecord) => Readonly<Record<string, T>>): Record<string, T> => {
+export function buildReviewRecord(
+  documents: readonly RecordedEntry[],
+  fresh: readonly RecordedEntry[],
+  previous: readonly ReviewRecord[],
+): ReviewRecord {
+  const withInputs = fresh.flatMap((entry) =>
+    entry.reviewInputs === undefined ? [] : [{ entry, inputs: entry.reviewInputs }],
+  );
+  const part = <T>(
+    name: RecordPart,
+    valueFrom: (inputs: ReviewInputs) => T,
+    stored: (record: ReviewRecord) => Readonly<Record<string, T>>,
+  ): Record<string, T> => {
     const pool = new Map<string, T>();
     for (const record of previous) for (const [hash, value] of Object.entries(stored(record))) pool.set(hash, value);
     for (const { entry, inputs } of withInputs) {
@@ -140,9 +190,25 @@ export function buildReviewRecord(documents: readonly RecordedEntry[], fresh: re
   };
   return {
     format: 1,
-    sources: part('sources', (inputs) => inputs.source, (record) => record.sources),
-    rows: part('rows', (inputs) => inputs.rows, (record) => record.rows),
-    templates: part('templates', (inputs) => inputs.templateFiles, (record) => record.templates),
-    options: part('options', (inputs) => inputs.options, (record) => record.options),
+    sources: part(
+      'sources',
+      (inputs) => inputs.source,
+      (record) => record.sources,
+    ),
+    rows: part(
+      'rows',
+      (inputs) => inputs.rows,
+      (record) => record.rows,
+    ),
+    templates: part(
+      'templates',
+      (inputs) => inputs.templateFiles,
+      (record) => record.templates,
+    ),
+    options: part(
+      'options',
+      (inputs) => inputs.options,
+      (record) => record.options,
+    ),
   };
 }

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
-import { ConfinedFileError, readConfinedFile, readConfinedText, type ConfinedFolder } from '../stages/confined-files.js';
+import {
+  ConfinedFileError,
+  readConfinedFile,
+  readConfinedText,
+  type ConfinedFolder,
+} from '../stages/confined-files.js';
 import { readManifest, type Manifest, type ManifestEntry } from '../pipeline/manifest.js';
 import { isPackOutput } from '../stages/plan/pack.js';
 import { DEFAULT_DATASET, explainChange, type Cause, type DatasetContext, type ReviewSide } from './causes.js';
@@ -48,11 +53,16 @@ export interface ReviewResult {
  * content is identical are never rendered.
  */
 export async function reviewBuild(
-  against: string, outDir: string, now: () => number = () => performance.now(), dataset: DatasetContext = DEFAULT_DATASET,
+  against: string,
+  outDir: string,
+  now: () => number = () => performance.now(),
+  dataset: DatasetContext = DEFAULT_DATASET,
 ): Promise<ReviewResult> {
   const started = now();
   const warnings = new Set<string>();
-  const [approved, current] = (await Promise.all([requireManifest(against, 'approved'), requireManifest(outDir, 'reviewed')])).map((manifest, index) => {
+  const [approved, current] = (
+    await Promise.all([requireManifest(against, 'approved'), requireManifest(outDir, 'reviewed')])
+  ).map((manifest, index) => {
     const checked = checkedManifest(manifest, join(index === 0 ? against : outDir, 'manifest.json'));
     for (const warning of checked.warnings) warnings.add(warning);
     return checked.manifest;
@@ -76,23 +86,47 @@ export async function reviewBuild(
     }
     if (before === undefined || after === undefined) {
       const entry = after ?? before;
-      if (entry !== undefined) documents.push(described(entry, after === undefined ? 'removed' : 'added', { approved: before?.pages, current: after?.pages }));
+      if (entry !== undefined)
+        documents.push(
+          described(entry, after === undefined ? 'removed' : 'added', {
+            approved: before?.pages,
+            current: after?.pages,
+          }),
+        );
       continue;
     }
-    const [approvedBytes, currentBytes] = await Promise.all([readPdfFile(against, output, 'approved'), readPdfFile(outDir, output, 'reviewed')]);
+    const [approvedBytes, currentBytes] = await Promise.all([
+      readPdfFile(against, output, 'approved'),
+      readPdfFile(outDir, output, 'reviewed'),
+    ]);
     // The pack comes last: its pages are traced to the changed document pages they copy.
-    const compared = await comparePdfPages(output, approvedBytes, currentBytes, known, (page) => shownByPack(after.parts, page));
+    const compared = await comparePdfPages(output, approvedBytes, currentBytes, known, (page) =>
+      shownByPack(after.parts, page),
+    );
     pagesRendered += compared.pagesRendered;
     known.add(output, compared.approved, compared.current, compared.changes);
     const explanation = explainChange(before, after, sides, dataset, (warning) => warnings.add(warning));
-    const causes = isPackOutput(output) ? packCauses(explanation.causes, compared.changes, documents) : explanation.causes;
-    documents.push({ ...described(after, 'changed', { approved: before.pages, current: after.pages }), changedPages: compared.changes, causes, unexplained: explanation.unexplained });
+    const causes = isPackOutput(output)
+      ? packCauses(explanation.causes, compared.changes, documents)
+      : explanation.causes;
+    documents.push({
+      ...described(after, 'changed', { approved: before.pages, current: after.pages }),
+      changedPages: compared.changes,
+      causes,
+      unexplained: explanation.unexplained,
+    });
   }
   const summary = { unchanged: 0, changed: 0, added: 0, removed: 0 };
   for (const document of documents) summary[document.status] += 1;
   return {
-    against, outDir, tool: { approved: approved.tool.version, current: current.tool.version }, summary, documents, pagesRendered,
-    seconds: (now() - started) / 1000, warnings: [...warnings],
+    against,
+    outDir,
+    tool: { approved: approved.tool.version, current: current.tool.version },
+    summary,
+    documents,
+    pagesRendered,
+    seconds: (now() - started) / 1000,
+    warnings: [...warnings],
   };
 }
 
@@ -100,13 +134,27 @@ export async function reviewBuild(
  * The pack changed because its documents did: it names the documents whose changed pages it
  * shows, and their causes (a changed row is named on the pack too).
  */
-function packCauses(recorded: readonly Cause[], pages: readonly PageChange[], documents: readonly DocumentReview[]): Cause[] {
+function packCauses(
+  recorded: readonly Cause[],
+  pages: readonly PageChange[],
+  documents: readonly DocumentReview[],
+): Cause[] {
   const shown = new Set(pages.flatMap((page) => (page.shows === undefined ? [] : [page.shows.output])));
-  const parts = documents.filter((document) => document.status !== 'unchanged' && (shown.has(document.output) || document.status !== 'changed'));
+  const parts = documents.filter(
+    (document) => document.status !== 'unchanged' && (shown.has(document.output) || document.status !== 'changed'),
+  );
   const causes = recorded.filter((cause) => cause.kind !== 'parts');
-  if (parts.length > 0) causes.push({ kind: 'parts', summary: `documents in it changed: ${parts.map((document) => `${document.output} (${document.status})`).join(', ')}` });
+  if (parts.length > 0)
+    causes.push({
+      kind: 'parts',
+      summary: `documents in it changed: ${parts.map((document) => `${document.output} (${document.status})`).join(', ')}`,
+    });
   const ownPages = pages.filter((page) => page.ownDrawing === true).map((page) => page.page);
-  if (ownPages.length > 0) causes.push({ kind: 'own-drawing', summary: `its own page numbers changed on page${ownPages.length === 1 ? '' : 's'} ${lineRanges(ownPages)} (nothing else on those pages changed)` });
+  if (ownPages.length > 0)
+    causes.push({
+      kind: 'own-drawing',
+      summary: `its own page numbers changed on page${ownPages.length === 1 ? '' : 's'} ${lineRanges(ownPages)} (nothing else on those pages changed)`,
+    });
   const seen = new Set(causes.map((cause) => cause.summary));
   for (const cause of parts.flatMap((document) => document.causes)) {
     if (!seen.has(cause.summary)) causes.push(cause);
@@ -118,7 +166,15 @@ function packCauses(recorded: readonly Cause[], pages: readonly PageChange[], do
 function described(entry: ManifestEntry, status: DocumentStatus, pages: DocumentReview['pages']): DocumentReview {
   const outOfDate = status === 'removed' ? undefined : entry.outOfDate;
   return {
-    output: entry.output, name: entry.name, kind: entry.kind, source: entry.source, status, pages, changedPages: [], causes: [], unexplained: [],
+    output: entry.output,
+    name: entry.name,
+    kind: entry.kind,
+    source: entry.source,
+    status,
+    pages,
+    changedPages: [],
+    causes: [],
+    unexplained: [],
     ...(outOfDate === undefined ? {} : { outOfDate }),
   };
 }
@@ -139,13 +195,21 @@ async function requireManifest(dir: string, which: 'approved' | 'reviewed'): Pro
   const manifest = await readManifest(dir);
   if (manifest !== undefined) return manifest;
   throw new FactsheetsError(`the ${which} folder has no readable manifest.json`, {
-    stage: 'load', file: join(dir, 'manifest.json'),
-    hint: which === 'approved' ? 'Point --against at the output folder of an approved build (its PDFs and manifest.json).' : 'Build it first (factsheets build --out DIR).',
+    stage: 'load',
+    file: join(dir, 'manifest.json'),
+    hint:
+      which === 'approved'
+        ? 'Point --against at the output folder of an approved build (its PDFs and manifest.json).'
+        : 'Build it first (factsheets build --out DIR).',
   });
 }
 
 async function sideOf(dir: string, manifest: Manifest): Promise<ReviewSide> {
-  return { toolVersion: manifest.tool.version, record: await readApprovedRecord(dir), recordFile: join(dir, reviewRecordFile('manifest.json')) };
+  return {
+    toolVersion: manifest.tool.version,
+    record: await readApprovedRecord(dir),
+    recordFile: join(dir, reviewRecordFile('manifest.json')),
+  };
 }
 
 async function readPdfFile(dir: string, output: string, which: 'approved' | 'reviewed'): Promise<Uint8Array> {
@@ -154,8 +218,13 @@ async function readPdfFile(dir: string, output: string, which: 'approved' | 'rev
     return await readConfinedFile(folderOf(dir, which), output);
   } catch (error) {
     if (!(error instanceof ConfinedFileError) || (error.kind !== 'missing' && error.kind !== 'unreadable')) throw error;
-    throw new FactsheetsError(`cannot read ${path}: the manifest lists it, but ${error.kind === 'missing' ? 'it is missing' : 'it cannot be read'}`, {
-      stage: 'load', file: path, hint: 'Keep the PDFs and manifest.json of a build together (copy or download the whole output folder).',
-    });
+    throw new FactsheetsError(
+      `cannot read ${path}: the manifest lists it, but ${error.kind === 'missing' ? 'it is missing' : 'it cannot be read'}`,
+      {
+        stage: 'load',
+        file: path,
+        hint: 'Keep the PDFs and manifest.json of a build together (copy or download the whole output folder).',
+      },
+    );
   }
 }

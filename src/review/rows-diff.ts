@@ -9,11 +9,25 @@ export interface FieldChange {
 
 /** One dataset row that differs between the approved build and this one. */
 export type RowChange =
-  | { readonly kind: 'changed'; readonly before: DatasetRow; readonly after: DatasetRow; readonly fields: readonly FieldChange[] }
+  | {
+      readonly kind: 'changed';
+      readonly before: DatasetRow;
+      readonly after: DatasetRow;
+      readonly fields: readonly FieldChange[];
+    }
   | { readonly kind: 'added'; readonly after: DatasetRow }
   | { readonly kind: 'removed'; readonly before: DatasetRow };
 
-const FIELDS: readonly (keyof DatasetRow)[] = ['country', 'instrument', 'programme', 'sector', 'year', 'amountEur', 'status', 'source'];
+const FIELDS: readonly (keyof DatasetRow)[] = [
+  'country',
+  'instrument',
+  'programme',
+  'sector',
+  'year',
+  'amountEur',
+  'status',
+  'source',
+];
 
 /**
  * Ways of recognising the same row in both versions, strictest first: a row whose amount or
@@ -81,7 +95,11 @@ function unmatched(rows: readonly DatasetRow[], keys: readonly string[], otherKe
 }
 
 function fieldChanges(before: DatasetRow, after: DatasetRow): FieldChange[] {
-  return FIELDS.filter((field) => before[field] !== after[field]).map((field) => ({ field, before: fieldValue(before[field]), after: fieldValue(after[field]) }));
+  return FIELDS.filter((field) => before[field] !== after[field]).map((field) => ({
+    field,
+    before: fieldValue(before[field]),
+    after: fieldValue(after[field]),
+  }));
 }
 
 /** A field as stored; an amount is formatted in the project's currency when it is described. */
@@ -92,14 +110,21 @@ function fieldValue(value: DatasetRow[keyof DatasetRow]): string {
 /** `€25,000,000`, `US$1,500.5`: an amount in the project's currency (the dataset column is named amount_eur whatever it holds). */
 export function formatAmount(value: number, currency: string): string {
   try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 2,
+    }).format(value);
   } catch {
     return `${value.toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${currency}`;
   }
 }
 
 function shownField(field: keyof DatasetRow, text: string, currency: string): string {
-  return field === 'amountEur' && text !== '(empty)' && Number.isFinite(Number(text)) ? formatAmount(Number(text), currency) : text;
+  return field === 'amountEur' && text !== '(empty)' && Number.isFinite(Number(text))
+    ? formatAmount(Number(text), currency)
+    : text;
 }
 
 export function rowOf(change: RowChange): DatasetRow {
@@ -112,18 +137,36 @@ export function describeRow(row: DatasetRow): string {
 }
 
 /** One line per change: `ML · Civil registration · 2017: amount €25,000,000 → €25,100,000`. */
-export function describeRowChange(change: RowChange, currency = 'EUR', positionOf: (row: DatasetRow) => string | undefined = () => undefined): string {
+export function describeRowChange(
+  change: RowChange,
+  currency = 'EUR',
+  positionOf: (row: DatasetRow) => string | undefined = () => undefined,
+): string {
   // Where the row is now (`funding.csv:12`, `Funding!12:12`); a removed row is in no current file.
   const at = (row: DatasetRow): string => {
     const position = positionOf(row);
     return position === undefined ? '' : ` (${position})`;
   };
-  if (change.kind === 'added') return `added row ${describeRow(change.after)}${at(change.after)}: ${formatAmount(change.after.amountEur, currency)}, ${change.after.status}`;
-  if (change.kind === 'removed') return `removed row ${describeRow(change.before)}: ${formatAmount(change.before.amountEur, currency)}, ${change.before.status}`;
-  const fields = change.fields.map(({ field, before, after }) => `${FIELD_LABELS[field]} ${shownField(field, before, currency)} → ${shownField(field, after, currency)}`).join('; ');
+  if (change.kind === 'added')
+    return `added row ${describeRow(change.after)}${at(change.after)}: ${formatAmount(change.after.amountEur, currency)}, ${change.after.status}`;
+  if (change.kind === 'removed')
+    return `removed row ${describeRow(change.before)}: ${formatAmount(change.before.amountEur, currency)}, ${change.before.status}`;
+  const fields = change.fields
+    .map(
+      ({ field, before, after }) =>
+        `${FIELD_LABELS[field]} ${shownField(field, before, currency)} → ${shownField(field, after, currency)}`,
+    )
+    .join('; ');
   return `row ${describeRow(change.before)}${at(change.after)}: ${fields}`;
 }
 
 const FIELD_LABELS: Readonly<Record<keyof DatasetRow, string>> = {
-  country: 'country', instrument: 'instrument', programme: 'programme', sector: 'sector', year: 'year', amountEur: 'amount', status: 'status', source: 'source',
+  country: 'country',
+  instrument: 'instrument',
+  programme: 'programme',
+  sector: 'sector',
+  year: 'year',
+  amountEur: 'amount',
+  status: 'status',
+  source: 'source',
 };

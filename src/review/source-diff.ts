@@ -16,7 +16,9 @@ const CONTEXT_LINES = 2;
 export function diffSource(path: string, approved: string, current: string): SourceDiff {
   if (approved === current) return { unified: '', changedLines: [], removedLines: [] };
   const name = path.replace(/^\/+/, '');
-  const patch = structuredPatch(`a/${name}`, `b/${name}`, approved, current, undefined, undefined, { context: CONTEXT_LINES });
+  const patch = structuredPatch(`a/${name}`, `b/${name}`, approved, current, undefined, undefined, {
+    context: CONTEXT_LINES,
+  });
   const changedLines: number[] = [];
   const removedLines: number[] = [];
   const text: string[] = [`--- a/${name}`, `+++ b/${name}`];
@@ -44,7 +46,7 @@ export function diffSource(path: string, approved: string, current: string): Sou
 /** `12`, `12–14`, `3, 12–14`: line numbers as ranges, for one line of a summary. */
 export function lineRanges(lines: readonly number[]): string {
   const ranges: string[] = [];
-  for (let index = 0; index < lines.length;) {
+  for (let index = 0; index < lines.length; ) {
     const first = lines[index] ?? 0;
     let last = first;
     while (lines[index + 1] === last + 1) {

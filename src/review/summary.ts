@@ -18,7 +18,8 @@ export function headline(result: ReviewResult): string {
   const { changed, added, removed } = result.summary;
   const stale = result.documents.filter((document) => document.outOfDate !== undefined).length;
   const outOfDate = stale === 0 ? '' : `; ${stale} ${stale === 1 ? 'PDF is' : 'PDFs are'} out of date`;
-  if (changed + added + removed === 0) return `no change: all ${result.documents.length} PDFs are identical to the approved build${outOfDate}`;
+  if (changed + added + removed === 0)
+    return `no change: all ${result.documents.length} PDFs are identical to the approved build${outOfDate}`;
   return `${changed} of ${result.documents.length} PDFs changed, ${added} added, ${removed} removed${outOfDate}`;
 }
 
@@ -41,12 +42,14 @@ export function pagesLine(document: DocumentReview): string {
 /** Changed pages, runs of plain changed pages as ranges (`2–212`): a long pack stays one line. */
 function pageList(changes: readonly PageChange[]): string {
   const items: string[] = [];
-  for (let index = 0; index < changes.length;) {
+  for (let index = 0; index < changes.length; ) {
     const first = changes[index];
     if (first === undefined) break;
     let last = index;
-    const plain = (change: PageChange | undefined): boolean => change !== undefined && change.change === 'changed' && change.shows === undefined;
-    while (plain(first) && plain(changes[last + 1]) && changes[last + 1]?.page === (changes[last]?.page ?? 0) + 1) last += 1;
+    const plain = (change: PageChange | undefined): boolean =>
+      change !== undefined && change.change === 'changed' && change.shows === undefined;
+    while (plain(first) && plain(changes[last + 1]) && changes[last + 1]?.page === (changes[last]?.page ?? 0) + 1)
+      last += 1;
     items.push(last - index >= 2 ? `${first.page}–${changes[last]?.page ?? first.page}` : describePage(first));
     if (last - index === 1) items.push(describePage(changes[last] ?? first));
     index = last + 1;
@@ -59,10 +62,18 @@ export function formatReviewText(result: ReviewResult): string {
   // Data from the folders (names, dataset values) escaped as the build's messages are: no line of its own, no terminal control.
   const lines: string[] = [];
   for (const document of documentsToReview(result)) {
-    lines.push(safeLineStart(escapeForMessage(`${document.status.padEnd(7)} ${document.output}${document.status === 'changed' ? `: ${pagesLine(document)}` : ''}`)));
+    lines.push(
+      safeLineStart(
+        escapeForMessage(
+          `${document.status.padEnd(7)} ${document.output}${document.status === 'changed' ? `: ${pagesLine(document)}` : ''}`,
+        ),
+      ),
+    );
     for (const reason of reasons(document)) lines.push(`        ${escapeForMessage(reason)}`);
   }
-  lines.push(`${headline(result)} (reviewed in ${result.seconds.toFixed(2)} s, ${result.pagesRendered} pages rendered)`);
+  lines.push(
+    `${headline(result)} (reviewed in ${result.seconds.toFixed(2)} s, ${result.pagesRendered} pages rendered)`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -23,7 +23,11 @@ export interface ConfinedFolder {
 export type RefusalKind = 'missing' | 'link' | 'not-a-file' | 'outside' | 'unreadable';
 
 export class ConfinedFileError extends FactsheetsError {
-  constructor(message: string, options: ConstructorParameters<typeof FactsheetsError>[1], readonly kind: RefusalKind) {
+  constructor(
+    message: string,
+    options: ConstructorParameters<typeof FactsheetsError>[1],
+    readonly kind: RefusalKind,
+  ) {
     super(message, options);
   }
 }
@@ -37,7 +41,11 @@ export function pathInside(folder: ConfinedFolder, relativePath: string): string
   const target = resolve(root, relativePath);
   // The folder itself is no file inside it.
   if (target === root || !isInside(root, target)) {
-    throw new ConfinedFileError(`refusing to use a path outside ${folder.name}: ${relativePath}`, { stage: folder.stage, file: root }, 'outside');
+    throw new ConfinedFileError(
+      `refusing to use a path outside ${folder.name}: ${relativePath}`,
+      { stage: folder.stage, file: root },
+      'outside',
+    );
   }
   return target;
 }
@@ -51,7 +59,8 @@ export async function readConfinedFile(folder: ConfinedFolder, relativePath: str
   const target = pathInside(folder, relativePath);
   await checkFolders(folder, target, 'read');
   const seen = await lstatOrMissing(folder, target);
-  if (seen === undefined) throw new ConfinedFileError(`${relativePath} is missing`, { stage: folder.stage, file: target }, 'missing');
+  if (seen === undefined)
+    throw new ConfinedFileError(`${relativePath} is missing`, { stage: folder.stage, file: target }, 'missing');
   await refuseUnlessFile(folder, target, seen);
   let handle: FileHandle;
   try {
@@ -62,7 +71,11 @@ export async function readConfinedFile(folder: ConfinedFolder, relativePath: str
   try {
     const opened = await handle.stat();
     if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev) {
-      throw new ConfinedFileError('this file changed while it was opened; it is not read', { stage: folder.stage, file: target, hint: 'Make sure nothing else writes into the folder, then run again.' }, 'not-a-file');
+      throw new ConfinedFileError(
+        'this file changed while it was opened; it is not read',
+        { stage: folder.stage, file: target, hint: 'Make sure nothing else writes into the folder, then run again.' },
+        'not-a-file',
+      );
     }
     return await handle.readFile();
   } catch (error) {
@@ -115,7 +128,11 @@ export async function checkFolders(folder: ConfinedFolder, target: string, use: 
   });
   if (real === undefined) return;
   if (!isInside(real[0], real[1])) {
-    throw new ConfinedFileError(`this folder leads outside ${folder.name}`, { stage: folder.stage, file: path }, 'outside');
+    throw new ConfinedFileError(
+      `this folder leads outside ${folder.name}`,
+      { stage: folder.stage, file: path },
+      'outside',
+    );
   }
 }
 
@@ -141,21 +158,36 @@ async function lstatOrMissing(folder: ConfinedFolder, path: string): Promise<Sta
 
 async function linkError(folder: ConfinedFolder, path: string): Promise<ConfinedFileError> {
   const to = await readlink(path).catch(() => undefined);
-  return new ConfinedFileError(`this is a link${to === undefined ? '' : ` (to ${to})`}: nothing is written or read through a link in ${folder.name}`, {
-    stage: folder.stage, file: path,
-    hint: 'Remove the link and run again; to keep the files elsewhere, name that folder itself (--out DIR, --against DIR, --report DIR).',
-  }, 'link');
+  return new ConfinedFileError(
+    `this is a link${to === undefined ? '' : ` (to ${to})`}: nothing is written or read through a link in ${folder.name}`,
+    {
+      stage: folder.stage,
+      file: path,
+      hint: 'Remove the link and run again; to keep the files elsewhere, name that folder itself (--out DIR, --against DIR, --report DIR).',
+    },
+    'link',
+  );
 }
 
 function notAFile(folder: ConfinedFolder, path: string, stats: Stats, expected: string): ConfinedFileError {
-  return new ConfinedFileError(`this should be ${expected} but is ${fileKind(stats)}; it is never opened`, {
-    stage: folder.stage, file: path, hint: `Remove it from ${folder.name} and run again.`,
-  }, 'not-a-file');
+  return new ConfinedFileError(
+    `this should be ${expected} but is ${fileKind(stats)}; it is never opened`,
+    {
+      stage: folder.stage,
+      file: path,
+      hint: `Remove it from ${folder.name} and run again.`,
+    },
+    'not-a-file',
+  );
 }
 
 function unreadable(folder: ConfinedFolder, path: string, error: unknown): ConfinedFileError {
   const code = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error));
-  return new ConfinedFileError(`cannot read this file (${code})`, { stage: folder.stage, file: path, hint: `Check that ${folder.name} is readable.` }, 'unreadable');
+  return new ConfinedFileError(
+    `cannot read this file (${code})`,
+    { stage: folder.stage, file: path, hint: `Check that ${folder.name} is readable.` },
+    'unreadable',
+  );
 }
 
 /** `a named pipe (FIFO)`, `a socket`, `a folder`: what stands where a file should be. */

@@ -53,25 +53,47 @@ export function datasetGlyphs(job: RenderJob, dataset: Dataset, missing: readonl
  * and column in a CSV, its sheet's cell in a workbook, as the dataset's other errors), naming
  * the characters, the document that prints them and the other cells.
  */
-export function datasetGlyphError(job: RenderJob, dataset: Dataset, cells: readonly CellWith[], fontsHint: string): FactsheetsError | undefined {
+export function datasetGlyphError(
+  job: RenderJob,
+  dataset: Dataset,
+  cells: readonly CellWith[],
+  fontsHint: string,
+): FactsheetsError | undefined {
   const [first, ...others] = cells;
   if (first === undefined) return undefined;
   const at = cellOf(dataset, first.record, first.column);
   const places = others.slice(0, LISTED_CELLS).map((cell) => cellOf(dataset, cell.record, cell.column).place);
   const more = others.length > LISTED_CELLS ? ` and ${others.length - LISTED_CELLS} more` : '';
-  const also = others.length === 0 ? '' : `; so ${others.length === 1 ? 'does the cell' : 'do the cells'} ${places.join(', ')}${more}`;
+  const also =
+    others.length === 0
+      ? ''
+      : `; so ${others.length === 1 ? 'does the cell' : 'do the cells'} ${places.join(', ')}${more}`;
   return new FactsheetsError(
     `${at.prefix}column "${first.column}": holds characters the declared fonts lack, which ${job.outputPath} prints: ${describeMissing(first.text, first.chars)}${also}`,
-    { stage: 'finish', file: dataset.file, ...at.position, document: job.document.name, hint: `Replace them in ${dataset.file} (or transliterate), or ${fontsHint}` },
+    {
+      stage: 'finish',
+      file: dataset.file,
+      ...at.position,
+      document: job.document.name,
+      hint: `Replace them in ${dataset.file} (or transliterate), or ${fontsHint}`,
+    },
   );
 }
 
 /** `funding.csv:4:9`, or a workbook's `Funding!B4` (in the message, as the dataset's other errors name cells). */
-function cellOf(dataset: Dataset, record: FundingRecord, column: TextColumn): { position: { line?: number; column?: number }; prefix: string; place: string } {
+function cellOf(
+  dataset: Dataset,
+  record: FundingRecord,
+  column: TextColumn,
+): { position: { line?: number; column?: number }; prefix: string; place: string } {
   const at = dataset.cells?.get(record)?.[column];
   if (dataset.sheet !== undefined) {
     const cell = cellReference(dataset.sheet.name, at, record.line);
     return { position: {}, prefix: `${cell}: `, place: cell };
   }
-  return { position: at === undefined ? { line: record.line } : { line: record.line, column: at }, prefix: '', place: `${dataset.file}:${record.line}${at === undefined ? '' : `:${at}`}` };
+  return {
+    position: at === undefined ? { line: record.line } : { line: record.line, column: at },
+    prefix: '',
+    place: `${dataset.file}:${record.line}${at === undefined ? '' : `:${at}`}`,
+  };
 }

@@ -39,15 +39,25 @@ export interface FinishChecks {
  * that comes from the dataset (given) is blamed on its cell; `phraseLanguages` are the
  * languages its HTML marked on phrases (see markedLanguages), each of which the PDF must keep.
  */
-export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Date, fonts?: BrandCoverage, checks: FinishChecks = {}): Artifact {
+export function finishPdf(
+  job: RenderJob,
+  printed: PrintedPdf,
+  creationDate: Date,
+  fonts?: BrandCoverage,
+  checks: FinishChecks = {},
+): Artifact {
   const { dataset, phraseLanguages = [], templates } = checks;
   const pages = countPages(printed.bytes);
   if (fonts !== undefined) checkFonts(job, printed, fonts, dataset);
   const at = { stage: 'finish' as const, file: job.document.source.displayPath, document: job.document.name };
   if (printed.fit?.belowFloor !== undefined) {
-    throw new FactsheetsError(`not built: the ${job.layout} layout is below the readable floor: ${printed.fit.belowFloor}`, {
-      ...at, hint: `Keep every fit step of templates/layouts/${job.layout}.hbs at ${FIT_FLOOR.bodyPt} pt body text or more (its CSS, [data-fit-step]).`,
-    });
+    throw new FactsheetsError(
+      `not built: the ${job.layout} layout is below the readable floor: ${printed.fit.belowFloor}`,
+      {
+        ...at,
+        hint: `Keep every fit step of templates/layouts/${job.layout}.hbs at ${FIT_FLOOR.bodyPt} pt body text or more (its CSS, [data-fit-step]).`,
+      },
+    );
   }
   if (printed.tooWide !== undefined) throw tooWideError(job, printed.tooWide, templates);
   if (job.maxPages !== undefined && pages > job.maxPages) {
@@ -55,11 +65,12 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
     const fit = printed.fit;
     if (fit !== undefined && !fit.fits) {
       const opening = `does not fit on ${target} even at its densest step (${describeStep(fit)}): it prints on ${pages} pages`;
-      if (fit.tallColumn !== undefined) throw tallColumnError(job, { ...fit, tallColumn: fit.tallColumn }, opening, templates);
-      throw new FactsheetsError(
-        `${opening}, overflowing by ${describeOverflow(-fit.roomMm)}`,
-        { ...at, hint: wordsToCutHint(fit) },
-      );
+      if (fit.tallColumn !== undefined)
+        throw tallColumnError(job, { ...fit, tallColumn: fit.tallColumn }, opening, templates);
+      throw new FactsheetsError(`${opening}, overflowing by ${describeOverflow(-fit.roomMm)}`, {
+        ...at,
+        hint: wordsToCutHint(fit),
+      });
     }
     throw new FactsheetsError(
       `does not fit on ${target}: it prints on ${pages} pages, overflowing by ${describeOverflow(printed.overflowMm)}`,
@@ -73,7 +84,8 @@ export function finishPdf(job: RenderJob, printed: PrintedPdf, creationDate: Dat
 
 /** `"dense", 9 pt body text, 3 funding lines`. */
 export function describeStep(fit: FitOutcome): string {
-  const lines = fit.lines === undefined ? '' : `, ${fit.lines.shown} funding ${fit.lines.shown === 1 ? 'line' : 'lines'}`;
+  const lines =
+    fit.lines === undefined ? '' : `, ${fit.lines.shown} funding ${fit.lines.shown === 1 ? 'line' : 'lines'}`;
   return `${fit.step === 'design' ? 'as designed' : `"${fit.step}"`}, ${fit.bodyPt} pt body text${lines}`;
 }
 
@@ -103,7 +115,14 @@ export interface ScreenEdition {
  * page adds to the screen page: see print-geometry.ts), reproducible bytes and metadata.
  * `sheet` is the style sheet that sizes the layout's pages, named when the sizes disagree.
  */
-export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creationDate: Date, screen: ScreenEdition, sheet: string, phraseLanguages: readonly string[] = []): Artifact {
+export function finishPrintEdition(
+  job: RenderJob,
+  printed: PrintedPdf,
+  creationDate: Date,
+  screen: ScreenEdition,
+  sheet: string,
+  phraseLanguages: readonly string[] = [],
+): Artifact {
   const pages = countPages(printed.bytes);
   const screenPages = screen.pages;
   if (pages !== screenPages) {
@@ -111,10 +130,16 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
       stage: 'finish',
       file: job.document.source.displayPath,
       document: job.document.name,
-      hint: 'The layout\'s print-edition CSS (@page bleed) must keep the text block where it is on the trimmed page.',
+      hint: "The layout's print-edition CSS (@page bleed) must keep the text block where it is on the trimmed page.",
     });
   }
-  const bytes = declareStandards(addPrintMarks(settle(printed, creationDate, job.info), printGeometry(firstPageSize(printed.bytes), screen.pageSize, sheet)), printCondition(job));
+  const bytes = declareStandards(
+    addPrintMarks(
+      settle(printed, creationDate, job.info),
+      printGeometry(firstPageSize(printed.bytes), screen.pageSize, sheet),
+    ),
+    printCondition(job),
+  );
   checkAccessibility(job, bytes, { print: true, phraseLanguages });
   return { job, pages, bytes };
 }
@@ -123,19 +148,33 @@ export function finishPrintEdition(job: RenderJob, printed: PrintedPdf, creation
  * Settles one of the briefing pack's own sheets (its cover and contents, its page numbers): it
  * must have the pages the pack was numbered for, and only characters the brand fonts have.
  */
-export function finishPackSheet(printed: PrintedPdf, expectedPages: number, what: string, creationDate: Date, fonts: BrandCoverage): Uint8Array {
+export function finishPackSheet(
+  printed: PrintedPdf,
+  expectedPages: number,
+  what: string,
+  creationDate: Date,
+  fonts: BrandCoverage,
+): Uint8Array {
   const pages = countPages(printed.bytes);
   if (pages !== expectedPages) {
-    throw new FactsheetsError(`the briefing pack's ${what} printed on ${pages} pages, but the pack was numbered for ${expectedPages}`, {
-      stage: 'finish',
-      hint: `Keep templates/styles/briefing-pack.css as the plan expects: ${CONTENTS_PER_PAGE} contents rows to a page, one page per number.`,
-    });
+    throw new FactsheetsError(
+      `the briefing pack's ${what} printed on ${pages} pages, but the pack was numbered for ${expectedPages}`,
+      {
+        stage: 'finish',
+        hint: `Keep templates/styles/briefing-pack.css as the plan expects: ${CONTENTS_PER_PAGE} contents rows to a page, one page per number.`,
+      },
+    );
   }
   const missing = uncoveredCharacters(printed.text, fonts.any);
   if (missing.length > 0) {
-    throw new FactsheetsError(`the briefing pack's ${what} uses characters the declared fonts lack: ${describeMissing(printed.text, missing)}`, { stage: 'finish', hint: declareHint(fonts) });
+    throw new FactsheetsError(
+      `the briefing pack's ${what} uses characters the declared fonts lack: ${describeMissing(printed.text, missing)}`,
+      { stage: 'finish', hint: declareHint(fonts) },
+    );
   }
-  return fixStructure(fixOutlineTitles(makeReproducible(rewriteStreams(printed.bytes, STREAM_FIXES), creationDate), printed.headings));
+  return fixStructure(
+    fixOutlineTitles(makeReproducible(rewriteStreams(printed.bytes, STREAM_FIXES), creationDate), printed.headings),
+  );
 }
 
 /** Repairs of the drawing and its text layer: soft hyphens out of the text, furniture marked as artifacts, ligatures given their letters. */
@@ -143,7 +182,10 @@ export const STREAM_FIXES = [softHyphenFix, artifactFix, ligatureFix];
 
 /** What every PDF gets: repaired streams, reproducible bytes, true outline titles, its metadata. */
 function settle(printed: PrintedPdf, creationDate: Date, info: DocumentInfo): Uint8Array {
-  return setDocumentInfo(fixOutlineTitles(makeReproducible(rewriteStreams(printed.bytes, STREAM_FIXES), creationDate), printed.headings), info);
+  return setDocumentInfo(
+    fixOutlineTitles(makeReproducible(rewriteStreams(printed.bytes, STREAM_FIXES), creationDate), printed.headings),
+    info,
+  );
 }
 
 /**
@@ -157,26 +199,37 @@ function checkFonts(job: RenderJob, printed: PrintedPdf, fonts: BrandCoverage, d
   const missing = uncoveredCharacters(printed.text, fonts.any);
   const strangers = fontNames(printed.bytes).filter((name) => !fonts.postscriptNames.includes(name));
   if (missing.length > 0) {
-    const fromDataset = dataset === undefined ? { cells: [], elsewhere: missing } : datasetGlyphs(job, dataset, missing);
-    const cellError = dataset === undefined ? undefined : datasetGlyphError(job, dataset, fromDataset.cells, declareHint(fonts));
+    const fromDataset =
+      dataset === undefined ? { cells: [], elsewhere: missing } : datasetGlyphs(job, dataset, missing);
+    const cellError =
+      dataset === undefined ? undefined : datasetGlyphError(job, dataset, fromDataset.cells, declareHint(fonts));
     if (cellError !== undefined && fromDataset.elsewhere.length === 0) throw cellError;
-    const alsoCells = cellError === undefined ? '' : ` (and ${formatPosition(cellError) || dataset?.file}: ${cellError.message})`;
-    throw new FactsheetsError(`uses characters the declared fonts lack: ${describeMissing(printed.text, fromDataset.elsewhere)}${alsoCells}`, {
-      ...at, hint: `Replace them (or transliterate), or ${declareHint(fonts)}`,
-    });
+    const alsoCells =
+      cellError === undefined ? '' : ` (and ${formatPosition(cellError) || dataset?.file}: ${cellError.message})`;
+    throw new FactsheetsError(
+      `uses characters the declared fonts lack: ${describeMissing(printed.text, fromDataset.elsewhere)}${alsoCells}`,
+      {
+        ...at,
+        hint: `Replace them (or transliterate), or ${declareHint(fonts)}`,
+      },
+    );
   }
   if (strangers.length > 0) {
     const partial = uncoveredCharacters(printed.text, fonts.all);
-    throw new FactsheetsError(`printed in fonts the templates do not declare: ${strangers.join(', ')}${partial.length > 0 ? ` (characters only some declared families have: ${partial.slice(0, 12).map(describeCharacter).join(', ')})` : ''}`, {
-      ...at,
-      hint: `A style sheet names a font family no @font-face rule declares (code and pre need one too), or a character falls through its font-family list to a system font: ${declareHint(fonts)}`,
-    });
+    throw new FactsheetsError(
+      `printed in fonts the templates do not declare: ${strangers.join(', ')}${partial.length > 0 ? ` (characters only some declared families have: ${partial.slice(0, 12).map(describeCharacter).join(', ')})` : ''}`,
+      {
+        ...at,
+        hint: `A style sheet names a font family no @font-face rule declares (code and pre need one too), or a character falls through its font-family list to a system font: ${declareHint(fonts)}`,
+      },
+    );
   }
 }
 
 /** Where the user adds a font: the templates' own style sheets, never the tool. */
 function declareHint(fonts: BrandCoverage): string {
-  const sheets = fonts.declaredIn.length > 0 ? fonts.declaredIn.join(', ') : 'a style sheet of the templates (templates/styles/)';
+  const sheets =
+    fonts.declaredIn.length > 0 ? fonts.declaredIn.join(', ') : 'a style sheet of the templates (templates/styles/)';
   return `declare a font that has them in ${sheets}: an @font-face rule pointing at a font file kept with the templates, or @import of an installed font package (declared now: ${fonts.families.join(', ') || 'none'}).`;
 }
 
@@ -185,4 +238,3 @@ function describeOverflow(millimetres: number): string {
   const lines = Math.max(1, Math.round(millimetres / 4.5));
   return `${Math.round(millimetres)} mm (about ${lines} ${lines === 1 ? 'line' : 'lines'} of text)`;
 }
-

@@ -78,7 +78,8 @@ function declaredSheets(declaration: LayoutDeclaration, templates: LoadedTemplat
   for (const [index, word] of declaration.words.entries()) {
     const name = word.replace(/\.css$/i, '');
     const file = templates.styles.get(name);
-    if (file === undefined) missing.push({ name: word, line: declaration.line, column: declaration.columns[index] ?? declaration.column });
+    if (file === undefined)
+      missing.push({ name: word, line: declaration.line, column: declaration.columns[index] ?? declaration.column });
     else if (!sheets.some(([known]) => known === name)) sheets.push([name, file]);
   }
   return { sheets, missing };
@@ -90,6 +91,9 @@ function declaredSheets(declaration: LayoutDeclaration, templates: LoadedTemplat
  */
 export function pageSheetOf(layout: string, templates: LoadedTemplates): string {
   const { sheets, declaration } = layoutSheets(layout, templates);
-  const sizing = declaration === undefined ? templates.styles.get(layout) : [...sheets].reverse().find(([, file]) => /@page\b/i.test(file.text))?.[1];
+  const sizing =
+    declaration === undefined
+      ? templates.styles.get(layout)
+      : [...sheets].reverse().find(([, file]) => /@page\b/i.test(file.text))?.[1];
   return sizing?.displayPath ?? templates.layouts.get(layout)?.displayPath ?? `templates/layouts/${layout}.hbs`;
 }

@@ -54,9 +54,17 @@ export interface Asset {
 }
 
 /** Reads the content and templates folders; the only read-only file-system stage. */
-export async function loadSources(contentDir: string, templatesDir: string, limits: Limits = DEFAULT_LIMITS): Promise<LoadedSources> {
+export async function loadSources(
+  contentDir: string,
+  templatesDir: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<LoadedSources> {
   const content = await openScope(contentDir, 'content', 'Pass --content DIR, or run from a folder that has content/.');
-  const templates = await openScope(templatesDir, 'templates', 'Pass --templates DIR, or run from a folder that has templates/.');
+  const templates = await openScope(
+    templatesDir,
+    'templates',
+    'Pass --templates DIR, or run from a folder that has templates/.',
+  );
 
   const markdown = { maxBytes: limits.markdownBytes, what: 'a Markdown file', limit: 'markdownBytes' };
   const datasetSize = { maxBytes: limits.datasetBytes, what: 'the dataset', limit: 'datasetBytes' };
@@ -69,17 +77,33 @@ export async function loadSources(contentDir: string, templatesDir: string, limi
     loadTemplates(templates),
   ]);
   if (dataset !== undefined && workbook !== undefined) {
-    throw new FactsheetsError(`the content folder has both ${dataset.displayPath} and ${workbook.displayPath}: which one is the dataset?`, {
-      stage: 'load', file: workbook.displayPath,
-      hint: 'Keep one of the two (funding.csv or funding.xlsx) in the content folder, and move the other away.',
-    });
+    throw new FactsheetsError(
+      `the content folder has both ${dataset.displayPath} and ${workbook.displayPath}: which one is the dataset?`,
+      {
+        stage: 'load',
+        file: workbook.displayPath,
+        hint: 'Keep one of the two (funding.csv or funding.xlsx) in the content folder, and move the other away.',
+      },
+    );
   }
-  return { factsheets, onePagers, dataset, workbook: await readWorkbookFile(workbook, limits), settings, templates: loadedTemplates, limits };
+  return {
+    factsheets,
+    onePagers,
+    dataset,
+    workbook: await readWorkbookFile(workbook, limits),
+    settings,
+    templates: loadedTemplates,
+    limits,
+  };
 }
 
-async function readWorkbookFile(file: SourceFile | BinaryFile | undefined, limits: Limits): Promise<LoadedWorkbook | undefined> {
+async function readWorkbookFile(
+  file: SourceFile | BinaryFile | undefined,
+  limits: Limits,
+): Promise<LoadedWorkbook | undefined> {
   if (file === undefined) return undefined;
-  if ('refused' in file && file.refused !== undefined) return { displayPath: file.displayPath, sheets: [], refused: file.refused };
+  if ('refused' in file && file.refused !== undefined)
+    return { displayPath: file.displayPath, sheets: [], refused: file.refused };
   if (!('bytes' in file)) return undefined;
   return { displayPath: file.displayPath, sheets: await readWorkbook(file.bytes, file.displayPath, limits) };
 }
@@ -98,7 +122,9 @@ async function openScope(folder: string, what: Scope['what'], hint: string): Pro
   } catch (error) {
     if (what === 'content' && isNotFound(error)) {
       throw new FactsheetsError('there is no content folder here', {
-        stage: 'load', file: displayPath(folder), cause: error,
+        stage: 'load',
+        file: displayPath(folder),
+        cause: error,
         hint: 'Start one with "factsheets init" (npm run factsheets -- init my-programme), or pass --content DIR.',
       });
     }
@@ -124,7 +150,8 @@ async function checkFolderInside(scope: Scope, folder: string): Promise<void> {
   }
   if (!isInside(scope.realFolder, target)) {
     throw new FactsheetsError(`this folder is a link that leads outside the ${scope.what} folder, to ${target}`, {
-      stage: 'load', file: displayPath(folder),
+      stage: 'load',
+      file: displayPath(folder),
       hint: `Copy the files into the ${scope.what} folder instead of linking to them.`,
     });
   }
@@ -146,15 +173,20 @@ async function loadTemplates(scope: Scope): Promise<LoadedTemplates> {
     layouts: new Map(layouts.map((file) => [baseName(file.absolutePath, '.hbs'), file])),
     partials: new Map(
       partials.map((file) => [
-        relative(partialsRoot, file.absolutePath).split('\\').join('/').replace(/\.hbs$/, ''),
+        relative(partialsRoot, file.absolutePath)
+          .split('\\')
+          .join('/')
+          .replace(/\.hbs$/, ''),
         file,
       ]),
     ),
     styles: new Map(styles.map((file) => [baseName(file.absolutePath, '.css'), file])),
-    assets: new Map(assets.map((file) => [
-      relative(assetsRoot, file.absolutePath).split('\\').join('/'),
-      { displayPath: file.displayPath, bytes: file.bytes },
-    ])),
+    assets: new Map(
+      assets.map((file) => [
+        relative(assetsRoot, file.absolutePath).split('\\').join('/'),
+        { displayPath: file.displayPath, bytes: file.bytes },
+      ]),
+    ),
     messages: new Map(messages.map((file) => [baseName(file.absolutePath, '.yml'), file])),
     messagesFolder: displayPath(messagesRoot),
   };
@@ -176,8 +208,19 @@ interface ReadOptions {
 }
 
 /** Files of one folder (optionally its subfolders) whose name matches, sorted by path. */
-async function readMatching(scope: Scope, folder: string, matches: (name: string) => boolean, options?: ReadOptions): Promise<SourceFile[]>;
-async function readMatching(scope: Scope, folder: string, matches: (name: string) => boolean, options: ReadOptions, as: 'binary'): Promise<BinaryFile[]>;
+async function readMatching(
+  scope: Scope,
+  folder: string,
+  matches: (name: string) => boolean,
+  options?: ReadOptions,
+): Promise<SourceFile[]>;
+async function readMatching(
+  scope: Scope,
+  folder: string,
+  matches: (name: string) => boolean,
+  options: ReadOptions,
+  as: 'binary',
+): Promise<BinaryFile[]>;
 async function readMatching(
   scope: Scope,
   folder: string,
@@ -198,10 +241,12 @@ async function readMatching(
     .map((entry) => ({ path: join(entry.parentPath, entry.name), link: entry.isSymbolicLink(), entry }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A plain file listed in the folder is inside it; only links need to be followed and checked.
-  return Promise.all(wanted.map(({ path, link, entry }) => {
-    if (link) return readInside(folder, path, options.size, as);
-    return entry.isFile() ? readPlain(path, options.size, as) : Promise.reject(notAFile(path, entry));
-  }));
+  return Promise.all(
+    wanted.map(({ path, link, entry }) => {
+      if (link) return readInside(folder, path, options.size, as);
+      return entry.isFile() ? readPlain(path, options.size, as) : Promise.reject(notAFile(path, entry));
+    }),
+  );
 }
 
 /**
@@ -209,7 +254,11 @@ async function readMatching(
  * several times faster than as many round trips through libuv's thread pool. A file past
  * its size limit is not read at all: it is returned with an error, so that it fails alone.
  */
-async function readPlain(path: string, size: SizeLimit | undefined, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile> {
+async function readPlain(
+  path: string,
+  size: SizeLimit | undefined,
+  as: 'text' | 'binary',
+): Promise<SourceFile | BinaryFile> {
   try {
     const bytes = size === undefined ? undefined : statSync(path).size;
     if (size !== undefined && bytes !== undefined && bytes > size.maxBytes) {
@@ -227,22 +276,36 @@ async function readPlain(path: string, size: SizeLimit | undefined, as: 'text' |
 type FileKind = Pick<Stats, 'isFIFO' | 'isSocket' | 'isDirectory' | 'isCharacterDevice' | 'isBlockDevice'>;
 
 function fileKind(stats: FileKind): string {
-  return stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket'
-    : stats.isDirectory() ? 'a folder' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'something else';
+  return stats.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : stats.isSocket()
+      ? 'a socket'
+      : stats.isDirectory()
+        ? 'a folder'
+        : stats.isCharacterDevice() || stats.isBlockDevice()
+          ? 'a device'
+          : 'something else';
 }
 
 function tooLarge(path: string, bytes: number, size: SizeLimit): FactsheetsError {
-  return new FactsheetsError(`${size.what} may hold at most ${formatBytes(size.maxBytes)}; this one has ${formatBytes(bytes)}`, {
-    stage: 'load', file: displayPath(path),
-    hint: `Split or shorten the file, or raise the ${size.limit} limit if it really is this large.`,
-  });
+  return new FactsheetsError(
+    `${size.what} may hold at most ${formatBytes(size.maxBytes)}; this one has ${formatBytes(bytes)}`,
+    {
+      stage: 'load',
+      file: displayPath(path),
+      hint: `Split or shorten the file, or raise the ${size.limit} limit if it really is this large.`,
+    },
+  );
 }
 
 /**
  * Reads the images documents embed, by absolute path: only regular files inside the content
  * folder (through links too), within the size limit. Anything else is never opened.
  */
-export function contentImageReader(contentDir: string, limits: Pick<Limits, 'imageBytes'> = DEFAULT_LIMITS): ImageReader {
+export function contentImageReader(
+  contentDir: string,
+  limits: Pick<Limits, 'imageBytes'> = DEFAULT_LIMITS,
+): ImageReader {
   let realContent: string | undefined;
   return (path: string): ImageRead => {
     let target: string;
@@ -259,7 +322,11 @@ export function contentImageReader(contentDir: string, limits: Pick<Limits, 'ima
     } catch {
       return { skip: 'the file does not exist' };
     }
-    if (!stats.isFile()) return { refuse: `is not a regular file but ${fileKind(stats)}`, hint: 'Replace it with an image file, or remove the image from the Markdown.' };
+    if (!stats.isFile())
+      return {
+        refuse: `is not a regular file but ${fileKind(stats)}`,
+        hint: 'Replace it with an image file, or remove the image from the Markdown.',
+      };
     if (stats.size > limits.imageBytes) {
       return {
         refuse: `has ${formatBytes(stats.size)}; an image may have at most ${formatBytes(limits.imageBytes)}`,
@@ -277,7 +344,8 @@ export function contentImageReader(contentDir: string, limits: Pick<Limits, 'ima
 /** A name that should be a file is a FIFO, a socket, a device or a folder: never opened. */
 function notAFile(path: string, stats: FileKind): FactsheetsError {
   return new FactsheetsError(`this is not a regular file but ${fileKind(stats)}`, {
-    stage: 'load', file: displayPath(path),
+    stage: 'load',
+    file: displayPath(path),
     hint: 'Replace it with a regular file, or remove it.',
   });
 }
@@ -294,8 +362,18 @@ interface BinaryFile {
  * Only regular files are opened (a FIFO would block the build forever).
  */
 async function readInside(root: string, path: string, size: SizeLimit | undefined): Promise<SourceFile>;
-async function readInside(root: string, path: string, size: SizeLimit | undefined, as: 'text' | 'binary'): Promise<SourceFile | BinaryFile>;
-async function readInside(root: string, path: string, size: SizeLimit | undefined, as: 'text' | 'binary' = 'text'): Promise<SourceFile | BinaryFile> {
+async function readInside(
+  root: string,
+  path: string,
+  size: SizeLimit | undefined,
+  as: 'text' | 'binary',
+): Promise<SourceFile | BinaryFile>;
+async function readInside(
+  root: string,
+  path: string,
+  size: SizeLimit | undefined,
+  as: 'text' | 'binary' = 'text',
+): Promise<SourceFile | BinaryFile> {
   let target: string;
   try {
     target = await realpath(path);
@@ -304,7 +382,8 @@ async function readInside(root: string, path: string, size: SizeLimit | undefine
   }
   if (!isInside(await realpath(root), target)) {
     throw new FactsheetsError(`this link points outside its folder, to ${target}`, {
-      stage: 'load', file: displayPath(path),
+      stage: 'load',
+      file: displayPath(path),
       hint: 'Copy the file into the folder instead of linking to it.',
     });
   }
@@ -315,8 +394,18 @@ async function readInside(root: string, path: string, size: SizeLimit | undefine
 
 /** A file that may be missing (the dataset): absent is undefined; anything but a regular file is an error. */
 async function readIfExists(root: string, path: string, size: SizeLimit): Promise<SourceFile | undefined>;
-async function readIfExists(root: string, path: string, size: SizeLimit, as: 'binary'): Promise<SourceFile | BinaryFile | undefined>;
-async function readIfExists(root: string, path: string, size: SizeLimit, as: 'text' | 'binary' = 'text'): Promise<SourceFile | BinaryFile | undefined> {
+async function readIfExists(
+  root: string,
+  path: string,
+  size: SizeLimit,
+  as: 'binary',
+): Promise<SourceFile | BinaryFile | undefined>;
+async function readIfExists(
+  root: string,
+  path: string,
+  size: SizeLimit,
+  as: 'text' | 'binary' = 'text',
+): Promise<SourceFile | BinaryFile | undefined> {
   const stats = await lstat(path).catch((error: unknown) => {
     if (isNotFound(error)) return undefined;
     throw readError(path, error);
@@ -339,10 +428,15 @@ function checkUtf8(file: SourceFile | undefined): SourceFile | undefined {
   return {
     ...file,
     text: '',
-    refused: new FactsheetsError(`the dataset is not UTF-8 text: byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} on this line is not valid UTF-8 (the file was probably saved as "ANSI" or Latin-1)`, {
-      stage: 'load', file: file.displayPath, line: lineOfOffset(bytes, offset),
-      hint: 'Save the dataset as UTF-8: in Excel, "Save as" › "CSV UTF-8 (Comma delimited)"; in LibreOffice, Character set "Unicode (UTF-8)".',
-    }),
+    refused: new FactsheetsError(
+      `the dataset is not UTF-8 text: byte 0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')} on this line is not valid UTF-8 (the file was probably saved as "ANSI" or Latin-1)`,
+      {
+        stage: 'load',
+        file: file.displayPath,
+        line: lineOfOffset(bytes, offset),
+        hint: 'Save the dataset as UTF-8: in Excel, "Save as" › "CSV UTF-8 (Comma delimited)"; in LibreOffice, Character set "Unicode (UTF-8)".',
+      },
+    ),
   };
 }
 

@@ -22,7 +22,10 @@ export function elementLine(layout: SourceFile, element: LayoutElement): number 
   for (const match of layout.text.matchAll(new RegExp(`<${element.tag}\\b[^>]*>`, 'g'))) {
     const classes = /\bclass="([^"]*)"/.exec(match[0])?.[1]?.split(/\s+/) ?? [];
     const roles = element.roles.every((role) => match[0].includes(` ${role}`));
-    if (roles && element.classes.every((name) => classes.some((word) => word === name || word.startsWith(`${name}{{`)))) {
+    if (
+      roles &&
+      element.classes.every((name) => classes.some((word) => word === name || word.startsWith(`${name}{{`)))
+    ) {
       return layout.text.slice(0, match.index).split('\n').length;
     }
   }
@@ -42,13 +45,19 @@ function placeInLayout(job: RenderJob, element: LayoutElement, templates: Loaded
  * named at the layout, with how much taller it is than the column beside it and how much
  * shorter it must get; cutting the prose beside it would free nothing.
  */
-export function tallColumnError(job: RenderJob, fit: FitOutcome & { tallColumn: TallColumn }, opening: string, templates: LoadedTemplates | undefined): FactsheetsError {
+export function tallColumnError(
+  job: RenderJob,
+  fit: FitOutcome & { tallColumn: TallColumn },
+  opening: string,
+  templates: LoadedTemplates | undefined,
+): FactsheetsError {
   const { column, beside, tallerMm } = fit.tallColumn;
   const over = Math.max(1, Math.ceil(-fit.roomMm));
   const taller = Math.round(tallerMm);
-  const hint = taller >= over
-    ? `Make that column at least ${over} mm shorter (less in it, or smaller type or more width for it in the layout's style sheet); cutting the prose beside it would not help.`
-    : `Make that column up to ${taller} mm shorter (the height of the ${describeElement(beside)} beside it); the page needs ${over - taller} mm more from the summary or the layout: cutting the prose beside it would not help.`;
+  const hint =
+    taller >= over
+      ? `Make that column at least ${over} mm shorter (less in it, or smaller type or more width for it in the layout's style sheet); cutting the prose beside it would not help.`
+      : `Make that column up to ${taller} mm shorter (the height of the ${describeElement(beside)} beside it); the page needs ${over - taller} mm more from the summary or the layout: cutting the prose beside it would not help.`;
   return new FactsheetsError(
     `${opening}, overflowing by ${over} mm: its height is set by the ${describeElement(column)} of ${placeInLayout(job, column, templates)}, ${taller} mm taller than the ${describeElement(beside)} beside it`,
     { stage: 'finish', file: job.document.source.displayPath, document: job.document.name, hint },
@@ -59,24 +68,38 @@ export function tallColumnError(job: RenderJob, fit: FitOutcome & { tallColumn: 
  * Content wider than the page, at its cause: the style rule that widened it (at the style
  * sheet's line), else the Markdown that holds it (at its line), else the document.
  */
-export function tooWideError(job: RenderJob, tooWide: TooWide, templates: LoadedTemplates | undefined): FactsheetsError {
+export function tooWideError(
+  job: RenderJob,
+  tooWide: TooWide,
+  templates: LoadedTemplates | undefined,
+): FactsheetsError {
   const { what, widthMm, roomMm, rule, sample } = tooWide;
   const document = { stage: 'finish' as const, document: job.document.name };
   const measured = `is wider than its page: ${what} is ${widthMm} mm wide where ${roomMm} mm fit`;
   const shrink = 'Chromium would shrink the whole document to fit it';
   if (rule !== undefined) {
     const at = templates === undefined ? undefined : ruleAt(layoutSheets(job.layout, templates), rule);
-    return new FactsheetsError(`${measured}, made so by the style rule "${rule.selector} { ${rule.property}: ${rule.value} }" on its ${describeElement(rule.element)}, and ${shrink}`, {
-      ...document, ...(at ?? { file: job.document.source.displayPath }),
-      hint: rule.property === 'white-space'
-        ? `Let the text wrap: remove "white-space: ${rule.value}" from that rule, or keep it for short text only; nothing on a page is scaled to fit.`
-        : `Give it a width the page holds (at most ${roomMm} mm, or a share such as 100%); nothing on a page is scaled to fit.`,
-    });
+    return new FactsheetsError(
+      `${measured}, made so by the style rule "${rule.selector} { ${rule.property}: ${rule.value} }" on its ${describeElement(rule.element)}, and ${shrink}`,
+      {
+        ...document,
+        ...(at ?? { file: job.document.source.displayPath }),
+        hint:
+          rule.property === 'white-space'
+            ? `Let the text wrap: remove "white-space: ${rule.value}" from that rule, or keep it for short text only; nothing on a page is scaled to fit.`
+            : `Give it a width the page holds (at most ${roomMm} mm, or a share such as 100%); nothing on a page is scaled to fit.`,
+      },
+    );
   }
   const line = sample === undefined ? undefined : markdownPlace(job.document.body, sample);
   return new FactsheetsError(`${measured}, and ${shrink}`, {
-    ...document, file: job.document.source.displayPath, ...(line ?? {}),
-    hint: line === undefined || sample === undefined ? 'Make it narrower: fewer columns in a Markdown table, shorter words, a smaller image; nothing on a page is scaled to fit.' : CONTENT_HINTS[sample.kind](sample.text),
+    ...document,
+    file: job.document.source.displayPath,
+    ...(line ?? {}),
+    hint:
+      line === undefined || sample === undefined
+        ? 'Make it narrower: fewer columns in a Markdown table, shorter words, a smaller image; nothing on a page is scaled to fit.'
+        : CONTENT_HINTS[sample.kind](sample.text),
   });
 }
 
@@ -84,16 +107,25 @@ const CONTENT_HINTS: Record<NonNullable<TooWide['sample']>['kind'], (text: strin
   table: () => 'Give this Markdown table fewer columns, or split it in two; nothing on a page is scaled to fit.',
   image: () => 'Use a narrower image here; nothing on a page is scaled to fit.',
   code: () => 'Shorten the lines of this code block; nothing on a page is scaled to fit.',
-  word: (word) => `Break "${word.length > 40 ? `${word.slice(0, 39)}…` : word}" with spaces or hyphens (a web address can be a link with a few words: [text](address)); nothing on a page is scaled to fit.`,
+  word: (word) =>
+    `Break "${word.length > 40 ? `${word.slice(0, 39)}…` : word}" with spaces or hyphens (a web address can be a link with a few words: [text](address)); nothing on a page is scaled to fit.`,
 };
 
 /** Where the Markdown body holds what the page found too wide: the table's row, the image, the code's line or the word. */
-export function markdownPlace(body: string, sample: NonNullable<TooWide['sample']>): { line: number; column: number } | undefined {
+export function markdownPlace(
+  body: string,
+  sample: NonNullable<TooWide['sample']>,
+): { line: number; column: number } | undefined {
   const lines = body.split('\n');
   for (const [index, text] of lines.entries()) {
-    const found = sample.kind === 'table' ? (text.trimStart().startsWith('|') && text.includes(sample.text) ? text.indexOf('|') : -1)
-      : sample.kind === 'image' ? text.indexOf(`![${sample.text}`)
-        : text.indexOf(sample.text);
+    const found =
+      sample.kind === 'table'
+        ? text.trimStart().startsWith('|') && text.includes(sample.text)
+          ? text.indexOf('|')
+          : -1
+        : sample.kind === 'image'
+          ? text.indexOf(`![${sample.text}`)
+          : text.indexOf(sample.text);
     if (found >= 0) return { line: index + 1, column: found + 1 };
   }
   return undefined;
@@ -101,14 +133,19 @@ export function markdownPlace(body: string, sample: NonNullable<TooWide['sample'
 
 /** The style sheets a layout gets (the shared ones and its own), as the page has them. */
 function layoutSheets(layout: string, templates: LoadedTemplates): SourceFile[] {
-  return [...templates.styles].filter(([name]) => name === layout || !templates.layouts.has(name)).map(([, file]) => file);
+  return [...templates.styles]
+    .filter(([name]) => name === layout || !templates.layouts.has(name))
+    .map(([, file]) => file);
 }
 
 /** A selector as the CSSOM and postcss both give it, compared without spaces and quotes. */
 const normalSelector = (selector: string): string => selector.replace(/["'\s]/g, '').toLowerCase();
 
 /** The file, line and column of the declaration a page's style rule matched, found in the style sheets (the last that matches, as in the cascade). */
-export function ruleAt(sheets: readonly SourceFile[], rule: WideningRule): { file: string; line: number; column: number } | undefined {
+export function ruleAt(
+  sheets: readonly SourceFile[],
+  rule: WideningRule,
+): { file: string; line: number; column: number } | undefined {
   let found: { file: string; line: number; column: number } | undefined;
   for (const sheet of sheets) {
     let parsed: postcss.Root;

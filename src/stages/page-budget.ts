@@ -10,14 +10,25 @@ const MM_PER_PT = 25.4 / 72;
  * it declares is a warning (an error if the layout says so) that names the overflow as
  * measured in the printed PDF: how far the text runs down each page past the budget.
  */
-export async function checkPageBudget(job: RenderJob, bytes: Uint8Array, pages: number, budget: PageBudget | undefined, warn: (message: string) => void): Promise<void> {
+export async function checkPageBudget(
+  job: RenderJob,
+  bytes: Uint8Array,
+  pages: number,
+  budget: PageBudget | undefined,
+  warn: (message: string) => void,
+): Promise<void> {
   if (budget === undefined || pages <= budget.pages) return;
   const overflowMm = await textDepthMm(bytes, budget);
   const allowed = budget.pages === 1 ? 'one page' : `${budget.pages} pages`;
   const message = `takes ${pages} pages where its layout allows ${allowed}: about ${Math.ceil(overflowMm)} mm of content runs past page ${budget.pages}`;
   const hint = `Shorten the text, list fewer countries, or allow more pages with "page_budget: ${pages}" in the front matter of ${job.document.source.displayPath}.`;
   if (budget.overIsError) {
-    throw new FactsheetsError(message, { stage: 'finish', file: job.document.source.displayPath, document: job.document.name, hint });
+    throw new FactsheetsError(message, {
+      stage: 'finish',
+      file: job.document.source.displayPath,
+      document: job.document.name,
+      hint,
+    });
   }
   warn(`${message}. ${hint}`);
 }
@@ -31,7 +42,13 @@ export async function textDepthMm(bytes: Uint8Array, budget: PageBudget): Promis
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js takes ownership of the buffer it is given: it gets a copy.
   const data = new Uint8Array(bytes);
-  const pdf: PDFDocumentProxy = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pdf: PDFDocumentProxy = await getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     let depth = 0;
     for (let number = budget.pages + 1; number <= pdf.numPages; number += 1) {

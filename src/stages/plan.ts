@@ -1,10 +1,26 @@
 import { FactsheetsError } from '../errors.js';
-import type { BuildWarning, Dataset, Document, DocumentKind, FactsheetMeta, OnePagerMeta, RenderJob, SettingsValues } from '../types.js';
+import type {
+  BuildWarning,
+  Dataset,
+  Document,
+  DocumentKind,
+  FactsheetMeta,
+  OnePagerMeta,
+  RenderJob,
+  SettingsValues,
+} from '../types.js';
 import { mappedOrError, type MapMaker } from './plan/with-map.js';
 
 export { withLocatorMap, type MapMaker } from './plan/with-map.js';
 import { layoutBarChart, PANEL_CHART_WIDTH } from './plan/bar-chart.js';
-import { DEFAULT_FUNDING_LINES, isSampleRecord, sum, summariseFunding, toShares, type FundingSummary } from './plan/funding-summary.js';
+import {
+  DEFAULT_FUNDING_LINES,
+  isSampleRecord,
+  sum,
+  summariseFunding,
+  toShares,
+  type FundingSummary,
+} from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { untrustedCountries, untrustedErrors, type Untrusted } from './plan/untrusted.js';
 import type { DocumentInfo } from '../pdf/info.js';
@@ -21,7 +37,12 @@ const SCREEN_EDITION = Object.freeze({ print: false });
 
 /** The same job, for the print edition: its layout prints with bleed, its PDF goes under print/. */
 export function printEditionOf(job: RenderJob): RenderJob {
-  return { ...job, edition: 'print', outputPath: printEditionPath(job.outputPath), view: Object.freeze({ ...job.view, edition: Object.freeze({ print: true }) }) };
+  return {
+    ...job,
+    edition: 'print',
+    outputPath: printEditionPath(job.outputPath),
+    view: Object.freeze({ ...job.view, edition: Object.freeze({ print: true }) }),
+  };
 }
 
 /**
@@ -44,7 +65,6 @@ export interface PlanResult {
   readonly failed?: readonly Document[];
 }
 
-
 /**
  * Joins documents with the dataset into render jobs: view models with every total, share
  * and ordering computed here (templates only format), and each PDF's output path. A document
@@ -66,7 +86,8 @@ export function planJobs(
   // A brief's own name for its country, per language, for the factsheets of that language.
   const countryNames = new Map<string, string>();
   for (const document of documents) {
-    if (document.meta.kind === 'one-pager') countryNames.set(`${languageOf(document, settings)}:${document.meta.iso}`, document.meta.name);
+    if (document.meta.kind === 'one-pager')
+      countryNames.set(`${languageOf(document, settings)}:${document.meta.iso}`, document.meta.name);
   }
   for (const document of documents) {
     const lang = languageOf(document, settings);
@@ -83,9 +104,11 @@ export function planJobs(
       continue;
     }
     const edition: Edition = { lang, messages: checked.messages, project: settings };
-    const result = planned(document, checked.messages, () => (document.meta.kind === 'one-pager'
-      ? planOnePager(document, document.meta, dataset, edition)
-      : planFactsheet(document, document.meta, dataset, countryNames, edition)));
+    const result = planned(document, checked.messages, () =>
+      document.meta.kind === 'one-pager'
+        ? planOnePager(document, document.meta, dataset, edition)
+        : planFactsheet(document, document.meta, dataset, countryNames, edition),
+    );
     if (result instanceof FactsheetsError) {
       errors.push(result);
       continue;
@@ -114,12 +137,18 @@ export function planJobs(
  * A document's plan, or why a message of its language could not be written for it (the message
  * files are checked before, so this is a safety net, never an internal error).
  */
-function planned(document: Document, messages: MessageFile, plan: () => RenderJob | FactsheetsError): RenderJob | FactsheetsError {
+function planned(
+  document: Document,
+  messages: MessageFile,
+  plan: () => RenderJob | FactsheetsError,
+): RenderJob | FactsheetsError {
   try {
     return plan();
   } catch (error) {
     return new FactsheetsError(error instanceof Error ? error.message : String(error), {
-      stage: 'plan', file: messages.displayPath, document: document.name,
+      stage: 'plan',
+      file: messages.displayPath,
+      document: document.name,
       hint: `Check the message in ${messages.displayPath} against ${messages.displayPath.replace(/[^/\\]*$/, 'en.yml')}: the same keys, the same {values}.`,
     });
   }
@@ -140,10 +169,21 @@ function languageErrors(problems: readonly FactsheetsError[], documents: readonl
   const names = documents.map((document) => document.name);
   const listed = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
   const first = names[0];
-  return problems.map((problem) => new FactsheetsError(`${problem.message} (not built: ${listed})`, { ...problem.fields(), ...(first === undefined ? {} : { document: first }) }));
+  return problems.map(
+    (problem) =>
+      new FactsheetsError(`${problem.message} (not built: ${listed})`, {
+        ...problem.fields(),
+        ...(first === undefined ? {} : { document: first }),
+      }),
+  );
 }
 
-function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, edition: Edition): RenderJob | FactsheetsError {
+function planOnePager(
+  document: Document,
+  meta: OnePagerMeta,
+  dataset: Dataset,
+  edition: Edition,
+): RenderJob | FactsheetsError {
   const cap = fundingLinesCap(document);
   if (cap instanceof FactsheetsError) return cap;
   const { lang, messages } = edition;
@@ -158,8 +198,14 @@ function planOnePager(document: Document, meta: OnePagerMeta, dataset: Dataset, 
     lang,
     outputPath: screenOutputPath('one-pager', document.baseName, lang, projectLanguage(edition.project)),
     maxPages: 1,
-    info: documentInfo(title, meta.author ?? settings.publisher, meta.summary ?? meta.role,
-      meta.keywords.length > 0 ? meta.keywords : [meta.name, meta.iso, messages.format('brief.keyword'), ...(meta.role === undefined ? [] : [meta.role])]),
+    info: documentInfo(
+      title,
+      meta.author ?? settings.publisher,
+      meta.summary ?? meta.role,
+      meta.keywords.length > 0
+        ? meta.keywords
+        : [meta.name, meta.iso, messages.format('brief.keyword'), ...(meta.role === undefined ? [] : [meta.role])],
+    ),
     view: Object.freeze({
       title,
       lang,
@@ -185,16 +231,25 @@ function fundingLinesCap(document: Document): number | FactsheetsError {
   const value = document.data['funding_lines'];
   if (value === undefined) return DEFAULT_FUNDING_LINES;
   if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_FUNDING_LINES) return value;
-  return new FactsheetsError(`funding_lines must be a whole number of at least ${MIN_FUNDING_LINES}, got ${JSON.stringify(value)}`, {
-    stage: 'plan', file: document.source.displayPath, document: document.name, ...lineOf(document, 'funding_lines'),
-    hint: `Write for example "funding_lines: 6" (the most lines the funding table shows), or remove the field to let the layout decide.`,
-  });
+  return new FactsheetsError(
+    `funding_lines must be a whole number of at least ${MIN_FUNDING_LINES}, got ${JSON.stringify(value)}`,
+    {
+      stage: 'plan',
+      file: document.source.displayPath,
+      document: document.name,
+      ...lineOf(document, 'funding_lines'),
+      hint: `Write for example "funding_lines: 6" (the most lines the funding table shows), or remove the field to let the layout decide.`,
+    },
+  );
 }
 
 /** The one-pager's charts, bounded whatever the data: the largest instruments and "Other", years in spans when many. */
 function fundingCharts(funding: FundingSummary, messages: MessageFile): Readonly<Record<string, unknown>> {
-  const instruments = largestWithOther(funding.byInstrument.map((share) => [share.label, share.amount] as const), undefined,
-    (count) => messages.format('chart.other', { count }));
+  const instruments = largestWithOther(
+    funding.byInstrument.map((share) => [share.label, share.amount] as const),
+    undefined,
+    (count) => messages.format('chart.other', { count }),
+  );
   const years = yearSpans(new Map(funding.byYear.map((share) => [Number(share.label), share.amount])));
   return Object.freeze({
     byInstrument: layoutBarChart(toShares(instruments, funding.total), true, PANEL_CHART_WIDTH),
@@ -229,8 +284,14 @@ function planFactsheet(
     layout: meta.template,
     lang,
     outputPath: screenOutputPath('factsheet', document.baseName, lang, projectLanguage(edition.project)),
-    info: documentInfo(meta.title, meta.author ?? settings.publisher, meta.subtitle,
-      meta.keywords.length > 0 ? meta.keywords : [messages.format('factsheet.keyword'), ...countries.map((country) => country.name)]),
+    info: documentInfo(
+      meta.title,
+      meta.author ?? settings.publisher,
+      meta.subtitle,
+      meta.keywords.length > 0
+        ? meta.keywords
+        : [messages.format('factsheet.keyword'), ...countries.map((country) => country.name)],
+    ),
     view: Object.freeze({
       title: meta.title,
       subtitle: meta.subtitle,
@@ -247,11 +308,13 @@ function planFactsheet(
         const total = [...amounts.values()].reduce((sum, amount) => sum + amount, 0);
         return Object.freeze({ title: chart.title, chart: layoutBarChart(toShares(amounts, total), chart.shares) });
       }),
-      keyFigures: meta.keyFigures.map((entry) => Object.freeze({
-        label: entry.label,
-        value: meta.figures[entry.figure] ?? 0,
-        isMoney: entry.format === 'money',
-      })),
+      keyFigures: meta.keyFigures.map((entry) =>
+        Object.freeze({
+          label: entry.label,
+          value: meta.figures[entry.figure] ?? 0,
+          isMoney: entry.format === 'money',
+        }),
+      ),
       countries: Object.freeze({
         rows: countries,
         total: countries.reduce((total, country) => total + country.total, 0),
@@ -274,10 +337,17 @@ export const COUNTRY_COLUMNS = 5;
  * when a long list goes on over the page.
  */
 function inTwoColumns<T>(entries: readonly T[]): readonly { readonly left: T; readonly right: T | null }[] {
-  return entries.filter((_entry, index) => index % 2 === 0).map((left, row) => Object.freeze({ left, right: entries[row * 2 + 1] ?? null }));
+  return entries
+    .filter((_entry, index) => index % 2 === 0)
+    .map((left, row) => Object.freeze({ left, right: entries[row * 2 + 1] ?? null }));
 }
 
-function documentInfo(title: string, author: string | undefined, subject: string | undefined, keywords: readonly string[]): DocumentInfo {
+function documentInfo(
+  title: string,
+  author: string | undefined,
+  subject: string | undefined,
+  keywords: readonly string[],
+): DocumentInfo {
   return Object.freeze({
     title,
     ...(author === undefined ? {} : { author }),
@@ -309,12 +379,15 @@ const countriesWithRows = new WeakMap<Dataset, ReadonlySet<string>>();
 
 function noRowsWarning(document: Document, isoCodes: readonly string[], dataset: Dataset): BuildWarning {
   const field = document.meta.kind === 'one-pager' ? 'iso' : 'countries';
-  const shown = document.meta.kind === 'one-pager'
-    ? 'the brief says that no funding lines are recorded yet'
-    : `the factsheet shows "—" for ${isoCodes.length === 1 ? 'it' : 'them'}`;
+  const shown =
+    document.meta.kind === 'one-pager'
+      ? 'the brief says that no funding lines are recorded yet'
+      : `the factsheet shows "—" for ${isoCodes.length === 1 ? 'it' : 'them'}`;
   return {
     message: `${dataset.file} has no funding rows for ${isoCodes.join(', ')} yet: ${shown} (add rows to ${dataset.file}, or check "${field}")`,
-    file: document.source.displayPath, document: document.name, ...lineOf(document, field),
+    file: document.source.displayPath,
+    document: document.name,
+    ...lineOf(document, field),
   };
 }
 

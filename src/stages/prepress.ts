@@ -38,7 +38,10 @@ export function prepressRules(html: string): PrepressRules {
 export function lowResolutionImages(images: readonly PrintedImage[], rules: PrepressRules): FactsheetsError[] {
   const worst = new Map<string, { image: PrintedImage; ppi: number }>();
   for (const image of images) {
-    const ppi = Math.min(image.pixelsWide / (image.printedWidthPx / CSS_PX_PER_INCH), image.pixelsHigh / (image.printedHeightPx / CSS_PX_PER_INCH));
+    const ppi = Math.min(
+      image.pixelsWide / (image.printedWidthPx / CSS_PX_PER_INCH),
+      image.pixelsHigh / (image.printedHeightPx / CSS_PX_PER_INCH),
+    );
     const known = worst.get(image.name);
     if (ppi < rules.minImagePpi && (known === undefined || ppi < known.ppi)) worst.set(image.name, { image, ppi });
   }
@@ -46,11 +49,14 @@ export function lowResolutionImages(images: readonly PrintedImage[], rules: Prep
     const widthMm = (image.printedWidthPx / CSS_PX_PER_INCH) * MM_PER_INCH;
     const heightMm = (image.printedHeightPx / CSS_PX_PER_INCH) * MM_PER_INCH;
     const needed = (px: number) => Math.ceil((px / CSS_PX_PER_INCH) * rules.minImagePpi);
-    return new FactsheetsError(`the image ${image.name === '' ? '(unnamed)' : image.name} prints at ${Math.floor(ppi)} ppi (${image.pixelsWide} × ${image.pixelsHigh} pixels over ${widthMm.toFixed(0)} × ${heightMm.toFixed(0)} mm), below the ${rules.minImagePpi} ppi a print needs`, {
-      stage: 'finish',
-      ...(image.name === '' ? {} : { file: image.name }),
-      hint: `Use an image of at least ${needed(image.printedWidthPx)} × ${needed(image.printedHeightPx)} pixels, or print it smaller.`,
-    });
+    return new FactsheetsError(
+      `the image ${image.name === '' ? '(unnamed)' : image.name} prints at ${Math.floor(ppi)} ppi (${image.pixelsWide} × ${image.pixelsHigh} pixels over ${widthMm.toFixed(0)} × ${heightMm.toFixed(0)} mm), below the ${rules.minImagePpi} ppi a print needs`,
+      {
+        stage: 'finish',
+        ...(image.name === '' ? {} : { file: image.name }),
+        hint: `Use an image of at least ${needed(image.printedWidthPx)} × ${needed(image.printedHeightPx)} pixels, or print it smaller.`,
+      },
+    );
   });
 }
 
@@ -60,10 +66,18 @@ export function lowResolutionImages(images: readonly PrintedImage[], rules: Prep
  * and size, as the layout declares (warnings, or errors).
  */
 export function smallText(sizes: readonly PrintedTextSize[], rules: PrepressRules): FactsheetsError[] {
-  return sizes.filter((size) => size.pt < rules.minTextPt - 0.05).map((size) => new FactsheetsError(
-    `text prints at ${size.pt} pt, under the ${rules.minTextPt} pt floor: ${size.where} "${size.sample}"`,
-    { stage: 'finish', hint: `Set ${size.where} at ${rules.minTextPt} pt or more in the layout's style sheet (a chart's labels: size the chart in points, or give it a wider column).` },
-  ));
+  return sizes
+    .filter((size) => size.pt < rules.minTextPt - 0.05)
+    .map(
+      (size) =>
+        new FactsheetsError(
+          `text prints at ${size.pt} pt, under the ${rules.minTextPt} pt floor: ${size.where} "${size.sample}"`,
+          {
+            stage: 'finish',
+            hint: `Set ${size.where} at ${rules.minTextPt} pt or more in the layout's style sheet (a chart's labels: size the chart in points, or give it a wider column).`,
+          },
+        ),
+    );
 }
 
 /**
@@ -74,8 +88,13 @@ export function smallText(sizes: readonly PrintedTextSize[], rules: PrepressRule
  */
 export function proseUnderFitFloor(sizes: readonly PrintedTextSize[]): FactsheetsError | undefined {
   const under = sizes.find((size) => size.inProse && size.pt < FIT_FLOOR.bodyPt - 0.05);
-  return under === undefined ? undefined : new FactsheetsError(
-    `the prose prints at ${under.pt} pt, under the ${FIT_FLOOR.bodyPt} pt floor of fitting: ${under.where} "${under.sample}"`,
-    { stage: 'finish', hint: `Keep the prose, and every fit step's rules for it, at ${FIT_FLOOR.bodyPt} pt or more in the layout's style sheet.` },
-  );
+  return under === undefined
+    ? undefined
+    : new FactsheetsError(
+        `the prose prints at ${under.pt} pt, under the ${FIT_FLOOR.bodyPt} pt floor of fitting: ${under.where} "${under.sample}"`,
+        {
+          stage: 'finish',
+          hint: `Keep the prose, and every fit step's rules for it, at ${FIT_FLOOR.bodyPt} pt or more in the layout's style sheet.`,
+        },
+      );
 }

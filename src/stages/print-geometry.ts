@@ -22,11 +22,19 @@ export function printGeometry(print: PageSizeMm, trim: PageSizeMm, sheet: string
   const sizes = `the print edition's page is ${mm(print.widthMm)} × ${mm(print.heightMm)} mm for a ${mm(trim.widthMm)} × ${mm(trim.heightMm)} mm trim (the screen edition's page)`;
   const hint = `Size the print edition's @page as the trim plus the same bleed on every side, from 0 to ${MAX_BLEED_MM} mm: for 5 mm on this page, size: ${mm(trim.widthMm + 10)}mm ${mm(trim.heightMm + 10)}mm.`;
   if (Math.abs(across - down) > TOLERANCE_MM) {
-    throw new FactsheetsError(`${sizes}: that is ${mm(across)} mm of bleed across but ${mm(down)} mm down`, { stage: 'finish', file: sheet, hint });
+    throw new FactsheetsError(`${sizes}: that is ${mm(across)} mm of bleed across but ${mm(down)} mm down`, {
+      stage: 'finish',
+      file: sheet,
+      hint,
+    });
   }
   const bleed = round((across + down) / 2);
   if (bleed < -TOLERANCE_MM || bleed > MAX_BLEED_MM + TOLERANCE_MM) {
-    throw new FactsheetsError(`${sizes}: a bleed of ${mm(bleed)} mm, outside 0 to ${MAX_BLEED_MM} mm`, { stage: 'finish', file: sheet, hint });
+    throw new FactsheetsError(`${sizes}: a bleed of ${mm(bleed)} mm, outside 0 to ${MAX_BLEED_MM} mm`, {
+      stage: 'finish',
+      file: sheet,
+      hint,
+    });
   }
   return { bleedMm: Math.max(0, bleed), slugMm: SLUG_MM };
 }

@@ -24,9 +24,20 @@ export function printCondition(job: RenderJob): PrintCondition {
   const known = cache.get(path);
   if (known !== undefined) return known;
   const profile = readProfile(path, job);
-  const condition: PrintCondition = setting === undefined
-    ? { profile, identifier: 'FOGRA39', condition: 'Coated FOGRA39 (ISO 12647-2:2004/Amd 1, coated paper, 60 lines/cm)', srgb: readProfile(join(PROFILES, 'srgb.icc'), job) }
-    : { profile, identifier: profileDescription(profile) ?? basename(path), condition: profileDescription(profile) ?? basename(path), srgb: readProfile(join(PROFILES, 'srgb.icc'), job) };
+  const condition: PrintCondition =
+    setting === undefined
+      ? {
+          profile,
+          identifier: 'FOGRA39',
+          condition: 'Coated FOGRA39 (ISO 12647-2:2004/Amd 1, coated paper, 60 lines/cm)',
+          srgb: readProfile(join(PROFILES, 'srgb.icc'), job),
+        }
+      : {
+          profile,
+          identifier: profileDescription(profile) ?? basename(path),
+          condition: profileDescription(profile) ?? basename(path),
+          srgb: readProfile(join(PROFILES, 'srgb.icc'), job),
+        };
   cache.set(path, condition);
   return condition;
 }
@@ -36,7 +47,8 @@ function readProfile(path: string, job: RenderJob): Uint8Array {
     return new Uint8Array(readFileSync(path));
   } catch {
     throw new FactsheetsError(`cannot read the print profile ${basename(path)}`, {
-      stage: 'finish', document: job.document.name,
+      stage: 'finish',
+      document: job.document.name,
       hint: 'Set print_profile in factsheets.yml to a CMYK ICC profile (.icc) in the content folder, or remove it to use coated FOGRA39.',
     });
   }
@@ -57,11 +69,17 @@ function profileDescription(bytes: Uint8Array): string | undefined {
     if (buffer.toString('latin1', at, at + 4) !== 'desc') continue;
     const offset = buffer.readUInt32BE(at + 4);
     const type = buffer.toString('latin1', offset, offset + 4);
-    if (type === 'desc') return buffer.toString('latin1', offset + 12, offset + 12 + buffer.readUInt32BE(offset + 8) - 1).replace(/[^\x20-\x7e]/g, '');
+    if (type === 'desc')
+      return buffer
+        .toString('latin1', offset + 12, offset + 12 + buffer.readUInt32BE(offset + 8) - 1)
+        .replace(/[^\x20-\x7e]/g, '');
     if (type === 'mluc') {
       const length = buffer.readUInt32BE(offset + 20);
       const start = offset + buffer.readUInt32BE(offset + 24);
-      return Buffer.from(buffer.subarray(start, start + length)).swap16().toString('utf16le').replace(/[^\x20-\x7e]/g, '');
+      return Buffer.from(buffer.subarray(start, start + length))
+        .swap16()
+        .toString('utf16le')
+        .replace(/[^\x20-\x7e]/g, '');
     }
   }
   return undefined;

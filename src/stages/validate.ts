@@ -14,7 +14,6 @@ import { svgImageProblems, svgTextWarning } from './render/svg-image.js';
 import { checkTemplateFiles, type TemplateFilesCheck } from './validate/template-files.js';
 import type { LoadedTemplates } from './load.js';
 
-
 export interface ValidationResult {
   readonly documents: readonly Document[];
   readonly dataset: Dataset;
@@ -40,9 +39,21 @@ export class ValidationMemo {
   private datasets = new Map<string, ReturnType<typeof validateDataset>>();
   private templateFiles: { readonly key: string; readonly check: TemplateFilesCheck } | undefined;
 
-  document(file: SourceFile, kind: DocumentKind, layoutNames: ReadonlySet<string>, limits: Limits): ReturnType<typeof validateDocument> {
+  document(
+    file: SourceFile,
+    kind: DocumentKind,
+    layoutNames: ReadonlySet<string>,
+    limits: Limits,
+  ): ReturnType<typeof validateDocument> {
     if (file.refused !== undefined) return validateDocument(file, kind, layoutNames, limits);
-    const key = [kind, [...layoutNames].sort().join(','), JSON.stringify(limits), file.absolutePath, file.displayPath, file.text].join('\0');
+    const key = [
+      kind,
+      [...layoutNames].sort().join(','),
+      JSON.stringify(limits),
+      file.absolutePath,
+      file.displayPath,
+      file.text,
+    ].join('\0');
     const result = this.documents.get(key) ?? validateDocument(file, kind, layoutNames, limits);
     this.used.set(key, result);
     return result;
@@ -58,7 +69,9 @@ export class ValidationMemo {
 
   /** The template files' check, made again only when a layout, partial or style sheet changed. */
   templates(templates: LoadedTemplates): TemplateFilesCheck {
-    const key = [...templates.layouts, ...templates.partials, ...templates.styles].map(([name, file]) => `${name}\0${file.displayPath}\0${file.text}`).join('\0\0');
+    const key = [...templates.layouts, ...templates.partials, ...templates.styles]
+      .map(([name, file]) => `${name}\0${file.displayPath}\0${file.text}`)
+      .join('\0\0');
     if (this.templateFiles?.key !== key) this.templateFiles = { key, check: checkTemplateFiles(templates) };
     return this.templateFiles.check;
   }
@@ -86,25 +99,41 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   ];
   for (const [file, kind] of inputs) {
     const name = (file.absolutePath.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
-    const result = memo === undefined ? validateDocument(file, kind, layoutNames, limits) : memo.document(file, kind, layoutNames, limits);
+    const result =
+      memo === undefined
+        ? validateDocument(file, kind, layoutNames, limits)
+        : memo.document(file, kind, layoutNames, limits);
     if (name === PACK_NAME) {
-      errors.push(new FactsheetsError(`"${name}" is reserved for the briefing pack`, {
-        stage: 'validate', file: file.displayPath, document: name,
-        hint: `Rename the file: ${PACK_NAME}.pdf is the pack of all documents.`,
-      }));
+      errors.push(
+        new FactsheetsError(`"${name}" is reserved for the briefing pack`, {
+          stage: 'validate',
+          file: file.displayPath,
+          document: name,
+          hint: `Rename the file: ${PACK_NAME}.pdf is the pack of all documents.`,
+        }),
+      );
       failed.push({ name, kind, source: file });
       continue;
     }
     const clash = seen.get(name);
     if (clash !== undefined) {
-      errors.push(new FactsheetsError(`another document is also named "${name}" (${clash.displayPath})`, {
-        stage: 'validate', file: file.displayPath, document: name,
-        hint: 'Document names must be unique across factsheets and countries: rename one of the files.',
-      }));
+      errors.push(
+        new FactsheetsError(`another document is also named "${name}" (${clash.displayPath})`, {
+          stage: 'validate',
+          file: file.displayPath,
+          document: name,
+          hint: 'Document names must be unique across factsheets and countries: rename one of the files.',
+        }),
+      );
       failed.push({ name, kind, source: file });
       // Neither is built: which file "the" document is would be a guess, and their results would share one name.
       const first = documents.findIndex((document) => document.name === name);
-      if (first >= 0) failed.push(...documents.splice(first, 1).map((document) => ({ name, kind: document.meta.kind, source: document.source })));
+      if (first >= 0)
+        failed.push(
+          ...documents
+            .splice(first, 1)
+            .map((document) => ({ name, kind: document.meta.kind, source: document.source })),
+        );
       continue;
     }
     seen.set(name, file);
@@ -112,7 +141,8 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
       documents.push(result.document);
     } else {
       for (const error of result.errors) {
-        if (error instanceof MissingLayoutError) missingLayouts.set(error.layout, [...(missingLayouts.get(error.layout) ?? []), error]);
+        if (error instanceof MissingLayoutError)
+          missingLayouts.set(error.layout, [...(missingLayouts.get(error.layout) ?? []), error]);
         else errors.push(new FactsheetsError(error.message, { ...error.fields(), document: name }));
       }
       failed.push({ name, kind, source: file });
@@ -124,29 +154,46 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
   errors.push(...templateFiles.errors);
   const unprintable = documents.filter((document) => templateFiles.broken.has(document.meta.template));
   if (unprintable.length > 0) {
-    failed.push(...unprintable.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source })));
+    failed.push(
+      ...unprintable.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source })),
+    );
     documents = documents.filter((document) => !templateFiles.broken.has(document.meta.template));
   }
 
   const settings = validateSettings(sources.settings);
-  const datasetResult = sources.workbook !== undefined
-    ? validateWorkbook(sources.workbook, settings.settings.datasetSheet, limits)
-    : sources.dataset === undefined ? undefined : memo === undefined ? validateDataset(sources.dataset, limits) : memo.dataset(sources.dataset, limits);
+  const datasetResult =
+    sources.workbook !== undefined
+      ? validateWorkbook(sources.workbook, settings.settings.datasetSheet, limits)
+      : sources.dataset === undefined
+        ? undefined
+        : memo === undefined
+          ? validateDataset(sources.dataset, limits)
+          : memo.dataset(sources.dataset, limits);
   memo?.settle();
   if (datasetResult === undefined) {
-    errors.push(new FactsheetsError('the content folder has no dataset (funding.csv or funding.xlsx)', {
-      stage: 'load', file: 'funding.csv',
-      hint: 'Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (factsheets\' docs/dataset.md lists its columns).',
-    }));
+    errors.push(
+      new FactsheetsError('the content folder has no dataset (funding.csv or funding.xlsx)', {
+        stage: 'load',
+        file: 'funding.csv',
+        hint: "Add the funding dataset as funding.csv or funding.xlsx next to the Markdown files (factsheets' docs/dataset.md lists its columns).",
+      }),
+    );
   } else {
     for (const error of datasetResult.errors) errors.push(error);
   }
-  const dataset = datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
+  const dataset =
+    datasetResult?.dataset ?? Object.freeze({ file: 'funding.csv', records: [], taintedCountries: new Set(['*']) });
   if (settings.errors.length === 0) {
     const clashes = documentClashes(documents, settings.settings);
     if (clashes.clashing.size > 0) {
       errors.push(...clashes.errors);
-      failed.push(...[...clashes.clashing].map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source })));
+      failed.push(
+        ...[...clashes.clashing].map((document) => ({
+          name: document.name,
+          kind: document.meta.kind,
+          source: document.source,
+        })),
+      );
       documents = documents.filter((document) => !clashes.clashing.has(document));
     }
     const warnings = [
@@ -161,7 +208,15 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
       // A brief that failed could be the one for the rows: they are counted once it is fixed.
       ...(failed.length === 0 ? rowsWithoutDocument(dataset, documents, settings.settings) : []),
     ];
-    return { documents, dataset, settings: settings.settings, errors, warnings, failed, brokenLayouts: templateFiles.broken };
+    return {
+      documents,
+      dataset,
+      settings: settings.settings,
+      errors,
+      warnings,
+      failed,
+      brokenLayouts: templateFiles.broken,
+    };
   }
   // Every page prints settings: none is built with words its project did not choose.
   return {
@@ -170,19 +225,29 @@ export function validateSources(sources: LoadedSources, memo?: ValidationMemo): 
     settings: settings.settings,
     errors: [...settings.errors, ...errors],
     warnings: [],
-    failed: [...failed, ...documents.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source }))],
+    failed: [
+      ...failed,
+      ...documents.map((document) => ({ name: document.name, kind: document.meta.kind, source: document.source })),
+    ],
     brokenLayouts: templateFiles.broken,
   };
 }
 
 /** One error for a kind's missing layout, at the file that should be there, whatever the number of documents it fails. */
-function missingLayoutError(layout: string, uses: readonly MissingLayoutError[], templates: LoadedSources['templates']): FactsheetsError {
+function missingLayoutError(
+  layout: string,
+  uses: readonly MissingLayoutError[],
+  templates: LoadedSources['templates'],
+): FactsheetsError {
   const folder = templates.messagesFolder.replace(/[\\/]messages$/, '');
   const what = uses[0]?.kind === 'factsheet' ? 'factsheet' : 'country brief';
   const others = [...templates.layouts.keys()].filter((name) => name !== 'briefing-pack').sort();
-  return new FactsheetsError(`the layout "${layout}" is missing: every ${what} that names no other layout prints with it (${uses.length} ${uses.length === 1 ? 'document' : 'documents'} here)`, {
-    stage: 'validate',
-    file: `${folder}/layouts/${layout}.hbs`,
-    hint: `Put ${layout}.hbs back in ${folder}/layouts/ (factsheets init DIR --templates writes the default one)${others.length === 0 ? '' : `, or name another layout in each document's front matter (template: ${others[0]})`}.`,
-  });
+  return new FactsheetsError(
+    `the layout "${layout}" is missing: every ${what} that names no other layout prints with it (${uses.length} ${uses.length === 1 ? 'document' : 'documents'} here)`,
+    {
+      stage: 'validate',
+      file: `${folder}/layouts/${layout}.hbs`,
+      hint: `Put ${layout}.hbs back in ${folder}/layouts/ (factsheets init DIR --templates writes the default one)${others.length === 0 ? '' : `, or name another layout in each document's front matter (template: ${others[0]})`}.`,
+    },
+  );
 }

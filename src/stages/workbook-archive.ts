@@ -12,26 +12,54 @@ export type WorkbookLimits = Pick<Limits, 'datasetRows' | 'workbookEntries' | 'w
  * worksheet decompressed as a stream (never whole in memory) with its rows and cells counted,
  * stopping at the first limit passed. A 5 MB file can hold a sheet of millions of cells.
  */
-export async function checkWorkbookArchive(bytes: Buffer, file: string, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<void> {
+export async function checkWorkbookArchive(
+  bytes: Buffer,
+  file: string,
+  limits: WorkbookLimits = DEFAULT_LIMITS,
+): Promise<void> {
   const fail = (message: string, limit: keyof WorkbookLimits): never => {
     throw new FactsheetsError(message, {
-      stage: 'load', file,
+      stage: 'load',
+      file,
       hint: `Delete the sheets, rows and columns the dataset does not need (or export it as CSV UTF-8), or raise the ${limit} limit.`,
     });
   };
   const entries = centralDirectory(bytes, file);
-  if (entries.length > limits.workbookEntries) fail(`the workbook holds ${entries.length.toLocaleString('en')} files; a workbook may hold at most ${limits.workbookEntries.toLocaleString('en')} (the workbookEntries limit)`, 'workbookEntries');
+  if (entries.length > limits.workbookEntries)
+    fail(
+      `the workbook holds ${entries.length.toLocaleString('en')} files; a workbook may hold at most ${limits.workbookEntries.toLocaleString('en')} (the workbookEntries limit)`,
+      'workbookEntries',
+    );
   const total = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (total > limits.workbookBytes) fail(`the workbook unpacks to ${formatBytes(total)}; it may unpack to at most ${formatBytes(limits.workbookBytes)} (the workbookBytes limit)`, 'workbookBytes');
+  if (total > limits.workbookBytes)
+    fail(
+      `the workbook unpacks to ${formatBytes(total)}; it may unpack to at most ${formatBytes(limits.workbookBytes)} (the workbookBytes limit)`,
+      'workbookBytes',
+    );
   const names = sheetNames(bytes, entries);
   let cells = 0;
   for (const entry of entries.filter((candidate) => /^xl\/worksheets\/[^/]+\.xml$/.test(candidate.name))) {
     const sheet = names.get(entry.name) ?? entry.name;
-    const counted = await countRowsAndCells(bytes, entry, { rows: limits.datasetRows + 1, cells: limits.workbookCells - cells });
-    if (counted.rows > limits.datasetRows + 1) fail(`sheet "${sheet}" has more than ${(limits.datasetRows + 1).toLocaleString('en')} rows; a dataset may have at most ${limits.datasetRows.toLocaleString('en')} rows and its header (the datasetRows limit)`, 'datasetRows');
+    const counted = await countRowsAndCells(bytes, entry, {
+      rows: limits.datasetRows + 1,
+      cells: limits.workbookCells - cells,
+    });
+    if (counted.rows > limits.datasetRows + 1)
+      fail(
+        `sheet "${sheet}" has more than ${(limits.datasetRows + 1).toLocaleString('en')} rows; a dataset may have at most ${limits.datasetRows.toLocaleString('en')} rows and its header (the datasetRows limit)`,
+        'datasetRows',
+      );
     cells += counted.cells;
-    if (cells > limits.workbookCells) fail(`sheet "${sheet}" brings the workbook past ${limits.workbookCells.toLocaleString('en')} cells (the workbookCells limit), counting every sheet`, 'workbookCells');
-    if (counted.bytes > entry.size) fail(`sheet "${sheet}" unpacks to more than the ${formatBytes(entry.size)} its archive declares: the file is damaged or made to mislead`, 'workbookBytes');
+    if (cells > limits.workbookCells)
+      fail(
+        `sheet "${sheet}" brings the workbook past ${limits.workbookCells.toLocaleString('en')} cells (the workbookCells limit), counting every sheet`,
+        'workbookCells',
+      );
+    if (counted.bytes > entry.size)
+      fail(
+        `sheet "${sheet}" unpacks to more than the ${formatBytes(entry.size)} its archive declares: the file is damaged or made to mislead`,
+        'workbookBytes',
+      );
   }
 }
 
@@ -46,7 +74,8 @@ function sheetNames(bytes: Buffer, entries: readonly Entry[]): Map<string, strin
   for (const match of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
     const id = attribute(match[0], 'Id');
     const target = attribute(match[0], 'Target');
-    if (id !== undefined && target !== undefined) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id !== undefined && target !== undefined)
+      targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const names = new Map<string, string>();
   for (const match of text('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
@@ -59,7 +88,12 @@ function sheetNames(bytes: Buffer, entries: readonly Entry[]): Map<string, strin
 
 function attribute(tag: string, name: string): string | undefined {
   const value = new RegExp(`\\s${name.replace(':', '\\:')}="([^"]*)"`).exec(tag)?.[1];
-  return value?.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    ?.replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** `<row …>` and `<c …>` (with or without a namespace prefix), not `<col>` or `<cfRule>`. */
@@ -67,7 +101,11 @@ const ROW_TAG = /<(?:\w+:)?row[\s>/]/g;
 const CELL_TAG = /<(?:\w+:)?c[\s>/]/g;
 
 /** Rows and cells of one worksheet, counted on the decompressed stream; stops past either bound. */
-async function countRowsAndCells(bytes: Buffer, entry: Entry, bounds: { rows: number; cells: number }): Promise<{ rows: number; cells: number; bytes: number }> {
+async function countRowsAndCells(
+  bytes: Buffer,
+  entry: Entry,
+  bounds: { rows: number; cells: number },
+): Promise<{ rows: number; cells: number; bytes: number }> {
   const data = entryData(bytes, entry);
   const counts = { rows: 0, cells: 0, bytes: 0 };
   let carry = '';

@@ -3,7 +3,13 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { FactsheetsError } from '../errors.js';
-import { checkFolders, checkReplaceable, ConfinedFileError, pathInside, type ConfinedFolder } from './confined-files.js';
+import {
+  checkFolders,
+  checkReplaceable,
+  ConfinedFileError,
+  pathInside,
+  type ConfinedFolder,
+} from './confined-files.js';
 
 /**
  * Writes one piece at a position and says how many bytes it wrote (the file system may write
@@ -11,7 +17,8 @@ import { checkFolders, checkReplaceable, ConfinedFileError, pathInside, type Con
  */
 export type ChunkWriter = (handle: FileHandle, chunk: Uint8Array, position: number) => Promise<number>;
 
-const writeChunk: ChunkWriter = async (handle, chunk, position) => (await handle.write(chunk, 0, chunk.byteLength, position)).bytesWritten;
+const writeChunk: ChunkWriter = async (handle, chunk, position) =>
+  (await handle.write(chunk, 0, chunk.byteLength, position)).bytesWritten;
 
 /** A new file, never an existing one or through a link, readable back for the check. */
 const TEMPORARY_FLAGS = constants.O_RDWR | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
@@ -31,7 +38,12 @@ export interface WriteOptions {
  * its length, flushed, read back and compared (size and SHA-256), then renamed over the old
  * one. A killed build or a full disk leaves the previous file, never part of a new one.
  */
-export async function writeOutput(outDir: string, outputPath: string, bytes: Uint8Array | readonly Uint8Array[], options: WriteOptions = {}): Promise<string> {
+export async function writeOutput(
+  outDir: string,
+  outputPath: string,
+  bytes: Uint8Array | readonly Uint8Array[],
+  options: WriteOptions = {},
+): Promise<string> {
   const folder: ConfinedFolder = { root: outDir, name: options.folderName ?? 'the output folder', stage: 'write' };
   let target: string;
   try {
@@ -61,7 +73,13 @@ export async function writeOutput(outDir: string, outputPath: string, bytes: Uin
     await rm(temporary, { force: true }).catch(() => undefined);
     if (error instanceof ConfinedFileError) {
       // Not the disk but what stands in the way (a link, a FIFO): named where it is.
-      throw new OutputWriteError(error.message, { ...error.fields(), cause: error }, `${error.file ?? ''}: ${error.message}`, inside, true);
+      throw new OutputWriteError(
+        error.message,
+        { ...error.fields(), cause: error },
+        `${error.file ?? ''}: ${error.message}`,
+        inside,
+        true,
+      );
     }
     throw writeError(`cannot write ${inside}`, target, error, inside);
   }
@@ -70,7 +88,7 @@ export async function writeOutput(outDir: string, outputPath: string, bytes: Uin
 async function writeAll(handle: FileHandle, pieces: readonly Uint8Array[], writer: ChunkWriter): Promise<number> {
   let position = 0;
   for (const piece of pieces) {
-    for (let done = 0; done < piece.byteLength;) {
+    for (let done = 0; done < piece.byteLength; ) {
       const written = await writer(handle, piece.subarray(done), position);
       // A write that makes no progress would loop for ever: a full disk says so with ENOSPC, anything else is cut short.
       if (!(written > 0)) throw Object.assign(new Error('a write was cut short'), { code: 'ESHORT' });
@@ -92,7 +110,7 @@ async function verifyOnDisk(handle: FileHandle, size: number, sha256: string): P
   const onDisk = (await handle.stat()).size;
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(Math.min(CHECK_PIECE, Math.max(size, 1)));
-  for (let position = 0; position < onDisk;) {
+  for (let position = 0; position < onDisk; ) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, position);
     if (bytesRead === 0) break;
     hash.update(buffer.subarray(0, bytesRead));
@@ -129,7 +147,11 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
  * Checks, before any printing, that the output folder can be created and written (one clear
  * error instead of one per document), and removes temporary files that killed builds left.
  */
-export async function prepareOutput(outDir: string, subfolders: readonly string[] = ['countries'], now = Date.now()): Promise<void> {
+export async function prepareOutput(
+  outDir: string,
+  subfolders: readonly string[] = ['countries'],
+  now = Date.now(),
+): Promise<void> {
   const probe = temporaryPath(join(outDir, 'write-check'));
   try {
     await mkdir(outDir, { recursive: true });
@@ -156,12 +178,17 @@ export async function prepareOutput(outDir: string, subfolders: readonly string[
 function writeError(what: string, file: string, error: unknown, output = ''): OutputWriteError {
   const code = (error as { code?: string }).code ?? 'unknown error';
   const reason = WRITE_REASONS[code] ?? code;
-  return new OutputWriteError(`${what} (${reason})`, {
-    stage: 'write',
-    file,
-    hint: writeHint(code),
-    cause: error,
-  }, reason, output);
+  return new OutputWriteError(
+    `${what} (${reason})`,
+    {
+      stage: 'write',
+      file,
+      hint: writeHint(code),
+      cause: error,
+    },
+    reason,
+    output,
+  );
 }
 
 const WRITE_REASONS: Readonly<Record<string, string>> = {
@@ -173,7 +200,9 @@ const WRITE_REASONS: Readonly<Record<string, string>> = {
 };
 
 function writeHint(code: string): string {
-  return code === 'ENOSPC' || code === 'EDQUOT' ? 'Free disk space and build again; the previous file was kept.' : 'Check that the output folder is writable, or choose another with --out DIR.';
+  return code === 'ENOSPC' || code === 'EDQUOT'
+    ? 'Free disk space and build again; the previous file was kept.'
+    : 'Check that the output folder is writable, or choose another with --out DIR.';
 }
 
 /** One error for many outputs that failed for the same reason (a full disk fails them all). */
@@ -184,9 +213,16 @@ export function combineWriteErrors(outDir: string, failures: readonly OutputWrit
     const [first] = group;
     if (group.length === 1 || first === undefined) return first as FactsheetsError;
     const outputs = group.map((failure) => failure.output).sort();
-    if (first.atSharedPlace) return new FactsheetsError(`${first.message} (not written: ${outputs.join(', ')})`, { ...first.fields(), cause: first });
+    if (first.atSharedPlace)
+      return new FactsheetsError(`${first.message} (not written: ${outputs.join(', ')})`, {
+        ...first.fields(),
+        cause: first,
+      });
     return new FactsheetsError(`cannot write ${group.length} files (${first.reason}): ${outputs.join(', ')}`, {
-      stage: 'write', file: outDir, ...(first.hint === undefined ? {} : { hint: first.hint }), cause: first,
+      stage: 'write',
+      file: outDir,
+      ...(first.hint === undefined ? {} : { hint: first.hint }),
+      cause: first,
     });
   });
 }

@@ -22,27 +22,36 @@ const LOCAL_HEADER = 0x04034b50;
  * nothing is decompressed. ZIP64 sizes and offsets are read from their extra fields.
  */
 export function centralDirectory(bytes: Buffer, file: string): ZipEntry[] {
-  const damaged = (what: string): FactsheetsError => new FactsheetsError(`the workbook cannot be read (${what})`, {
-    stage: 'load', file, hint: 'Save the dataset from Excel or LibreOffice as an Excel workbook (.xlsx), or export it as CSV UTF-8.',
-  });
+  const damaged = (what: string): FactsheetsError =>
+    new FactsheetsError(`the workbook cannot be read (${what})`, {
+      stage: 'load',
+      file,
+      hint: 'Save the dataset from Excel or LibreOffice as an Excel workbook (.xlsx), or export it as CSV UTF-8.',
+    });
   const end = findEnd(bytes);
   if (end < 0) throw damaged('it is not a ZIP archive, as an .xlsx file is');
   let count = bytes.readUInt16LE(end + 10);
   let offset: number = bytes.readUInt32LE(end + 16);
   if ((count === 0xffff || offset === 0xffffffff) && end >= 20 && bytes.readUInt32LE(end - 20) === ZIP64_LOCATOR) {
     const zip64 = Number(bytes.readBigUInt64LE(end - 12));
-    if (zip64 + 56 > bytes.length || bytes.readUInt32LE(zip64) !== ZIP64_END) throw damaged('its ZIP64 directory is damaged');
+    if (zip64 + 56 > bytes.length || bytes.readUInt32LE(zip64) !== ZIP64_END)
+      throw damaged('its ZIP64 directory is damaged');
     count = Number(bytes.readBigUInt64LE(zip64 + 32));
     offset = Number(bytes.readBigUInt64LE(zip64 + 48));
   }
   const entries: ZipEntry[] = [];
   for (let index = 0; index < count; index += 1) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== DIRECTORY_ENTRY) throw damaged('its file directory is damaged');
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== DIRECTORY_ENTRY)
+      throw damaged('its file directory is damaged');
     const nameLength = bytes.readUInt16LE(offset + 28);
     const extraLength = bytes.readUInt16LE(offset + 30);
     const commentLength = bytes.readUInt16LE(offset + 32);
     const name = bytes.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const declared = { compressedSize: bytes.readUInt32LE(offset + 20), size: bytes.readUInt32LE(offset + 24), headerOffset: bytes.readUInt32LE(offset + 42) };
+    const declared = {
+      compressedSize: bytes.readUInt32LE(offset + 20),
+      size: bytes.readUInt32LE(offset + 24),
+      headerOffset: bytes.readUInt32LE(offset + 42),
+    };
     const extra = bytes.subarray(offset + 46 + nameLength, offset + 46 + nameLength + extraLength);
     entries.push({ name, method: bytes.readUInt16LE(offset + 10), ...withZip64(declared, extra) });
     offset += 46 + nameLength + extraLength + commentLength;
@@ -62,7 +71,7 @@ type Sizes = Pick<ZipEntry, 'compressedSize' | 'size' | 'headerOffset'>;
 
 /** Sizes marked 0xffffffff are in the ZIP64 extra field (id 1), in the order size, compressed size, offset. */
 function withZip64(declared: Sizes, extra: Buffer): Sizes {
-  for (let position = 0; position + 4 <= extra.length;) {
+  for (let position = 0; position + 4 <= extra.length; ) {
     const id = extra.readUInt16LE(position);
     const length = extra.readUInt16LE(position + 2);
     if (id === 1) {

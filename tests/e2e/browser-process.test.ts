@@ -25,7 +25,10 @@ describe('renderer processes', () => {
   it('are at most one per core, and at most one per page', async () => {
     const { rendererLimit } = await import('../../src/browser/process.js');
     expect([rendererLimit(4, 2), rendererLimit(4, 8), rendererLimit(1, 2), rendererLimit(0, 2)]).toEqual([
-      '--renderer-process-limit=2', '--renderer-process-limit=4', '--renderer-process-limit=1', '--renderer-process-limit=1',
+      '--renderer-process-limit=2',
+      '--renderer-process-limit=4',
+      '--renderer-process-limit=1',
+      '--renderer-process-limit=1',
     ]);
   });
 });

@@ -21,8 +21,12 @@ async function sampleRows(): Promise<string[][]> {
   return rows;
 }
 
-const quoteFor = (delimiter: string) => (field: string): string =>
-  (field.includes(delimiter) || field.includes('"') || field.includes('\n') ? `"${field.replaceAll('"', '""')}"` : field);
+const quoteFor =
+  (delimiter: string) =>
+  (field: string): string =>
+    field.includes(delimiter) || field.includes('"') || field.includes('\n')
+      ? `"${field.replaceAll('"', '""')}"`
+      : field;
 
 /** As Excel writes "CSV UTF-8" in a French or German locale: BOM, semicolons, decimal commas, CRLF. */
 function asEuropeanCsv(rows: readonly string[][]): string {
@@ -45,7 +49,9 @@ async function asWorkbook(rows: readonly string[][], edit?: (sheet: ExcelJS.Work
   const numeric = new Set(['year', 'amount_eur']);
   const header = rows[0] ?? [];
   for (const [index, row] of rows.entries()) {
-    sheet.addRow(index === 0 ? [...row] : row.map((field, column) => (numeric.has(header[column] ?? '') ? Number(field) : field)));
+    sheet.addRow(
+      index === 0 ? [...row] : row.map((field, column) => (numeric.has(header[column] ?? '') ? Number(field) : field)),
+    );
   }
   const amount = sheet.getCell(2, header.indexOf('amount_eur') + 1);
   amount.value = { formula: `${String(amount.value)}*1`, result: Number(amount.value) };
@@ -53,7 +59,9 @@ async function asWorkbook(rows: readonly string[][], edit?: (sheet: ExcelJS.Work
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function buildWith(dataset: Readonly<Record<string, string | Buffer>>): Promise<CliResult & { out: string; content: string }> {
+async function buildWith(
+  dataset: Readonly<Record<string, string | Buffer>>,
+): Promise<CliResult & { out: string; content: string }> {
   const content = await copySample();
   if ('funding.xlsx' in dataset && !('funding.csv' in dataset)) {
     await rm(join(content, 'funding.csv'));
@@ -89,10 +97,15 @@ describe('the dataset as the data team keeps it (real Chromium)', () => {
     for (const [name, bytes] of expected) expect(actual.get(name)?.equals(bytes), name).toBe(true);
 
     // Other bytes (another sheet added), the same rows: every output is up to date.
-    await writeFile(join(workbook.content, 'funding.xlsx'), await asWorkbook(rows, (sheet) => sheet.workbook.addWorksheet('Scratch').addRow(['x'])));
+    await writeFile(
+      join(workbook.content, 'funding.xlsx'),
+      await asWorkbook(rows, (sheet) => sheet.workbook.addWorksheet('Scratch').addRow(['x'])),
+    );
     const again = await runCli(['build', '--content', workbook.content, '--out', workbook.out, '--json']);
     expect(again.code).toBe(0);
-    expect(new Set((JSON.parse(again.stdout) as { documents: { status: string }[] }).documents.map((entry) => entry.status))).toEqual(new Set(['unchanged']));
+    expect(
+      new Set((JSON.parse(again.stdout) as { documents: { status: string }[] }).documents.map((entry) => entry.status)),
+    ).toEqual(new Set(['unchanged']));
   });
 
   it('names the sheet and cell of a bad value, and refuses both funding.csv and funding.xlsx', async () => {
@@ -102,13 +115,16 @@ describe('the dataset as the data team keeps it (real Chromium)', () => {
     const badBuild = await buildWith({ 'funding.xlsx': bad });
     expect(badBuild.code).toBe(1);
     const errors = (JSON.parse(badBuild.stdout) as { errors: { message: string; file: string }[] }).errors;
-    expect(errors[0]).toMatchObject({ file: expect.stringMatching(/(^|\/)funding\.xlsx$/), message: 'Funding!F14: column "amount_eur": "12,500,000" has thousands separators' });
+    expect(errors[0]).toMatchObject({
+      file: expect.stringMatching(/(^|\/)funding\.xlsx$/),
+      message: 'Funding!F14: column "amount_eur": "12,500,000" has thousands separators',
+    });
 
     const both = await buildWith({ 'funding.csv': asCsv(rows), 'funding.xlsx': bad });
     expect(both.code).toBe(1);
-    expect((JSON.parse(both.stdout) as { errors: { message: string }[] }).errors.map((error) => error.message)).toEqual([
-      expect.stringMatching(/has both .*funding\.csv and .*funding\.xlsx: which one is the dataset\?/),
-    ]);
+    expect((JSON.parse(both.stdout) as { errors: { message: string }[] }).errors.map((error) => error.message)).toEqual(
+      [expect.stringMatching(/has both .*funding\.csv and .*funding\.xlsx: which one is the dataset\?/)],
+    );
   });
 
   it('a semicolon CSV with decimal commas builds byte-identical PDFs', async () => {
@@ -123,15 +139,28 @@ describe('the dataset as the data team keeps it (real Chromium)', () => {
   });
 
   it('a dataset saved as "ANSI" is one error naming it and its line, never the fonts or a Markdown file', async () => {
-    const text = (await readFile(join(await copySample(), 'funding.csv'), 'utf8')).replace('Resilience of communities', 'Résilience des communautés');
+    const text = (await readFile(join(await copySample(), 'funding.csv'), 'utf8')).replace(
+      'Resilience of communities',
+      'Résilience des communautés',
+    );
     const ansi = await buildWith({ 'funding.csv': Buffer.from(text, 'latin1') });
     expect(ansi.code).toBe(1);
-    const errors = (JSON.parse(ansi.stdout) as { errors: { message: string; file: string; line?: number; hint?: string }[] }).errors;
-    expect(errors[0]).toMatchObject({ file: expect.stringMatching(/funding\.csv$/), line: 3, message: expect.stringMatching(/^the dataset is not UTF-8 text: byte 0xE9 on this line/) });
+    const errors = (
+      JSON.parse(ansi.stdout) as { errors: { message: string; file: string; line?: number; hint?: string }[] }
+    ).errors;
+    expect(errors[0]).toMatchObject({
+      file: expect.stringMatching(/funding\.csv$/),
+      line: 3,
+      message: expect.stringMatching(/^the dataset is not UTF-8 text: byte 0xE9 on this line/),
+    });
     expect(errors[0]?.hint).toMatch(/^Save the dataset as UTF-8/);
     expect(ansi.stdout).not.toMatch(/font|U\+FFFD/i);
     // One cause, one error: the documents it fails are failed with it, not one error each.
     expect(errors).toHaveLength(1);
-    expect((JSON.parse(ansi.stdout) as { documents: { status: string }[] }).documents.every((document) => document.status === 'failed')).toBe(true);
+    expect(
+      (JSON.parse(ansi.stdout) as { documents: { status: string }[] }).documents.every(
+        (document) => document.status === 'failed',
+      ),
+    ).toBe(true);
   });
 }, 300_000);

@@ -43,7 +43,16 @@ function cloneLike(root: string): string {
  */
 function checkoutCopy(target: string): void {
   mkdirSync(target);
-  for (const entry of ['src', 'templates', 'starter', 'docs', 'package.json', 'package-lock.json', 'tsconfig.json', 'README.md']) {
+  for (const entry of [
+    'src',
+    'templates',
+    'starter',
+    'docs',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json',
+    'README.md',
+  ]) {
     cpSync(join(PROJECT, entry), join(target, entry), { recursive: true });
   }
   symlinkSync(join(PROJECT, 'node_modules'), join(target, 'node_modules'));
@@ -51,12 +60,17 @@ function checkoutCopy(target: string): void {
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const server = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
 /** Runs a long-running command until its first line of output, then sends Ctrl-C to its process group. */
-async function runUntilFirstLine(command: string, cwd: string): Promise<{ firstLine: string; code: number | null; signal: NodeJS.Signals | null }> {
+async function runUntilFirstLine(
+  command: string,
+  cwd: string,
+): Promise<{ firstLine: string; code: number | null; signal: NodeJS.Signals | null }> {
   // The documented default port may be taken on a shared machine: then the same command on a free port.
   const runnable = /\bpreview\b/.test(command) && !(await portFree(4870)) ? `${command} --port 0` : command;
   const child = spawn('sh', ['-c', runnable], { cwd, env: ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -67,7 +81,10 @@ async function runUntilFirstLine(command: string, cwd: string): Promise<{ firstL
       stream.on('data', (chunk: Buffer) => {
         output += chunk.toString();
         // npm's own lines (`> factsheets@… factsheets`) come first; the command's first whole line is what counts.
-        const line = output.split('\n').slice(0, -1).find((row) => row.trim() !== '' && !row.startsWith('>'));
+        const line = output
+          .split('\n')
+          .slice(0, -1)
+          .find((row) => row.trim() !== '' && !row.startsWith('>'));
         if (line !== undefined) {
           clearTimeout(timer);
           resolve(line);
@@ -75,7 +92,9 @@ async function runUntilFirstLine(command: string, cwd: string): Promise<{ firstL
       });
     }
   });
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   signalGroup(child.pid ?? 0, 'SIGINT');
   return { firstLine, ...(await ended) };
 }
@@ -94,12 +113,18 @@ async function runPage(page: string, cwd: string): Promise<Map<string, string>> 
   const printed = new Map<string, string>();
   for (const { command } of docCommands(page).filter((each) => each.kind === 'shell block')) {
     if (RUN_ELSEWHERE[command] !== undefined) continue;
-    const parts = command.split('&&').map((part) => part.trim()).filter((part) => RUN_ELSEWHERE[part] === undefined);
+    const parts = command
+      .split('&&')
+      .map((part) => part.trim())
+      .filter((part) => RUN_ELSEWHERE[part] === undefined);
     for (const part of parts.map((each) => AFTER_COMPILE[each] ?? each)) {
       if (UNTIL_CTRL_C.test(part)) {
         const stopped = await runUntilFirstLine(part, cwd);
         expect(stopped.firstLine, part).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-        expect(stopped.code === 130 || stopped.signal === 'SIGINT', `${part}: ended with ${stopped.code ?? stopped.signal}`).toBe(true);
+        expect(
+          stopped.code === 130 || stopped.signal === 'SIGINT',
+          `${part}: ended with ${stopped.code ?? stopped.signal}`,
+        ).toBe(true);
         printed.set(command, stopped.firstLine);
       } else printed.set(command, run(part, cwd));
     }
@@ -109,7 +134,12 @@ async function runPage(page: string, cwd: string): Promise<Map<string, string>> 
 
 describe('every shell example in the docs, run as written', () => {
   it('runs every command of every shell block, or names where it is run instead', () => {
-    const shellCommands = new Set(docPages().flatMap(docCommands).filter((each) => each.kind === 'shell block').map((each) => each.command));
+    const shellCommands = new Set(
+      docPages()
+        .flatMap(docCommands)
+        .filter((each) => each.kind === 'shell block')
+        .map((each) => each.command),
+    );
     const parts = new Set([...shellCommands].flatMap((command) => command.split('&&').map((part) => part.trim())));
     // Each exception is still in the docs: none hides a command that is gone.
     expect(Object.keys(RUN_ELSEWHERE).filter((command) => !parts.has(command))).toEqual([]);
@@ -119,10 +149,14 @@ describe('every shell example in the docs, run as written', () => {
   it('README.md: the quick start builds the sample, and a new team starts from the starter', async () => {
     const clone = cloneLike(await tempDir('factsheets-doc-readme-'));
     const printed = await runPage('README.md', clone);
-    expect(printed.get('npm install && npm run build')).toMatch(/22 built \(18 documents, 4 briefing packs\), 0 failed/);
+    expect(printed.get('npm install && npm run build')).toMatch(
+      /22 built \(18 documents, 4 briefing packs\), 0 failed/,
+    );
     expect(existsSync(join(clone, 'my-programme/factsheets.yml'))).toBe(true);
     // The starter's documents replace the sample's in output/ (a full build removes the PDFs of documents it no longer has).
-    expect(printed.get('npm run factsheets -- build --content my-programme')).toMatch(/4 built \(3 documents, the briefing pack\), 0 failed/);
+    expect(printed.get('npm run factsheets -- build --content my-programme')).toMatch(
+      /4 built \(3 documents, the briefing pack\), 0 failed/,
+    );
     expect(existsSync(join(clone, 'output/overview.pdf'))).toBe(true);
   }, 180_000);
 
@@ -147,7 +181,10 @@ describe('every shell example in the docs, run as written', () => {
     // The page's package.json scripts, added to the project's own, run the installed tool.
     const example = /```json\n([\s\S]*?)```/.exec(readDoc('docs/using-in-your-repository.md'))?.[1] ?? '{}';
     const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ ...manifest, scripts: (JSON.parse(example) as { scripts: unknown }).scripts }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ ...manifest, scripts: (JSON.parse(example) as { scripts: unknown }).scripts }),
+    );
     expect(run('npm run pdfs', project)).toMatch(/0 built, 4 unchanged/);
     expect(run('npm run factsheets -- build --print', project)).toMatch(/print edition/);
   }, 180_000);

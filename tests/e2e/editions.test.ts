@@ -12,7 +12,9 @@ const NNBSP = '\u202f';
 
 /** The document catalog's /Lang, read by qpdf (not by this project's PDF code). */
 function catalogLanguage(path: string): string | undefined {
-  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString('latin1');
   const catalog = qdf.split('endobj').find((object) => /\/Type \/Catalog\b/.test(object)) ?? '';
   return /\/Lang \(([^)]*)\)/.exec(catalog)?.[1];
 }
@@ -55,28 +57,41 @@ describe('the sample in English and French, side by side', () => {
     const text = pdfText(join(out, 'fr/countries/mali.pdf'));
     expect(text).toMatch(/\d+(,\d)? millions d’euros/);
     // The narrow space before % is printed (the brand font's thin space glyph) and extracted as a space.
-    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, 'fr/countries/mali.pdf'), '-'], { encoding: 'utf8' });
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, 'fr/countries/mali.pdf'), '-'], {
+      encoding: 'utf8',
+    });
     expect(raw).toMatch(/\d[ \u202f]%/);
     expect(raw).not.toMatch(/\d%/);
     expect(text).toContain('6 septembre 2017');
-    for (const words of ['Financement par instrument', 'Par statut', 'Lignes de financement du jeu de données', 'Données fictives', 'Fiche pays']) {
+    for (const words of [
+      'Financement par instrument',
+      'Par statut',
+      'Lignes de financement du jeu de données',
+      'Données fictives',
+      'Fiche pays',
+    ]) {
       expect(text.toLowerCase(), words).toContain(words.toLowerCase());
     }
-    for (const english of ['Funding by', 'By status', 'Sample data ', 'Country brief', 'already contracted']) expect(text, english).not.toContain(english);
-    expect(altTexts(join(out, 'fr/countries/mali.pdf')).join(' ')).toMatch(/Carte situant Mali et ses voisins\u202f: .*Côte d’Ivoire.*Sénégal/u);
+    for (const english of ['Funding by', 'By status', 'Sample data ', 'Country brief', 'already contracted'])
+      expect(text, english).not.toContain(english);
+    expect(altTexts(join(out, 'fr/countries/mali.pdf')).join(' ')).toMatch(
+      /Carte situant Mali et ses voisins\u202f: .*Côte d’Ivoire.*Sénégal/u,
+    );
     const factsheet = pdfText(join(out, 'fr/factsheet.pdf'));
     expect(factsheet).toMatch(/Page 2 sur 2/);
     expect(factsheet).toContain('Côte d’Ivoire');
     expect(factsheet).toMatch(/\d+(,\d)? milliards? d’euros/);
   });
 
-  it('makes a pack per language, of that language\'s editions', () => {
+  it("makes a pack per language, of that language's editions", () => {
     expect(build.stdout).toMatch(/22 built \(18 documents, 4 briefing packs\)/);
     const french = join(out, 'fr/briefing-pack.pdf');
     expect(catalogLanguage(french)).toBe('fr');
     expect(pdfInfo(french)['Title']).toBe(`Dossier d’information${NNBSP}: Cadre de partenariat pour les migrations`);
     const text = pdfText(french);
-    expect(text).toContain('Sommaire Cadre de partenariat pour les migrations Fiche d’information 3 Mali Fiche pays 5 Niger Fiche pays 6 Sénégal Fiche pays 7 Côte d’Ivoire Fiche pays 8 Guinée Fiche pays 9');
+    expect(text).toContain(
+      'Sommaire Cadre de partenariat pour les migrations Fiche d’information 3 Mali Fiche pays 5 Niger Fiche pays 6 Sénégal Fiche pays 7 Côte d’Ivoire Fiche pays 8 Guinée Fiche pays 9',
+    );
     expect(text).toMatch(/Dossier d’information · page 2 sur \d+/);
     // 1 cover + 1 contents + the French factsheet (2 pages) + 5 briefs
     expect(pageCount(french)).toBe(9);
@@ -99,7 +114,9 @@ describe('the sample in English and French, side by side', () => {
     const french = await runCli(['build', '--content', content, '--out', out, '--force', '--only', 'niger.fr']);
     expect(french.stdout.match(/^built .*$/gm)).toEqual([expect.stringContaining('fr/countries/niger.pdf')]);
     const both = await runCli(['build', '--content', content, '--out', out, '--force', '--only', 'niger']);
-    expect(both.stdout.match(/^built .*$/gm)?.sort()).toEqual([expect.stringContaining(' countries/niger.pdf'), expect.stringContaining('fr/countries/niger.pdf')].sort());
+    expect(both.stdout.match(/^built .*$/gm)?.sort()).toEqual(
+      [expect.stringContaining(' countries/niger.pdf'), expect.stringContaining('fr/countries/niger.pdf')].sort(),
+    );
   });
 });
 
@@ -113,7 +130,9 @@ describe('message files that do not match the templates', () => {
     const out = await tempDir('factsheets-messages-out-');
     const result = await runCli(['build', '--content', content, '--templates', templates, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(templates, 'messages/fr.yml')}: error: message "brief.by_status" is missing`);
+    expect(result.stderr).toContain(
+      `${join(templates, 'messages/fr.yml')}: error: message "brief.by_status" is missing`,
+    );
     expect(result.stderr).toContain('(not built: factsheet.fr, cote-d-ivoire.fr, guinea.fr and 3 more)');
     expect(result.stderr).toContain('one-pager.hbs uses it at line');
     expect(existsSync(join(out, 'countries/mali.pdf'))).toBe(true);

@@ -50,8 +50,14 @@ describe('a content folder with many bad inputs', () => {
 
 describe('the command line', () => {
   it.each([
-    [['frobnicate'], 'factsheets: unknown command "frobnicate" (the commands are "build", "preview", "review", "init", "check", "languages" and "forecast")'],
-    [[], 'factsheets: missing command (the commands are "build", "preview", "review", "init", "check", "languages" and "forecast")'],
+    [
+      ['frobnicate'],
+      'factsheets: unknown command "frobnicate" (the commands are "build", "preview", "review", "init", "check", "languages" and "forecast")',
+    ],
+    [
+      [],
+      'factsheets: missing command (the commands are "build", "preview", "review", "init", "check", "languages" and "forecast")',
+    ],
     [['build', '--jobs', 'zero'], 'factsheets: --jobs must be a whole number from 1 to 64, got "zero"'],
     [['build', '--bogus'], "factsheets: Unknown option '--bogus'"],
     [['build', '--only', ','], 'factsheets: --only needs at least one document name'],
@@ -65,7 +71,9 @@ describe('the command line', () => {
   it('exits 2 when --only names a document that does not exist', async () => {
     const result = await runCli(['build', '--only', 'mali,atlantis', '--out', await tempDir()]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, cote-d-ivoire.fr, ethiopia, ethiopia.am, factsheet, factsheet.fr,.* \(a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one\)\./);
+    expect(result.stderr).toMatch(
+      /^error: --only names a document that does not exist: atlantis\n  hint: Known documents: cote-d-ivoire, cote-d-ivoire.fr, ethiopia, ethiopia.am, factsheet, factsheet.fr,.* \(a name takes all its editions; add a language, e.g. mali.fr or mali.en, for one\)\./,
+    );
   });
 
   it('builds only the documents named by --only', async () => {
@@ -78,11 +86,19 @@ describe('the command line', () => {
     expect(await readdir(join(out, 'fr/countries'))).toEqual(['mali.pdf']);
     // A later --only build adds to the manifest instead of forgetting the others.
     expect((await runCli(['build', '--only', 'niger', '--out', out])).code).toBe(0);
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string }[] };
-    expect(manifest.documents.map((entry) => entry.output)).toEqual(['countries/niger.pdf', 'factsheet.pdf', 'fr/countries/mali.pdf', 'fr/countries/niger.pdf', 'fr/factsheet.pdf']);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      documents: { output: string }[];
+    };
+    expect(manifest.documents.map((entry) => entry.output)).toEqual([
+      'countries/niger.pdf',
+      'factsheet.pdf',
+      'fr/countries/mali.pdf',
+      'fr/countries/niger.pdf',
+      'fr/factsheet.pdf',
+    ]);
   });
 
-  it('prints help and exits 0: every command with a line each, and a command\'s own options', async () => {
+  it("prints help and exits 0: every command with a line each, and a command's own options", async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
@@ -98,16 +114,22 @@ describe('the command line', () => {
   });
 
   it('says in one line which browser is missing, without a stack trace', async () => {
-    const result = await runCli(['build', '--only', 'mali', '--out', await tempDir()], { env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' } });
+    const result = await runCli(['build', '--only', 'mali', '--out', await tempDir()], {
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chrome' },
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('error: the browser at /nonexistent/chrome does not exist\n' +
-      '  hint: Correct PUPPETEER_EXECUTABLE_PATH (or unset it to use the system Chromium).\n');
+    expect(result.stderr).toBe(
+      'error: the browser at /nonexistent/chrome does not exist\n' +
+        '  hint: Correct PUPPETEER_EXECUTABLE_PATH (or unset it to use the system Chromium).\n',
+    );
   });
 
   it('builds any content folder that follows the contract, from any folder, with the bundled templates', async () => {
     const content = await writeContent({
-      'brief.md': '---\ntitle: A brief of our own\ndate: 2024-05-01\n---\n\n## Section\n\nText with ~~GFM~~ and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
-      'countries/sao-tome.md': '---\nname: São Tomé and Príncipe\niso: ST\n---\n\n## Why\n\nTotal {{money funding.total}}.\n',
+      'brief.md':
+        '---\ntitle: A brief of our own\ndate: 2024-05-01\n---\n\n## Section\n\nText with ~~GFM~~ and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n',
+      'countries/sao-tome.md':
+        '---\nname: São Tomé and Príncipe\niso: ST\n---\n\n## Why\n\nTotal {{money funding.total}}.\n',
       'funding.csv': 'country,instrument,year,amount_eur,status\nST,European Development Fund,2020,950000,paid\n',
     });
     const cwd = await tempDir('factsheets-cwd-');
@@ -127,22 +149,41 @@ describe('machine-readable reports', () => {
     const result = await runCli(['build', '--content', 'tests/fixtures/overflow', '--out', out, '--json']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
-    const report = JSON.parse(result.stdout) as { ok: boolean; summary: unknown; documents: { name: string; status: string }[]; errors: { file: string; stage: string }[]; warnings: unknown[] };
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      summary: unknown;
+      documents: { name: string; status: string }[];
+      errors: { file: string; stage: string }[];
+      warnings: unknown[];
+    };
     expect(report.ok).toBe(false);
     expect(report.summary).toEqual({
-      built: 1, unchanged: 0, failed: 1, errors: 1, warnings: 1,
+      built: 1,
+      unchanged: 0,
+      failed: 1,
+      errors: 1,
+      warnings: 1,
       // The pack is not made when a document failed (the warning says so): no entry of its own.
-      documents: { built: 1, unchanged: 0, failed: 1 }, printEditions: { built: 0, unchanged: 0, failed: 0 }, briefingPack: { built: 0, unchanged: 0, failed: 0 },
+      documents: { built: 1, unchanged: 0, failed: 1 },
+      printEditions: { built: 0, unchanged: 0, failed: 0 },
+      briefingPack: { built: 0, unchanged: 0, failed: 0 },
     });
     expect(report.warnings).toEqual([{ message: 'briefing-pack.pdf was not rebuilt: some English documents failed' }]);
-    expect(report.documents.map((document) => [document.name, document.status]).sort()).toEqual([['long', 'failed'], ['short', 'built']]);
+    expect(report.documents.map((document) => [document.name, document.status]).sort()).toEqual([
+      ['long', 'failed'],
+      ['short', 'built'],
+    ]);
     expect(report.errors[0]).toMatchObject({ file: 'tests/fixtures/overflow/countries/long.md', stage: 'finish' });
   });
 
   it('under GitHub Actions, errors are also workflow annotations on the file and line', async () => {
-    const result = await runCli(['build', '--content', 'tests/fixtures/bad-inputs', '--out', await tempDir()], { env: { GITHUB_ACTIONS: 'true' } });
+    const result = await runCli(['build', '--content', 'tests/fixtures/bad-inputs', '--out', await tempDir()], {
+      env: { GITHUB_ACTIONS: 'true' },
+    });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('::error file=tests/fixtures/bad-inputs/funding.csv,line=4,col=37,title=factsheets validate::column "amount_eur": -400 is negative%0AAmounts must be zero or more, in euros.\n');
+    expect(result.stdout).toContain(
+      '::error file=tests/fixtures/bad-inputs/funding.csv,line=4,col=37,title=factsheets validate::column "amount_eur": -400 is negative%0AAmounts must be zero or more, in euros.\n',
+    );
     expect(result.stdout.match(/^::error /gm)).toHaveLength(9);
   });
 });
@@ -154,7 +195,8 @@ describe('a typo in the settings after a good build (real Chromium, the sample)'
     expect((await runCli(['build', '--content', content, '--out', out])).code).toBe(0);
     const pdfs = async (): Promise<Map<string, string>> => {
       const found = new Map<string, string>();
-      for (const name of await readdir(out, { recursive: true })) if (name.endsWith('.pdf')) found.set(name, (await readFile(join(out, name))).toString('base64'));
+      for (const name of await readdir(out, { recursive: true }))
+        if (name.endsWith('.pdf')) found.set(name, (await readFile(join(out, name))).toString('base64'));
       return found;
     };
     const before = await pdfs();
@@ -168,8 +210,12 @@ describe('a typo in the settings after a good build (real Chromium, the sample)'
     expect(await pdfs()).toEqual(before);
     const report = JSON.parse(broken.stdout) as { outOfDate: { output: string; reason: string }[] };
     expect(report.outOfDate.map((kept) => kept.output).sort()).toEqual([...before.keys()].sort());
-    expect(report.outOfDate[0]?.reason).toMatch(/^(its last build failed: .*factsheets\.yml:\d+:1: unknown setting "footer_nte"|not made again: some documents failed)$/);
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { outOfDate?: string }[] };
+    expect(report.outOfDate[0]?.reason).toMatch(
+      /^(its last build failed: .*factsheets\.yml:\d+:1: unknown setting "footer_nte"|not made again: some documents failed)$/,
+    );
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      documents: { outOfDate?: string }[];
+    };
     expect(manifest.documents.filter((entry) => entry.outOfDate !== undefined)).toHaveLength(22);
 
     await writeFile(settings, good);

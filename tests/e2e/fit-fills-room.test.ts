@@ -7,8 +7,21 @@ import { pageCount, pdfText } from '../helpers/pdf.js';
 import { formatMoney } from '../../src/stages/render/handlebars/format.js';
 import { generateContent, type GeneratedCountry } from '../helpers/realistic-content.js';
 
-interface JsonFit { readonly step: string; readonly stepIndex: number; readonly roomMm: number; readonly lines?: { readonly shown: number; readonly leftOut: number } }
-interface JsonReport { readonly documents: { readonly name: string; readonly status: string; readonly output: string; readonly fit?: JsonFit }[]; readonly errors: { readonly document?: string; readonly message: string }[] }
+interface JsonFit {
+  readonly step: string;
+  readonly stepIndex: number;
+  readonly roomMm: number;
+  readonly lines?: { readonly shown: number; readonly leftOut: number };
+}
+interface JsonReport {
+  readonly documents: {
+    readonly name: string;
+    readonly status: string;
+    readonly output: string;
+    readonly fit?: JsonFit;
+  }[];
+  readonly errors: { readonly document?: string; readonly message: string }[];
+}
 
 /**
  * Generated briefs (the seed of realistic-fit.test.ts) whose funding tables the fitter cut, one
@@ -29,7 +42,10 @@ async function templatesKeeping(stepIndex: number, lines: number): Promise<strin
   const text = await readFile(layout, 'utf8');
   expect(text).toContain(declared);
   const minLines = [...MIN_LINES.slice(0, stepIndex), lines].join(' ');
-  await writeFile(layout, text.replace(declared, `data-fit-steps="${STEPS.slice(0, stepIndex).join(' ')}" data-fit-min-lines="${minLines}"`));
+  await writeFile(
+    layout,
+    text.replace(declared, `data-fit-steps="${STEPS.slice(0, stepIndex).join(' ')}" data-fit-min-lines="${minLines}"`),
+  );
   return folder;
 }
 
@@ -48,12 +64,16 @@ describe('the fitter fills the room it has: as many funding lines as fit at the 
       ...Object.fromEntries(briefs.map((brief) => [`countries/${brief.name}.md`, brief.markdown])),
     });
     out = await tempDir('factsheets-fit-room-');
-    report = JSON.parse((await runCli(['build', '--content', folder, '--out', out, '--jobs', '2', '--json'])).stdout) as JsonReport;
+    report = JSON.parse(
+      (await runCli(['build', '--content', folder, '--out', out, '--jobs', '2', '--json'])).stdout,
+    ) as JsonReport;
   }, 120_000);
 
   it('prints the largest N lines that fit and a closing line for the rest: every row accounted for, the amounts adding up', async () => {
     expect(report.errors).toEqual([]);
-    expect(new Set(briefs.map((brief) => report.documents.find((each) => each.name === brief.name)?.fit?.step))).toEqual(new Set(['design', ...STEPS]));
+    expect(
+      new Set(briefs.map((brief) => report.documents.find((each) => each.name === brief.name)?.fit?.step)),
+    ).toEqual(new Set(['design', ...STEPS]));
     for (const brief of briefs) {
       const document = report.documents.find((each) => each.name === brief.name);
       const { shown = 0, leftOut = 0 } = document?.fit?.lines ?? {};
@@ -68,9 +88,23 @@ describe('the fitter fills the room it has: as many funding lines as fit at the 
       // One more would not fit: the same page made to keep N + 1 lines at its step runs over.
       const fit = document?.fit;
       const templates = await templatesKeeping(fit?.stepIndex ?? 0, (fit?.lines?.shown ?? 0) + 1);
-      const again = await runCli(['build', '--content', folder, '--out', await tempDir('factsheets-fit-more-'), '--templates', templates, '--only', brief.name, '--json']);
+      const again = await runCli([
+        'build',
+        '--content',
+        folder,
+        '--out',
+        await tempDir('factsheets-fit-more-'),
+        '--templates',
+        templates,
+        '--only',
+        brief.name,
+        '--json',
+      ]);
       const errors = (JSON.parse(again.stdout) as JsonReport).errors;
-      expect(errors.map((error) => error.message), brief.name).toEqual([expect.stringMatching(/^does not fit on one page even at its densest step/)]);
+      expect(
+        errors.map((error) => error.message),
+        brief.name,
+      ).toEqual([expect.stringMatching(/^does not fit on one page even at its densest step/)]);
     }
   }, 120_000);
 });

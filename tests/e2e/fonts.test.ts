@@ -25,11 +25,14 @@ describe('brand fonts (real Chromium)', () => {
     const content = await writeContent({
       'countries/mali.md': '---\nname: Mali\niso: ML\n---\n\nNarrative.\n',
       // U+0F40, a Tibetan letter: no default font has it.
-      'funding.csv': 'country,instrument,year,amount_eur,status\nML,Fund,2016,1000000,paid\nML,Fund \u0F40,2017,500000,paid\n',
+      'funding.csv':
+        'country,instrument,year,amount_eur,status\nML,Fund,2016,1000000,paid\nML,Fund \u0F40,2017,500000,paid\n',
     });
     const out = await tempDir();
     const result = await runCli(['build', '--content', content, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr.split('\n')[0]).toBe(`${join(content, 'funding.csv')}:3:4: error: column "instrument": holds characters the declared fonts lack, which countries/mali.pdf prints: "\u0F40" (U+0F40)`);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `${join(content, 'funding.csv')}:3:4: error: column "instrument": holds characters the declared fonts lack, which countries/mali.pdf prints: "\u0F40" (U+0F40)`,
+    );
   });
 });

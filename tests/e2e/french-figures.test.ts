@@ -9,8 +9,9 @@ import { pdfFonts } from '../helpers/pdf.js';
 /** The words of a PDF's first page with their left and right edges (pt), from `pdftotext -bbox`. */
 function wordBoxes(pdf: string): { word: string; top: number; left: number; right: number }[] {
   const xml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
-  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
-    .map((match) => ({ word: match[4] ?? '', top: Number(match[2]), left: Number(match[1]), right: Number(match[3]) }));
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+    (match) => ({ word: match[4] ?? '', top: Number(match[2]), left: Number(match[1]), right: Number(match[3]) }),
+  );
 }
 
 /** The space between `first` and the word after it, where `first` first appears. */

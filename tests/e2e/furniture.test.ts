@@ -6,13 +6,19 @@ import { copySample, tempDir } from '../helpers/content.js';
 import { runCli } from '../helpers/cli.js';
 import { editFile } from '../helpers/small-project.js';
 
-interface Word { readonly text: string; readonly xMin: number; readonly xMax: number; readonly yMin: number }
+interface Word {
+  readonly text: string;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+}
 
 /** Every word of a PDF's first page with its box, from `pdftotext -bbox`. */
 function wordsOf(pdf: string): Word[] {
   const xml = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
-  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)]
-    .map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]! }));
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map(
+    (m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]! }),
+  );
 }
 
 /** The words on the same printed line as `word` (same top, to a tenth of a point), left to right. */
@@ -27,15 +33,26 @@ describe('page furniture', () => {
   it('keeps a gap between a long amount and its share, and a long kicker wraps without a lone word', async () => {
     const root = await copySample();
     // Niger's total becomes 3,8 milliards d’euros: the longest French amount, the one that touched "100 %".
-    await editFile(join(root, 'funding.csv'), 'Alternatives to the migrant economy in Agadez,Jobs and economic development,2016,25000000',
-      'Alternatives to the migrant economy in Agadez,Jobs and economic development,2016,3689500000');
-    await editFile(join(root, 'factsheets.yml'), 'series: Cadre de partenariat pour les migrations',
+    await editFile(
+      join(root, 'funding.csv'),
+      'Alternatives to the migrant economy in Agadez,Jobs and economic development,2016,25000000',
+      'Alternatives to the migrant economy in Agadez,Jobs and economic development,2016,3689500000',
+    );
+    await editFile(
+      join(root, 'factsheets.yml'),
+      'series: Cadre de partenariat pour les migrations',
       // Long enough that, without balanced wrapping, "PAYS" goes alone onto the kicker's second line.
-      'series: Cadre de partenariat pour les migrations, la mobilité et le retour digne');
+      'series: Cadre de partenariat pour les migrations, la mobilité et le retour digne',
+    );
     // More prose: the brief prints at its densest fit step, where the data panel (and its table) is narrowest.
-    const more = 'Les partenaires ont aussi renforcé les contrôles et l’accueil des personnes de retour, avec des formations et des aides au démarrage d’activités dans les régions concernées par les départs.';
-    const short = 'Les partenaires ont aussi renforcé les contrôles et l’accueil des personnes de retour, avec des formations.';
-    await appendFile(join(root, 'countries/niger.fr.md'), `\n${more} ${more} ${more}\n\n${more} ${more}\n\n${short} ${short}\n`);
+    const more =
+      'Les partenaires ont aussi renforcé les contrôles et l’accueil des personnes de retour, avec des formations et des aides au démarrage d’activités dans les régions concernées par les départs.';
+    const short =
+      'Les partenaires ont aussi renforcé les contrôles et l’accueil des personnes de retour, avec des formations.';
+    await appendFile(
+      join(root, 'countries/niger.fr.md'),
+      `\n${more} ${more} ${more}\n\n${more} ${more}\n\n${short} ${short}\n`,
+    );
     const out = await tempDir('factsheets-furniture-');
     const result = await runCli(['build', '--content', root, '--only', 'niger', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
@@ -54,6 +71,7 @@ describe('page furniture', () => {
     const kicker = words.filter((w) => w.text === w.text.toUpperCase() && /\p{Lu}/u.test(w.text) && w.yMin < 120);
     const tops = [...new Set(kicker.map((w) => w.yMin.toFixed(1)))];
     expect(tops.length).toBeGreaterThan(1);
-    for (const top of tops) expect(kicker.filter((w) => w.yMin.toFixed(1) === top).length, `kicker line at ${top}`).toBeGreaterThan(1);
+    for (const top of tops)
+      expect(kicker.filter((w) => w.yMin.toFixed(1) === top).length, `kicker line at ${top}`).toBeGreaterThan(1);
   });
 });

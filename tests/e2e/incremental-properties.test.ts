@@ -15,11 +15,20 @@ const runs = Number(env['FACTSHEETS_PROPERTY_BROWSER_RUNS'] ?? (long ? 10 : 1));
 const seed = env['FACTSHEETS_PROPERTY_SEED'] === undefined ? undefined : Number(env['FACTSHEETS_PROPERTY_SEED']);
 
 describe('property with the real browser: an incremental build equals a clean one', () => {
-  it(`after a few edits (${runs} runs)`, async () => {
-    await fc.assert(fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: long ? 8 : 3 }), (edits) => runEdits(edits, (options) => launchPrinter(options), { sharedCache: false })), {
-      numRuns: runs,
-      ...(seed === undefined ? {} : { seed }),
-      endOnFailure: true,
-    });
-  }, long ? 3600_000 : 240_000);
+  it(
+    `after a few edits (${runs} runs)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: long ? 8 : 3 }), (edits) =>
+          runEdits(edits, (options) => launchPrinter(options), { sharedCache: false }),
+        ),
+        {
+          numRuns: runs,
+          ...(seed === undefined ? {} : { seed }),
+          endOnFailure: true,
+        },
+      );
+    },
+    long ? 3600_000 : 240_000,
+  );
 });

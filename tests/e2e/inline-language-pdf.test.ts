@@ -19,7 +19,13 @@ interface TaggedRun {
  */
 async function taggedRuns(path: string): Promise<TaggedRun[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const pdf: PDFDocumentProxy = await getDocument({ data: new Uint8Array(await readFile(path)), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pdf: PDFDocumentProxy = await getDocument({
+    data: new Uint8Array(await readFile(path)),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const runs: TaggedRun[] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
@@ -34,7 +40,8 @@ async function taggedRuns(path: string): Promise<TaggedRun[]> {
         else open.push(typeof item.id === 'string' ? item.id : '');
       }
       type Node = { role?: string; lang?: string; type?: string; id?: string; children?: Node[] };
-      const textOf = (node: Node): string => (node.type === 'content' ? textById.get(node.id ?? '') ?? '' : (node.children ?? []).map(textOf).join(''));
+      const textOf = (node: Node): string =>
+        node.type === 'content' ? (textById.get(node.id ?? '') ?? '') : (node.children ?? []).map(textOf).join('');
       const visit = (node: Node): void => {
         if (node.role !== undefined) runs.push({ role: node.role, lang: node.lang, text: textOf(node) });
         for (const child of node.children ?? []) visit(child);
@@ -51,7 +58,10 @@ describe('a phrase in another language (real Chromium)', () => {
   it('is a Span with its /Lang in the PDF structure tree, and the PDF passes the checks', async () => {
     const content = await copyEnglishSample();
     const brief = join(content, 'countries/mali.md');
-    await writeFile(brief, (await readFile(brief, 'utf8')).replace('scarce jobs for young\npeople', 'scarce [emplois des jeunes](lang:fr)'));
+    await writeFile(
+      brief,
+      (await readFile(brief, 'utf8')).replace('scarce jobs for young\npeople', 'scarce [emplois des jeunes](lang:fr)'),
+    );
     const out = await tempDir();
     const result = await runCli(['build', '--content', content, '--out', out, '--only', 'mali', '--jobs', '1']);
     expect(result.stderr).toBe('');
@@ -73,9 +83,27 @@ describe('a phrase in another language (real Chromium)', () => {
     await cp(TEMPLATES, templates, { recursive: true });
     const layout = join(templates, 'layouts/one-pager.hbs');
     // A plain <span>: Chromium leaves it, and its lang, out of the structure tree.
-    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<h1 class="masthead__title">{{country.name}}</h1>', '<h1 class="masthead__title">{{country.name}} <span lang="fr">(Mali)</span></h1>'));
+    await writeFile(
+      layout,
+      (await readFile(layout, 'utf8')).replace(
+        '<h1 class="masthead__title">{{country.name}}</h1>',
+        '<h1 class="masthead__title">{{country.name}} <span lang="fr">(Mali)</span></h1>',
+      ),
+    );
     const out = await tempDir();
-    const result = await runCli(['build', '--content', content, '--templates', templates, '--out', out, '--only', 'mali', '--jobs', '1']);
+    const result = await runCli([
+      'build',
+      '--content',
+      content,
+      '--templates',
+      templates,
+      '--out',
+      out,
+      '--only',
+      'mali',
+      '--jobs',
+      '1',
+    ]);
     expect(result.stderr).toContain(
       'mali.md: error: its PDF does not meet PDF/UA-1: ISO 32000-1 14.9.2 (Matterhorn 11-001): a phrase marked lang="fr" in the page has no element with /Lang (fr) in the structure tree\n',
     );
@@ -84,10 +112,29 @@ describe('a phrase in another language (real Chromium)', () => {
     expect(await readdir(out, { recursive: true })).not.toContain('countries/mali.pdf');
 
     // The fix the hint names prints it.
-    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<span lang="fr">', '<span lang="fr" role="generic">'));
-    const fixed = await runCli(['build', '--content', content, '--templates', templates, '--out', out, '--only', 'mali', '--jobs', '1']);
+    await writeFile(
+      layout,
+      (await readFile(layout, 'utf8')).replace('<span lang="fr">', '<span lang="fr" role="generic">'),
+    );
+    const fixed = await runCli([
+      'build',
+      '--content',
+      content,
+      '--templates',
+      templates,
+      '--out',
+      out,
+      '--only',
+      'mali',
+      '--jobs',
+      '1',
+    ]);
     expect(fixed.stderr).toBe('');
     expect(fixed.code).toBe(0);
-    expect((await taggedRuns(join(out, 'countries/mali.pdf'))).filter((run) => run.lang === 'fr').map((run) => [run.role, run.text.trim()])).toEqual([['Span', '(Mali)']]);
+    expect(
+      (await taggedRuns(join(out, 'countries/mali.pdf')))
+        .filter((run) => run.lang === 'fr')
+        .map((run) => [run.role, run.text.trim()]),
+    ).toEqual([['Span', '(Mali)']]);
   });
 });

@@ -37,7 +37,9 @@ describe('the public API and signals', () => {
         setTimeout(() => child.kill('SIGINT'), 300);
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(stdout).toContain('handled SIGINT');

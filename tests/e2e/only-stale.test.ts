@@ -22,6 +22,8 @@ describe('after --only, the outputs left behind are named (real Chromium)', () =
     expect(only.stdout).toMatch(/built {2}countries\/mali\.pdf/);
     expect(only.stdout).toMatch(/built {2}fr\/countries\/mali\.pdf/);
     // Both editions of the factsheet total Mali's rows; each language's pack holds the old pages.
-    expect(only.stderr).toBe('warning: factsheet.pdf, fr/factsheet.pdf, briefing-pack.pdf and fr/briefing-pack.pdf now disagree with their inputs (this run was limited by --only); build without --only to refresh them\n');
+    expect(only.stderr).toBe(
+      'warning: factsheet.pdf, fr/factsheet.pdf, briefing-pack.pdf and fr/briefing-pack.pdf now disagree with their inputs (this run was limited by --only); build without --only to refresh them\n',
+    );
   }, 180_000);
 });

@@ -15,7 +15,8 @@ function countryName(index: number): string {
 }
 
 /** A pack title of 150 characters, for the cover. */
-const PACK_TITLE = 'Partnership Framework on Migration: country briefs and the programme factsheet for the coastal, highland and island provinces, 2016 to 2017 edition';
+const PACK_TITLE =
+  'Partnership Framework on Migration: country briefs and the programme factsheet for the coastal, highland and island provinces, 2016 to 2017 edition';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -30,7 +31,10 @@ describe('a briefing pack of 40 one-pagers, several with 120-character titles (r
       const name = countryName(index);
       names.set(`extra-${index}`, name);
       const iso = SPARE_CODES[index - 1] ?? 'ZW';
-      await writeFile(join(content, `countries/extra-${index}.md`), `---\nname: ${name}\niso: ${iso}\n---\n\n## Why it matters\n\nA short narrative for a test country.\n`);
+      await writeFile(
+        join(content, `countries/extra-${index}.md`),
+        `---\nname: ${name}\niso: ${iso}\n---\n\n## Why it matters\n\nA short narrative for a test country.\n`,
+      );
       await copyCountryRows(content, 'ML', iso);
     }
     await appendFile(join(content, 'factsheets.yml'), `pack_title: "${PACK_TITLE}"\n`);
@@ -67,7 +71,9 @@ describe('a briefing pack of 40 one-pagers, several with 120-character titles (r
       expect(entry, `${name} in the contents`).not.toBeNull();
       const page = Number(entry?.[1]);
       seen.add(page);
-      expect(pageText(pack, page), `${file} as pack page ${page}`).toBe(`${pageText(join(out, `countries/${file}.pdf`), 1)} Briefing pack · page ${page} of ${total}`);
+      expect(pageText(pack, page), `${file} as pack page ${page}`).toBe(
+        `${pageText(join(out, `countries/${file}.pdf`), 1)} Briefing pack · page ${page} of ${total}`,
+      );
     }
     expect(seen.size).toBe(EXTRA);
     // The first document starts right after the contents.

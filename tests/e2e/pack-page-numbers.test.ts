@@ -20,18 +20,30 @@ const OF = new Set(['of', 'sur']);
 function pageNumbers(words: readonly PageWord[]): PrintedNumber[] {
   return words.flatMap((word, index) => {
     const [number, of, total] = words.slice(index + 1, index + 4);
-    if (word.text.toLowerCase() !== 'page' || number === undefined || of === undefined || total === undefined) return [];
+    if (word.text.toLowerCase() !== 'page' || number === undefined || of === undefined || total === undefined)
+      return [];
     if (!/^\d+$/.test(number.text) || !OF.has(of.text) || !/^\d+$/.test(total.text)) return [];
-    return [{ page: Number(number.text), of: Number(total.text), words: [word, number, of, total], xMax: total.xMax, yMin: word.yMin, height: word.yMax - word.yMin }];
+    return [
+      {
+        page: Number(number.text),
+        of: Number(total.text),
+        words: [word, number, of, total],
+        xMax: total.xMax,
+        yMin: word.yMin,
+        height: word.yMax - word.yMin,
+      },
+    ];
   });
 }
 
 /** Where a number sits, to a tenth of a point: its end, its top, its type's height. */
 function placeOf(number: PrintedNumber | undefined): [number, number, number] {
-  return [number?.xMax ?? Number.NaN, number?.yMin ?? Number.NaN, number?.height ?? Number.NaN].map((value) => Math.round(value * 10) / 10) as [number, number, number];
+  return [number?.xMax ?? Number.NaN, number?.yMin ?? Number.NaN, number?.height ?? Number.NaN].map(
+    (value) => Math.round(value * 10) / 10,
+  ) as [number, number, number];
 }
 
-describe('a briefing pack has one page number a page, in the documents\' own furniture (real Chromium, real PDFs)', () => {
+describe("a briefing pack has one page number a page, in the documents' own furniture (real Chromium, real PDFs)", () => {
   let out: string;
   let build: CliResult;
 
@@ -54,7 +66,9 @@ describe('a briefing pack has one page number a page, in the documents\' own fur
       expect(pages).toHaveLength(2);
       pages.forEach((page, index) => {
         const numbers = pageNumbers(page.words);
-        expect(numbers.map((number) => [number.words[0]?.text, number.page, number.of])).toEqual([['Page', index + 1, 2]]);
+        expect(numbers.map((number) => [number.words[0]?.text, number.page, number.of])).toEqual([
+          ['Page', index + 1, 2],
+        ]);
         expect(numbers[0]?.yMin).toBeGreaterThan(page.height - 72);
         expect(numbers[0]?.xMax).toBeGreaterThan(page.width / 2);
       });
@@ -73,7 +87,10 @@ describe('a briefing pack has one page number a page, in the documents\' own fur
         const at = index + 1;
         if (at === 1) return;
         const numbers = pageNumbers(page.words);
-        expect(numbers.map((number) => [number.page, number.of]), `${pack} page ${at}`).toEqual([[at, pages.length]]);
+        expect(
+          numbers.map((number) => [number.page, number.of]),
+          `${pack} page ${at}`,
+        ).toEqual([[at, pages.length]]);
         const number = numbers[0];
         // The factsheet's own corner and type: its pages and the pack's contents (the factsheet's margins).
         if (factsheetPages.has(at) || at === 2) {
@@ -99,8 +116,14 @@ describe('a briefing pack has one page number a page, in the documents\' own fur
       const at = index + 2;
       const bottom = Math.max(...page.words.map((word) => word.yMin));
       const line = page.words.filter((word) => Math.abs(word.yMin - bottom) < 2);
-      expect(line.map((word) => word.text), `page ${at}`).toEqual(expect.arrayContaining([String(at), String(pages.length)]));
-      expect(line.every((word) => word.xMax < page.width / 2), `page ${at}`).toBe(true);
+      expect(
+        line.map((word) => word.text),
+        `page ${at}`,
+      ).toEqual(expect.arrayContaining([String(at), String(pages.length)]));
+      expect(
+        line.every((word) => word.xMax < page.width / 2),
+        `page ${at}`,
+      ).toBe(true);
     });
   });
 });

@@ -13,7 +13,12 @@ const FILES = ['factsheet.pdf', 'countries/mali.pdf', 'countries/cote-d-ivoire.p
 /** Page boxes as pdfinfo -box reports them for page 1: [x0, y0, x1, y1] in points. */
 function boxes(path: string): Record<string, number[]> {
   const output = execFileSync('pdfinfo', ['-box', path], { encoding: 'utf8' });
-  return Object.fromEntries([...output.matchAll(/^(\w+Box):\s+([\d.\s-]+)$/gm)].map((match) => [match[1], (match[2] ?? '').trim().split(/\s+/).map(Number)]));
+  return Object.fromEntries(
+    [...output.matchAll(/^(\w+Box):\s+([\d.\s-]+)$/gm)].map((match) => [
+      match[1],
+      (match[2] ?? '').trim().split(/\s+/).map(Number),
+    ]),
+  );
 }
 
 describe('the print edition (--print, real Chromium)', () => {
@@ -31,8 +36,12 @@ describe('the print edition (--print, real Chromium)', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     for (const file of FILES) {
-      expect(result.stdout).toMatch(new RegExp(`^built  ${file.replace('.', '\\.')}  \\(\\d+ pages?, \\d+ ms\\)$`, 'm'));
-      expect(result.stdout).toMatch(new RegExp(`^built  print/${file.replace('.', '\\.')}  \\(print edition, \\d+ pages?, \\d+ ms\\)$`, 'm'));
+      expect(result.stdout).toMatch(
+        new RegExp(`^built  ${file.replace('.', '\\.')}  \\(\\d+ pages?, \\d+ ms\\)$`, 'm'),
+      );
+      expect(result.stdout).toMatch(
+        new RegExp(`^built  print/${file.replace('.', '\\.')}  \\(print edition, \\d+ pages?, \\d+ ms\\)$`, 'm'),
+      );
     }
     expect(result.stdout).toMatch(/\n6 built \(3 documents, 3 print editions\), 0 failed in \d+\.\d s\n$/);
   });
@@ -64,13 +73,21 @@ describe('the print edition (--print, real Chromium)', () => {
       expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
       const catalog = execFileSync('qpdf', ['--show-object=trailer', file], { encoding: 'utf8' });
       expect(catalog).toMatch(/\/ID \[/);
-      const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+      const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], {
+        encoding: 'latin1',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       expect(qdf).toMatch(/\/S \/GTS_PDFX/);
       expect(qdf).not.toMatch(/\/Annots/);
       expect(qdf).toMatch(/\/DefaultRGB/);
     }
     // The Link elements stay (the factsheet has links), without their annotations.
-    expect(execFileSync('qpdf', ['--qdf', '--object-streams=disable', join(out, 'print/factsheet.pdf'), '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 })).toMatch(/\/S \/Link/);
+    expect(
+      execFileSync('qpdf', ['--qdf', '--object-streams=disable', join(out, 'print/factsheet.pdf'), '-'], {
+        encoding: 'latin1',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    ).toMatch(/\/S \/Link/);
   });
 
   it('keeps the text and the fonts of the screen edition', () => {
@@ -79,21 +96,53 @@ describe('the print edition (--print, real Chromium)', () => {
   });
 
   it('leaves the screen PDFs exactly as a build without --print writes them', async () => {
-    for (const file of FILES) expect((await readFile(join(out, file))).equals(await readFile(join(plain, file))), file).toBe(true);
+    for (const file of FILES)
+      expect((await readFile(join(out, file))).equals(await readFile(join(plain, file))), file).toBe(true);
   });
 
   it('says so when a build writes only print editions, and lists them in --json', async () => {
     // The screen editions in this folder are current, so only the print files are written.
-    const printOnly = await runCli(['build', '--print', '--out', plain, '--only', 'factsheet.en,mali.en,cote-d-ivoire.en']);
+    const printOnly = await runCli([
+      'build',
+      '--print',
+      '--out',
+      plain,
+      '--only',
+      'factsheet.en,mali.en,cote-d-ivoire.en',
+    ]);
     expect(printOnly.stdout).toMatch(/\n3 built \(3 print editions\), 3 unchanged, 0 failed in \d+\.\d s\n$/);
-    for (const file of FILES) expect((await readFile(join(out, file))).equals(await readFile(join(plain, file))), file).toBe(true);
+    for (const file of FILES)
+      expect((await readFile(join(out, file))).equals(await readFile(join(plain, file))), file).toBe(true);
 
-    const again = await runCli(['build', '--print', '--json', '--out', plain, '--only', 'factsheet.en,mali.en,cote-d-ivoire.en']);
-    const report = JSON.parse(again.stdout) as { summary: Record<string, unknown>; documents: { output: string; kind: string; edition?: string; status: string; pages: number }[] };
-    expect(report.documents.map((document) => [document.output, document.edition ?? 'screen', document.status]).sort()).toEqual(
-      [...FILES.map((file) => [file, 'screen', 'unchanged']), ...FILES.map((file) => [`print/${file}`, 'print', 'unchanged'])].sort(),
+    const again = await runCli([
+      'build',
+      '--print',
+      '--json',
+      '--out',
+      plain,
+      '--only',
+      'factsheet.en,mali.en,cote-d-ivoire.en',
+    ]);
+    const report = JSON.parse(again.stdout) as {
+      summary: Record<string, unknown>;
+      documents: { output: string; kind: string; edition?: string; status: string; pages: number }[];
+    };
+    expect(
+      report.documents.map((document) => [document.output, document.edition ?? 'screen', document.status]).sort(),
+    ).toEqual(
+      [
+        ...FILES.map((file) => [file, 'screen', 'unchanged']),
+        ...FILES.map((file) => [`print/${file}`, 'print', 'unchanged']),
+      ].sort(),
     );
-    for (const document of report.documents) expect(document.pages, document.output).toBe(pageCount(join(plain, document.output)));
-    expect(report.summary).toMatchObject({ built: 0, unchanged: 6, failed: 0, documents: { built: 0, unchanged: 3, failed: 0 }, printEditions: { built: 0, unchanged: 3, failed: 0 } });
+    for (const document of report.documents)
+      expect(document.pages, document.output).toBe(pageCount(join(plain, document.output)));
+    expect(report.summary).toMatchObject({
+      built: 0,
+      unchanged: 6,
+      failed: 0,
+      documents: { built: 0, unchanged: 3, failed: 0 },
+      printEditions: { built: 0, unchanged: 3, failed: 0 },
+    });
   });
 });

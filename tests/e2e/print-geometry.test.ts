@@ -11,7 +11,15 @@ const PT_PER_MM = 72 / 25.4;
 /** Page boxes as pdfinfo -box reports them for page 1, in millimetres: [x0, y0, x1, y1]. */
 function boxesMm(path: string): Record<string, number[]> {
   const output = execFileSync('pdfinfo', ['-box', path], { encoding: 'utf8' });
-  return Object.fromEntries([...output.matchAll(/^(\w+Box):\s+([\d.\s-]+)$/gm)].map((match) => [match[1], (match[2] ?? '').trim().split(/\s+/).map((value) => Number(value) / PT_PER_MM)]));
+  return Object.fromEntries(
+    [...output.matchAll(/^(\w+Box):\s+([\d.\s-]+)$/gm)].map((match) => [
+      match[1],
+      (match[2] ?? '')
+        .trim()
+        .split(/\s+/)
+        .map((value) => Number(value) / PT_PER_MM),
+    ]),
+  );
 }
 
 /** The bundled templates, with the one-pager's print page sized `size` (the bundled one is 216mm 303mm: 3 mm of bleed). */
@@ -21,14 +29,26 @@ async function templatesWithPrintPage(size: string): Promise<string> {
   const sheet = join(templates, 'styles/one-pager.css');
   const css = await readFile(sheet, 'utf8');
   expect(css).toContain('@page one-pager-bleed { size: 216mm 303mm;');
-  await writeFile(sheet, css.replace('@page one-pager-bleed { size: 216mm 303mm;', `@page one-pager-bleed { size: ${size};`));
+  await writeFile(
+    sheet,
+    css.replace('@page one-pager-bleed { size: 216mm 303mm;', `@page one-pager-bleed { size: ${size};`),
+  );
   return templates;
 }
 
 describe('print geometry from the layout (--print, real Chromium)', () => {
   it('a layout sized for 5 mm of bleed gets an exact A4 TrimBox, a 5 mm BleedBox and its marks in the slug', async () => {
     const out = await tempDir('factsheets-geometry-out-');
-    const result = await runCli(['build', '--print', '--templates', await templatesWithPrintPage('220mm 307mm'), '--out', out, '--only', 'mali.en']);
+    const result = await runCli([
+      'build',
+      '--print',
+      '--templates',
+      await templatesWithPrintPage('220mm 307mm'),
+      '--out',
+      out,
+      '--only',
+      'mali.en',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const { MediaBox = [], TrimBox = [], BleedBox = [] } = boxesMm(join(out, 'print/countries/mali.pdf'));
@@ -44,9 +64,20 @@ describe('print geometry from the layout (--print, real Chromium)', () => {
 
   it('a print page that grows unevenly is one error at the style sheet that sizes it; the screen edition is still built', async () => {
     const out = await tempDir('factsheets-geometry-bad-');
-    const result = await runCli(['build', '--print', '--templates', await templatesWithPrintPage('216mm 307mm'), '--out', out, '--only', 'mali.en']);
+    const result = await runCli([
+      'build',
+      '--print',
+      '--templates',
+      await templatesWithPrintPage('216mm 307mm'),
+      '--out',
+      out,
+      '--only',
+      'mali.en',
+    ]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/styles\/one-pager\.css: error: one-pager mali \(print edition\): the print edition's page is 216 × 307 mm for a 210 × 297 mm trim \(the screen edition's page\): that is 3 mm of bleed across but 5 mm down\n  hint: Size the print edition's @page as the trim plus the same bleed on every side/);
+    expect(result.stderr).toMatch(
+      /styles\/one-pager\.css: error: one-pager mali \(print edition\): the print edition's page is 216 × 307 mm for a 210 × 297 mm trim \(the screen edition's page\): that is 3 mm of bleed across but 5 mm down\n  hint: Size the print edition's @page as the trim plus the same bleed on every side/,
+    );
     expect(existsSync(join(out, 'countries/mali.pdf'))).toBe(true);
     expect(existsSync(join(out, 'print/countries/mali.pdf'))).toBe(false);
   });

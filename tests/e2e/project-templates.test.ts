@@ -12,11 +12,22 @@ describe('a project that took the templates in (init --templates, the real CLI)'
     const messages = join(folder, 'project/templates/messages/en.yml');
     const text = await readFile(messages, 'utf8');
     expect(text).toContain('  programmes: programmes and actions\n');
-    await writeFile(messages, text.replace('  programmes: programmes and actions\n', '  programmes: lines of the house\n'));
+    await writeFile(
+      messages,
+      text.replace('  programmes: programmes and actions\n', '  programmes: lines of the house\n'),
+    );
 
     // Run from elsewhere, as a CI job would, with no --templates and no templates/ where it runs.
     const elsewhere = await tempDir('factsheets-ci-');
-    const result = await runCli(['build', '--content', join(folder, 'project'), '--out', join(elsewhere, 'out'), '--only', 'kenya']);
+    const result = await runCli([
+      'build',
+      '--content',
+      join(folder, 'project'),
+      '--out',
+      join(elsewhere, 'out'),
+      '--only',
+      'kenya',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(pdfText(join(elsewhere, 'out/countries/kenya.pdf'))).toMatch(/lines of the house/);
@@ -28,14 +39,35 @@ describe('a project that took the templates in (init --templates, the real CLI)'
     const layout = join(folder, 'project/templates/layouts/one-pager.hbs');
     const text = await readFile(layout, 'utf8');
     expect(text).toContain('  <footer class="sheet-footer">\n');
-    await writeFile(layout, text.replace('  <footer class="sheet-footer">\n', '  <footer class="sheet-footer">\n    <p>Designed by {{settings.layout.agency}}</p>\n'));
+    await writeFile(
+      layout,
+      text.replace(
+        '  <footer class="sheet-footer">\n',
+        '  <footer class="sheet-footer">\n    <p>Designed by {{settings.layout.agency}}</p>\n',
+      ),
+    );
     const settings = join(folder, 'project/factsheets.yml');
     const lines = (await readFile(settings, 'utf8')).split('\n').length;
-    await writeFile(settings, `${await readFile(settings, 'utf8')}\nlayout:\n  agency: Acme Studio\n  agnecy_logo: acme.svg\n`);
+    await writeFile(
+      settings,
+      `${await readFile(settings, 'utf8')}\nlayout:\n  agency: Acme Studio\n  agnecy_logo: acme.svg\n`,
+    );
 
-    const result = await runCli(['build', '--content', join(folder, 'project'), '--out', join(folder, 'out'), '--only', 'kenya']);
+    const result = await runCli([
+      'build',
+      '--content',
+      join(folder, 'project'),
+      '--out',
+      join(folder, 'out'),
+      '--only',
+      'kenya',
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`factsheets\\.yml:${lines + 3}: warning: the layout setting "agnecy_logo" is read by no layout or partial`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `factsheets\\.yml:${lines + 3}: warning: the layout setting "agnecy_logo" is read by no layout or partial`,
+      ),
+    );
     expect(pdfText(join(folder, 'out/countries/kenya.pdf'))).toContain('Designed by Acme Studio');
   });
 });

@@ -19,16 +19,31 @@ interface JsonFit {
   readonly bodyPt: number;
   readonly lines?: { readonly shown: number; readonly leftOut: number };
 }
-interface JsonDocument { readonly name: string; readonly status: string; readonly output: string; readonly pages?: number; readonly fit?: JsonFit }
-interface JsonError { readonly document?: string; readonly message: string; readonly hint?: string }
-interface JsonReport { readonly documents: JsonDocument[]; readonly errors: JsonError[]; readonly notes: { document?: string; message: string }[] }
+interface JsonDocument {
+  readonly name: string;
+  readonly status: string;
+  readonly output: string;
+  readonly pages?: number;
+  readonly fit?: JsonFit;
+}
+interface JsonError {
+  readonly document?: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+interface JsonReport {
+  readonly documents: JsonDocument[];
+  readonly errors: JsonError[];
+  readonly notes: { document?: string; message: string }[];
+}
 
 /** A brief with some 500 words of prose more than its generated self, for a country of its own (the same figures). */
 const OVERLONG = 'zz-overlong';
 const OVERLONG_ISO = 'ZW';
 function overlong(country: GeneratedContent['countries'][number] | undefined): string {
   const markdown = (country?.markdown ?? '').replace(`iso: ${country?.iso ?? ''}\n`, `iso: ${OVERLONG_ISO}\n`);
-  const paragraph = 'Cooperation pairs short-term help with long-term development: it backs jobs and training in the regions people leave, helps returning migrants restart their lives, and strengthens the communities that host them.';
+  const paragraph =
+    'Cooperation pairs short-term help with long-term development: it backs jobs and training in the regions people leave, helps returning migrants restart their lives, and strengthens the communities that host them.';
   return `${markdown.trimEnd()}\n\n${Array.from({ length: 16 }, () => paragraph).join('\n\n')}\n`;
 }
 
@@ -87,7 +102,9 @@ describe(`${COUNT} generated one-pagers of realistic size, through real Chromium
     for (const document of failed) {
       const errors = report.errors.filter((error) => error.document === document.name);
       expect(errors, document.name).toHaveLength(1);
-      expect(errors[0]?.message).toMatch(/^does not fit on one page even at its densest step \("dense", 9 pt body text, 3 funding lines\)/);
+      expect(errors[0]?.message).toMatch(
+        /^does not fit on one page even at its densest step \("dense", 9 pt body text, 3 funding lines\)/,
+      );
       expect(errors[0]?.hint).toMatch(/^Cut about \d+ words of the (narrative|summary)/);
       // A writer is never told to change the data.
       expect(errors[0]?.hint).not.toMatch(/dataset|row|data\b/i);
@@ -96,8 +113,10 @@ describe(`${COUNT} generated one-pagers of realistic size, through real Chromium
     expect(failed.length - 1).toBeLessThanOrEqual(COUNT / 20);
   });
 
-  it('records each page\'s fit step and space budget in --json and manifest.json, and notes denser or tight pages', async () => {
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string; fit?: JsonFit }[] };
+  it("records each page's fit step and space budget in --json and manifest.json, and notes denser or tight pages", async () => {
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      documents: { output: string; fit?: JsonFit }[];
+    };
     const built = report.documents.filter((document) => document.status === 'built');
     for (const document of built) {
       expect(document.fit, document.name).toBeDefined();
@@ -107,7 +126,9 @@ describe(`${COUNT} generated one-pagers of realistic size, through real Chromium
       expect(fit.roomMm, document.name).toBeGreaterThan(-1);
       expect(fit.bodyPt).toBeGreaterThanOrEqual(9);
       expect(['design', 'compact', 'dense']).toContain(fit.step);
-      expect(fit.lines?.shown ?? 0).toBeGreaterThanOrEqual(Math.min(3, content.countries.find((country) => country.name === document.name)?.rows.length ?? 0));
+      expect(fit.lines?.shown ?? 0).toBeGreaterThanOrEqual(
+        Math.min(3, content.countries.find((country) => country.name === document.name)?.rows.length ?? 0),
+      );
       const noted = report.notes.some((note) => note.document === document.name);
       expect(noted, document.name).toBe(fit.step !== 'design' || fit.roomLines < 2);
     }
@@ -130,32 +151,62 @@ describe(`${COUNT} generated one-pagers of realistic size, through real Chromium
   });
 
   it('picks the same step and the same bytes for the same inputs, and the same step for the print edition', async () => {
-    const stepped = report.documents.filter((document) => document.fit !== undefined && document.fit.step !== 'design').slice(0, 6);
+    const stepped = report.documents
+      .filter((document) => document.fit !== undefined && document.fit.step !== 'design')
+      .slice(0, 6);
     const before = await Promise.all(stepped.map((document) => readFile(join(out, document.output))));
-    const again = await runCli(['build', '--content', folder, '--out', out, '--only', stepped.map((document) => document.name).join(','), '--force', '--print', '--json']);
+    const again = await runCli([
+      'build',
+      '--content',
+      folder,
+      '--out',
+      out,
+      '--only',
+      stepped.map((document) => document.name).join(','),
+      '--force',
+      '--print',
+      '--json',
+    ]);
     const rebuilt = JSON.parse(again.stdout) as JsonReport;
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string; fit?: JsonFit }[] };
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      documents: { output: string; fit?: JsonFit }[];
+    };
     for (const [index, document] of stepped.entries()) {
       expect(rebuilt.documents.find((each) => each.name === document.name)?.fit).toEqual(document.fit);
       expect((await readFile(join(out, document.output))).equals(before[index] ?? Buffer.alloc(0))).toBe(true);
       // The print edition, laid out at its own page width, shows what the screen edition shows.
       const print = manifest.documents.find((entry) => entry.output === `print/${document.output}`)?.fit;
-      expect({ step: print?.step, lines: print?.lines }).toEqual({ step: document.fit?.step, lines: document.fit?.lines });
+      expect({ step: print?.step, lines: print?.lines }).toEqual({
+        step: document.fit?.step,
+        lines: document.fit?.lines,
+      });
     }
   });
 
   it('measures the words to cut: a failed brief cut by that many words prints on one page', async () => {
-    const failures = report.errors.filter((error) => error.document !== undefined && /densest step/.test(error.message));
+    const failures = report.errors.filter(
+      (error) => error.document !== undefined && /densest step/.test(error.message),
+    );
     expect(failures.map((failure) => failure.document)).toContain(OVERLONG);
     for (const failure of failures) {
-      const markdown = failure.document === OVERLONG
-        ? overlong(content.countries[5])
-        : content.countries.find((each) => each.name === failure.document)?.markdown;
+      const markdown =
+        failure.document === OVERLONG
+          ? overlong(content.countries[5])
+          : content.countries.find((each) => each.name === failure.document)?.markdown;
       const words = Number(/Cut about (\d+) words of the narrative/.exec(failure.hint ?? '')?.[1] ?? 0);
       expect(words).toBeGreaterThan(0);
       await writeFile(join(folder, `countries/${failure.document}.md`), cutWords(markdown ?? '', words));
     }
-    const again = await runCli(['build', '--content', folder, '--out', out, '--only', failures.map((failure) => failure.document).join(','), '--json']);
+    const again = await runCli([
+      'build',
+      '--content',
+      folder,
+      '--out',
+      out,
+      '--only',
+      failures.map((failure) => failure.document).join(','),
+      '--json',
+    ]);
     const rebuilt = JSON.parse(again.stdout) as JsonReport;
     expect(rebuilt.errors).toEqual([]);
     for (const document of rebuilt.documents) expect(pageCount(join(out, document.output))).toBe(1);

@@ -15,10 +15,21 @@ describe('printing through a remote browser (--browser-url)', () => {
 
   beforeAll(async () => {
     const profile = await tempDir('factsheets-remote-profile-');
-    service = spawn(findBrowser(undefined, () => undefined), [
-      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync',
-      '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank',
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    service = spawn(
+      findBrowser(undefined, () => undefined),
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-sync',
+        '--remote-debugging-port=0',
+        `--user-data-dir=${profile}`,
+        'about:blank',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     url = await new Promise<string>((resolve, reject) => {
       let stderr = '';
       service.stderr?.on('data', (chunk: Buffer) => {
@@ -38,7 +49,9 @@ describe('printing through a remote browser (--browser-url)', () => {
     const out = await tempDir('factsheets-remote-');
     const { child, done } = startCli(['build', '--browser-url', url, '--out', out]);
     const ownBrowsers = new Set<number>();
-    const watcher = setInterval(() => { for (const pid of childPids(child.pid ?? 0)) ownBrowsers.add(pid); }, 20);
+    const watcher = setInterval(() => {
+      for (const pid of childPids(child.pid ?? 0)) ownBrowsers.add(pid);
+    }, 20);
     const result = await done;
     clearInterval(watcher);
     expect(result.stderr).toBe('');
@@ -54,9 +67,17 @@ describe('printing through a remote browser (--browser-url)', () => {
   });
 
   it('says in one line when the service cannot be reached', async () => {
-    const { done } = startCli(['build', '--browser-url', 'ws://127.0.0.1:9/devtools/browser/none', '--out', await tempDir()]);
+    const { done } = startCli([
+      'build',
+      '--browser-url',
+      'ws://127.0.0.1:9/devtools/browser/none',
+      '--out',
+      await tempDir(),
+    ]);
     const result = await done;
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: cannot connect to the browser at ws:\/\/127\.0\.0\.1:9\/devtools\/browser\/none: /);
+    expect(result.stderr).toMatch(
+      /^error: cannot connect to the browser at ws:\/\/127\.0\.0\.1:9\/devtools\/browser\/none: /,
+    );
   });
 });

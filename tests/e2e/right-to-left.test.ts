@@ -13,7 +13,9 @@ const AMHARIC = 'am/countries/ethiopia.pdf';
 
 /** The document catalog's /Lang, read by qpdf. */
 function catalogLanguage(path: string): string | undefined {
-  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
+  const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString('latin1');
   return /\/Lang \(([^)]*)\)/.exec(qdf.split('endobj').find((object) => /\/Type \/Catalog\b/.test(object)) ?? '')?.[1];
 }
 
@@ -30,18 +32,26 @@ function readingOrder(text: string): string {
 }
 
 /** pdftotext's words of one page with their boxes, in the page's visual order (left to right), grouped by line. */
-function lines(path: string): { words: { text: string; xMin: number; xMax: number }[]; xMin: number; xMax: number; yMin: number }[] {
+function lines(
+  path: string,
+): { words: { text: string; xMin: number; xMax: number }[]; xMin: number; xMax: number; yMin: number }[] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', path, '-'], { encoding: 'utf8' });
-  return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map((line) => ({
-    xMin: Number(line[1]), yMin: Number(line[2]), xMax: Number(line[3]),
-    words: [...(line[4] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)]
-      .map((word) => ({ xMin: Number(word[1]), xMax: Number(word[2]), text: word[3] ?? '' })),
-  }));
+  return [...xml.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].map(
+    (line) => ({
+      xMin: Number(line[1]),
+      yMin: Number(line[2]),
+      xMax: Number(line[3]),
+      words: [
+        ...(line[4] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+      ].map((word) => ({ xMin: Number(word[1]), xMax: Number(word[2]), text: word[3] ?? '' })),
+    }),
+  );
 }
 
 /** The topmost line that holds this word (pdftotext's bbox words are in drawing order: an Arabic word's letters reversed). */
 function lineWith(path: string, word: string, visual = [...word].reverse().join('')) {
-  const found = lines(path).filter((line) => line.words.some((candidate) => candidate.text === visual || candidate.text === word))
+  const found = lines(path)
+    .filter((line) => line.words.some((candidate) => candidate.text === visual || candidate.text === word))
     .sort((a, b) => a.yMin - b.yMin)[0];
   if (found === undefined) throw new Error(`no line with "${word}" in ${path}`);
   return { line: found, word: found.words.find((candidate) => candidate.text === visual || candidate.text === word) };
@@ -56,12 +66,14 @@ describe('right-to-left and Ethiopic editions of the sample (real Chromium)', ()
     build = await runCli(['build', '--out', out, '--only', 'morocco,ethiopia']);
   });
 
-  it('builds the Arabic and the Amharic edition on one page each, at the layout\'s first step', () => {
+  it("builds the Arabic and the Amharic edition on one page each, at the layout's first step", () => {
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
     for (const edition of [ARABIC, AMHARIC]) {
       expect(pageCount(join(out, edition))).toBe(1);
-      expect(build.stdout).toMatch(new RegExp(`^built  ${edition.replace(/[.]/g, '\\.')}  \\(1 page, \\d+ ms\\)$`, 'm'));
+      expect(build.stdout).toMatch(
+        new RegExp(`^built  ${edition.replace(/[.]/g, '\\.')}  \\(1 page, \\d+ ms\\)$`, 'm'),
+      );
     }
     expect(build.stdout).not.toMatch(/compact|dense/);
   });
@@ -75,7 +87,8 @@ describe('right-to-left and Ethiopic editions of the sample (real Chromium)', ()
     const { templates } = await loadSources(SAMPLE_CONTENT, TEMPLATES);
     const declared = new Set((await declaredFonts(templates)).faces.map((face) => face.postscriptName));
     const used = (edition: string) => pdfFonts(join(out, edition)).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''));
-    for (const edition of [ARABIC, AMHARIC]) for (const name of used(edition)) expect(declared, `${edition}: ${name}`).toContain(name);
+    for (const edition of [ARABIC, AMHARIC])
+      for (const name of used(edition)) expect(declared, `${edition}: ${name}`).toContain(name);
     expect(used(ARABIC).some((name) => name.startsWith('Vazirmatn'))).toBe(true);
     expect(used(AMHARIC).some((name) => name.startsWith('NotoSansEthiopic'))).toBe(true);
     expect(used(AMHARIC).some((name) => name.startsWith('Vazirmatn'))).toBe(false);
@@ -93,7 +106,9 @@ describe('right-to-left and Ethiopic editions of the sample (real Chromium)', ()
   });
 
   it('keeps figures and Latin names in their place inside Arabic sentences', () => {
-    const extracted = readingOrder(execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, ARABIC), '-'], { encoding: 'utf8' }));
+    const extracted = readingOrder(
+      execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, ARABIC), '-'], { encoding: 'utf8' }),
+    );
     // "… records 97 million € of EU funding", CLDR's ar-MA figures (Latin digits), the amount after "the dataset".
     expect(extracted).toContain(readingOrder('تسجّل مجموعة البيانات 97 مليون € من تمويل الاتحاد الأوروبي للمغرب'));
     // A Latin acronym and the EUTF's resources inside the sentence, and the years running forwards.
@@ -120,8 +135,13 @@ describe('right-to-left and Ethiopic editions of the sample (real Chromium)', ()
   });
 
   it('gives back the Amharic prose as written, with its punctuation', async () => {
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, AMHARIC), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('ኢትዮጵያ ከጎረቤት አገሮች የመጡ በመቶ ሺዎች የሚቆጠሩ ስደተኞችን ታስጠልላለች። በተመሳሳይ ጊዜ ዜጎቿ ወደ ባሕረ ሰላጤው አገሮች፣ ወደ ደቡብ አፍሪካና ወደ አውሮፓ ይሰደዳሉ።');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(out, AMHARIC), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain(
+      'ኢትዮጵያ ከጎረቤት አገሮች የመጡ በመቶ ሺዎች የሚቆጠሩ ስደተኞችን ታስጠልላለች። በተመሳሳይ ጊዜ ዜጎቿ ወደ ባሕረ ሰላጤው አገሮች፣ ወደ ደቡብ አፍሪካና ወደ አውሮፓ ይሰደዳሉ።',
+    );
     // CLDR's Amharic figures (am): €230 ሚ, Latin digits.
     expect(text).toMatch(/€230 ሚ/);
     expect(text).toContain('ምንጮች፡');

@@ -7,7 +7,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../src/stages/render/handlebars/format.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { SAMPLE_CONTENT, tempDir } from '../helpers/content.js';
-import { altTexts, checkStructure, outlineTitles, pageCount, pageText, pdfFonts, pdfInfo, pdfText, structureOf } from '../helpers/pdf.js';
+import {
+  altTexts,
+  checkStructure,
+  outlineTitles,
+  pageCount,
+  pageText,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  structureOf,
+} from '../helpers/pdf.js';
 
 const COUNTRIES = ['mali', 'niger', 'nigeria', 'senegal', 'ethiopia', 'guinea', 'cote-d-ivoire', 'ghana', 'morocco'];
 /** The sample's French editions (countries/<name>.fr.md), written to fr/countries/<name>.pdf. */
@@ -15,9 +25,13 @@ const FRENCH_EDITIONS = ['mali', 'niger', 'senegal', 'guinea', 'cote-d-ivoire'];
 
 /** Each country's total, summed here from the CSV independently of the pipeline's plan stage. */
 async function expectedTotals(): Promise<Map<string, number>> {
-  const rows = parse(await readFile(join(SAMPLE_CONTENT, 'funding.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const rows = parse(await readFile(join(SAMPLE_CONTENT, 'funding.csv'), 'utf8'), { columns: true }) as Record<
+    string,
+    string
+  >[];
   const totals = new Map<string, number>();
-  for (const row of rows) totals.set(row['country'] ?? '', (totals.get(row['country'] ?? '') ?? 0) + Number(row['amount_eur']));
+  for (const row of rows)
+    totals.set(row['country'] ?? '', (totals.get(row['country'] ?? '') ?? 0) + Number(row['amount_eur']));
   return totals;
 }
 
@@ -44,17 +58,30 @@ describe('building the bundled sample with real Chromium', () => {
 
   it('gives the briefing pack its line, as every PDF written', async () => {
     const pages = pageCount(join(out, 'briefing-pack.pdf'));
-    expect(result.stdout).toMatch(new RegExp(`^built  briefing-pack\\.pdf  \\(briefing pack, ${pages} pages, \\d+ ms\\)$`, 'm'));
+    expect(result.stdout).toMatch(
+      new RegExp(`^built  briefing-pack\\.pdf  \\(briefing pack, ${pages} pages, \\d+ ms\\)$`, 'm'),
+    );
     expect(result.stdout.split('\n').filter((line) => line.startsWith('built  '))).toHaveLength(22);
   });
 
   it('writes the factsheet, every one-pager, the briefing pack and the manifest, and nothing else', async () => {
-    expect((await readdir(out)).sort()).toEqual(['am', 'ar-MA', 'briefing-pack.pdf', 'countries', 'factsheet.pdf', 'fr', 'manifest.json', 'manifest.review.json']);
-    expect((await readdir(join(out, 'am/countries')))).toEqual(['ethiopia.pdf']);
-    expect((await readdir(join(out, 'ar-MA/countries')))).toEqual(['morocco.pdf']);
+    expect((await readdir(out)).sort()).toEqual([
+      'am',
+      'ar-MA',
+      'briefing-pack.pdf',
+      'countries',
+      'factsheet.pdf',
+      'fr',
+      'manifest.json',
+      'manifest.review.json',
+    ]);
+    expect(await readdir(join(out, 'am/countries'))).toEqual(['ethiopia.pdf']);
+    expect(await readdir(join(out, 'ar-MA/countries'))).toEqual(['morocco.pdf']);
     expect((await readdir(join(out, 'countries'))).sort()).toEqual(COUNTRIES.map((name) => `${name}.pdf`).sort());
     expect((await readdir(join(out, 'fr'))).sort()).toEqual(['briefing-pack.pdf', 'countries', 'factsheet.pdf']);
-    expect((await readdir(join(out, 'fr/countries'))).sort()).toEqual(FRENCH_EDITIONS.map((name) => `${name}.pdf`).sort());
+    expect((await readdir(join(out, 'fr/countries'))).sort()).toEqual(
+      FRENCH_EDITIONS.map((name) => `${name}.pdf`).sort(),
+    );
   });
 
   it('prints the factsheet on two or more A4 pages with running "Page X of Y"', () => {
@@ -68,7 +95,17 @@ describe('building the bundled sample with real Chromium', () => {
 
   it('cites the factsheet figures in the house money style', () => {
     const text = pdfText(join(out, 'factsheet.pdf'));
-    for (const figure of ['€2.9 billion', '€2.7 billion', '€217.7 million', '€1.2 billion', '€4.1 billion', '€44 billion', '€88 billion', '€8 billion', '€4.4 billion']) {
+    for (const figure of [
+      '€2.9 billion',
+      '€2.7 billion',
+      '€217.7 million',
+      '€1.2 billion',
+      '€4.1 billion',
+      '€44 billion',
+      '€88 billion',
+      '€8 billion',
+      '€4.4 billion',
+    ]) {
       expect(text).toContain(figure);
     }
     expect(text).toContain('169 contracts');
@@ -103,7 +140,8 @@ describe('building the bundled sample with real Chromium', () => {
   it('sets title, author, subject, keywords and language, tags the PDF and adds an outline', async () => {
     for (const name of ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
       const info = pdfInfo(join(out, name));
-      for (const field of ['Title', 'Author', 'Subject', 'Keywords']) expect(info[field], `${field} of ${name}`).toMatch(/\S/);
+      for (const field of ['Title', 'Author', 'Subject', 'Keywords'])
+        expect(info[field], `${field} of ${name}`).toMatch(/\S/);
       expect(info['Tagged']).toBe('yes');
       expect((await readFile(join(out, name))).toString('latin1')).toContain('/Lang (en)');
     }
@@ -116,22 +154,35 @@ describe('building the bundled sample with real Chromium', () => {
   });
 
   it('writes every PDF (documents and packs, every language) to PDF/UA-1: factsheets check passes them all, XMP says so', async () => {
-    const files = (await readdir(out, { recursive: true })).filter((name) => name.endsWith('.pdf')).map((name) => join(out, name));
+    const files = (await readdir(out, { recursive: true }))
+      .filter((name) => name.endsWith('.pdf'))
+      .map((name) => join(out, name));
     expect(files.length).toBe(22);
     const checked = await runCli(['check', ...files]);
     expect(checked.stdout).toBe('');
     expect(checked.code).toBe(0);
     for (const file of files) {
       expect(pdfInfo(file)['Metadata Stream'], file).toBe('yes');
-      expect(execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), file).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>[\s\S]*/);
+      expect(execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' }), file).toMatch(
+        /<pdfuaid:part>1<\/pdfuaid:part>[\s\S]*/,
+      );
     }
-    expect(execFileSync('pdfinfo', ['-meta', join(out, 'fr/countries/mali.pdf')], { encoding: 'utf8' })).toMatch(/<rdf:li xml:lang="fr">Mali.: fiche pays<\/rdf:li>/u);
+    expect(execFileSync('pdfinfo', ['-meta', join(out, 'fr/countries/mali.pdf')], { encoding: 'utf8' })).toMatch(
+      /<rdf:li xml:lang="fr">Mali.: fiche pays<\/rdf:li>/u,
+    );
   });
 
   it('check fails a PDF it did not build, one line per failure, and one it cannot read, with exit status 1', async () => {
     const folder = await tempDir('factsheets-check-');
     const untagged = join(folder, 'untagged.pdf');
-    await writeFile(untagged, writePdf([{ value: '<</Type /Catalog /Pages 2 0 R>>' }, { value: '<</Type /Pages /Count 0 /Kids []>>' }], 1, undefined));
+    await writeFile(
+      untagged,
+      writePdf(
+        [{ value: '<</Type /Catalog /Pages 2 0 R>>' }, { value: '<</Type /Pages /Count 0 /Kids []>>' }],
+        1,
+        undefined,
+      ),
+    );
     await writeFile(join(folder, 'not.pdf'), 'not a PDF');
     const checked = await runCli(['check', untagged, join(folder, 'not.pdf')]);
     expect(checked.code).toBe(1);
@@ -147,77 +198,133 @@ describe('building the bundled sample with real Chromium', () => {
 
   it('keeps links real: a URI link annotation over the linked words', async () => {
     const bytes = (await readFile(join(out, 'factsheet.pdf'))).toString('latin1');
-    expect(bytes).toMatch(/\/Subtype \/Link[\s\S]{0,200}\/URI \(https:\/\/europa\.eu\/globalstrategy\/en\/global-strategy-foreign-and-security-policy-european-union\)/);
+    expect(bytes).toMatch(
+      /\/Subtype \/Link[\s\S]{0,200}\/URI \(https:\/\/europa\.eu\/globalstrategy\/en\/global-strategy-foreign-and-security-policy-european-union\)/,
+    );
   });
 
   it('gives every chart a text alternative that states its values', () => {
-    expect(altTexts(join(out, 'countries/mali.pdf'))).toEqual(expect.arrayContaining([
-      'Funding by instrument: EU Emergency Trust Fund for Africa, €89.5 million (56%); European Development Fund, €60 million (38%); ' +
-        'Instrument contributing to Stability and Peace, €9.5 million (6%).',
-      'Funding by year of decision: 2016, €106 million (67%); 2017, €53 million (33%).',
-      "Map showing the location of Mali and its neighbours: Algeria, Burkina Faso, Côte d’Ivoire, Guinea, Mauritania, Niger, and Senegal.",
-    ]));
-    expect(altTexts(join(out, 'factsheet.pdf'))).toEqual(expect.arrayContaining([
-      "Where the Trust Fund's resources come from: EU funds, €2.7 billion (93%); Member States and other partners, €217.7 million (7%).",
-      'What the External Investment Plan can mobilise: EU input (EU budget and European Development Fund), €4.1 billion; ' +
-        'Investment mobilised, €44 billion; If Member States and partners match the EU, €88 billion.',
-    ]));
+    expect(altTexts(join(out, 'countries/mali.pdf'))).toEqual(
+      expect.arrayContaining([
+        'Funding by instrument: EU Emergency Trust Fund for Africa, €89.5 million (56%); European Development Fund, €60 million (38%); ' +
+          'Instrument contributing to Stability and Peace, €9.5 million (6%).',
+        'Funding by year of decision: 2016, €106 million (67%); 2017, €53 million (33%).',
+        'Map showing the location of Mali and its neighbours: Algeria, Burkina Faso, Côte d’Ivoire, Guinea, Mauritania, Niger, and Senegal.',
+      ]),
+    );
+    expect(altTexts(join(out, 'factsheet.pdf'))).toEqual(
+      expect.arrayContaining([
+        "Where the Trust Fund's resources come from: EU funds, €2.7 billion (93%); Member States and other partners, €217.7 million (7%).",
+        'What the External Investment Plan can mobilise: EU input (EU budget and European Development Fund), €4.1 billion; ' +
+          'Investment mobilised, €44 billion; If Member States and partners match the EU, €88 billion.',
+      ]),
+    );
   });
 
   it('records every PDF in manifest.json: pages, bytes, SHA-256, fonts and input hashes', async () => {
     const { createHash } = await import('node:crypto');
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { tool: { version: string }; documents: Record<string, unknown>[] };
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      tool: { version: string };
+      documents: Record<string, unknown>[];
+    };
     expect(manifest.tool.version).toBe('0.1.0');
     expect(manifest.documents.map((entry) => entry['output'])).toEqual([
-      'am/briefing-pack.pdf', 'am/countries/ethiopia.pdf', 'ar-MA/briefing-pack.pdf', 'ar-MA/countries/morocco.pdf',
-      'briefing-pack.pdf', ...COUNTRIES.map((name) => `countries/${name}.pdf`).sort(), 'factsheet.pdf',
-      'fr/briefing-pack.pdf', ...FRENCH_EDITIONS.map((name) => `fr/countries/${name}.pdf`).sort(), 'fr/factsheet.pdf',
+      'am/briefing-pack.pdf',
+      'am/countries/ethiopia.pdf',
+      'ar-MA/briefing-pack.pdf',
+      'ar-MA/countries/morocco.pdf',
+      'briefing-pack.pdf',
+      ...COUNTRIES.map((name) => `countries/${name}.pdf`).sort(),
+      'factsheet.pdf',
+      'fr/briefing-pack.pdf',
+      ...FRENCH_EDITIONS.map((name) => `fr/countries/${name}.pdf`).sort(),
+      'fr/factsheet.pdf',
     ]);
     for (const entry of manifest.documents) {
       const bytes = await readFile(join(out, String(entry['output'])));
       expect(entry['sha256']).toBe(createHash('sha256').update(bytes).digest('hex'));
       expect(entry['bytes']).toBe(bytes.length);
       expect(entry['pages']).toBe(pageCount(join(out, String(entry['output']))));
-      expect(entry['fonts']).toEqual(pdfFonts(join(out, String(entry['output']))).map((font) => font.name.slice(7)).filter((name, index, all) => all.indexOf(name) === index).sort());
-      if (entry['kind'] !== 'briefing-pack') expect(Object.keys(entry['inputs'] as object)).toEqual(['source', 'images', 'dataset', 'templates', 'settings', 'names', 'fonts', 'tool', 'options']);
+      expect(entry['fonts']).toEqual(
+        pdfFonts(join(out, String(entry['output'])))
+          .map((font) => font.name.slice(7))
+          .filter((name, index, all) => all.indexOf(name) === index)
+          .sort(),
+      );
+      if (entry['kind'] !== 'briefing-pack')
+        expect(Object.keys(entry['inputs'] as object)).toEqual([
+          'source',
+          'images',
+          'dataset',
+          'templates',
+          'settings',
+          'names',
+          'fonts',
+          'tool',
+          'options',
+        ]);
       expect(entry['renderMs']).toBeGreaterThan(0);
     }
   });
 
   it('writes structurally valid PDFs after making them reproducible', () => {
-    for (const name of ['factsheet.pdf', 'briefing-pack.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+    for (const name of [
+      'factsheet.pdf',
+      'briefing-pack.pdf',
+      ...COUNTRIES.map((country) => `countries/${country}.pdf`),
+    ]) {
       expect(() => checkStructure(join(out, name))).not.toThrow();
     }
   });
 
   it('assembles the briefing pack: cover, contents, every document, continuous page numbers, one outline', async () => {
     const pack = join(out, 'briefing-pack.pdf');
-    const parts = ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)].map((name) => pageCount(join(out, name)));
+    const parts = ['factsheet.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)].map((name) =>
+      pageCount(join(out, name)),
+    );
     const total = 2 + parts.reduce((sum, pages) => sum + pages, 0);
     expect(pageCount(pack)).toBe(total);
     const text = pdfText(pack);
     for (let page = 2; page <= total; page += 1) expect(text).toContain(`Briefing pack · page ${page} of ${total}`);
     expect(text).not.toContain('Briefing pack · page 1 of');
-    expect(text).toMatch(/Contents Partnership Framework on Migration Factsheet 3 Mali Country brief 5 Niger Country brief 6 /);
+    expect(text).toMatch(
+      /Contents Partnership Framework on Migration Factsheet 3 Mali Country brief 5 Niger Country brief 6 /,
+    );
     const titles = outlineTitles(pack);
-    for (const name of ['Partnership Framework on Migration', 'Mali', 'Niger', 'Nigeria', 'Senegal', 'Ethiopia', 'Guinea', "Côte d'Ivoire", 'Ghana', 'Morocco']) {
+    for (const name of [
+      'Partnership Framework on Migration',
+      'Mali',
+      'Niger',
+      'Nigeria',
+      'Senegal',
+      'Ethiopia',
+      'Guinea',
+      "Côte d'Ivoire",
+      'Ghana',
+      'Morocco',
+    ]) {
       expect(titles).toContain(name);
     }
     for (const font of pdfFonts(pack)) expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSans3|SourceSerif4)/);
     expect(pdfInfo(pack)['Title']).toBe('Briefing pack: Partnership Framework on Migration');
   });
 
-  it('puts each document into the pack as printed, page for page, with the pack\'s number drawn over it (a factsheet without its own)', () => {
+  it("puts each document into the pack as printed, page for page, with the pack's number drawn over it (a factsheet without its own)", () => {
     const pack = join(out, 'briefing-pack.pdf');
     let page = 3;
-    for (const name of ['factsheet.pdf', ...['mali', 'niger', 'nigeria', 'senegal', 'ethiopia'].map((country) => `countries/${country}.pdf`)]) {
+    for (const name of [
+      'factsheet.pdf',
+      ...['mali', 'niger', 'nigeria', 'senegal', 'ethiopia'].map((country) => `countries/${country}.pdf`),
+    ]) {
       const own = join(out, name);
       for (let ownPage = 1; ownPage <= pageCount(own); ownPage += 1, page += 1) {
         const total = pageCount(pack);
         // The factsheet goes in as its pack edition: the same page but for its own number, which the pack's replaces.
         const ownNumber = name === 'factsheet.pdf' ? `Page ${ownPage} of ${pageCount(own)} ` : '';
         expect(pageText(own, ownPage)).toContain(ownNumber);
-        expect(pageText(pack, page), `${name} page ${ownPage} as pack page ${page}`).toBe(`${pageText(own, ownPage).replace(ownNumber, '')} Briefing pack · page ${page} of ${total}`);
+        expect(pageText(pack, page), `${name} page ${ownPage} as pack page ${page}`).toBe(
+          `${pageText(own, ownPage).replace(ownNumber, '')} Briefing pack · page ${page} of ${total}`,
+        );
       }
     }
   });
@@ -229,14 +336,20 @@ describe('building the bundled sample with real Chromium', () => {
     expect(new Set(structure.parentTreeKeys).size).toBe(structure.parentTreeKeys.length);
     expect(structure.parentTreeKeys.every((key) => key < structure.nextKey)).toBe(true);
     for (const key of structure.pageKeys) expect(structure.parentTreeKeys).toContain(key);
-    expect(altTexts(join(out, 'briefing-pack.pdf')).filter((alt) => alt.startsWith('Map showing'))).toHaveLength(COUNTRIES.length);
+    expect(altTexts(join(out, 'briefing-pack.pdf')).filter((alt) => alt.startsWith('Map showing'))).toHaveLength(
+      COUNTRIES.length,
+    );
   });
 
   it('gives byte-identical PDFs when built again with another number of pages in the pool', async () => {
     const again = await tempDir('factsheets-e2e-again-');
     const second = await runCli(['build', '--out', again, '--jobs', '1']);
     expect(second.code).toBe(0);
-    for (const name of ['factsheet.pdf', 'briefing-pack.pdf', ...COUNTRIES.map((country) => `countries/${country}.pdf`)]) {
+    for (const name of [
+      'factsheet.pdf',
+      'briefing-pack.pdf',
+      ...COUNTRIES.map((country) => `countries/${country}.pdf`),
+    ]) {
       const [first, next] = await Promise.all([readFile(join(out, name)), readFile(join(again, name))]);
       expect(first.equals(next), name).toBe(true);
     }

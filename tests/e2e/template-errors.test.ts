@@ -25,7 +25,11 @@ describe('templates a designer broke (the real CLI)', () => {
     const errors = result.stderr.split('\n').filter((entry) => entry.includes('error:'));
     expect(errors).toHaveLength(1);
     // The rule's start: the first character of its selector, on the line of its "{".
-    expect(errors[0]).toMatch(new RegExp(`styles/one-pager\\.css:${line}:${lineText.search(/\S/) + 1}: error: this rule's "\\{" is never closed`));
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `styles/one-pager\\.css:${line}:${lineText.search(/\S/) + 1}: error: this rule's "\\{" is never closed`,
+      ),
+    );
     expect(result.stderr).toContain('hint: Add the missing "}" where the rule ends.');
     // Only the one-pager layout gets one-pager.css: its briefs are not printed, the factsheet is (and no pack without them).
     expect(await pdfsIn(out)).toEqual(['factsheet.pdf']);
@@ -39,21 +43,32 @@ describe('templates a designer broke (the real CLI)', () => {
     expect((await runCli(['build', '--content', content, '--templates', templates, '--out', out])).code).toBe(0);
     const briefs = (await readdir(join(out, 'countries'))).filter((name) => name.endsWith('.pdf')).sort();
     expect(briefs.length).toBeGreaterThan(5);
-    const before = new Map(await Promise.all(['factsheet.pdf', 'briefing-pack.pdf'].map(async (pdf) => [pdf, await readFile(join(out, pdf))] as const)));
+    const before = new Map(
+      await Promise.all(
+        ['factsheet.pdf', 'briefing-pack.pdf'].map(async (pdf) => [pdf, await readFile(join(out, pdf))] as const),
+      ),
+    );
     // key-figure is the factsheet layout's alone; an {{#if}} opened and never closed on its line 3.
     const partial = join(templates, 'partials/key-figure.hbs');
-    await writeFile(partial, (await readFile(partial, 'utf8')).replace('__label">{{label}}', '__label">{{#if label}}{{label}}'));
+    await writeFile(
+      partial,
+      (await readFile(partial, 'utf8')).replace('__label">{{label}}', '__label">{{#if label}}{{label}}'),
+    );
 
     const result = await runCli(['build', '--content', content, '--templates', templates, '--out', out]);
 
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n').filter((entry) => entry.includes('error:'))).toEqual([
-      expect.stringMatching(/partials\/key-figure\.hbs:3:34: error: the \{\{#if\}\} block opened here is never closed$/),
+      expect.stringMatching(
+        /partials\/key-figure\.hbs:3:34: error: the \{\{#if\}\} block opened here is never closed$/,
+      ),
     ]);
     expect(result.stderr).toContain('hint: Close it with {{/if}} where the block ends.');
-    for (const [pdf, bytes] of before) expect((await readFile(join(out, pdf))).equals(bytes), `${pdf} is kept`).toBe(true);
+    for (const [pdf, bytes] of before)
+      expect((await readFile(join(out, pdf))).equals(bytes), `${pdf} is kept`).toBe(true);
     expect(result.stdout).toMatch(/kept\s+factsheet\.pdf/);
-    for (const brief of briefs) expect(result.stdout, brief).toMatch(new RegExp(`built\\s+countries/${brief.replace('.', '\\.')}`));
+    for (const brief of briefs)
+      expect(result.stdout, brief).toMatch(new RegExp(`built\\s+countries/${brief.replace('.', '\\.')}`));
   });
 
   it('a missing layout is one error at the file that should be there; the documents of other layouts are built', async () => {
@@ -67,7 +82,11 @@ describe('templates a designer broke (the real CLI)', () => {
 
     expect(result.code).toBe(1);
     const errors = result.stderr.split('\n').filter((entry) => entry.includes('error:'));
-    expect(errors).toEqual([expect.stringMatching(/layouts\/one-pager\.hbs: error: the layout "one-pager" is missing: every country brief that names no other layout prints with it \(\d+ documents here\)$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /layouts\/one-pager\.hbs: error: the layout "one-pager" is missing: every country brief that names no other layout prints with it \(\d+ documents here\)$/,
+      ),
+    ]);
     expect(await pdfsIn(out)).toEqual(['factsheet.pdf']);
   });
 });

@@ -9,9 +9,13 @@ import { pageCount, pageText } from '../helpers/pdf.js';
 
 /** Widths (pt) of every occurrence of each word on a page, from `pdftotext -bbox`: the type size as printed. */
 function wordWidths(pdf: string, page: number, words: readonly string[]): Map<string, number[]> {
-  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' });
+  const xml = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], {
+    encoding: 'utf8',
+  });
   const widths = new Map<string, number[]>(words.map((word) => [word, []]));
-  for (const match of xml.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+  for (const match of xml.matchAll(
+    /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+  )) {
     widths.get(match[3] ?? '')?.push(Math.round((Number(match[2]) - Number(match[1])) * 100) / 100);
   }
   return widths;
@@ -21,24 +25,49 @@ function wordWidths(pdf: string, page: number, words: readonly string[]): Map<st
 const WORDS = ['Partnership', 'Framework', 'migration', 'partners', 'countries'];
 
 /** A copy of the sample whose factsheet tabulates `codes` (rows added for codes the dataset lacks). */
-async function sampleTabulating(codes: readonly string[], names: Readonly<Record<string, string>> = {}): Promise<string> {
+async function sampleTabulating(
+  codes: readonly string[],
+  names: Readonly<Record<string, string>> = {},
+): Promise<string> {
   const root = await copySample();
   const csv = await readFile(join(root, 'funding.csv'), 'utf8');
   const missing = codes.filter((code) => !csv.includes(`\n${code},`));
-  await appendFile(join(root, 'funding.csv'), missing.map((code, index) =>
-    `${code},EU Emergency Trust Fund for Africa,Programme ${index},,2017,${(index + 1) * 1_234_567},paid,Sample data: test\n`).join(''));
+  await appendFile(
+    join(root, 'funding.csv'),
+    missing
+      .map(
+        (code, index) =>
+          `${code},EU Emergency Trust Fund for Africa,Programme ${index},,2017,${(index + 1) * 1_234_567},paid,Sample data: test\n`,
+      )
+      .join(''),
+  );
   const factsheet = await readFile(join(root, 'factsheet.md'), 'utf8');
-  await writeFile(join(root, 'factsheet.md'), factsheet.replace(/^countries: .*$/m, `countries: [${codes.join(', ')}]`));
+  await writeFile(
+    join(root, 'factsheet.md'),
+    factsheet.replace(/^countries: .*$/m, `countries: [${codes.join(', ')}]`),
+  );
   for (const [code, name] of Object.entries(names)) {
-    await writeFile(join(root, `countries/extra-${code.toLowerCase()}.md`), `---\nname: ${name}\niso: ${code}\n---\n\nA short brief.\n`);
+    await writeFile(
+      join(root, `countries/extra-${code.toLowerCase()}.md`),
+      `---\nname: ${name}\niso: ${code}\n---\n\nA short brief.\n`,
+    );
   }
   return root;
 }
 
 describe('the body type size never depends on the data (nothing is scaled to fit the page width)', () => {
   const many = [
-    'ML', 'NE', 'NG', 'SN', 'ET', 'CD', 'ST', 'CI',
-    ...Object.keys(countries.getAlpha2Codes()).filter((code) => !['ML', 'NE', 'NG', 'SN', 'ET', 'CD', 'ST', 'CI'].includes(code)).slice(0, 32),
+    'ML',
+    'NE',
+    'NG',
+    'SN',
+    'ET',
+    'CD',
+    'ST',
+    'CI',
+    ...Object.keys(countries.getAlpha2Codes())
+      .filter((code) => !['ML', 'NE', 'NG', 'SN', 'ET', 'CD', 'ST', 'CI'].includes(code))
+      .slice(0, 32),
   ];
   const longNames = { CD: 'Democratic Republic of the Congo', ST: 'São Tomé and Príncipe' };
   let sample: string;
@@ -48,7 +77,16 @@ describe('the body type size never depends on the data (nothing is scaled to fit
   beforeAll(async () => {
     const build = async (content: string, only?: string): Promise<CliResult & { pdf: string }> => {
       const out = await tempDir('factsheets-type-');
-      const result = await runCli(['build', '--content', content, '--out', out, '--jobs', '2', ...(only === undefined ? [] : ['--only', only])]);
+      const result = await runCli([
+        'build',
+        '--content',
+        content,
+        '--out',
+        out,
+        '--jobs',
+        '2',
+        ...(only === undefined ? [] : ['--only', only]),
+      ]);
       return { ...result, pdf: join(out, 'factsheet.pdf') };
     };
     const built = await Promise.all([
@@ -94,7 +132,9 @@ describe('the body type size never depends on the data (nothing is scaled to fit
     const out = await tempDir('factsheets-type-');
     const result = await runCli(['build', '--content', root, '--out', out, '--only', 'factsheet']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/factsheet\.md:\d+:1: error: is wider than its page: a table "C0 C1 C2 [^"]*" is \d+ mm wide where 176 mm fit/);
+    expect(result.stderr).toMatch(
+      /factsheet\.md:\d+:1: error: is wider than its page: a table "C0 C1 C2 [^"]*" is \d+ mm wide where 176 mm fit/,
+    );
     expect(result.stderr).toContain('hint: Give this Markdown table fewer columns, or split it in two');
   });
 });

@@ -12,8 +12,12 @@ describe('watch mode (real Chromium, real file changes)', () => {
     const { child, done } = startCli(['build', '--watch', '--content', content, '--out', out]);
     let stdout = '';
     let stderr = '';
-    child.stdout?.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-    child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
     try {
       await waitFor(async () => stdout.includes('watching '), 60_000, 'the first build');
       expect(stdout).toMatch(/10 built, 0 failed in/);
@@ -23,8 +27,18 @@ describe('watch mode (real Chromium, real file changes)', () => {
 
       const file = join(content, 'countries/niger.md');
       const original = await readFile(file, 'utf8');
-      await writeFile(file, original.replace('role: Priority country of transit', 'role: Priority country of transit, edited in watch mode'));
-      await waitFor(async () => (await stat(niger)).mtimeMs > before && /rebuilt countries\/niger\.pdf in \d+\.\d+ s/.test(stdout), 30_000, 'the rebuild');
+      await writeFile(
+        file,
+        original.replace(
+          'role: Priority country of transit',
+          'role: Priority country of transit, edited in watch mode',
+        ),
+      );
+      await waitFor(
+        async () => (await stat(niger)).mtimeMs > before && /rebuilt countries\/niger\.pdf in \d+\.\d+ s/.test(stdout),
+        30_000,
+        'the rebuild',
+      );
       expect(pdfText(niger)).toContain('edited in watch mode');
       expect(stdout).not.toMatch(/rebuilt .*mali/);
       expect((await readFile(join(out, 'countries/mali.pdf'))).equals(nigerBefore)).toBe(true);
@@ -35,7 +49,11 @@ describe('watch mode (real Chromium, real file changes)', () => {
 
       // Straight after the failed build: within chokidar's 50 ms window for this file, which drops the event.
       await writeFile(file, original);
-      await waitFor(async () => (stdout.match(/rebuilt countries\/niger\.pdf/g) ?? []).length === 2, 30_000, 'the rebuild after the fix');
+      await waitFor(
+        async () => (stdout.match(/rebuilt countries\/niger\.pdf/g) ?? []).length === 2,
+        30_000,
+        'the rebuild after the fix',
+      );
     } finally {
       child.kill('SIGINT');
     }

@@ -32,7 +32,9 @@ describe('the browser fails mid-build (real Chromium)', () => {
     const result = await done;
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`\\n${TOTAL + 1} built \\(${TOTAL} documents, the briefing pack\\), 0 failed in`));
+    expect(result.stdout).toMatch(
+      new RegExp(`\\n${TOTAL + 1} built \\(${TOTAL} documents, the briefing pack\\), 0 failed in`),
+    );
     await expectComplete(out);
   });
 

@@ -42,12 +42,14 @@ describe.skipIf(!canMount)('the output disk fails (needs root for tmpfs mounts)'
 
     const result = await runCli(['build', '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${out}: error: the output folder cannot be written (the file system is read-only)\n` +
-      '  hint: Check that the output folder is writable, or choose another with --out DIR.\n' +
-      'warning: briefing-pack.pdf was not rebuilt: some English documents failed\n' +
-      'warning: am/briefing-pack.pdf was not rebuilt: some Amharic documents failed\n' +
-      'warning: ar-MA/briefing-pack.pdf was not rebuilt: some Arabic (Morocco) documents failed\n' +
-      'warning: fr/briefing-pack.pdf was not rebuilt: some French documents failed\n');
+    expect(result.stderr).toBe(
+      `${out}: error: the output folder cannot be written (the file system is read-only)\n` +
+        '  hint: Check that the output folder is writable, or choose another with --out DIR.\n' +
+        'warning: briefing-pack.pdf was not rebuilt: some English documents failed\n' +
+        'warning: am/briefing-pack.pdf was not rebuilt: some Amharic documents failed\n' +
+        'warning: ar-MA/briefing-pack.pdf was not rebuilt: some Arabic (Morocco) documents failed\n' +
+        'warning: fr/briefing-pack.pdf was not rebuilt: some French documents failed\n',
+    );
     // The sample's ten English documents, six French editions, an Arabic and an Amharic one.
     expect(result.stdout).toMatch(/\n0 built, 18 failed, 1 error in/);
     expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toBe('previous');
@@ -62,7 +64,11 @@ describe.skipIf(!canMount)('the output disk fails (needs root for tmpfs mounts)'
     const errors = result.stderr.split('\n').filter((line) => line.includes('error:'));
     expect(errors).toHaveLength(1);
     // The PDFs that did not fit, and the manifest too if it came after the disk was full.
-    expect(errors[0]).toMatch(new RegExp(`^${out}: error: cannot write \\d+ files \\(the disk is full\\): (?:[a-zA-Z-]+/)?countries/\\S+\\.pdf`));
+    expect(errors[0]).toMatch(
+      new RegExp(
+        `^${out}: error: cannot write \\d+ files \\(the disk is full\\): (?:[a-zA-Z-]+/)?countries/\\S+\\.pdf`,
+      ),
+    );
     const written = await pdfsIn(out);
     expect(written.length).toBeGreaterThan(0);
     expect(written.length).toBeLessThan(9);

@@ -7,10 +7,14 @@ import { SAMPLE_CONTENT, tempDir, writeContent } from '../helpers/content.js';
 /** Factsheets of headings only and of one paragraph only: pages whose fonts are asked for late. */
 async function sparseContent(): Promise<string> {
   // The dataset's header only: these factsheets show no country, and rows no document shows would be a warning.
-  const files: Record<string, string> = { 'funding.csv': `${(await readFile(join(SAMPLE_CONTENT, 'funding.csv'), 'utf8')).split('\n')[0]}\n` };
+  const files: Record<string, string> = {
+    'funding.csv': `${(await readFile(join(SAMPLE_CONTENT, 'funding.csv'), 'utf8')).split('\n')[0]}\n`,
+  };
   for (let index = 1; index <= 10; index += 1) {
-    files[`headings-${index}.md`] = `---\ntitle: Headings only ${index}\n---\n\n## Section one ${index}\n\n## Section two\n\n### A smaller heading ${index}\n`;
-    files[`text-${index}.md`] = `---\ntitle: Text only ${index}\n---\n\nJust a paragraph of text number ${index}, nothing else at all.\n`;
+    files[`headings-${index}.md`] =
+      `---\ntitle: Headings only ${index}\n---\n\n## Section one ${index}\n\n## Section two\n\n### A smaller heading ${index}\n`;
+    files[`text-${index}.md`] =
+      `---\ntitle: Text only ${index}\n---\n\nJust a paragraph of text number ${index}, nothing else at all.\n`;
   }
   return writeContent(files);
 }
@@ -24,8 +28,15 @@ describe('fonts are ready before a page prints (real Chromium)', () => {
       const result = await runCli(['build', '--content', content, '--out', out, '--jobs', '4', '--quiet']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string; sha256: string }[] };
-      hashes.push(manifest.documents.map((entry) => `${entry.output} ${entry.sha256}`).sort().join('\n'));
+      const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+        documents: { output: string; sha256: string }[];
+      };
+      hashes.push(
+        manifest.documents
+          .map((entry) => `${entry.output} ${entry.sha256}`)
+          .sort()
+          .join('\n'),
+      );
     }
     expect(hashes[0]?.split('\n')).toHaveLength(21);
     expect(hashes[1]).toBe(hashes[0]);

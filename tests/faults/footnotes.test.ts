@@ -7,13 +7,17 @@ import { pdfText } from '../helpers/pdf.js';
 
 /** The PDF uncompressed (qpdf --qdf), to read its link annotations and named destinations. */
 function uncompressed(path: string): string {
-  return execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], { encoding: 'latin1', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('qpdf', ['--qdf', '--object-streams=disable', path, '-'], {
+    encoding: 'latin1',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 describe('footnotes', () => {
   it('print in the brand fonts, and each link goes to a destination the PDF has', async () => {
     const content = await writeContent({
-      'countries/mali.md': '---\nname: Mali\niso: ML\n---\n\nText with a note.[^source]\n\n[^source]: The source of the note.\n',
+      'countries/mali.md':
+        '---\nname: Mali\niso: ML\n---\n\nText with a note.[^source]\n\n[^source]: The source of the note.\n',
       'funding.csv': 'country,instrument,year,amount_eur,status\nML,Fund,2016,1000,paid\n',
     });
     const out = await tempDir();

@@ -9,13 +9,36 @@ import { copyEnglishSample, TEMPLATES, tempDir } from '../helpers/content.js';
 
 const ROWS = 200_000;
 /** Countries with no one-pager (one-pagers list their rows: these would overflow a page). */
-const BIG_COUNTRIES = ['FR', 'DE', 'IT', 'ES', 'PT', 'BE', 'NL', 'AT', 'SE', 'FI', 'DK', 'PL', 'CZ', 'GR', 'IE', 'RO', 'BG', 'HU', 'SK', 'SI'];
+const BIG_COUNTRIES = [
+  'FR',
+  'DE',
+  'IT',
+  'ES',
+  'PT',
+  'BE',
+  'NL',
+  'AT',
+  'SE',
+  'FI',
+  'DK',
+  'PL',
+  'CZ',
+  'GR',
+  'IE',
+  'RO',
+  'BG',
+  'HU',
+  'SK',
+  'SI',
+];
 
 /** 200,000 valid rows (some 10 MB) after the sample's own, spread over BIG_COUNTRIES. */
 function largeDataset(sampleCsv: string): string {
   const lines = [sampleCsv.trimEnd()];
   for (let index = 0; index < ROWS; index += 1) {
-    lines.push(`${BIG_COUNTRIES[index % BIG_COUNTRIES.length] ?? 'FR'},EU Emergency Trust Fund for Africa,Programme ${index},Sector,${2000 + (index % 20)},${1000 + index},paid,Sample data: generated`);
+    lines.push(
+      `${BIG_COUNTRIES[index % BIG_COUNTRIES.length] ?? 'FR'},EU Emergency Trust Fund for Africa,Programme ${index},Sector,${2000 + (index % 20)},${1000 + index},paid,Sample data: generated`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -25,7 +48,10 @@ async function largeContent(): Promise<string> {
   const content = await copyEnglishSample();
   const sample = await readFile(join(content, 'funding.csv'), 'utf8');
   await writeFile(join(content, 'funding.csv'), largeDataset(sample));
-  await writeFile(join(content, 'totals.md'), `---\ntitle: Totals by country\ncountries: [${BIG_COUNTRIES.join(', ')}]\n---\n\nThe totals of every country in the dataset.\n`);
+  await writeFile(
+    join(content, 'totals.md'),
+    `---\ntitle: Totals by country\ncountries: [${BIG_COUNTRIES.join(', ')}]\n---\n\nThe totals of every country in the dataset.\n`,
+  );
   return content;
 }
 
@@ -52,7 +78,10 @@ describe('a dataset of 200,000 rows', () => {
 
   it('200,000 bad rows: each taints its country, the first ten of the kind are listed, then a count (no stack overflow)', async () => {
     const content = await largeContent();
-    const bad = (await readFile(join(content, 'funding.csv'), 'utf8')).replace(/,paid,Sample data: generated/g, ',spent,Sample data: generated');
+    const bad = (await readFile(join(content, 'funding.csv'), 'utf8')).replace(
+      /,paid,Sample data: generated/g,
+      ',spent,Sample data: generated',
+    );
     await writeFile(join(content, 'funding.csv'), bad);
     const validation = validateSources(await loadSources(content, TEMPLATES));
     expect(validation.errors).toHaveLength(11);

@@ -58,17 +58,26 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * and reports whether a browser of that build was ever seen listening on TCP and which of its
  * processes are left 2 s after the build has exited.
  */
-async function signalledBuild(signal: NodeJS.Signals, afterMs: number): Promise<{ left: number[]; listened: boolean; code: number | null; signal: string | null }> {
+async function signalledBuild(
+  signal: NodeJS.Signals,
+  afterMs: number,
+): Promise<{ left: number[]; listened: boolean; code: number | null; signal: string | null }> {
   const temp = await tempDir('factsheets-signal-tmp-');
   const out = await tempDir('factsheets-signal-out-');
   const child = spawn(process.execPath, [join(PROJECT, 'dist/cli.js'), 'build', '--out', out, '--quiet'], {
-    cwd: PROJECT, stdio: 'ignore', env: { ...process.env, TMPDIR: temp },
+    cwd: PROJECT,
+    stdio: 'ignore',
+    env: { ...process.env, TMPDIR: temp },
   });
-  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, received) => resolve({ code, signal: received })));
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.on('exit', (code, received) => resolve({ code, signal: received })),
+  );
   let listened = false;
   const started = Date.now();
   let ended = false;
-  void exited.then(() => { ended = true; });
+  void exited.then(() => {
+    ended = true;
+  });
   while (!ended && Date.now() - started < afterMs) {
     listened ||= anyListens(processesMentioning(temp));
     await sleep(10);

@@ -7,11 +7,15 @@ import { tempDir } from '../helpers/content.js';
 describe('a TMPDIR the browser cannot use', () => {
   it.each([
     ['missing', async () => join(await tempDir('factsheets-tmpdir-'), 'not-there'), 'ENOENT'],
-    ['a file', async () => {
-      const file = join(await tempDir('factsheets-tmpdir-'), 'a-file');
-      await writeFile(file, 'not a folder');
-      return file;
-    }, 'ENOTDIR'],
+    [
+      'a file',
+      async () => {
+        const file = join(await tempDir('factsheets-tmpdir-'), 'a-file');
+        await writeFile(file, 'not a folder');
+        return file;
+      },
+      'ENOTDIR',
+    ],
   ])('(%s) is one clear error naming it, in text and in --json, and no internal error', async (_, make, code) => {
     const tmp = await make();
     const out = await tempDir('factsheets-tmpdir-out-');
@@ -26,6 +30,8 @@ describe('a TMPDIR the browser cannot use', () => {
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout) as { ok: boolean; errors: { message: string; hint?: string }[] };
     expect(report.ok).toBe(false);
-    expect(report.errors.map((error) => error.message)).toEqual([`cannot create the browser's temporary profile in ${tmp}: ${code}`]);
+    expect(report.errors.map((error) => error.message)).toEqual([
+      `cannot create the browser's temporary profile in ${tmp}: ${code}`,
+    ]);
   });
 });

@@ -14,7 +14,9 @@ describe('watch mode survives its content folder being replaced (rm -rf content 
     const out = await tempDir('factsheets-watch-');
     const { child, done } = startCli(['build', '--watch', '--content', content, '--out', out]);
     let stdout = '';
-    child.stdout?.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
     const rebuilds = (): number => (stdout.match(/rebuilt countries\/mali\.pdf/g) ?? []).length;
     try {
       await waitFor(async () => stdout.includes('watching '), 60_000, 'the first build');
@@ -29,7 +31,11 @@ describe('watch mode survives its content folder being replaced (rm -rf content 
       const before = stdout.length;
       execFileSync('tar', ['xf', archive, '-C', dirname(content)]);
       // Back: noticed (its Mali is the one already printed), and a save in it is seen and printed.
-      await waitFor(async () => stdout.slice(before).includes('no change to print'), 30_000, 'the build of the restored folder');
+      await waitFor(
+        async () => stdout.slice(before).includes('no change to print'),
+        30_000,
+        'the build of the restored folder',
+      );
       await writeFile(mali, original.replace('Mali is both', 'Mali, saved after the restore, is both'));
       await waitFor(async () => rebuilds() === 2, 30_000, 'the rebuild after the folder came back');
       expect(pdfText(join(out, 'countries/mali.pdf'))).toContain('saved after the restore');

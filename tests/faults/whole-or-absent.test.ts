@@ -24,7 +24,8 @@ function fillingDisk(budget: number, full: 'throws' | 'short' | 'lies'): ChunkWr
   let left = budget;
   return async (handle, chunk, position) => {
     if (left <= 0) {
-      if (full === 'throws') throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      if (full === 'throws')
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       // A writer that says it wrote everything (lies) or nothing more (short).
       return full === 'lies' ? chunk.byteLength : 0;
     }
@@ -43,7 +44,9 @@ async function expectPreviousKept(out: string): Promise<void> {
 describe('an output is written whole or not at all (an injected writer fills the disk)', () => {
   it('a full disk halfway through the pack: the previous pack is kept, the error says the disk is full', async () => {
     const out = await folderWithPreviousPack();
-    await expect(writeOutput(out, 'briefing-pack.pdf', pieces, { writer: fillingDisk(100_000, 'throws') })).rejects.toMatchObject({
+    await expect(
+      writeOutput(out, 'briefing-pack.pdf', pieces, { writer: fillingDisk(100_000, 'throws') }),
+    ).rejects.toMatchObject({
       message: 'cannot write briefing-pack.pdf (the disk is full)',
       file: join(out, 'briefing-pack.pdf'),
       hint: 'Free disk space and build again; the previous file was kept.',
@@ -54,7 +57,9 @@ describe('an output is written whole or not at all (an injected writer fills the
 
   it('a short write that is not an error: every write is checked for its length', async () => {
     const out = await folderWithPreviousPack();
-    await expect(writeOutput(out, 'briefing-pack.pdf', pieces, { writer: fillingDisk(100_000, 'short') })).rejects.toMatchObject({
+    await expect(
+      writeOutput(out, 'briefing-pack.pdf', pieces, { writer: fillingDisk(100_000, 'short') }),
+    ).rejects.toMatchObject({
       message: 'cannot write briefing-pack.pdf (a write was cut short)',
     });
     await expectPreviousKept(out);
@@ -62,7 +67,9 @@ describe('an output is written whole or not at all (an injected writer fills the
 
   it('a writer that says it wrote what it did not: what is on disk is checked before the rename', async () => {
     const out = await folderWithPreviousPack();
-    await expect(writeOutput(out, 'briefing-pack.pdf', pieces, { writer: fillingDisk(100_000, 'lies') })).rejects.toMatchObject({
+    await expect(
+      writeOutput(out, 'briefing-pack.pdf', pieces, { writer: fillingDisk(100_000, 'lies') }),
+    ).rejects.toMatchObject({
       message: 'cannot write briefing-pack.pdf (what is on disk differs from what was written)',
     });
     await expectPreviousKept(out);
@@ -73,21 +80,30 @@ describe('an output is written whole or not at all (an injected writer fills the
     await writeOutput(out, 'briefing-pack.pdf', pieces, { writer: fillingDisk(10_000_000, 'throws') });
     const hash = createHash('sha256');
     for (const piece of pieces) hash.update(piece);
-    expect(createHash('sha256').update(await readFile(join(out, 'briefing-pack.pdf'))).digest('hex')).toBe(hash.digest('hex'));
+    expect(
+      createHash('sha256')
+        .update(await readFile(join(out, 'briefing-pack.pdf')))
+        .digest('hex'),
+    ).toBe(hash.digest('hex'));
   });
 
   // Mounting needs root (CI runs as root); the injected writers above cover the same paths without it.
-  it.skipIf(!canMount)('a write the kernel cuts short on a real full file system (a 64 KB tmpfs) keeps the previous file (needs root)', async () => {
-    const out = await folderWithPreviousPack();
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', out], { stdio: 'ignore' });
-    try {
-      await writeFile(join(out, 'briefing-pack.pdf'), PREVIOUS);
-      await expect(writeOutput(out, 'briefing-pack.pdf', pieces)).rejects.toMatchObject({ message: 'cannot write briefing-pack.pdf (the disk is full)' });
-      await expectPreviousKept(out);
-    } finally {
-      execFileSync('umount', [out]);
-    }
-  });
+  it.skipIf(!canMount)(
+    'a write the kernel cuts short on a real full file system (a 64 KB tmpfs) keeps the previous file (needs root)',
+    async () => {
+      const out = await folderWithPreviousPack();
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', out], { stdio: 'ignore' });
+      try {
+        await writeFile(join(out, 'briefing-pack.pdf'), PREVIOUS);
+        await expect(writeOutput(out, 'briefing-pack.pdf', pieces)).rejects.toMatchObject({
+          message: 'cannot write briefing-pack.pdf (the disk is full)',
+        });
+        await expectPreviousKept(out);
+      } finally {
+        execFileSync('umount', [out]);
+      }
+    },
+  );
 });
 
 describe.skipIf(!canMount)('the disk fills while the build writes the pack (a small tmpfs; needs root)', () => {
@@ -108,12 +124,16 @@ describe.skipIf(!canMount)('the disk fills while the build writes the pack (a sm
 
       const second = await runCli(['build', '--content', content, '--out', out]);
       expect(second.code).toBe(1);
-      expect(second.stderr).toContain(`${join(out, 'briefing-pack.pdf')}: error: cannot write briefing-pack.pdf (the disk is full)`);
+      expect(second.stderr).toContain(
+        `${join(out, 'briefing-pack.pdf')}: error: cannot write briefing-pack.pdf (the disk is full)`,
+      );
       expect(second.stdout).not.toContain('built  briefing-pack.pdf');
       const pack = await readFile(join(out, 'briefing-pack.pdf'));
       expect(pack.equals(previousPack), 'the previous pack is kept byte for byte').toBe(true);
       // The manifest (if it could be written at all) describes the pack that is on disk.
-      const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string; sha256: string }[] };
+      const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+        documents: { output: string; sha256: string }[];
+      };
       const entry = manifest.documents.find((document) => document.output === 'briefing-pack.pdf');
       expect(entry?.sha256).toBe(createHash('sha256').update(pack).digest('hex'));
     } finally {

@@ -37,7 +37,8 @@ export async function copyEnglishSample(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const root = await copySample();
   for (const folder of [root, join(root, 'countries')]) {
-    for (const name of await readdir(folder)) if (/\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.md$/.test(name)) await rm(join(folder, name));
+    for (const name of await readdir(folder))
+      if (/\.[a-z]{2,3}(?:-[A-Za-z0-9]+)*\.md$/.test(name)) await rm(join(folder, name));
   }
   // And the settings' French words (the last block of the file), which no document would use.
   const settings = join(root, 'factsheets.yml');
@@ -50,13 +51,17 @@ export async function copyEnglishSample(): Promise<string> {
  * its own (two briefs of one language for one country are an error).
  */
 export const SPARE_CODES: readonly string[] = Object.freeze(
-  'AL AM AR AT AU AZ BA BD BE BG BJ BO BR BT BW BY CA CD CF CG CH CL CM CN CO CR CU CV CY CZ DE DJ DK DO DZ EC EE EG ER ES FI FJ FR GA GB GE GM GR GT GW HN HR HT HU ID IE IN IQ IR IS IT JM JO JP KE KG KH KR KW KZ LA LB LK LR LS LT LU LV LY MA MD ME MG MK MM MN MR MT MU MW MX MY MZ NA NI NL NO NP NZ OM PA PE PG PH PK PL PT PY QA RO RS RU RW SA SD SE SI SK SL SO SS SV SY SZ TD TG TH TJ TL TM TN TR TT TW TZ UA UG US UY UZ VE VN YE ZA ZM ZW'.split(' '),
+  'AL AM AR AT AU AZ BA BD BE BG BJ BO BR BT BW BY CA CD CF CG CH CL CM CN CO CR CU CV CY CZ DE DJ DK DO DZ EC EE EG ER ES FI FJ FR GA GB GE GM GR GT GW HN HR HT HU ID IE IN IQ IR IS IT JM JO JP KE KG KH KR KW KZ LA LB LK LR LS LT LU LV LY MA MD ME MG MK MM MN MR MT MU MW MX MY MZ NA NI NL NO NP NZ OM PA PE PG PH PK PL PT PY QA RO RS RU RW SA SD SE SI SK SL SO SS SV SY SZ TD TG TH TJ TL TM TN TR TT TW TZ UA UG US UY UZ VE VN YE ZA ZM ZW'.split(
+    ' ',
+  ),
 );
 
 /** Copies the dataset rows of one country (`ML`) as rows of another, so that a copied brief shows the same figures. */
 export async function copyCountryRows(root: string, from: string, to: string): Promise<void> {
   const { appendFile, readFile } = await import('node:fs/promises');
-  const rows = (await readFile(join(root, 'funding.csv'), 'utf8')).split('\n').filter((line) => line.startsWith(`${from},`));
+  const rows = (await readFile(join(root, 'funding.csv'), 'utf8'))
+    .split('\n')
+    .filter((line) => line.startsWith(`${from},`));
   await appendFile(join(root, 'funding.csv'), rows.map((line) => `${to}${line.slice(from.length)}\n`).join(''));
 }
 
@@ -67,7 +72,10 @@ export async function sampleWithExtraCountries(extra: number): Promise<string> {
   const mali = await readFile(join(root, 'countries/mali.md'), 'utf8');
   for (let index = 1; index <= extra; index += 1) {
     const iso = SPARE_CODES[index - 1] ?? 'ZW';
-    await writeFile(join(root, `countries/mali-copy-${index}.md`), mali.replace('name: Mali', `name: Mali copy ${index}`).replace('iso: ML', `iso: ${iso}`));
+    await writeFile(
+      join(root, `countries/mali-copy-${index}.md`),
+      mali.replace('name: Mali', `name: Mali copy ${index}`).replace('iso: ML', `iso: ${iso}`),
+    );
     await copyCountryRows(root, 'ML', iso);
   }
   return root;

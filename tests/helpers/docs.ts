@@ -4,7 +4,9 @@ import { PROJECT } from './content.js';
 
 /** Every page of the documentation, by its path from the project's root. */
 export function docPages(): string[] {
-  const pages = readdirSync(join(PROJECT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+  const pages = readdirSync(join(PROJECT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
   return ['README.md', 'CONTRIBUTING.md', ...pages.sort()];
 }
 
@@ -78,7 +80,11 @@ export function docCommands(page: string): DocCommand[] {
 
 /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes. */
 export function headingAnchor(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 /** The anchors a page's headings give (a repeated heading gets `-1`, `-2`, … as on GitHub). */

@@ -18,14 +18,18 @@ export function fakePrinter(printed: string[] = [], fail?: (title: string) => bo
       printed.push(printedLabel(html));
       return {
         bytes: fakePdf(packSheetPages(html) ?? 1, `${createHash('sha256').update(html).digest('hex')} ${title}`),
-        overflowMm: 0, blockedRequests: [], text: title, headings: [],
+        overflowMm: 0,
+        blockedRequests: [],
+        text: title,
+        headings: [],
       };
     },
     async close() {},
   });
 }
 
-export const onePagerText = (name: string, iso: string, body = 'Narrative.') => `---\nname: ${name}\niso: ${iso}\n---\n\n${body}\n`;
+export const onePagerText = (name: string, iso: string, body = 'Narrative.') =>
+  `---\nname: ${name}\niso: ${iso}\n---\n\n${body}\n`;
 
 /** A small project (a factsheet, two briefs, settings) with its own templates and output folder. */
 export async function smallProject(files: Readonly<Record<string, string>> = {}) {
@@ -40,11 +44,21 @@ export async function smallProject(files: Readonly<Record<string, string>> = {})
   const templates = await tempDir('factsheets-templates-');
   await cp(TEMPLATES, templates, { recursive: true });
   const out = await tempDir('factsheets-out-');
-  const buildInto = async (outDir: string, options: BuildOptions, fail?: (title: string) => boolean, cache?: BuildCache): Promise<{ report: BuildReport; printed: string[]; out: string }> => {
+  const buildInto = async (
+    outDir: string,
+    options: BuildOptions,
+    fail?: (title: string) => boolean,
+    cache?: BuildCache,
+  ): Promise<{ report: BuildReport; printed: string[]; out: string }> => {
     const printed: string[] = [];
-    const report = await runPipeline(resolveConfig({ contentDir: content, templatesDir: templates, outDir, ...options }), {
-      launchPrinter: fakePrinter(printed, fail), now: () => 0, ...(cache === undefined ? {} : { cache }),
-    });
+    const report = await runPipeline(
+      resolveConfig({ contentDir: content, templatesDir: templates, outDir, ...options }),
+      {
+        launchPrinter: fakePrinter(printed, fail),
+        now: () => 0,
+        ...(cache === undefined ? {} : { cache }),
+      },
+    );
     return { report, printed: printed.sort(), out: outDir };
   };
   const build = (options: BuildOptions = {}, fail?: (title: string) => boolean) => buildInto(out, options, fail);

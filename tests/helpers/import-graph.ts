@@ -9,7 +9,8 @@ export interface ModuleImports {
 
 // `import … from '…'`, `export … from '…'`, `import '…'` and `import('…')`, type-only ones too:
 // a type cycle still ties two modules' designs together.
-const SPECIFIERS = /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+const SPECIFIERS =
+  /(?:^|\n)\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** The import graph of a folder of TypeScript sources, keyed by path from `root` (`stages/load.ts`). */
 export function importGraph(root: string): Map<string, ModuleImports> {
@@ -46,13 +47,19 @@ export function architectureProblems(graph: ReadonlyMap<string, ModuleImports>):
   const problems: string[] = [];
   for (const [path, { modules, packages }] of graph) {
     if (path.startsWith('stages/')) {
-      for (const target of modules) if (target.startsWith('pipeline/')) problems.push(`${path} imports ${target}: a stage never reaches back into the pipeline`);
+      for (const target of modules)
+        if (target.startsWith('pipeline/'))
+          problems.push(`${path} imports ${target}: a stage never reaches back into the pipeline`);
     }
     if (path !== 'pipeline/pipeline.ts' && modules.includes('pipeline/log.ts')) {
-      problems.push(`${path} imports pipeline/log.ts: the build's log is the pipeline's own (a step returns its outcome)`);
+      problems.push(
+        `${path} imports pipeline/log.ts: the build's log is the pipeline's own (a step returns its outcome)`,
+      );
     }
     if (!path.startsWith('browser/')) {
-      for (const name of packages) if (name === 'puppeteer' || name.startsWith('puppeteer-core') || name.startsWith('puppeteer/')) problems.push(`${path} imports ${name}: the browser lives in browser/ only`);
+      for (const name of packages)
+        if (name === 'puppeteer' || name.startsWith('puppeteer-core') || name.startsWith('puppeteer/'))
+          problems.push(`${path} imports ${name}: the browser lives in browser/ only`);
     }
   }
   return [...problems, ...cycles(graph).map((cycle) => `import cycle: ${cycle.join(' -> ')}`)];

@@ -18,12 +18,16 @@ export async function filesOf(dir: string): Promise<Map<string, string>> {
 
 /** The files two folders disagree on: missing from one, or with other bytes (for JSON files, the lines that differ). */
 export function differences(actual: ReadonlyMap<string, string>, expected: ReadonlyMap<string, string>): string[] {
-  const text = (files: ReadonlyMap<string, string>, path: string): string => Buffer.from(files.get(path) ?? '', 'base64').toString();
+  const text = (files: ReadonlyMap<string, string>, path: string): string =>
+    Buffer.from(files.get(path) ?? '', 'base64').toString();
   const paths = [...new Set([...actual.keys(), ...expected.keys()])].sort();
-  return paths.filter((path) => actual.get(path) !== expected.get(path)).map((path) => {
-    if (!actual.has(path) || !expected.has(path)) return `${path}: only in the ${actual.has(path) ? 'incremental' : 'clean'} build`;
-    if (!path.endsWith('.json')) return `${path}: other bytes`;
-    const changed = diffLines(text(expected, path), text(actual, path)).filter((part) => part.added || part.removed);
-    return `${path}: ${changed.map((part) => `${part.added ? '+' : '-'}${part.value}`).join('')}`;
-  });
+  return paths
+    .filter((path) => actual.get(path) !== expected.get(path))
+    .map((path) => {
+      if (!actual.has(path) || !expected.has(path))
+        return `${path}: only in the ${actual.has(path) ? 'incremental' : 'clean'} build`;
+      if (!path.endsWith('.json')) return `${path}: other bytes`;
+      const changed = diffLines(text(expected, path), text(actual, path)).filter((part) => part.added || part.removed);
+      return `${path}: ${changed.map((part) => `${part.added ? '+' : '-'}${part.value}`).join('')}`;
+    });
 }

@@ -17,10 +17,16 @@ export interface RunningPreview {
  * Takes the CLI's path so that the benchmark (bundled elsewhere) can use it too.
  */
 export async function startPreview(cli: string, args: readonly string[], cwd: string): Promise<RunningPreview> {
-  const child = spawn(process.execPath, [cli, 'preview', ...args, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  const child = spawn(process.execPath, [cli, 'preview', ...args, '--port', '0'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
   let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -28,10 +34,13 @@ export async function startPreview(cli: string, args: readonly string[], cwd: st
       const first = stdout.split('\n');
       if (first.length > 1) resolve(first[0] ?? '');
     });
-    void exited.then((code) => reject(new Error(`factsheets preview exited ${code} before printing its address:\n${stderr}`)));
+    void exited.then((code) =>
+      reject(new Error(`factsheets preview exited ${code} before printing its address:\n${stderr}`)),
+    );
   });
   return {
-    url, child,
+    url,
+    child,
     output: () => ({ stdout, stderr }),
     stop: async () => {
       child.kill('SIGINT');
@@ -45,7 +54,13 @@ export function launchViewer(): Promise<Browser> {
   return puppeteer.launch({
     executablePath: findBrowser(process.env['PUPPETEER_EXECUTABLE_PATH'], () => undefined),
     headless: true,
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    args: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+    ],
     defaultViewport: { width: 1280, height: 1000 },
   });
 }
@@ -63,12 +78,19 @@ export interface Paint {
 
 /** Waits until the page has painted more than `after` times, and returns that paint. */
 export async function waitForPaint(page: Page, after: number, timeoutMs: number): Promise<Paint> {
-  await page.waitForFunction((count: number) => Number(document.getElementById('pages')?.dataset['paints'] ?? 0) > count, { polling: 'mutation', timeout: timeoutMs }, after);
+  await page.waitForFunction(
+    (count: number) => Number(document.getElementById('pages')?.dataset['paints'] ?? 0) > count,
+    { polling: 'mutation', timeout: timeoutMs },
+    after,
+  );
   return page.evaluate(() => {
     const data = document.getElementById('pages')?.dataset ?? {};
     return {
-      paints: Number(data['paints']), document: data['document'] ?? '', version: Number(data['version']),
-      paintedAt: Number(data['paintedAt']), drawStartedAt: Number(data['drawStartedAt']),
+      paints: Number(data['paints']),
+      document: data['document'] ?? '',
+      version: Number(data['version']),
+      paintedAt: Number(data['paintedAt']),
+      drawStartedAt: Number(data['drawStartedAt']),
     };
   });
 }

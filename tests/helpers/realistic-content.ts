@@ -55,20 +55,132 @@ const INSTRUMENTS = [
 ];
 
 const TITLE_WORDS = [
-  'support', 'to', 'the', 'resilience', 'of', 'vulnerable', 'communities', 'in', 'border', 'regions', 'and', 'host',
-  'areas', 'jobs', 'skills', 'for', 'young', 'people', 'women', 'returnees', 'civil', 'registration', 'identity',
-  'management', 'protection', 'of', 'migrants', 'along', 'the', 'central', 'Mediterranean', 'route', 'governance',
-  'decentralisation', 'local', 'development', 'water', 'sanitation', 'health', 'basic', 'services', 'education',
-  'reintegration', 'economic', 'opportunities', 'climate', 'adaptation', 'food', 'security', 'nutrition', 'justice',
+  'support',
+  'to',
+  'the',
+  'resilience',
+  'of',
+  'vulnerable',
+  'communities',
+  'in',
+  'border',
+  'regions',
+  'and',
+  'host',
+  'areas',
+  'jobs',
+  'skills',
+  'for',
+  'young',
+  'people',
+  'women',
+  'returnees',
+  'civil',
+  'registration',
+  'identity',
+  'management',
+  'protection',
+  'of',
+  'migrants',
+  'along',
+  'the',
+  'central',
+  'Mediterranean',
+  'route',
+  'governance',
+  'decentralisation',
+  'local',
+  'development',
+  'water',
+  'sanitation',
+  'health',
+  'basic',
+  'services',
+  'education',
+  'reintegration',
+  'economic',
+  'opportunities',
+  'climate',
+  'adaptation',
+  'food',
+  'security',
+  'nutrition',
+  'justice',
 ];
 
 const PROSE_WORDS = [
-  'the', 'partnership', 'helps', 'people', 'who', 'return', 'home', 'find', 'work', 'and', 'training', 'while', 'local',
-  'authorities', 'gain', 'the', 'means', 'to', 'register', 'births', 'plan', 'services', 'and', 'manage', 'borders',
-  'with', 'respect', 'for', 'rights', 'drought', 'conflict', 'and', 'scarce', 'jobs', 'push', 'young', 'people', 'to',
-  'leave', 'so', 'programmes', 'invest', 'in', 'skills', 'small', 'firms', 'roads', 'water', 'and', 'health', 'care',
-  'in', 'the', 'regions', 'they', 'come', 'from', 'cooperation', 'is', 'coordinated', 'with', 'member', 'states',
-  'international', 'organisations', 'and', 'civil', 'society', 'partners', 'on', 'the', 'ground',
+  'the',
+  'partnership',
+  'helps',
+  'people',
+  'who',
+  'return',
+  'home',
+  'find',
+  'work',
+  'and',
+  'training',
+  'while',
+  'local',
+  'authorities',
+  'gain',
+  'the',
+  'means',
+  'to',
+  'register',
+  'births',
+  'plan',
+  'services',
+  'and',
+  'manage',
+  'borders',
+  'with',
+  'respect',
+  'for',
+  'rights',
+  'drought',
+  'conflict',
+  'and',
+  'scarce',
+  'jobs',
+  'push',
+  'young',
+  'people',
+  'to',
+  'leave',
+  'so',
+  'programmes',
+  'invest',
+  'in',
+  'skills',
+  'small',
+  'firms',
+  'roads',
+  'water',
+  'and',
+  'health',
+  'care',
+  'in',
+  'the',
+  'regions',
+  'they',
+  'come',
+  'from',
+  'cooperation',
+  'is',
+  'coordinated',
+  'with',
+  'member',
+  'states',
+  'international',
+  'organisations',
+  'and',
+  'civil',
+  'society',
+  'partners',
+  'on',
+  'the',
+  'ground',
 ];
 
 const STATUSES = ['committed', 'contracted', 'paid'] as const;
@@ -97,7 +209,10 @@ export function generateContent(seed: number, count: number): GeneratedContent {
       `date: 20${between(17, 24)}-0${between(1, 9)}-1${between(0, 9)}`,
     ];
     generated.push({
-      name, iso, countryName, rows,
+      name,
+      iso,
+      countryName,
+      rows,
       markdown: `---\n${frontMatter.join('\n')}\n---\n\n${body.text}\n`,
       proseWords: body.words,
       summaryWords: summary === undefined ? 0 : summary.split(/\s+/).length,
@@ -117,20 +232,25 @@ function fundingRows(iso: string, index: number, random: () => number, pick: Pic
   const year = between(2004, 2024);
   const rows: string[] = [];
   for (let row = 0; row < rowCount; row += 1) {
-    const amount = odd === 'huge-and-tiny'
-      ? (row % 2 === 0 ? between(800, 2000) * 1e6 : between(1, 900))
-      : Math.round(10 ** (4 + random() * 4.7));
+    const amount =
+      odd === 'huge-and-tiny'
+        ? row % 2 === 0
+          ? between(800, 2000) * 1e6
+          : between(1, 900)
+        : Math.round(10 ** (4 + random() * 4.7));
     const titleLength = random() < 0.15 ? between(100, 150) : between(15, 70);
-    rows.push([
-      iso,
-      csvField(pick(instruments)),
-      csvField(title(titleLength, pick)),
-      'Sector',
-      odd === 'one-year' ? year : between(2004, 2024),
-      amount,
-      pick(STATUSES),
-      'Sample data: generated for tests',
-    ].join(','));
+    rows.push(
+      [
+        iso,
+        csvField(pick(instruments)),
+        csvField(title(titleLength, pick)),
+        'Sector',
+        odd === 'one-year' ? year : between(2004, 2024),
+        amount,
+        pick(STATUSES),
+        'Sample data: generated for tests',
+      ].join(','),
+    );
   }
   return rows;
 }
@@ -157,17 +277,32 @@ function prose(country: string, target: number, pick: Pick, between: Between): {
   let words = 0;
   const add = (text: string): void => {
     parts.push(text);
-    words += text.replace(/[#>|*-]/g, ' ').split(/\s+/).filter((word) => word !== '').length;
+    words += text
+      .replace(/[#>|*-]/g, ' ')
+      .split(/\s+/)
+      .filter((word) => word !== '').length;
   };
   const sections = between(2, 3);
   add(`## Why ${country} matters`);
   add(sentence(between(20, 35), pick));
-  add([`- ${sentence(between(4, 9), pick)}`, `- ${sentence(between(4, 9), pick)}`, `- ${sentence(between(4, 9), pick)}`].join('\n'));
+  add(
+    [
+      `- ${sentence(between(4, 9), pick)}`,
+      `- ${sentence(between(4, 9), pick)}`,
+      `- ${sentence(between(4, 9), pick)}`,
+    ].join('\n'),
+  );
   add(`## What the partnership does`);
-  add(['| Area | Focus |', '|---|---|', `| Jobs | ${sentence(3, pick)} |`, `| Returns | ${sentence(3, pick)} |`].join('\n'));
+  add(
+    ['| Area | Focus |', '|---|---|', `| Jobs | ${sentence(3, pick)} |`, `| Returns | ${sentence(3, pick)} |`].join(
+      '\n',
+    ),
+  );
   add(`> ${sentence(between(10, 20), pick)}`);
   if (sections === 3) add('## Funding in the dataset');
-  add(`The dataset records {{money funding.total}} for ${country}, {{percent funding.contractedShare}} contracted or paid.`);
+  add(
+    `The dataset records {{money funding.total}} for ${country}, {{percent funding.contractedShare}} contracted or paid.`,
+  );
   while (words < target) add(sentence(Math.min(between(15, 40), Math.max(3, target - words)), pick));
   return { text: parts.join('\n\n'), words };
 }

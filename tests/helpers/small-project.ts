@@ -32,13 +32,25 @@ export interface GuardedRun {
  * fails with `hung: true` instead of waiting for vitest's own timeout. Not a speed test: the
  * guard is far longer than the run takes.
  */
-export function runGuarded(args: readonly string[], guardMs = 60_000, env: Record<string, string | undefined> = {}): Promise<GuardedRun> {
-  const child = spawn(process.execPath, [join(PROJECT, 'dist/cli.js'), ...args], { cwd: PROJECT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+export function runGuarded(
+  args: readonly string[],
+  guardMs = 60_000,
+  env: Record<string, string | undefined> = {},
+): Promise<GuardedRun> {
+  const child = spawn(process.execPath, [join(PROJECT, 'dist/cli.js'), ...args], {
+    cwd: PROJECT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stdout = '';
   let stderr = '';
   let hung = false;
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const guard = setTimeout(() => {
     hung = true;
     child.kill('SIGKILL');

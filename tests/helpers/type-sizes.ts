@@ -15,7 +15,13 @@ export interface PrintedRun {
 export async function printedRuns(path: string): Promise<PrintedRun[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(await readFile(path));
-  const pdf: PDFDocumentProxy = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const pdf: PDFDocumentProxy = await getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const runs: PrintedRun[] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {

@@ -31,7 +31,10 @@ function blockHelperColumn(marker: string): number {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 describe('front matter that is code', () => {
@@ -44,7 +47,9 @@ describe('front matter that is code', () => {
     });
     const result = await runCli(['build', '--content', content, '--out', await tempDir()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`countries/mali.md:1:4: error: front matter in "${language}" is not accepted: only YAML front matter is`);
+    expect(result.stderr).toContain(
+      `countries/mali.md:1:4: error: front matter in "${language}" is not accepted: only YAML front matter is`,
+    );
     expect(result.stdout).toMatch(/1 built, 1 failed/);
     expect(await exists(marker)).toBe(false);
   });
@@ -54,9 +59,12 @@ describe('Handlebars template-injection payloads', () => {
   it('neither run nor crash the build when a writer puts them in prose', async () => {
     const marker = canary();
     const content = await writeContent({
-      ...Object.fromEntries(payloads(marker).map((payload, index) => [
-        `countries/payload-${index}.md`, `---\nname: Payload ${index}\niso: ${SPARE_CODES[index] ?? 'ZW'}\n---\n\n${payload}\n`,
-      ])),
+      ...Object.fromEntries(
+        payloads(marker).map((payload, index) => [
+          `countries/payload-${index}.md`,
+          `---\nname: Payload ${index}\niso: ${SPARE_CODES[index] ?? 'ZW'}\n---\n\n${payload}\n`,
+        ]),
+      ),
       'funding.csv': DATASET,
     });
     const out = await tempDir();
@@ -65,7 +73,9 @@ describe('Handlebars template-injection payloads', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/\n2 built, 2 failed, 2 errors in/);
     expect(result.stderr).toContain('countries/payload-0.md:6:80: error: one-pager payload-0: unknown helper "push"');
-    expect(result.stderr).toContain(`countries/payload-1.md:6:${blockHelperColumn(marker)}: error: one-pager payload-1: the "blockHelperMissing" helper is not available`);
+    expect(result.stderr).toContain(
+      `countries/payload-1.md:6:${blockHelperColumn(marker)}: error: one-pager payload-1: the "blockHelperMissing" helper is not available`,
+    );
     expect(result.stderr).not.toMatch(STACK_TRACE);
     expect(result.stderr).not.toContain('internal error');
     expect(await exists(marker)).toBe(false);
@@ -88,13 +98,18 @@ describe('Handlebars template-injection payloads', () => {
     await writeFile(partial, `${original}\n${payloads(marker).join('\n')}`);
     // The second payload's line: after the partial's own lines, the blank one and the first payload.
     const line = original.split('\n').length + 2;
-    const content = await writeContent({ 'countries/mali.md': '---\nname: Mali\niso: ML\n---\n\nText.\n', 'funding.csv': 'country,instrument,year,amount_eur,status,source\nML,Fund,2016,1,paid,Sample data\n' });
+    const content = await writeContent({
+      'countries/mali.md': '---\nname: Mali\niso: ML\n---\n\nText.\n',
+      'funding.csv': 'country,instrument,year,amount_eur,status,source\nML,Fund,2016,1,paid,Sample data\n',
+    });
     const out = await tempDir();
     const result = await runCli(['build', '--content', content, '--templates', templates, '--out', out]);
     // Refused when the templates are compiled: one error at the payload, no PDF printed.
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${join(templates, 'partials/sample-badge.hbs')}:${line}:${blockHelperColumn(marker)}: error: the "blockHelperMissing" helper is not available\n`
-      + '  hint: Remove it: templates and prose cannot write to the build\'s output. Helpers here: money, number, percent, wholePercent, date.\n');
+    expect(result.stderr).toBe(
+      `${join(templates, 'partials/sample-badge.hbs')}:${line}:${blockHelperColumn(marker)}: error: the "blockHelperMissing" helper is not available\n` +
+        "  hint: Remove it: templates and prose cannot write to the build's output. Helpers here: money, number, percent, wholePercent, date.\n",
+    );
     expect(result.stdout).toMatch(/^FAILED countries\/mali\.pdf/m);
     expect(await exists(join(out, 'countries/mali.pdf'))).toBe(false);
     expect(await exists(marker)).toBe(false);
@@ -102,13 +117,21 @@ describe('Handlebars template-injection payloads', () => {
 });
 
 describe('nothing leaves its folder', () => {
-  it.each(['../../../../etc/passwd', '/etc/passwd', '../layouts/one-pager', 'one-pager.hbs'])('template: %s is an error, and no file is read', async (template) => {
-    const content = await writeContent({ 'countries/mali.md': `---\nname: Mali\niso: ML\ntemplate: ${template}\n---\n`, 'funding.csv': DATASET });
-    const result = await runCli(['build', '--content', content, '--out', await tempDir()]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/countries\/mali\.md:4:11: error: field "template" must be the bare name of a layout in templates\/layouts\//);
-    expect(result.stderr).not.toContain('root:');
-  });
+  it.each(['../../../../etc/passwd', '/etc/passwd', '../layouts/one-pager', 'one-pager.hbs'])(
+    'template: %s is an error, and no file is read',
+    async (template) => {
+      const content = await writeContent({
+        'countries/mali.md': `---\nname: Mali\niso: ML\ntemplate: ${template}\n---\n`,
+        'funding.csv': DATASET,
+      });
+      const result = await runCli(['build', '--content', content, '--out', await tempDir()]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        /countries\/mali\.md:4:11: error: field "template" must be the bare name of a layout in templates\/layouts\//,
+      );
+      expect(result.stderr).not.toContain('root:');
+    },
+  );
 
   it('refuses document names with dots, and writes only inside the output folder', async () => {
     const root = await tempDir('factsheets-confined-');
@@ -123,7 +146,13 @@ describe('nothing leaves its folder', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('countries/..md: error: "." is not a usable document name');
     expect(result.stderr).toContain('countries/mali.v2.md: error: "mali.v2" is not a usable document name');
-    expect((await readdir(root, { recursive: true })).sort()).toEqual(['out', 'out/countries', 'out/countries/mali.pdf', 'out/manifest.json', 'out/manifest.review.json']);
+    expect((await readdir(root, { recursive: true })).sort()).toEqual([
+      'out',
+      'out/countries',
+      'out/countries/mali.pdf',
+      'out/manifest.json',
+      'out/manifest.review.json',
+    ]);
   });
 
   it('refuses a content file that links outside the content folder', async () => {
@@ -132,7 +161,9 @@ describe('nothing leaves its folder', () => {
     await symlink('/etc/passwd', join(content, 'countries.md'));
     const result = await runCli(['build', '--content', content, '--out', await tempDir()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/countries\.md: error: this link points outside its folder, to \/etc\/passwd\n  hint: Copy the file into the folder/);
+    expect(result.stderr).toMatch(
+      /countries\.md: error: this link points outside its folder, to \/etc\/passwd\n  hint: Copy the file into the folder/,
+    );
     expect(result.stderr).not.toContain('root:');
   });
 });

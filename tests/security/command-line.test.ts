@@ -12,7 +12,9 @@ describe('init writes only into the new project, and says so safely', () => {
     const cwd = await tempDir('factsheets-init-');
     const result = await runCli(['init', ''], { cwd });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^factsheets: init needs a folder name, got an empty one \(is a variable unset\?\)\n/);
+    expect(result.stderr).toMatch(
+      /^factsheets: init needs a folder name, got an empty one \(is a variable unset\?\)\n/,
+    );
     expect(await readdir(cwd)).toEqual([]);
   });
 
@@ -28,8 +30,10 @@ describe('init writes only into the new project, and says so safely', () => {
     const result = await runGuarded(['init', '/proc/1/x'], 30_000);
     expect(result.hung, 'init spun on /proc').toBe(false);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('/proc/1/x: error: /proc/1 is a kernel file system (such as /proc), where no project can be written\n'
-      + '  hint: Choose a folder on a disk you can write to, e.g. factsheets init my-programme.\n');
+    expect(result.stderr).toBe(
+      '/proc/1/x: error: /proc/1 is a kernel file system (such as /proc), where no project can be written\n' +
+        '  hint: Choose a folder on a disk you can write to, e.g. factsheets init my-programme.\n',
+    );
   }, 40_000);
 
   it('a link inside the target folder is refused; nothing is written where it leads', async () => {
@@ -39,11 +43,13 @@ describe('init writes only into the new project, and says so safely', () => {
     await symlink(elsewhere, join(cwd, 'project/countries'));
     const result = await runCli(['init', 'project'], { cwd });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(cwd, 'project/countries')}: error: this is a link (to ${elsewhere}): nothing is written or read through a link in the new project`);
+    expect(result.stderr).toContain(
+      `${join(cwd, 'project/countries')}: error: this is a link (to ${elsewhere}): nothing is written or read through a link in the new project`,
+    );
     expect(await readdir(elsewhere)).toEqual([]);
   });
 
-  it('the printed next command builds the new project into its own output folder, never the current one\'s', async () => {
+  it("the printed next command builds the new project into its own output folder, never the current one's", async () => {
     const cwd = await tempDir('factsheets-init-');
     const init = await runCli(['init', 'my-programme'], { cwd });
     expect(init.code).toBe(0);
@@ -72,27 +78,41 @@ describe('every option is checked against its documented range', () => {
     [['review', '--against', 'x', '--report', ''], '--report needs a folder, got an empty name'],
     [['forecast', '--expansion', ''], '--expansion needs at least one LANG=PERCENT, e.g. --expansion fr=25'],
     [['build', '--shard', '5/4'], '--shard must be I/N with 1 ≤ I ≤ N (e.g. 2/4), got "5/4"'],
-    [['build', '--browser-url', 'file:///etc/passwd'], '--browser-url must be a URL starting with ws://, wss://, http:// or https://, got "file:///etc/passwd"'],
+    [
+      ['build', '--browser-url', 'file:///etc/passwd'],
+      '--browser-url must be a URL starting with ws://, wss://, http:// or https://, got "file:///etc/passwd"',
+    ],
   ])('%j is refused', async (args, message) => {
     const result = await runCli(args);
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(`factsheets: ${message}`);
   });
 
-  it.each(Object.keys(COMMAND_FLAGS))('factsheets %s --help lists every option of the table, and nothing else', async (command) => {
-    const result = await runCli([command, '--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^Usage: factsheets ${command} `));
-    const listed = [...result.stdout.matchAll(/^ {2}(?:-h, )?(--[a-z-]+)/gm)].map((match) => match[1]);
-    expect(listed).toEqual([...Object.keys(COMMAND_FLAGS[command as keyof typeof COMMAND_FLAGS]).map((name) => `--${name}`), '--help']);
-  });
+  it.each(Object.keys(COMMAND_FLAGS))(
+    'factsheets %s --help lists every option of the table, and nothing else',
+    async (command) => {
+      const result = await runCli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: factsheets ${command} `));
+      const listed = [...result.stdout.matchAll(/^ {2}(?:-h, )?(--[a-z-]+)/gm)].map((match) => match[1]);
+      expect(listed).toEqual([
+        ...Object.keys(COMMAND_FLAGS[command as keyof typeof COMMAND_FLAGS]).map((name) => `--${name}`),
+        '--help',
+      ]);
+    },
+  );
 
-  it.each(['soon', '-1', '1.5', '99999999999999', '253402300800'])('SOURCE_DATE_EPOCH=%s is one clear error, exit 2', async (value) => {
-    const out = await tempDir('factsheets-out-');
-    const result = await runCli(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: value } });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`factsheets: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, from 0 to 253402300799 (the end of 9999), got "${value}"\n`
-      + '  hint: Set it to a commit\'s time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it.\n');
-    expect(await pdfsIn(out)).toEqual([]);
-  });
+  it.each(['soon', '-1', '1.5', '99999999999999', '253402300800'])(
+    'SOURCE_DATE_EPOCH=%s is one clear error, exit 2',
+    async (value) => {
+      const out = await tempDir('factsheets-out-');
+      const result = await runCli(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: value } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `factsheets: SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, from 0 to 253402300799 (the end of 9999), got "${value}"\n` +
+          "  hint: Set it to a commit's time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), or unset it.\n",
+      );
+      expect(await pdfsIn(out)).toEqual([]);
+    },
+  );
 });

@@ -25,7 +25,17 @@ describe('one pathological document stalls nothing else (real Chromium)', () => 
     const content = await copyEnglishSample();
     await writeFile(join(content, 'stars.md'), STARS);
     const out = await tempDir('factsheets-isolation-');
-    const { child, done } = startCli(['build', '--content', content, '--out', out, '--only', 'stars', '--timeout', '60']);
+    const { child, done } = startCli([
+      'build',
+      '--content',
+      content,
+      '--out',
+      out,
+      '--only',
+      'stars',
+      '--timeout',
+      '60',
+    ]);
     // Three seconds in, the document is deep in the Markdown parser.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const signalled = Date.now();

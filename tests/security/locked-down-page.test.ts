@@ -21,14 +21,27 @@ describe('the printed page is locked down', () => {
     const templates = await tempDir('factsheets-hostile-templates-');
     await cp(TEMPLATES, templates, { recursive: true });
     const layout = await readFile(join(templates, 'layouts/one-pager.hbs'), 'utf8');
-    await writeFile(join(templates, 'layouts/one-pager.hbs'), layout
-      .replace('</head>', `<link rel="stylesheet" href="${u}/layout.css"><style>@import url(${u}/import.css); .sheet { background-image: url(${u}/bg.png) }</style>\n<script>document.title = 'SCRIPT-RAN'</script></head>`)
-      .replace('<body class="one-pager">', `<body class="one-pager" onload="document.body.innerHTML = 'ONLOAD-RAN'">`)
-      // In a zero-size box, so that the hostile elements do not push the page onto a second sheet.
-      .replace('</body>', `<div style="position:absolute;width:0;height:0;overflow:hidden"><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><embed src="file:///etc/hostname"><iframe src="${u}/frame"></iframe><img src="${u}/layout.png" alt=""></div></body>`));
+    await writeFile(
+      join(templates, 'layouts/one-pager.hbs'),
+      layout
+        .replace(
+          '</head>',
+          `<link rel="stylesheet" href="${u}/layout.css"><style>@import url(${u}/import.css); .sheet { background-image: url(${u}/bg.png) }</style>\n<script>document.title = 'SCRIPT-RAN'</script></head>`,
+        )
+        .replace('<body class="one-pager">', `<body class="one-pager" onload="document.body.innerHTML = 'ONLOAD-RAN'">`)
+        // In a zero-size box, so that the hostile elements do not push the page onto a second sheet.
+        .replace(
+          '</body>',
+          `<div style="position:absolute;width:0;height:0;overflow:hidden"><iframe src="file:///etc/passwd"></iframe><object data="file:///etc/passwd"></object><embed src="file:///etc/hostname"><iframe src="${u}/frame"></iframe><img src="${u}/layout.png" alt=""></div></body>`,
+        ),
+    );
     const content = await writeContent({
       'countries/mali.md': [
-        '---', 'name: Mali', 'iso: ML', '---', '',
+        '---',
+        'name: Mali',
+        'iso: ML',
+        '---',
+        '',
         '<script>document.body.innerHTML = "MARKDOWN-SCRIPT-RAN"</script>',
         '',
         'Text <img src=x onerror="document.body.innerHTML=\'HANDLER-RAN\'"> and <iframe src="file:///etc/passwd"></iframe>.',
@@ -68,11 +81,23 @@ describe('the printed page is locked down', () => {
 
   it('reports each blocked URL as a warning naming the document', () => {
     const u = server.url;
-    for (const url of [`${u}/layout.css`, `${u}/import.css`, `${u}/bg.png`, `${u}/frame`, `${u}/layout.png`, 'file:///etc/passwd', 'file:///etc/hostname']) {
+    for (const url of [
+      `${u}/layout.css`,
+      `${u}/import.css`,
+      `${u}/bg.png`,
+      `${u}/frame`,
+      `${u}/layout.png`,
+      'file:///etc/passwd',
+      'file:///etc/hostname',
+    ]) {
       expect(result.stderr).toContain(url);
     }
-    expect(result.stderr).toMatch(/^\S*countries\/mali\.md: warning: blocked a request for http:\/\/127\.0\.0\.1:\d+\/layout\.css$/m);
-    expect(result.stderr).toMatch(/countries\/mali\.md:10: warning: removed the image "http:\/\/127\.0\.0\.1:\d+\/markdown\.png": images must be files in the content folder/);
+    expect(result.stderr).toMatch(
+      /^\S*countries\/mali\.md: warning: blocked a request for http:\/\/127\.0\.0\.1:\d+\/layout\.css$/m,
+    );
+    expect(result.stderr).toMatch(
+      /countries\/mali\.md:10: warning: removed the image "http:\/\/127\.0\.0\.1:\d+\/markdown\.png": images must be files in the content folder/,
+    );
     expect(result.stderr).toMatch(/removed the image "file:\/\/\/etc\/passwd"/);
     expect(result.stderr).toMatch(/removed the image "\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd\.png"/);
   });
@@ -84,6 +109,12 @@ describe('the printed page is locked down', () => {
   });
 
   it('writes nothing but the PDF, its pack and the manifest', async () => {
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(['briefing-pack.pdf', 'countries', 'countries/mali.pdf', 'manifest.json', 'manifest.review.json']);
+    expect((await readdir(out, { recursive: true })).sort()).toEqual([
+      'briefing-pack.pdf',
+      'countries',
+      'countries/mali.pdf',
+      'manifest.json',
+      'manifest.review.json',
+    ]);
   });
 });

@@ -28,7 +28,9 @@ describe('no build writes through a link in the output folder', () => {
     await symlink(victim.folder, join(out, 'countries'));
     const result = await runCli(['build', '--content', content, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(out, 'countries')}: error: this is a link (to ${victim.folder}): nothing is written or read through a link in the output folder`);
+    expect(result.stderr).toContain(
+      `${join(out, 'countries')}: error: this is a link (to ${victim.folder}): nothing is written or read through a link in the output folder`,
+    );
     expect(await readFile(victim.file, 'utf8')).toBe('keep me');
     expect(await readdir(victim.folder)).toEqual(['mali.pdf']);
     // The documents outside the linked folder still build.
@@ -42,7 +44,9 @@ describe('no build writes through a link in the output folder', () => {
     await symlink(victim.file, join(out, 'countries/mali.pdf'));
     const result = await runCli(['build', '--content', content, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(out, 'countries/mali.pdf')}: error: this is a link (to ${victim.file}): nothing is written or read through a link in the output folder`);
+    expect(result.stderr).toContain(
+      `${join(out, 'countries/mali.pdf')}: error: this is a link (to ${victim.file}): nothing is written or read through a link in the output folder`,
+    );
     expect(await readFile(victim.file, 'utf8')).toBe('keep me');
   });
 });
@@ -54,16 +58,21 @@ describe('review writes its report and reads the approved build without followin
     return out;
   }
 
-  it.each(['index.html', 'summary.md'])('a planted OUT/review/%s link is an error naming it; the file it points to is kept', async (name) => {
-    const out = await reviewedFolders();
-    const victim = await victimFolder();
-    await mkdir(join(out, 'review'));
-    await symlink(victim.file, join(out, 'review', name));
-    const result = await runCli(['review', '--against', approved, '--content', content, '--out', out]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(out, 'review', name)}: error: this is a link (to ${victim.file}): nothing is written or read through a link in the output folder`);
-    expect(await readFile(victim.file, 'utf8')).toBe('keep me');
-  });
+  it.each(['index.html', 'summary.md'])(
+    'a planted OUT/review/%s link is an error naming it; the file it points to is kept',
+    async (name) => {
+      const out = await reviewedFolders();
+      const victim = await victimFolder();
+      await mkdir(join(out, 'review'));
+      await symlink(victim.file, join(out, 'review', name));
+      const result = await runCli(['review', '--against', approved, '--content', content, '--out', out]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `${join(out, 'review', name)}: error: this is a link (to ${victim.file}): nothing is written or read through a link in the output folder`,
+      );
+      expect(await readFile(victim.file, 'utf8')).toBe('keep me');
+    },
+  );
 
   it('an approved PDF that is a link leading outside --against is refused, its pages never drawn', async () => {
     const against = await tempDir('factsheets-against-');
@@ -79,7 +88,9 @@ describe('review writes its report and reads the approved build without followin
     const out = await reviewedFolders();
     const result = await runCli(['review', '--against', against, '--content', changed, '--out', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(against, 'countries/mali.pdf')}: error: this is a link (to ${join(outside, 'other.pdf')}): nothing is written or read through a link in the approved folder`);
+    expect(result.stderr).toContain(
+      `${join(against, 'countries/mali.pdf')}: error: this is a link (to ${join(outside, 'other.pdf')}): nothing is written or read through a link in the approved folder`,
+    );
   });
 });
 
@@ -90,7 +101,9 @@ describe('a FIFO never blocks a build or a review', () => {
     const result = await runGuarded(['build', '--content', content, '--out', out], 60_000);
     expect(result.hung, 'the build hung on the FIFO').toBe(false);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(out, 'manifest.json')}: error: this should be a regular file but is a named pipe (FIFO); it is never opened`);
+    expect(result.stderr).toContain(
+      `${join(out, 'manifest.json')}: error: this should be a regular file but is a named pipe (FIFO); it is never opened`,
+    );
   }, 90_000);
 
   it('a FIFO as an approved PDF: the review ends by itself and names it', async () => {
@@ -105,7 +118,9 @@ describe('a FIFO never blocks a build or a review', () => {
     const result = await runGuarded(['review', '--against', against, '--content', changed, '--out', out], 60_000);
     expect(result.hung, 'the review hung on the FIFO').toBe(false);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(against, 'countries/mali.pdf')}: error: this should be a regular file but is a named pipe (FIFO); it is never opened`);
+    expect(result.stderr).toContain(
+      `${join(against, 'countries/mali.pdf')}: error: this should be a regular file but is a named pipe (FIFO); it is never opened`,
+    );
   }, 90_000);
 
   async function reviewedFolders(): Promise<string> {

@@ -15,7 +15,10 @@ function redPng(width: number, height: number): Buffer {
 
 function imagesIn(pdf: string): number {
   // Rows of type "image" (each PNG with transparency also has an "smask" row).
-  return execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim().split(/\s+/)[2] === 'image').length;
+  return execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((line) => line.trim().split(/\s+/)[2] === 'image').length;
 }
 
 describe("the build's own images still print (real Chromium)", () => {
@@ -25,7 +28,13 @@ describe("the build's own images still print (real Chromium)", () => {
     await mkdir(join(templates, 'assets'));
     await writeFile(join(templates, 'assets/mark.png'), redPng(64, 64));
     const layout = await readFile(join(templates, 'layouts/one-pager.hbs'), 'utf8');
-    await writeFile(join(templates, 'layouts/one-pager.hbs'), layout.replace('<h1 class="masthead__title">', '<img src="{{asset "mark.png"}}" alt="" width="8" height="8"><h1 class="masthead__title">'));
+    await writeFile(
+      join(templates, 'layouts/one-pager.hbs'),
+      layout.replace(
+        '<h1 class="masthead__title">',
+        '<img src="{{asset "mark.png"}}" alt="" width="8" height="8"><h1 class="masthead__title">',
+      ),
+    );
     const content = await writeContent({
       'countries/mali.md': '---\nname: Mali\niso: ML\n---\n\n![A red square](../images/square.png)\n',
       'funding.csv': 'country,instrument,year,amount_eur,status\nML,Fund,2016,1000000,paid\n',

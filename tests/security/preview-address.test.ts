@@ -7,7 +7,13 @@ import { tempDir } from '../helpers/content.js';
 import { join } from 'node:path';
 
 describe('the preview page reads its address fragment safely', () => {
-  it.each([['#mali', 'mali'], ['#c%C3%B4te', 'côte'], ['#100%', '100%'], ['#%E0%A4%A', '%E0%A4%A'], ['', '']])('%j names %j', (hash, name) => {
+  it.each([
+    ['#mali', 'mali'],
+    ['#c%C3%B4te', 'côte'],
+    ['#100%', '100%'],
+    ['#%E0%A4%A', '%E0%A4%A'],
+    ['', ''],
+  ])('%j names %j', (hash, name) => {
     expect(documentNameFromFragment(hash)).toBe(name);
   });
 

@@ -11,7 +11,8 @@ import { tempDir } from '../helpers/content.js';
 import { approvedSmallProject, editFile, smallProject } from '../helpers/small-project.js';
 
 /** A programme name as a hostile or careless edit of the dataset could hold it. */
-const HOSTILE = 'Jobs\n::error file=app.ts::forged \u001b]0;owned\u0007 <img src="https://evil.example/x.png"> [click](https://evil.example) ![x](https://evil.example/y.png) @octocat';
+const HOSTILE =
+  'Jobs\n::error file=app.ts::forged \u001b]0;owned\u0007 <img src="https://evil.example/x.png"> [click](https://evil.example) ![x](https://evil.example/y.png) @octocat';
 
 let content: string;
 let approved: string;
@@ -21,7 +22,10 @@ beforeAll(async () => {
 }, 120_000);
 
 /** The review of a copy of the project changed by `change`, in a copy of the approved folder. */
-async function review(change: (content: string) => Promise<void>, ...options: string[]): Promise<{ code: number; stdout: string; stderr: string; out: string }> {
+async function review(
+  change: (content: string) => Promise<void>,
+  ...options: string[]
+): Promise<{ code: number; stdout: string; stderr: string; out: string }> {
   const changed = await tempDir('factsheets-content-');
   await cp(content, changed, { recursive: true });
   await change(changed);
@@ -31,7 +35,11 @@ async function review(change: (content: string) => Promise<void>, ...options: st
 }
 
 const hostileRow = (folder: string): Promise<void> =>
-  editFile(join(folder, 'funding.csv'), 'Jobs and skills for young people in the regions of return', `"${HOSTILE.replaceAll('"', '""')}"`);
+  editFile(
+    join(folder, 'funding.csv'),
+    'Jobs and skills for young people in the regions of return',
+    `"${HOSTILE.replaceAll('"', '""')}"`,
+  );
 
 describe('the review prints what it reads as text, on the terminal and in Markdown', () => {
   it('terminal: a dataset value cannot start a line of its own or reach the terminal as a control', async () => {
@@ -64,13 +72,19 @@ describe('the review prints what it reads as text, on the terminal and in Markdo
     expect(await readFile(join(result.out, 'review/summary.md'), 'utf8')).toBe(markdown);
   }, 60_000);
 
-  it('amounts are described in the settings\' currency', async () => {
+  it("amounts are described in the settings' currency", async () => {
     const result = await review(async (folder) => {
       await editFile(join(folder, 'factsheets.yml'), 'currency: EUR', 'currency: USD');
-      await editFile(join(folder, 'funding.csv'), 'regions of return,Jobs and economic development,2016,36500000', 'regions of return,Jobs and economic development,2016,36600000');
+      await editFile(
+        join(folder, 'funding.csv'),
+        'regions of return,Jobs and economic development,2016,36500000',
+        'regions of return,Jobs and economic development,2016,36600000',
+      );
     });
     expect(result.code, result.stderr).toBe(3);
-    expect(result.stdout).toContain('funding.csv: row ML · Jobs and skills for young people in the regions of return · 2016 (line 2): amount US$36,500,000 → US$36,600,000');
+    expect(result.stdout).toContain(
+      'funding.csv: row ML · Jobs and skills for young people in the regions of return · 2016 (line 2): amount US$36,500,000 → US$36,600,000',
+    );
     expect(result.stdout).not.toContain('€');
   }, 60_000);
 
@@ -81,7 +95,8 @@ describe('the review prints what it reads as text, on the terminal and in Markdo
       const book = new ExcelJS.Workbook();
       book.addWorksheet('Old', { state: 'hidden' }).addRow(['not the dataset']);
       const sheet = book.addWorksheet('Funding 2024');
-      for (const [index, row] of rows.entries()) sheet.addRow(index === 1 ? row.map((field, column) => (column === 5 ? amount : field)) : row);
+      for (const [index, row] of rows.entries())
+        sheet.addRow(index === 1 ? row.map((field, column) => (column === 5 ? amount : field)) : row);
       return Buffer.from(await book.xlsx.writeBuffer());
     };
     await rm(join(project, 'funding.csv'));
@@ -93,7 +108,9 @@ describe('the review prints what it reads as text, on the terminal and in Markdo
     await cp(against, out, { recursive: true });
     const result = await runCli(['review', '--against', against, '--content', project, '--out', out]);
     expect(result.code, result.stderr).toBe(3);
-    expect(result.stdout).toContain("funding.xlsx: row ML · Jobs and skills for young people in the regions of return · 2016 ('Funding 2024'!2:2): amount €36,500,000 → €36,600,000");
+    expect(result.stdout).toContain(
+      "funding.xlsx: row ML · Jobs and skills for young people in the regions of return · 2016 ('Funding 2024'!2:2): amount €36,500,000 → €36,600,000",
+    );
     expect(result.stdout).not.toContain('funding.csv');
   }, 90_000);
 
@@ -111,11 +128,17 @@ describe('the review prints what it reads as text, on the terminal and in Markdo
     await cp(approved, out, { recursive: true });
     const result = await runCli(['review', '--against', against, '--content', changed, '--out', out]);
     expect(result.code, result.stderr).toBe(3);
-    expect(result.stderr).toMatch(new RegExp(`warning: ${recordFile.replaceAll('/', '\\/')}: its rows entry [0-9a-f]{12} is not of the shape a build writes \\(Invalid input: expected array, received string\\); the change it would explain is reported as unexplained`));
-    expect(result.stdout).toContain('the dataset rows it uses changed, but the review records do not hold both versions');
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `warning: ${recordFile.replaceAll('/', '\\/')}: its rows entry [0-9a-f]{12} is not of the shape a build writes \\(Invalid input: expected array, received string\\); the change it would explain is reported as unexplained`,
+      ),
+    );
+    expect(result.stdout).toContain(
+      'the dataset rows it uses changed, but the review records do not hold both versions',
+    );
   }, 60_000);
 
-  it('review takes the build\'s --quiet (and its other print options)', async () => {
+  it("review takes the build's --quiet (and its other print options)", async () => {
     const result = await review(async () => undefined, '--quiet', '--jobs', '2');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^no change: all 4 PDFs are identical to the approved build/);
@@ -124,20 +147,48 @@ describe('the review prints what it reads as text, on the terminal and in Markdo
 
 /** A review of many changed documents, each with a long diff. */
 function bigReview(documents: number): ReviewResult {
-  const diff = { unified: `@@ -1 +1 @@\n-${'a'.repeat(2000)}\n+${'b'.repeat(2000)}\n`, changedLines: [1], removedLines: [1] };
+  const diff = {
+    unified: `@@ -1 +1 @@\n-${'a'.repeat(2000)}\n+${'b'.repeat(2000)}\n`,
+    changedLines: [1],
+    removedLines: [1],
+  };
   const reviewed: DocumentReview[] = Array.from({ length: documents }, (_, index) => ({
-    output: `countries/c${index}.pdf`, name: `c${index}`, kind: 'one-pager', source: `content/countries/c${index}.md`, status: 'changed',
-    pages: { approved: 1, current: 1 }, changedPages: [{ page: 1, change: 'changed', differentPixels: 10, images: {} }],
-    causes: [{ kind: 'source', file: `content/countries/c${index}.md`, summary: `content/countries/c${index}.md: line 1 changed`, diff }], unexplained: [],
+    output: `countries/c${index}.pdf`,
+    name: `c${index}`,
+    kind: 'one-pager',
+    source: `content/countries/c${index}.md`,
+    status: 'changed',
+    pages: { approved: 1, current: 1 },
+    changedPages: [{ page: 1, change: 'changed', differentPixels: 10, images: {} }],
+    causes: [
+      {
+        kind: 'source',
+        file: `content/countries/c${index}.md`,
+        summary: `content/countries/c${index}.md: line 1 changed`,
+        diff,
+      },
+    ],
+    unexplained: [],
   }));
-  return { against: 'a', outDir: 'b', tool: { approved: '1', current: '1' }, summary: { unchanged: 0, changed: documents, added: 0, removed: 0 }, documents: reviewed, pagesRendered: documents, seconds: 1, warnings: [] };
+  return {
+    against: 'a',
+    outDir: 'b',
+    tool: { approved: '1', current: '1' },
+    summary: { unchanged: 0, changed: documents, added: 0, removed: 0 },
+    documents: reviewed,
+    pagesRendered: documents,
+    seconds: 1,
+    warnings: [],
+  };
 }
 
-describe('the Markdown summary stays within GitHub\'s comment limit', () => {
+describe("the Markdown summary stays within GitHub's comment limit", () => {
   it('300 changed documents with long diffs: under 65,536 characters, with a note of what was left out', () => {
     const markdown = formatReviewMarkdown(bigReview(300), 'output/review/index.html');
     expect(markdown.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
-    expect(markdown).toMatch(/\*Left out to stay within 65,536 characters: \d+ of 300 Markdown diffs; the full review is in the HTML report\.\*/);
+    expect(markdown).toMatch(
+      /\*Left out to stay within 65,536 characters: \d+ of 300 Markdown diffs; the full review is in the HTML report\.\*/,
+    );
     // Every PDF still has its row, each with a reason.
     expect(markdown.split('\n').filter((line) => line.startsWith('| `countries/'))).toHaveLength(300);
   });

@@ -28,7 +28,8 @@ async function rendered(width: number, height: number): Promise<{ width: number;
     const image = await pdf.render(1);
     // The square is drawn (the page is scaled down, not cut off): some pixel is dark.
     let dark = false;
-    for (let index = 0; index < image.pixels.length && !dark; index += 4 * 97) dark = (image.pixels[index] ?? 255) < 128 && (image.pixels[index + 3] ?? 0) > 0;
+    for (let index = 0; index < image.pixels.length && !dark; index += 4 * 97)
+      dark = (image.pixels[index] ?? 255) < 128 && (image.pixels[index + 3] ?? 0) > 0;
     return { width: image.width, height: image.height, dark };
   } finally {
     await pdf.close();

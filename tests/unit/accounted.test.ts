@@ -33,13 +33,16 @@ describe('every dataset row is used or reported', () => {
       'funding.csv': `${HEADER}KE,Fund,2016,1000,paid\nKN,Fund,2016,1500000,paid\nML,Fund,2016,5,paid\nKN,Fund,2017,500000,committed\nXK,Fund,2017,250,paid\n`,
     });
     expect(validation.errors).toEqual([]);
-    expect(validation.warnings).toEqual([{
-      message: `3 rows of ${content}/funding.csv (€2,000,250) are in no document, so in no total: `
-        + `KN (${content}/funding.csv:3, ${content}/funding.csv:5: €2,000,000; did you mean KE, Kenya?), XK (${content}/funding.csv:6: €250)`
-        + ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)',
-      file: `${content}/funding.csv`,
-      line: 3,
-    }]);
+    expect(validation.warnings).toEqual([
+      {
+        message:
+          `3 rows of ${content}/funding.csv (€2,000,250) are in no document, so in no total: ` +
+          `KN (${content}/funding.csv:3, ${content}/funding.csv:5: €2,000,000; did you mean KE, Kenya?), XK (${content}/funding.csv:6: €250)` +
+          ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)',
+        file: `${content}/funding.csv`,
+        line: 3,
+      },
+    ]);
   });
 
   it('counts rows of the countries a factsheet shows as used, and leaves out the codes the settings keep on purpose', async () => {
@@ -61,8 +64,8 @@ describe('every dataset row is used or reported', () => {
       'funding.csv': `${HEADER}ML,Fund,2016,5,paid\n`,
     });
     expect(validation.errors.map(formatError)).toEqual([
-      `${content}/factsheets.yml:1:31: error: field "countries_without_brief[1]" is not an ISO 3166-1 alpha-2 country code (two capitals, e.g. ML)\n`
-        + '  hint: Correct the value of "countries_without_brief[1]" in the settings file.',
+      `${content}/factsheets.yml:1:31: error: field "countries_without_brief[1]" is not an ISO 3166-1 alpha-2 country code (two capitals, e.g. ML)\n` +
+        '  hint: Correct the value of "countries_without_brief[1]" in the settings file.',
     ]);
   });
 
@@ -71,16 +74,22 @@ describe('every dataset row is used or reported', () => {
     const sheet = workbook.addWorksheet('Funding');
     sheet.addRow(['instrument', 'country', 'year', 'amount_eur', 'status']);
     for (let index = 0; index < 5; index += 1) sheet.addRow(['Fund', 'KN', 2016, 10, 'paid']);
-    for (const code of ['AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AR']) sheet.addRow(['Fund', code, 2016, 1, 'paid']);
+    for (const code of ['AD', 'AE', 'AF', 'AG', 'AI', 'AL', 'AM', 'AO', 'AR'])
+      sheet.addRow(['Fund', code, 2016, 1, 'paid']);
     const [read] = await readWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), 'funding.xlsx');
-    const { dataset, errors } = validateWorkbook({ displayPath: 'funding.xlsx', sheets: read === undefined ? [] : [read] }, undefined);
+    const { dataset, errors } = validateWorkbook(
+      { displayPath: 'funding.xlsx', sheets: read === undefined ? [] : [read] },
+      undefined,
+    );
     expect(errors).toEqual([]);
     const [warning] = rowsWithoutDocument(dataset, [onePagerDocument('kenya', 'name: Kenya\niso: KE')], {});
-    expect(warning?.message).toBe('14 rows of funding.xlsx (€59) are in no document, so in no total: '
-      + 'AD (funding.xlsx: Funding!B7: €1), AE (funding.xlsx: Funding!B8: €1; did you mean KE, Kenya?), AF (funding.xlsx: Funding!B9: €1), AG (funding.xlsx: Funding!B10: €1), '
-      + 'AI (funding.xlsx: Funding!B11: €1), AL (funding.xlsx: Funding!B12: €1), AM (funding.xlsx: Funding!B13: €1), '
-      + 'AO (funding.xlsx: Funding!B14: €1), and 2 more codes'
-      + ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)');
+    expect(warning?.message).toBe(
+      '14 rows of funding.xlsx (€59) are in no document, so in no total: ' +
+        'AD (funding.xlsx: Funding!B7: €1), AE (funding.xlsx: Funding!B8: €1; did you mean KE, Kenya?), AF (funding.xlsx: Funding!B9: €1), AG (funding.xlsx: Funding!B10: €1), ' +
+        'AI (funding.xlsx: Funding!B11: €1), AL (funding.xlsx: Funding!B12: €1), AM (funding.xlsx: Funding!B13: €1), ' +
+        'AO (funding.xlsx: Funding!B14: €1), and 2 more codes' +
+        ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)',
+    );
     expect(warning?.line).toBeUndefined();
   });
 });
@@ -94,8 +103,8 @@ describe('one output, one source; one brief per country and language', () => {
       'funding.csv': `${HEADER}PE,Fund,2016,5,paid\nML,Fund,2016,5,paid\n`,
     });
     expect(validation.errors.map(formatError)).toEqual([
-      `${content}/countries/peru.md: error: ${content}/countries/peru.en.md and ${content}/countries/peru.md would both be written to countries/peru.pdf\n`
-        + '  hint: Keep one of them: an edition in the project\'s language (en) is written where the document without a language is.',
+      `${content}/countries/peru.md: error: ${content}/countries/peru.en.md and ${content}/countries/peru.md would both be written to countries/peru.pdf\n` +
+        "  hint: Keep one of them: an edition in the project's language (en) is written where the document without a language is.",
     ]);
     expect(validation.documents.map((document) => document.name)).toEqual(['mali']);
     expect(validation.failed.map((failure) => failure.name).sort()).toEqual(['peru', 'peru.en']);
@@ -111,8 +120,8 @@ describe('one output, one source; one brief per country and language', () => {
       'funding.csv': `${HEADER}ML,Fund,2016,5,paid\nNE,Fund,2016,5,paid\n`,
     });
     expect(validation.errors.map(formatError)).toEqual([
-      `${content}/countries/mali.md:3: error: ${content}/countries/mali-north.md and ${content}/countries/mali.md are both en briefs for ML (Mali)\n`
-        + '  hint: A country has one brief per language: remove one of them, or correct its iso.',
+      `${content}/countries/mali.md:3: error: ${content}/countries/mali-north.md and ${content}/countries/mali.md are both en briefs for ML (Mali)\n` +
+        '  hint: A country has one brief per language: remove one of them, or correct its iso.',
     ]);
     expect(validation.documents.map((document) => document.name).sort()).toEqual(['mali.fr', 'niger']);
   });
@@ -128,7 +137,11 @@ describe('every front-matter field is read or reported', () => {
     expect(validation.errors).toEqual([]);
     expect(validation.warnings.map((warning) => `${warning.file}:${warning.line} ${warning.message}`)).toEqual([
       `${content}/overview.md:4 unknown field "subtilte": did you mean "subtitle"? (no layout reads it, so the page does not show it)`,
-      expect.stringMatching(new RegExp(`^${content}/overview.md:5 unknown field "colour" \\(no layout reads it, so the page does not show it; a factsheet's fields are title, subtitle, date, `)),
+      expect.stringMatching(
+        new RegExp(
+          `^${content}/overview.md:5 unknown field "colour" \\(no layout reads it, so the page does not show it; a factsheet's fields are title, subtitle, date, `,
+        ),
+      ),
       `${content}/countries/mali.md:4 unknown field "sumary": did you mean "summary"? (no layout reads it, so the page does not show it)`,
       `${content}/countries/mali.md:5 unknown field "dat": did you mean "date"? (no layout reads it, so the page does not show it)`,
     ]);
@@ -139,7 +152,9 @@ describe('every front-matter field is read or reported', () => {
       'countries/mali.md': `---\nname: Mali\niso: ML\nmotto: Unity\nregion: Sahel\n---\n\nIn {{page.region}}.\n`,
       'funding.csv': `${HEADER}ML,Fund,2016,5,paid\n`,
     });
-    expect(validation.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('unknown field "motto"')]);
+    expect(validation.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining('unknown field "motto"'),
+    ]);
   });
 
   it('a field a custom layout or partial reads is not reported', () => {
@@ -148,6 +163,8 @@ describe('every front-matter field is read or reported', () => {
       layouts: new Map([['one-pager', source('templates/layouts/one-pager.hbs', '<p>{{page.motto}}</p>{{> flag}}')]]),
       partials: new Map([['flag', source('templates/partials/flag.hbs', '{{#with page}}<i>{{flag}}</i>{{/with}}')]]),
     } as unknown as LoadedTemplates;
-    expect(unknownFields([mali], templates).map((warning) => warning.message)).toEqual([expect.stringContaining('unknown field "anthem"')]);
+    expect(unknownFields([mali], templates).map((warning) => warning.message)).toEqual([
+      expect.stringContaining('unknown field "anthem"'),
+    ]);
   });
 });

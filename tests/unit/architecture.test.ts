@@ -12,13 +12,15 @@ describe('the shape of the code (import graph of src/)', () => {
   });
 
   it('the check fails on each broken rule', () => {
-    const bad = graphOf(new Map([
-      ['stages/plan.ts', "import type { Run } from '../pipeline/run.js';\n"],
-      ['pipeline/run.ts', "import { plan } from '../stages/plan.js';\n"],
-      ['review/page.ts', "import puppeteer from 'puppeteer-core';\nimport('./other.js');\n"],
-      ['review/other.ts', "export { page } from './page.js';\n"],
-      ['pipeline/steps.ts', "import { BuildLog } from './log.js';\n"],
-    ]));
+    const bad = graphOf(
+      new Map([
+        ['stages/plan.ts', "import type { Run } from '../pipeline/run.js';\n"],
+        ['pipeline/run.ts', "import { plan } from '../stages/plan.js';\n"],
+        ['review/page.ts', "import puppeteer from 'puppeteer-core';\nimport('./other.js');\n"],
+        ['review/other.ts', "export { page } from './page.js';\n"],
+        ['pipeline/steps.ts', "import { BuildLog } from './log.js';\n"],
+      ]),
+    );
     expect(architectureProblems(bad)).toEqual([
       'stages/plan.ts imports pipeline/run.ts: a stage never reaches back into the pipeline',
       'review/page.ts imports puppeteer-core: the browser lives in browser/ only',

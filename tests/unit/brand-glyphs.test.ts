@@ -15,7 +15,9 @@ const FRENCH = 'àâæçéèêëîïôœùûüÿ ÀÂÆÇÉÈÊËÎÏÔŒÙÛÜ�
 async function textStyles(): Promise<[string, Set<number>][]> {
   const { templates } = await loadSources('content', BUNDLED_TEMPLATES);
   const styles = new Map<string, Set<number>>();
-  for (const face of (await declaredFonts(templates)).faces.filter((face: DeclaredFace) => /^Source /.test(face.family))) {
+  for (const face of (await declaredFonts(templates)).faces.filter((face: DeclaredFace) =>
+    /^Source /.test(face.family),
+  )) {
     const key = `${face.family} ${face.weight} ${face.style}`;
     styles.set(key, new Set([...(styles.get(key) ?? []), ...face.coverage]));
   }
@@ -24,11 +26,17 @@ async function textStyles(): Promise<[string, Set<number>][]> {
 
 const STYLES = await textStyles();
 
-describe('the default templates\' text fonts print French (glyph gate)', () => {
+describe("the default templates' text fonts print French (glyph gate)", () => {
   it('declares the weights and styles the style sheets use', () => {
     expect(STYLES.map(([key]) => key).sort()).toEqual([
-      'Source Code Pro 400 normal', 'Source Sans 3 400 italic', 'Source Sans 3 400 normal', 'Source Sans 3 600 normal', 'Source Sans 3 700 normal',
-      'Source Serif 4 400 italic', 'Source Serif 4 600 normal', 'Source Serif 4 700 normal',
+      'Source Code Pro 400 normal',
+      'Source Sans 3 400 italic',
+      'Source Sans 3 400 normal',
+      'Source Sans 3 600 normal',
+      'Source Sans 3 700 normal',
+      'Source Serif 4 400 italic',
+      'Source Serif 4 600 normal',
+      'Source Serif 4 700 normal',
     ]);
   });
 

@@ -39,13 +39,28 @@ describe('a browser crash is charged to the document that causes it', () => {
     const browser = new CrashingBrowser();
     const gate = new SoloGate();
     const names = ['mali', 'niger', 'hostile', 'senegal', 'ghana', 'guinea'];
-    const results = await Promise.allSettled(names.map((name) => printAttributed(gate, 2, () => browser.print(name), async () => undefined)));
-    const outcome = Object.fromEntries(names.map((name, index) => {
-      const result = results[index];
-      return [name, result?.status === 'fulfilled' ? result.value : (result?.reason as Error | undefined)?.message];
-    }));
+    const results = await Promise.allSettled(
+      names.map((name) =>
+        printAttributed(
+          gate,
+          2,
+          () => browser.print(name),
+          async () => undefined,
+        ),
+      ),
+    );
+    const outcome = Object.fromEntries(
+      names.map((name, index) => {
+        const result = results[index];
+        return [name, result?.status === 'fulfilled' ? result.value : (result?.reason as Error | undefined)?.message];
+      }),
+    );
     expect(outcome).toEqual({
-      mali: 'mali.pdf', niger: 'niger.pdf', senegal: 'senegal.pdf', ghana: 'ghana.pdf', guinea: 'guinea.pdf',
+      mali: 'mali.pdf',
+      niger: 'niger.pdf',
+      senegal: 'senegal.pdf',
+      ghana: 'ghana.pdf',
+      guinea: 'guinea.pdf',
       hostile: 'the browser failed on this document 2 times: Target closed',
     });
     // Once alone, the hostile document crashed the browser with nobody else in it.
@@ -56,10 +71,15 @@ describe('a browser crash is charged to the document that causes it', () => {
 
   it('fails a document at once for a problem of its own, without retrying', async () => {
     let attempts = 0;
-    const own = printAttributed(new SoloGate(), 2, async () => {
-      attempts += 1;
-      throw new FactsheetsError('fonts failed to load: Brand', { stage: 'finish' });
-    }, async () => undefined);
+    const own = printAttributed(
+      new SoloGate(),
+      2,
+      async () => {
+        attempts += 1;
+        throw new FactsheetsError('fonts failed to load: Brand', { stage: 'finish' });
+      },
+      async () => undefined,
+    );
     await expect(own).rejects.toThrow('fonts failed to load');
     expect(attempts).toBe(1);
   });

@@ -27,12 +27,17 @@ describe('the dataset as spreadsheet programs export it', () => {
 
   it('names the cell of an amount with thousands separators or a currency sign, with the fix', () => {
     expect(messages(`${DATASET_HEADER}\nML,Fund,,,2016,"12,500,000",paid,\n`)).toEqual([
-      'content/funding.csv:2:16: error: column "amount_eur": "12,500,000" has thousands separators\n'
-      + '  hint: Write the amount without separators, e.g. 12500000 or 12500000.50: format the column as a plain number without "Use 1000 separator" before exporting.',
+      'content/funding.csv:2:16: error: column "amount_eur": "12,500,000" has thousands separators\n' +
+        '  hint: Write the amount without separators, e.g. 12500000 or 12500000.50: format the column as a plain number without "Use 1000 separator" before exporting.',
     ]);
     expect(messages(`${DATASET_HEADER.replaceAll(',', ';')}\nML;Fund;;;2016;12.500.000,00;paid;\n`)[0]).toMatch(
-      /^content\/funding\.csv:2:16: error: column "amount_eur": "12\.500\.000,00" has thousands separators\n  hint: .*12500000,50 \(this file uses decimal commas\)/);
-    expect(messages(`${DATASET_HEADER}\nML,Fund,,,2016,€12500000,paid,\nML,Fund,,,2016,12500000 EUR,paid,\n`).map((message) => message.split('\n')[0])).toEqual([
+      /^content\/funding\.csv:2:16: error: column "amount_eur": "12\.500\.000,00" has thousands separators\n  hint: .*12500000,50 \(this file uses decimal commas\)/,
+    );
+    expect(
+      messages(`${DATASET_HEADER}\nML,Fund,,,2016,€12500000,paid,\nML,Fund,,,2016,12500000 EUR,paid,\n`).map(
+        (message) => message.split('\n')[0],
+      ),
+    ).toEqual([
       'content/funding.csv:2:16: error: column "amount_eur": "€12500000" has a currency sign',
       'content/funding.csv:3:16: error: column "amount_eur": "12500000 EUR" has a currency sign',
     ]);
@@ -56,10 +61,17 @@ describe('a dataset that is not UTF-8', () => {
   it('is one error naming the dataset, the line and how to save UTF-8', async () => {
     const content = await tempDir('factsheets-ansi-');
     await mkdir(join(content, 'countries'));
-    await writeFile(join(content, 'funding.csv'), Buffer.from(`${DATASET_HEADER}\nML,Fund,,,2016,100,paid,\nCI,Fonds,C\xf4te,,2016,100,paid,\n`, 'latin1'));
+    await writeFile(
+      join(content, 'funding.csv'),
+      Buffer.from(`${DATASET_HEADER}\nML,Fund,,,2016,100,paid,\nCI,Fonds,C\xf4te,,2016,100,paid,\n`, 'latin1'),
+    );
     const sources = await loadSources(content, TEMPLATES);
     expect(sources.dataset?.refused).toBeDefined();
     const errors = validateDataset(sources.dataset ?? source('x', '')).errors.map(formatError);
-    expect(errors).toEqual([expect.stringMatching(/funding\.csv:3: error: the dataset is not UTF-8 text: byte 0xF4 on this line is not valid UTF-8 .*\n  hint: Save the dataset as UTF-8: in Excel, "Save as" › "CSV UTF-8/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /funding\.csv:3: error: the dataset is not UTF-8 text: byte 0xF4 on this line is not valid UTF-8 .*\n  hint: Save the dataset as UTF-8: in Excel, "Save as" › "CSV UTF-8/,
+      ),
+    ]);
   });
 });

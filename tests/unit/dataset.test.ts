@@ -3,7 +3,8 @@ import { formatError } from '../../src/errors.js';
 import { isTainted, validateDataset } from '../../src/stages/validate/dataset.js';
 import { dataset, source } from '../helpers/sources.js';
 
-const GOOD = 'ML,EU Emergency Trust Fund for Africa,Jobs,Jobs and economic development,2016,36500000,contracted,Sample data';
+const GOOD =
+  'ML,EU Emergency Trust Fund for Africa,Jobs,Jobs and economic development,2016,36500000,contracted,Sample data';
 
 function messages(text: string): string[] {
   return validateDataset(source('content/funding.csv', text)).errors.map(formatError);
@@ -15,11 +16,24 @@ describe('validateDataset: good input', () => {
     expect(result.errors).toEqual([]);
     expect(result.dataset.records).toEqual([
       {
-        country: 'ML', instrument: 'EU Emergency Trust Fund for Africa', programme: 'Jobs',
-        sector: 'Jobs and economic development', year: 2016, amountEur: 36_500_000, status: 'contracted',
-        source: 'Sample data', line: 2,
+        country: 'ML',
+        instrument: 'EU Emergency Trust Fund for Africa',
+        programme: 'Jobs',
+        sector: 'Jobs and economic development',
+        year: 2016,
+        amountEur: 36_500_000,
+        status: 'contracted',
+        source: 'Sample data',
+        line: 2,
       },
-      { country: 'NE', instrument: 'European Development Fund', year: 2017, amountEur: 70_000_000.5, status: 'paid', line: 3 },
+      {
+        country: 'NE',
+        instrument: 'European Development Fund',
+        year: 2017,
+        amountEur: 70_000_000.5,
+        status: 'paid',
+        line: 3,
+      },
     ]);
     expect(Object.isFrozen(result.dataset.records)).toBe(true);
   });
@@ -28,7 +42,12 @@ describe('validateDataset: good input', () => {
     const text = '\uFEFFstatus,amount_eur,year,country,instrument\r\npaid,100,2016,SN,"Fund, with comma"\r\n';
     const result = validateDataset(source('funding.csv', text));
     expect(result.errors).toEqual([]);
-    expect(result.dataset.records[0]).toMatchObject({ country: 'SN', instrument: 'Fund, with comma', amountEur: 100, line: 2 });
+    expect(result.dataset.records[0]).toMatchObject({
+      country: 'SN',
+      instrument: 'Fund, with comma',
+      amountEur: 100,
+      line: 2,
+    });
   });
 
   it('counts lines from where a multi-line quoted row starts', () => {
@@ -75,12 +94,21 @@ describe('validateDataset: one error per kind of bad input, with its exact messa
   });
 
   it('a header of 10,000 unknown columns is ten errors and a count, not 10,003', () => {
-    const header = ['country', 'instrument', 'year', 'amount_eur', 'status', ...Array.from({ length: 10_000 }, (_, index) => `extra${index}`)];
+    const header = [
+      'country',
+      'instrument',
+      'year',
+      'amount_eur',
+      'status',
+      ...Array.from({ length: 10_000 }, (_, index) => `extra${index}`),
+    ];
     const errors = messages(`${header.join(',')}\n`);
     expect(errors).toHaveLength(11);
     expect(errors[0]).toMatch(/^content\/funding\.csv:1:43: error: unknown column "extra0"\n/);
-    expect(errors[10]).toBe('content/funding.csv:1: error: and 9,990 more unknown columns (10,000 in all)\n' +
-      '  hint: Is the first row the header? The header names the columns: country, instrument, programme, sector, year, amount_eur, status, source.');
+    expect(errors[10]).toBe(
+      'content/funding.csv:1: error: and 9,990 more unknown columns (10,000 in all)\n' +
+        '  hint: Is the first row the header? The header names the columns: country, instrument, programme, sector, year, amount_eur, status, source.',
+    );
   });
 
   it('a bad country code and a year out of range', () => {
@@ -120,7 +148,9 @@ describe('validateDataset: one error per kind of bad input, with its exact messa
 
 describe('validateDataset: collect, then fail', () => {
   it('reports every bad row of the file in one pass and keeps the good ones', () => {
-    const result = validateDataset(dataset(GOOD, 'NE,Fund,,,2016,-1,paid,', GOOD, 'SN,Fund,,,2016,100,maybe,', 'GH,Fund,2016'));
+    const result = validateDataset(
+      dataset(GOOD, 'NE,Fund,,,2016,-1,paid,', GOOD, 'SN,Fund,,,2016,100,maybe,', 'GH,Fund,2016'),
+    );
     expect(result.errors.map((error) => error.line)).toEqual([3, 5, 6]);
     expect(result.dataset.records.map((record) => record.line)).toEqual([2, 4]);
   });
@@ -147,13 +177,15 @@ describe('validateDataset: one cause, one error', () => {
     expect(errors).toHaveLength(14);
     expect(errors.filter((error) => /"pledged" is not a known status/.test(error))).toHaveLength(10);
     expect(errors.filter((error) => /"1999" is not a year/.test(error))).toHaveLength(3);
-    expect(errors[13]).toBe('content/funding.csv:12:20: error: and 15 more bad values in column "status" (25 in all)\n' +
-      '  hint: Fix the ones listed above first: the same mistake is often repeated.');
+    expect(errors[13]).toBe(
+      'content/funding.csv:12:20: error: and 15 more bad values in column "status" (25 in all)\n' +
+        '  hint: Fix the ones listed above first: the same mistake is often repeated.',
+    );
   });
 });
 
 describe('validateDataset: characters in cells', () => {
-  it('a private-use character is an error at its cell, not the brief\'s', () => {
+  it("a private-use character is an error at its cell, not the brief's", () => {
     expect(messages(dataset('ML,Fund,Jobs \uE001 growth,,2016,100,paid,').text)).toEqual([
       'content/funding.csv:2:9: error: column "programme": "\uE001" (U+E001) is a private-use character, which no font is sure to print\n' +
         '  hint: Replace it with the character meant (text pasted from a symbol font or a PDF often holds one), or remove it.',

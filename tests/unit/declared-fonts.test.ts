@@ -35,47 +35,83 @@ describe('font files', () => {
 });
 
 describe('font declarations in style sheets', () => {
-  const css = "/* brand */\n@import '@fontsource/lora/400.css';\n@font-face {\n  font-family: 'Brand Sans';\n  font-weight: 700;\n  src: url(\"../fonts/brand.woff2\") format('woff2');\n  unicode-range: U+0000-00FF, U+20AC;\n}\nbody { font-family: 'Brand Sans'; }\n";
+  const css =
+    "/* brand */\n@import '@fontsource/lora/400.css';\n@font-face {\n  font-family: 'Brand Sans';\n  font-weight: 700;\n  src: url(\"../fonts/brand.woff2\") format('woff2');\n  unicode-range: U+0000-00FF, U+20AC;\n}\nbody { font-family: 'Brand Sans'; }\n";
 
-  it('reads each rule\'s family, weight, style, range and sources, and leaves the rest of the sheet as it was', () => {
-    expect(fontFaceRules(css)).toEqual([{ family: 'Brand Sans', weight: '700', style: 'normal', unicodeRange: 'U+0000-00FF, U+20AC', sources: [{ url: '../fonts/brand.woff2', format: 'woff2' }], line: 3 }]);
+  it("reads each rule's family, weight, style, range and sources, and leaves the rest of the sheet as it was", () => {
+    expect(fontFaceRules(css)).toEqual([
+      {
+        family: 'Brand Sans',
+        weight: '700',
+        style: 'normal',
+        unicodeRange: 'U+0000-00FF, U+20AC',
+        sources: [{ url: '../fonts/brand.woff2', format: 'woff2' }],
+        line: 3,
+      },
+    ]);
     expect(withoutFontDeclarations(css)).toBe("/* brand */\n\n\nbody { font-family: 'Brand Sans'; }\n");
     const range = rangeIncludes('U+0000-00FF, U+20AC, U+06??');
     expect([0x41, 0x20ac, 0x0627, 0x0700, 0x2030].map(range)).toEqual([true, true, true, false, false]);
   });
 
-  it('embeds a font file kept with the templates, within its unicode-range, and an installed package\'s faces', async () => {
+  it("embeds a font file kept with the templates, within its unicode-range, and an installed package's faces", async () => {
     const fonts = await declaredFonts(await templatesWith(css, `${LATIN}.woff2`));
     expect(fonts.coverage.families).toEqual(['Brand Sans', 'Lora']);
     const brand = fonts.faces.find((face) => face.family === 'Brand Sans');
-    expect(brand).toMatchObject({ weight: '700', postscriptName: 'SourceSans3ExtraLight-Regular', declaredIn: expect.stringMatching(/templates\/styles\/brand\.css$/) });
+    expect(brand).toMatchObject({
+      weight: '700',
+      postscriptName: 'SourceSans3ExtraLight-Regular',
+      declaredIn: expect.stringMatching(/templates\/styles\/brand\.css$/),
+    });
     expect(brand?.coverage.has(0x20ac)).toBe(true);
     expect(brand?.coverage.has(0x0153)).toBe(false); // œ is in the file, outside the rule's range
-    expect(fonts.css).toMatch(/font-family: "Brand Sans";\n {2}font-style: normal;\n {2}font-weight: 700;\n {2}src: url\(data:font\/woff2;base64,d09GMg/);
+    expect(fonts.css).toMatch(
+      /font-family: "Brand Sans";\n {2}font-style: normal;\n {2}font-weight: 700;\n {2}src: url\(data:font\/woff2;base64,d09GMg/,
+    );
     expect(fonts.coverage.postscriptNames).toContain('Lora-Regular');
   });
 
   it.each([
-    ["src: url('../fonts/missing.woff2');", /the @font-face rule for "Brand Sans" points at \.\.\/fonts\/missing\.woff2, which does not exist/],
-    ["src: url('https://fonts.example.org/brand.woff2');", /points at https:\/\/fonts\.example\.org\/brand\.woff2, but pages fetch nothing/],
+    [
+      "src: url('../fonts/missing.woff2');",
+      /the @font-face rule for "Brand Sans" points at \.\.\/fonts\/missing\.woff2, which does not exist/,
+    ],
+    [
+      "src: url('https://fonts.example.org/brand.woff2');",
+      /points at https:\/\/fonts\.example\.org\/brand\.woff2, but pages fetch nothing/,
+    ],
     ["src: url('../../../outside.woff2');", /which does not exist|outside the templates folder/],
     ["src: url('../fonts/notes.txt');", /points at \.\.\/fonts\/notes\.txt, which is not a font file/],
     ["src: local('Arial');", /has no src url\(\) of a font file/],
   ])('fails a rule with %s at its line in the style sheet', async (src, message) => {
     const templates = await templatesWith(`body { color: red; }\n@font-face { font-family: 'Brand Sans'; ${src} }\n`);
     const failure = await declaredFonts(templates).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ message: expect.stringMatching(message), line: 2, file: expect.stringMatching(/brand\.css$/) });
+    expect(failure).toMatchObject({
+      message: expect.stringMatching(message),
+      line: 2,
+      file: expect.stringMatching(/brand\.css$/),
+    });
   });
 
-  it('reads a package\'s CSS only from inside the package', async () => {
-    const failure = await declaredFonts(await templatesWith("@import '@fontsource/lora/../../../etc/fonts.css';\n")).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ message: '@import "@fontsource/lora/../../../etc/fonts.css": a font package\'s file is named from the package, without . or .. in its path', line: 1 });
+  it("reads a package's CSS only from inside the package", async () => {
+    const failure = await declaredFonts(
+      await templatesWith("@import '@fontsource/lora/../../../etc/fonts.css';\n"),
+    ).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      message:
+        '@import "@fontsource/lora/../../../etc/fonts.css": a font package\'s file is named from the package, without . or .. in its path',
+      line: 1,
+    });
   });
 
   it('names a font package that is not installed, and how to install it', async () => {
-    const failure = await declaredFonts(await templatesWith("\n\n@import '@fontsource/not-a-real-font-xyz/400.css';\n")).catch((error: unknown) => error);
+    const failure = await declaredFonts(
+      await templatesWith("\n\n@import '@fontsource/not-a-real-font-xyz/400.css';\n"),
+    ).catch((error: unknown) => error);
     expect(failure).toMatchObject({
-      message: '@import "@fontsource/not-a-real-font-xyz/400.css": the font package @fontsource/not-a-real-font-xyz is not installed (or has no such file)', line: 3,
+      message:
+        '@import "@fontsource/not-a-real-font-xyz/400.css": the font package @fontsource/not-a-real-font-xyz is not installed (or has no such file)',
+      line: 3,
       hint: expect.stringMatching(/^Run npm install @fontsource\/not-a-real-font-xyz in the project folder/),
     });
   });
@@ -83,7 +119,13 @@ describe('font declarations in style sheets', () => {
 
 describe('right-to-left prose', () => {
   it('isolates Latin names, codes and figures in Arabic text, left to right', () => {
-    expect(markdownToHtml('في 2016–2017، صندوق EUTF (2016) و **EU Fund** بمبلغ €2.9 billion `ML` [Team Europe](lang:en).', undefined, 'ar').html).toBe(
+    expect(
+      markdownToHtml(
+        'في 2016–2017، صندوق EUTF (2016) و **EU Fund** بمبلغ €2.9 billion `ML` [Team Europe](lang:en).',
+        undefined,
+        'ar',
+      ).html,
+    ).toBe(
       '<p>في <bdi dir="ltr">2016–2017</bdi>، صندوق <bdi dir="ltr">EUTF</bdi> (<bdi dir="ltr">2016</bdi>) و <strong><bdi dir="ltr">EU Fund</bdi></strong> بمبلغ <bdi dir="ltr">€2.9 billion</bdi> <code>ML</code> <span lang="en" role="generic" dir="ltr">Team Eu\u00ADrope</span>.</p>',
     );
   });

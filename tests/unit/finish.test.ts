@@ -18,10 +18,27 @@ function pdf(pages: number, extra = ''): Uint8Array {
 
 const job: RenderJob = {
   document: onePagerDocument('mali', 'name: Mali\niso: ML'),
-  kind: 'one-pager', layout: 'one-pager', lang: 'en', outputPath: 'countries/mali.pdf', view: {}, maxPages: 1,
-  info: { title: 'Mali: country brief', author: 'Team', subject: 'A brief', keywords: ['Mali', 'ML'], creator: 'factsheets' },
+  kind: 'one-pager',
+  layout: 'one-pager',
+  lang: 'en',
+  outputPath: 'countries/mali.pdf',
+  view: {},
+  maxPages: 1,
+  info: {
+    title: 'Mali: country brief',
+    author: 'Team',
+    subject: 'A brief',
+    keywords: ['Mali', 'ML'],
+    creator: 'factsheets',
+  },
 };
-const printed = (bytes: Uint8Array, overflowMm = 0, text = 'Mali'): PrintedPdf => ({ bytes, overflowMm, blockedRequests: [], text, headings: [] });
+const printed = (bytes: Uint8Array, overflowMm = 0, text = 'Mali'): PrintedPdf => ({
+  bytes,
+  overflowMm,
+  blockedRequests: [],
+  text,
+  headings: [],
+});
 
 describe('countPages', () => {
   it('reads the root page tree count', () => {
@@ -30,24 +47,34 @@ describe('countPages', () => {
   });
 
   it('reads the count from the page tree object, never from a string that looks like one (a title)', () => {
-    const titled = new TextEncoder().encode(new TextDecoder('latin1').decode(pdf(1)).replace('<</Title (T)', '<</Title (Budget /Type /Pages /Count 12)'));
+    const titled = new TextEncoder().encode(
+      new TextDecoder('latin1').decode(pdf(1)).replace('<</Title (T)', '<</Title (Budget /Type /Pages /Count 12)'),
+    );
     expect(countPages(titled)).toBe(1);
-    const readable = writePdf([
-      { value: '<</Type /Catalog /Pages 2 0 R>>' },
-      { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
-      { value: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10]>>' },
-      { value: '<</Title (Budget /Type /Pages /Count 12)>>' },
-    ], 1, 4);
+    const readable = writePdf(
+      [
+        { value: '<</Type /Catalog /Pages 2 0 R>>' },
+        { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
+        { value: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10]>>' },
+        { value: '<</Title (Budget /Type /Pages /Count 12)>>' },
+      ],
+      1,
+      4,
+    );
     expect(countPages(readable)).toBe(1);
   });
 
   it('reads font names from font dictionaries only', () => {
-    const bytes = writePdf([
-      { value: '<</Type /Catalog /Pages 2 0 R>>' },
-      { value: '<</Type /Pages /Count 0 /Kids []>>' },
-      { value: '<</Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SourceSans3-Bold>>' },
-      { value: '<</Title (/Type /Font /BaseFont /Comic-Sans)>>' },
-    ], 1, 4);
+    const bytes = writePdf(
+      [
+        { value: '<</Type /Catalog /Pages 2 0 R>>' },
+        { value: '<</Type /Pages /Count 0 /Kids []>>' },
+        { value: '<</Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SourceSans3-Bold>>' },
+        { value: '<</Title (/Type /Font /BaseFont /Comic-Sans)>>' },
+      ],
+      1,
+      4,
+    );
     expect(fontNames(bytes)).toEqual(['SourceSans3-Bold']);
   });
 
@@ -86,38 +113,69 @@ describe('finishPdf: the one-page contract', () => {
 
 describe('the brand-font check', () => {
   const coverage = {
-    any: new Set([...'Mali €'].map((c) => c.codePointAt(0) ?? 0)), all: new Set([...'Mali'].map((c) => c.codePointAt(0) ?? 0)),
-    postscriptNames: ['SourceSans3-Bold', 'SourceSerif4-Italic'], declaredIn: ['templates/styles/fonts.css'], families: ['Source Sans 3', 'Source Serif 4'],
+    any: new Set([...'Mali €'].map((c) => c.codePointAt(0) ?? 0)),
+    all: new Set([...'Mali'].map((c) => c.codePointAt(0) ?? 0)),
+    postscriptNames: ['SourceSans3-Bold', 'SourceSerif4-Italic'],
+    declaredIn: ['templates/styles/fonts.css'],
+    families: ['Source Sans 3', 'Source Serif 4'],
   };
   // A tagged page, as Chromium prints one: the PDF/UA-1 gate that runs with the font gate passes it.
-  const withFonts = (...names: string[]) => fakePdf(1, 'Mali', names.map((name, index) => `ABCDE${'FGH'[index] ?? 'Z'}+${name}`));
+  const withFonts = (...names: string[]) =>
+    fakePdf(
+      1,
+      'Mali',
+      names.map((name, index) => `ABCDE${'FGH'[index] ?? 'Z'}+${name}`),
+    );
 
   it('passes text the fonts cover, printed in declared fonts only', () => {
-    expect(finishPdf(job, printed(withFonts('SourceSans3-Bold', 'SourceSerif4-Italic'), 0, 'Mali €\u00AD\n'), new Date(0), coverage).pages).toBe(1);
+    expect(
+      finishPdf(
+        job,
+        printed(withFonts('SourceSans3-Bold', 'SourceSerif4-Italic'), 0, 'Mali €\u00AD\n'),
+        new Date(0),
+        coverage,
+      ).pages,
+    ).toBe(1);
   });
 
   it('names the characters the fonts lack', () => {
-    const check = () => finishPdf(job, printed(withFonts('SourceSans3-Bold'), 0, 'Mali Жизнь 🙂 Ж'), new Date(0), coverage);
-    expect(check).toThrow('uses characters the declared fonts lack: "Ж" (U+0416) in "Жизнь", "и" (U+0438) in "Жизнь", "з" (U+0437) in "Жизнь", "н" (U+043D) in "Жизнь", "ь" (U+044C) in "Жизнь", "🙂" (U+1F642)');
+    const check = () =>
+      finishPdf(job, printed(withFonts('SourceSans3-Bold'), 0, 'Mali Жизнь 🙂 Ж'), new Date(0), coverage);
+    expect(check).toThrow(
+      'uses characters the declared fonts lack: "Ж" (U+0416) in "Жизнь", "и" (U+0438) in "Жизнь", "з" (U+0437) in "Жизнь", "н" (U+043D) in "Жизнь", "ь" (U+044C) in "Жизнь", "🙂" (U+1F642)',
+    );
     // The hint names the templates' style sheet, never the tool's source.
-    expect(check).toThrow(expect.objectContaining({ hint: expect.stringContaining('declare a font that has them in templates/styles/fonts.css') }) as Error);
+    expect(check).toThrow(
+      expect.objectContaining({
+        hint: expect.stringContaining('declare a font that has them in templates/styles/fonts.css'),
+      }) as Error,
+    );
   });
 
   it('names a font the templates do not declare, even one of a declared family in another weight', () => {
-    expect(() => finishPdf(job, printed(withFonts('SourceSans3-Bold', 'DejaVuSans'), 0, 'Mali €'), new Date(0), coverage))
-      .toThrow('printed in fonts the templates do not declare: DejaVuSans (characters only some declared families have: "€" (U+20AC))');
-    expect(() => finishPdf(job, printed(withFonts('SourceSans3-Black'), 0, 'Mali'), new Date(0), coverage))
-      .toThrow('printed in fonts the templates do not declare: SourceSans3-Black');
+    expect(() =>
+      finishPdf(job, printed(withFonts('SourceSans3-Bold', 'DejaVuSans'), 0, 'Mali €'), new Date(0), coverage),
+    ).toThrow(
+      'printed in fonts the templates do not declare: DejaVuSans (characters only some declared families have: "€" (U+20AC))',
+    );
+    expect(() => finishPdf(job, printed(withFonts('SourceSans3-Black'), 0, 'Mali'), new Date(0), coverage)).toThrow(
+      'printed in fonts the templates do not declare: SourceSans3-Black',
+    );
   });
 });
 
 describe('setDocumentInfo (through finishPdf)', () => {
   it('appends an Info object, an xref section and a trailer that points back to the old one', () => {
     const input = pdf(1);
-    const output = new TextDecoder('latin1').decode(finishPdf(job, printed(input), new Date('2017-09-06T00:00:00Z')).bytes);
+    const output = new TextDecoder('latin1').decode(
+      finishPdf(job, printed(input), new Date('2017-09-06T00:00:00Z')).bytes,
+    );
     const appended = output.slice(input.length);
-    const utf16 = (text: string) => `<${Buffer.from(`\uFEFF${text}`, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
-    expect(output.startsWith(new TextDecoder('latin1').decode(input).replace(/D:20261128052819/g, 'D:20170906000000'))).toBe(true);
+    const utf16 = (text: string) =>
+      `<${Buffer.from(`\uFEFF${text}`, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
+    expect(
+      output.startsWith(new TextDecoder('latin1').decode(input).replace(/D:20261128052819/g, 'D:20170906000000')),
+    ).toBe(true);
     // The Info update comes first; the standards' update (XMP, /ID) follows it.
     expect(appended.slice(0, appended.indexOf('%%EOF\n') + 6)).toBe(
       `11 0 obj\n<</Title ${utf16('Mali: country brief')}\n/Author ${utf16('Team')}\n/Subject ${utf16('A brief')}\n` +
@@ -140,42 +198,70 @@ describe('makeReproducible', () => {
   });
 
   it('renumbers structure IDs in element order and keeps the ID tree sorted, at the same length', () => {
-    const tagged = (a: string, b: string) => pdf(1,
-      `5 0 obj\n<</S /TH\n/ID (node${a})>>\nendobj\n6 0 obj\n<</S /TH\n/ID (node${b})>>\nendobj\n` +
-      `9 0 obj\n<</Limits [(node${[a, b].sort()[0]}) (node${[a, b].sort()[1]})]\n/Names [` +
-      [[a, '5'], [b, '6']].sort().map(([id, ref]) => `(node${id}) ${ref} 0 R`).join(' ') + ']>>\nendobj\n');
+    const tagged = (a: string, b: string) =>
+      pdf(
+        1,
+        `5 0 obj\n<</S /TH\n/ID (node${a})>>\nendobj\n6 0 obj\n<</S /TH\n/ID (node${b})>>\nendobj\n` +
+          `9 0 obj\n<</Limits [(node${[a, b].sort()[0]}) (node${[a, b].sort()[1]})]\n/Names [` +
+          [
+            [a, '5'],
+            [b, '6'],
+          ]
+            .sort()
+            .map(([id, ref]) => `(node${id}) ${ref} 0 R`)
+            .join(' ') +
+          ']>>\nendobj\n',
+      );
     const first = makeReproducible(tagged('00000042', '00000017'), new Date(0));
     const second = makeReproducible(tagged('00000913', '00000977'), new Date(0));
     expect(first.length).toBe(tagged('00000042', '00000017').length);
     expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
     expect(new TextDecoder('latin1').decode(first)).toContain(
       '/ID (node00000001)>>\nendobj\n6 0 obj\n<</S /TH\n/ID (node00000002)>>\nendobj\n' +
-      '9 0 obj\n<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 5 0 R (node00000002) 6 0 R]>>',
+        '9 0 obj\n<</Limits [(node00000001) (node00000002)]\n/Names [(node00000001) 5 0 R (node00000002) 6 0 R]>>',
     );
   });
 });
 
 describe('finishPdf: fitted one-pagers', () => {
-  const fit = { step: 'dense', stepIndex: 2, fits: false, roomMm: -14.2, roomLines: 0, bodyPt: 9, lines: { shown: 3, leftOut: 40 } };
+  const fit = {
+    step: 'dense',
+    stepIndex: 2,
+    fits: false,
+    roomMm: -14.2,
+    roomLines: 0,
+    bodyPt: 9,
+    lines: { shown: 3, leftOut: 40 },
+  };
 
   it('names the densest step tried and the measured words of prose to cut, never the data', () => {
     const over = { ...printed(pdf(2), 14.2), fit: { ...fit, wordsToCut: { narrative: 38, summary: 0, enough: true } } };
-    expect(() => finishPdf(job, over, new Date(0))).toThrow(expect.objectContaining({
-      message: 'does not fit on one page even at its densest step ("dense", 9 pt body text, 3 funding lines): it prints on 2 pages, overflowing by 14 mm (about 3 lines of text)',
-      hint: 'Cut about 38 words of the narrative (measured at this step); the funding table and charts already take their least room.',
-    }));
+    expect(() => finishPdf(job, over, new Date(0))).toThrow(
+      expect.objectContaining({
+        message:
+          'does not fit on one page even at its densest step ("dense", 9 pt body text, 3 funding lines): it prints on 2 pages, overflowing by 14 mm (about 3 lines of text)',
+        hint: 'Cut about 38 words of the narrative (measured at this step); the funding table and charts already take their least room.',
+      }),
+    );
   });
 
   it('asks for words of the summary too when the narrative is no taller than the charts beside it', () => {
     const over = { ...printed(pdf(2), 14.2), fit: { ...fit, wordsToCut: { narrative: 12, summary: 9, enough: true } } };
-    expect(() => finishPdf(job, over, new Date(0))).toThrow(expect.objectContaining({
-      hint: 'Cut about 12 words of the narrative and about 9 words of the summary (measured at this step); the funding table and charts already take their least room.',
-    }));
+    expect(() => finishPdf(job, over, new Date(0))).toThrow(
+      expect.objectContaining({
+        hint: 'Cut about 12 words of the narrative and about 9 words of the summary (measured at this step); the funding table and charts already take their least room.',
+      }),
+    );
   });
 
   it('fails a layout whose fit step goes under the 9 pt floor', () => {
-    const under = { ...printed(pdf(1)), fit: { ...fit, belowFloor: 'its fit step "tiny" sets the body text at 8.0 pt, under the 9 pt floor' } };
-    expect(() => finishPdf(job, under, new Date(0))).toThrow('the one-pager layout is below the readable floor: its fit step "tiny" sets the body text at 8.0 pt');
+    const under = {
+      ...printed(pdf(1)),
+      fit: { ...fit, belowFloor: 'its fit step "tiny" sets the body text at 8.0 pt, under the 9 pt floor' },
+    };
+    expect(() => finishPdf(job, under, new Date(0))).toThrow(
+      'the one-pager layout is below the readable floor: its fit step "tiny" sets the body text at 8.0 pt',
+    );
   });
 
   it('accepts a fitted page on one page', () => {
@@ -184,6 +270,8 @@ describe('finishPdf: fitted one-pagers', () => {
 
   it('fails content wider than the page, naming it', () => {
     const wide = { ...printed(pdf(1)), tooWide: { what: 'a table "Mali Niger"', widthMm: 212, roomMm: 176 } };
-    expect(() => finishPdf(job, wide, new Date(0))).toThrow('is wider than its page: a table "Mali Niger" is 212 mm wide where 176 mm fit');
+    expect(() => finishPdf(job, wide, new Date(0))).toThrow(
+      'is wider than its page: a table "Mali Niger" is 212 mm wide where 176 mm fit',
+    );
   });
 });

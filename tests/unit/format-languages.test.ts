@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/errors.js';
 import { createEnvironment } from '../../src/stages/render/handlebars/environment.js';
-import { formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from '../../src/stages/render/handlebars/format.js';
+import {
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatWholePercent,
+} from '../../src/stages/render/handlebars/format.js';
 import { templatesOf } from '../helpers/templates.js';
 
 /** U+202F NARROW NO-BREAK SPACE, written out so that the expectations show where it is. */
@@ -88,39 +94,71 @@ describe('languages written as CLDR writes them', () => {
 
 describe('language tags', () => {
   it('names a tag that is not BCP 47', () => {
-    expect(() => formatMoney(1, 'EUR', 'en_GB')).toThrow(new RangeError('money cannot write figures in "en_GB": it is not a BCP 47 language tag (write for example "en", "fr" or "fr-BE")'));
-    expect(() => formatDate('2017-09-06', '')).toThrow('date cannot write figures in "": it is not a BCP 47 language tag');
-    expect(() => formatNumber(1, 1, 'fr-')).toThrow('number cannot write figures in "fr-": it is not a BCP 47 language tag');
+    expect(() => formatMoney(1, 'EUR', 'en_GB')).toThrow(
+      new RangeError(
+        'money cannot write figures in "en_GB": it is not a BCP 47 language tag (write for example "en", "fr" or "fr-BE")',
+      ),
+    );
+    expect(() => formatDate('2017-09-06', '')).toThrow(
+      'date cannot write figures in "": it is not a BCP 47 language tag',
+    );
+    expect(() => formatNumber(1, 1, 'fr-')).toThrow(
+      'number cannot write figures in "fr-": it is not a BCP 47 language tag',
+    );
   });
 
   it('names a well-formed tag Node has no data for, rather than falling back to another language', () => {
-    expect(() => formatPercent(0.5, 'zz')).toThrow(new RangeError('percent cannot write figures in "zz": Node\'s CLDR data has no such language (use for example "en", "fr", "de" or "es")'));
-    expect(() => formatMoney(1, 'EUR', 'french')).toThrow('money cannot write figures in "french": Node\'s CLDR data has no such language');
+    expect(() => formatPercent(0.5, 'zz')).toThrow(
+      new RangeError(
+        'percent cannot write figures in "zz": Node\'s CLDR data has no such language (use for example "en", "fr", "de" or "es")',
+      ),
+    );
+    expect(() => formatMoney(1, 'EUR', 'french')).toThrow(
+      'money cannot write figures in "french": Node\'s CLDR data has no such language',
+    );
   });
 
   it('names a language that is not text', () => {
-    expect(() => formatWholePercent(5, 12 as unknown as string)).toThrow(new TypeError('wholePercent expects a language tag such as "en" or "fr", got 12'));
+    expect(() => formatWholePercent(5, 12 as unknown as string)).toThrow(
+      new TypeError('wholePercent expects a language tag such as "en" or "fr", got 12'),
+    );
   });
 });
 
-describe('helpers in the page\'s language', () => {
-  const environment = createEnvironment(templatesOf({ 'layouts/page': '{{money total}} · {{number count}} · {{percent share}} · {{wholePercent rounded}} · {{date published}}' }), '');
+describe("helpers in the page's language", () => {
+  const environment = createEnvironment(
+    templatesOf({
+      'layouts/page':
+        '{{money total}} · {{number count}} · {{percent share}} · {{wholePercent rounded}} · {{date published}}',
+    }),
+    '',
+  );
   const figures = { total: 2_900_000_000, count: 4400, share: 0.67, rounded: 67, published: '2017-09-01' };
 
   it('writes French in a view whose lang is fr, in layouts and in prose', () => {
     const french = { ...figures, lang: 'fr' };
     const expected = `2,9${NBSP}milliards d’euros · 4${NNBSP}400 · 67${NNBSP}% · 67${NNBSP}% · 1er septembre 2017`;
     expect(environment.renderLayout('page', french, '')).toBe(expected);
-    expect(environment.renderProse('{{money total}} · {{number count}} · {{percent share}} · {{wholePercent rounded}} · {{date published}}', french, 'a.fr.md')).toBe(expected);
+    expect(
+      environment.renderProse(
+        '{{money total}} · {{number count}} · {{percent share}} · {{wholePercent rounded}} · {{date published}}',
+        french,
+        'a.fr.md',
+      ),
+    ).toBe(expected);
   });
 
-  it('uses the settings currency in the page\'s language', () => {
-    expect(environment.renderProse('{{money total}}', { ...figures, lang: 'fr', settings: { currency: 'USD' } }, 'a.fr.md')).toBe(`2,9${NBSP}milliards de dollars des États-Unis`);
+  it("uses the settings currency in the page's language", () => {
+    expect(
+      environment.renderProse('{{money total}}', { ...figures, lang: 'fr', settings: { currency: 'USD' } }, 'a.fr.md'),
+    ).toBe(`2,9${NBSP}milliards de dollars des États-Unis`);
   });
 
   it('writes English when the view has no lang, and English when it says en', () => {
     expect(environment.renderLayout('page', figures, '')).toBe('€2.9 billion · 4,400 · 67% · 67% · 1 September 2017');
-    expect(environment.renderLayout('page', { ...figures, lang: 'en' }, '')).toBe('€2.9 billion · 4,400 · 67% · 67% · 1 September 2017');
+    expect(environment.renderLayout('page', { ...figures, lang: 'en' }, '')).toBe(
+      '€2.9 billion · 4,400 · 67% · 67% · 1 September 2017',
+    );
   });
 
   it('reports a bad language at the helper call, naming the tag', () => {
@@ -130,6 +168,8 @@ describe('helpers in the page\'s language', () => {
     } catch (error) {
       message = formatError(error as never);
     }
-    expect(message).toMatch(/^content\/mali\.fr\.md:3:8: error: money cannot write figures in "fr_FR": it is not a BCP 47 language tag/);
+    expect(message).toMatch(
+      /^content\/mali\.fr\.md:3:8: error: money cannot write figures in "fr_FR": it is not a BCP 47 language tag/,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from '../../src/stages/render/handlebars/format.js';
+import {
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatWholePercent,
+} from '../../src/stages/render/handlebars/format.js';
 
 describe('formatMoney', () => {
   it.each([
@@ -59,7 +65,9 @@ describe('formatNumber, formatPercent, formatDate', () => {
     expect(formatWholePercent(67)).toBe('67%');
     expect(formatWholePercent(0)).toBe('0%');
     expect(formatWholePercent(100)).toBe('100%');
-    expect(() => formatWholePercent(0.67)).toThrow('wholePercent expects a whole number of percent (67 for 67%), got 0.67; for a share between 0 and 1 use percent');
+    expect(() => formatWholePercent(0.67)).toThrow(
+      'wholePercent expects a whole number of percent (67 for 67%), got 0.67; for a share between 0 and 1 use percent',
+    );
     expect(() => formatWholePercent(Number.NaN)).toThrow('wholePercent expects a number, got NaN');
   });
 

@@ -15,22 +15,52 @@ function errorsOf(result: ReturnType<typeof onePager>): string[] {
 
 describe('validateDocument: good input', () => {
   it('reads YAML front matter and keeps the body at its file line numbers', () => {
-    const result = onePager('---\nname: Côte d\'Ivoire\niso: CI\nrole: origin\n---\n\n## Title\n');
+    const result = onePager("---\nname: Côte d'Ivoire\niso: CI\nrole: origin\n---\n\n## Title\n");
     expect(result.errors).toBeUndefined();
-    expect(result.document?.meta).toEqual({ kind: 'one-pager', name: "Côte d'Ivoire", iso: 'CI', role: 'origin', template: 'one-pager', keywords: [] });
+    expect(result.document?.meta).toEqual({
+      kind: 'one-pager',
+      name: "Côte d'Ivoire",
+      iso: 'CI',
+      role: 'origin',
+      template: 'one-pager',
+      keywords: [],
+    });
     expect(result.document?.body.split('\n')[6]).toBe('## Title');
     expect(result.document?.keyLines).toEqual({ name: 2, iso: 3, role: 4 });
   });
 
   it('reads a factsheet with figures, key figures and quotes', () => {
-    const result = validateDocument(source('content/factsheet.md', [
-      '---', 'title: T', 'date: 2017-09-06', 'figures:', '  total: 2900000000',
-      'key_figures:', '  - figure: total', '    label: in the fund', 'quotes:', '  - text: Q', '    author: A', '---', 'Body',
-    ].join('\n')), 'factsheet', LAYOUTS);
+    const result = validateDocument(
+      source(
+        'content/factsheet.md',
+        [
+          '---',
+          'title: T',
+          'date: 2017-09-06',
+          'figures:',
+          '  total: 2900000000',
+          'key_figures:',
+          '  - figure: total',
+          '    label: in the fund',
+          'quotes:',
+          '  - text: Q',
+          '    author: A',
+          '---',
+          'Body',
+        ].join('\n'),
+      ),
+      'factsheet',
+      LAYOUTS,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.document?.meta).toMatchObject({
-      kind: 'factsheet', title: 'T', date: '2017-09-06', figures: { total: 2_900_000_000 },
-      keyFigures: [{ figure: 'total', label: 'in the fund', format: 'money' }], quotes: [{ text: 'Q', author: 'A' }], countries: [],
+      kind: 'factsheet',
+      title: 'T',
+      date: '2017-09-06',
+      figures: { total: 2_900_000_000 },
+      keyFigures: [{ figure: 'total', label: 'in the fund', format: 'money' }],
+      quotes: [{ text: 'Q', author: 'A' }],
+      countries: [],
     });
   });
 });
@@ -80,12 +110,15 @@ describe('validateDocument: each kind of bad front matter, with its exact messag
     expect(errorsOf(onePager('---\nname: Mali\n'))[0]).toMatch(/mali\.md:1:1: error: the front matter is never closed/);
   });
 
-  it.each(['../../etc/passwd', '/etc/passwd', 'layouts/one-pager', 'one-pager.hbs'])('a template that is a path (%s)', (template) => {
-    expect(errorsOf(onePager(`---\nname: Mali\niso: ML\ntemplate: ${template}\n---\n`))).toEqual([
-      'content/countries/mali.md:4:11: error: field "template" must be the bare name of a layout in templates/layouts/ (lowercase letters, digits and dashes; no path)\n' +
-        '  hint: Correct the value of "template" in the front matter.',
-    ]);
-  });
+  it.each(['../../etc/passwd', '/etc/passwd', 'layouts/one-pager', 'one-pager.hbs'])(
+    'a template that is a path (%s)',
+    (template) => {
+      expect(errorsOf(onePager(`---\nname: Mali\niso: ML\ntemplate: ${template}\n---\n`))).toEqual([
+        'content/countries/mali.md:4:11: error: field "template" must be the bare name of a layout in templates/layouts/ (lowercase letters, digits and dashes; no path)\n' +
+          '  hint: Correct the value of "template" in the front matter.',
+      ]);
+    },
+  );
 
   it('a template that does not exist', () => {
     expect(errorsOf(onePager('---\nname: Mali\niso: ML\ntemplate: brochure\n---\n'))).toEqual([
@@ -95,8 +128,14 @@ describe('validateDocument: each kind of bad front matter, with its exact messag
   });
 
   it('a key figure that names no figure', () => {
-    const result = validateDocument(source('content/factsheet.md',
-      '---\ntitle: T\nfigures:\n  total: 1\nkey_figures:\n  - figure: totl\n    label: L\n---\n'), 'factsheet', LAYOUTS);
+    const result = validateDocument(
+      source(
+        'content/factsheet.md',
+        '---\ntitle: T\nfigures:\n  total: 1\nkey_figures:\n  - figure: totl\n    label: L\n---\n',
+      ),
+      'factsheet',
+      LAYOUTS,
+    );
     expect(errorsOf(result)).toEqual([
       'content/factsheet.md:6:13: error: field "key_figures[0].figure": there is no figure "totl"\n' +
         '  hint: Add "totl" under "figures", or use one of: total.',
@@ -104,8 +143,14 @@ describe('validateDocument: each kind of bad front matter, with its exact messag
   });
 
   it('a chart bar that names no figure', () => {
-    const result = validateDocument(source('content/factsheet.md',
-      '---\ntitle: T\nfigures:\n  total: 1\ncharts:\n  - title: C\n    bars:\n      - figure: totl\n        label: L\n---\n'), 'factsheet', LAYOUTS);
+    const result = validateDocument(
+      source(
+        'content/factsheet.md',
+        '---\ntitle: T\nfigures:\n  total: 1\ncharts:\n  - title: C\n    bars:\n      - figure: totl\n        label: L\n---\n',
+      ),
+      'factsheet',
+      LAYOUTS,
+    );
     expect(errorsOf(result)).toEqual([
       'content/factsheet.md:8:17: error: field "charts[0].bars[0].figure": there is no figure "totl"\n' +
         '  hint: Add "totl" under "figures", or use one of: total.',
@@ -126,11 +171,23 @@ describe('validateDocument: each kind of bad front matter, with its exact messag
   });
 
   it('an edition: its language from the file name, its base name shared with its other editions', () => {
-    const result = validateDocument(source('content/countries/mali.fr.md', '---\nname: Mali\niso: ML\n---\n'), 'one-pager', new Set(['one-pager']));
+    const result = validateDocument(
+      source('content/countries/mali.fr.md', '---\nname: Mali\niso: ML\n---\n'),
+      'one-pager',
+      new Set(['one-pager']),
+    );
     expect(result.document).toMatchObject({ name: 'mali.fr', baseName: 'mali', lang: 'fr' });
-    const brazilian = validateDocument(source('content/countries/mali.pt-br.md', '---\nname: Mali\niso: ML\n---\n'), 'one-pager', new Set(['one-pager']));
+    const brazilian = validateDocument(
+      source('content/countries/mali.pt-br.md', '---\nname: Mali\niso: ML\n---\n'),
+      'one-pager',
+      new Set(['one-pager']),
+    );
     expect(brazilian.document).toMatchObject({ name: 'mali.pt-br', baseName: 'mali', lang: 'pt-BR' });
-    const stated = validateDocument(source('content/countries/mali.md', '---\nname: Mali\niso: ML\nlang: fr\n---\n'), 'one-pager', new Set(['one-pager']));
+    const stated = validateDocument(
+      source('content/countries/mali.md', '---\nname: Mali\niso: ML\nlang: fr\n---\n'),
+      'one-pager',
+      new Set(['one-pager']),
+    );
     expect(stated.document).toMatchObject({ name: 'mali', baseName: 'mali', lang: 'fr' });
   });
 
@@ -139,6 +196,8 @@ describe('validateDocument: each kind of bad front matter, with its exact messag
       'content/countries/mali.fr.md:4:7: error: "lang: de" disagrees with the file name, which makes this the "fr" edition\n' +
         '  hint: Rename the file to end in .de.md, or set lang to fr (or remove it).',
     ]);
-    expect(errorsOf(onePager('---\nname: Mali\niso: ML\nlang: english\n---\n', 'content/countries/mali.md'))[0]).toContain('field "lang" must be a language tag such as en, fr or pt-BR');
+    expect(
+      errorsOf(onePager('---\nname: Mali\niso: ML\nlang: english\n---\n', 'content/countries/mali.md'))[0],
+    ).toContain('field "lang" must be a language tag such as en, fr or pt-BR');
   });
 });

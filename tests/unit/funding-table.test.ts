@@ -10,8 +10,16 @@ import { planJobs } from '../../src/stages/plan.js';
 import type { FundingRecord } from '../../src/types.js';
 import { datasetOf, onePagerDocument } from '../helpers/documents.js';
 
-const row = (programme: string, amount: number, year = 2017): FundingRow =>
-  ({ programme, instrument: 'Trust Fund', sector: '', year, status: 'Paid', statusCode: 'paid', amount, isSample: false });
+const row = (programme: string, amount: number, year = 2017): FundingRow => ({
+  programme,
+  instrument: 'Trust Fund',
+  sector: '',
+  year,
+  status: 'Paid',
+  statusCode: 'paid',
+  amount,
+  isSample: false,
+});
 
 describe('roundedPercents (largest remainder)', () => {
   it('adds up to exactly 100 where rounding each share would give 101', () => {
@@ -25,12 +33,18 @@ describe('roundedPercents (largest remainder)', () => {
   });
 
   it('always adds up to 100 for any positive amounts, each within 1 of its exact share', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: 0.01, max: 1e10, noNaN: true }), { minLength: 1, maxLength: 40 }), (amounts) => {
-      const percents = roundedPercents(amounts);
-      const total = amounts.reduce((a, b) => a + b, 0);
-      expect(percents.reduce((a, b) => a + b, 0)).toBe(100);
-      for (const [index, percent] of percents.entries()) expect(Math.abs(percent - ((amounts[index] ?? 0) / total) * 100)).toBeLessThan(1);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 1e10, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        (amounts) => {
+          const percents = roundedPercents(amounts);
+          const total = amounts.reduce((a, b) => a + b, 0);
+          expect(percents.reduce((a, b) => a + b, 0)).toBe(100);
+          for (const [index, percent] of percents.entries())
+            expect(Math.abs(percent - ((amounts[index] ?? 0) / total) * 100)).toBeLessThan(1);
+        },
+      ),
+    );
   });
 
   it('gives zeros when there is nothing to share', () => {
@@ -39,24 +53,35 @@ describe('roundedPercents (largest remainder)', () => {
   });
 
   it('is what every share list carries: statuses add up to the "100%" beside them', () => {
-    const shares = toShares(new Map([['Committed', 455], ['Contracted', 435], ['Paid', 110]]), 1000);
+    const shares = toShares(
+      new Map([
+        ['Committed', 455],
+        ['Contracted', 435],
+        ['Paid', 110],
+      ]),
+      1000,
+    );
     expect(shares.map((share) => share.roundedPercent)).toEqual([46, 43, 11]);
   });
 });
 
 describe('fundingTable: as many lines as the layout shows, largest first, and a closing line for the rest', () => {
-  const rows = Array.from({ length: 40 }, (_, index) => row(`Programme ${index}`, (index % 7) * 1_000_000 + index * 1000, 2024 - (index % 20)));
+  const rows = Array.from({ length: 40 }, (_, index) =>
+    row(`Programme ${index}`, (index % 7) * 1_000_000 + index * 1000, 2024 - (index % 20)),
+  );
   const total = rows.reduce((sum, each) => sum + each.amount, 0);
   const table = fundingTable(rows, total, 12);
 
-  it('picks the largest amounts, keeps the full list\'s order, and ranks them', () => {
+  it("picks the largest amounts, keeps the full list's order, and ranks them", () => {
     expect(table.lines).toHaveLength(12);
     const smallestShown = Math.min(...table.lines.map((line) => line.amount));
     const shown = new Set(table.lines.map((line) => line.programme));
     expect(rows.filter((each) => !shown.has(each.programme)).every((each) => each.amount <= smallestShown)).toBe(true);
     const positions = table.lines.map((line) => rows.findIndex((each) => each.programme === line.programme));
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    expect(table.lines.map((line) => line.rank).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));
+    expect(table.lines.map((line) => line.rank).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, index) => index + 1),
+    );
   });
 
   it('says how many lines are left out and their total, so that nothing silently disappears', () => {
@@ -83,7 +108,8 @@ describe('fundingTable: as many lines as the layout shows, largest first, and a 
   });
 
   it('shortens long programme titles at a word, with an ellipsis', () => {
-    const long = 'Support to the resilience of vulnerable communities in border regions and host areas along the central Mediterranean route for young people and women';
+    const long =
+      'Support to the resilience of vulnerable communities in border regions and host areas along the central Mediterranean route for young people and women';
     expect(long.length).toBeGreaterThan(140);
     const [line] = fundingTable([row(long, 5)], 5, 12).lines;
     expect(line?.programme).toBe(long);
@@ -98,7 +124,14 @@ describe('bounded charts', () => {
   it('names the five largest instruments and one "Other" bar with the rest', () => {
     const totals = Array.from({ length: 12 }, (_, index) => [`Instrument ${index}`, 1200 - index * 100] as const);
     const bars = largestWithOther(totals);
-    expect([...bars.keys()]).toEqual(['Instrument 0', 'Instrument 1', 'Instrument 2', 'Instrument 3', 'Instrument 4', 'Other (7 instruments)']);
+    expect([...bars.keys()]).toEqual([
+      'Instrument 0',
+      'Instrument 1',
+      'Instrument 2',
+      'Instrument 3',
+      'Instrument 4',
+      'Other (7 instruments)',
+    ]);
     expect([...bars.values()].reduce((a, b) => a + b, 0)).toBe(totals.reduce((sum, [, amount]) => sum + amount, 0));
   });
 
@@ -117,21 +150,38 @@ describe('bounded charts', () => {
   });
 
   it('keeps a few years as they are, even far apart', () => {
-    expect([...yearSpans(new Map([[2004, 1], [2024, 2]])).keys()]).toEqual(['2004', '2024']);
+    expect([
+      ...yearSpans(
+        new Map([
+          [2004, 1],
+          [2024, 2],
+        ]),
+      ).keys(),
+    ]).toEqual(['2004', '2024']);
   });
 
   it('wraps a long label inside the chart, at most two lines, and leaves short ones alone', () => {
-    expect(wrapLabel('Instrument contributing to Stability and Peace')).toEqual(['Instrument contributing to Stability and Peace']);
+    expect(wrapLabel('Instrument contributing to Stability and Peace')).toEqual([
+      'Instrument contributing to Stability and Peace',
+    ]);
     const lines = wrapLabel('NDICI – Global Europe, geographic programme Sub-Saharan Africa');
     expect(lines).toEqual(['NDICI – Global Europe, geographic programme', 'Sub-Saharan Africa']);
-    const many = wrapLabel('Development Cooperation Instrument thematic programme on migration and asylum with a very long tail of words that goes on');
+    const many = wrapLabel(
+      'Development Cooperation Instrument thematic programme on migration and asylum with a very long tail of words that goes on',
+    );
     expect(many).toHaveLength(2);
     expect(many[1]).toMatch(/…$/);
     for (const line of [...lines, ...many]) expect(labelWidth(line)).toBeLessThanOrEqual(234);
   });
 
   it('makes room for a wrapped label: the bars below it move down', () => {
-    const shares = toShares(new Map([['NDICI – Global Europe, geographic programme Sub-Saharan Africa', 2], ['B', 1]]), 3);
+    const shares = toShares(
+      new Map([
+        ['NDICI – Global Europe, geographic programme Sub-Saharan Africa', 2],
+        ['B', 1],
+      ]),
+      3,
+    );
     const chart = layoutBarChart(shares);
     expect(chart.bars.map((bar) => bar.labelLines.length)).toEqual([2, 1]);
     expect(chart.bars[1]?.labelY).toBe(27 + 11 + 10);
@@ -140,8 +190,15 @@ describe('bounded charts', () => {
 });
 
 describe('odd data still makes a sensible page', () => {
-  const record = (amount: number, year: number, instrument = 'Trust Fund', line = 2): FundingRecord =>
-    ({ country: 'ML', instrument, programme: `P${line}`, year, amountEur: amount, status: 'paid', line });
+  const record = (amount: number, year: number, instrument = 'Trust Fund', line = 2): FundingRecord => ({
+    country: 'ML',
+    instrument,
+    programme: `P${line}`,
+    year,
+    amountEur: amount,
+    status: 'paid',
+    line,
+  });
 
   it('a single row: one line, one bar each, a single year', () => {
     const summary = summariseFunding([record(5_000_000, 2017)]);
@@ -158,7 +215,9 @@ describe('odd data still makes a sensible page', () => {
   });
 
   it('copes with a country of 200,000 rows (no spread of large arrays)', () => {
-    const records = Array.from({ length: 200_000 }, (_, index) => record(1000 + index, 2004 + (index % 21), `I${index % 12}`, index + 2));
+    const records = Array.from({ length: 200_000 }, (_, index) =>
+      record(1000 + index, 2004 + (index % 21), `I${index % 12}`, index + 2),
+    );
     const summary = summariseFunding(records);
     expect(summary).toMatchObject({ firstYear: 2004, lastYear: 2024, rowCount: 200_000 });
     expect(summary.table.lines).toHaveLength(12);
@@ -167,11 +226,21 @@ describe('odd data still makes a sensible page', () => {
 });
 
 describe('planJobs: the table cap and the charts of a one-pager', () => {
-  const rows = Array.from({ length: 30 }, (_, index) => `ML,Instrument ${index % 9},Programme ${index},,${2004 + (index % 21)},${(index + 1) * 100000},paid,`);
+  const rows = Array.from(
+    { length: 30 },
+    (_, index) => `ML,Instrument ${index % 9},Programme ${index},,${2004 + (index % 21)},${(index + 1) * 100000},paid,`,
+  );
 
   it('front matter funding_lines caps the table; every total still covers every row', () => {
-    const [job] = planJobs([onePagerDocument('mali', 'name: Mali\niso: ML\nfunding_lines: 6')], datasetOf(...rows)).jobs;
-    const funding = job?.view['funding'] as { total: number; rows: unknown[]; table: { lines: unknown[]; rest: { count: number } } };
+    const [job] = planJobs(
+      [onePagerDocument('mali', 'name: Mali\niso: ML\nfunding_lines: 6')],
+      datasetOf(...rows),
+    ).jobs;
+    const funding = job?.view['funding'] as {
+      total: number;
+      rows: unknown[];
+      table: { lines: unknown[]; rest: { count: number } };
+    };
     expect(funding.table.lines).toHaveLength(6);
     expect(funding.table.rest.count).toBe(24);
     expect(funding.rows).toHaveLength(30);
@@ -183,7 +252,8 @@ describe('planJobs: the table cap and the charts of a one-pager', () => {
     const charts = job?.view['charts'] as Record<string, { bars: { label: string; roundedPercent: number }[] }>;
     expect(charts['byInstrument']?.bars.map((bar) => bar.label).at(-1)).toBe('Other (4 instruments)');
     expect(charts['byYear']?.bars.length).toBeLessThanOrEqual(6);
-    for (const chart of Object.values(charts)) expect(chart.bars.reduce((sum, bar) => sum + bar.roundedPercent, 0)).toBe(100);
+    for (const chart of Object.values(charts))
+      expect(chart.bars.reduce((sum, bar) => sum + bar.roundedPercent, 0)).toBe(100);
   });
 
   it('rejects a cap under the floor of three lines, at its line', () => {

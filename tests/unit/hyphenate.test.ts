@@ -17,7 +17,14 @@ describe('hyphenatorFor', () => {
     expect(french).toBeDefined();
     expect(shown(french?.('développement') ?? '')).toBe('dé|ve|lop|pe|ment');
     expect(shown(french?.('coopération') ?? '')).toBe('co|opé|ra|tion');
-    for (const word of ['développement', 'coopération', 'gouvernance', 'infrastructures', 'partenaires', 'économique']) {
+    for (const word of [
+      'développement',
+      'coopération',
+      'gouvernance',
+      'infrastructures',
+      'partenaires',
+      'économique',
+    ]) {
       const parts = (french?.(word) ?? '').split('\u00AD');
       expect(parts.join('')).toBe(word);
       expect(parts[0]?.length).toBeGreaterThanOrEqual(2);
@@ -44,7 +51,8 @@ describe('hyphenateText', () => {
   if (french === undefined) throw new Error('French patterns are missing');
 
   it('breaks long words and leaves short words, capitals, numbers, URLs, e-mail addresses and hyphenated words whole', () => {
-    const text = 'Le développement de la Mauritanie, UNESCO, 2017, 4400 EUR, https://europa.eu/international-partnerships europa.eu/capacity contact@europa.eu sous-développement déjà\u00ADcoupé';
+    const text =
+      'Le développement de la Mauritanie, UNESCO, 2017, 4400 EUR, https://europa.eu/international-partnerships europa.eu/capacity contact@europa.eu sous-développement déjà\u00ADcoupé';
     expect(shown(hyphenateText(text, french))).toBe(
       'Le dé|ve|lop|pe|ment de la Mau|ri|ta|nie, UNESCO, 2017, 4400 EUR, https://europa.eu/international-partnerships europa.eu/capacity contact@europa.eu sous-développement déjà|coupé',
     );
@@ -58,7 +66,11 @@ describe('hyphenateText', () => {
 
 describe('markdownToHtml with a language', () => {
   it('hyphenates the prose by the document language, but not headings or code', () => {
-    const html = markdownToHtml('## Développement durable\n\nUn développement `développement` durable.\n\n```\ndéveloppement\n```\n', undefined, 'fr').html;
+    const html = markdownToHtml(
+      '## Développement durable\n\nUn développement `développement` durable.\n\n```\ndéveloppement\n```\n',
+      undefined,
+      'fr',
+    ).html;
     expect(shown(html)).toBe(
       '<section><h2>Développement durable</h2><div class="section-body">\n<p>Un dé|ve|lop|pe|ment <code>développement</code> du|rable.</p>\n' +
         '<pre><code>développement\n</code></pre></div></section>',
@@ -71,16 +83,24 @@ describe('markdownToHtml with a language', () => {
   });
 
   it('keeps link text hyphenated and link URLs whole', () => {
-    expect(shown(markdownToHtml('[partenariats internationaux](https://international-partnerships.ec.europa.eu/)', undefined, 'fr').html)).toBe(
-      '<p><a href="https://international-partnerships.ec.europa.eu/">par|te|na|riats in|ter|na|tio|naux</a></p>',
-    );
+    expect(
+      shown(
+        markdownToHtml(
+          '[partenariats internationaux](https://international-partnerships.ec.europa.eu/)',
+          undefined,
+          'fr',
+        ).html,
+      ),
+    ).toBe('<p><a href="https://international-partnerships.ec.europa.eu/">par|te|na|riats in|ter|na|tio|naux</a></p>');
   });
 });
 
 describe('inline language marks', () => {
   it('turns a lang: link into a span tagged with its language (role generic, so Chromium tags it in the PDF), hyphenated by that language', () => {
     const result = markdownToHtml('La [Team Europe partnership](lang:en) soutient le développement.', undefined, 'fr');
-    expect(shown(result.html)).toBe('<p>La <span lang="en" role="generic">Team Eu|rope part|ner|ship</span> sou|tient le dé|ve|lop|pe|ment.</p>');
+    expect(shown(result.html)).toBe(
+      '<p>La <span lang="en" role="generic">Team Eu|rope part|ner|ship</span> sou|tient le dé|ve|lop|pe|ment.</p>',
+    );
     expect(result.warnings).toEqual([]);
   });
 
@@ -94,20 +114,31 @@ describe('inline language marks', () => {
     const result = markdownToHtml('Intro.\n\nUn [terme étranger](lang:en_GB) et [autre](lang:) ici.', undefined, 'fr');
     expect(shown(result.html)).toBe('<p>Intro.</p>\n<p>Un terme étran|ger et autre ici.</p>');
     expect(result.warnings).toEqual([
-      { message: 'kept "terme étranger" as plain text: "lang:en_GB" does not name a language (write a BCP 47 tag, such as lang:en, lang:fr or lang:pt-BR)', line: 3 },
-      { message: 'kept "autre" as plain text: "lang:" does not name a language (write a BCP 47 tag, such as lang:en, lang:fr or lang:pt-BR)', line: 3 },
+      {
+        message:
+          'kept "terme étranger" as plain text: "lang:en_GB" does not name a language (write a BCP 47 tag, such as lang:en, lang:fr or lang:pt-BR)',
+        line: 3,
+      },
+      {
+        message:
+          'kept "autre" as plain text: "lang:" does not name a language (write a BCP 47 tag, such as lang:en, lang:fr or lang:pt-BR)',
+        line: 3,
+      },
     ]);
   });
 
   it('does not let a language mark carry other attributes, and a span with an empty lang is not hyphenated', () => {
     const html = markdownToHtml('[développement](lang:fr "title") [développement](lang:und)', undefined, 'fr').html;
-    expect(shown(html)).toBe('<p><span lang="fr" role="generic">dé|ve|lop|pe|ment</span> <span lang="und" role="generic">développement</span></p>');
+    expect(shown(html)).toBe(
+      '<p><span lang="fr" role="generic">dé|ve|lop|pe|ment</span> <span lang="und" role="generic">développement</span></p>',
+    );
   });
 });
 
 describe('markedLanguages', () => {
   it("lists the languages a page marks on its parts, not the page's own, once each", () => {
-    const html = '<html lang="fr"><body lang="fr"><p>Un <span lang="en" role="generic">Team Europe</span>, <q lang=\'de\'>Haus</q>, <i lang=EN>x</i> ' +
+    const html =
+      '<html lang="fr"><body lang="fr"><p>Un <span lang="en" role="generic">Team Europe</span>, <q lang=\'de\'>Haus</q>, <i lang=EN>x</i> ' +
       '<span data-lang="es" title="lang=&quot;it&quot;">y</span> <span lang="">z</span></p></body></html>';
     expect(markedLanguages(html, 'fr')).toEqual(['de', 'en']);
     expect(markedLanguages('<html lang="en"><p>Plain.</p></html>', 'en')).toEqual([]);
@@ -118,12 +149,16 @@ describe('silenceSoftHyphens', () => {
   /** A one-page PDF whose compressed content stream draws `content`. */
   function pdfDrawing(content: string): Uint8Array {
     const data = deflateSync(Buffer.from(content, 'latin1'));
-    return writePdf([
-      { value: '<</Type /Catalog /Pages 2 0 R>>' },
-      { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
-      { value: '<</Type /Page /Resources <<>> /MediaBox [0 0 595 842] /Contents 4 0 R /Parent 2 0 R>>' },
-      { value: `<</Filter /FlateDecode /Length ${data.byteLength}>>`, stream: data },
-    ], 1, undefined);
+    return writePdf(
+      [
+        { value: '<</Type /Catalog /Pages 2 0 R>>' },
+        { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
+        { value: '<</Type /Page /Resources <<>> /MediaBox [0 0 595 842] /Contents 4 0 R /Parent 2 0 R>>' },
+        { value: `<</Filter /FlateDecode /Length ${data.byteLength}>>`, stream: data },
+      ],
+      1,
+      undefined,
+    );
   }
   const drawn = (bytes: Uint8Array): string => {
     const content = readPdf(bytes, 'test').objects.get(4)?.stream;
@@ -131,11 +166,14 @@ describe('silenceSoftHyphens', () => {
   };
 
   it('takes U+00AD out of the ActualText of invisible soft hyphens and of ligatures, and leaves other text alone', () => {
-    const content = 'BT /Span<</ActualText <feff00ad> >> BDC 3 0 Td <0001> Tj EMC /Span<</ActualText <FEFF006600AD0066> >> BDC <0102> Tj EMC '
-      + '/Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET';
+    const content =
+      'BT /Span<</ActualText <feff00ad> >> BDC 3 0 Td <0001> Tj EMC /Span<</ActualText <FEFF006600AD0066> >> BDC <0102> Tj EMC ' +
+      '/Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET';
     const silenced = silenceSoftHyphens(pdfDrawing(content));
-    expect(drawn(silenced)).toBe('BT /Span<</ActualText () >> BDC 3 0 Td <0001> Tj EMC /Span<</ActualText <FEFF00660066> >> BDC <0102> Tj EMC '
-      + '/Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET');
+    expect(drawn(silenced)).toBe(
+      'BT /Span<</ActualText () >> BDC 3 0 Td <0001> Tj EMC /Span<</ActualText <FEFF00660066> >> BDC <0102> Tj EMC ' +
+        '/Span<</ActualText <feff00660069> >> BDC <0103> Tj EMC ET',
+    );
   });
 
   it('appends an update to a file whose objects are not numbered 1…n, keeping what came before', () => {

@@ -9,7 +9,11 @@ import { reviewBuild } from '../../src/review/review.js';
 import { formatReviewText } from '../../src/review/summary.js';
 
 /** The English pack prints its cover and contents, its page numbers and the factsheet's pack edition (without its own page numbers). */
-const PACK = ['Briefing pack: Test programme', 'Briefing pack: Test programme (page numbers)', 'Framework (pack edition)'];
+const PACK = [
+  'Briefing pack: Test programme',
+  'Briefing pack: Test programme (page numbers)',
+  'Framework (pack edition)',
+];
 
 function png(shade: number): Buffer {
   const image = new PNG({ width: 2, height: 2 });
@@ -31,25 +35,41 @@ describe('an incremental build equals a clean one', () => {
     await appendFile(join(project.content, 'factsheets.yml'), 'pack_title: Another title\n');
     const again = await project.build();
     expect(again.report.errors).toEqual([]);
-    expect(again.printed).toEqual(expect.arrayContaining(['Briefing pack: Another title', 'Briefing pack: Another title (page numbers)']));
+    expect(again.printed).toEqual(
+      expect.arrayContaining(['Briefing pack: Another title', 'Briefing pack: Another title (page numbers)']),
+    );
     await expectSameAsClean(project);
   });
 
-  it('the English factsheet\'s order of countries: the French pack, which has no factsheet of its own, follows it', async () => {
-    const project = await smallProject({ 'countries/mali.fr.md': onePagerText('Mali', 'ML'), 'countries/niger.fr.md': onePagerText('Niger', 'NE') });
+  it("the English factsheet's order of countries: the French pack, which has no factsheet of its own, follows it", async () => {
+    const project = await smallProject({
+      'countries/mali.fr.md': onePagerText('Mali', 'ML'),
+      'countries/niger.fr.md': onePagerText('Niger', 'NE'),
+    });
     await project.build();
-    await writeFile(join(project.content, 'factsheet.md'), '---\ntitle: Framework\ncountries: [NE, ML]\n---\n\nText.\n');
+    await writeFile(
+      join(project.content, 'factsheet.md'),
+      '---\ntitle: Framework\ncountries: [NE, ML]\n---\n\nText.\n',
+    );
     const again = await project.build();
     expect(again.report.errors).toEqual([]);
     // Only the order changed: no French brief is printed again, but the French pack is.
     // (French puts a narrow no-break space before the colon.)
-    expect(again.printed.map((title) => title.replace(/\s/gu, ' '))).toEqual([...PACK, 'Dossier d’information : Test programme', 'Dossier d’information : Test programme (page numbers)', 'Framework'].sort());
+    expect(again.printed.map((title) => title.replace(/\s/gu, ' '))).toEqual(
+      [
+        ...PACK,
+        'Dossier d’information : Test programme',
+        'Dossier d’information : Test programme (page numbers)',
+        'Framework',
+      ].sort(),
+    );
     await expectSameAsClean(project);
   });
 
   it('a brief renamed, or removed: the factsheet of its language, which names the country as the brief does, is made again', async () => {
     const project = await smallProject({
-      'factsheet.fr.md': '---\ntitle: Cadre\ncountries: [ML, NE]\n---\n\nTexte.\n', 'countries/mali.fr.md': onePagerText('Mali (édition française)', 'ML'),
+      'factsheet.fr.md': '---\ntitle: Cadre\ncountries: [ML, NE]\n---\n\nTexte.\n',
+      'countries/mali.fr.md': onePagerText('Mali (édition française)', 'ML'),
     });
     await project.build();
     await writeFile(join(project.content, 'countries/mali.fr.md'), onePagerText('République du Mali', 'ML'));
@@ -63,9 +83,13 @@ describe('an incremental build equals a clean one', () => {
   });
 
   it('an image that was missing, then added, then changed: the page is made again each time', async () => {
-    const project = await smallProject({ 'countries/mali.md': onePagerText('Mali', 'ML', 'Narrative.\n\n![A photo](photo.png)') });
+    const project = await smallProject({
+      'countries/mali.md': onePagerText('Mali', 'ML', 'Narrative.\n\n![A photo](photo.png)'),
+    });
     const first = await project.build();
-    expect(first.report.warnings.map((warning) => warning.message)).toContain('removed the image "photo.png": the file does not exist');
+    expect(first.report.warnings.map((warning) => warning.message)).toContain(
+      'removed the image "photo.png": the file does not exist',
+    );
     await writeFile(join(project.content, 'countries/photo.png'), png(10));
     expect((await project.build()).printed).toEqual([...PACK, 'Mali: country brief'].sort());
     await expectSameAsClean(project);
@@ -90,8 +114,14 @@ describe('an incremental build equals a clean one', () => {
       expect(without.report.errors).toEqual([]);
       expect(without.report.outOfDate).toEqual([{ output: 'print/countries/mali.pdf', name: 'mali', reason }]);
     }
-    const manifest = JSON.parse(await readFile(join(project.out, 'manifest.json'), 'utf8')) as { documents: { output: string; outOfDate?: string }[] };
-    expect(manifest.documents.filter((entry) => entry.outOfDate !== undefined).map((entry) => [entry.output, entry.outOfDate])).toEqual([['print/countries/mali.pdf', reason]]);
+    const manifest = JSON.parse(await readFile(join(project.out, 'manifest.json'), 'utf8')) as {
+      documents: { output: string; outOfDate?: string }[];
+    };
+    expect(
+      manifest.documents
+        .filter((entry) => entry.outOfDate !== undefined)
+        .map((entry) => [entry.output, entry.outOfDate]),
+    ).toEqual([['print/countries/mali.pdf', reason]]);
     const made = await project.build({ printEdition: true });
     expect(made.printed).toEqual(['Mali: country brief']);
     expect(made.report.outOfDate).toEqual([]);
@@ -107,7 +137,10 @@ describe('--only', () => {
     await writeFile(csv, (await readFile(csv, 'utf8')).replace('NE,Fund,,,2016,200', 'NE,Fund,,,2016,250'));
     const only = await project.build({ only: ['mali'] });
     const reason = 'not made again: this build was limited by --only; build without it to make it again';
-    expect(only.report.outOfDate).toEqual([{ output: 'countries/niger.pdf', name: 'niger', reason }, { output: 'factsheet.pdf', name: 'factsheet', reason }]);
+    expect(only.report.outOfDate).toEqual([
+      { output: 'countries/niger.pdf', name: 'niger', reason },
+      { output: 'factsheet.pdf', name: 'factsheet', reason },
+    ]);
     const full = await project.build();
     expect(full.printed).toEqual([...PACK, 'Framework', 'Niger: country brief'].sort());
     expect(full.report.outOfDate).toEqual([]);
@@ -125,9 +158,14 @@ describe('review', () => {
     await project.build();
     const review = await reviewBuild(approved, project.out);
     const print = review.documents.find((document) => document.output === 'print/countries/mali.pdf');
-    expect([print?.status, print?.outOfDate]).toEqual(['unchanged', 'made from older inputs; build with --print to make it again']);
+    expect([print?.status, print?.outOfDate]).toEqual([
+      'unchanged',
+      'made from older inputs; build with --print to make it again',
+    ]);
     const text = formatReviewText(review);
-    expect(text).toContain('unchanged print/countries/mali.pdf\n        out of date: made from older inputs; build with --print to make it again\n');
+    expect(text).toContain(
+      'unchanged print/countries/mali.pdf\n        out of date: made from older inputs; build with --print to make it again\n',
+    );
     expect(text).toMatch(/PDFs changed, 0 added, 0 removed; 1 PDF is out of date \(reviewed in/);
   });
 });

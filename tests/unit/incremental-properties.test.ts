@@ -16,12 +16,21 @@ const steps = Number(env['FACTSHEETS_PROPERTY_STEPS'] ?? (long ? 20 : 8));
 const seed = env['FACTSHEETS_PROPERTY_SEED'] === undefined ? undefined : Number(env['FACTSHEETS_PROPERTY_SEED']);
 
 describe('property: an incremental build equals a clean one', () => {
-  it(`after any sequence of edits (${runs} runs of up to ${steps} edits, stand-in printer)`, async () => {
-    await fc.assert(fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: steps }), (edits) => runEdits(edits, fakePrinter(), { sharedCache: true })), {
-      numRuns: runs,
-      ...(seed === undefined ? {} : { seed }),
-      // Shrinking replays builds; the long run may afford it, the bounded one reports the first failure and its seed.
-      endOnFailure: !long,
-    });
-  }, long ? 6 * 3600_000 : 240_000);
+  it(
+    `after any sequence of edits (${runs} runs of up to ${steps} edits, stand-in printer)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(editArbitrary, { minLength: 1, maxLength: steps }), (edits) =>
+          runEdits(edits, fakePrinter(), { sharedCache: true }),
+        ),
+        {
+          numRuns: runs,
+          ...(seed === undefined ? {} : { seed }),
+          // Shrinking replays builds; the long run may afford it, the bounded one reports the first failure and its seed.
+          endOnFailure: !long,
+        },
+      );
+    },
+    long ? 6 * 3600_000 : 240_000,
+  );
 });

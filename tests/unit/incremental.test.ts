@@ -21,7 +21,10 @@ function recordingPrinter(printed: string[], launches: { count: number }) {
         return {
           // The bytes depend on the whole page, as a real PDF's do.
           bytes: fakePdf(packSheetPages(html) ?? 1, `${createHash('sha256').update(html).digest('hex')} ${title}`),
-          overflowMm: 0, blockedRequests: [], text: title, headings: [],
+          overflowMm: 0,
+          blockedRequests: [],
+          text: title,
+          headings: [],
         };
       },
       async close() {},
@@ -29,7 +32,8 @@ function recordingPrinter(printed: string[], launches: { count: number }) {
   };
 }
 
-const onePager = (name: string, iso: string, body = 'Narrative.') => `---\nname: ${name}\niso: ${iso}\n---\n\n${body}\n`;
+const onePager = (name: string, iso: string, body = 'Narrative.') =>
+  `---\nname: ${name}\niso: ${iso}\n---\n\n${body}\n`;
 
 async function project() {
   const content = await writeContent({
@@ -44,9 +48,13 @@ async function project() {
   const build = async (options: BuildOptions = {}) => {
     const printed: string[] = [];
     const launches = { count: 0 };
-    const report = await runPipeline(resolveConfig({ contentDir: content, templatesDir: templates, outDir: out, ...options }), {
-      launchPrinter: recordingPrinter(printed, launches), now: () => 0,
-    });
+    const report = await runPipeline(
+      resolveConfig({ contentDir: content, templatesDir: templates, outDir: out, ...options }),
+      {
+        launchPrinter: recordingPrinter(printed, launches),
+        now: () => 0,
+      },
+    );
     expect(report.errors).toEqual([]);
     return { printed: printed.sort(), launches: launches.count, report };
   };
@@ -65,13 +73,19 @@ describe('incremental builds: what a change prints again', () => {
     expect(again.launches).toBe(0);
     // The pack is a PDF of the build too: reported unchanged, after the documents.
     expect(again.report.documents.map((document) => [document.output, document.status])).toEqual([
-      ['factsheet.pdf', 'unchanged'], ['countries/mali.pdf', 'unchanged'], ['countries/niger.pdf', 'unchanged'], ['briefing-pack.pdf', 'unchanged'],
+      ['factsheet.pdf', 'unchanged'],
+      ['countries/mali.pdf', 'unchanged'],
+      ['countries/niger.pdf', 'unchanged'],
+      ['briefing-pack.pdf', 'unchanged'],
     ]);
   });
 
   it('reports every PDF once: the pack, and each print edition as a result of its own', async () => {
     const { build } = await project();
-    const rows = (report: BuildReport) => report.documents.map((document) => [document.output, document.kind, document.edition ?? 'screen', document.status].join(' ')).sort();
+    const rows = (report: BuildReport) =>
+      report.documents
+        .map((document) => [document.output, document.kind, document.edition ?? 'screen', document.status].join(' '))
+        .sort();
     // The screen editions are current from the first build; only the print editions are new.
     expect(rows((await build({ printEdition: true })).report)).toEqual([
       'briefing-pack.pdf briefing-pack screen unchanged',
@@ -97,7 +111,9 @@ describe('incremental builds: what a change prints again', () => {
     await writeFile(join(content, 'funding.csv'), csv.replace('NE,Fund,,,2016,200', 'NE,Fund,,,2016,250'));
     expect((await build()).printed).toEqual([...PACK, 'Niger: country brief'].sort());
     await writeFile(join(content, 'funding.csv'), csv.replace('ML,Fund,,,2016,100', 'ML,Fund,,,2016,150'));
-    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort());
+    expect((await build()).printed).toEqual(
+      [...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort(),
+    );
   });
 
   it('a template: every document that uses it', async () => {
@@ -107,14 +123,19 @@ describe('incremental builds: what a change prints again', () => {
     expect((await build()).printed).toEqual([...PACK, 'Mali: country brief', 'Niger: country brief'].sort());
     const partial = join(templates, 'partials/key-figure.hbs');
     await writeFile(partial, `${await readFile(partial, 'utf8')}\n`);
-    expect((await build()).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort());
+    expect((await build()).printed).toEqual(
+      [...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort(),
+    );
   });
 
   it("what the factsheet prints in the pack alone: the factsheet, and the pack, though the factsheet's own PDF is the same", async () => {
     const { build, templates, out } = await project();
     const layout = join(templates, 'layouts/factsheet.hbs');
     const before = await readFile(join(out, 'factsheet.pdf'));
-    await writeFile(layout, (await readFile(layout, 'utf8')).replace('</body>', '{{#if edition.pack}}<p>In the pack only.</p>{{/if}}</body>'));
+    await writeFile(
+      layout,
+      (await readFile(layout, 'utf8')).replace('</body>', '{{#if edition.pack}}<p>In the pack only.</p>{{/if}}</body>'),
+    );
     const again = await build();
     expect(again.printed).toEqual([...PACK, 'Framework'].sort());
     expect((await readFile(join(out, 'factsheet.pdf'))).equals(before)).toBe(true);
@@ -123,7 +144,9 @@ describe('incremental builds: what a change prints again', () => {
 
   it('--force prints everything', async () => {
     const { build } = await project();
-    expect((await build({ force: true })).printed).toEqual([...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort());
+    expect((await build({ force: true })).printed).toEqual(
+      [...PACK, 'Framework', 'Mali: country brief', 'Niger: country brief'].sort(),
+    );
   });
 
   it('a deleted document: its PDF and manifest entry are removed', async () => {
@@ -131,8 +154,14 @@ describe('incremental builds: what a change prints again', () => {
     await rm(join(content, 'countries/niger.md'));
     expect((await build()).printed).toEqual(PACK);
     await expect(readFile(join(out, 'countries/niger.pdf'))).rejects.toThrow(/ENOENT/);
-    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as { documents: { output: string }[] };
-    expect(manifest.documents.map((entry) => entry.output)).toEqual(['briefing-pack.pdf', 'countries/mali.pdf', 'factsheet.pdf']);
+    const manifest = JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as {
+      documents: { output: string }[];
+    };
+    expect(manifest.documents.map((entry) => entry.output)).toEqual([
+      'briefing-pack.pdf',
+      'countries/mali.pdf',
+      'factsheet.pdf',
+    ]);
   });
 
   it('a PDF deleted from the output folder is printed again', async () => {
@@ -143,7 +172,11 @@ describe('incremental builds: what a change prints again', () => {
 
   it('the print edition is tracked on its own', async () => {
     const { build } = await project();
-    expect((await build({ printEdition: true })).printed).toEqual(['Framework', 'Mali: country brief', 'Niger: country brief']);
+    expect((await build({ printEdition: true })).printed).toEqual([
+      'Framework',
+      'Mali: country brief',
+      'Niger: country brief',
+    ]);
     expect((await build({ printEdition: true })).printed).toEqual([]);
   });
 });

@@ -10,11 +10,19 @@ import { formatMoney, formatPercent } from '../../src/stages/render/handlebars/f
 
 const { templates } = await loadSources('content', BUNDLED_TEMPLATES);
 const fonts = await declaredFonts(templates);
-const factOf = (tag: string, topic: string, coverage = fonts.coverage) => languageReadiness(tag, templates, coverage).facts.find((fact) => fact.topic === topic);
+const factOf = (tag: string, topic: string, coverage = fonts.coverage) =>
+  languageReadiness(tag, templates, coverage).facts.find((fact) => fact.topic === topic);
 
 describe('directionOf', () => {
   it('reads CLDR: Arabic, Hebrew, Persian and Urdu right to left, Amharic and a Latin-script tag left to right', () => {
-    expect(['ar', 'ar-MA', 'he', 'fa', 'ur', 'ku-Arab'].map(directionOf)).toEqual(['rtl', 'rtl', 'rtl', 'rtl', 'rtl', 'rtl']);
+    expect(['ar', 'ar-MA', 'he', 'fa', 'ur', 'ku-Arab'].map(directionOf)).toEqual([
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+      'rtl',
+    ]);
     expect(['am', 'en', 'fr', 'az-Latn', 'not a tag'].map(directionOf)).toEqual(['ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
   });
 });
@@ -27,7 +35,7 @@ describe('figures as CLDR writes them for Arabic and Amharic', () => {
     expect(formatPercent(0.67, 'ar-EG')).toBe('٦٧٪؜');
   });
 
-  it('writes Amharic amounts in CLDR\'s short units', () => {
+  it("writes Amharic amounts in CLDR's short units", () => {
     expect(formatMoney(230e6, 'EUR', 'am')).toBe('€230\u00A0ሚ');
     expect(formatMoney(950_000, 'EUR', 'am')).toBe('€950,000');
   });
@@ -35,21 +43,24 @@ describe('figures as CLDR writes them for Arabic and Amharic', () => {
 
 describe('languageReadiness', () => {
   it('finds Arabic and Amharic printable with the default templates', () => {
-    for (const tag of ['ar-MA', 'ar-EG', 'am']) expect(languageReadiness(tag, templates, fonts.coverage).ready, tag).toBe(true);
+    for (const tag of ['ar-MA', 'ar-EG', 'am'])
+      expect(languageReadiness(tag, templates, fonts.coverage).ready, tag).toBe(true);
     expect(factOf('ar-MA', 'direction')?.text).toMatch(/^right to left/);
     expect(factOf('ar-EG', 'figures')?.text).toMatch(/^arab digits, as CLDR writes ar-EG: ٢٫٩\u00A0مليار\u00A0€/);
     expect(factOf('am', 'hyphenation')?.text).toBe('none: Amharic is not hyphenated (lines break between words)');
     expect(factOf('fr', 'hyphenation')?.status).toBe('ok');
   });
 
-  it('names the letters the fonts lack, from CLDR\'s exemplars, when a script font is not declared', () => {
+  it("names the letters the fonts lack, from CLDR's exemplars, when a script font is not declared", () => {
     const withoutEthiopic = coverageOf(fonts.faces.filter((face) => face.family !== 'Noto Sans Ethiopic'));
     const fact = factOf('am', 'fonts', withoutEthiopic);
     expect(fact?.status).toBe('missing');
     expect(fact?.details?.[0]).toMatch(/^"ሀ" \(U\+1200\), "ሁ" \(U\+1201\)/);
     expect(languageReadiness('am', templates, withoutEthiopic).ready).toBe(false);
     expect(fontWarnings(['en', 'am', 'am'], withoutEthiopic)).toEqual([
-      expect.stringMatching(/^the declared fonts lack \d+ of the letters am is written with \("ሀ" \(U\+1200\), .*\): run factsheets languages check am$/),
+      expect.stringMatching(
+        /^the declared fonts lack \d+ of the letters am is written with \("ሀ" \(U\+1200\), .*\): run factsheets languages check am$/,
+      ),
     ]);
     expect(fontWarnings(['en', 'am', 'ar-MA'], fonts.coverage)).toEqual([]);
   });
@@ -60,12 +71,16 @@ describe('languageReadiness', () => {
     expect(german.facts.find((fact) => fact.topic === 'messages')?.details).toEqual([
       'templates/messages/de.yml: there are no messages for the language "de": factsheets\' own templates have messages for am, ar, en, fr only',
     ]);
-    expect(languageReadiness('12', templates, fonts.coverage)).toMatchObject({ ready: false, facts: [{ topic: 'language', status: 'missing' }] });
+    expect(languageReadiness('12', templates, fonts.coverage)).toMatchObject({
+      ready: false,
+      facts: [{ topic: 'language', status: 'missing' }],
+    });
   });
 });
 
-describe('the forecast\'s stretching', () => {
-  const paragraph = 'Cooperation helps Ethiopia pursue its commitment to give refugees better access to jobs and services, {{money funding.total}} in all.';
+describe("the forecast's stretching", () => {
+  const paragraph =
+    'Cooperation helps Ethiopia pursue its commitment to give refugees better access to jobs and services, {{money funding.total}} in all.';
 
   it('reads expansions and refuses what is not LANG=PERCENT', () => {
     expect(parseExpansions('fr=25, de=+35%,ar=-10')).toEqual({ fr: 25, de: 35, ar: -10 });
@@ -91,7 +106,13 @@ describe('the forecast\'s stretching', () => {
   });
 
   it('stretches the summary in the front matter and sets the language of the forecast', () => {
-    const stretched = stretchDocument('---\nname: Mali\nsummary: A Sahel country on the routes north.\n---\n\nText here.\n', 100, 'fr');
-    expect(stretched).toMatch(/^---\nname: Mali\nsummary: A Sahel country on the routes (\S+ ){4,}north\.\nlang: fr\n---\n/);
+    const stretched = stretchDocument(
+      '---\nname: Mali\nsummary: A Sahel country on the routes north.\n---\n\nText here.\n',
+      100,
+      'fr',
+    );
+    expect(stretched).toMatch(
+      /^---\nname: Mali\nsummary: A Sahel country on the routes (\S+ ){4,}north\.\nlang: fr\n---\n/,
+    );
   });
 });

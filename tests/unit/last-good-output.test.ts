@@ -12,8 +12,11 @@ async function restore(dir: string, files: ReadonlyMap<string, string>): Promise
   for (const [path, base64] of files) await writeFile(join(dir, path), Buffer.from(base64, 'base64'));
 }
 
-interface ManifestJson { documents: { output: string; outOfDate?: string }[] }
-const manifestOf = async (out: string) => JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as ManifestJson;
+interface ManifestJson {
+  documents: { output: string; outOfDate?: string }[];
+}
+const manifestOf = async (out: string) =>
+  JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')) as ManifestJson;
 
 /** What breaks one build: the edit, and the outputs that must be kept as they were (then out of date). */
 interface Breakage {
@@ -27,30 +30,77 @@ interface Breakage {
   readonly undo?: false;
 }
 
-const ALL = ['factsheet.pdf', 'countries/mali.pdf', 'countries/niger.pdf', 'print/factsheet.pdf', 'print/countries/mali.pdf', 'print/countries/niger.pdf', 'briefing-pack.pdf'];
+const ALL = [
+  'factsheet.pdf',
+  'countries/mali.pdf',
+  'countries/niger.pdf',
+  'print/factsheet.pdf',
+  'print/countries/mali.pdf',
+  'print/countries/niger.pdf',
+  'briefing-pack.pdf',
+];
 const MALI = ['countries/mali.pdf', 'print/countries/mali.pdf', 'briefing-pack.pdf'];
 const FACTSHEET = ['factsheet.pdf', 'print/factsheet.pdf', 'briefing-pack.pdf'];
 
 const BREAKAGES: readonly Breakage[] = [
-  { kind: 'a typo in the settings', kept: ALL, breakIt: ({ content }) => appendFile(join(content, 'factsheets.yml'), 'footer_nte: typo\n') },
-  { kind: 'invalid YAML in one brief', kept: MALI, breakIt: ({ content }) => writeFile(join(content, 'countries/mali.md'), '---\nname: [Mali\niso: ML\n---\n\nText.\n') },
-  { kind: 'an unknown iso code', kept: MALI, breakIt: ({ content }) => writeFile(join(content, 'countries/mali.md'), onePagerText('Mali', 'GX')) },
-  { kind: 'a duplicate document name', kept: MALI, breakIt: ({ content }) => writeFile(join(content, 'mali.md'), '---\ntitle: Another\ncountries: [ML]\n---\n\nText.\n') },
-  { kind: 'a bad countries: entry', kept: FACTSHEET, breakIt: ({ content }) => writeFile(join(content, 'factsheet.md'), '---\ntitle: Framework\ncountries: [ML, Niger]\n---\n\nText.\n') },
-  { kind: 'a bad dataset row', kept: MALI, breakIt: ({ content }) => appendFile(join(content, 'funding.csv'), 'ML,Fund,,,2017,lots,paid,\n') },
+  {
+    kind: 'a typo in the settings',
+    kept: ALL,
+    breakIt: ({ content }) => appendFile(join(content, 'factsheets.yml'), 'footer_nte: typo\n'),
+  },
+  {
+    kind: 'invalid YAML in one brief',
+    kept: MALI,
+    breakIt: ({ content }) =>
+      writeFile(join(content, 'countries/mali.md'), '---\nname: [Mali\niso: ML\n---\n\nText.\n'),
+  },
+  {
+    kind: 'an unknown iso code',
+    kept: MALI,
+    breakIt: ({ content }) => writeFile(join(content, 'countries/mali.md'), onePagerText('Mali', 'GX')),
+  },
+  {
+    kind: 'a duplicate document name',
+    kept: MALI,
+    breakIt: ({ content }) =>
+      writeFile(join(content, 'mali.md'), '---\ntitle: Another\ncountries: [ML]\n---\n\nText.\n'),
+  },
+  {
+    kind: 'a bad countries: entry',
+    kept: FACTSHEET,
+    breakIt: ({ content }) =>
+      writeFile(join(content, 'factsheet.md'), '---\ntitle: Framework\ncountries: [ML, Niger]\n---\n\nText.\n'),
+  },
+  {
+    kind: 'a bad dataset row',
+    kept: MALI,
+    breakIt: ({ content }) => appendFile(join(content, 'funding.csv'), 'ML,Fund,,,2017,lots,paid,\n'),
+  },
   // Only the factsheet's layout uses the key-figure partial: the briefs are built (a deliberate change: it used to fail every document).
   {
-    kind: 'a broken partial', kept: FACTSHEET, built: ['countries/mali.pdf', 'countries/niger.pdf', 'print/countries/mali.pdf', 'print/countries/niger.pdf'],
+    kind: 'a broken partial',
+    kept: FACTSHEET,
+    built: ['countries/mali.pdf', 'countries/niger.pdf', 'print/countries/mali.pdf', 'print/countries/niger.pdf'],
     breakIt: ({ templates }) => appendFile(join(templates, 'partials/key-figure.hbs'), '\n{{#if}}\n'),
   },
   {
-    kind: 'a broken pack layout', kept: ['briefing-pack.pdf'], built: ALL.filter((output) => output !== 'briefing-pack.pdf'),
+    kind: 'a broken pack layout',
+    kept: ['briefing-pack.pdf'],
+    built: ALL.filter((output) => output !== 'briefing-pack.pdf'),
     breakIt: ({ templates }) => appendFile(join(templates, 'layouts/briefing-pack.hbs'), '\n{{#each}}\n'),
   },
-  { kind: 'a broken message file', kept: ALL, breakIt: ({ templates }) => writeFile(join(templates, 'messages/en.yml'), 'key: [unclosed\n') },
   {
-    kind: 'the browser', kept: MALI, fail: (title) => title.startsWith('Mali'), undo: false,
-    breakIt: ({ content }) => writeFile(join(content, 'countries/mali.md'), onePagerText('Mali', 'ML', 'New narrative.')),
+    kind: 'a broken message file',
+    kept: ALL,
+    breakIt: ({ templates }) => writeFile(join(templates, 'messages/en.yml'), 'key: [unclosed\n'),
+  },
+  {
+    kind: 'the browser',
+    kept: MALI,
+    fail: (title) => title.startsWith('Mali'),
+    undo: false,
+    breakIt: ({ content }) =>
+      writeFile(join(content, 'countries/mali.md'), onePagerText('Mali', 'ML', 'New narrative.')),
   },
 ];
 
@@ -69,7 +119,8 @@ describe('a document that fails keeps its last good outputs', () => {
       expect(broken.report.errors.length).toBeGreaterThan(0);
       const after = await filesOf(project.out);
       for (const output of breakage.kept) expect(after.get(output), output).toBe(before.get(output));
-      const statusOf = (output: string): string | undefined => broken.report.documents.find((result) => result.output === output)?.status;
+      const statusOf = (output: string): string | undefined =>
+        broken.report.documents.find((result) => result.output === output)?.status;
       for (const output of breakage.built ?? []) expect(['built', 'unchanged'], output).toContain(statusOf(output));
       // A broken template file is one error, however many documents it fails.
       if (breakage.built !== undefined) expect(broken.report.errors).toHaveLength(1);
@@ -82,10 +133,12 @@ describe('a document that fails keeps its last good outputs', () => {
       }
       const stale = broken.report.outOfDate ?? [];
       expect(stale.map((each) => each.output).sort()).toEqual(expect.arrayContaining([...breakage.kept].sort()));
-      for (const result of broken.report.documents) if (breakage.kept.includes(result.output)) expect(result.outOfDate, result.output).toMatch(/./);
+      for (const result of broken.report.documents)
+        if (breakage.kept.includes(result.output)) expect(result.outOfDate, result.output).toMatch(/./);
 
       // The repair: the next build makes them again, and the folder is what a clean build makes.
-      if (breakage.undo !== false) await Promise.all([restore(project.content, inputs[0]), restore(project.templates, inputs[1])]);
+      if (breakage.undo !== false)
+        await Promise.all([restore(project.content, inputs[0]), restore(project.templates, inputs[1])]);
       const repaired = await project.build({ printEdition: true });
       expect(repaired.report.errors).toEqual([]);
       expect(repaired.report.outOfDate).toEqual([]);
@@ -122,10 +175,24 @@ describe('watch mode and the preview keep the last good outputs too', () => {
 
   it('the preview shows a failed document with its last good PDF, and says why it is out of date', () => {
     const report = {
-      outDir: '/out', seconds: 0, errors: [], warnings: [],
-      documents: [{ name: 'mali', kind: 'one-pager' as const, source: 'countries/mali.md', output: 'countries/mali.pdf', status: 'failed' as const, outOfDate: 'its last build failed: countries/mali.md:3:6: the front matter is not valid YAML' }],
+      outDir: '/out',
+      seconds: 0,
+      errors: [],
+      warnings: [],
+      documents: [
+        {
+          name: 'mali',
+          kind: 'one-pager' as const,
+          source: 'countries/mali.md',
+          output: 'countries/mali.pdf',
+          status: 'failed' as const,
+          outOfDate: 'its last build failed: countries/mali.md:3:6: the front matter is not valid YAML',
+        },
+      ],
     };
     const state = applyReport(INITIAL_STATE, report, () => true);
-    expect(state.documents.map((document) => [document.hasPdf, document.outOfDate])).toEqual([[true, 'its last build failed: countries/mali.md:3:6: the front matter is not valid YAML']]);
+    expect(state.documents.map((document) => [document.hasPdf, document.outOfDate])).toEqual([
+      [true, 'its last build failed: countries/mali.md:3:6: the front matter is not valid YAML'],
+    ]);
   });
 });

@@ -5,12 +5,20 @@ import { tempDir, writeContent } from '../helpers/content.js';
 describe('loadSources', () => {
   it('finds factsheets, one-pagers, the dataset and the templates by the contract layout', async () => {
     const content = await writeContent({
-      'factsheet.md': 'f', 'notes.txt': 'ignored', 'countries/mali.md': 'm', 'countries/niger.md': 'n',
-      'countries/drafts/old.md': 'not a one-pager', 'funding.csv': 'csv',
+      'factsheet.md': 'f',
+      'notes.txt': 'ignored',
+      'countries/mali.md': 'm',
+      'countries/niger.md': 'n',
+      'countries/drafts/old.md': 'not a one-pager',
+      'funding.csv': 'csv',
     });
     const templates = await writeContent({
-      'layouts/one-pager.hbs': 'L', 'partials/quote.hbs': 'Q', 'partials/charts/bar.hbs': 'B',
-      'styles/base.css': 'b', 'styles/one-pager.css': 'o', 'README.md': 'ignored',
+      'layouts/one-pager.hbs': 'L',
+      'partials/quote.hbs': 'Q',
+      'partials/charts/bar.hbs': 'B',
+      'styles/base.css': 'b',
+      'styles/one-pager.css': 'o',
+      'README.md': 'ignored',
     });
     const sources = await loadSources(content, templates);
     expect(sources.factsheets.map((file) => file.text)).toEqual(['f']);
@@ -28,7 +36,9 @@ describe('loadSources', () => {
 
   it('fails with the folder and a hint when the content folder is missing', async () => {
     await expect(loadSources('/nonexistent/content', await tempDir())).rejects.toMatchObject({
-      message: 'there is no content folder here', file: '/nonexistent/content', stage: 'load',
+      message: 'there is no content folder here',
+      file: '/nonexistent/content',
+      stage: 'load',
       hint: expect.stringContaining('factsheets init'),
     });
   });

@@ -6,16 +6,27 @@ import { layoutLocatorMap, undrawable, type LocatorMap } from '../../src/stages/
 /** Every point of an SVG path of M/L/Z commands; a path with anything else (NaN, Infinity) fails to parse. */
 function pathPoints(path: string): [number, number][][] {
   expect(path).toMatch(/^(?:M-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?(?:L-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?)*Z?)*$/);
-  return [...path.matchAll(/M[^M]*/g)].map(([ring]) => [...ring.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)]
-    .map((match) => [Number(match[1]), Number(match[2])] as [number, number]));
+  return [...path.matchAll(/M[^M]*/g)].map(([ring]) =>
+    [...ring.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map(
+      (match) => [Number(match[1]), Number(match[2])] as [number, number],
+    ),
+  );
 }
 
 /** The area the rings enclose (shoelace), in square units of the frame. */
 function ringsArea(rings: [number, number][][]): number {
-  return rings.reduce((total, ring) => total + Math.abs(ring.reduce((sum, [x, y], index) => {
-    const [nextX, nextY] = ring[(index + 1) % ring.length] ?? [x, y];
-    return sum + (x * nextY - nextX * y);
-  }, 0)) / 2, 0);
+  return rings.reduce(
+    (total, ring) =>
+      total +
+      Math.abs(
+        ring.reduce((sum, [x, y], index) => {
+          const [nextX, nextY] = ring[(index + 1) % ring.length] ?? [x, y];
+          return sum + (x * nextY - nextX * y);
+        }, 0),
+      ) /
+        2,
+    0,
+  );
 }
 
 describe('layoutLocatorMap (world-atlas)', () => {
@@ -39,7 +50,12 @@ describe('layoutLocatorMap (world-atlas)', () => {
       const points = [...country.flat(), ...pathPoints(map.landPath).flat()];
       const outside = points.filter(([x, y]) => x < -2 || x > map.width + 2 || y < -2 || y > map.height + 2);
       const area = ringsArea(country);
-      const marked = map.marker !== undefined && map.marker.x >= 0 && map.marker.x <= map.width && map.marker.y >= 0 && map.marker.y <= map.height;
+      const marked =
+        map.marker !== undefined &&
+        map.marker.x >= 0 &&
+        map.marker.x <= map.width &&
+        map.marker.y >= 0 &&
+        map.marker.y <= map.height;
       if (country.length === 0) problems.push(`${iso}: no outline`);
       else if (outside.length > 0) problems.push(`${iso}: ${outside.length} points outside the frame`);
       // Visible: an outline of some size, or a dot on it; never the whole frame (an inside-out shape).
@@ -97,11 +113,23 @@ describe('layoutLocatorMap (world-atlas)', () => {
 
   it('says why a map would not show its country', () => {
     const drawn = mapOf('ML');
-    const inside: [[number, number], [number, number]] = [[40, 40], [80, 80]];
+    const inside: [[number, number], [number, number]] = [
+      [40, 40],
+      [80, 80],
+    ];
     expect(undrawable(drawn, inside)).toBeUndefined();
-    expect(undrawable({ ...drawn, countryPath: 'MNaN,NaNLNaN,NaNZ' }, inside)).toBe('its outlines do not project to finite points');
+    expect(undrawable({ ...drawn, countryPath: 'MNaN,NaNLNaN,NaNZ' }, inside)).toBe(
+      'its outlines do not project to finite points',
+    );
     expect(undrawable({ ...drawn, countryPath: '' }, inside)).toBe('the country falls outside the frame');
-    expect(undrawable(drawn, [[300, 300], [320, 320]])).toBe('the country falls outside the frame');
-    expect(undrawable({ ...drawn, marker: { x: Number.NaN, y: 3 } }, inside)).toBe('its marker falls outside the frame');
+    expect(
+      undrawable(drawn, [
+        [300, 300],
+        [320, 320],
+      ]),
+    ).toBe('the country falls outside the frame');
+    expect(undrawable({ ...drawn, marker: { x: Number.NaN, y: 3 } }, inside)).toBe(
+      'its marker falls outside the frame',
+    );
   });
 });

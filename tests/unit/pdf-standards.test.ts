@@ -13,11 +13,14 @@ import { fakePdf } from '../helpers/fake-pdf.js';
 
 describe('artifacts: drawing outside the structure', () => {
   it('marks a running head, a fill and a rule as artifacts, leaving tagged content and strings alone', () => {
-    const content = 'q BT /F4 9 Tf 1 0 0 -1 64 1078 Tm (Page 1 of 2 EMC\\)) Tj ET\n0 0 666 217 re f\n' +
+    const content =
+      'q BT /F4 9 Tf 1 0 0 -1 64 1078 Tm (Page 1 of 2 EMC\\)) Tj ET\n0 0 666 217 re f\n' +
       '/P <</MCID 0 >>BDC BT (x) Tj ET EMC 0 213 666 4 re W n Q';
     const marked = markArtifacts(content) ?? '';
-    expect(marked).toBe('q BT /F4 9 Tf 1 0 0 -1 64 1078 Tm /Artifact BMC\n(Page 1 of 2 EMC\\)) Tj\nEMC ET\n/Artifact BMC\n0 0 666 217 re f\nEMC\n' +
-      '/P <</MCID 0 >>BDC BT (x) Tj ET EMC 0 213 666 4 re W n Q');
+    expect(marked).toBe(
+      'q BT /F4 9 Tf 1 0 0 -1 64 1078 Tm /Artifact BMC\n(Page 1 of 2 EMC\\)) Tj\nEMC ET\n/Artifact BMC\n0 0 666 217 re f\nEMC\n' +
+        '/P <</MCID 0 >>BDC BT (x) Tj ET EMC 0 213 666 4 re W n Q',
+    );
     expect(untaggedRuns(contentOps(marked))).toEqual([]);
   });
 
@@ -38,14 +41,20 @@ function ligaturePdf(): Uint8Array {
     const stream = deflateSync(Buffer.from(text, 'latin1'));
     return { value: `<</Filter /FlateDecode /Length ${stream.byteLength}>>`, stream };
   };
-  return writePdf([
-    { value: '<</Type /Catalog /Pages 2 0 R>>' },
-    { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
-    { value: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Resources <</Font <</F1 5 0 R>>>> /Contents 4 0 R>>' },
-    flate(content),
-    { value: '<</Type /Font /Subtype /Type0 /BaseFont /AAAAAA+SourceSans3-Regular /ToUnicode 6 0 R>>' },
-    flate(cmap),
-  ], 1, undefined);
+  return writePdf(
+    [
+      { value: '<</Type /Catalog /Pages 2 0 R>>' },
+      { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
+      {
+        value: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Resources <</Font <</F1 5 0 R>>>> /Contents 4 0 R>>',
+      },
+      flate(content),
+      { value: '<</Type /Font /Subtype /Type0 /BaseFont /AAAAAA+SourceSans3-Regular /ToUnicode 6 0 R>>' },
+      flate(cmap),
+    ],
+    1,
+    undefined,
+  );
 }
 
 describe('ligatures in ToUnicode', () => {
@@ -59,26 +68,33 @@ describe('ligatures in ToUnicode', () => {
 });
 
 describe('structure fixes', () => {
-  const tagged = (): Uint8Array => writePdf([
-    { value: '<</Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R>>' },
-    { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
-    { value: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Annots [11 0 R]>>' },
-    { value: '<</Type /StructTreeRoot /K 5 0 R>>' },
-    { value: '<</Type /StructElem /S /Document /P 4 0 R /K [6 0 R 9 0 R 10 0 R]>>' },
-    { value: '<</Type /StructElem /S /LI /P 5 0 R /K [7 0 R 8 0 R]>>' },
-    { value: '<</Type /StructElem /S /Lbl /P 6 0 R /K 0>>' },
-    { value: '<</Type /StructElem /S /NonStruct /P 6 0 R /K 1>>' },
-    { value: '<</Type /StructElem /S /Figure /P 5 0 R /K [10 0 R]>>' },
-    { value: '<</Type /StructElem /S /Strong /P 9 0 R /K 2>>' },
-    { value: '<</Type /Annot /Subtype /Link /Rect [0 0 1 1] /A <</S /URI /URI (https://example.org/a)>>>>' },
-  ], 1, undefined);
+  const tagged = (): Uint8Array =>
+    writePdf(
+      [
+        { value: '<</Type /Catalog /Pages 2 0 R /StructTreeRoot 4 0 R>>' },
+        { value: '<</Type /Pages /Count 1 /Kids [3 0 R]>>' },
+        { value: '<</Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] /Annots [11 0 R]>>' },
+        { value: '<</Type /StructTreeRoot /K 5 0 R>>' },
+        { value: '<</Type /StructElem /S /Document /P 4 0 R /K [6 0 R 9 0 R 10 0 R]>>' },
+        { value: '<</Type /StructElem /S /LI /P 5 0 R /K [7 0 R 8 0 R]>>' },
+        { value: '<</Type /StructElem /S /Lbl /P 6 0 R /K 0>>' },
+        { value: '<</Type /StructElem /S /NonStruct /P 6 0 R /K 1>>' },
+        { value: '<</Type /StructElem /S /Figure /P 5 0 R /K [10 0 R]>>' },
+        { value: '<</Type /StructElem /S /Strong /P 9 0 R /K 2>>' },
+        { value: '<</Type /Annot /Subtype /Link /Rect [0 0 1 1] /A <</S /URI /URI (https://example.org/a)>>>>' },
+      ],
+      1,
+      undefined,
+    );
 
   it('tags list bodies LBody, a figure that only wraps elements Div, maps PDF 2.0 types, and describes links', () => {
     const fixes = structureFixes(readPrinted(latin1(tagged())), 1);
     expect(fixes.get(8)).toContain('/S /LBody');
     expect(fixes.get(9)).toContain('/S /Div');
     expect(fixes.get(4)).toContain('/RoleMap <</Strong /Span>>');
-    expect(fixes.get(11)).toContain('/Contents <FEFF00680074007400700073003A002F002F006500780061006D0070006C0065002E006F00720067002F0061>');
+    expect(fixes.get(11)).toContain(
+      '/Contents <FEFF00680074007400700073003A002F002F006500780061006D0070006C0065002E006F00720067002F0061>',
+    );
   });
 });
 

@@ -20,7 +20,12 @@ describe('planJobs: one-pagers', () => {
   const funding = job?.view['funding'] as Record<string, unknown>;
 
   it('puts the PDF under countries/ with a one-page limit', () => {
-    expect(job).toMatchObject({ kind: 'one-pager', layout: 'one-pager', outputPath: 'countries/mali.pdf', maxPages: 1 });
+    expect(job).toMatchObject({
+      kind: 'one-pager',
+      layout: 'one-pager',
+      outputPath: 'countries/mali.pdf',
+      maxPages: 1,
+    });
   });
 
   it('computes the total and the totals by instrument (largest first), status and year', () => {
@@ -36,8 +41,12 @@ describe('planJobs: one-pagers', () => {
     ]);
     // Each row has its printed label and its code, for a layout that colours by status.
     const rows = funding['rows'] as { status: string; statusCode: string }[];
-    expect(new Set(rows.map(({ status, statusCode }) => `${statusCode}=${status}`))).toEqual(new Set(['committed=Committed', 'contracted=Contracted', 'paid=Paid']));
-    expect((funding['byYear'] as { label: string; amount: number }[]).map(({ label, amount }) => [label, amount])).toEqual([
+    expect(new Set(rows.map(({ status, statusCode }) => `${statusCode}=${status}`))).toEqual(
+      new Set(['committed=Committed', 'contracted=Contracted', 'paid=Paid']),
+    );
+    expect(
+      (funding['byYear'] as { label: string; amount: number }[]).map(({ label, amount }) => [label, amount]),
+    ).toEqual([
       ['2016', 90_000_000],
       ['2017', 10_000_000],
     ]);
@@ -50,7 +59,11 @@ describe('planJobs: one-pagers', () => {
   });
 
   it('lists rows newest first, then largest', () => {
-    expect((funding['rows'] as { programme: string }[]).map((row) => row.programme)).toEqual(['Resilience', 'Budget support', 'Jobs']);
+    expect((funding['rows'] as { programme: string }[]).map((row) => row.programme)).toEqual([
+      'Resilience',
+      'Budget support',
+      'Jobs',
+    ]);
   });
 
   it('adds decimal amounts exactly', () => {
@@ -79,18 +92,29 @@ describe('planJobs: documents whose figures cannot be trusted fail', () => {
     const result = planJobs([senegal], datasetOf(...ROWS));
     expect(result.errors).toEqual([]);
     expect(result.jobs[0]?.view['fundingRecorded']).toBe(false);
-    expect(result.warnings).toEqual([{
-      message: 'content/funding.csv has no funding rows for SN yet: the brief says that no funding lines are recorded yet (add rows to content/funding.csv, or check "iso")',
-      file: 'content/countries/senegal.md', document: 'senegal', line: 3,
-    }]);
+    expect(result.warnings).toEqual([
+      {
+        message:
+          'content/funding.csv has no funding rows for SN yet: the brief says that no funding lines are recorded yet (add rows to content/funding.csv, or check "iso")',
+        file: 'content/countries/senegal.md',
+        document: 'senegal',
+        line: 3,
+      },
+    ]);
   });
 
   it('shows a country with no rows in a factsheet as unrecorded, with a warning', () => {
     const factsheet = factsheetDocument('factsheet', 'title: T\ncountries: [ML, SN]');
     const result = planJobs([factsheet], datasetOf(...ROWS));
     expect(result.errors).toEqual([]);
-    const countries = result.jobs[0]?.view['countries'] as { rows: { iso: string; recorded: boolean }[]; anyUnrecorded: boolean };
-    expect(countries.rows.map((row) => [row.iso, row.recorded])).toEqual([['ML', true], ['SN', false]]);
+    const countries = result.jobs[0]?.view['countries'] as {
+      rows: { iso: string; recorded: boolean }[];
+      anyUnrecorded: boolean;
+    };
+    expect(countries.rows.map((row) => [row.iso, row.recorded])).toEqual([
+      ['ML', true],
+      ['SN', false],
+    ]);
     expect(countries.anyUnrecorded).toBe(true);
     expect(result.warnings[0]?.message).toMatch(/no funding rows for SN yet: the factsheet shows "—" for it/);
   });
@@ -98,17 +122,30 @@ describe('planJobs: documents whose figures cannot be trusted fail', () => {
   it('fails a factsheet that tabulates a country with a bad row', () => {
     const factsheet = factsheetDocument('factsheet', 'title: T\ncountries: [ML, NE]');
     const result = planJobs([factsheet], datasetOf(...ROWS, 'NE,Trust Fund,,,2016,abc,paid,'));
-    expect(result.errors[0]?.message).toBe('not built: its figures for NE come from content/funding.csv, which has errors');
+    expect(result.errors[0]?.message).toBe(
+      'not built: its figures for NE come from content/funding.csv, which has errors',
+    );
   });
 });
 
 describe('planJobs: factsheets', () => {
   it('tabulates its countries with names from their one-pagers and computes key figures', () => {
-    const factsheet = factsheetDocument('factsheet', [
-      'title: Framework', 'figures:', '  fund: 2900000000', '  contracts: 169',
-      'key_figures:', '  - figure: fund', '    label: in the fund', '  - figure: contracts', '    label: contracts', '    format: number',
-      'countries: [ML, NE]',
-    ].join('\n'));
+    const factsheet = factsheetDocument(
+      'factsheet',
+      [
+        'title: Framework',
+        'figures:',
+        '  fund: 2900000000',
+        '  contracts: 169',
+        'key_figures:',
+        '  - figure: fund',
+        '    label: in the fund',
+        '  - figure: contracts',
+        '    label: contracts',
+        '    format: number',
+        'countries: [ML, NE]',
+      ].join('\n'),
+    );
     const [job] = planJobs([factsheet, mali], datasetOf(...ROWS)).jobs;
     expect(job).toMatchObject({ kind: 'factsheet', outputPath: 'factsheet.pdf' });
     expect(job?.maxPages).toBeUndefined();
@@ -126,22 +163,52 @@ describe('planJobs: factsheets', () => {
       anyUnrecorded: false,
       any: true,
       asList: false,
-      listRows: [{ left: { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true, recorded: true }, right: { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false, recorded: true } }],
+      listRows: [
+        {
+          left: { iso: 'ML', name: 'Mali', total: 100_000_000, isSample: true, recorded: true },
+          right: { iso: 'NE', name: 'Niger', total: 25_000_000, isSample: false, recorded: true },
+        },
+      ],
     });
   });
 });
 
 describe('planJobs: factsheet charts of named figures', () => {
   it('lays out each chart from the figures it names, with shares only when asked', () => {
-    const factsheet = factsheetDocument('factsheet', [
-      'title: T', 'figures:', '  eu: 2700000000', '  partners: 217700000', '  input: 4100000000', '  mobilised: 44000000000',
-      'charts:', '  - title: Sources', '    shares: true', '    bars:', '      - {figure: eu, label: EU funds}', '      - {figure: partners, label: Partners}',
-      '  - title: Leverage', '    bars:', '      - {figure: input, label: Input}', '      - {figure: mobilised, label: Mobilised}',
-    ].join('\n'));
+    const factsheet = factsheetDocument(
+      'factsheet',
+      [
+        'title: T',
+        'figures:',
+        '  eu: 2700000000',
+        '  partners: 217700000',
+        '  input: 4100000000',
+        '  mobilised: 44000000000',
+        'charts:',
+        '  - title: Sources',
+        '    shares: true',
+        '    bars:',
+        '      - {figure: eu, label: EU funds}',
+        '      - {figure: partners, label: Partners}',
+        '  - title: Leverage',
+        '    bars:',
+        '      - {figure: input, label: Input}',
+        '      - {figure: mobilised, label: Mobilised}',
+      ].join('\n'),
+    );
     const [job] = planJobs([factsheet], datasetOf(...ROWS)).jobs;
-    const charts = job?.view['charts'] as { title: string; chart: { showShare: boolean; bars: { label: string; amount: number; share: number; barWidth: number }[] } }[];
-    expect(charts.map((entry) => [entry.title, entry.chart.showShare])).toEqual([['Sources', true], ['Leverage', false]]);
-    expect(charts[0]?.chart.bars.map((bar) => [bar.label, bar.amount, Math.round(bar.share * 1000) / 1000])).toEqual([['EU funds', 2.7e9, 0.925], ['Partners', 2.177e8, 0.075]]);
+    const charts = job?.view['charts'] as {
+      title: string;
+      chart: { showShare: boolean; bars: { label: string; amount: number; share: number; barWidth: number }[] };
+    }[];
+    expect(charts.map((entry) => [entry.title, entry.chart.showShare])).toEqual([
+      ['Sources', true],
+      ['Leverage', false],
+    ]);
+    expect(charts[0]?.chart.bars.map((bar) => [bar.label, bar.amount, Math.round(bar.share * 1000) / 1000])).toEqual([
+      ['EU funds', 2.7e9, 0.925],
+      ['Partners', 2.177e8, 0.075],
+    ]);
     expect(charts[1]?.chart.bars.map((bar) => bar.barWidth)).toEqual([13.02, 140]);
   });
 });
@@ -153,7 +220,10 @@ describe('layoutBarChart', () => {
       { label: 'B', amount: 25, share: 0.2, roundedPercent: 20, barPercent: 25 },
     ]);
     expect(chart.height).toBe(2 * 27 - 7);
-    expect(chart.bars.map((bar) => [bar.barY, bar.barWidth, bar.valueX])).toEqual([[13, 140, 144], [40, 35, 39]]);
+    expect(chart.bars.map((bar) => [bar.barY, bar.barWidth, bar.valueX])).toEqual([
+      [13, 140, 144],
+      [40, 35, 39],
+    ]);
   });
 
   it('keeps a visible sliver for tiny amounts and none for zero', () => {
@@ -169,7 +239,10 @@ describe('planJobs: locator maps', () => {
   it('fails a brief whose map cannot be drawn, at its iso, naming the country (never an empty frame)', () => {
     const chile = onePagerDocument('chile', 'name: Chile\niso: CL');
     const result = planJobs([chile], datasetOf('CL,Trust Fund,Jobs,,2016,30000000,paid,'), () => {
-      throw new FactsheetsError('the locator map of Chile (CL) cannot be drawn: its outlines do not project to finite points', { stage: 'plan', hint: 'Report it.' });
+      throw new FactsheetsError(
+        'the locator map of Chile (CL) cannot be drawn: its outlines do not project to finite points',
+        { stage: 'plan', hint: 'Report it.' },
+      );
     });
     expect(result.jobs).toEqual([]);
     expect(result.errors.map(formatError)).toEqual([
@@ -183,10 +256,14 @@ describe('planJobs: one cause, one error', () => {
   const niger = onePagerDocument('niger', 'name: Niger\niso: NE');
   const overview = factsheetDocument('overview', 'title: T\ncountries: [ML, NE]');
 
-  it('a bad country cell (any country\'s row) fails every document with the dataset\'s one error, adding none', () => {
+  it("a bad country cell (any country's row) fails every document with the dataset's one error, adding none", () => {
     const source = datasetFile(...ROWS, 'M L,Trust Fund,,,2016,5,paid,');
     const validated = validateDataset(source);
-    expect(validated.errors.map(formatError)).toEqual([expect.stringMatching(/^content\/funding\.csv:6:1: error: column "country": "M L" is not an ISO 3166-1 alpha-2 country code\n/)]);
+    expect(validated.errors.map(formatError)).toEqual([
+      expect.stringMatching(
+        /^content\/funding\.csv:6:1: error: column "country": "M L" is not an ISO 3166-1 alpha-2 country code\n/,
+      ),
+    ]);
     const result = planJobs([mali, niger, overview], validated.dataset);
     expect(result.jobs).toEqual([]);
     expect(result.errors).toEqual([]);
@@ -194,7 +271,10 @@ describe('planJobs: one cause, one error', () => {
   });
 
   it('bad rows of some countries are one error naming the documents they stop, at the dataset', () => {
-    const result = planJobs([mali, niger, overview], datasetOf(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,', 'NE,Trust Fund,,,2016,-5,paid,'));
+    const result = planJobs(
+      [mali, niger, overview],
+      datasetOf(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,', 'NE,Trust Fund,,,2016,-5,paid,'),
+    );
     expect(result.errors.map(formatError)).toEqual([
       'content/funding.csv: error: not built: mali, niger and overview, whose figures for ML, NE come from content/funding.csv, which has errors\n' +
         '  hint: Fix the errors reported for content/funding.csv; these documents are built again once they are gone.',
@@ -204,6 +284,10 @@ describe('planJobs: one cause, one error', () => {
     // The preview shows each document it stops the dataset's errors.
     const rowErrors = validateDataset(datasetFile(...ROWS, 'ML,Trust Fund,,,2016,-5,paid,')).errors;
     const shown = new BuildErrors([...rowErrors, ...result.errors]);
-    for (const name of ['mali', 'niger']) expect(shown.of(name).shown.map((error) => error.message), name).toContain(rowErrors[0]?.message);
+    for (const name of ['mali', 'niger'])
+      expect(
+        shown.of(name).shown.map((error) => error.message),
+        name,
+      ).toContain(rowErrors[0]?.message);
   });
 });

@@ -14,17 +14,30 @@ function content(settings: string, files: Readonly<Record<string, Uint8Array>> =
     mkdirSync(join(folder, name, '..'), { recursive: true });
     writeFileSync(join(folder, name), bytes);
   }
-  return { folder, result: validateSettings({ displayPath: 'content/factsheets.yml', absolutePath: join(folder, 'factsheets.yml'), text: settings }) };
+  return {
+    folder,
+    result: validateSettings({
+      displayPath: 'content/factsheets.yml',
+      absolutePath: join(folder, 'factsheets.yml'),
+      text: settings,
+    }),
+  };
 }
 const bundled = (name: string) => new Uint8Array(readFileSync(join(BUNDLED_TEMPLATES, 'print-profiles', name)));
-const describeErrors = (result: ReturnType<typeof validateSettings>) => result.errors.map((error) => `${error.file}:${error.line}:${error.column}: ${error.message} | ${error.hint}`);
+const describeErrors = (result: ReturnType<typeof validateSettings>) =>
+  result.errors.map((error) => `${error.file}:${error.line}:${error.column}: ${error.message} | ${error.hint}`);
 
 describe('the print_profile setting', () => {
-  it('takes a print shop\'s CMYK profile from the content folder, and the print edition embeds it', () => {
-    const { folder, result } = content('series: S\nprint_profile: profiles/shop.icc\n', { 'profiles/shop.icc': bundled('coated-fogra39.icc') });
+  it("takes a print shop's CMYK profile from the content folder, and the print edition embeds it", () => {
+    const { folder, result } = content('series: S\nprint_profile: profiles/shop.icc\n', {
+      'profiles/shop.icc': bundled('coated-fogra39.icc'),
+    });
     expect(result.errors).toEqual([]);
     expect(result.settings.printProfile).toBe(join(folder, 'profiles/shop.icc'));
-    const job = { view: { settings: { printProfile: result.settings.printProfile } }, document: { name: 'mali' } } as unknown as RenderJob;
+    const job = {
+      view: { settings: { printProfile: result.settings.printProfile } },
+      document: { name: 'mali' },
+    } as unknown as RenderJob;
     expect(printCondition(job).condition).toBe('Coated FOGRA39 (factsheets, from FOGRA39L data)');
   });
 
@@ -32,8 +45,12 @@ describe('the print_profile setting', () => {
     expect(describeErrors(content('series: S\nprint_profile: shop.icc\n').result)).toEqual([
       'content/factsheets.yml:2:16: print_profile "shop.icc" cannot be read: there is no such file in the content folder | Check the path (relative to the content folder), or remove print_profile to print for coated FOGRA39.',
     ]);
-    expect(describeErrors(content('print_profile: ../shop.icc\n').result)[0]).toMatch(/^content\/factsheets.yml:1:16: print_profile "..\/shop.icc" is outside the content folder \| /);
-    expect(describeErrors(content('print_profile: srgb.icc\n', { 'srgb.icc': bundled('srgb.icc') }).result)[0]).toMatch(/^content\/factsheets.yml:1:16: print_profile "srgb.icc" is not a CMYK output profile/);
+    expect(describeErrors(content('print_profile: ../shop.icc\n').result)[0]).toMatch(
+      /^content\/factsheets.yml:1:16: print_profile "..\/shop.icc" is outside the content folder \| /,
+    );
+    expect(describeErrors(content('print_profile: srgb.icc\n', { 'srgb.icc': bundled('srgb.icc') }).result)[0]).toMatch(
+      /^content\/factsheets.yml:1:16: print_profile "srgb.icc" is not a CMYK output profile/,
+    );
   });
 
   it('ships a CMYK output profile as the default, and an sRGB one that is not', () => {

@@ -6,7 +6,9 @@ describe('sharding', () => {
   const names = Array.from({ length: 500 }, (_, index) => `country-${index}`);
 
   it.each([1, 2, 3, 4, 7])('splits documents into %i shards whose union is all of them, with no overlap', (count) => {
-    const shards = Array.from({ length: count }, (_, index) => names.filter((name) => inShard(name, { index: index + 1, count })));
+    const shards = Array.from({ length: count }, (_, index) =>
+      names.filter((name) => inShard(name, { index: index + 1, count })),
+    );
     expect(shards.flat().sort()).toEqual([...names].sort());
     expect(new Set(shards.flat()).size).toBe(names.length);
     if (count > 1) for (const shard of shards) expect(shard.length).toBeGreaterThan(names.length / count / 2);
@@ -29,13 +31,18 @@ describe('the page pool', () => {
     const opened: number[] = [];
     const retired: number[] = [];
     let next = 0;
-    const pool = new Pool<number>(size, async () => {
-      next += 1;
-      opened.push(next);
-      return next;
-    }, async (page) => {
-      retired.push(page);
-    }, recycleAfter);
+    const pool = new Pool<number>(
+      size,
+      async () => {
+        next += 1;
+        opened.push(next);
+        return next;
+      },
+      async (page) => {
+        retired.push(page);
+      },
+      recycleAfter,
+    );
     return { pool, opened, retired };
   }
 
@@ -43,12 +50,16 @@ describe('the page pool', () => {
     const { pool, opened } = fakePool(2, Number.POSITIVE_INFINITY);
     let inUse = 0;
     let most = 0;
-    await Promise.all(Array.from({ length: 10 }, () => pool.use(async () => {
-      inUse += 1;
-      most = Math.max(most, inUse);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      inUse -= 1;
-    })));
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        pool.use(async () => {
+          inUse += 1;
+          most = Math.max(most, inUse);
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          inUse -= 1;
+        }),
+      ),
+    );
     expect(opened).toEqual([1, 2]);
     expect(most).toBe(2);
   });
@@ -56,7 +67,10 @@ describe('the page pool', () => {
   it('recycles a page after a number of documents', async () => {
     const { pool, opened, retired } = fakePool(1, 3);
     const usedBy: number[] = [];
-    for (let index = 0; index < 7; index += 1) await pool.use(async (page) => { usedBy.push(page); });
+    for (let index = 0; index < 7; index += 1)
+      await pool.use(async (page) => {
+        usedBy.push(page);
+      });
     expect(usedBy).toEqual([1, 1, 1, 2, 2, 2, 3]);
     expect(retired).toEqual([1, 2]);
     expect(opened).toEqual([1, 2, 3]);

@@ -16,7 +16,15 @@ async function workbookOf(fill: (sheet: ExcelJS.Worksheet) => void, name = 'Fund
 describe('reading funding.xlsx', () => {
   it('reads values, not displayed text: numbers, formulas by their cached result, rich text; empty trailing cells', async () => {
     const bytes = await workbookOf((sheet) => {
-      sheet.addRow(['ML', { richText: [{ text: 'Trust ' }, { text: 'Fund' }] }, 'Jobs', '', 2016, { formula: 'B1*2', result: 36500000.5 }, 'paid']);
+      sheet.addRow([
+        'ML',
+        { richText: [{ text: 'Trust ' }, { text: 'Fund' }] },
+        'Jobs',
+        '',
+        2016,
+        { formula: 'B1*2', result: 36500000.5 },
+        'paid',
+      ]);
       sheet.getCell('F2').numFmt = '#,##0 "€"';
       sheet.addRow(['NE', 'EDF', '', '', 2017, 70000000, 'contracted', 'Sample data']);
     });
@@ -26,7 +34,10 @@ describe('reading funding.xlsx', () => {
       ['ML', 'Trust Fund', 'Jobs', '', '2016', '36500000.5', 'paid', ''],
       ['NE', 'EDF', '', '', '2017', '70000000', 'contracted', 'Sample data'],
     ]);
-    const result = validateWorkbook({ displayPath: 'funding.xlsx', sheets: sheet === undefined ? [] : [sheet] }, undefined);
+    const result = validateWorkbook(
+      { displayPath: 'funding.xlsx', sheets: sheet === undefined ? [] : [sheet] },
+      undefined,
+    );
     expect(result.errors).toEqual([]);
     expect(result.dataset.records.map((record) => record.amountEur)).toEqual([36500000.5, 70000000]);
   });
@@ -48,27 +59,29 @@ describe('reading funding.xlsx', () => {
     const sheets = await readWorkbook(bytes, 'funding.xlsx');
     const result = validateWorkbook({ displayPath: 'funding.xlsx', sheets }, undefined);
     expect(result.errors.map((error) => formatError(error).split('\n')[0])).toEqual([
-      'funding.xlsx: error: \'Data 2024\'!F3: the formula has no saved result',
-      'funding.xlsx: error: \'Data 2024\'!F4: the cell holds the error #N/A',
+      "funding.xlsx: error: 'Data 2024'!F3: the formula has no saved result",
+      "funding.xlsx: error: 'Data 2024'!F4: the cell holds the error #N/A",
       'funding.xlsx: error: \'Data 2024\'!F2: column "amount_eur": "€100" has a currency sign',
     ]);
-    expect(validateWorkbook({ displayPath: 'funding.xlsx', sheets }, 'Funding').errors.map((error) => error.message)).toEqual([
-      'the workbook has no sheet "Funding" (its sheets: "Data 2024")',
-    ]);
+    expect(
+      validateWorkbook({ displayPath: 'funding.xlsx', sheets }, 'Funding').errors.map((error) => error.message),
+    ).toEqual(['the workbook has no sheet "Funding" (its sheets: "Data 2024")']);
   });
 });
 
 describe('characters in a workbook cell', () => {
-  it('a private-use character is an error at its cell (Sheet1!C2), not the brief\'s', async () => {
+  it("a private-use character is an error at its cell (Sheet1!C2), not the brief's", async () => {
     const bytes = await workbookOf((sheet) => {
       sheet.addRow(['ML', 'Fund', 'Jobs \uE001', '', 2016, 100, 'paid']);
     }, 'Sheet1');
     const [sheet] = await readWorkbook(bytes, 'funding.xlsx');
-    const result = validateWorkbook({ displayPath: 'funding.xlsx', sheets: sheet === undefined ? [] : [sheet] }, undefined);
+    const result = validateWorkbook(
+      { displayPath: 'funding.xlsx', sheets: sheet === undefined ? [] : [sheet] },
+      undefined,
+    );
     expect(result.errors.map(formatError)).toEqual([
       'funding.xlsx: error: Sheet1!C2: column "programme": "\uE001" (U+E001) is a private-use character, which no font is sure to print\n' +
         '  hint: Replace it with the character meant (text pasted from a symbol font or a PDF often holds one), or remove it.',
     ]);
   });
 });
-

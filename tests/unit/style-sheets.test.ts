@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { styleSheetError } from '../../src/stages/validate/style-sheets.js';
 import { TEMPLATES } from '../helpers/content.js';
 
-const sheet = (text: string) => ({ displayPath: 'templates/styles/house.css', absolutePath: '/p/templates/styles/house.css', text });
+const sheet = (text: string) => ({
+  displayPath: 'templates/styles/house.css',
+  absolutePath: '/p/templates/styles/house.css',
+  text,
+});
 const described = (text: string) => {
   const error = styleSheetError(sheet(text));
   return error === undefined ? undefined : `${error.line}:${error.column} ${error.message} | ${error.hint}`;
@@ -33,13 +37,21 @@ describe('a style sheet is read strictly before any page uses it', () => {
   });
 
   it('names a misspelt property or at-rule, which a browser drops without a word', () => {
-    expect(described('.a {\n  colr: red;\n}\n')).toBe('2:3 "colr" is not a CSS property (did you mean "color"?): a browser drops the declaration | Write color: red;');
-    expect(described('@medai print {\n  .a { color: red; }\n}\n')).toBe('1:1 @medai is not a CSS at-rule (did you mean @media?): a browser drops it and everything inside it | Write @media.');
+    expect(described('.a {\n  colr: red;\n}\n')).toBe(
+      '2:3 "colr" is not a CSS property (did you mean "color"?): a browser drops the declaration | Write color: red;',
+    );
+    expect(described('@medai print {\n  .a { color: red; }\n}\n')).toBe(
+      '1:1 @medai is not a CSS at-rule (did you mean @media?): a browser drops it and everything inside it | Write @media.',
+    );
     expect(described('@page { bleed: 5mm; @top-center { content: "x"; } }\n')).toBeUndefined();
   });
 
   it('lets pass what it cannot judge: custom properties, vendor prefixes, names far from any known one', () => {
-    expect(described('.a { --house-blue: #003; -webkit-line-clamp: 3; zq-frobnicate: 1; }\n@-moz-document url-prefix() {}\n')).toBeUndefined();
+    expect(
+      described(
+        '.a { --house-blue: #003; -webkit-line-clamp: 3; zq-frobnicate: 1; }\n@-moz-document url-prefix() {}\n',
+      ),
+    ).toBeUndefined();
   });
 
   it('names the sheet as the designer wrote it', () => {

@@ -15,8 +15,12 @@ function compileError(files: Readonly<Record<string, string>>): string {
 
 describe('undescribed images in templates', () => {
   it('finds an <img> without alt and an <svg> without a name, at their line and column', () => {
-    const text = '<header>\n  <p>{{title}}</p>\n    <img src="{{asset "logo.png"}}" class="logo">\n</header>\n<div><svg viewBox="0 0 10 10"><rect/></svg></div>';
-    expect(undescribedImages(text)).toEqual([{ tag: 'img', line: 3, column: 5 }, { tag: 'svg', line: 5, column: 6 }]);
+    const text =
+      '<header>\n  <p>{{title}}</p>\n    <img src="{{asset "logo.png"}}" class="logo">\n</header>\n<div><svg viewBox="0 0 10 10"><rect/></svg></div>';
+    expect(undescribedImages(text)).toEqual([
+      { tag: 'img', line: 3, column: 5 },
+      { tag: 'svg', line: 5, column: 6 },
+    ]);
   });
 
   it('accepts alt text, alt="" for decoration, a named or titled <svg>, and hidden ones', () => {
@@ -40,7 +44,9 @@ describe('undescribed images in templates', () => {
   });
 
   it('is not fooled by a ">" or a quote inside an expression, an empty name or an empty title', () => {
-    expect(undescribedImages('<img src="{{#if (gt a 1)}}a{{else}}b{{/if}}" data-x="{{t "x>y"}}">')).toEqual([{ tag: 'img', line: 1, column: 1 }]);
+    expect(undescribedImages('<img src="{{#if (gt a 1)}}a{{else}}b{{/if}}" data-x="{{t "x>y"}}">')).toEqual([
+      { tag: 'img', line: 1, column: 1 },
+    ]);
     expect(undescribedImages('<svg aria-label=" "></svg>')).toEqual([{ tag: 'svg', line: 1, column: 1 }]);
     expect(undescribedImages('<svg><title> </title></svg>')).toEqual([{ tag: 'svg', line: 1, column: 1 }]);
     expect(undescribedImages('<svg/><title>a</title>')).toEqual([{ tag: 'svg', line: 1, column: 1 }]);
@@ -50,7 +56,12 @@ describe('undescribed images in templates', () => {
     expect(compileError({ 'layouts/one-pager': '<main>\n  {{{body}}}\n  <img src="logo.png">\n</main>' })).toBe(
       'templates/layouts/one-pager.hbs:3:3: error: <img> has no alt text\n  hint: Describe it with alt="…", or mark it decorative with alt="".',
     );
-    expect(compileError({ 'layouts/one-pager': '{{> badge}}', 'partials/badge': '<span>\n<svg viewBox="0 0 4 4"><circle r="2"/></svg></span>' })).toBe(
+    expect(
+      compileError({
+        'layouts/one-pager': '{{> badge}}',
+        'partials/badge': '<span>\n<svg viewBox="0 0 4 4"><circle r="2"/></svg></span>',
+      }),
+    ).toBe(
       'templates/partials/badge.hbs:2:1: error: <svg> has no accessible name\n' +
         '  hint: Name it with role="img" and aria-label="…" (or a <title> inside it), or hide a decorative one with aria-hidden="true".',
     );
@@ -59,7 +70,9 @@ describe('undescribed images in templates', () => {
   it('passes the bundled layouts and partials', async () => {
     for (const folder of ['layouts', 'partials']) {
       for (const name of await readdir(join(TEMPLATES, folder))) {
-        expect(undescribedImages(await readFile(join(TEMPLATES, folder, name), 'utf8')), `${folder}/${name}`).toEqual([]);
+        expect(undescribedImages(await readFile(join(TEMPLATES, folder, name), 'utf8')), `${folder}/${name}`).toEqual(
+          [],
+        );
       }
     }
   });

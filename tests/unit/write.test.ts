@@ -29,16 +29,23 @@ describe('writeOutput', () => {
     expect(await readFile(join(out, 'factsheet.pdf'), 'utf8')).toBe('new');
   });
 
-  it.each(['../escape.pdf', '/etc/passwd', 'countries/../../x.pdf', ''])('refuses to write outside the output folder: %j', async (path) => {
-    const out = await tempDir();
-    await expect(writeOutput(out, path, new Uint8Array())).rejects.toThrow(/refusing to write outside the output folder/);
-  });
+  it.each(['../escape.pdf', '/etc/passwd', 'countries/../../x.pdf', ''])(
+    'refuses to write outside the output folder: %j',
+    async (path) => {
+      const out = await tempDir();
+      await expect(writeOutput(out, path, new Uint8Array())).rejects.toThrow(
+        /refusing to write outside the output folder/,
+      );
+    },
+  );
 
   it('reports a folder that cannot be created, naming the output', async () => {
     const out = await tempDir();
     await writeFile(join(out, 'countries'), 'a file where a folder should be');
     await expect(writeOutput(out, 'countries/mali.pdf', new Uint8Array([1]))).rejects.toMatchObject({
-      message: 'this should be a folder but is a regular file; it is never opened', file: join(out, 'countries'), output: 'countries/mali.pdf',
+      message: 'this should be a folder but is a regular file; it is never opened',
+      file: join(out, 'countries'),
+      output: 'countries/mali.pdf',
     });
   });
 
@@ -71,7 +78,9 @@ describe('writeOutput', () => {
     await mkdir(join(out, 'countries'));
     await writeFile(join(out, 'countries/mali.pdf'), 'old');
     await chmod(join(out, 'countries'), 0o500);
-    await expect(writeOutput(out, 'countries/mali.pdf', new Uint8Array([1]))).rejects.toThrow('cannot write countries/mali.pdf (EACCES)');
+    await expect(writeOutput(out, 'countries/mali.pdf', new Uint8Array([1]))).rejects.toThrow(
+      'cannot write countries/mali.pdf (EACCES)',
+    );
     expect(await readFile(join(out, 'countries/mali.pdf'), 'utf8')).toBe('old');
   });
 });

@@ -53,7 +53,15 @@ export class DocumentView {
     this.shown = { name: document.name, version: document.version };
     this.drawing += 1;
     void this.draw(document, this.drawing).catch((error: unknown) => {
-      this.showErrors({ shown: [{ position: document.output, message: `the preview could not draw this PDF: ${error instanceof Error ? error.message : String(error)}` }], total: 1 });
+      this.showErrors({
+        shown: [
+          {
+            position: document.output,
+            message: `the preview could not draw this PDF: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ],
+        total: 1,
+      });
     });
   }
 

@@ -8,8 +8,10 @@ export function renderIndex(index: HTMLElement, state: PreviewState, open: strin
   const problems = index.querySelector<HTMLElement>('#problems');
   if (summary === null || list === null || problems === null) return;
   const failed = state.documents.filter((document) => document.status === 'failed').length;
-  summary.textContent = state.build === 0 ? 'Building…'
-    : `${state.documents.length} documents${failed > 0 ? `, ${failed} failed` : ''} · build ${state.build} took ${state.seconds.toFixed(2)} s${state.watching ? ' · watching for saves' : ''}`;
+  summary.textContent =
+    state.build === 0
+      ? 'Building…'
+      : `${state.documents.length} documents${failed > 0 ? `, ${failed} failed` : ''} · build ${state.build} took ${state.seconds.toFixed(2)} s${state.watching ? ' · watching for saves' : ''}`;
   summary.toggleAttribute('data-watching', state.watching);
   // One by one: an output folder may hold thousands of documents (no spread onto the call stack).
   const items = document.createDocumentFragment();
@@ -33,7 +35,14 @@ function documentItem(document: PreviewDocument, open: boolean): HTMLLIElement {
   ].filter((fact) => fact !== undefined);
   item.append(link, element('span', facts.join(' · '), 'facts'));
   const first = document.errors.shown[0];
-  if (first !== undefined) item.append(element('span', document.errors.total === 1 ? first.message : `${first.message} (+${document.errors.total - 1} more)`, 'problem'));
+  if (first !== undefined)
+    item.append(
+      element(
+        'span',
+        document.errors.total === 1 ? first.message : `${first.message} (+${document.errors.total - 1} more)`,
+        'problem',
+      ),
+    );
   return item;
 }
 
@@ -44,6 +53,9 @@ function roomLeft(mm: number): string {
 
 function problemItem(error: PreviewError): HTMLLIElement {
   const item = element('li');
-  item.append(element('span', error.position === '' ? (error.document ?? 'build') : error.position, 'position'), element('span', error.message));
+  item.append(
+    element('span', error.position === '' ? (error.document ?? 'build') : error.position, 'position'),
+    element('span', error.message),
+  );
   return item;
 }

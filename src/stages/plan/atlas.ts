@@ -31,7 +31,10 @@ type CountriesTopology = Topology<{ countries: GeometryCollection<{ name: string
  * draw; countries too small for 1:110m keep their 1:50m shape.
  */
 export async function loadAtlas(): Promise<Atlas> {
-  const [detailed, coarse] = await Promise.all([readTopology('countries-50m.json'), readTopology('countries-110m.json')]);
+  const [detailed, coarse] = await Promise.all([
+    readTopology('countries-50m.json'),
+    readTopology('countries-110m.json'),
+  ]);
   const coarseShapes = new Map<string, Feature<Geometry>>();
   const coarseFeatures = (feature(coarse, coarse.objects.countries) as FeatureCollection<Geometry>).features;
   coarse.objects.countries.geometries.forEach((geometry, index) => {
@@ -47,13 +50,18 @@ export async function loadAtlas(): Promise<Atlas> {
     // Cartier Is.): the state, listed first, keeps the code.
     if (numeric === '' || countries.has(numeric)) return;
     const shape = coarseShapes.get(numeric) ?? (feature(detailed, geometry as never) as Feature<Geometry>);
-    countries.set(numeric, Object.freeze({
+    countries.set(
       numeric,
-      name: (geometry.properties as { name?: string } | undefined)?.name ?? numeric,
-      shape,
-      neighbours: (borders[index] ?? []).map((other) => String(geometries[other]?.id ?? '')).filter((id) => id !== ''),
-      bounds: geoBounds(shape),
-    }));
+      Object.freeze({
+        numeric,
+        name: (geometry.properties as { name?: string } | undefined)?.name ?? numeric,
+        shape,
+        neighbours: (borders[index] ?? [])
+          .map((other) => String(geometries[other]?.id ?? ''))
+          .filter((id) => id !== ''),
+        bounds: geoBounds(shape),
+      }),
+    );
   });
   return { countries };
 }

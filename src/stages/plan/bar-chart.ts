@@ -115,7 +115,7 @@ function fitWithEllipsis(text: string, maxWidth: number): string {
 export function labelWidth(text: string): number {
   let width = 0;
   for (const character of text) {
-    if ('ilIj.,;:!|\'’'.includes(character)) width += 2.5;
+    if ("ilIj.,;:!|'’".includes(character)) width += 2.5;
     else if ('frt'.includes(character)) width += 3.4;
     else if (character === ' ') width += 2.2;
     else if ('MW'.includes(character)) width += 8.6;

@@ -71,16 +71,18 @@ export function summariseFunding(
   }
   const rows = [...records]
     .sort((a, b) => b.year - a.year || b.amountEur - a.amountEur || a.line - b.line)
-    .map((record) => Object.freeze({
-      programme: record.programme ?? record.instrument,
-      instrument: record.instrument,
-      sector: record.sector ?? '',
-      year: record.year,
-      status: statusLabel(record.status),
-      statusCode: record.status,
-      amount: record.amountEur,
-      isSample: isSampleRecord(record),
-    }));
+    .map((record) =>
+      Object.freeze({
+        programme: record.programme ?? record.instrument,
+        instrument: record.instrument,
+        sector: record.sector ?? '',
+        year: record.year,
+        status: statusLabel(record.status),
+        statusCode: record.status,
+        amount: record.amountEur,
+        isSample: isSampleRecord(record),
+      }),
+    );
   const statusTotals = groupTotals(records, (record) => record.status);
   const contracted = (statusTotals.get('contracted') ?? 0) + (statusTotals.get('paid') ?? 0);
   return Object.freeze({
@@ -91,9 +93,17 @@ export function summariseFunding(
     firstYear,
     lastYear,
     years: firstYear === lastYear ? String(firstYear) : `${firstYear}–${lastYear}`,
-    byInstrument: toShares(groupTotals(records, (record) => record.instrument), total, byAmountThenLabel),
+    byInstrument: toShares(
+      groupTotals(records, (record) => record.instrument),
+      total,
+      byAmountThenLabel,
+    ),
     byStatus: statusShares(statusTotals, total, statusLabel),
-    byYear: toShares(groupTotals(records, (record) => String(record.year)), total, (a, b) => a[0].localeCompare(b[0])),
+    byYear: toShares(
+      groupTotals(records, (record) => String(record.year)),
+      total,
+      (a, b) => a[0].localeCompare(b[0]),
+    ),
     contractedShare: total === 0 ? 0 : contracted / total,
     sources: [...new Set(records.flatMap((record) => (record.source === undefined ? [] : [record.source])))].sort(),
     rows,
@@ -119,26 +129,36 @@ function byAmountThenLabel(a: Entry, b: Entry): number {
 }
 
 /** Turns totals into shares; `order` sorts them, or insertion order is kept. */
-export function toShares(totals: ReadonlyMap<string, number>, total: number, order?: (a: Entry, b: Entry) => number): Share[] {
+export function toShares(
+  totals: ReadonlyMap<string, number>,
+  total: number,
+  order?: (a: Entry, b: Entry) => number,
+): Share[] {
   const entries = [...totals.entries()];
   if (order !== undefined) entries.sort(order);
   let largest = 0;
   for (const [, amount] of entries) largest = Math.max(largest, amount);
   const percents = roundedPercents(entries.map(([, amount]) => amount));
-  return entries.map(([label, amount], index) => Object.freeze({
-    label,
-    amount,
-    share: total === 0 ? 0 : amount / total,
-    roundedPercent: percents[index] ?? 0,
-    barPercent: largest === 0 ? 0 : Math.round((amount / largest) * 1000) / 10,
-  }));
+  return entries.map(([label, amount], index) =>
+    Object.freeze({
+      label,
+      amount,
+      share: total === 0 ? 0 : amount / total,
+      roundedPercent: percents[index] ?? 0,
+      barPercent: largest === 0 ? 0 : Math.round((amount / largest) * 1000) / 10,
+    }),
+  );
 }
 
 /**
  * Shares by status, in contract order, each with its code beside its label: a layout colours
  * `paid` by its code, whatever the language prints (`Payé`, `Paid`).
  */
-function statusShares(totals: ReadonlyMap<string, number>, total: number, statusLabel: (status: FundingStatus) => string): StatusShare[] {
+function statusShares(
+  totals: ReadonlyMap<string, number>,
+  total: number,
+  statusLabel: (status: FundingStatus) => string,
+): StatusShare[] {
   const present = FUNDING_STATUSES.filter((status) => totals.has(status));
   const shares = toShares(new Map(present.map((status) => [statusLabel(status), totals.get(status) ?? 0])), total);
   // toShares keeps the order it is given: share i is status i.

@@ -66,13 +66,16 @@ export function fundingTable(rows: readonly FundingRow[], total: number, cap: nu
   for (let rank = 1; rank <= Math.min(cap, ranked.length); rank += 1) {
     const entry = ranked[rank - 1];
     if (entry === undefined) break;
-    chosen.set(entry.index, Object.freeze({
-      ...entry.row,
-      rank,
-      title: shorten(entry.row.programme, TITLE_MAX_CHARS),
-      instrumentShort: shorten(entry.row.instrument, INSTRUMENT_MAX_CHARS),
-      restFromHere: leftOut(ranked.length - (rank - 1), (totalCents - shownCents) / 100),
-    }));
+    chosen.set(
+      entry.index,
+      Object.freeze({
+        ...entry.row,
+        rank,
+        title: shorten(entry.row.programme, TITLE_MAX_CHARS),
+        instrumentShort: shorten(entry.row.instrument, INSTRUMENT_MAX_CHARS),
+        restFromHere: leftOut(ranked.length - (rank - 1), (totalCents - shownCents) / 100),
+      }),
+    );
     shownCents += Math.round(entry.row.amount * 100);
   }
   const lines = [...chosen.entries()].sort(([a], [b]) => a - b).map(([, line]) => line);

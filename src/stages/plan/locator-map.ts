@@ -41,7 +41,10 @@ export function layoutLocatorMap(iso: string, atlas: Atlas): LocatorMap | undefi
     height: HEIGHT,
     countryPath: path(country.shape) ?? '',
     landPath: others.map((other) => path(other.shape) ?? '').join(''),
-    marker: area < MARKER_BELOW_AREA && centre !== null ? Object.freeze({ x: round(centre[0]), y: round(centre[1]) }) : undefined,
+    marker:
+      area < MARKER_BELOW_AREA && centre !== null
+        ? Object.freeze({ x: round(centre[0]), y: round(centre[1]) })
+        : undefined,
     neighbourCodes: Object.freeze(country.neighbours.flatMap((id) => countryCodes.numericToAlpha2(id) ?? [])),
   });
   const problem = undrawable(map, path.bounds(view.focus));
@@ -57,10 +60,15 @@ export function layoutLocatorMap(iso: string, atlas: Atlas): LocatorMap | undefi
 /** Why a laid-out map would not show its country, or undefined when it does. */
 export function undrawable(map: LocatorMap, focusBounds: [[number, number], [number, number]]): string | undefined {
   if (map.countryPath === '') return 'the country falls outside the frame';
-  if (/NaN|Infinity/.test(map.countryPath) || /NaN|Infinity/.test(map.landPath)) return 'its outlines do not project to finite points';
+  if (/NaN|Infinity/.test(map.countryPath) || /NaN|Infinity/.test(map.landPath))
+    return 'its outlines do not project to finite points';
   const [[x0, y0], [x1, y1]] = focusBounds;
-  if (![x0, y0, x1, y1].every(Number.isFinite) || x1 < 0 || y1 < 0 || x0 > map.width || y0 > map.height) return 'the country falls outside the frame';
-  if (map.marker !== undefined && !(map.marker.x >= 0 && map.marker.x <= map.width && map.marker.y >= 0 && map.marker.y <= map.height)) {
+  if (![x0, y0, x1, y1].every(Number.isFinite) || x1 < 0 || y1 < 0 || x0 > map.width || y0 > map.height)
+    return 'the country falls outside the frame';
+  if (
+    map.marker !== undefined &&
+    !(map.marker.x >= 0 && map.marker.x <= map.width && map.marker.y >= 0 && map.marker.y <= map.height)
+  ) {
     return 'its marker falls outside the frame';
   }
   return undefined;

@@ -1,4 +1,12 @@
-import { geoArea, geoAzimuthalEqualArea, geoBounds, geoCentroid, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import {
+  geoArea,
+  geoAzimuthalEqualArea,
+  geoBounds,
+  geoCentroid,
+  geoMercator,
+  geoPath,
+  type GeoProjection,
+} from 'd3-geo';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 
 export const WIDTH = 200;
@@ -50,9 +58,23 @@ function mercatorView(focus: Feature<Geometry>): LocatorView | undefined {
   const frame: Feature<Geometry> = {
     type: 'Feature',
     properties: {},
-    geometry: { type: 'MultiPoint', coordinates: [[lon - halfWidth, lat - halfHeight], [lon + halfWidth, lat + halfHeight]] },
+    geometry: {
+      type: 'MultiPoint',
+      coordinates: [
+        [lon - halfWidth, lat - halfHeight],
+        [lon + halfWidth, lat + halfHeight],
+      ],
+    },
   };
-  const projection = geoMercator().fitExtent([[0, 0], [WIDTH, HEIGHT]], frame).clipExtent(CLIP_EXTENT);
+  const projection = geoMercator()
+    .fitExtent(
+      [
+        [0, 0],
+        [WIDTH, HEIGHT],
+      ],
+      frame,
+    )
+    .clipExtent(CLIP_EXTENT);
   return { projection, focus, centre: [lon, lat], halfSpan: { lon: halfWidth, lat: halfHeight } };
 }
 
@@ -63,19 +85,32 @@ function centredView(focus: Feature<Geometry>): LocatorView {
   // Scale 1 maps an angle (in radians) near the centre to as many units: the focus's reach from the centre.
   const reach = Math.max(Math.max(-x0, x1) / (WIDTH / 2), Math.max(-y0, y1) / (HEIGHT / 2), 1e-9);
   const scale = Math.min(1 / (reach * CONTEXT), WIDTH / ((MIN_SPAN_DEGREES * Math.PI) / 180));
-  const projection = unit.scale(scale).translate([WIDTH / 2, HEIGHT / 2]).clipExtent(CLIP_EXTENT);
+  const projection = unit
+    .scale(scale)
+    .translate([WIDTH / 2, HEIGHT / 2])
+    .clipExtent(CLIP_EXTENT);
   return { projection, focus, centre: [lon, lat], halfSpan: undefined };
 }
 
-const CLIP_EXTENT: [[number, number], [number, number]] = [[-2, -2], [WIDTH + 2, HEIGHT + 2]];
+const CLIP_EXTENT: [[number, number], [number, number]] = [
+  [-2, -2],
+  [WIDTH + 2, HEIGHT + 2],
+];
 
 /** The parts of a country that frame its view: its largest, and those nearly as large. */
 function focusOf(shape: Feature<Geometry>): Feature<Geometry> {
   const { geometry } = shape;
   if (geometry.type !== 'MultiPolygon') return shape;
-  const parts = geometry.coordinates.map((coordinates) => ({ coordinates, area: geoArea({ type: 'Polygon', coordinates } satisfies Polygon) }));
+  const parts = geometry.coordinates.map((coordinates) => ({
+    coordinates,
+    area: geoArea({ type: 'Polygon', coordinates } satisfies Polygon),
+  }));
   const largest = Math.max(...parts.map((part) => part.area));
   const kept = parts.filter((part) => part.area >= largest * FOCUS_SHARE).map((part) => part.coordinates);
   if (kept.length === parts.length) return shape;
-  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: kept } satisfies MultiPolygon };
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: { type: 'MultiPolygon', coordinates: kept } satisfies MultiPolygon,
+  };
 }

@@ -15,8 +15,16 @@ export interface PackMetadata {
 export function packMetadata(jobs: readonly RenderJob[]): PackMetadata {
   const lead = jobs.find((job) => job.kind === 'factsheet');
   const dated = jobs.filter((job) => job.document.meta.date !== undefined);
-  const newest = dated.reduce<RenderJob | undefined>((found, job) => (found === undefined || (job.document.meta.date ?? '') > (found.document.meta.date ?? '') ? job : found), undefined);
-  const author = lead?.info.author ?? jobs.map(publisherOf).find((publisher) => publisher !== undefined) ?? newest?.info.author ?? jobs.find((job) => job.info.author !== undefined)?.info.author;
+  const newest = dated.reduce<RenderJob | undefined>(
+    (found, job) =>
+      found === undefined || (job.document.meta.date ?? '') > (found.document.meta.date ?? '') ? job : found,
+    undefined,
+  );
+  const author =
+    lead?.info.author ??
+    jobs.map(publisherOf).find((publisher) => publisher !== undefined) ??
+    newest?.info.author ??
+    jobs.find((job) => job.info.author !== undefined)?.info.author;
   return { author, date: lead?.document.meta.date ?? newest?.document.meta.date };
 }
 
@@ -28,6 +36,9 @@ function publisherOf(job: RenderJob | undefined): string | undefined {
 /** One of the settings a part's view carries; undefined when it has none. */
 export function settingOf(job: RenderJob | undefined, name: string): string | undefined {
   const settings: unknown = job?.view['settings'];
-  const value: unknown = typeof settings === 'object' && settings !== null && name in settings ? (settings as Record<string, unknown>)[name] : undefined;
+  const value: unknown =
+    typeof settings === 'object' && settings !== null && name in settings
+      ? (settings as Record<string, unknown>)[name]
+      : undefined;
   return typeof value === 'string' ? value : undefined;
 }

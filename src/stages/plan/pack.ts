@@ -10,7 +10,10 @@ export const PACK_LAYOUT = PACK_NAME;
 
 /** Each language's pack: its name (`briefing-pack`, `briefing-pack.fr`) and its PDF. */
 export function packOf(lang: string, projectLanguage: string): { readonly name: string; readonly output: string } {
-  return { name: lang === projectLanguage ? PACK_NAME : `${PACK_NAME}.${lang.toLowerCase()}`, output: packOutputPath(lang, projectLanguage) };
+  return {
+    name: lang === projectLanguage ? PACK_NAME : `${PACK_NAME}.${lang.toLowerCase()}`,
+    output: packOutputPath(lang, projectLanguage),
+  };
 }
 /**
  * How the contents are laid out on their pages (briefing-pack.css keeps to these numbers):
@@ -121,8 +124,14 @@ export interface PackPlan {
  * takes page for page. A pack without a factsheet of its own follows `countryOrder`, the
  * project's factsheet's order in another language.
  */
-export function planPack(built: readonly BuiltPart[], messages: MessageFile = bundledEnglish(), countryOrder: readonly string[] = []): PackPlan | undefined {
-  const factsheets = built.filter((part) => part.job.kind === 'factsheet').sort((a, b) => a.job.document.name.localeCompare(b.job.document.name));
+export function planPack(
+  built: readonly BuiltPart[],
+  messages: MessageFile = bundledEnglish(),
+  countryOrder: readonly string[] = [],
+): PackPlan | undefined {
+  const factsheets = built
+    .filter((part) => part.job.kind === 'factsheet')
+    .sort((a, b) => a.job.document.name.localeCompare(b.job.document.name));
   const lead = factsheets[0]?.job.document.meta;
   const order = lead?.kind === 'factsheet' ? lead.countries : countryOrder;
   const rank = (part: BuiltPart): number => {
@@ -145,9 +154,13 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
     next += part.pages;
     return Object.freeze({ ...part, firstPage });
   });
-  const entries = placed.map((part, index) => Object.freeze({
-    title: titles[index] ?? '', kind: messages.format(part.job.kind === 'factsheet' ? 'pack.kind_factsheet' : 'pack.kind_brief'), page: part.firstPage,
-  }));
+  const entries = placed.map((part, index) =>
+    Object.freeze({
+      title: titles[index] ?? '',
+      kind: messages.format(part.job.kind === 'factsheet' ? 'pack.kind_factsheet' : 'pack.kind_brief'),
+      page: part.firstPage,
+    }),
+  );
   const lang = parts[0]?.job.lang ?? 'en';
   const only = factsheets.length === 1 ? lead : undefined;
   // The settings' title; else the one factsheet's (with several, none of them speaks for the pack).
@@ -164,7 +177,9 @@ export function planPack(built: readonly BuiltPart[], messages: MessageFile = bu
     subtitle: only?.kind === 'factsheet' && subject === only.title ? only.subtitle : undefined,
     documentCount: entries.length,
     summary: packSummary(factsheets.length, onePagers.length, totalPages, messages, lang),
-    contentsPages: contentsPages(entries).map((group, index) => Object.freeze({ continued: index > 0, entries: group })),
+    contentsPages: contentsPages(entries).map((group, index) =>
+      Object.freeze({ continued: index > 0, entries: group }),
+    ),
     totalPages,
   };
   return {
@@ -201,16 +216,27 @@ function numberedPages(front: number, parts: readonly BuiltPart[]): readonly { r
 function packTitle(subject: string, messages: MessageFile, lang: string): string {
   const words = messages.format('pack.title');
   if (subject === '') return words;
-  return subject.toLocaleLowerCase(lang).includes(words.toLocaleLowerCase(lang)) ? subject : messages.format('pack.title_of', { subject });
+  return subject.toLocaleLowerCase(lang).includes(words.toLocaleLowerCase(lang))
+    ? subject
+    : messages.format('pack.title_of', { subject });
 }
 
 /** "1 factsheet and 8 country briefs, 13 pages.": what the pack holds, counted, in its language. */
-export function packSummary(factsheets: number, briefs: number, pages: number, messages: MessageFile, lang: string): string {
+export function packSummary(
+  factsheets: number,
+  briefs: number,
+  pages: number,
+  messages: MessageFile,
+  lang: string,
+): string {
   const parts = [
     ...(factsheets > 0 ? [messages.format('pack.factsheets', { count: factsheets })] : []),
     ...(briefs > 0 ? [messages.format('pack.briefs', { count: briefs })] : []),
   ];
-  return messages.format('pack.summary', { contents: new Intl.ListFormat(lang, { type: 'conjunction' }).format(parts), pages });
+  return messages.format('pack.summary', {
+    contents: new Intl.ListFormat(lang, { type: 'conjunction' }).format(parts),
+    pages,
+  });
 }
 
 /**
@@ -218,7 +244,11 @@ export function packSummary(factsheets: number, briefs: number, pages: number, m
  * factsheet (by name) among `jobs`, the packs' jobs in the packs' order.
  */
 export function leadCountries(jobs: readonly RenderJob[]): readonly string[] {
-  const lead = jobs.filter((job) => job.kind === 'factsheet').find((job, _index, factsheets) => factsheets.every((other) => other.lang !== job.lang || job.document.name.localeCompare(other.document.name) <= 0));
+  const lead = jobs
+    .filter((job) => job.kind === 'factsheet')
+    .find((job, _index, factsheets) =>
+      factsheets.every((other) => other.lang !== job.lang || job.document.name.localeCompare(other.document.name) <= 0),
+    );
   return lead?.document.meta.kind === 'factsheet' ? lead.document.meta.countries : [];
 }
 
@@ -227,4 +257,3 @@ function countryName(part: BuiltPart): string {
   const meta = part.job.document.meta;
   return meta.kind === 'one-pager' ? meta.name : meta.title;
 }
-

@@ -42,7 +42,12 @@ export interface PageSettings {
  * with `{series}` and `{title}` filled in (the document's own title, so that two factsheets
  * of one project each carry theirs).
  */
-export function pageSettings(project: SettingsValues, overrides: SettingsValues | undefined, title: string, edition: SettingsEdition = englishEdition()): PageSettings {
+export function pageSettings(
+  project: SettingsValues,
+  overrides: SettingsValues | undefined,
+  title: string,
+  edition: SettingsEdition = englishEdition(),
+): PageSettings {
   const { messages, lang } = edition;
   // The placeholders stay for fillPattern: the message only supplies the words around them.
   const placeholders = { series: '{series}', title: '{title}' };
@@ -78,7 +83,7 @@ export function pageSettings(project: SettingsValues, overrides: SettingsValues 
 function languageSettings(languages: SettingsValues['languages'], lang: string): SettingsValues {
   if (languages === undefined) return {};
   const tag = closestLanguage(lang, Object.keys(languages));
-  return tag === undefined ? {} : languages[tag] ?? {};
+  return tag === undefined ? {} : (languages[tag] ?? {});
 }
 
 function englishEdition(): SettingsEdition {
@@ -88,5 +93,9 @@ function englishEdition(): SettingsEdition {
 /** Fills the placeholders; a part left empty (no series) drops out with its ` · ` separator. */
 export function fillPattern(pattern: string, series: string, title: string): string {
   const filled = pattern.replace(/\{(series|title)\}/g, (_match, name: string) => (name === 'series' ? series : title));
-  return filled.split(' · ').map((part) => part.trim()).filter((part) => part !== '').join(' · ');
+  return filled
+    .split(' · ')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' · ');
 }

@@ -20,7 +20,10 @@ export function untrustedCountries(document: Document, dataset: Dataset): string
  * errors it already has; bad rows of some countries are one error naming the documents they stop
  * (the first carries it, the others are failed with it).
  */
-export function untrustedErrors(untrusted: readonly Untrusted[], dataset: Dataset): { errors: FactsheetsError[]; failed: Document[] } {
+export function untrustedErrors(
+  untrusted: readonly Untrusted[],
+  dataset: Dataset,
+): { errors: FactsheetsError[]; failed: Document[] } {
   const [first] = untrusted;
   if (first === undefined) return { errors: [], failed: [] };
   if (isWhollyTainted(dataset)) return { errors: [], failed: untrusted.map(({ document }) => document) };
@@ -28,9 +31,18 @@ export function untrustedErrors(untrusted: readonly Untrusted[], dataset: Datase
   if (untrusted.length === 1) {
     const line = first.document.keyLines[first.document.meta.kind === 'one-pager' ? 'iso' : 'countries'];
     return {
-      errors: [new FactsheetsError(`not built: its figures for ${first.countries.join(', ')} come from ${dataset.file}, which has errors`, {
-        stage: 'plan', file: first.document.source.displayPath, document: first.document.name, ...(line === undefined ? {} : { line }), hint,
-      })],
+      errors: [
+        new FactsheetsError(
+          `not built: its figures for ${first.countries.join(', ')} come from ${dataset.file}, which has errors`,
+          {
+            stage: 'plan',
+            file: first.document.source.displayPath,
+            document: first.document.name,
+            ...(line === undefined ? {} : { line }),
+            hint,
+          },
+        ),
+      ],
       failed: [],
     };
   }
@@ -38,9 +50,17 @@ export function untrustedErrors(untrusted: readonly Untrusted[], dataset: Datase
   const listed = names.length <= 4 ? joinNames(names) : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
   const countries = [...new Set(untrusted.flatMap(({ countries: codes }) => codes))].sort();
   return {
-    errors: [new FactsheetsError(`not built: ${listed}, whose figures for ${countries.join(', ')} come from ${dataset.file}, which has errors`, {
-      stage: 'plan', file: dataset.file, document: first.document.name, hint,
-    })],
+    errors: [
+      new FactsheetsError(
+        `not built: ${listed}, whose figures for ${countries.join(', ')} come from ${dataset.file}, which has errors`,
+        {
+          stage: 'plan',
+          file: dataset.file,
+          document: first.document.name,
+          hint,
+        },
+      ),
+    ],
     failed: untrusted.slice(1).map(({ document }) => document),
   };
 }

@@ -20,14 +20,27 @@ export function mappedOrError(job: RenderJob, maps: MapMaker): ReturnType<typeof
  * does it per document as it renders), and a warning when the atlas has no such country.
  * Throws a positioned error when the map cannot be drawn.
  */
-export function withLocatorMap(job: RenderJob, maps: MapMaker): { readonly job: RenderJob; readonly warning?: BuildWarning } {
+export function withLocatorMap(
+  job: RenderJob,
+  maps: MapMaker,
+): { readonly job: RenderJob; readonly warning?: BuildWarning } {
   const { document } = job;
   if (document.meta.kind !== 'one-pager') return { job };
   const layout = drawnMap(maps, document);
-  const map = layout === undefined ? undefined : Object.freeze({ ...layout, neighbours: neighbourList(layout.neighbourCodes, job.lang) });
+  const map =
+    layout === undefined
+      ? undefined
+      : Object.freeze({ ...layout, neighbours: neighbourList(layout.neighbourCodes, job.lang) });
   const located = Object.freeze({ ...job, view: Object.freeze({ ...job.view, map }) });
   if (map !== undefined) return { job: located };
-  return { job: located, warning: { message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`, file: document.source.displayPath, document: document.name } };
+  return {
+    job: located,
+    warning: {
+      message: `no boundary for ${document.meta.iso} in the atlas: the page has no locator map`,
+      file: document.source.displayPath,
+      document: document.name,
+    },
+  };
 }
 
 /** The map of a brief's country; one that cannot be drawn fails the brief, at its `iso`, rather than print an empty frame. */
@@ -38,7 +51,12 @@ function drawnMap(maps: MapMaker, document: Document): LocatorMap | undefined {
   } catch (error) {
     if (!(error instanceof FactsheetsError)) throw error;
     const line = document.keyLines['iso'];
-    throw new FactsheetsError(error.message, { ...error.fields(), file: document.source.displayPath, document: document.name, ...(line === undefined ? {} : { line }) });
+    throw new FactsheetsError(error.message, {
+      ...error.fields(),
+      file: document.source.displayPath,
+      document: document.name,
+      ...(line === undefined ? {} : { line }),
+    });
   }
 }
 
@@ -50,5 +68,7 @@ function neighbourList(codes: readonly string[], lang: string): string {
   if (codes.length === 0) return 'none';
   const names = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
   const collator = new Intl.Collator(lang);
-  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(codes.map((code) => names.of(code) ?? code).sort(collator.compare));
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+    codes.map((code) => names.of(code) ?? code).sort(collator.compare),
+  );
 }

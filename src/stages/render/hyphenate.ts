@@ -58,5 +58,7 @@ export function hyphenateText(text: string, hyphenator: WordHyphenator): string 
 
 function breakable(word: string): boolean {
   const letters = word.replace(/\p{M}/gu, '');
-  return [...letters].length >= MIN_WORD_LETTERS && letters !== letters.toLocaleUpperCase() && !word.includes(SOFT_HYPHEN);
+  return (
+    [...letters].length >= MIN_WORD_LETTERS && letters !== letters.toLocaleUpperCase() && !word.includes(SOFT_HYPHEN)
+  );
 }

@@ -17,7 +17,10 @@ export const SOFT_HYPHEN = '\u00AD';
  * French and English typography want at least three carried over.
  */
 const FRAGMENTS: Readonly<Record<string, readonly [left: number, right: number]>> = {
-  de: [2, 2], es: [2, 2], it: [2, 2], nl: [2, 2],
+  de: [2, 2],
+  es: [2, 2],
+  it: [2, 2],
+  nl: [2, 2],
 };
 const DEFAULT_FRAGMENTS = [2, 3] as const;
 
@@ -41,7 +44,10 @@ const cache = new Map<string, WordHyphenator | undefined>();
 export function hyphenatorFor(lang: string): WordHyphenator | undefined {
   const tag = lang.trim().toLowerCase();
   if (cache.has(tag)) return cache.get(tag);
-  const hyphenator = /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/.test(tag) && !NOT_HYPHENATED.has(tag.split('-')[0] ?? '') ? loadHyphenator(tag) : undefined;
+  const hyphenator =
+    /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/.test(tag) && !NOT_HYPHENATED.has(tag.split('-')[0] ?? '')
+      ? loadHyphenator(tag)
+      : undefined;
   cache.set(tag, hyphenator);
   return hyphenator;
 }
@@ -61,7 +67,11 @@ function loadHyphenator(tag: string): WordHyphenator | undefined {
 }
 
 function isPatternModule(value: unknown): value is PatternModule {
-  return typeof value === 'object' && value !== null && typeof (value as { hyphenateSync?: unknown }).hyphenateSync === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { hyphenateSync?: unknown }).hyphenateSync === 'function'
+  );
 }
 
 /** Drops the break points that would leave fewer than `left` letters before or `right` after. */

@@ -75,13 +75,15 @@ function webp(bytes: Uint8Array): ImageHeader | undefined {
     const bits = data.getUint32(21, true);
     return { type: 'image/webp', width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
   }
-  if (chunk === 'VP8 ') return { type: 'image/webp', width: data.getUint16(26, true) & 0x3fff, height: data.getUint16(28, true) & 0x3fff };
+  if (chunk === 'VP8 ')
+    return { type: 'image/webp', width: data.getUint16(26, true) & 0x3fff, height: data.getUint16(28, true) & 0x3fff };
   return undefined;
 }
 
 /** SVG: text whose first element (after an XML declaration, comments and a doctype) is <svg>. */
 function svg(bytes: Uint8Array): ImageHeader | undefined {
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '');
-  const prolog = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>/]/i;
+  const prolog =
+    /^\s*(?:<\?xml[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<svg[\s>/]/i;
   return prolog.test(head) ? { type: 'image/svg+xml' } : undefined;
 }

@@ -78,12 +78,18 @@ export function inlineImages() {
       }
       if ('uri' in inlined && String(node.properties['alt'] ?? '').trim() === '') {
         // PDF/UA-1 (7.3-1): every figure needs alternative text, and only the writer knows what it shows.
-        inlined = { refuse: 'has no alternative text', hint: `Say what it shows between the brackets: ![what the image shows](${src}).` };
+        inlined = {
+          refuse: 'has no alternative text',
+          hint: `Say what it shows between the brackets: ![what the image shows](${src}).`,
+        };
       }
       if ('refuse' in inlined) {
         throw new FactsheetsError(`the image "${src}" ${inlined.refuse}`, {
-          stage: 'markdown', file: source?.file ?? '',
-          ...(node.position === undefined ? {} : { line: node.position.start.line, column: node.position.start.column }),
+          stage: 'markdown',
+          file: source?.file ?? '',
+          ...(node.position === undefined
+            ? {}
+            : { line: node.position.start.line, column: node.position.start.column }),
           hint: inlined.hint,
         });
       }
@@ -99,7 +105,10 @@ export function inlineImages() {
   };
 }
 
-function readImage(src: string, source: ImageSource): { uri: string; bytes: number; warning?: string } | Exclude<ImageRead, { bytes: Buffer }> {
+function readImage(
+  src: string,
+  source: ImageSource,
+): { uri: string; bytes: number; warning?: string } | Exclude<ImageRead, { bytes: Buffer }> {
   if (src === '' || /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//') || isAbsolute(src)) {
     return { skip: 'images must be files in the content folder, given by a relative path' };
   }
@@ -114,7 +123,10 @@ function readImage(src: string, source: ImageSource): { uri: string; bytes: numb
   const read = source.read(resolve(source.documentDir, decoded));
   if (!('bytes' in read)) return read;
   const header = readImageHeader(read.bytes);
-  if (header === undefined) return { skip: `the file is not an image: its content is not ${Object.keys(IMAGE_TYPES).join(' ').replace(/\./g, '').toUpperCase()}` };
+  if (header === undefined)
+    return {
+      skip: `the file is not an image: its content is not ${Object.keys(IMAGE_TYPES).join(' ').replace(/\./g, '').toUpperCase()}`,
+    };
   const maxPixels = source.limits?.imagePixels ?? DEFAULT_LIMITS.imagePixels;
   if (header.width !== undefined && header.height !== undefined && header.width * header.height > maxPixels) {
     return {
@@ -125,12 +137,23 @@ function readImage(src: string, source: ImageSource): { uri: string; bytes: numb
   const name = join(dirname(source.file), decoded);
   if (header.type === 'image/svg+xml') {
     const svg = svgImageProblems(read.bytes);
-    if (svg.external !== undefined) return { refuse: `refers to "${svg.external}" outside itself, which an image cannot load: it would print without it`, hint: SVG_EXTERNAL_HINT };
-    if (svg.hasText) return { uri: dataUri(header.type, read.bytes, name), bytes: read.bytes.byteLength, warning: svgTextWarning(name) };
+    if (svg.external !== undefined)
+      return {
+        refuse: `refers to "${svg.external}" outside itself, which an image cannot load: it would print without it`,
+        hint: SVG_EXTERNAL_HINT,
+      };
+    if (svg.hasText)
+      return {
+        uri: dataUri(header.type, read.bytes, name),
+        bytes: read.bytes.byteLength,
+        warning: svgTextWarning(name),
+      };
   }
   return { uri: dataUri(header.type, read.bytes, name), bytes: read.bytes.byteLength };
 }
 
 function megapixels(pixels: number): string {
-  return pixels >= 1_000_000 ? `${Math.round(pixels / 100_000) / 10} megapixels` : `${pixels.toLocaleString('en')} pixels`;
+  return pixels >= 1_000_000
+    ? `${Math.round(pixels / 100_000) / 10} megapixels`
+    : `${pixels.toLocaleString('en')} pixels`;
 }

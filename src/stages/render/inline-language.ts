@@ -24,7 +24,10 @@ export function inlineLanguages() {
         node.properties = { lang: tag, role: 'generic' };
         return;
       }
-      file.message(`kept "${textOf(node)}" as plain text: "${href}" does not name a language (write a BCP 47 tag, such as lang:en, lang:fr or lang:pt-BR)`, node);
+      file.message(
+        `kept "${textOf(node)}" as plain text: "${href}" does not name a language (write a BCP 47 tag, such as lang:en, lang:fr or lang:pt-BR)`,
+        node,
+      );
       if (parent === undefined || index === undefined) return;
       parent.children.splice(index, 1, ...node.children);
       return index;
@@ -41,7 +44,9 @@ export function markedLanguages(html: string, pageLang: string): string[] {
   const marked = new Set<string>();
   for (const [, name = '', attributes = ''] of html.matchAll(/<([a-z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/gi)) {
     if (name.toLowerCase() === 'html') continue;
-    for (const [, attribute = '', double, single, bare] of attributes.matchAll(/([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+    for (const [, attribute = '', double, single, bare] of attributes.matchAll(
+      /([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g,
+    )) {
       const tag = attribute.toLowerCase() === 'lang' ? (double ?? single ?? bare ?? '').trim().toLowerCase() : '';
       if (tag !== '' && tag !== own) marked.add(tag);
     }

@@ -7,7 +7,8 @@ import { directionOf } from './handlebars/languages/direction.js';
  * currency sign, with the spaces and punctuation between them (`€2.9 billion`, `EUTF`,
  * `www.example.org`, `2016–2017`). Brackets stay outside, where the bidi algorithm pairs them.
  */
-const LEFT_TO_RIGHT_RUN = /[€$£]?[\p{Script=Latin}0-9](?:[\p{Script=Latin}0-9.,:/@%&+_'’\-–]|[ \u00A0\u202F](?=[€$£]?[\p{Script=Latin}0-9]))*/gu;
+const LEFT_TO_RIGHT_RUN =
+  /[€$£]?[\p{Script=Latin}0-9](?:[\p{Script=Latin}0-9.,:/@%&+_'’\-–]|[ \u00A0\u202F](?=[€$£]?[\p{Script=Latin}0-9]))*/gu;
 
 /** Copied exactly and set left to right by the style sheets already. */
 const LEFT_ALONE = new Set(['code', 'pre', 'kbd', 'samp', 'bdi', 'script', 'style']);
@@ -50,7 +51,12 @@ function isolateText(text: Text): ElementContent[] {
   for (const match of text.value.matchAll(LEFT_TO_RIGHT_RUN)) {
     if (match.index > from) parts.push({ type: 'text', value: text.value.slice(from, match.index) });
     // dir="ltr", not bdi's own "auto": a run of digits and dashes (2016–2017) has no strong letter, and Chromium would set it right to left.
-    parts.push({ type: 'element', tagName: 'bdi', properties: { dir: 'ltr' }, children: [{ type: 'text', value: match[0] }] });
+    parts.push({
+      type: 'element',
+      tagName: 'bdi',
+      properties: { dir: 'ltr' },
+      children: [{ type: 'text', value: match[0] }],
+    });
     from = match.index + match[0].length;
   }
   if (from === 0) return [text];

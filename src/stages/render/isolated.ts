@@ -16,7 +16,11 @@ const WORKER_HEAP_MB = 1024;
  * build's own thread stays free to print and to answer signals. Falls back to this thread
  * when running from the TypeScript sources, where no compiled worker exists.
  */
-export async function startRenderer(setup: RenderSetup, deadlineMs: number, workers = Math.max(1, Math.min(2, availableParallelism()))): Promise<Renderer> {
+export async function startRenderer(
+  setup: RenderSetup,
+  deadlineMs: number,
+  workers = Math.max(1, Math.min(2, availableParallelism())),
+): Promise<Renderer> {
   const script = workerScript();
   if (script === undefined) return renderInThisThread(setup);
   return new WorkerPool(script, setup, deadlineMs, workers);
@@ -84,7 +88,10 @@ class WorkerPool implements Renderer {
 
   /** Starts a worker; it joins the idle ones when it says it is ready. */
   #spawn(): Worker {
-    const worker = new Worker(this.script, { workerData: this.setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(this.script, {
+      workerData: this.setup,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     worker.on('message', (answer: RenderAnswer) => this.#answered(worker, answer));
     worker.on('error', (error) => this.#lost(worker, error.message));
     worker.on('exit', (code) => this.#lost(worker, `the render worker stopped (exit code ${code})`));
@@ -116,9 +123,19 @@ class WorkerPool implements Renderer {
     if (busy === undefined) return;
     this.#idle.push(worker);
     if ('error' in answer) {
-      busy.task.reject(new FactsheetsError(answer.error.message, answer.error.fields ?? { stage: 'render', file: busy.task.job.document.source.displayPath }));
+      busy.task.reject(
+        new FactsheetsError(
+          answer.error.message,
+          answer.error.fields ?? { stage: 'render', file: busy.task.job.document.source.displayPath },
+        ),
+      );
     } else {
-      busy.task.resolve({ job: busy.task.job, html: answer.html, warnings: answer.warnings as BuildWarning[], images: answer.images });
+      busy.task.resolve({
+        job: busy.task.job,
+        html: answer.html,
+        warnings: answer.warnings as BuildWarning[],
+        images: answer.images,
+      });
     }
     this.#dispatch();
   }
@@ -129,11 +146,13 @@ class WorkerPool implements Renderer {
     this.#stopped.add(worker);
     void worker.terminate();
     this.#replace();
-    busy.task.reject(new FactsheetsError(`rendering took longer than ${this.deadlineMs / 1000} s and was stopped`, {
-      stage: 'render',
-      file: busy.task.job.document.source.displayPath,
-      hint: 'Something in this document takes too long to parse or lay out (e.g. thousands of nested emphasis or list markers): simplify it (--timeout raises the deadline).',
-    }));
+    busy.task.reject(
+      new FactsheetsError(`rendering took longer than ${this.deadlineMs / 1000} s and was stopped`, {
+        stage: 'render',
+        file: busy.task.job.document.source.displayPath,
+        hint: 'Something in this document takes too long to parse or lay out (e.g. thousands of nested emphasis or list markers): simplify it (--timeout raises the deadline).',
+      }),
+    );
   }
 
   /** A worker that died (out of memory, a crash): its document fails, a new worker takes its place. */
@@ -151,11 +170,13 @@ class WorkerPool implements Renderer {
       return;
     }
     this.#replace();
-    busy?.task.reject(new FactsheetsError(`rendering failed: ${why}`, {
-      stage: 'render',
-      file: busy.task.job.document.source.displayPath,
-      hint: `The document may need more than ${WORKER_HEAP_MB} MB to render: look for very large tables, lists or images.`,
-    }));
+    busy?.task.reject(
+      new FactsheetsError(`rendering failed: ${why}`, {
+        stage: 'render',
+        file: busy.task.job.document.source.displayPath,
+        hint: `The document may need more than ${WORKER_HEAP_MB} MB to render: look for very large tables, lists or images.`,
+      }),
+    );
   }
 
   #finish(worker: Worker): Busy | undefined {

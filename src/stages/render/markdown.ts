@@ -35,7 +35,10 @@ const processor = unified()
     // HTML is dropped, so no other id exists. A second prefix would break every footnote link.
     clobberPrefix: '',
     // The one role inlineLanguages gives (see there): Markdown can write no other.
-    attributes: { ...defaultSchema.attributes, span: [...(defaultSchema.attributes?.['span'] ?? []), ['role', 'generic']] },
+    attributes: {
+      ...defaultSchema.attributes,
+      span: [...(defaultSchema.attributes?.['span'] ?? []), ['role', 'generic']],
+    },
     protocols: { ...defaultSchema.protocols, src: [...(defaultSchema.protocols?.['src'] ?? []), 'data'] },
   })
   // After sanitising: the soft hyphens go into text that is final.

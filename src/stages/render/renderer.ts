@@ -23,7 +23,10 @@ export interface RenderSetup {
  * thread could not load them. A template that does not compile throws here, once.
  */
 export async function renderInThisThread(setup: RenderSetup): Promise<Renderer> {
-  const [{ createEnvironment }, { renderPage }] = await Promise.all([import('./handlebars/environment.js'), import('./page.js')]);
+  const [{ createEnvironment }, { renderPage }] = await Promise.all([
+    import('./handlebars/environment.js'),
+    import('./page.js'),
+  ]);
   const environment = createEnvironment(setup.templates, setup.fontsReference);
   return {
     render: async (job) => renderPage(job, environment, setup.contentDir, setup.limits),

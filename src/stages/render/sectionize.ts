@@ -27,7 +27,11 @@ export function sectionize() {
       if (node.type === 'element' && node.tagName === 'section') {
         const sectionBody = node.children[1];
         if (sectionBody?.type === 'element') {
-          while (sectionBody.children.at(-1)?.type === 'text' && /^\s*$/.test((sectionBody.children.at(-1) as { value: string }).value)) sectionBody.children.pop();
+          while (
+            sectionBody.children.at(-1)?.type === 'text' &&
+            /^\s*$/.test((sectionBody.children.at(-1) as { value: string }).value)
+          )
+            sectionBody.children.pop();
         }
       }
     }

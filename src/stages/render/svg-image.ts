@@ -21,7 +21,9 @@ const REFERENCES = [
 ];
 
 export function svgImageProblems(bytes: Uint8Array): SvgImageProblems {
-  const text = Buffer.from(bytes).toString('utf8').replace(/<!--[\s\S]*?-->/g, '');
+  const text = Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/<!--[\s\S]*?-->/g, '');
   let external: string | undefined;
   for (const pattern of REFERENCES) {
     for (const match of text.matchAll(pattern)) {
@@ -40,4 +42,5 @@ export function svgTextWarning(file?: string): string {
 }
 
 /** The hint for an SVG image that refers to a file outside itself. */
-export const SVG_EXTERNAL_HINT = 'Embed what it refers to inside the SVG (a data: URI), or export the image as a PNG: a page loads nothing from outside.';
+export const SVG_EXTERNAL_HINT =
+  'Embed what it refers to inside the SVG (a data: URI), or export the image as a PNG: a page loads nothing from outside.';

@@ -15,8 +15,16 @@ export interface RenderRequest {
 
 export type RenderAnswer =
   | { readonly ready: true }
-  | { readonly id: number; readonly html: string; readonly warnings: readonly unknown[]; readonly images: readonly ImageUse[] }
-  | { readonly id: number; readonly error: { readonly message: string; readonly fields: ReturnType<FactsheetsError['fields']> | undefined } };
+  | {
+      readonly id: number;
+      readonly html: string;
+      readonly warnings: readonly unknown[];
+      readonly images: readonly ImageUse[];
+    }
+  | {
+      readonly id: number;
+      readonly error: { readonly message: string; readonly fields: ReturnType<FactsheetsError['fields']> | undefined };
+    };
 
 /**
  * A render worker: compiles the templates once, then renders each job it is sent. It runs in
@@ -25,7 +33,9 @@ export type RenderAnswer =
  */
 function serve(setup: RenderSetup): void {
   // Structured cloning turned Buffers into plain Uint8Arrays.
-  const assets = new Map([...setup.templates.assets].map(([name, asset]) => [name, { ...asset, bytes: Buffer.from(asset.bytes) }]));
+  const assets = new Map(
+    [...setup.templates.assets].map(([name, asset]) => [name, { ...asset, bytes: Buffer.from(asset.bytes) }]),
+  );
   const templates: LoadedTemplates = { ...setup.templates, assets };
   const environment = createEnvironment(templates, setup.fontsReference);
   parentPort?.on('message', ({ id, job }: RenderRequest) => {
@@ -36,9 +46,10 @@ function serve(setup: RenderSetup): void {
     } catch (error) {
       answer = {
         id,
-        error: error instanceof FactsheetsError
-          ? { message: error.message, fields: error.fields() }
-          : { message: error instanceof Error ? error.message : String(error), fields: undefined },
+        error:
+          error instanceof FactsheetsError
+            ? { message: error.message, fields: error.fields() }
+            : { message: error instanceof Error ? error.message : String(error), fields: undefined },
       };
     }
     parentPort?.postMessage(answer);

@@ -18,29 +18,46 @@ export interface Clashes {
 export function documentClashes(documents: readonly Document[], settings: SettingsValues): Clashes {
   const errors: FactsheetsError[] = [];
   const clashing = new Set<Document>();
-  const byOutput = groupBy(documents, (document) => screenOutputPath(document.meta.kind, document.baseName, languageOf(document, settings), projectLanguage(settings)));
+  const byOutput = groupBy(documents, (document) =>
+    screenOutputPath(document.meta.kind, document.baseName, languageOf(document, settings), projectLanguage(settings)),
+  );
   for (const [path, group] of byOutput) {
     const [first, second] = group;
     if (first === undefined || second === undefined) continue;
     for (const document of group) clashing.add(document);
-    errors.push(new FactsheetsError(`${listFiles(group)} would ${bothOrAll(group)} be written to ${path}`, {
-      stage: 'validate', file: second.source.displayPath, document: second.name,
-      hint: inProjectLanguage(first, settings)
-        ? `Keep one of them: an edition in the project's language (${languageOf(first, settings)}) is written where the document without a language is.`
-        : 'Keep one of them, or rename one.',
-    }));
+    errors.push(
+      new FactsheetsError(`${listFiles(group)} would ${bothOrAll(group)} be written to ${path}`, {
+        stage: 'validate',
+        file: second.source.displayPath,
+        document: second.name,
+        hint: inProjectLanguage(first, settings)
+          ? `Keep one of them: an edition in the project's language (${languageOf(first, settings)}) is written where the document without a language is.`
+          : 'Keep one of them, or rename one.',
+      }),
+    );
   }
   const briefs = documents.filter((document) => document.meta.kind === 'one-pager' && !clashing.has(document));
-  const byCountry = groupBy(briefs, (document) => `${languageOf(document, settings)} ${document.meta.kind === 'one-pager' ? document.meta.iso : ''}`);
+  const byCountry = groupBy(
+    briefs,
+    (document) => `${languageOf(document, settings)} ${document.meta.kind === 'one-pager' ? document.meta.iso : ''}`,
+  );
   for (const [key, group] of byCountry) {
     const second = group[1];
     if (second === undefined) continue;
     for (const document of group) clashing.add(document);
     const [lang = '', iso = ''] = key.split(' ');
-    errors.push(new FactsheetsError(`${listFiles(group)} are ${bothOrAll(group)} ${lang} briefs for ${iso} (${countryName(iso)})`, {
-      stage: 'validate', file: second.source.displayPath, document: second.name, ...lineOf(second, 'iso'),
-      hint: 'A country has one brief per language: remove one of them, or correct its iso.',
-    }));
+    errors.push(
+      new FactsheetsError(
+        `${listFiles(group)} are ${bothOrAll(group)} ${lang} briefs for ${iso} (${countryName(iso)})`,
+        {
+          stage: 'validate',
+          file: second.source.displayPath,
+          document: second.name,
+          ...lineOf(second, 'iso'),
+          hint: 'A country has one brief per language: remove one of them, or correct its iso.',
+        },
+      ),
+    );
   }
   return { errors, clashing };
 }

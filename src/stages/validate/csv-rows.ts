@@ -27,7 +27,8 @@ export function cellReference(sheet: string, column: number | undefined, row: nu
 /** 1 → A, 27 → AA. */
 function columnLetters(column: number): string {
   let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
   return letters;
 }
 
@@ -64,7 +65,12 @@ export function parseRows(text: string, dialect: CsvDialect = COMMA_DIALECT): Pa
   let linesBefore = 0;
   return parsed.map(({ record, raw }) => {
     const leadingBlank = /^(?:\r\n|\r|\n)*/.exec(raw)?.[0] ?? '';
-    const row = locateRow(record, raw.slice(leadingBlank.length), 1 + linesBefore + countBreaks(leadingBlank), dialect.delimiter);
+    const row = locateRow(
+      record,
+      raw.slice(leadingBlank.length),
+      1 + linesBefore + countBreaks(leadingBlank),
+      dialect.delimiter,
+    );
     linesBefore += countBreaks(raw);
     return row;
   });
@@ -104,7 +110,8 @@ export function unclosedQuote(text: string, delimiter = ','): { line?: number; c
         opened = undefined;
       }
     }
-    fieldStart = opened === undefined && (char === delimiter || char === '\n' || (char === '\r' && text[index + 1] !== '\n'));
+    fieldStart =
+      opened === undefined && (char === delimiter || char === '\n' || (char === '\r' && text[index + 1] !== '\n'));
     if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) {
       line += 1;
       column = 1;

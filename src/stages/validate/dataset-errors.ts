@@ -31,10 +31,17 @@ export class ErrorsByKind {
   }
 
   all(): FactsheetsError[] {
-    const counts = [...this.unlisted.entries()].map(([kind, { count, listed, first }]) => new FactsheetsError(
-      `and ${count.toLocaleString('en')} more ${describeKind(kind)} (${(count + listed).toLocaleString('en')} in all)`,
-      { ...first.fields(), file: this.file, hint: 'Fix the ones listed above first: the same mistake is often repeated.' },
-    ));
+    const counts = [...this.unlisted.entries()].map(
+      ([kind, { count, listed, first }]) =>
+        new FactsheetsError(
+          `and ${count.toLocaleString('en')} more ${describeKind(kind)} (${(count + listed).toLocaleString('en')} in all)`,
+          {
+            ...first.fields(),
+            file: this.file,
+            hint: 'Fix the ones listed above first: the same mistake is often repeated.',
+          },
+        ),
+    );
     return [...this.listed, ...counts];
   }
 }

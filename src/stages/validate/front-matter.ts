@@ -49,17 +49,28 @@ export function validateDocument(
   const errors: FactsheetsError[] = [];
   if (name.length > limits.documentNameChars) {
     // Checked first: a name this long would fail later as an unwritable file (ENAMETOOLONG).
-    return { errors: [new FactsheetsError(`a document name may have at most ${limits.documentNameChars} characters; this one has ${name.length}`, {
-      stage: 'validate', file,
-      hint: 'Shorten the file name (the name of its PDF), or raise the documentNameChars limit.',
-    })] };
+    return {
+      errors: [
+        new FactsheetsError(
+          `a document name may have at most ${limits.documentNameChars} characters; this one has ${name.length}`,
+          {
+            stage: 'validate',
+            file,
+            hint: 'Shorten the file name (the name of its PDF), or raise the documentNameChars limit.',
+          },
+        ),
+      ],
+    };
   }
   const edition = editionOf(name);
   if (!DOCUMENT_NAME.test(edition.baseName)) {
-    errors.push(new FactsheetsError(`"${name}" is not a usable document name`, {
-      stage: 'validate', file,
-      hint: 'Name the file in lowercase letters, digits and dashes, e.g. cote-d-ivoire.md, and an edition in another language with its language after a dot, e.g. cote-d-ivoire.fr.md.',
-    }));
+    errors.push(
+      new FactsheetsError(`"${name}" is not a usable document name`, {
+        stage: 'validate',
+        file,
+        hint: 'Name the file in lowercase letters, digits and dashes, e.g. cote-d-ivoire.md, and an edition in another language with its language after a dot, e.g. cote-d-ivoire.fr.md.',
+      }),
+    );
   }
 
   let split: SplitDocument;
@@ -70,14 +81,26 @@ export function validateDocument(
     throw error;
   }
 
-  const parsedYaml = parseYamlData({ file, text: split.yaml, firstLine: split.yamlFirstLine, what: 'the front matter' });
+  const parsedYaml = parseYamlData({
+    file,
+    text: split.yaml,
+    firstLine: split.yamlFirstLine,
+    what: 'the front matter',
+  });
   if (Array.isArray(parsedYaml)) return { errors: [...errors, ...parsedYaml] };
   const { data, position, keyLines } = parsedYaml;
   for (const { path, length } of longTexts(data, limits.frontMatterValueChars)) {
-    errors.push(new FactsheetsError(`field "${fieldName(path)}" may hold at most ${limits.frontMatterValueChars} characters; it has ${length}`, {
-      stage: 'validate', file, ...position(path),
-      hint: 'Shorten the value (long text belongs in the Markdown body), or raise the frontMatterValueChars limit.',
-    }));
+    errors.push(
+      new FactsheetsError(
+        `field "${fieldName(path)}" may hold at most ${limits.frontMatterValueChars} characters; it has ${length}`,
+        {
+          stage: 'validate',
+          file,
+          ...position(path),
+          hint: 'Shorten the value (long text belongs in the Markdown body), or raise the frontMatterValueChars limit.',
+        },
+      ),
+    );
   }
   if (errors.length > 0) return { errors };
 
@@ -98,7 +121,16 @@ export function validateDocument(
   if (errors.length > 0 || lang instanceof FactsheetsError) return { errors };
 
   return {
-    document: Object.freeze({ name, baseName: edition.baseName, lang, source, meta, body: split.body, keyLines, data: Object.freeze(data) }),
+    document: Object.freeze({
+      name,
+      baseName: edition.baseName,
+      lang,
+      source,
+      meta,
+      body: split.body,
+      keyLines,
+      data: Object.freeze(data),
+    }),
   };
 }
 
@@ -122,10 +154,18 @@ function documentLanguage(
   for (const { field, tag } of stated) {
     const other = fromName ?? first?.tag;
     if (other !== undefined && other.toLowerCase() !== tag.toLowerCase()) {
-      return new FactsheetsError(`"${field}: ${tag}" disagrees with ${fromName === undefined ? `"${first?.field}: ${other}"` : `the file name, which makes this the "${fromName}" edition`}`, {
-        stage: 'validate', file, ...position([field]),
-        hint: fromName === undefined ? `Keep one of the two fields.` : `Rename the file to end in .${tag.toLowerCase()}.md, or set ${field} to ${fromName} (or remove it).`,
-      });
+      return new FactsheetsError(
+        `"${field}: ${tag}" disagrees with ${fromName === undefined ? `"${first?.field}: ${other}"` : `the file name, which makes this the "${fromName}" edition`}`,
+        {
+          stage: 'validate',
+          file,
+          ...position([field]),
+          hint:
+            fromName === undefined
+              ? `Keep one of the two fields.`
+              : `Rename the file to end in .${tag.toLowerCase()}.md, or set ${field} to ${fromName} (or remove it).`,
+        },
+      );
     }
   }
   return fromName ?? first?.tag;
@@ -157,7 +197,10 @@ function longTexts(data: unknown, max: number): { path: PropertyKey[]; length: n
 }
 
 /** Builds the typed metadata; extra keys stay in `Document.data` for custom templates. */
-function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.infer<typeof onePagerSchema>): FactsheetMeta | OnePagerMeta {
+function toMeta(
+  kind: DocumentKind,
+  data: z.infer<typeof factsheetSchema> | z.infer<typeof onePagerSchema>,
+): FactsheetMeta | OnePagerMeta {
   if (kind === 'factsheet') {
     const fact = data as z.infer<typeof factsheetSchema>;
     return Object.freeze({
@@ -167,15 +210,23 @@ function toMeta(kind: DocumentKind, data: z.infer<typeof factsheetSchema> | z.in
       ...(fact.date === undefined ? {} : { date: fact.date }),
       template: fact.template,
       figures: Object.freeze({ ...fact.figures }),
-      keyFigures: fact.key_figures.map((entry) => Object.freeze({ figure: entry.figure, label: entry.label, format: entry.format })),
-      quotes: fact.quotes.map((quote) => Object.freeze({
-        text: quote.text, author: quote.author, ...(quote.role === undefined ? {} : { role: quote.role }),
-      })),
-      charts: fact.charts.map((chart) => Object.freeze({
-        title: chart.title,
-        bars: chart.bars.map((bar) => Object.freeze({ figure: bar.figure, label: bar.label })),
-        shares: chart.shares,
-      })),
+      keyFigures: fact.key_figures.map((entry) =>
+        Object.freeze({ figure: entry.figure, label: entry.label, format: entry.format }),
+      ),
+      quotes: fact.quotes.map((quote) =>
+        Object.freeze({
+          text: quote.text,
+          author: quote.author,
+          ...(quote.role === undefined ? {} : { role: quote.role }),
+        }),
+      ),
+      charts: fact.charts.map((chart) =>
+        Object.freeze({
+          title: chart.title,
+          bars: chart.bars.map((bar) => Object.freeze({ figure: bar.figure, label: bar.label })),
+          shares: chart.shares,
+        }),
+      ),
       countries: Object.freeze([...fact.countries]),
       ...(fact.page_budget === undefined ? {} : { pageBudget: fact.page_budget }),
       ...(fact.author === undefined ? {} : { author: fact.author }),
@@ -206,7 +257,11 @@ function withOverrides(data: Parameters<typeof toSettingsValues>[0]): { override
 
 /** A document that names no layout, whose kind's layout (`one-pager.hbs`) the templates lack. */
 export class MissingLayoutError extends FactsheetsError {
-  constructor(readonly layout: string, readonly kind: DocumentKind, file: string) {
+  constructor(
+    readonly layout: string,
+    readonly kind: DocumentKind,
+    file: string,
+  ) {
     super(`there is no layout "${layout}"`, { stage: 'validate', file });
   }
 }
@@ -223,23 +278,39 @@ function checkReferences(
     // The kind's own layout is gone: the templates' problem, reported once for all its documents.
     errors.push(new MissingLayoutError(meta.template, meta.kind, file));
   } else if (!layoutNames.has(meta.template)) {
-    errors.push(new FactsheetsError(`field "template": there is no layout "${meta.template}"`, {
-      stage: 'validate', file, ...position(['template']),
-      hint: `Use one of: ${[...layoutNames].sort().join(', ')} (files in templates/layouts/).`,
-    }));
+    errors.push(
+      new FactsheetsError(`field "template": there is no layout "${meta.template}"`, {
+        stage: 'validate',
+        file,
+        ...position(['template']),
+        hint: `Use one of: ${[...layoutNames].sort().join(', ')} (files in templates/layouts/).`,
+      }),
+    );
   }
   if (meta.kind === 'factsheet') {
     const references = [
       ...meta.keyFigures.map((entry, index) => ({ figure: entry.figure, path: ['key_figures', index, 'figure'] })),
-      ...meta.charts.flatMap((chart, index) => chart.bars.map((bar, barIndex) => ({ figure: bar.figure, path: ['charts', index, 'bars', barIndex, 'figure'] }))),
+      ...meta.charts.flatMap((chart, index) =>
+        chart.bars.map((bar, barIndex) => ({
+          figure: bar.figure,
+          path: ['charts', index, 'bars', barIndex, 'figure'],
+        })),
+      ),
     ];
     for (const { figure, path } of references) {
       if (!(figure in meta.figures)) {
-        const field = path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').slice(1);
-        errors.push(new FactsheetsError(`field "${field}": there is no figure "${figure}"`, {
-          stage: 'validate', file, ...position(path),
-          hint: `Add "${figure}" under "figures", or use one of: ${Object.keys(meta.figures).join(', ') || '(none defined)'}.`,
-        }));
+        const field = path
+          .map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`))
+          .join('')
+          .slice(1);
+        errors.push(
+          new FactsheetsError(`field "${field}": there is no figure "${figure}"`, {
+            stage: 'validate',
+            file,
+            ...position(path),
+            hint: `Add "${figure}" under "figures", or use one of: ${Object.keys(meta.figures).join(', ') || '(none defined)'}.`,
+          }),
+        );
       }
     }
   }

@@ -12,8 +12,9 @@ const DECODER = new TextDecoder('utf-8', { fatal: true });
 /** A UTF-8 lead byte (Â…ô) then a continuation byte (0x80–0xBF), both as Windows-1252 shows them. */
 const MAYBE_MISREAD = new RegExp(`[\u00C2-\u00F4][\u00A0-\u00BF${CP1252_80_TO_9F}]`, 'u');
 
-const EXPLANATION = 'it looks like UTF-8 text that was read as Windows-1252 (or Latin-1) and saved again, e.g. a UTF-8 CSV opened in Excel or LibreOffice'
-  + ' without choosing "Unicode (UTF-8)": open the original again choosing UTF-8, or correct the text';
+const EXPLANATION =
+  'it looks like UTF-8 text that was read as Windows-1252 (or Latin-1) and saved again, e.g. a UTF-8 CSV opened in Excel or LibreOffice' +
+  ' without choosing "Unicode (UTF-8)": open the original again choosing UTF-8, or correct the text';
 
 /** The byte a character stands for in Windows-1252, or undefined when it has none. */
 function cp1252Byte(char: string | undefined): number | undefined {
@@ -55,12 +56,15 @@ export function misreadUtf8(text: string): { readonly found: string; readonly me
     const end = index + (/^\S*/.exec(text.slice(index))?.[0].length ?? 0);
     const found = text.slice(start, end);
     let meant = '';
-    for (let at = 0; at < found.length;) {
+    for (let at = 0; at < found.length; ) {
       const sequence = sequenceAt(found, at);
       meant += sequence?.char ?? found[at] ?? '';
       at += sequence?.length ?? 1;
     }
-    return { found: found.length > 60 ? `${found.slice(0, 57)}…` : found, meant: meant.length > 60 ? `${meant.slice(0, 57)}…` : meant };
+    return {
+      found: found.length > 60 ? `${found.slice(0, 57)}…` : found,
+      meant: meant.length > 60 ? `${meant.slice(0, 57)}…` : meant,
+    };
   }
   return undefined;
 }
@@ -79,11 +83,13 @@ export function misreadCells(file: string, columns: readonly string[], rows: rea
   }
   if (first === undefined) return [];
   const { line, cell } = rowPosition(first.row, first.field);
-  return [{
-    message: `${cell === undefined ? '' : `${cell}: `}column "${columns[first.field] ?? ''}": "${first.found}" was probably "${first.meant}": ${EXPLANATION}${more(count, 'cell')}`,
-    file,
-    ...(cell === undefined && line !== undefined ? { line } : {}),
-  }];
+  return [
+    {
+      message: `${cell === undefined ? '' : `${cell}: `}column "${columns[first.field] ?? ''}": "${first.found}" was probably "${first.meant}": ${EXPLANATION}${more(count, 'cell')}`,
+      file,
+      ...(cell === undefined && line !== undefined ? { line } : {}),
+    },
+  ];
 }
 
 /** One warning for a brief whose text looks misread, at its first such line, with a count of the others. */
@@ -97,7 +103,14 @@ export function misreadText(source: SourceFile, document: string): BuildWarning[
     first ??= { line: index + 1, ...misread };
   });
   if (first === undefined) return [];
-  return [{ message: `"${first.found}" was probably "${first.meant}": ${EXPLANATION}${more(count, 'line')}`, file: source.displayPath, line: first.line, document }];
+  return [
+    {
+      message: `"${first.found}" was probably "${first.meant}": ${EXPLANATION}${more(count, 'line')}`,
+      file: source.displayPath,
+      line: first.line,
+      document,
+    },
+  ];
 }
 
 function more(count: number, what: 'cell' | 'line'): string {

@@ -20,20 +20,29 @@ export function splitFrontMatter(text: string, file: string): SplitDocument {
   const language = /^---\s*([^\s-][^\s]*)\s*$/.exec(opening)?.[1];
   if (language !== undefined) {
     throw new FactsheetsError(`front matter in "${language}" is not accepted: only YAML front matter is`, {
-      stage: 'validate', file, line: 1, column: 4,
+      stage: 'validate',
+      file,
+      line: 1,
+      column: 4,
       hint: 'Start the file with a line of exactly "---", write the fields as YAML, and close with "---".',
     });
   }
   if (!/^---\s*$/.test(opening)) {
     throw new FactsheetsError('the file has no front matter', {
-      stage: 'validate', file, line: 1, column: 1,
+      stage: 'validate',
+      file,
+      line: 1,
+      column: 1,
       hint: 'Start the file with "---", the YAML fields (e.g. title: …), and a closing "---" line.',
     });
   }
   const closing = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (closing === -1) {
     throw new FactsheetsError('the front matter is never closed', {
-      stage: 'validate', file, line: 1, column: 1,
+      stage: 'validate',
+      file,
+      line: 1,
+      column: 1,
       hint: 'Add a line of exactly "---" after the last front-matter field.',
     });
   }

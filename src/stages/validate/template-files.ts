@@ -37,13 +37,23 @@ export function checkTemplateFiles(templates: LoadedTemplates): TemplateFilesChe
 
   const uses = new Map<string, readonly PartialUse[]>();
   const partialErrors = new Map<string, FactsheetsError>();
-  const read = [...templates.partials, ...templates.layouts].map(([name, file]) => ({ name, file, parsed: readTemplate(file) }));
-  const defined = new Set([...templates.partials.keys(), ...read.flatMap(({ parsed }) => (parsed instanceof FactsheetsError ? [] : parsed.inline))]);
+  const read = [...templates.partials, ...templates.layouts].map(([name, file]) => ({
+    name,
+    file,
+    parsed: readTemplate(file),
+  }));
+  const defined = new Set([
+    ...templates.partials.keys(),
+    ...read.flatMap(({ parsed }) => (parsed instanceof FactsheetsError ? [] : parsed.inline)),
+  ]);
   const layoutErrors = new Map<string, FactsheetsError>();
   for (const [index, { name, file, parsed }] of read.entries()) {
     const isPartial = index < templates.partials.size;
-    const error = parsed instanceof FactsheetsError ? parsed
-      : missingPartial(file, parsed.partials, defined) ?? (isPartial ? undefined : layoutError(name, file, templates, sheetErrors));
+    const error =
+      parsed instanceof FactsheetsError
+        ? parsed
+        : (missingPartial(file, parsed.partials, defined) ??
+          (isPartial ? undefined : layoutError(name, file, templates, sheetErrors)));
     if (!(parsed instanceof FactsheetsError) && isPartial) uses.set(name, parsed.partials);
     if (error === undefined) continue;
     errors.push(error);
@@ -53,8 +63,16 @@ export function checkTemplateFiles(templates: LoadedTemplates): TemplateFilesChe
   const broken = new Map<string, FactsheetsError>();
   for (const { name, parsed } of read.slice(templates.partials.size)) {
     const own = layoutErrors.get(name);
-    const sheet = own ?? layoutSheets(name, templates).sheets.map(([sheetName]) => sheetErrors.get(sheetName)).find((error) => error !== undefined);
-    const partial = sheet ?? (parsed instanceof FactsheetsError ? undefined : brokenPartialOf(parsed.partials, uses, partialErrors, templates));
+    const sheet =
+      own ??
+      layoutSheets(name, templates)
+        .sheets.map(([sheetName]) => sheetErrors.get(sheetName))
+        .find((error) => error !== undefined);
+    const partial =
+      sheet ??
+      (parsed instanceof FactsheetsError
+        ? undefined
+        : brokenPartialOf(parsed.partials, uses, partialErrors, templates));
     if (partial !== undefined) broken.set(name, partial);
   }
   const result = { errors, broken };
@@ -74,43 +92,84 @@ function readTemplate(file: SourceFile): ReturnType<typeof parseTemplate> | Fact
 }
 
 /** A `{{> name}}` of a partial that does not exist (a `{{#> name}}` block prints its own content instead). */
-function missingPartial(file: SourceFile, partials: readonly PartialUse[], defined: ReadonlySet<string>): FactsheetsError | undefined {
-  const use = partials.find((candidate) => candidate.name !== undefined && !candidate.hasFallback && !defined.has(candidate.name));
+function missingPartial(
+  file: SourceFile,
+  partials: readonly PartialUse[],
+  defined: ReadonlySet<string>,
+): FactsheetsError | undefined {
+  const use = partials.find(
+    (candidate) => candidate.name !== undefined && !candidate.hasFallback && !defined.has(candidate.name),
+  );
   if (use?.name === undefined) return undefined;
   const near = closestName(use.name, [...defined]);
-  return new FactsheetsError(`there is no partial "${use.name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`, {
-    stage: 'render', file: file.displayPath, line: use.line, column: use.column,
-    hint: near === undefined ? `Add templates/partials/${use.name}.hbs, or remove the {{> ${use.name}}}.` : `Write {{> ${near}}}, the partial in templates/partials/.`,
-  });
+  return new FactsheetsError(
+    `there is no partial "${use.name}"${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+    {
+      stage: 'render',
+      file: file.displayPath,
+      line: use.line,
+      column: use.column,
+      hint:
+        near === undefined
+          ? `Add templates/partials/${use.name}.hbs, or remove the {{> ${use.name}}}.`
+          : `Write {{> ${near}}}, the partial in templates/partials/.`,
+    },
+  );
 }
 
 /** A layout's own declarations: the style sheets it names, and its fit steps against those sheets (once they can be read). */
-function layoutError(name: string, file: SourceFile, templates: LoadedTemplates, sheetErrors: ReadonlyMap<string, FactsheetsError>): FactsheetsError | undefined {
+function layoutError(
+  name: string,
+  file: SourceFile,
+  templates: LoadedTemplates,
+  sheetErrors: ReadonlyMap<string, FactsheetsError>,
+): FactsheetsError | undefined {
   const { sheets, missing, declaration } = layoutSheets(name, templates);
   if (declaration !== undefined && !declaration.literal) {
-    return new FactsheetsError(`${STYLE_SHEETS_ATTRIBUTE} must name the style sheets as written: the build reads it before rendering`, {
-      stage: 'render', file: file.displayPath, line: declaration.line, column: declaration.column,
-      hint: `Write the file names of templates/styles/ themselves, e.g. ${STYLE_SHEETS_ATTRIBUTE}="base.css ${name}.css".`,
-    });
+    return new FactsheetsError(
+      `${STYLE_SHEETS_ATTRIBUTE} must name the style sheets as written: the build reads it before rendering`,
+      {
+        stage: 'render',
+        file: file.displayPath,
+        line: declaration.line,
+        column: declaration.column,
+        hint: `Write the file names of templates/styles/ themselves, e.g. ${STYLE_SHEETS_ATTRIBUTE}="base.css ${name}.css".`,
+      },
+    );
   }
   const absent = missing[0];
   if (absent !== undefined) {
     const styles = [...templates.styles.keys()].map((sheet) => `${sheet}.css`).sort();
     const near = closestName(absent.name, styles);
     const folder = templates.messagesFolder.replace(/messages$/, 'styles');
-    return new FactsheetsError(`the style sheet "${absent.name}" that ${STYLE_SHEETS_ATTRIBUTE} names is not in ${folder}/${near === undefined ? '' : ` (did you mean "${near}"?)`}`, {
-      stage: 'render', file: file.displayPath, line: absent.line, column: absent.column,
-      hint: near === undefined ? `Add ${folder}/${absent.name.replace(/(\.css)?$/i, '.css')}, or name one of: ${styles.join(', ') || 'none yet'}.` : `Write "${near}".`,
-    });
+    return new FactsheetsError(
+      `the style sheet "${absent.name}" that ${STYLE_SHEETS_ATTRIBUTE} names is not in ${folder}/${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+      {
+        stage: 'render',
+        file: file.displayPath,
+        line: absent.line,
+        column: absent.column,
+        hint:
+          near === undefined
+            ? `Add ${folder}/${absent.name.replace(/(\.css)?$/i, '.css')}, or name one of: ${styles.join(', ') || 'none yet'}.`
+            : `Write "${near}".`,
+      },
+    );
   }
   // A broken sheet's rules cannot be read: its own error says what to fix first.
   if (sheets.some(([sheet]) => sheetErrors.has(sheet))) return undefined;
-  return fitDeclarationError(file, sheets.map(([, sheet]) => sheet.text));
+  return fitDeclarationError(
+    file,
+    sheets.map(([, sheet]) => sheet.text),
+  );
 }
 
 /** The error of the first broken partial a template reaches through its partials; any, when a partial is chosen while rendering. */
 function brokenPartialOf(
-  direct: readonly PartialUse[], uses: ReadonlyMap<string, readonly PartialUse[]>, errors: ReadonlyMap<string, FactsheetsError>, templates: LoadedTemplates,
+  direct: readonly PartialUse[],
+  uses: ReadonlyMap<string, readonly PartialUse[]>,
+  errors: ReadonlyMap<string, FactsheetsError>,
+  templates: LoadedTemplates,
 ): FactsheetsError | undefined {
   const seen = new Set<string>();
   const queue = [...direct];

@@ -13,7 +13,11 @@ const LISTED_ROWS = 3;
  * code with a brief it was perhaps meant to be (`KN: did you mean KE, Kenya?`). Countries the
  * settings list under `countries_without_brief` are left out on purpose and not reported.
  */
-export function rowsWithoutDocument(dataset: Dataset, documents: readonly Document[], settings: SettingsValues): BuildWarning[] {
+export function rowsWithoutDocument(
+  dataset: Dataset,
+  documents: readonly Document[],
+  settings: SettingsValues,
+): BuildWarning[] {
   const briefs = new Map<string, string>();
   const shown = new Set<string>(settings.countriesWithoutBrief ?? []);
   for (const { meta, lang } of documents) {
@@ -35,7 +39,11 @@ export function rowsWithoutDocument(dataset: Dataset, documents: readonly Docume
   const first = [...left.values()][0]?.[0];
   if (first === undefined) return [];
 
-  const money = new Intl.NumberFormat('en', { style: 'currency', currency: settings.currency ?? 'EUR', maximumFractionDigits: 0 });
+  const money = new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: settings.currency ?? 'EUR',
+    maximumFractionDigits: 0,
+  });
   const codes = [...left.entries()].sort(([a], [b]) => a.localeCompare(b));
   const described = codes.slice(0, LISTED_CODES).map(([iso, rows]) => {
     const places = rows.slice(0, LISTED_ROWS).map((row) => rowPlace(dataset, row.line));
@@ -46,13 +54,18 @@ export function rowsWithoutDocument(dataset: Dataset, documents: readonly Docume
   });
   const otherCodes = codes.length > LISTED_CODES ? `, and ${codes.length - LISTED_CODES} more codes` : '';
   const count = codes.reduce((sum, [, rows]) => sum + rows.length, 0);
-  const total = money.format(codes.reduce((sum, [, rows]) => sum + rows.reduce((rowSum, row) => rowSum + row.amountEur, 0), 0));
-  return [{
-    message: `${count.toLocaleString('en')} ${count === 1 ? 'row' : 'rows'} of ${dataset.file} (${total}) ${count === 1 ? 'is' : 'are'} in no document, so in no total: ${described.join(', ')}${otherCodes}`
-      + ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)',
-    file: dataset.file,
-    ...(dataset.sheet === undefined ? { line: first.line } : {}),
-  }];
+  const total = money.format(
+    codes.reduce((sum, [, rows]) => sum + rows.reduce((rowSum, row) => rowSum + row.amountEur, 0), 0),
+  );
+  return [
+    {
+      message:
+        `${count.toLocaleString('en')} ${count === 1 ? 'row' : 'rows'} of ${dataset.file} (${total}) ${count === 1 ? 'is' : 'are'} in no document, so in no total: ${described.join(', ')}${otherCodes}` +
+        ' (correct the country code, write a brief for the country, or list it under countries_without_brief in factsheets.yml)',
+      file: dataset.file,
+      ...(dataset.sheet === undefined ? { line: first.line } : {}),
+    },
+  ];
 }
 
 /**
@@ -61,7 +74,9 @@ export function rowsWithoutDocument(dataset: Dataset, documents: readonly Docume
  */
 function nearestCode(typed: string, candidates: readonly string[]): string | undefined {
   const sorted = [...candidates].sort();
-  return sorted.find((code) => code[0] === typed[0])
-    ?? sorted.find((code) => code[1] === typed[1])
-    ?? sorted.find((code) => code === `${typed[1] ?? ''}${typed[0] ?? ''}`);
+  return (
+    sorted.find((code) => code[0] === typed[0]) ??
+    sorted.find((code) => code[1] === typed[1]) ??
+    sorted.find((code) => code === `${typed[1] ?? ''}${typed[0] ?? ''}`)
+  );
 }

@@ -38,24 +38,39 @@ export function parseYamlData(source: YamlSource): YamlData | FactsheetsError[] 
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + source.firstLine - 1, column: col };
   };
-  const errors = [...yaml.errors, ...yaml.warnings].map((problem) => new FactsheetsError(`${what} is not valid YAML: ${firstLine(problem.message)}`, {
-    stage: 'validate', file, ...at(problem.pos[0]),
-    hint: 'Fix the YAML syntax: "key: value" pairs, consistent indentation, and quotes around values that contain ": " or start with a special character.',
-  }));
+  const errors = [...yaml.errors, ...yaml.warnings].map(
+    (problem) =>
+      new FactsheetsError(`${what} is not valid YAML: ${firstLine(problem.message)}`, {
+        stage: 'validate',
+        file,
+        ...at(problem.pos[0]),
+        hint: 'Fix the YAML syntax: "key: value" pairs, consistent indentation, and quotes around values that contain ": " or start with a special character.',
+      }),
+  );
   if (errors.length > 0) return errors;
 
   let data: unknown;
   try {
     data = yaml.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (error) {
-    return [new FactsheetsError(`${what} cannot be read: ${firstLine(String(error))}`, {
-      stage: 'validate', file, line: source.firstLine, hint: `Remove YAML aliases (*name) from ${what}.`,
-    })];
+    return [
+      new FactsheetsError(`${what} cannot be read: ${firstLine(String(error))}`, {
+        stage: 'validate',
+        file,
+        line: source.firstLine,
+        hint: `Remove YAML aliases (*name) from ${what}.`,
+      }),
+    ];
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return [new FactsheetsError(`${what} must be a set of "key: value" fields`, {
-      stage: 'validate', file, line: source.firstLine, hint: 'Write one "key: value" per line, e.g. title: Mali.',
-    })];
+    return [
+      new FactsheetsError(`${what} must be a set of "key: value" fields`, {
+        stage: 'validate',
+        file,
+        line: source.firstLine,
+        hint: 'Write one "key: value" per line, e.g. title: Mali.',
+      }),
+    ];
   }
   const keyLines: Record<string, number> = {};
   const keyPositions = new Map<string, Where>();
@@ -76,7 +91,9 @@ export function parseYamlData(source: YamlSource): YamlData | FactsheetsError[] 
 
 /** `quotes[0].text`: a YAML path as the writer sees it. */
 export function fieldName(path: readonly PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`)).join('');
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
 }
 
 /** One zod issue as an error at its value's position; `what` names where the field is written. */
@@ -84,7 +101,9 @@ export function schemaError(file: string, issue: z.core.$ZodIssue, where: Where,
   const field = fieldName(issue.path);
   const missing = issue.message === 'is required';
   return new FactsheetsError(missing ? `missing required field "${field}"` : `field "${field}" ${issue.message}`, {
-    stage: 'validate', file, ...where,
+    stage: 'validate',
+    file,
+    ...where,
     hint: missing ? `Add "${field}: …" to ${what}.` : `Correct the value of "${field}" in ${what}.`,
   });
 }

@@ -11,7 +11,6 @@ import { checkTemplateFiles } from '../../validate/template-files.js';
 import { parseTemplate } from './syntax.js';
 import { templateError } from './template-errors.js';
 
-
 /** Compiled layouts and the prose pass of one build. */
 export interface TemplateEnvironment {
   /** Renders a layout with a view; `body` is the document's HTML fragment, inserted once. */
@@ -44,7 +43,10 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
     layoutsEngine.registerPartial(name, ((context: unknown, options: unknown) =>
       runIn(file, 'render', () => compiled(context, options as RuntimeOptions))) as Handlebars.Template);
   }
-  const layouts = new Map<string, { file: SourceFile; template: HandlebarsTemplateDelegate; styles: Handlebars.SafeString }>();
+  const layouts = new Map<
+    string,
+    { file: SourceFile; template: HandlebarsTemplateDelegate; styles: Handlebars.SafeString }
+  >();
   for (const [name, file] of templates.layouts) {
     if (check.broken.has(name)) continue;
     layouts.set(name, {
@@ -67,11 +69,19 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
       // Validation keeps such a layout's documents from rendering: this is a safety net.
       if (broken !== undefined) throw broken;
       if (layout === undefined) {
-        throw new FactsheetsError(`there is no layout "${name}"`, { stage: 'render', hint: 'Add it to templates/layouts/.' });
+        throw new FactsheetsError(`there is no layout "${name}"`, {
+          stage: 'render',
+          hint: 'Add it to templates/layouts/.',
+        });
       }
       // The page's direction follows its language: `dir` for the html element, `rtl` for @page corners.
       const dir = directionOf(typeof view['lang'] === 'string' ? view['lang'] : 'en');
-      return runIn(layout.file, 'render', () => layout.template({ ...view, fonts, styles: layout.styles, body, dir, rtl: dir === 'rtl' }, QUIET_PROTOTYPE_ACCESS));
+      return runIn(layout.file, 'render', () =>
+        layout.template(
+          { ...view, fonts, styles: layout.styles, body, dir, rtl: dir === 'rtl' },
+          QUIET_PROTOTYPE_ACCESS,
+        ),
+      );
     },
     renderProse(markdown, view, file) {
       const source: SourceFile = { displayPath: file, absolutePath: file, text: markdown };
@@ -88,7 +98,13 @@ export function createEnvironment(templates: LoadedTemplates, fontFaces: string)
  */
 export function stylesheetFor(layout: string, templates: LoadedTemplates): string {
   // Font declarations go into the fonts element, with their files inlined (fonts/embed.ts).
-  return guardStyle(withoutFontDeclarations(layoutSheets(layout, templates).sheets.map(([, file]) => file.text).join('\n')));
+  return guardStyle(
+    withoutFontDeclarations(
+      layoutSheets(layout, templates)
+        .sheets.map(([, file]) => file.text)
+        .join('\n'),
+    ),
+  );
 }
 
 /** `</style` inside a style sheet would end the element early; nothing legitimate needs it. */
@@ -102,7 +118,10 @@ type RuntimeOptions = Handlebars.RuntimeOptions;
  * Prototype access stays denied; saying so explicitly also stops Handlebars from warning on
  * the console, an output channel that belongs to the build (`{{page.toString}}` would write there).
  */
-const QUIET_PROTOTYPE_ACCESS: RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+const QUIET_PROTOTYPE_ACCESS: RuntimeOptions = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+};
 
 /** Parses eagerly (see parseTemplate) so that a syntax error names its file and line, not the first caller. */
 function compileChecked(

@@ -19,12 +19,19 @@ export function fitDeclarationError(layout: SourceFile, sheets: readonly string[
       if (defined.has(step)) continue;
       const near = closestName(step, [...defined]);
       const column = steps.columns[index] ?? steps.column;
-      return new FactsheetsError(`the fit step "${step}" has no [data-fit-step="${step}"] rule in the layout's style sheets${near === undefined ? '' : ` (did you mean "${near}"?)`}`, {
-        stage: 'render', file: layout.displayPath, line: steps.line, column,
-        hint: near === undefined
-          ? `Define it in the layout's style sheet, e.g. .one-pager[data-fit-step="${step}"] { --body-size: 9.5pt; }, or remove it from data-fit-steps.`
-          : `Write "${near}", the step the style sheet defines.`,
-      });
+      return new FactsheetsError(
+        `the fit step "${step}" has no [data-fit-step="${step}"] rule in the layout's style sheets${near === undefined ? '' : ` (did you mean "${near}"?)`}`,
+        {
+          stage: 'render',
+          file: layout.displayPath,
+          line: steps.line,
+          column,
+          hint:
+            near === undefined
+              ? `Define it in the layout's style sheet, e.g. .one-pager[data-fit-step="${step}"] { --body-size: 9.5pt; }, or remove it from data-fit-steps.`
+              : `Write "${near}", the step the style sheet defines.`,
+        },
+      );
     }
   }
   const minLines = declared(layout.text, 'data-fit-min-lines');
@@ -32,12 +39,18 @@ export function fitDeclarationError(layout: SourceFile, sheets: readonly string[
     const wanted = (steps?.words.length ?? 0) + 1;
     const bad = minLines.words.find((word) => !/^\d{1,3}$/.test(word));
     if (bad !== undefined || minLines.words.length !== wanted) {
-      return new FactsheetsError(bad !== undefined
-        ? `data-fit-min-lines holds "${bad}", which is not a whole number of lines`
-        : `data-fit-min-lines gives ${minLines.words.length} numbers for ${wanted} steps (the design, then ${steps?.words.length ?? 0} in data-fit-steps)`, {
-        stage: 'render', file: layout.displayPath, line: minLines.line, column: minLines.column,
-        hint: `Give one whole number of funding lines for the design and one for each step, in order, e.g. data-fit-min-lines="${['6', '4', '3', '3', '3'].slice(0, wanted).join(' ')}".`,
-      });
+      return new FactsheetsError(
+        bad !== undefined
+          ? `data-fit-min-lines holds "${bad}", which is not a whole number of lines`
+          : `data-fit-min-lines gives ${minLines.words.length} numbers for ${wanted} steps (the design, then ${steps?.words.length ?? 0} in data-fit-steps)`,
+        {
+          stage: 'render',
+          file: layout.displayPath,
+          line: minLines.line,
+          column: minLines.column,
+          hint: `Give one whole number of funding lines for the design and one for each step, in order, e.g. data-fit-min-lines="${['6', '4', '3', '3', '3'].slice(0, wanted).join(' ')}".`,
+        },
+      );
     }
   }
   return undefined;
@@ -60,7 +73,8 @@ function definedSteps(sheets: readonly string[]): Set<string> {
       continue; // A broken sheet is reported by its own check.
     }
     root.walkRules((rule) => {
-      for (const match of rule.selector.matchAll(/\[data-fit-step=["']?([^"'\]]+)["']?\]/g)) if (match[1] !== undefined) steps.add(match[1]);
+      for (const match of rule.selector.matchAll(/\[data-fit-step=["']?([^"'\]]+)["']?\]/g))
+        if (match[1] !== undefined) steps.add(match[1]);
     });
   }
   return steps;

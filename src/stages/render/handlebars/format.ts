@@ -35,7 +35,9 @@ export function formatPercent(share: number, lang = 'en'): string {
 export function formatWholePercent(percent: number, lang = 'en'): string {
   assertFinite(percent, 'wholePercent');
   if (!Number.isInteger(percent)) {
-    throw new RangeError(`wholePercent expects a whole number of percent (67 for 67%), got ${percent}; for a share between 0 and 1 use percent`);
+    throw new RangeError(
+      `wholePercent expects a whole number of percent (67 for 67%), got ${percent}; for a share between 0 and 1 use percent`,
+    );
   }
   return styleFor(lang, 'wholePercent').percent(percent);
 }
@@ -43,7 +45,8 @@ export function formatWholePercent(percent: number, lang = 'en'): string {
 /** An ISO date (YYYY-MM-DD) in words: `6 September 2017`; French `6 septembre 2017`. */
 export function formatDate(isoDate: string, lang = 'en'): string {
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? new Date(`${isoDate}T00:00:00Z`) : new Date(Number.NaN);
-  if (Number.isNaN(parsed.getTime())) throw new TypeError(`date expects an ISO date (YYYY-MM-DD), got ${describe(isoDate)}`);
+  if (Number.isNaN(parsed.getTime()))
+    throw new TypeError(`date expects an ISO date (YYYY-MM-DD), got ${describe(isoDate)}`);
   return styleFor(lang, 'date').date(parsed);
 }
 

@@ -75,11 +75,16 @@ function formatContext(options: HelperOptions): FormatContext {
   const settings = field(root, 'settings');
   const currency = field(settings, 'currency');
   const lang = field(root, 'lang');
-  return { currency: typeof currency === 'string' ? currency : undefined, lang: typeof lang === 'string' ? lang : undefined };
+  return {
+    currency: typeof currency === 'string' ? currency : undefined,
+    lang: typeof lang === 'string' ? lang : undefined,
+  };
 }
 
 function field(object: unknown, name: string): unknown {
-  return typeof object === 'object' && object !== null && name in object ? (object as Record<string, unknown>)[name] : undefined;
+  return typeof object === 'object' && object !== null && name in object
+    ? (object as Record<string, unknown>)[name]
+    : undefined;
 }
 
 /**
@@ -91,7 +96,10 @@ export function cssStringHelper(...args: unknown[]): SafeString {
   const options = args.pop() as HelperOptions & { loc?: { start: HelperLocation } };
   const text = args[0];
   if (args.length !== 1 || typeof text !== 'string') {
-    throw new HelperError(`cssString takes one text, got ${args.length === 1 ? describe(text) : `${args.length} values`}`, options.loc?.start);
+    throw new HelperError(
+      `cssString takes one text, got ${args.length === 1 ? describe(text) : `${args.length} values`}`,
+      options.loc?.start,
+    );
   }
   return new Handlebars.SafeString(cssString(text));
 }
@@ -120,7 +128,11 @@ export function assetHelper(assets: ReadonlyMap<string, Asset>): (...args: unkno
     }
     const external = type === 'image/svg+xml' ? svgImageProblems(asset.bytes).external : undefined;
     if (external !== undefined) {
-      throw new HelperError(`asset: ${asset.displayPath} refers to "${external}" outside itself, which an image cannot load: it would print without it`, options.loc?.start, SVG_EXTERNAL_HINT);
+      throw new HelperError(
+        `asset: ${asset.displayPath} refers to "${external}" outside itself, which an image cannot load: it would print without it`,
+        options.loc?.start,
+        SVG_EXTERNAL_HINT,
+      );
     }
     return dataUri(type, asset.bytes, asset.displayPath);
   };

@@ -26,7 +26,11 @@ function messageValues(options: Options): MessageValues {
   for (const [name, value] of Object.entries(options.hash as Record<string, unknown>)) {
     if (typeof value === 'number' || typeof value === 'string') values[name] = value;
     else if (value instanceof Handlebars.SafeString) values[name] = value.toString();
-    else throw new HelperError(`message value ${name} must be text or a number, got ${value === undefined ? 'undefined' : typeof value}`, options.loc?.start);
+    else
+      throw new HelperError(
+        `message value ${name} must be text or a number, got ${value === undefined ? 'undefined' : typeof value}`,
+        options.loc?.start,
+      );
   }
   return values;
 }
@@ -34,7 +38,8 @@ function messageValues(options: Options): MessageValues {
 function formatted(templates: LoadedTemplates, args: unknown[]): { text: string; options: Options } {
   const options = args.pop() as Options;
   const key = args[0];
-  if (args.length !== 1 || typeof key !== 'string') throw new HelperError('a message helper takes one quoted key, e.g. {{t "one_pager.sources"}}', options.loc?.start);
+  if (args.length !== 1 || typeof key !== 'string')
+    throw new HelperError('a message helper takes one quoted key, e.g. {{t "one_pager.sources"}}', options.loc?.start);
   try {
     return { text: messagesOf(templates, options).format(key, messageValues(options)), options };
   } catch (error) {
@@ -61,9 +66,15 @@ const COUNTER = '\u0000';
 export function cssMessageHelper(templates: LoadedTemplates): (...args: unknown[]) => SafeString {
   return (...args: unknown[]): SafeString => {
     const options = args.at(-1) as Options;
-    options.hash = { page: `${COUNTER}page${COUNTER}`, pages: `${COUNTER}pages${COUNTER}`, ...(options.hash as object) };
+    options.hash = {
+      page: `${COUNTER}page${COUNTER}`,
+      pages: `${COUNTER}pages${COUNTER}`,
+      ...(options.hash as object),
+    };
     const { text } = formatted(templates, args);
-    const parts = text.split(COUNTER).map((part, index) => (index % 2 === 1 ? `counter(${part})` : part === '' ? '' : cssString(part)));
+    const parts = text
+      .split(COUNTER)
+      .map((part, index) => (index % 2 === 1 ? `counter(${part})` : part === '' ? '' : cssString(part)));
     return new Handlebars.SafeString(parts.filter((part) => part !== '').join(' ') || '""');
   };
 }

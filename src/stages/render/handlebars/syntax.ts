@@ -47,7 +47,8 @@ class TemplateReader extends Handlebars.Visitor {
 
   override DecoratorBlock(node: hbs.AST.DecoratorBlock): void {
     const name = node.params[0];
-    if ((node.path as Partial<hbs.AST.PathExpression>).original === 'inline' && name?.type === 'StringLiteral') this.inline.push((name as hbs.AST.StringLiteral).value);
+    if ((node.path as Partial<hbs.AST.PathExpression>).original === 'inline' && name?.type === 'StringLiteral')
+      this.inline.push((name as hbs.AST.StringLiteral).value);
     super.DecoratorBlock(node);
   }
 
@@ -76,7 +77,12 @@ class TemplateReader extends Handlebars.Visitor {
   private check(node: hbs.AST.MustacheStatement | hbs.AST.BlockStatement | hbs.AST.SubExpression): void {
     const path = node.path as Partial<hbs.AST.PathExpression>;
     // A message's key must be written out: the build finds the keys a language needs by reading the templates.
-    if (this.unquotedKey === undefined && typeof path.original === 'string' && (MESSAGE_HELPERS as readonly string[]).includes(path.original) && node.params[0]?.type !== 'StringLiteral') {
+    if (
+      this.unquotedKey === undefined &&
+      typeof path.original === 'string' &&
+      (MESSAGE_HELPERS as readonly string[]).includes(path.original) &&
+      node.params[0]?.type !== 'StringLiteral'
+    ) {
       this.unquotedKey = { name: path.original, line: node.loc.start.line, column: node.loc.start.column + 1 };
     }
     if (this.found === undefined && typeof path.original === 'string' && FORBIDDEN_HELPERS.has(path.original)) {
@@ -88,7 +94,8 @@ class TemplateReader extends Handlebars.Visitor {
 /** A partial's name as written (`{{> quote}}`, `{{> "quote"}}`); undefined when an expression chooses it. */
 function partialName(node: hbs.AST.Node): string | undefined {
   if (node.type === 'PathExpression') return (node as hbs.AST.PathExpression).original;
-  if (node.type === 'StringLiteral' || node.type === 'NumberLiteral') return String((node as hbs.AST.StringLiteral).value);
+  if (node.type === 'StringLiteral' || node.type === 'NumberLiteral')
+    return String((node as hbs.AST.StringLiteral).value);
   return undefined;
 }
 
@@ -115,16 +122,21 @@ export function parseTemplate(file: SourceFile, stage: Stage = 'render'): Parsed
   const { found: forbidden, unquotedKey, partials, inline } = readProgram(program);
   if (unquotedKey !== undefined) {
     throw new FactsheetsError(`the ${unquotedKey.name} helper needs its message key in quotes`, {
-      stage, file: file.displayPath, line: unquotedKey.line, column: unquotedKey.column,
+      stage,
+      file: file.displayPath,
+      line: unquotedKey.line,
+      column: unquotedKey.column,
       hint: `Write the key itself, e.g. {{${unquotedKey.name} "one_pager.sources"}}: the build checks each language's messages against the keys the templates name.`,
     });
   }
   if (forbidden !== undefined) {
     throw new FactsheetsError(`the "${forbidden.name}" helper is not available`, {
-      stage, file: file.displayPath, line: forbidden.line, column: forbidden.column,
+      stage,
+      file: file.displayPath,
+      line: forbidden.line,
+      column: forbidden.column,
       hint: `Remove it: templates and prose cannot write to the build's output. Helpers here: ${HELPER_NAMES.join(', ')}.`,
     });
   }
   return { program, partials, inline };
 }
-

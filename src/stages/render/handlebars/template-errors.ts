@@ -8,7 +8,8 @@ export interface ParserStop {
   readonly first_column: number;
 }
 
-const MISSING_FIELD_HINT = 'Check the spelling of the field; factsheets\' docs/writing.md lists the data each document sees.';
+const MISSING_FIELD_HINT =
+  "Check the spelling of the field; factsheets' docs/writing.md lists the data each document sees.";
 
 /** Turns Handlebars' three ways of failing into one positioned FactsheetsError. */
 export function templateError(file: SourceFile, error: unknown, stage: Stage, stop?: ParserStop): FactsheetsError {
@@ -18,18 +19,24 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage, st
 
   if (error instanceof HelperError) {
     // Strict mode does not check helper arguments: name the undefined path the helper was given.
-    const argument = error.location === undefined ? undefined : argumentAt(file.text, error.location.line, error.location.column);
+    const argument =
+      error.location === undefined ? undefined : argumentAt(file.text, error.location.line, error.location.column);
     const undefinedPath = message.endsWith('got undefined') && argument !== undefined ? argument : undefined;
-    return new FactsheetsError(undefinedPath === undefined ? message : `"${undefinedPath}" is not defined here (${message})`, {
-      ...at,
-      ...(error.location === undefined ? {} : { line: error.location.line, column: error.location.column + 1 }),
-      hint: error.hint ?? (undefinedPath !== undefined
-        ? MISSING_FIELD_HINT
-        : message.startsWith('asset:')
-          ? 'Put the image in templates/assets/ and name it by its path there, e.g. {{asset "logo.svg"}}.'
-          : 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.'),
-      cause: error,
-    });
+    return new FactsheetsError(
+      undefinedPath === undefined ? message : `"${undefinedPath}" is not defined here (${message})`,
+      {
+        ...at,
+        ...(error.location === undefined ? {} : { line: error.location.line, column: error.location.column + 1 }),
+        hint:
+          error.hint ??
+          (undefinedPath !== undefined
+            ? MISSING_FIELD_HINT
+            : message.startsWith('asset:')
+              ? 'Put the image in templates/assets/ and name it by its path there, e.g. {{asset "logo.svg"}}.'
+              : 'Pass one number to money, number and percent, and an ISO date to date, e.g. {{money funding.total}}.'),
+        cause: error,
+      },
+    );
   }
   const parse = /^Parse error on line (\d+):\n[^\n]*\n[^\n]*\n(.*)$/s.exec(message);
   if (parse) return syntaxError(file, parse[2] ?? '', Number(parse[1]), stop, stage, error);
@@ -37,7 +44,9 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage, st
   if (mismatch) {
     const [, opened = '', closed = ''] = mismatch;
     return new FactsheetsError(`the {{#${opened}}} block is closed by {{/${closed}}}`, {
-      ...at, line: Number(mismatch[3]), column: Number(mismatch[4]) + 1,
+      ...at,
+      line: Number(mismatch[3]),
+      column: Number(mismatch[4]) + 1,
       hint: `Close it with {{/${opened}}}, or open the {{#${closed}}} block that {{/${closed}}} was meant to close.`,
       cause: error,
     });
@@ -47,9 +56,13 @@ export function templateError(file: SourceFile, error: unknown, stage: Stage, st
   const missing = /^"([^"]+)" not defined in/.exec(text);
   const unknownHelper = /unknown helper (\S+)/.exec(text);
   // Handlebars names only the last segment ("total" for a misspelt "fundng.total"): show the whole path.
-  const path = missing ? pathAt(file.text, located.lineNumber, located.column) ?? missing[1] : undefined;
+  const path = missing ? (pathAt(file.text, located.lineNumber, located.column) ?? missing[1]) : undefined;
   return new FactsheetsError(
-    path !== undefined ? `"${path}" is not defined here` : unknownHelper ? `unknown helper "${unknownHelper[1]}"` : text,
+    path !== undefined
+      ? `"${path}" is not defined here`
+      : unknownHelper
+        ? `unknown helper "${unknownHelper[1]}"`
+        : text,
     {
       ...at,
       ...(typeof located.lineNumber === 'number' ? { line: located.lineNumber } : {}),
@@ -82,34 +95,60 @@ function pathAt(text: string, line: number | undefined, column: number | undefin
  * A parse error at the place to fix: an unclosed block at the tag that opens it (the parser
  * only notices at the end of the file), anything else at the token the parser stopped on.
  */
-function syntaxError(file: SourceFile, detail: string, line: number, stop: ParserStop | undefined, stage: Stage, cause: unknown): FactsheetsError {
+function syntaxError(
+  file: SourceFile,
+  detail: string,
+  line: number,
+  stop: ParserStop | undefined,
+  stage: Stage,
+  cause: unknown,
+): FactsheetsError {
   const got = /got '([^']+)'/.exec(detail)?.[1];
   const at = { stage, file: file.displayPath, cause };
   if (got === 'EOF') {
     const open = unclosedBlock(file.text);
     if (open !== undefined) {
       return new FactsheetsError(`the {{${open.sigil}${open.name}}} block opened here is never closed`, {
-        ...at, line: open.line, column: open.column, hint: `Close it with {{/${open.name}}} where the block ends.`,
+        ...at,
+        line: open.line,
+        column: open.column,
+        hint: `Close it with {{/${open.name}}} where the block ends.`,
       });
     }
   }
   const where = stop === undefined ? { line } : { line: stop.first_line, column: stop.first_column + 1 };
   if (got === 'EOF') {
-    return new FactsheetsError('template syntax error: the template ends inside an unfinished {{ }} expression', { ...at, ...where, hint: 'Close the expression with "}}".' });
+    return new FactsheetsError('template syntax error: the template ends inside an unfinished {{ }} expression', {
+      ...at,
+      ...where,
+      hint: 'Close the expression with "}}".',
+    });
   }
   if (got === 'INVALID') {
-    return new FactsheetsError('template syntax error: a {{ }} expression is not closed or contains an unexpected character', {
-      ...at, ...where, hint: 'Close it with "}}" ("}}}" after "{{{"), or remove the stray character.',
-    });
+    return new FactsheetsError(
+      'template syntax error: a {{ }} expression is not closed or contains an unexpected character',
+      {
+        ...at,
+        ...where,
+        hint: 'Close it with "}}" ("}}}" after "{{{"), or remove the stray character.',
+      },
+    );
   }
   if (got === 'CLOSE' || got === 'CLOSE_UNESCAPED') {
     return new FactsheetsError('template syntax error: the expression ends here before it is complete', {
-      ...at, ...where, hint: 'Complete it before its "}}": a partial\'s name after {{>, a value after =, the field a helper is given.',
+      ...at,
+      ...where,
+      hint: 'Complete it before its "}}": a partial\'s name after {{>, a value after =, the field a helper is given.',
     });
   }
-  return new FactsheetsError(`template syntax error: ${got === undefined ? detail : `unexpected ${got.toLowerCase().replace(/_/g, ' ')}`}`, {
-    ...at, ...where, hint: 'Check that every {{ has a matching }} and every {{#block}} its {{/block}}.',
-  });
+  return new FactsheetsError(
+    `template syntax error: ${got === undefined ? detail : `unexpected ${got.toLowerCase().replace(/_/g, ' ')}`}`,
+    {
+      ...at,
+      ...where,
+      hint: 'Check that every {{ has a matching }} and every {{#block}} its {{/block}}.',
+    },
+  );
 }
 
 const COMMENTS = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g;
@@ -132,5 +171,10 @@ function unclosedBlock(text: string): { sigil: string; name: string; line: numbe
   const innermost = open.at(-1);
   if (innermost === undefined) return undefined;
   const before = text.slice(0, innermost.index);
-  return { sigil: innermost.sigil, name: innermost.name, line: before.split('\n').length, column: innermost.index - before.lastIndexOf('\n') };
+  return {
+    sigil: innermost.sigil,
+    name: innermost.name,
+    line: before.split('\n').length,
+    column: innermost.index - before.lastIndexOf('\n'),
+  };
 }

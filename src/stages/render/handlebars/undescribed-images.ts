@@ -34,7 +34,8 @@ export function undescribedImages(text: string): UndescribedImage[] {
     const inside = match[2] ?? '';
     if (inside.replace(/"[^"]*"|'[^']*'/g, '').includes(HIDDEN)) continue;
     const attributes = attributesOf(inside);
-    if (described(tag, attributes, tag === 'svg' ? svgBody(markup, match.index + match[0].length, inside) : '')) continue;
+    if (described(tag, attributes, tag === 'svg' ? svgBody(markup, match.index + match[0].length, inside) : ''))
+      continue;
     const before = text.slice(0, match.index);
     const lineStart = before.lastIndexOf('\n') + 1;
     found.push({ tag, line: before.split('\n').length, column: match.index - lineStart + 1 });
@@ -48,10 +49,14 @@ export function undescribedImageError(file: SourceFile): FactsheetsError | undef
   if (first === undefined) return undefined;
   const at = { stage: 'render' as const, file: file.displayPath, line: first.line, column: first.column };
   if (first.tag === 'img') {
-    return new FactsheetsError('<img> has no alt text', { ...at, hint: 'Describe it with alt="…", or mark it decorative with alt="".' });
+    return new FactsheetsError('<img> has no alt text', {
+      ...at,
+      hint: 'Describe it with alt="…", or mark it decorative with alt="".',
+    });
   }
   return new FactsheetsError('<svg> has no accessible name', {
-    ...at, hint: 'Name it with role="img" and aria-label="…" (or a <title> inside it), or hide a decorative one with aria-hidden="true".',
+    ...at,
+    hint: 'Name it with role="img" and aria-label="…" (or a <title> inside it), or hide a decorative one with aria-hidden="true".',
   });
 }
 

@@ -7,7 +7,11 @@ const numberWith = memoize((decimals: number) => new Intl.NumberFormat('en-GB', 
 
 /** `€`, `$`, `£`; a sign made of letters (`CHF`) is followed by a space. */
 const currencySign = memoize((code: string): string => {
-  const parts = new Intl.NumberFormat('en-GB', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+  const parts = new Intl.NumberFormat('en-GB', {
+    style: 'currency',
+    currency: code,
+    currencyDisplay: 'narrowSymbol',
+  }).formatToParts(0);
   const symbol = parts.find((part) => part.type === 'currency')?.value ?? code;
   return /\p{L}$/u.test(symbol) ? `${symbol} ` : symbol;
 });
@@ -20,9 +24,12 @@ export const ENGLISH: FigureStyle = {
   money(amount, currency) {
     const sign = currencySign(currency);
     switch (moneyScale(amount)) {
-      case 'billion': return `${sign}${oneDecimal.format(amount / 1e9)} billion`;
-      case 'million': return `${sign}${oneDecimal.format(amount / 1e6)} million`;
-      case 'unit': return `${sign}${wholeNumber.format(amount)}`;
+      case 'billion':
+        return `${sign}${oneDecimal.format(amount / 1e9)} billion`;
+      case 'million':
+        return `${sign}${oneDecimal.format(amount / 1e6)} million`;
+      case 'unit':
+        return `${sign}${wholeNumber.format(amount)}`;
     }
   },
   number: (value, decimals) => numberWith(decimals).format(value),

@@ -13,12 +13,23 @@ const numberWith = memoize((decimals: number) => new Intl.NumberFormat('fr', { m
 const plural = new Intl.PluralRules('fr', { maximumFractionDigits: 1 });
 
 /** The currency's CLDR name in French, by count (`1 euro`, `2 euros`; `1 dollar des États-Unis`). */
-const currencyNames = memoize((code: string) => new Intl.NumberFormat('fr', {
-  style: 'currency', currency: code, currencyDisplay: 'name', minimumFractionDigits: 0, maximumFractionDigits: 0,
-}));
+const currencyNames = memoize(
+  (code: string) =>
+    new Intl.NumberFormat('fr', {
+      style: 'currency',
+      currency: code,
+      currencyDisplay: 'name',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 0,
+    }),
+);
 
 function currencyName(code: string, count: number): string {
-  return currencyNames(code).formatToParts(count).find((part) => part.type === 'currency')?.value ?? code;
+  return (
+    currencyNames(code)
+      .formatToParts(count)
+      .find((part) => part.type === 'currency')?.value ?? code
+  );
 }
 
 /**
@@ -46,14 +57,21 @@ function inUnits(value: number, singular: string, currency: string): string {
 export const FRENCH: FigureStyle = {
   money(amount, currency) {
     switch (moneyScale(amount)) {
-      case 'billion': return inUnits(amount / 1e9, 'milliard', currency);
-      case 'million': return inUnits(amount / 1e6, 'million', currency);
-      case 'unit': return `${wholeNumber.format(amount)}${NO_BREAK_SPACE}${currencyName(currency, amount)}`;
+      case 'billion':
+        return inUnits(amount / 1e9, 'milliard', currency);
+      case 'million':
+        return inUnits(amount / 1e6, 'million', currency);
+      case 'unit':
+        return `${wholeNumber.format(amount)}${NO_BREAK_SPACE}${currencyName(currency, amount)}`;
     }
   },
   number: (value, decimals) => numberWith(decimals).format(value),
   // CLDR's own French percent puts U+00A0 before the sign; French typography wants U+202F.
   percent: (percent) => `${wholeNumber.format(percent)}${NARROW_NO_BREAK_SPACE}%`,
   // The first of a month is an ordinal in French: 1er septembre.
-  date: (day) => longDate.formatToParts(day).map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value)).join(''),
+  date: (day) =>
+    longDate
+      .formatToParts(day)
+      .map((part) => (part.type === 'day' && part.value === '1' ? '1er' : part.value))
+      .join(''),
 };

@@ -30,10 +30,17 @@ function canonicalTag(lang: string, helper: string): string {
     tag = undefined;
   }
   if (tag === undefined) {
-    throw new RangeError(`${helper} cannot write figures in "${lang}": it is not a BCP 47 language tag (write for example "en", "fr" or "fr-BE")`);
+    throw new RangeError(
+      `${helper} cannot write figures in "${lang}": it is not a BCP 47 language tag (write for example "en", "fr" or "fr-BE")`,
+    );
   }
-  if (Intl.NumberFormat.supportedLocalesOf(tag).length === 0 || Intl.DateTimeFormat.supportedLocalesOf(tag).length === 0) {
-    throw new RangeError(`${helper} cannot write figures in "${lang}": Node's CLDR data has no such language (use for example "en", "fr", "de" or "es")`);
+  if (
+    Intl.NumberFormat.supportedLocalesOf(tag).length === 0 ||
+    Intl.DateTimeFormat.supportedLocalesOf(tag).length === 0
+  ) {
+    throw new RangeError(
+      `${helper} cannot write figures in "${lang}": Node's CLDR data has no such language (use for example "en", "fr", "de" or "es")`,
+    );
   }
   return tag;
 }
