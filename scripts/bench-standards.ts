@@ -7,7 +7,7 @@ import { checkStandards } from '../src/pdf/ua-check.js';
 import { STREAM_FIXES } from '../src/stages/finish.js';
 import { SLUG_MM } from '../src/stages/print-geometry.js';
 import { printCondition } from '../src/stages/print-profile.js';
-import type { RenderJob } from '../src/types.js';
+import type { RenderJob } from '../src/model/documents.js';
 
 /** Milliseconds per document of the PDF/UA-1 and PDF/X-4 work the finishing step adds, medians over the documents. */
 export interface StandardsCost {

@@ -4,6 +4,7 @@
  *   --n N        synthetic countries (default 200)   --runs R   runs per figure, median (default 3)
  *   --out FILE   JSON results (default bench-results.json)
  */
+import { contentImageReader } from '../src/stages/content-images.js';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -205,13 +206,14 @@ export async function finalHtml(content: string, builtOut: string): Promise<stri
   const atlas = await loadAtlas();
   const jobs = planJobs(validation.documents, validation.dataset, (iso) => layoutLocatorMap(iso, atlas)).jobs;
   const templates = createEnvironment(sources.templates, (await declaredFonts(sources.templates)).css);
+  const contentImages = { read: contentImageReader(config.contentDir, config.limits), limits: config.limits };
   const manifest = JSON.parse(await readFile(join(builtOut, 'manifest.json'), 'utf8')) as {
     documents: { output: string; pages: number }[];
   };
   const pages = new Map(manifest.documents.map((entry) => [entry.output, entry.pages]));
   const plan = planPack(jobs.map((job) => ({ job, pages: pages.get(job.outputPath) ?? 1 })));
   return [
-    ...jobs.map((job) => renderPage(job, templates, config.contentDir).html),
+    ...jobs.map((job) => renderPage(job, templates, contentImages).html),
     ...(plan === undefined ? [] : Object.values(packSheets(plan, templates))),
   ];
 }

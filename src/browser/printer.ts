@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { FactsheetsError } from '../errors.js';
-import type { PrintedImage, PrintedPdf, PrintedTextSize } from '../types.js';
+import type { PrintedImage, PrintedPdf, PrintedTextSize } from '../model/documents.js';
 import { findBrowser } from './find.js';
 import { Pool } from './pool.js';
 import { spawnBrowser, type BrowserProcess } from './process.js';

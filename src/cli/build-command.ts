@@ -5,7 +5,7 @@ import { checkEnvironment, folderOptions, parseFlags, printOptions, readCommandL
 import { COMMAND_FLAGS } from './flags.js';
 import { commandUsage } from './usage.js';
 import { resolveConfig, type BuildOptions } from '../config.js';
-import type { BuildReport } from '../types.js';
+import type { BuildReport } from '../model/documents.js';
 
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from './report.js';
 import { printWatchReport, relativeToCwd } from './watch-report.js';

@@ -5,7 +5,7 @@ import { escapeForMessage, FactsheetsError, formatError } from '../errors.js';
 import { checkFolders, ConfinedFileError, type ConfinedFolder } from '../stages/confined-files.js';
 import { checkPlace } from './init-place.js';
 import { SETTINGS_FILE } from '../stages/validate/settings.js';
-import { displayPath } from '../stages/load.js';
+import { displayPath } from '../folders.js';
 import { EXIT, UsageError } from './exit.js';
 import { parseFlags, readCommandLine } from './command-line.js';
 import { COMMAND_FLAGS } from './flags.js';

@@ -1,5 +1,5 @@
 import { escapeForMessage, type FactsheetsError, formatError, formatPosition, safeLineStart } from '../errors.js';
-import type { BuildReport, DocumentResult, DocumentStatus } from '../types.js';
+import type { BuildReport, DocumentResult, DocumentStatus } from '../model/documents.js';
 
 /** The report for people: a line per PDF, errors and warnings, and a summary line. */
 export function formatTextReport(report: BuildReport): { stdout: string; stderr: string } {

@@ -1,5 +1,5 @@
 import { formatError, formatPosition, type FactsheetsError } from '../errors.js';
-import type { BuildReport } from '../types.js';
+import type { BuildReport } from '../model/documents.js';
 import { formatTextReport } from './report.js';
 
 /** What a long-running build (watch mode, the preview) prints: the first report whole, then a line per rebuild. */

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { isInside } from '../folders.js';
 import { FactsheetsError } from '../errors.js';
-import type { LoadedTemplates } from '../stages/load.js';
-import { displayPath } from '../stages/load.js';
+import type { LoadedTemplates } from '../model/sources.js';
+import { displayPath } from '../folders.js';
 import { fontFacts, fontFormat, type FontFormat } from './font-file.js';
 import { fontFaceRules, packageImports, rangeIncludes, type FontFaceRule } from './font-rules.js';
 

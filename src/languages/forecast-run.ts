@@ -6,7 +6,7 @@ import type { FactsheetsError } from '../errors.js';
 import { loadSources } from '../stages/load.js';
 import { validateSources } from '../stages/validate.js';
 import { languageOf, projectLanguage } from '../outputs/paths.js';
-import type { BuildReport, FitRecord } from '../types.js';
+import type { BuildReport, FitRecord } from '../model/documents.js';
 import { stretchMarkdown, stretchText } from './forecast.js';
 
 /** How one brief would fare in one language. */

@@ -1,7 +1,7 @@
 import type { BrandCoverage } from '../fonts/embed.js';
 import { describeCharacter, uncoveredCharacters } from '../fonts/coverage.js';
 import { messagesFor } from '../messages/languages.js';
-import type { LoadedTemplates } from '../stages/load.js';
+import type { LoadedTemplates } from '../model/sources.js';
 import { formatDate, formatMoney, formatPercent } from '../stages/render/handlebars/format.js';
 import { directionOf } from '../stages/render/handlebars/languages/direction.js';
 import { hyphenatorFor, NOT_HYPHENATED } from '../stages/render/hyphenation-patterns.js';

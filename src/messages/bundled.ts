@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLED_TEMPLATES } from '../config.js';
-import type { SourceFile } from '../types.js';
+import type { SourceFile } from '../model/documents.js';
 import { MessageFile } from './catalog.js';
 import { MESSAGES_FOLDER, messageFileFor } from './files.js';
 import type { LanguageMessages } from './languages.js';

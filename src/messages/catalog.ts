@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { FactsheetsError } from '../errors.js';
-import type { SourceFile } from '../types.js';
+import type { SourceFile } from '../model/documents.js';
 import { parseYamlData, type Where } from '../stages/validate/yaml-data.js';
 
 /** One message: its ICU text, compiled for the file's language, and where it is written. */

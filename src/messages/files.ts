@@ -1,4 +1,4 @@
-import type { SourceFile } from '../types.js';
+import type { SourceFile } from '../model/documents.js';
 import { closestLanguage } from './closest-language.js';
 
 /** The message files' folder in the templates: `messages/<lang>.yml`. */

@@ -1,4 +1,4 @@
-import type { LoadedTemplates } from '../stages/load.js';
+import type { LoadedTemplates } from '../model/sources.js';
 
 /**
  * The messages the build's own code prints (not the templates): a document's PDF Info, the

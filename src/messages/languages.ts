@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { BUNDLED_TEMPLATES } from '../config.js';
 import { FactsheetsError } from '../errors.js';
-import type { LoadedTemplates } from '../stages/load.js';
+import type { LoadedTemplates } from '../model/sources.js';
 import { closestName } from '../stages/validate/closest-name.js';
 import { MessageFile } from './catalog.js';
 import { MESSAGES_FOLDER, messageFileFor } from './files.js';

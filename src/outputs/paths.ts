@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { escapeForMessage, FactsheetsError } from '../errors.js';
 import { isInside } from '../folders.js';
-import type { Document, DocumentKind, RenderJob, SettingsValues } from '../types.js';
+import type { Document, DocumentKind, RenderJob, SettingsValues } from '../model/documents.js';
 
 /**
  * Where every output goes, in one place: the grammar of the paths a build writes, the

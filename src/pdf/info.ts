@@ -1,14 +1,6 @@
 import { appendUpdate, fromLatin1, latin1, readPrinted } from './update.js';
 import { encodeTextString } from './strings.js';
-
-/** What a PDF says about itself: its Info dictionary. */
-export interface DocumentInfo {
-  readonly title: string;
-  readonly author?: string;
-  readonly subject?: string;
-  readonly keywords: readonly string[];
-  readonly creator: string;
-}
+import type { DocumentInfo } from '../model/documents.js';
 
 /**
  * Sets the PDF's Info dictionary by an incremental update (a new Info object after

@@ -1,5 +1,5 @@
 import { declaredFonts, type BrandCoverage, type DeclaredFonts } from '../fonts/embed.js';
-import type { LoadedTemplates } from '../stages/load.js';
+import type { LoadedTemplates } from '../model/sources.js';
 import { hashParts, sha256 } from './manifest.js';
 import type { Renderer, RenderSetup } from '../stages/render/renderer.js';
 import type { MapMaker } from '../stages/plan.js';

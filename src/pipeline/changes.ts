@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FactsheetsError } from '../errors.js';
 import { MANIFEST_FILE, type Manifest, type ManifestEntry } from './manifest.js';
 import { confinedOutputPath } from '../outputs/paths.js';
-import type { RenderJob } from '../types.js';
+import type { RenderJob } from '../model/documents.js';
 
 /** Jobs split by whether their output must be printed again. */
 export interface Changes {

@@ -1,5 +1,5 @@
 import { formatError, type FactsheetsError } from '../errors.js';
-import type { BuildReport, DocumentResult } from '../types.js';
+import type { BuildReport, DocumentResult } from '../model/documents.js';
 
 /** What a failed document was made from, and what failed it. */
 interface Failure {

@@ -1,8 +1,8 @@
 import { relative, resolve, sep } from 'node:path';
 import type { BuildConfig } from '../config.js';
-import { contentImageReader } from '../stages/load.js';
+import { contentImageReader } from '../stages/content-images.js';
 import { imageState } from '../stages/render/images.js';
-import type { HtmlPage } from '../types.js';
+import type { HtmlPage } from '../model/documents.js';
 import { sha256 } from './manifest.js';
 
 /**

@@ -1,5 +1,5 @@
 import { combineWriteErrors } from '../stages/write.js';
-import type { BuildReport, BuildWarning, DocumentResult } from '../types.js';
+import type { BuildReport, BuildWarning, DocumentResult } from '../model/documents.js';
 import { Outcome } from './outcome.js';
 
 /** A whole build's log: the steps' outcomes folded in, in order; private to the pipeline, which alone reports it. */

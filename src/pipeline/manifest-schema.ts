@@ -2,7 +2,7 @@ import { basename, dirname, relative } from 'node:path';
 import { isInside } from '../folders.js';
 import { z } from 'zod';
 import { ConfinedFileError, readConfinedText } from '../stages/confined-files.js';
-import type { BuildWarning } from '../types.js';
+import type { BuildWarning } from '../model/documents.js';
 
 /**
  * What a manifest written by an earlier build must look like to be trusted. The build wrote it,

@@ -1,5 +1,5 @@
 import { formatPosition, type FactsheetsError } from '../errors.js';
-import type { DocumentResult, OutOfDateOutput } from '../types.js';
+import type { DocumentResult, OutOfDateOutput } from '../model/documents.js';
 import { sameInputs } from './changes.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
 

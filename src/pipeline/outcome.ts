@@ -3,7 +3,7 @@ import type { PlanResult } from '../stages/plan.js';
 import { OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
 import { isPrintEdition, screenOutputPath } from '../outputs/paths.js';
-import type { BuildWarning, Document, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
+import type { BuildWarning, Document, DocumentResult, OutOfDateOutput, RenderJob } from '../model/documents.js';
 
 /**
  * What one step of a build did: a result per output, errors, warnings, manifest entries. Each

@@ -1,5 +1,5 @@
-import type { HtmlPage, RenderJob } from '../types.js';
-import type { LoadedTemplates } from '../stages/load.js';
+import type { HtmlPage, RenderJob } from '../model/documents.js';
+import type { LoadedTemplates } from '../model/sources.js';
 import type { BuiltPart } from '../stages/plan/pack.js';
 import { packEditionOf } from '../stages/plan.js';
 import { finishPdf } from '../stages/finish.js';

@@ -1,7 +1,7 @@
 import type { BuildConfig } from '../config.js';
 import type { MessageFile } from '../messages/catalog.js';
 import { planPack, type PackPlan } from '../stages/plan/pack.js';
-import type { RenderJob } from '../types.js';
+import type { RenderJob } from '../model/documents.js';
 import { VERSION } from '../version.js';
 import { sha256, type ManifestEntry } from './manifest.js';
 import { creationDate } from './produce.js';

@@ -1,9 +1,10 @@
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
-import type { DocumentResult, HtmlPage, RenderJob } from '../types.js';
+import type { DocumentResult, HtmlPage, RenderJob } from '../model/documents.js';
 import { infoDictionary } from '../pdf/info.js';
 import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
 import { sha256, templatesHash, type ManifestEntry, type PackPart } from './manifest.js';
-import { PACK_LAYOUT, PACK_NAME, PACK_OUTPUT, leadCountries, packOf, type PackPlan } from '../stages/plan/pack.js';
+import { PACK_NAME, PACK_OUTPUT } from '../outputs/paths.js';
+import { PACK_LAYOUT, leadCountries, packOf, type PackPlan } from '../stages/plan/pack.js';
 import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
 import { mergePdfPieces } from '../pdf/merge.js';

@@ -2,7 +2,7 @@ import type { BuildConfig } from '../config.js';
 import { toFactsheetsError, type Stage } from '../errors.js';
 import { launchPrinter } from '../browser/launch.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
-import type { BuildReport } from '../types.js';
+import type { BuildReport } from '../model/documents.js';
 import { BuildCache } from './cache.js';
 import type { FailureMemo } from './failure-memo.js';
 import { BuildLog } from './log.js';

@@ -1,6 +1,6 @@
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
 import { printEditionOf, withLocatorMap } from '../stages/plan.js';
-import type { HtmlPage, RenderJob } from '../types.js';
+import type { HtmlPage, RenderJob } from '../model/documents.js';
 import type { Outcome } from './outcome.js';
 import type { ManifestEntry } from './manifest.js';
 import type { PrintSession } from './print-session.js';

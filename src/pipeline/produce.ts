@@ -1,5 +1,5 @@
 import type { BuildConfig } from '../config.js';
-import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../types.js';
+import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../model/documents.js';
 import { VERSION } from '../version.js';
 import { FactsheetsError } from '../errors.js';
 import { lowResolutionImages, prepressRules, proseUnderFitFloor, smallText } from '../stages/prepress.js';
@@ -17,7 +17,7 @@ import {
   type ManifestEntry,
 } from './manifest.js';
 import type { ReviewInputs } from '../review/record.js';
-import type { LoadedTemplates } from '../stages/load.js';
+import type { LoadedTemplates } from '../model/sources.js';
 import { pageSheetOf } from '../stages/layout-sheets.js';
 import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import { writeOutput } from '../stages/write.js';

@@ -1,7 +1,7 @@
 import type { BuildConfig } from '../config.js';
 import { FactsheetsError } from '../errors.js';
 import type { ValidationResult } from '../stages/validate.js';
-import type { Document } from '../types.js';
+import type { Document } from '../model/documents.js';
 import type { Outcome } from './outcome.js';
 import { inShard } from './shard.js';
 import { editionOf } from '../stages/validate/front-matter.js';

@@ -1,6 +1,6 @@
 import { planJobs } from '../stages/plan.js';
 import { packOf } from '../stages/plan/pack.js';
-import type { BuildWarning } from '../types.js';
+import type { BuildWarning } from '../model/documents.js';
 import { sameInputs } from './changes.js';
 import { currentInputs } from './produce.js';
 import type { Run } from './run.js';

@@ -10,7 +10,7 @@ import type { TemplateEnvironment } from '../stages/render/handlebars/environmen
 import type { Renderer } from '../stages/render/renderer.js';
 import { validateSources, type ValidationResult } from '../stages/validate.js';
 import { OutputWriteError, prepareOutput } from '../stages/write.js';
-import type { BuildWarning, RenderJob } from '../types.js';
+import type { BuildWarning, RenderJob } from '../model/documents.js';
 import { VERSION } from '../version.js';
 import type { BuildCache } from './cache.js';
 import { findChanges, removeOrphans } from './changes.js';

@@ -7,7 +7,7 @@ import { planJobs } from '../stages/plan.js';
 import { renderSetupOf } from './run.js';
 import { loadStep, selectStep, validateStep } from './steps.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
-import type { BuildReport } from '../types.js';
+import type { BuildReport } from '../model/documents.js';
 import { FailureMemo } from './failure-memo.js';
 import { watchFolders } from './folder-watcher.js';
 

@@ -3,7 +3,7 @@ import { readConfinedFile } from '../stages/confined-files.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
-import type { BuildReport } from '../types.js';
+import type { BuildReport } from '../model/documents.js';
 import { loadAssets, type Asset } from './assets.js';
 import { bracketed, hostChecker } from './hosts.js';
 import { applyReport, INITIAL_STATE, type PreviewState } from './state.js';

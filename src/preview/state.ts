@@ -1,4 +1,4 @@
-import type { BuildReport, DocumentKind, DocumentResult } from '../types.js';
+import type { BuildReport, DocumentKind, DocumentResult } from '../model/documents.js';
 import { BuildErrors, type ErrorList } from './error-lists.js';
 
 export type { ErrorList, PreviewError } from './error-lists.js';

@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { join } from 'node:path';
-import type { BuildWarning, FundingRecord } from '../types.js';
+import type { BuildWarning, FundingRecord } from '../model/documents.js';
 import { displayPathOf, readBack } from '../pipeline/manifest-schema.js';
 import { writeOutput } from '../stages/write.js';
 

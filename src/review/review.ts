@@ -7,7 +7,7 @@ import {
   type ConfinedFolder,
 } from '../stages/confined-files.js';
 import { readManifest, type Manifest, type ManifestEntry } from '../pipeline/manifest.js';
-import { isPackOutput } from '../stages/plan/pack.js';
+import { isPackOutput } from '../outputs/paths.js';
 import { DEFAULT_DATASET, explainChange, type Cause, type DatasetContext, type ReviewSide } from './causes.js';
 import { checkedManifest } from './read-back.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';

@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../errors.js';
-import type { RenderJob } from '../types.js';
+import type { RenderJob } from '../model/documents.js';
 import type { PdfFile } from '../pdf/objects.js';
 import {
   checkPdfFile,

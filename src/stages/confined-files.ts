@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { type FileHandle, lstat, mkdir, open, readlink, realpath } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { isInside } from '../folders.js';
+import { fileKind, isInside } from '../folders.js';
 import { FactsheetsError, type Stage } from '../errors.js';
 
 /**
@@ -188,13 +188,4 @@ function unreadable(folder: ConfinedFolder, path: string, error: unknown): Confi
     { stage: folder.stage, file: path, hint: `Check that ${folder.name} is readable.` },
     'unreadable',
   );
-}
-
-/** `a named pipe (FIFO)`, `a socket`, `a folder`: what stands where a file should be. */
-export function fileKind(stats: Stats): string {
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFile()) return 'a regular file';
-  return stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'something else';
 }

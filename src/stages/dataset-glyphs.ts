@@ -1,6 +1,6 @@
 import { FactsheetsError } from '../errors.js';
 import { describeMissing } from '../fonts/coverage.js';
-import type { Dataset, FundingRecord, RenderJob } from '../types.js';
+import type { Dataset, FundingRecord, RenderJob } from '../model/documents.js';
 import { cellReference } from './validate/csv-rows.js';
 
 /** The dataset's columns whose text a page may print (the funding table, the chart's labels, the sources). */

@@ -1,6 +1,7 @@
 import { FactsheetsError, formatPosition } from '../errors.js';
-import type { Artifact, Dataset, PrintedPdf, RenderJob } from '../types.js';
-import { setDocumentInfo, type DocumentInfo } from '../pdf/info.js';
+import type { Artifact, Dataset, PrintedPdf, RenderJob } from '../model/documents.js';
+import { setDocumentInfo } from '../pdf/info.js';
+import type { DocumentInfo } from '../model/documents.js';
 import { fixOutlineTitles } from '../pdf/outline.js';
 import { addPrintMarks } from '../pdf/print-marks.js';
 import { softHyphenFix } from '../pdf/soft-hyphens.js';
@@ -17,8 +18,8 @@ import { describeCharacter, describeMissing, uncoveredCharacters } from '../font
 import type { BrandCoverage } from '../fonts/embed.js';
 import { datasetGlyphError, datasetGlyphs } from './dataset-glyphs.js';
 import { CONTENTS_PER_PAGE } from './plan/pack.js';
-import { FIT_FLOOR, type FitOutcome } from '../browser/measure.js';
-import type { LoadedTemplates } from './load.js';
+import { FIT_FLOOR, type FitOutcome } from '../model/fit.js';
+import type { LoadedTemplates } from '../model/sources.js';
 import { tallColumnError, tooWideError } from './overflow-cause.js';
 
 export { countPages, fontNames } from '../pdf/facts.js';

@@ -1,6 +1,6 @@
 import { OncePerBuild } from '../once-per-build.js';
-import type { LoadedTemplates } from './load.js';
-import type { SourceFile } from '../types.js';
+import type { LoadedTemplates } from '../model/sources.js';
+import type { SourceFile } from '../model/documents.js';
 
 /** A literal `data-…="words"` a layout declares, and where its value starts (1-based). */
 export interface LayoutDeclaration {

@@ -1,57 +1,15 @@
-import { type Dirent, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { type Dirent, readFileSync, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { FactsheetsError } from '../errors.js';
-import { isInside } from '../folders.js';
+import { displayPath, errorCode, type FileKind, fileKind, isInside } from '../folders.js';
 import { DEFAULT_LIMITS, formatBytes, type Limits } from '../limits.js';
-import type { ImageRead, ImageReader } from './render/images.js';
-import type { SourceFile } from '../types.js';
+import type { SourceFile } from '../model/documents.js';
 import { SETTINGS_FILE } from './validate/settings.js';
 import { firstInvalidUtf8, lineOfOffset } from './encoding.js';
-import { readWorkbook, type SheetRows } from './spreadsheet.js';
+import { readWorkbook } from './spreadsheet.js';
 import { MESSAGES_FOLDER } from '../messages/files.js';
-
-/** The raw inputs of a build, read from disk and nothing else done to them. */
-export interface LoadedSources {
-  readonly factsheets: readonly SourceFile[];
-  readonly onePagers: readonly SourceFile[];
-  readonly dataset: SourceFile | undefined;
-  /** The dataset as a workbook (`funding.xlsx`), read into rows, when the project keeps it so. */
-  readonly workbook: LoadedWorkbook | undefined;
-  /** The project's settings file (`factsheets.yml`), when it has one. */
-  readonly settings: SourceFile | undefined;
-  readonly templates: LoadedTemplates;
-  /** The limits the inputs were loaded under, and that validation applies. */
-  readonly limits: Limits;
-}
-
-export interface LoadedTemplates {
-  /** Layouts by bare name (`factsheet`, `one-pager`). */
-  readonly layouts: ReadonlyMap<string, SourceFile>;
-  /** Partials by name relative to `partials/`, without `.hbs` (`quote`, `charts/bar`). */
-  readonly partials: ReadonlyMap<string, SourceFile>;
-  /** Style sheets in `styles/` by bare name: `<layout>.css` is that layout's, any other is shared. */
-  readonly styles: ReadonlyMap<string, SourceFile>;
-  /** Images in `assets/` by path relative to it (`logos/eu.svg`), for the `asset` helper. */
-  readonly assets: ReadonlyMap<string, Asset>;
-  /** Message files in `messages/` by language tag as written in the name (`en`, `fr`, `pt-BR`). */
-  readonly messages: ReadonlyMap<string, SourceFile>;
-  /** The messages folder as messages name it (`templates/messages`). */
-  readonly messagesFolder: string;
-}
-
-/** `funding.xlsx`, its sheets read into rows (or why it was not read). */
-export interface LoadedWorkbook {
-  readonly displayPath: string;
-  readonly sheets: readonly SheetRows[];
-  readonly refused?: FactsheetsError;
-}
-
-/** A binary file of the templates, embedded into pages as a data: URI. */
-export interface Asset {
-  readonly displayPath: string;
-  readonly bytes: Buffer;
-}
+import type { LoadedSources, LoadedTemplates, LoadedWorkbook } from '../model/sources.js';
 
 /** Reads the content and templates folders; the only read-only file-system stage. */
 export async function loadSources(
@@ -272,21 +230,6 @@ async function readPlain(
   }
 }
 
-/** What `Stats` and directory entries both say about a file's type. */
-type FileKind = Pick<Stats, 'isFIFO' | 'isSocket' | 'isDirectory' | 'isCharacterDevice' | 'isBlockDevice'>;
-
-function fileKind(stats: FileKind): string {
-  return stats.isFIFO()
-    ? 'a named pipe (FIFO)'
-    : stats.isSocket()
-      ? 'a socket'
-      : stats.isDirectory()
-        ? 'a folder'
-        : stats.isCharacterDevice() || stats.isBlockDevice()
-          ? 'a device'
-          : 'something else';
-}
-
 function tooLarge(path: string, bytes: number, size: SizeLimit): FactsheetsError {
   return new FactsheetsError(
     `${size.what} may hold at most ${formatBytes(size.maxBytes)}; this one has ${formatBytes(bytes)}`,
@@ -296,49 +239,6 @@ function tooLarge(path: string, bytes: number, size: SizeLimit): FactsheetsError
       hint: `Split or shorten the file, or raise the ${size.limit} limit if it really is this large.`,
     },
   );
-}
-
-/**
- * Reads the images documents embed, by absolute path: only regular files inside the content
- * folder (through links too), within the size limit. Anything else is never opened.
- */
-export function contentImageReader(
-  contentDir: string,
-  limits: Pick<Limits, 'imageBytes'> = DEFAULT_LIMITS,
-): ImageReader {
-  let realContent: string | undefined;
-  return (path: string): ImageRead => {
-    let target: string;
-    try {
-      realContent ??= realpathSync(contentDir);
-      target = realpathSync(path);
-    } catch {
-      return { skip: 'the file does not exist' };
-    }
-    if (!isInside(realContent, target)) return { skip: 'the file is outside the content folder' };
-    let stats: Stats;
-    try {
-      stats = statSync(target);
-    } catch {
-      return { skip: 'the file does not exist' };
-    }
-    if (!stats.isFile())
-      return {
-        refuse: `is not a regular file but ${fileKind(stats)}`,
-        hint: 'Replace it with an image file, or remove the image from the Markdown.',
-      };
-    if (stats.size > limits.imageBytes) {
-      return {
-        refuse: `has ${formatBytes(stats.size)}; an image may have at most ${formatBytes(limits.imageBytes)}`,
-        hint: 'Compress or scale the image down, or raise the imageBytes limit.',
-      };
-    }
-    try {
-      return { bytes: readFileSync(target) };
-    } catch (error) {
-      return { refuse: `cannot be read (${errorCode(error)})`, hint: 'Check that the file is readable.' };
-    }
-  };
 }
 
 /** A name that should be a file is a FIFO, a socket, a device or a folder: never opened. */
@@ -449,12 +349,6 @@ function readError(path: string, error: unknown): FactsheetsError {
   });
 }
 
-/** Paths in messages are relative to the working directory when that is shorter. */
-export function displayPath(absolutePath: string, cwd: string = process.cwd()): string {
-  const fromCwd = relative(cwd, absolutePath);
-  return fromCwd.startsWith('..') || fromCwd === '' ? absolutePath : fromCwd.split('\\').join('/');
-}
-
 function baseName(path: string, extension: string): string {
   const name = path.split(/[\\/]/).pop() ?? path;
   return name.endsWith(extension) ? name.slice(0, -extension.length) : name;
@@ -462,9 +356,4 @@ function baseName(path: string, extension: string): string {
 
 function isNotFound(error: unknown): boolean {
   return errorCode(error) === 'ENOENT';
-}
-
-function errorCode(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
-  return error instanceof Error ? error.message : String(error);
 }

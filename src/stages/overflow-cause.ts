@@ -1,8 +1,8 @@
 import postcss from 'postcss';
 import { FactsheetsError } from '../errors.js';
-import type { FitOutcome, LayoutElement, TallColumn, TooWide, WideningRule } from '../browser/measure.js';
-import type { LoadedTemplates } from './load.js';
-import type { RenderJob, SourceFile } from '../types.js';
+import type { FitOutcome, LayoutElement, TallColumn, TooWide, WideningRule } from '../model/fit.js';
+import type { LoadedTemplates } from '../model/sources.js';
+import type { RenderJob, SourceFile } from '../model/documents.js';
 
 /**
  * Whose the overflow is, for the errors of finish.ts: a page too long because a column that is

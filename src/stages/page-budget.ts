@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { FactsheetsError } from '../errors.js';
-import type { PageBudget } from '../browser/measure.js';
-import type { RenderJob } from '../types.js';
+import type { PageBudget } from '../model/fit.js';
+import type { RenderJob } from '../model/documents.js';
 
 const MM_PER_PT = 25.4 / 72;
 

@@ -8,7 +8,7 @@ import type {
   OnePagerMeta,
   RenderJob,
   SettingsValues,
-} from '../types.js';
+} from '../model/documents.js';
 import { mappedOrError, type MapMaker } from './plan/with-map.js';
 
 export { withLocatorMap, type MapMaker } from './plan/with-map.js';
@@ -23,7 +23,7 @@ import {
 } from './plan/funding-summary.js';
 import { largestWithOther, yearSpans } from './plan/chart-bars.js';
 import { untrustedCountries, untrustedErrors, type Untrusted } from './plan/untrusted.js';
-import type { DocumentInfo } from '../pdf/info.js';
+import type { DocumentInfo } from '../model/documents.js';
 import { pageSettings } from './plan/settings.js';
 import { bundledMessages, type MessagesOf } from '../messages/bundled.js';
 import type { MessageFile } from '../messages/catalog.js';

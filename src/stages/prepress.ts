@@ -1,6 +1,6 @@
 import { FactsheetsError } from '../errors.js';
-import type { PrintedImage, PrintedTextSize } from '../types.js';
-import { FIT_FLOOR } from '../browser/measure.js';
+import type { PrintedImage, PrintedTextSize } from '../model/documents.js';
+import { FIT_FLOOR } from '../model/fit.js';
 
 /** The least resolution of a raster image at its printed size, unless the layout declares another (`data-min-image-ppi`). */
 export const DEFAULT_MIN_IMAGE_PPI = 150;

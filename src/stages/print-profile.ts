@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { BUNDLED_TEMPLATES } from '../config.js';
 import { FactsheetsError } from '../errors.js';
 import type { PrintCondition } from '../pdf/standards.js';
-import type { RenderJob } from '../types.js';
+import type { RenderJob } from '../model/documents.js';
 
 /** The profiles shipped with the tool (see templates/print-profiles/LICENSE.md). */
 const PROFILES = join(BUNDLED_TEMPLATES, 'print-profiles');

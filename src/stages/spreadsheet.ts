@@ -1,18 +1,10 @@
 import type { CellValue, Workbook } from 'exceljs';
 import { FactsheetsError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { cellReference, type ParsedRow } from './validate/csv-rows.js';
+import { cellReference } from './validate/csv-rows.js';
+import type { ParsedRow } from '../model/sources.js';
 import { checkWorkbookArchive, type WorkbookLimits } from './workbook-archive.js';
-
-/** One sheet of a workbook as rows of text, the way the CSV reader gives them. */
-export interface SheetRows {
-  readonly name: string;
-  readonly rows: readonly ParsedRow[];
-  /** Hidden in Excel (hidden or very hidden): never the dataset unless named. */
-  readonly hidden: boolean;
-  /** Cells whose value cannot be used (an error value, a formula never calculated). */
-  readonly problems: readonly FactsheetsError[];
-}
+import type { SheetRows } from '../model/sources.js';
 
 /**
  * Reads an .xlsx workbook's sheets (exceljs, loaded only when a workbook is used). Cells are

@@ -1,18 +1,18 @@
 import { FactsheetsError } from '../errors.js';
 import type { Limits } from '../limits.js';
-import type { BuildWarning, Dataset, Document, DocumentKind, SettingsValues, SourceFile } from '../types.js';
-import type { LoadedSources } from './load.js';
+import type { BuildWarning, Dataset, Document, DocumentKind, SettingsValues, SourceFile } from '../model/documents.js';
+import type { LoadedSources } from '../model/sources.js';
 import { validateDataset, validateWorkbook } from './validate/dataset.js';
 import { MissingLayoutError, validateDocument } from './validate/front-matter.js';
 import { unreadLayoutSettings, untranslatedSettings, validateSettings } from './validate/settings.js';
-import { PACK_NAME } from './plan/pack.js';
+import { PACK_NAME } from '../outputs/paths.js';
 import { rowsWithoutDocument } from './validate/unused-rows.js';
 import { documentClashes } from './validate/clashes.js';
 import { unknownFields } from './validate/unknown-fields.js';
 import { misreadText } from './validate/mojibake.js';
 import { svgImageProblems, svgTextWarning } from './render/svg-image.js';
 import { checkTemplateFiles, type TemplateFilesCheck } from './validate/template-files.js';
-import type { LoadedTemplates } from './load.js';
+import type { LoadedTemplates } from '../model/sources.js';
 
 export interface ValidationResult {
   readonly documents: readonly Document[];

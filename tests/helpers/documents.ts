@@ -1,6 +1,6 @@
 import { validateDataset } from '../../src/stages/validate/dataset.js';
 import { validateDocument } from '../../src/stages/validate/front-matter.js';
-import type { Dataset, Document } from '../../src/types.js';
+import type { Dataset, Document } from '../../src/model/documents.js';
 import { dataset, source } from './sources.js';
 
 const LAYOUTS = new Set(['factsheet', 'one-pager']);

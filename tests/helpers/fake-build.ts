@@ -4,7 +4,7 @@ import { resolveConfig, type BuildOptions } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import type { BuildCache } from '../../src/pipeline/cache.js';
 import type { Printer } from '../../src/browser/printer.js';
-import type { BuildReport } from '../../src/types.js';
+import type { BuildReport } from '../../src/model/documents.js';
 import { fakePdf, packSheetPages, printedLabel } from './fake-pdf.js';
 import { TEMPLATES, tempDir, writeContent } from './content.js';
 import { DATASET_HEADER } from './sources.js';

@@ -51,6 +51,11 @@ export function architectureProblems(graph: ReadonlyMap<string, ModuleImports>):
         if (target.startsWith('pipeline/'))
           problems.push(`${path} imports ${target}: a stage never reaches back into the pipeline`);
     }
+    if (path.startsWith('model/')) {
+      for (const target of modules)
+        if (target.includes('/') && !target.startsWith('model/'))
+          problems.push(`${path} imports ${target}: the model is shared types only, and depends on no stage`);
+    }
     if (path !== 'pipeline/pipeline.ts' && modules.includes('pipeline/log.ts')) {
       problems.push(
         `${path} imports pipeline/log.ts: the build's log is the pipeline's own (a step returns its outcome)`,

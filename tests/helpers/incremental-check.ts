@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { runPipeline, type PipelineDeps } from '../../src/pipeline/pipeline.js';
 import { BuildCache } from '../../src/pipeline/cache.js';
-import type { BuildReport } from '../../src/types.js';
+import type { BuildReport } from '../../src/model/documents.js';
 import { tempDir } from './content.js';
 import { applyEdit, initialModel, materialise, modelFolders, outputsOf, type Edit, type Model } from './edit-model.js';
 import { differences, filesOf } from './output-folder.js';

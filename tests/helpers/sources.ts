@@ -1,4 +1,4 @@
-import type { SourceFile } from '../../src/types.js';
+import type { SourceFile } from '../../src/model/documents.js';
 
 /** An in-memory source file, as the load stage would produce it. */
 export function source(displayPath: string, text: string): SourceFile {

@@ -1,4 +1,4 @@
-import type { LoadedTemplates } from '../../src/stages/load.js';
+import type { LoadedTemplates } from '../../src/model/sources.js';
 import { source } from './sources.js';
 
 /** Templates held in memory: `{ 'layouts/x': '…', 'partials/y': '…', 'styles/z': '…', 'messages/en': '…' }`. */

@@ -3,7 +3,7 @@ import { formatGithubAnnotations, formatTextReport } from '../../src/cli/report.
 import { escapeForMessage, FactsheetsError, formatError } from '../../src/errors.js';
 import { createEnvironment } from '../../src/stages/render/handlebars/environment.js';
 import { checkTemplateFiles } from '../../src/stages/validate/template-files.js';
-import type { BuildReport } from '../../src/types.js';
+import type { BuildReport } from '../../src/model/documents.js';
 import { runCli } from '../helpers/cli.js';
 import { tempDir, writeContent } from '../helpers/content.js';
 import { templatesOf } from '../helpers/templates.js';

@@ -4,7 +4,7 @@ import { formatError } from '../../src/errors.js';
 import { readWorkbook } from '../../src/stages/spreadsheet.js';
 import { rowsWithoutDocument } from '../../src/stages/validate/unused-rows.js';
 import { validateWorkbook } from '../../src/stages/validate/dataset.js';
-import type { LoadedTemplates } from '../../src/stages/load.js';
+import type { LoadedTemplates } from '../../src/model/sources.js';
 import { unknownFields } from '../../src/stages/validate/unknown-fields.js';
 import { onePagerDocument } from '../helpers/documents.js';
 import { source } from '../helpers/sources.js';

@@ -9,7 +9,7 @@ import type { Printer } from '../../src/browser/printer.js';
 import { finishPdf } from '../../src/stages/finish.js';
 import { readWorkbook } from '../../src/stages/spreadsheet.js';
 import { validateWorkbook } from '../../src/stages/validate/dataset.js';
-import type { Dataset, PrintedPdf, RenderJob } from '../../src/types.js';
+import type { Dataset, PrintedPdf, RenderJob } from '../../src/model/documents.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 import { datasetOf, onePagerDocument } from '../helpers/documents.js';
 import { onePagerText } from '../helpers/fake-build.js';

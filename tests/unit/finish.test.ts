@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/errors.js';
 import { countPages, finishPdf, fontNames, makeReproducible } from '../../src/stages/finish.js';
 import { writePdf } from '../../src/pdf/objects.js';
-import type { PrintedPdf, RenderJob } from '../../src/types.js';
+import type { PrintedPdf, RenderJob } from '../../src/model/documents.js';
 import { onePagerDocument } from '../helpers/documents.js';
 import { fakePdf } from '../helpers/fake-pdf.js';
 

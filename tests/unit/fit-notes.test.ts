@@ -3,7 +3,7 @@ import { BuildLog } from '../../src/pipeline/log.js';
 import { Outcome } from '../../src/pipeline/outcome.js';
 import type { ManifestEntry } from '../../src/pipeline/manifest.js';
 import { formatJsonReport, formatTextReport } from '../../src/cli/report.js';
-import type { FitRecord, RenderJob } from '../../src/types.js';
+import type { FitRecord, RenderJob } from '../../src/model/documents.js';
 import { onePagerDocument } from '../helpers/documents.js';
 
 function jobFor(name: string): RenderJob {

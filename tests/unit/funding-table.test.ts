@@ -7,7 +7,7 @@ import { summariseFunding, toShares, type FundingRow } from '../../src/stages/pl
 import { fundingTable, shorten, TITLE_MAX_CHARS } from '../../src/stages/plan/funding-table.js';
 import { roundedPercents } from '../../src/stages/plan/rounded-percents.js';
 import { planJobs } from '../../src/stages/plan.js';
-import type { FundingRecord } from '../../src/types.js';
+import type { FundingRecord } from '../../src/model/documents.js';
 import { datasetOf, onePagerDocument } from '../helpers/documents.js';
 
 const row = (programme: string, amount: number, year = 2017): FundingRow => ({

@@ -6,7 +6,7 @@ import { resolveConfig, type BuildOptions } from '../../src/config.js';
 import { runPipeline } from '../../src/pipeline/pipeline.js';
 import { fakePdf, packSheetPages, printedLabel } from '../helpers/fake-pdf.js';
 import type { Printer } from '../../src/browser/printer.js';
-import type { BuildReport } from '../../src/types.js';
+import type { BuildReport } from '../../src/model/documents.js';
 import { TEMPLATES, tempDir, writeContent } from '../helpers/content.js';
 import { DATASET_HEADER } from '../helpers/sources.js';
 

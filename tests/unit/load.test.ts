@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayPath, loadSources } from '../../src/stages/load.js';
+import { displayPath } from '../../src/folders.js';
+import { loadSources } from '../../src/stages/load.js';
 import { tempDir, writeContent } from '../helpers/content.js';
 
 describe('loadSources', () => {

@@ -55,7 +55,7 @@ describe('images', () => {
     const outside = await tempDir();
     await writeFile(join(outside, 'secret.png'), PNG);
     await symlink(join(outside, 'secret.png'), join(content, 'images/link.png'));
-    const { contentImageReader } = await import('../../src/stages/load.js');
+    const { contentImageReader } = await import('../../src/stages/content-images.js');
     return {
       images: { documentDir: join(content, 'countries'), file: 'countries/mali.md', read: contentImageReader(content) },
       outside,

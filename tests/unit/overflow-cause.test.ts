@@ -7,8 +7,8 @@ import {
   tallColumnError,
   tooWideError,
 } from '../../src/stages/overflow-cause.js';
-import type { FitOutcome, TallColumn } from '../../src/browser/measure.js';
-import type { RenderJob } from '../../src/types.js';
+import type { FitOutcome, TallColumn } from '../../src/model/fit.js';
+import type { RenderJob } from '../../src/model/documents.js';
 import { onePagerDocument } from '../helpers/documents.js';
 import { source } from '../helpers/sources.js';
 import { templatesOf } from '../helpers/templates.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixOutlineTitles } from '../../src/pdf/outline.js';
 import { planPack, type BuiltPart } from '../../src/stages/plan/pack.js';
-import type { RenderJob } from '../../src/types.js';
+import type { RenderJob } from '../../src/model/documents.js';
 import { bundledMessages } from '../../src/messages/bundled.js';
 import { factsheetDocument, onePagerDocument } from '../helpers/documents.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FactsheetsError } from '../../src/errors.js';
 import { MAX_ERRORS_SHOWN } from '../../src/preview/error-lists.js';
 import { applyReport, INITIAL_STATE, roomLeftMmOf, type PreviewState } from '../../src/preview/state.js';
-import type { BuildReport, DocumentResult } from '../../src/types.js';
+import type { BuildReport, DocumentResult } from '../../src/model/documents.js';
 
 const mali: DocumentResult = {
   name: 'mali',

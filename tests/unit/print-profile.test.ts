@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateSettings } from '../../src/stages/validate/settings.js';
 import { isCmykOutputProfile, printCondition } from '../../src/stages/print-profile.js';
 import { BUNDLED_TEMPLATES } from '../../src/config.js';
-import type { RenderJob } from '../../src/types.js';
+import type { RenderJob } from '../../src/model/documents.js';
 
 /** A content folder holding factsheets.yml with `settings`, and these files. */
 function content(settings: string, files: Readonly<Record<string, Uint8Array>> = {}) {

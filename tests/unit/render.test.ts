@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEnvironment } from '../../src/stages/render/handlebars/environment.js';
 import { renderPage } from '../../src/stages/render/page.js';
-import type { RenderJob } from '../../src/types.js';
+import type { RenderJob } from '../../src/model/documents.js';
 import { onePagerDocument } from '../helpers/documents.js';
 import { templatesOf } from '../helpers/templates.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FactsheetsError } from '../../src/errors.js';
 import { formatGithubAnnotations, formatJsonReport, formatTextReport } from '../../src/cli/report.js';
-import type { BuildReport, DocumentResult } from '../../src/types.js';
+import type { BuildReport, DocumentResult } from '../../src/model/documents.js';
 
 const NIGER_KEPT = 'its last build failed: content/funding.csv:4:20: column "amount_eur": "12,5" is not a number';
 

@@ -8,7 +8,7 @@ import { fakePdf } from '../helpers/fake-pdf.js';
 import { onePagerDocument } from '../helpers/documents.js';
 import { checkAccessibility } from '../../src/stages/accessibility-gate.js';
 import { formatError } from '../../src/errors.js';
-import type { RenderJob } from '../../src/types.js';
+import type { RenderJob } from '../../src/model/documents.js';
 
 const print: PrintCondition = {
   profile: Buffer.concat([

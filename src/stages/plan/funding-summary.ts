@@ -1,4 +1,4 @@
-import type { FundingRecord, FundingStatus } from '../../types.js';
+import type { FundingRecord, FundingStatus } from '../../model/documents.js';
 import { FUNDING_STATUSES } from '../validate/dataset.js';
 import { fundingTable, type FundingRow, type FundingTable } from './funding-table.js';
 

@@ -1,4 +1,4 @@
-import type { FundingStatus } from '../../types.js';
+import type { FundingStatus } from '../../model/documents.js';
 
 /** One funding line as a page lists it. */
 export interface FundingRow {

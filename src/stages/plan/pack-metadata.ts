@@ -1,4 +1,4 @@
-import type { RenderJob } from '../../types.js';
+import type { RenderJob } from '../../model/documents.js';
 
 /** What the pack's Info and cover say of it, from its parts (in pack order). */
 export interface PackMetadata {

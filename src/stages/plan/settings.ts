@@ -1,4 +1,4 @@
-import type { LayoutSettingValue, SettingsValues } from '../../types.js';
+import type { LayoutSettingValue, SettingsValues } from '../../model/documents.js';
 
 const EMPTY_LAYOUT_SETTINGS: Readonly<Record<string, LayoutSettingValue>> = Object.freeze({});
 import type { MessageFile } from '../../messages/catalog.js';

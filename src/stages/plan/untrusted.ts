@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../../errors.js';
-import type { Dataset, Document } from '../../types.js';
+import type { Dataset, Document } from '../../model/documents.js';
 import { isTainted, isWhollyTainted } from '../validate/dataset.js';
 
 /** A document not built because a country it shows has bad rows. */

@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../../errors.js';
-import type { BuildWarning, Document, RenderJob } from '../../types.js';
+import type { BuildWarning, Document, RenderJob } from '../../model/documents.js';
 import type { LocatorMap } from './locator-map.js';
 
 /** Lays out a country's locator map by ISO code (undefined when the atlas lacks it). */

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FactsheetsError } from '../../errors.js';
-import type { BuildWarning, HtmlPage, RenderJob } from '../../types.js';
+import type { BuildWarning, HtmlPage, RenderJob } from '../../model/documents.js';
 import { renderInThisThread, type Renderer, type RenderSetup } from './renderer.js';
 import type { RenderAnswer, RenderRequest } from './worker.js';
 

@@ -1,33 +1,34 @@
 import { dirname } from 'node:path';
 import type { TemplateEnvironment } from './handlebars/environment.js';
-import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
-import { contentImageReader } from '../load.js';
-import type { BuildWarning, HtmlPage, RenderJob } from '../../types.js';
+import type { Limits } from '../../limits.js';
+import type { BuildWarning, HtmlPage, RenderJob } from '../../model/documents.js';
 import { markdownToHtml } from './markdown.js';
-import { recordingReader, type ImageUse } from './images.js';
+import { recordingReader, type ImageReader, type ImageUse } from './images.js';
+
+/** The images a page may embed: how to read one (confined to the content folder by the caller), and the limits. */
+export interface ContentImages {
+  readonly read: ImageReader;
+  readonly limits: Limits;
+}
 
 /**
  * One document to one HTML page: the figures-in-prose pass over its Markdown, Markdown to
- * HTML (images inlined from `contentDir`, prose hyphenated in the view's `lang`), then its layout around it.
+ * HTML (images inlined through `contentImages`, none without it; prose hyphenated in the view's
+ * `lang`), then its layout around it. It reads no file itself.
  */
-export function renderPage(
-  job: RenderJob,
-  templates: TemplateEnvironment,
-  contentDir?: string,
-  limits: Limits = DEFAULT_LIMITS,
-): HtmlPage {
+export function renderPage(job: RenderJob, templates: TemplateEnvironment, contentImages?: ContentImages): HtmlPage {
   const { document } = job;
   const file = document.source.displayPath;
   const prose = templates.renderProse(document.body, job.view, file);
   const images: ImageUse[] = [];
   const imageSource =
-    contentDir === undefined
+    contentImages === undefined
       ? undefined
       : {
           documentDir: dirname(document.source.absolutePath),
           file,
-          read: recordingReader(contentImageReader(contentDir, limits), images),
-          limits,
+          read: recordingReader(contentImages.read, images),
+          limits: contentImages.limits,
         };
   const lang = typeof job.view['lang'] === 'string' ? job.view['lang'] : undefined;
   const markdown = markdownToHtml(prose, imageSource, lang);

@@ -1,6 +1,6 @@
-import type { LoadedTemplates } from '../load.js';
+import type { LoadedTemplates } from '../../model/sources.js';
 import type { Limits } from '../../limits.js';
-import type { HtmlPage, RenderJob } from '../../types.js';
+import type { HtmlPage, RenderJob } from '../../model/documents.js';
 
 /** Turns render jobs into HTML pages: in worker threads under a deadline, or in this thread. */
 export interface Renderer {
@@ -23,13 +23,15 @@ export interface RenderSetup {
  * thread could not load them. A template that does not compile throws here, once.
  */
 export async function renderInThisThread(setup: RenderSetup): Promise<Renderer> {
-  const [{ createEnvironment }, { renderPage }] = await Promise.all([
+  const [{ createEnvironment }, { renderPage }, { contentImageReader }] = await Promise.all([
     import('./handlebars/environment.js'),
     import('./page.js'),
+    import('../content-images.js'),
   ]);
   const environment = createEnvironment(setup.templates, setup.fontsReference);
+  const contentImages = { read: contentImageReader(setup.contentDir, setup.limits), limits: setup.limits };
   return {
-    render: async (job) => renderPage(job, environment, setup.contentDir, setup.limits),
+    render: async (job) => renderPage(job, environment, contentImages),
     close: async () => undefined,
   };
 }

@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FactsheetsError } from '../../errors.js';
-import type { RenderJob } from '../../types.js';
-import type { LoadedTemplates } from '../load.js';
+import type { RenderJob } from '../../model/documents.js';
+import type { LoadedTemplates } from '../../model/sources.js';
 import { createEnvironment } from './handlebars/environment.js';
 import { renderPage } from './page.js';
+import { contentImageReader } from '../content-images.js';
 import type { ImageUse } from './images.js';
 import type { RenderSetup } from './renderer.js';
 
@@ -38,10 +39,11 @@ function serve(setup: RenderSetup): void {
   );
   const templates: LoadedTemplates = { ...setup.templates, assets };
   const environment = createEnvironment(templates, setup.fontsReference);
+  const contentImages = { read: contentImageReader(setup.contentDir, setup.limits), limits: setup.limits };
   parentPort?.on('message', ({ id, job }: RenderRequest) => {
     let answer: RenderAnswer;
     try {
-      const page = renderPage(job, environment, setup.contentDir, setup.limits);
+      const page = renderPage(job, environment, contentImages);
       answer = { id, html: page.html, warnings: page.warnings, images: page.images ?? [] };
     } catch (error) {
       answer = {

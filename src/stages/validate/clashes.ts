@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../../errors.js';
-import type { Document, SettingsValues } from '../../types.js';
+import type { Document, SettingsValues } from '../../model/documents.js';
 import { languageOf, projectLanguage, screenOutputPath } from '../../outputs/paths.js';
 import { countryName } from './country-code.js';
 

@@ -1,15 +1,5 @@
 import { parse } from 'csv-parse/sync';
-
-/** A record of the CSV file (or a spreadsheet's row) with where it is: its line, and where each field starts on it. */
-export interface ParsedRow {
-  readonly fields: readonly string[];
-  /** The CSV line, or the spreadsheet's row number. */
-  readonly line: number;
-  /** 1-based column of each field's first character on `line` (a spreadsheet's column number). */
-  readonly fieldColumns: readonly number[];
-  /** Set for a spreadsheet's row: positions are cells of this sheet (`Funding!F14`), not lines. */
-  readonly sheet?: string;
-}
+import type { ParsedRow } from '../../model/sources.js';
 
 /** Where a row, or one of its fields, is: a line and column of a CSV, or a sheet's cell. */
 export function rowPosition(row: ParsedRow, field?: number): { line?: number; column?: number; cell?: string } {

@@ -1,6 +1,7 @@
 import { FactsheetsError } from '../../errors.js';
 import { closestName } from './closest-name.js';
-import { rowPosition, type ParsedRow } from './csv-rows.js';
+import { rowPosition } from './csv-rows.js';
+import type { ParsedRow } from '../../model/sources.js';
 
 /** The dataset's columns, as the content contract defines them. */
 export const DATASET_COLUMNS = [

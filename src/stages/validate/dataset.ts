@@ -1,20 +1,13 @@
 import { FactsheetsError } from '../../errors.js';
 import { describeCharacter } from '../../fonts/coverage.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
-import type { BuildWarning, Dataset, FundingRecord, FundingStatus, SourceFile } from '../../types.js';
+import type { BuildWarning, Dataset, FundingRecord, FundingStatus, SourceFile } from '../../model/documents.js';
 import { misreadCells } from './mojibake.js';
 import { cellProblems, ErrorsByKind } from './dataset-errors.js';
 import { isCountryCode } from './country-code.js';
-import type { LoadedWorkbook } from '../load.js';
-import {
-  cellReference,
-  COMMA_DIALECT,
-  detectDialect,
-  parseRows,
-  unclosedQuote,
-  type CsvDialect,
-  type ParsedRow,
-} from './csv-rows.js';
+import type { LoadedWorkbook } from '../../model/sources.js';
+import { cellReference, COMMA_DIALECT, detectDialect, parseRows, unclosedQuote, type CsvDialect } from './csv-rows.js';
+import type { ParsedRow } from '../../model/sources.js';
 import { cellPrefix, checkHeader, DATASET_COLUMNS, located, REQUIRED_COLUMNS, type Column } from './dataset-header.js';
 
 export { DATASET_COLUMNS } from './dataset-header.js';

@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
-import type { Document, DocumentKind, FactsheetMeta, OnePagerMeta, SettingsValues, SourceFile } from '../../types.js';
+import type {
+  Document,
+  DocumentKind,
+  FactsheetMeta,
+  OnePagerMeta,
+  SettingsValues,
+  SourceFile,
+} from '../../model/documents.js';
 import { factsheetSchema, onePagerSchema } from './front-matter-schema.js';
 import { type SplitDocument, splitFrontMatter } from './split-front-matter.js';
 import { fieldName, parseYamlData, schemaError } from './yaml-data.js';

@@ -1,5 +1,6 @@
-import type { BuildWarning, SourceFile } from '../../types.js';
-import { rowPosition, type ParsedRow } from './csv-rows.js';
+import type { BuildWarning, SourceFile } from '../../model/documents.js';
+import { rowPosition } from './csv-rows.js';
+import type { ParsedRow } from '../../model/sources.js';
 
 /** Windows-1252's characters for the bytes 0x80–0x9F (0xA0–0xFF are Latin-1's). */
 const CP1252_80_TO_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';

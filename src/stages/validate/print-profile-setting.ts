@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { FactsheetsError } from '../../errors.js';
-import type { SourceFile } from '../../types.js';
+import type { SourceFile } from '../../model/documents.js';
 import { isCmykOutputProfile } from '../print-profile.js';
 
 /**

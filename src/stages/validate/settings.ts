@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FactsheetsError } from '../../errors.js';
-import type { BuildWarning, Document, SettingsValues, SourceFile } from '../../types.js';
+import type { BuildWarning, Document, SettingsValues, SourceFile } from '../../model/documents.js';
 import { closestName } from './closest-name.js';
 import { closestLanguage } from '../../messages/closest-language.js';
 import { languagesField, projectOnlyFields, settingsFields } from './front-matter-schema.js';

@@ -1,7 +1,7 @@
 import knownCss from 'known-css-properties';
 import postcss, { CssSyntaxError, type Root } from 'postcss';
 import { FactsheetsError } from '../../errors.js';
-import type { SourceFile } from '../../types.js';
+import type { SourceFile } from '../../model/documents.js';
 import { closestName } from './closest-name.js';
 
 /**

@@ -1,6 +1,6 @@
 import { FactsheetsError } from '../../errors.js';
-import type { SourceFile } from '../../types.js';
-import type { LoadedTemplates } from '../load.js';
+import type { SourceFile } from '../../model/documents.js';
+import type { LoadedTemplates } from '../../model/sources.js';
 import { layoutSheets, STYLE_SHEETS_ATTRIBUTE } from '../layout-sheets.js';
 import { parseTemplate, type PartialUse } from '../render/handlebars/syntax.js';
 import { fitDeclarationError } from '../render/handlebars/fit-declarations.js';

@@ -1,5 +1,5 @@
-import type { BuildWarning, Document } from '../../types.js';
-import type { LoadedTemplates } from '../load.js';
+import type { BuildWarning, Document } from '../../model/documents.js';
+import type { LoadedTemplates } from '../../model/sources.js';
 import { closestName } from './closest-name.js';
 import { factsheetSchema, onePagerSchema } from './front-matter-schema.js';
 

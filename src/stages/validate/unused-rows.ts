@@ -1,4 +1,4 @@
-import type { BuildWarning, Dataset, Document, FundingRecord, SettingsValues } from '../../types.js';
+import type { BuildWarning, Dataset, Document, FundingRecord, SettingsValues } from '../../model/documents.js';
 import { countryName } from './country-code.js';
 import { rowPlace } from './dataset.js';
 

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { FactsheetsError, type Stage } from '../../../errors.js';
-import type { LoadedTemplates } from '../../load.js';
-import type { SourceFile } from '../../../types.js';
+import type { LoadedTemplates } from '../../../model/sources.js';
+import type { SourceFile } from '../../../model/documents.js';
 import { assetHelper, cssStringHelper, formattingHelpers, HELPER_NAMES } from './helpers.js';
 import { cssMessageHelper, messageHelper } from './message-helpers.js';
 import { withoutFontDeclarations } from '../../../fonts/font-rules.js';

@@ -1,6 +1,6 @@
 import postcss from 'postcss';
 import { FactsheetsError } from '../../../errors.js';
-import type { SourceFile } from '../../../types.js';
+import type { SourceFile } from '../../../model/documents.js';
 import { closestName } from '../../validate/closest-name.js';
 import { layoutDeclaration, type LayoutDeclaration } from '../../layout-sheets.js';
 

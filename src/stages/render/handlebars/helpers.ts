@@ -1,7 +1,7 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
 import { dataUri, imageType } from '../../../image-types.js';
 import { SVG_EXTERNAL_HINT, svgImageProblems } from '../svg-image.js';
-import type { Asset } from '../../load.js';
+import type { Asset } from '../../../model/sources.js';
 import { describe, formatDate, formatMoney, formatNumber, formatPercent, formatWholePercent } from './format.js';
 
 type SafeString = InstanceType<typeof Handlebars.SafeString>;

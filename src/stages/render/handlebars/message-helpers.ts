@@ -1,5 +1,5 @@
 import Handlebars, { type HelperOptions } from 'handlebars';
-import type { LoadedTemplates } from '../../load.js';
+import type { LoadedTemplates } from '../../../model/sources.js';
 import { messagesFor } from '../../../messages/languages.js';
 import type { MessageFile, MessageValues } from '../../../messages/catalog.js';
 import { cssString, HelperError, type HelperLocation } from './helpers.js';

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { FactsheetsError, type Stage } from '../../../errors.js';
-import type { SourceFile } from '../../../types.js';
+import type { SourceFile } from '../../../model/documents.js';
 import { HELPER_NAMES } from './helpers.js';
 import { MESSAGE_HELPERS } from '../../../messages/keys.js';
 import { templateError, type ParserStop } from './template-errors.js';

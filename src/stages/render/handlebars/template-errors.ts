@@ -1,5 +1,5 @@
 import { FactsheetsError, type Stage } from '../../../errors.js';
-import type { SourceFile } from '../../../types.js';
+import type { SourceFile } from '../../../model/documents.js';
 import { HELPER_NAMES, HelperError } from './helpers.js';
 
 /** Where Handlebars' parser stopped: its lexer's last token (first_line 1-based, first_column 0-based). */

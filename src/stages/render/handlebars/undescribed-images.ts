@@ -1,5 +1,5 @@
 import { FactsheetsError } from '../../../errors.js';
-import type { SourceFile } from '../../../types.js';
+import type { SourceFile } from '../../../model/documents.js';
 
 /** An `<img>` or `<svg>` in a template that says neither what it shows nor that it is decoration. */
 export interface UndescribedImage {

@@ -1,6 +1,14 @@
-import type { FactsheetsError } from './errors.js';
-import type { DocumentInfo } from './pdf/info.js';
-import type { FitOutcome, PageBudget, TooWide } from './browser/measure.js';
+import type { FactsheetsError } from '../errors.js';
+import type { FitOutcome, PageBudget, TooWide } from './fit.js';
+
+/** What a PDF says about itself: its Info dictionary. */
+export interface DocumentInfo {
+  readonly title: string;
+  readonly author?: string;
+  readonly subject?: string;
+  readonly keywords: readonly string[];
+  readonly creator: string;
+}
 
 /** A file read by the load stage. `path` is relative to its root folder, with `/` separators. */
 export interface SourceFile {
