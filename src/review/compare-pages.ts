@@ -1,6 +1,6 @@
 import { pageFingerprints, type PageFingerprint } from './page-fingerprints.js';
 import { comparePages, encodePng } from './pixel-diff.js';
-import { openForRendering, type RasterisedPdf } from './rasterise.js';
+import { openForRendering, type PageImage, type RasterisedPdf } from './rasterise.js';
 import type { DocumentPage, KnownPages } from './known-pages.js';
 import type { PageChange } from './page-change.js';
 
@@ -67,32 +67,8 @@ async function comparePage(
   const inBefore = page <= before.pageCount;
   const inAfter = page <= after.pageCount;
   const traced = shows === undefined ? {} : { shows };
-  if (!inAfter) {
-    const image = await before.render(page);
-    return {
-      rendered: 1,
-      result: {
-        page,
-        change: 'removed',
-        differentPixels: image.width * image.height,
-        images: { approved: encodePng(image) },
-        ...traced,
-      },
-    };
-  }
-  if (!inBefore) {
-    const image = await after.render(page);
-    return {
-      rendered: 1,
-      result: {
-        page,
-        change: 'added',
-        differentPixels: image.width * image.height,
-        images: { current: encodePng(image) },
-        ...traced,
-      },
-    };
-  }
+  if (!inAfter) return onOneSide(page, 'removed', await before.render(page), traced);
+  if (!inBefore) return onOneSide(page, 'added', await after.render(page), traced);
   const [approvedImage, currentImage] = [await before.render(page), await after.render(page)];
   const diff = comparePages(approvedImage, currentImage);
   if (diff.differentPixels === 0) return { rendered: 2 };
@@ -110,6 +86,17 @@ async function comparePage(
       },
     },
   };
+}
+
+/** A page only one side has: all its pixels differ, and its one image is the side's. */
+function onOneSide(
+  page: number,
+  change: 'added' | 'removed',
+  image: PageImage,
+  traced: Pick<PageChange, 'shows'>,
+): { result: PageChange; rendered: number } {
+  const images = change === 'removed' ? { approved: encodePng(image) } : { current: encodePng(image) };
+  return { rendered: 1, result: { page, change, differentPixels: image.width * image.height, images, ...traced } };
 }
 
 /** The resource name pdf/merge.ts gives the briefing pack's page-number overlay on every page. */

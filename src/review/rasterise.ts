@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { openWithPdfJs } from '../pdf/pdfjs.js';
 
 /** A rendered page: RGBA pixels, four bytes a pixel, row by row. */
 export interface PageImage {
@@ -41,17 +41,7 @@ export interface RasterisedPdf {
  * only when a review has a changed PDF, so that a review without one never pays for it.
  */
 export async function openForRendering(bytes: Uint8Array): Promise<RasterisedPdf> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdf.js takes ownership of the buffer it is given (and wants a plain Uint8Array, not a Buffer): it gets a copy.
-  const data = new Uint8Array(bytes.byteLength);
-  data.set(bytes);
-  const document: PDFDocumentProxy = await getDocument({
-    data,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
+  const document = await openWithPdfJs(bytes);
   const factory = document.canvasFactory as NodeCanvasFactory;
   return {
     pageCount: document.numPages,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Manifest, ManifestEntry } from '../pipeline/manifest.js';
-import type { BuildOptionsRecord, DatasetRow, ReviewRecord } from './record.js';
+import { type BuildOptionsRecord, type DatasetRow, datasetRowSchema, type ReviewRecord } from './record.js';
 
 /**
  * What the review reads from a build folder it did not write (the approved one may have been
@@ -18,20 +18,9 @@ const entrySchema = z.object({
   inputs: z.record(z.string(), z.string()),
 });
 
-const rowSchema = z.object({
-  country: z.string(),
-  instrument: z.string(),
-  programme: z.string().optional(),
-  sector: z.string().optional(),
-  year: z.number(),
-  amountEur: z.number(),
-  status: z.string(),
-  source: z.string().optional(),
-});
-
 const RECORD_VALUES = {
   sources: z.string(),
-  rows: z.array(rowSchema),
+  rows: z.array(datasetRowSchema),
   templates: z.record(z.string(), z.string()),
   options: z.object({ sourceDateEpoch: z.number().nullable(), print: z.boolean() }),
 } as const;

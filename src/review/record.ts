@@ -59,7 +59,8 @@ export function reviewRecordFile(manifestFile: string): string {
 
 const SHARD_RECORD = /^manifest\.shard-\d+-of-\d+\.review\.json$/;
 
-const datasetRowSchema = z.object({
+/** A dataset row as a review record keeps it (read back by read-back.ts too). */
+export const datasetRowSchema = z.object({
   country: z.string(),
   instrument: z.string(),
   programme: z.string().optional(),

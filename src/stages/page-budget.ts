@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
+import { openWithPdfJs } from '../pdf/pdfjs.js';
 import { FactsheetsError } from '../errors.js';
 import type { PageBudget } from '../model/fit.js';
 import type { RenderJob } from '../model/documents.js';
@@ -39,16 +39,7 @@ export async function checkPageBudget(
  * footer, in the margins, do not count).
  */
 export async function textDepthMm(bytes: Uint8Array, budget: PageBudget): Promise<number> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdf.js takes ownership of the buffer it is given: it gets a copy.
-  const data = new Uint8Array(bytes);
-  const pdf: PDFDocumentProxy = await getDocument({
-    data,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
+  const pdf = await openWithPdfJs(bytes);
   try {
     let depth = 0;
     for (let number = budget.pages + 1; number <= pdf.numPages; number += 1) {
