@@ -5,7 +5,7 @@ import { packMetadata, settingOf } from './pack-metadata.js';
 import { PACK_NAME, packOutputPath } from '../../outputs/paths.js';
 
 /** The briefing pack's name (no document may take it), its layout in templates/layouts/; its PDF's path is in outputs/paths.ts. */
-export { isPackOutput, PACK_NAME, PACK_OUTPUT } from '../../outputs/paths.js';
+export { PACK_NAME, PACK_OUTPUT } from '../../outputs/paths.js';
 export const PACK_LAYOUT = PACK_NAME;
 
 /** Each language's pack: its name (`briefing-pack`, `briefing-pack.fr`) and its PDF. */
