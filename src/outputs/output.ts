@@ -33,6 +33,8 @@ export interface OutputModule<Place> {
   holds(output: string): boolean;
   /** Whether this build makes it: its flag. */
   wanted(config: Pick<BuildConfig, 'printEdition' | 'skipPack'>): boolean;
+  /** The command-line flag that asks for it (`--print`), for the hints; absent when no flag does. */
+  readonly flag?: string;
   /** Whether its pages are copies of other outputs' pages (the pack's): a review compares it after them and explains it by them. */
   readonly madeOfOthers: boolean;
 }

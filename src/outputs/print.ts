@@ -18,6 +18,7 @@ export const printOutput = {
   pathOf: ({ kind, baseName, lang, project }) => printEditionPath(screenOutputPath(kind, baseName, lang, project)),
   holds: isPrintEditionPath,
   wanted: (config) => config.printEdition,
+  flag: '--print',
   madeOfOthers: false,
   jobOf: printEditionOf,
   options: { print: true },

@@ -1,4 +1,5 @@
 import { formatPosition, type FactsheetsError } from '../errors.js';
+import { outputOfPath } from '../outputs/registry.js';
 import type { DocumentResult, OutOfDateOutput } from '../types.js';
 import { sameInputs } from './changes.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
@@ -55,9 +56,11 @@ function verdictOn(
   if (entry.kind === 'briefing-pack' && check.complete && failedNames.size > 0)
     return 'not made again: some documents failed';
   const inputs = check.currentInputs(entry);
-  if (inputs !== undefined)
-    return sameInputs(entry.inputs, inputs) ? undefined : 'made from older inputs; build with --print to make it again';
-  return entry.outOfDate;
+  if (inputs === undefined) return entry.outOfDate;
+  if (sameInputs(entry.inputs, inputs)) return undefined;
+  // An output this build does not make (a print edition without --print): the flag that makes it.
+  const flag = outputOfPath(entry.output)?.flag;
+  return `made from older inputs; build${flag === undefined ? '' : ` with ${flag}`} to make it again`;
 }
 
 /** The error that failed a document: its own, else the build's shared one (the settings, a template). */

@@ -59,6 +59,7 @@ describe('the output registry', () => {
   });
 
   it('makes each kind only when its flag asks for it', () => {
+    expect(allOutputs().map((output) => output.flag)).toEqual([undefined, '--print', undefined]);
     expect(allOutputs().map((output) => output.wanted(config))).toEqual([true, false, true]);
     expect(allOutputs().map((output) => output.wanted({ printEdition: true, skipPack: true }))).toEqual([
       true,
