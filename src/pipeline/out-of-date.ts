@@ -1,5 +1,5 @@
 import { formatPosition, type FactsheetsError } from '../errors.js';
-import { outputOfPath } from '../outputs/registry.js';
+import { outputOfPath, outputOfResult } from '../outputs/registry.js';
 import type { DocumentResult, OutOfDateOutput } from '../types.js';
 import { sameInputs } from './changes.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
@@ -31,7 +31,7 @@ export function judgeKeptOutputs(check: KeptOutputsCheck): Map<string, string | 
   const byOutput = new Map(check.results.map((result) => [result.output, result]));
   const failedNames = new Set(
     check.results
-      .filter((result) => result.status === 'failed' && result.kind !== 'briefing-pack')
+      .filter((result) => result.status === 'failed' && !outputOfResult(result).madeOfOthers)
       .map((result) => result.name),
   );
   const verdicts = new Map<string, string | undefined>();

@@ -2,7 +2,7 @@ import { type FactsheetsError, toFactsheetsError } from '../errors.js';
 import type { PlanResult } from '../stages/plan.js';
 import { OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
-import { isScreenResult, outputFor, outputOfJob } from '../outputs/registry.js';
+import { isScreenResult, outputFor, outputOfJob, outputOfResult } from '../outputs/registry.js';
 import type { BuildWarning, Document, DocumentResult, OutOfDateOutput, RenderJob } from '../types.js';
 
 /**
@@ -136,7 +136,7 @@ export class Outcome {
   /** Whether any of these documents failed so far, screen or print edition. */
   anyFailed(names: ReadonlySet<string>): boolean {
     return [...this.results.values(), ...this.otherOutputs.values()].some(
-      (result) => result.status === 'failed' && result.kind !== 'briefing-pack' && names.has(result.name),
+      (result) => result.status === 'failed' && !outputOfResult(result).madeOfOthers && names.has(result.name),
     );
   }
 
