@@ -7,10 +7,11 @@ import type { DocumentOutputKind, OutputKind } from './paths.js';
 
 /**
  * One module per kind of output (screen.ts, print.ts, pack.ts), each behind the interfaces
- * below, found through `outputFor` (registry.ts): the rest of the build asks a kind's module what it is
- * called, where it goes, whether this build makes it, what its bytes depend on and how it is
- * finished, and never tests for a kind itself. A new kind is its module, a line in the registry
- * and its paths in paths.ts (see CONTRIBUTING.md, "Adding an output").
+ * below, found through `outputFor` (registry.ts): the rest of the build asks a kind's module
+ * what it is called, where it goes, whether this build makes it, what its bytes depend on and
+ * how it is finished, rather than testing a job's edition or a path's shape. A new kind is its
+ * module, a line in the registry and its paths in paths.ts (see CONTRIBUTING.md, "Adding an
+ * output").
  */
 
 /** How the reports name a kind of output. */

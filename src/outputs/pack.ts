@@ -35,10 +35,10 @@ export interface PackOutput extends OutputModule<PackPlace> {
 }
 
 /**
- * A language's briefing pack (unless `--no-pack`, on a complete build): a cover and contents,
- * then every document of its language as its PDF is (a document with page numbers of its own
- * as its pack edition), numbered through. Its pages are its parts' pages: a review compares it
- * after them.
+ * A language's briefing pack (on a complete build; never in watch mode, the preview or a
+ * forecast, which set `skipPack`): a cover and contents, then every document of its language as
+ * its PDF is (a document with page numbers of its own as its pack edition), numbered through.
+ * Its pages are its parts' pages: a review compares it after them.
  */
 export const packOutput = {
   kind: 'pack',
