@@ -1,4 +1,5 @@
 import { escapeForMessage, type FactsheetsError, formatError, formatPosition, safeLineStart } from '../errors.js';
+import { allOutputs, outputOfResult } from '../outputs/registry.js';
 import type { BuildReport, DocumentResult, DocumentStatus } from '../model/documents.js';
 
 /** The report for people: a line per PDF, errors and warnings, and a summary line. */
@@ -39,18 +40,10 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
   return { stdout, stderr };
 }
 
-/** Which of the three a PDF is: a document's own, its print edition, or the briefing pack. */
-type OutputGroup = 'documents' | 'printEditions' | 'briefingPack';
-
-function groupOf(result: DocumentResult): OutputGroup {
-  if (result.kind === 'briefing-pack') return 'briefingPack';
-  return result.edition === 'print' ? 'printEditions' : 'documents';
-}
-
 /** What a line says a PDF is, when it is not a document's own: "print edition, ", "briefing pack, ". */
 function labelOf(result: DocumentResult): string {
-  const group = groupOf(result);
-  return group === 'documents' ? '' : group === 'printEditions' ? 'print edition, ' : 'briefing pack, ';
+  const { name } = outputOfResult(result).label;
+  return name === undefined ? '' : `${name}, `;
 }
 
 /**
@@ -58,23 +51,17 @@ function labelOf(result: DocumentResult): string {
  * whenever they are not all documents' own (so a build of print editions only says so).
  */
 function counted(results: readonly DocumentResult[], status: string): string {
-  const counts = countByGroup(results);
-  if (counts.printEditions === 0 && counts.briefingPack === 0) return `${results.length} ${status}`;
-  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  const parts = [
-    ...(counts.documents > 0 ? [plural(counts.documents, 'document', 'documents')] : []),
-    ...(counts.printEditions > 0 ? [plural(counts.printEditions, 'print edition', 'print editions')] : []),
-    ...(counts.briefingPack > 0
-      ? [counts.briefingPack === 1 ? 'the briefing pack' : `${counts.briefingPack} briefing packs`]
-      : []),
-  ];
+  if (results.every((result) => outputOfResult(result).label.name === undefined)) return `${results.length} ${status}`;
+  const parts = countByKind(results).flatMap(({ output, count }) => (count > 0 ? [output.label.count(count)] : []));
   return `${results.length} ${status} (${parts.join(', ')})`;
 }
 
-function countByGroup(results: readonly DocumentResult[]): Record<OutputGroup, number> {
-  const counts: Record<OutputGroup, number> = { documents: 0, printEditions: 0, briefingPack: 0 };
-  for (const result of results) counts[groupOf(result)] += 1;
-  return counts;
+/** How many of the results each kind of output has, in the reports' order of kinds. */
+function countByKind(results: readonly DocumentResult[]) {
+  return allOutputs().map((output) => ({
+    output,
+    count: results.filter((result) => outputOfResult(result) === output).length,
+  }));
 }
 
 /** The report for machines (`--json`): documents, outputs, errors, warnings and timings. */
@@ -83,20 +70,24 @@ export function formatJsonReport(report: BuildReport): string {
     const count = (status: DocumentStatus) => results.filter((result) => result.status === status).length;
     return { built: count('built'), unchanged: count('unchanged'), failed: count('failed') };
   };
-  const inGroup = (group: OutputGroup) => byStatus(report.documents.filter((result) => groupOf(result) === group));
+  // The same counts for each kind of output, under its key (documents, printEditions, briefingPack).
+  const byKind = Object.fromEntries(
+    allOutputs().map((output) => [
+      output.label.summaryKey,
+      byStatus(report.documents.filter((result) => outputOfResult(result) === output)),
+    ]),
+  );
   return `${JSON.stringify(
     {
       ok: report.errors.length === 0,
       seconds: Math.round(report.seconds * 1000) / 1000,
       outDir: report.outDir,
-      // Every PDF counted once; then the same counts for each of the three groups.
+      // Every PDF counted once; then the same counts for each kind of output.
       summary: {
         ...byStatus(report.documents),
         errors: report.errors.length,
         warnings: report.warnings.length,
-        documents: inGroup('documents'),
-        printEditions: inGroup('printEditions'),
-        briefingPack: inGroup('briefingPack'),
+        ...byKind,
       },
       documents: report.documents,
       errors: report.errors.map(errorJson),

@@ -1,5 +1,6 @@
 import { formatError, formatPosition, type FactsheetsError } from '../errors.js';
 import type { BuildReport } from '../model/documents.js';
+import { isScreenResult } from '../outputs/registry.js';
 import { formatTextReport } from './report.js';
 
 /** What a long-running build (watch mode, the preview) prints: the first report whole, then a line per rebuild. */
@@ -21,9 +22,7 @@ export function printWatchReport(report: BuildReport, first: boolean): void {
 /** One short line per document not tried again: its inputs are those it failed with, so its error stands. */
 function stillFailingLines(report: BuildReport, names: ReadonlySet<string>): string[] {
   return report.documents
-    .filter(
-      (document) => names.has(document.name) && document.edition === undefined && document.kind !== 'briefing-pack',
-    )
+    .filter((document) => names.has(document.name) && isScreenResult(document))
     .map((document) => {
       const first: FactsheetsError | undefined = report.errors.find((error) => error.document === document.name);
       const position = first === undefined ? '' : formatPosition(first);

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { escapeForMessage, FactsheetsError } from '../errors.js';
 import { isInside } from '../folders.js';
-import type { Document, DocumentKind, RenderJob, SettingsValues } from '../model/documents.js';
+import type { Document, DocumentKind, DocumentResult, RenderJob, SettingsValues } from '../model/documents.js';
 
 /**
  * Where every output goes, in one place: the grammar of the paths a build writes, the
@@ -11,11 +11,15 @@ import type { Document, DocumentKind, RenderJob, SettingsValues } from '../model
  *
  * An output is one of three kinds: a document's screen PDF, its print edition (the same page
  * with bleed and crop marks), and a language's briefing pack. A job says which by its
- * `edition` (see outputKindOf), never by the shape of its path.
+ * `edition` (see outputKindOf), never by the shape of its path. What each kind is and how it
+ * is made is its module (registry.ts: outputFor).
  */
 
+/** Every kind of output, in the order the reports list them. */
+export const OUTPUT_KINDS = ['screen', 'print', 'pack'] as const;
+
 /** Which output a PDF is. */
-export type OutputKind = 'screen' | 'print' | 'pack';
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 /** The project's language: its settings' `language`, else English. The only place that default is written. */
 export function projectLanguage(settings: Pick<SettingsValues, 'language'>): string {
@@ -54,6 +58,11 @@ export function printEditionPath(screenPath: string): string {
   return `${PRINT_FOLDER}${screenPath}`;
 }
 
+/** Whether an output path is a print edition's. */
+export function isPrintEditionPath(output: string): boolean {
+  return output.startsWith(PRINT_FOLDER);
+}
+
 /** The briefing pack's name, and its file's. */
 export const PACK_NAME = 'briefing-pack';
 export const PACK_OUTPUT = `${PACK_NAME}.pdf`;
@@ -68,14 +77,22 @@ export function isPackOutput(output: string): boolean {
   return output === PACK_OUTPUT || output.endsWith(`/${PACK_OUTPUT}`);
 }
 
+/** Whether an output path is a document's screen PDF: neither a print edition's nor a pack's. */
+export function isScreenOutputPath(output: string): boolean {
+  return !isPrintEditionPath(output) && !isPackOutput(output);
+}
+
+/** The kinds of output made of one document (each from its own job): all but the pack. */
+export type DocumentOutputKind = Exclude<OutputKind, 'pack'>;
+
 /** Which output a job makes: by its `edition`, never by its path. */
-export function outputKindOf(job: Pick<RenderJob, 'edition'>): Exclude<OutputKind, 'pack'> {
+export function outputKindOf(job: Pick<RenderJob, 'edition'>): DocumentOutputKind {
   return job.edition === 'print' ? 'print' : 'screen';
 }
 
-/** Whether a job is a document's print edition (see printEditionOf in stages/plan.ts). */
-export function isPrintEdition(job: Pick<RenderJob, 'edition'>): boolean {
-  return outputKindOf(job) === 'print';
+/** Which output a build's result is: the pack's by its kind, a document's by its `edition`. */
+export function outputKindOfResult(result: Pick<DocumentResult, 'kind' | 'edition'>): OutputKind {
+  return result.kind === 'briefing-pack' ? 'pack' : outputKindOf(result);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { formatError, type FactsheetsError } from '../errors.js';
 import type { BuildReport, DocumentResult } from '../model/documents.js';
+import { isScreenResult } from '../outputs/registry.js';
 
 /** What a failed document was made from, and what failed it. */
 interface Failure {
@@ -41,13 +42,7 @@ export class FailureMemo {
     const repeated: string[] = [];
     const seen = new Map<string, string>();
     for (const result of report.documents) {
-      if (
-        result.status !== 'failed' ||
-        tried.has(result.name) ||
-        already.has(result.name) ||
-        result.edition !== undefined ||
-        result.kind === 'briefing-pack'
-      )
+      if (result.status !== 'failed' || tried.has(result.name) || already.has(result.name) || !isScreenResult(result))
         continue;
       const own = report.errors.filter((error) => error.document === result.name);
       if (own.length === 0) continue;
@@ -68,9 +63,7 @@ export class FailureMemo {
     errors: readonly FactsheetsError[],
   ): void {
     for (const [name, fingerprint] of tried) {
-      const result = results.find(
-        (candidate) => candidate.name === name && candidate.edition === undefined && candidate.kind !== 'briefing-pack',
-      );
+      const result = results.find((candidate) => candidate.name === name && isScreenResult(candidate));
       const own = errors.filter((error) => error.document === name);
       if (result?.status === 'failed' && own.length > 0) this.failures.set(name, { fingerprint, result, errors: own });
       else this.failures.delete(name);

@@ -1,5 +1,6 @@
 import { combineWriteErrors } from '../stages/write.js';
 import type { BuildReport, BuildWarning, DocumentResult } from '../model/documents.js';
+import { isScreenResult } from '../outputs/registry.js';
 import { Outcome } from './outcome.js';
 
 /** A whole build's log: the steps' outcomes folded in, in order; private to the pipeline, which alone reports it. */
@@ -38,7 +39,7 @@ export class BuildLog extends Outcome {
       warnings: this.warnings,
       // Notes are news: about pages printed in this run, not every run.
       notes: documents.flatMap((result) =>
-        result.status === 'built' && result.edition === undefined ? fitNotes(result) : [],
+        result.status === 'built' && isScreenResult(result) ? fitNotes(result) : [],
       ),
       outOfDate,
       ...(this.unchangedFailures.length === 0 ? {} : { stillFailing: [...this.unchangedFailures] }),

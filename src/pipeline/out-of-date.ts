@@ -1,4 +1,5 @@
 import { formatPosition, type FactsheetsError } from '../errors.js';
+import { outputOfPath, outputOfResult } from '../outputs/registry.js';
 import type { DocumentResult, OutOfDateOutput } from '../model/documents.js';
 import { sameInputs } from './changes.js';
 import type { Manifest, ManifestEntry } from './manifest.js';
@@ -30,7 +31,7 @@ export function judgeKeptOutputs(check: KeptOutputsCheck): Map<string, string | 
   const byOutput = new Map(check.results.map((result) => [result.output, result]));
   const failedNames = new Set(
     check.results
-      .filter((result) => result.status === 'failed' && result.kind !== 'briefing-pack')
+      .filter((result) => result.status === 'failed' && !outputOfResult(result).madeOfOthers)
       .map((result) => result.name),
   );
   const verdicts = new Map<string, string | undefined>();
@@ -55,9 +56,11 @@ function verdictOn(
   if (entry.kind === 'briefing-pack' && check.complete && failedNames.size > 0)
     return 'not made again: some documents failed';
   const inputs = check.currentInputs(entry);
-  if (inputs !== undefined)
-    return sameInputs(entry.inputs, inputs) ? undefined : 'made from older inputs; build with --print to make it again';
-  return entry.outOfDate;
+  if (inputs === undefined) return entry.outOfDate;
+  if (sameInputs(entry.inputs, inputs)) return undefined;
+  // An output this build does not make (a print edition without --print): the flag that makes it.
+  const flag = outputOfPath(entry.output)?.flag;
+  return `made from older inputs; build${flag === undefined ? '' : ` with ${flag}`} to make it again`;
 }
 
 /** The error that failed a document: its own, else the build's shared one (the settings, a template). */

@@ -2,7 +2,7 @@ import { type FactsheetsError, toFactsheetsError } from '../errors.js';
 import type { PlanResult } from '../stages/plan.js';
 import { OutputWriteError } from '../stages/write.js';
 import type { ManifestEntry } from './manifest.js';
-import { isPrintEdition, screenOutputPath } from '../outputs/paths.js';
+import { isScreenResult, outputFor, outputOfJob, outputOfResult } from '../outputs/registry.js';
 import type { BuildWarning, Document, DocumentResult, OutOfDateOutput, RenderJob } from '../model/documents.js';
 
 /**
@@ -71,7 +71,7 @@ export class Outcome {
    * pack are PDFs of their own, listed after the documents.
    */
   private record(result: DocumentResult): void {
-    if (result.edition === undefined && result.kind !== 'briefing-pack') this.results.set(result.name, result);
+    if (isScreenResult(result)) this.results.set(result.name, result);
     else this.otherOutputs.set(result.output, result);
   }
 
@@ -110,7 +110,8 @@ export class Outcome {
       return;
     }
     const failure = toFactsheetsError(error, { stage: 'print', file: job.document.source.displayPath });
-    const what = `${job.kind} ${job.document.name}${isPrintEdition(job) ? ' (print edition)' : ''}`;
+    const { name } = outputOfJob(job).label;
+    const what = `${job.kind} ${job.document.name}${name === undefined ? '' : ` (${name})`}`;
     this.errors.push(failure.document === undefined ? failure.within(what, job.document.name) : failure);
   }
 
@@ -135,7 +136,7 @@ export class Outcome {
   /** Whether any of these documents failed so far, screen or print edition. */
   anyFailed(names: ReadonlySet<string>): boolean {
     return [...this.results.values(), ...this.otherOutputs.values()].some(
-      (result) => result.status === 'failed' && result.kind !== 'briefing-pack' && names.has(result.name),
+      (result) => result.status === 'failed' && !outputOfResult(result).madeOfOthers && names.has(result.name),
     );
   }
 
@@ -178,11 +179,11 @@ function documentResultOf(
     name: document.name,
     kind,
     source: document.source.displayPath,
-    output: screenOutputPath(kind, document.baseName, document.lang, project),
+    output: outputFor('screen').pathOf({ kind, baseName: document.baseName, lang: document.lang, project }),
   };
 }
 
-/** What every result of a job says: which document, which edition, which file. */
+/** What every result of a job says: which document, which edition (its kind of output), which file. */
 function resultOf(job: RenderJob): Pick<DocumentResult, 'name' | 'kind' | 'source' | 'output' | 'edition'> {
   const { document } = job;
   return {
@@ -190,6 +191,6 @@ function resultOf(job: RenderJob): Pick<DocumentResult, 'name' | 'kind' | 'sourc
     kind: job.kind,
     source: document.source.displayPath,
     output: job.outputPath,
-    ...(isPrintEdition(job) ? { edition: 'print' } : {}),
+    ...(job.edition === undefined ? {} : { edition: job.edition }),
   };
 }

@@ -1,7 +1,7 @@
 import type { HtmlPage, RenderJob } from '../model/documents.js';
 import type { LoadedTemplates } from '../model/sources.js';
 import type { BuiltPart } from '../stages/plan/pack.js';
-import { packEditionOf } from '../stages/plan.js';
+import { outputFor } from '../outputs/registry.js';
 import { finishPdf } from '../stages/finish.js';
 import { markedLanguages } from '../stages/render/inline-language.js';
 import { readConfinedFile } from '../stages/confined-files.js';
@@ -30,7 +30,7 @@ export async function packPartBytes(
   const { job } = part;
   if (!hasPackEdition(job, context.templates))
     return readConfinedFile({ root: context.config.outDir, name: 'the output folder', stage: 'load' }, job.outputPath);
-  const page = await renderPage(packEditionOf(job));
+  const page = await renderPage(outputFor('pack').partJobOf(job));
   const printed = await context.printer.print(page.html, { fonts: context.fonts });
   const finished = finishPdf(job, printed, creationDate(context.config, job.document.meta.date), context.coverage, {
     dataset: context.dataset,

@@ -1,16 +1,13 @@
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { DocumentResult, HtmlPage, RenderJob } from '../model/documents.js';
-import { infoDictionary } from '../pdf/info.js';
-import { finishPackSheet, fontNames, pdfDate } from '../stages/finish.js';
+import { fontNames } from '../stages/finish.js';
 import { sha256, templatesHash, type ManifestEntry, type PackPart } from './manifest.js';
 import { PACK_NAME, PACK_OUTPUT } from '../outputs/paths.js';
 import { PACK_LAYOUT, leadCountries, packOf, type PackPlan } from '../stages/plan/pack.js';
 import type { MessagesOf } from '../messages/bundled.js';
 import type { ValidationResult } from '../stages/validate.js';
-import { mergePdfPieces } from '../pdf/merge.js';
-import { checkPackStandards } from '../stages/accessibility-gate.js';
-import { CREATOR } from '../stages/plan.js';
 import { languageOf, projectLanguage } from '../outputs/paths.js';
+import { outputFor } from '../outputs/registry.js';
 import { editionOf } from '../stages/validate/front-matter.js';
 import { creationDate, type ProduceContext } from './produce.js';
 import { OutputWriteError, writeOutput } from '../stages/write.js';
@@ -135,7 +132,7 @@ export function decidePacks(run: Run, jobs: readonly RenderJob[]): PackDecision[
       names,
       complete,
       hasLayout: layout !== undefined,
-      wanted: complete && !config.skipPack && layout !== undefined,
+      wanted: complete && outputFor('pack').wanted(config) && layout !== undefined,
       plan,
       inputs,
       current: (entries) =>
@@ -208,7 +205,7 @@ async function packStep(
   const { config, log, session } = step;
   const { output } = decision;
   const skipped =
-    !decision.complete || config.skipPack
+    !decision.complete || !outputFor('pack').wanted(config)
       ? undefined
       : !decision.hasLayout
         ? `the templates have no ${PACK_LAYOUT} layout`
@@ -254,7 +251,8 @@ async function packStep(
  * in the output folder (nothing laid out again), except that a document with page numbers of
  * its own (a factsheet) goes in as its pack edition, printed now without them; and the pack's
  * page numbers drawn over all but the cover from a sheet of numbers, one number a page. Memory
- * and time grow with the pages copied, not with a 200-page layout in the browser. `plan` is the decision's (describePack), the one its
+ * and time grow with the pages copied, not with a 200-page layout in the browser; the pack's
+ * module finishes it (outputs/pack.ts). `plan` is the decision's (describePack), the one its
  * recorded inputs come from. The caller writes it, once every part succeeded.
  */
 export async function makePack(
@@ -286,35 +284,7 @@ export async function makePack(
     ),
   ]);
   await options.printed?.();
-  const info = infoDictionary(
-    {
-      title: plan.title,
-      ...(plan.author === undefined ? {} : { author: plan.author }),
-      subject: plan.subject,
-      keywords: [plan.keyword, ...plan.partTitles],
-      creator: CREATOR,
-    },
-    `(${pdfDate(date)})`,
-    `(${pdfDate(date)})`,
-  );
-  const pieces = mergePdfPieces({
-    parts: [
-      {
-        name: `${output} (cover and contents)`,
-        bytes: finishPackSheet(front, plan.frontPages, 'cover and contents', date, context.coverage),
-      },
-      ...parts,
-    ],
-    overlay: {
-      name: `${output} (page numbers)`,
-      bytes: finishPackSheet(numbers, plan.totalPages, 'page numbers', date, context.coverage),
-      firstPage: 2,
-    },
-    info,
-    // A language tag is letters, digits and dashes (validated): a literal string as Chromium writes it.
-    lang: `(${plan.lang.replace(/[^A-Za-z0-9-]/g, '')})`,
-    check: checkPackStandards,
-  });
+  const pieces = await outputFor('pack').finish({ front, numbers, parts }, plan, date, context.coverage, output);
   return { pieces, pages: plan.totalPages, parts: packParts(plan), milliseconds: Math.round(context.now() - started) };
 }
 

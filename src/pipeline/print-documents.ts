@@ -1,5 +1,7 @@
 import { FactsheetsError, toFactsheetsError } from '../errors.js';
-import { printEditionOf, withLocatorMap } from '../stages/plan.js';
+import { withLocatorMap } from '../stages/plan.js';
+import type { DocumentOutput } from '../outputs/output.js';
+import { outputsAfterScreen } from '../outputs/registry.js';
 import type { HtmlPage, RenderJob } from '../model/documents.js';
 import type { Outcome } from './outcome.js';
 import type { ManifestEntry } from './manifest.js';
@@ -68,11 +70,14 @@ async function printDocument(run: Run, planned: RenderJob, printing: DocumentPri
   } else {
     log.unchanged(job, screen.entry);
   }
-  if (run.config.printEdition) await printEditionFor(run, job, screen, context, printing);
+  // Then the document's other outputs this build makes (its print edition with --print), after its screen PDF.
+  for (const output of outputsAfterScreen())
+    if (output.wanted(run.config)) await outputAfterScreen(output, run, job, screen, context, printing);
 }
 
-/** The print edition of a document whose screen edition is written: fails alone, under its own path. */
-async function printEditionFor(
+/** Another output of a document whose screen PDF is written (its print edition): fails alone, under its own path. */
+async function outputAfterScreen(
+  output: DocumentOutput,
   run: Run,
   job: RenderJob,
   screen: { readonly pages: number; readonly pageSize: PageSizeMm | undefined },
@@ -80,7 +85,7 @@ async function printEditionFor(
   printing: DocumentPrinting,
 ): Promise<void> {
   const { log, upToDate } = printing;
-  const edition = printEditionOf(job);
+  const edition = output.jobOf(job);
   const known = upToDate.get(edition.outputPath);
   if (known !== undefined) {
     log.unchanged(edition, known);
@@ -89,7 +94,7 @@ async function printEditionFor(
   const page = await render(edition, printing);
   if (page === undefined) return;
   try {
-    // A screen edition this build kept is read back for its page size: the print edition's trim.
+    // A screen PDF this build kept is read back for its page size (the print edition's trim).
     const pageSize =
       screen.pageSize ??
       firstPageSize(

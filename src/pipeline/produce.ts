@@ -3,10 +3,9 @@ import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../mod
 import { VERSION } from '../version.js';
 import { FactsheetsError } from '../errors.js';
 import { lowResolutionImages, prepressRules, proseUnderFitFloor, smallText } from '../stages/prepress.js';
-import { finishPdf, finishPrintEdition, fontNames, type ScreenEdition } from '../stages/finish.js';
+import { fontNames, type ScreenEdition } from '../stages/finish.js';
 import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
 import { markedLanguages } from '../stages/render/inline-language.js';
-import { checkPageBudget } from '../stages/page-budget.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import {
   datasetRowsHash,
@@ -22,7 +21,7 @@ import { pageSheetOf } from '../stages/layout-sheets.js';
 import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import { writeOutput } from '../stages/write.js';
 import { imagesNow, imagesUsed } from './image-inputs.js';
-import { isPrintEdition } from '../outputs/paths.js';
+import { outputOfJob } from '../outputs/registry.js';
 
 /** What every document of a build is produced with. */
 export interface ProduceContext {
@@ -47,8 +46,9 @@ export interface Produced {
 }
 
 /**
- * One page to one PDF on disk: print, finish (checks, reproducible bytes, metadata; for the
- * print edition, bleed and crop marks), write atomically, and describe it for the manifest.
+ * One page to one PDF on disk: print, finish as its kind of output does (checks, reproducible
+ * bytes, metadata; for the print edition, bleed and crop marks), write atomically, and describe
+ * it for the manifest. `screen`: the document's screen PDF, for an output made after it.
  */
 export async function produce(page: HtmlPage, context: ProduceContext, screen?: ScreenEdition): Promise<Produced> {
   const { job } = page;
@@ -70,16 +70,16 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
   const phraseLanguages = markedLanguages(page.html, job.lang);
-  const artifact =
-    screen === undefined
-      ? finishPdf(job, printed, date, context.coverage, {
-          dataset: context.dataset,
-          phraseLanguages,
-          templates: context.templates,
-        })
-      : finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, context.templates), phraseLanguages);
-  if (screen === undefined)
-    await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, (message) => context.warn(message, job));
+  const artifact = await outputOfJob(job).finish(job, {
+    printed,
+    date,
+    coverage: context.coverage,
+    dataset: context.dataset,
+    templates: context.templates,
+    phraseLanguages,
+    warn: (message) => context.warn(message, job),
+    ...(screen === undefined ? {} : { screen }),
+  });
   await writeOutput(context.config.outDir, job.outputPath, artifact.bytes);
   const milliseconds = Math.round(context.now() - started);
   return {
@@ -164,9 +164,9 @@ export function reviewInputsOf(
   };
 }
 
-/** The build options that change a PDF's bytes (hashed as the `options` input). */
+/** The build options that change a PDF's bytes (hashed as the `options` input), with what its kind of output adds. */
 function buildOptions(job: RenderJob, config: BuildConfig): { sourceDateEpoch: number | null; print: boolean } {
-  return { sourceDateEpoch: config.sourceDateEpoch ?? null, print: isPrintEdition(job) };
+  return { sourceDateEpoch: config.sourceDateEpoch ?? null, ...outputOfJob(job).options };
 }
 
 /** A PDF's creation date: SOURCE_DATE_EPOCH, else the document's date, else a fixed date; never the clock. */

@@ -3,9 +3,10 @@ import { toFactsheetsError } from '../errors.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
 import { fontWarnings } from '../languages/readiness.js';
 import { languageOf } from '../outputs/paths.js';
+import { documentOutputs } from '../outputs/registry.js';
 import { readReviewRecord, writeReviewRecord } from '../review/record.js';
 import { loadSources } from '../stages/load.js';
-import { planJobs, printEditionOf, withLocatorMap } from '../stages/plan.js';
+import { planJobs, withLocatorMap } from '../stages/plan.js';
 import type { TemplateEnvironment } from '../stages/render/handlebars/environment.js';
 import type { Renderer } from '../stages/render/renderer.js';
 import { validateSources, type ValidationResult } from '../stages/validate.js';
@@ -320,12 +321,11 @@ function currentInputsOf(
   jobs: readonly RenderJob[],
 ): (entry: ManifestEntry) => Readonly<Record<string, string>> | undefined {
   const byOutput = new Map(
-    jobs.flatMap(
-      (job) =>
-        [
-          [job.outputPath, job],
-          [printEditionOf(job).outputPath, printEditionOf(job)],
-        ] as const,
+    jobs.flatMap((job) =>
+      documentOutputs().map((output) => {
+        const made = output.jobOf(job);
+        return [made.outputPath, made] as const;
+      }),
     ),
   );
   return (entry) => {
@@ -336,7 +336,9 @@ function currentInputsOf(
 
 /** The jobs of a document's outputs this build makes: its screen PDF, and its print edition when asked for. */
 function outputJobsOf(job: RenderJob, config: BuildConfig): readonly RenderJob[] {
-  return config.printEdition ? [job, printEditionOf(job)] : [job];
+  return documentOutputs()
+    .filter((output) => output.wanted(config))
+    .map((output) => output.jobOf(job));
 }
 
 /**

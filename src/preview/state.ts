@@ -1,4 +1,5 @@
 import type { BuildReport, DocumentKind, DocumentResult } from '../model/documents.js';
+import { isScreenResult } from '../outputs/registry.js';
 import { BuildErrors, type ErrorList } from './error-lists.js';
 
 export type { ErrorList, PreviewError } from './error-lists.js';
@@ -102,7 +103,7 @@ type ScreenEdition = DocumentResult & { readonly kind: DocumentKind };
 
 /** The preview shows each document once: its print edition and the briefing pack are left to full builds. */
 function isScreenEdition(result: DocumentResult): result is ScreenEdition {
-  return result.kind !== 'briefing-pack' && result.edition === undefined;
+  return isScreenResult(result);
 }
 
 /** Factsheets first, then one-pagers, each by name: the order of the output folder. */

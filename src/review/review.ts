@@ -7,7 +7,7 @@ import {
   type ConfinedFolder,
 } from '../stages/confined-files.js';
 import { readManifest, type Manifest, type ManifestEntry } from '../pipeline/manifest.js';
-import { isPackOutput } from '../outputs/paths.js';
+import { outputOfPath } from '../outputs/registry.js';
 import { DEFAULT_DATASET, explainChange, type Cause, type DatasetContext, type ReviewSide } from './causes.js';
 import { checkedManifest } from './read-back.js';
 import { comparePdfPages, type PageChange } from './compare-pages.js';
@@ -106,7 +106,7 @@ export async function reviewBuild(
     pagesRendered += compared.pagesRendered;
     known.add(output, compared.approved, compared.current, compared.changes);
     const explanation = explainChange(before, after, sides, dataset, (warning) => warnings.add(warning));
-    const causes = isPackOutput(output)
+    const causes = madeOfOthers(output)
       ? packCauses(explanation.causes, compared.changes, documents)
       : explanation.causes;
     documents.push({
@@ -181,7 +181,12 @@ function described(entry: ManifestEntry, status: DocumentStatus, pages: Document
 
 /** The pack after the documents, whose changed pages it shows again. */
 function packLast(a: string, b: string): number {
-  return Number(isPackOutput(a)) - Number(isPackOutput(b)) || a.localeCompare(b);
+  return Number(madeOfOthers(a)) - Number(madeOfOthers(b)) || a.localeCompare(b);
+}
+
+/** Whether an output's pages are copies of others' (the pack's): compared after them, explained by them. */
+function madeOfOthers(output: string): boolean {
+  return outputOfPath(output)?.madeOfOthers === true;
 }
 
 /** The approved build and the reviewed one, as folders nothing is read from through a link. */

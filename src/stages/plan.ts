@@ -28,31 +28,12 @@ import { pageSettings } from './plan/settings.js';
 import { bundledMessages, type MessagesOf } from '../messages/bundled.js';
 import type { MessageFile } from '../messages/catalog.js';
 import { editionOf } from './validate/front-matter.js';
-import { languageOf, printEditionPath, projectLanguage, screenOutputPath } from '../outputs/paths.js';
+import { languageOf, projectLanguage, screenOutputPath } from '../outputs/paths.js';
 
 export { languageOf } from '../outputs/paths.js';
 
-/** Which edition a view is for: layouts add the print edition's bleed when `edition.print`, and leave out their page numbers in the pack's when `edition.pack` (packEditionOf). */
+/** Which edition a view is for: layouts add the print edition's bleed when `edition.print` (outputs/print.ts), and leave out their page numbers in the pack's when `edition.pack` (outputs/pack.ts). */
 const SCREEN_EDITION = Object.freeze({ print: false });
-
-/** The same job, for the print edition: its layout prints with bleed, its PDF goes under print/. */
-export function printEditionOf(job: RenderJob): RenderJob {
-  return {
-    ...job,
-    edition: 'print',
-    outputPath: printEditionPath(job.outputPath),
-    view: Object.freeze({ ...job.view, edition: Object.freeze({ print: true }) }),
-  };
-}
-
-/**
- * The same job, as the briefing pack takes it: its screen edition laid out with `edition.pack`,
- * so that a layout leaves out its own page numbers and the pack's number takes their place.
- * Printed for the pack only, never written on its own.
- */
-export function packEditionOf(job: RenderJob): RenderJob {
-  return { ...job, view: Object.freeze({ ...job.view, edition: Object.freeze({ print: false, pack: true }) }) };
-}
 
 /** Written into every PDF's Info as its creator. */
 export const CREATOR = 'factsheets';
