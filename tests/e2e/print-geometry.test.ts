@@ -1,26 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { TEMPLATES, tempDir } from '../helpers/content.js';
-
-const PT_PER_MM = 72 / 25.4;
-
-/** Page boxes as pdfinfo -box reports them for page 1, in millimetres: [x0, y0, x1, y1]. */
-function boxesMm(path: string): Record<string, number[]> {
-  const output = execFileSync('pdfinfo', ['-box', path], { encoding: 'utf8' });
-  return Object.fromEntries(
-    [...output.matchAll(/^(\w+Box):\s+([\d.\s-]+)$/gm)].map((match) => [
-      match[1],
-      (match[2] ?? '')
-        .trim()
-        .split(/\s+/)
-        .map((value) => Number(value) / PT_PER_MM),
-    ]),
-  );
-}
+import { boxesMm } from '../helpers/pdf.js';
 
 /** The bundled templates, with the one-pager's print page sized `size` (the bundled one is 216mm 303mm: 3 mm of bleed). */
 async function templatesWithPrintPage(size: string): Promise<string> {

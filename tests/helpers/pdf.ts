@@ -15,6 +15,22 @@ export function pdfInfo(path: string): Record<string, string> {
   );
 }
 
+const PT_PER_MM = 72 / 25.4;
+
+/** Page boxes as pdfinfo -box reports them for page 1, in millimetres: [x0, y0, x1, y1]. */
+export function boxesMm(path: string): Record<string, number[]> {
+  const output = execFileSync('pdfinfo', ['-box', path], { encoding: 'utf8' });
+  return Object.fromEntries(
+    [...output.matchAll(/^(\w+Box):\s+([\d.\s-]+)$/gm)].map((match) => [
+      match[1],
+      (match[2] ?? '')
+        .trim()
+        .split(/\s+/)
+        .map((value) => Number(value) / PT_PER_MM),
+    ]),
+  );
+}
+
 export function pageCount(path: string): number {
   return Number(pdfInfo(path)['Pages']);
 }
