@@ -1,4 +1,5 @@
 import { escapeForMessage, type FactsheetsError, formatError, formatPosition, safeLineStart } from '../errors.js';
+import { displayPath } from '../folders.js';
 import { allOutputs, outputOfResult } from '../outputs/registry.js';
 import type { BuildReport, DocumentResult, DocumentStatus } from '../model/documents.js';
 
@@ -20,6 +21,10 @@ export function formatTextReport(report: BuildReport): { stdout: string; stderr:
   const failed = report.documents.filter((document) => document.status === 'failed');
   const errorCount = report.errors.length;
   const stdout = [
+    // Which house style printed these pages, whenever it is not the stock one (a CI job can see it took the right one).
+    ...(report.templates === undefined || report.templates.bundled
+      ? []
+      : [`templates  ${escapeForMessage(displayPath(report.templates.folder))}  (not the bundled templates)\n`]),
     ...built.map((document) => {
       const pages = `${document.pages ?? 0} ${document.pages === 1 ? 'page' : 'pages'}`;
       return `built  ${document.output}  (${labelOf(document)}${pages}, ${document.milliseconds ?? 0} ms)\n`;
@@ -82,6 +87,7 @@ export function formatJsonReport(report: BuildReport): string {
       ok: report.errors.length === 0,
       seconds: Math.round(report.seconds * 1000) / 1000,
       outDir: report.outDir,
+      ...(report.templates === undefined ? {} : { templates: report.templates }),
       // Every PDF counted once; then the same counts for each kind of output.
       summary: {
         ...byStatus(report.documents),

@@ -294,6 +294,8 @@ export interface BuildWarning {
 /** What a build did: the CLI turns it into text or JSON and an exit code. */
 export interface BuildReport {
   readonly outDir: string;
+  /** The templates folder the build used, and whether it is the bundled one (else the project's own, or --templates). */
+  readonly templates?: { readonly folder: string; readonly bundled: boolean };
   readonly documents: readonly DocumentResult[];
   readonly errors: readonly FactsheetsError[];
   readonly warnings: readonly BuildWarning[];

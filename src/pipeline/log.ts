@@ -8,6 +8,7 @@ export class BuildLog extends Outcome {
   constructor(
     private readonly outDir: string,
     private readonly started: number,
+    private readonly templates?: BuildReport['templates'],
   ) {
     super();
   }
@@ -34,6 +35,7 @@ export class BuildLog extends Outcome {
     });
     return {
       outDir: this.outDir,
+      ...(this.templates === undefined ? {} : { templates: this.templates }),
       documents,
       errors: [...this.errors, ...combineWriteErrors(this.outDir, this.writeFailures)],
       warnings: this.warnings,

@@ -170,6 +170,8 @@ export interface PackStep {
   readonly config: BuildConfig;
   /** Where this step records what it did. */
   readonly log: Outcome;
+  /** Whether the last build left this output in the output folder. */
+  readonly madeBefore: (output: string) => boolean;
   /** Whether any of these documents failed in this build so far. */
   readonly anyFailed: (names: ReadonlySet<string>) => boolean;
   readonly session: PrintSession;
@@ -204,6 +206,8 @@ async function packStep(
 ): Promise<void> {
   const { config, log, session } = step;
   const { output } = decision;
+  // Templates without a pack layout build no pack: worth a word only when one is left behind, out of date.
+  if (!decision.hasLayout && !step.madeBefore(output)) return;
   const skipped =
     !decision.complete || !outputFor('pack').wanted(config)
       ? undefined

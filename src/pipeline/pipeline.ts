@@ -1,4 +1,4 @@
-import type { BuildConfig } from '../config.js';
+import { BUNDLED_TEMPLATES, type BuildConfig } from '../config.js';
 import { toFactsheetsError, type Stage } from '../errors.js';
 import { launchPrinter } from '../browser/launch.js';
 import type { Printer, PrinterOptions } from '../browser/printer.js';
@@ -95,7 +95,8 @@ class Build {
     config: BuildConfig,
     private readonly deps: PipelineDeps,
   ) {
-    this.log = new BuildLog(config.outDir, deps.now());
+    const templates = { folder: config.templatesDir, bundled: config.templatesDir === BUNDLED_TEMPLATES };
+    this.log = new BuildLog(config.outDir, deps.now(), templates);
     this.cache = deps.cache ?? new BuildCache();
     this.world = { config, cache: this.cache, now: deps.now, failureMemo: deps.failureMemo };
   }

@@ -234,8 +234,8 @@ export async function packStep(
 ): Promise<Stepped<undefined>> {
   const outcome = new Outcome(run.rowsOf);
   browser.usedBy(outcome);
+  const made = new Set((run.previous?.documents ?? []).map((entry) => entry.output));
   if (rendering === undefined) {
-    const made = new Set((run.previous?.documents ?? []).map((entry) => entry.output));
     for (const pack of packs)
       if (pack.wanted && made.has(pack.output))
         outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
@@ -251,6 +251,7 @@ export async function packStep(
     templates: rendering.environment,
     messagesOf: run.messagesOf,
     anyFailed: (names) => soFar.anyFailed(names),
+    madeBefore: (output) => made.has(output),
     context: async (printer) => produceContextOf(run, printer, warn),
     // A factsheet goes into the pack as its pack edition, rendered again (see pack-edition.ts).
     renderPage: async (job) => rendering.pages.render(withLocatorMap(job, await run.cache.mapMaker()).job),

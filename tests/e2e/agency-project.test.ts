@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, readFile } from 'node:fs/promises';
+import { cp, readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ interface JsonReport {
   };
   readonly errors: readonly unknown[];
   readonly warnings: readonly { readonly message: string }[];
+  readonly templates: { readonly folder: string; readonly bundled: boolean };
 }
 
 /** The share of a page region's pixels in `colour` (±6 per channel), the region in fractions of the page. */
@@ -54,15 +55,14 @@ describe('an agency project with its own house style (real CLI, real Chromium, -
     result = await runCli(['build', '--print', '--json'], { cwd: folder });
   });
 
-  it('builds every brief and its print edition with no errors; the only warning is the pack it has no layout for', () => {
+  it('builds every brief and its print edition with its own templates, no errors and no warning (a project without a pack layout builds no pack)', async () => {
     expect(result.stderr).toBe('');
     const report = JSON.parse(result.stdout) as JsonReport;
     expect(report.errors).toEqual([]);
     expect(report.summary.documents.built).toBe(3);
     expect(report.summary.printEditions.built).toBe(3);
-    expect(report.warnings.map((warning) => warning.message)).toEqual([
-      'briefing-pack.pdf was not rebuilt: the templates have no briefing-pack layout',
-    ]);
+    expect(report.warnings).toEqual([]);
+    expect(report.templates).toEqual({ folder: await realpath(join(folder, 'templates')), bundled: false });
     expect(result.code).toBe(0);
   });
 

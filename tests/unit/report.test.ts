@@ -192,4 +192,14 @@ describe('report formats', () => {
       });
     });
   });
+  it('names the templates a build used when they are not the bundled ones, in the text and in --json', () => {
+    const base: BuildReport = { outDir: '/out', seconds: 1, documents: [], errors: [], warnings: [] };
+    const own = { ...base, templates: { folder: '/agency/templates', bundled: false } };
+    expect(formatTextReport(own).stdout.split('\n')[0]).toBe(
+      'templates  /agency/templates  (not the bundled templates)',
+    );
+    expect(JSON.parse(formatJsonReport(own)).templates).toEqual({ folder: '/agency/templates', bundled: false });
+    const stock = { ...base, templates: { folder: '/tool/templates', bundled: true } };
+    expect(formatTextReport(stock).stdout).not.toContain('templates  ');
+  });
 });
