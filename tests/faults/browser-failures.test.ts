@@ -63,6 +63,8 @@ describe('the build itself is killed (real Chromium)', () => {
     const out = await tempDir('factsheets-killed-');
     const first = await startCli(['build', '--content', content, '--out', out]).done;
     expect(first.code).toBe(0);
+    // Every PDF is there to be lost: an empty folder would leave the loop below nothing to check.
+    await expectComplete(out);
     const previous = new Map<string, Buffer>();
     for (const pdf of await pdfsIn(out)) previous.set(pdf, await readFile(join(out, pdf)));
 
@@ -116,6 +118,7 @@ describe('two builds into the same output folder at once (real Chromium)', () =>
     ]);
     expect([a.code, b.code]).toEqual([0, 0]);
     await expectComplete(shared);
+    expect(await pdfsIn(reference)).toEqual(await pdfsIn(shared));
     for (const pdf of await pdfsIn(reference)) {
       expect((await readFile(join(shared, pdf))).equals(await readFile(join(reference, pdf))), pdf).toBe(true);
     }
