@@ -6,7 +6,7 @@ import type { HtmlPage, RenderJob } from '../model/documents.js';
 import type { Outcome } from './outcome.js';
 import type { ManifestEntry } from './manifest.js';
 import type { PrintSession } from './print-session.js';
-import { produce, type ProduceContext } from './produce.js';
+import { documentWarning, produce, type ProduceContext } from './produce.js';
 import { produceContextOf, type Run } from './run.js';
 import { runLimited } from './run-limited.js';
 import { firstPageSize, type PageSizeMm } from '../pdf/facts.js';
@@ -56,8 +56,8 @@ async function printDocument(run: Run, planned: RenderJob, printing: DocumentPri
     log.jobFailedElsewhere(job);
     return;
   }
-  const context = produceContextOf(run, printer, (message, about) =>
-    log.warnings.push({ message, file: about.document.source.displayPath, document: about.document.name }),
+  const context = produceContextOf(run, printer, (message, about, at) =>
+    log.warnings.push(documentWarning(message, about, at)),
   );
   const known = upToDate.get(job.outputPath);
   const screen =

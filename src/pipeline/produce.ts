@@ -1,5 +1,5 @@
 import type { BuildConfig } from '../config.js';
-import type { Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../model/documents.js';
+import type { BuildWarning, Dataset, FitRecord, HtmlPage, PrintedPdf, RenderJob } from '../model/documents.js';
 import { VERSION } from '../version.js';
 import { FactsheetsError } from '../errors.js';
 import { lowResolutionImages, prepressRules, proseUnderFitFloor, smallText } from '../stages/prepress.js';
@@ -17,7 +17,7 @@ import {
 } from './manifest.js';
 import type { ReviewInputs } from '../review/record.js';
 import type { LoadedTemplates } from '../model/sources.js';
-import { pageSheetOf } from '../stages/layout-sheets.js';
+import { pageSheetOf, typeSizeRuleOf } from '../stages/layout-sheets.js';
 import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import { writeOutput } from '../stages/write.js';
 import { imagesNow, imagesUsed } from './image-inputs.js';
@@ -34,7 +34,25 @@ export interface ProduceContext {
   /** The fonts behind the reference that rendered pages carry. */
   readonly fonts: EmbeddedFonts;
   readonly now: () => number;
-  readonly warn: (message: string, job: RenderJob) => void;
+  /** A warning about a job's document; `at` when a template file is to fix, not the document. */
+  readonly warn: (message: string, job: RenderJob, at?: WarningPlace) => void;
+}
+
+/** Where a warning points when it is not the document's own file. */
+export interface WarningPlace {
+  readonly file: string;
+  readonly line?: number | undefined;
+}
+
+/** A warning about a job's document: at its Markdown, or at the template file `at` names. */
+export function documentWarning(message: string, job: RenderJob, at?: WarningPlace): BuildWarning {
+  return {
+    // At a template file, the message says which document showed it.
+    message: at === undefined ? message : `${job.kind} ${job.document.name}: ${message}`,
+    file: at?.file ?? job.document.source.displayPath,
+    ...(at?.line === undefined ? {} : { line: at.line }),
+    document: job.document.name,
+  };
 }
 
 export interface Produced {
@@ -64,9 +82,17 @@ export async function produce(page: HtmlPage, context: ProduceContext, screen?: 
       file: pageSheetOf(job.layout, context.templates),
       document: job.document.name,
     });
-  const prepress = [...lowResolutionImages(printed.images ?? [], rules), ...smallText(printed.textSizes ?? [], rules)];
-  if (rules.failing && prepress[0] !== undefined) throw prepress[0];
-  for (const problem of prepress) context.warn(`${problem.message}: ${lowercaseFirst(problem.hint ?? '')}`, job);
+  // Type too small is the layout's: named at the style rule that sets it, whichever document showed it.
+  const smallType = smallText(printed.textSizes ?? [], rules, (where) =>
+    typeSizeRuleOf(where, job.layout, context.templates),
+  );
+  const coarseImages = lowResolutionImages(printed.images ?? [], rules);
+  if (rules.failing && (coarseImages[0] ?? smallType[0]) !== undefined) throw coarseImages[0] ?? smallType[0];
+  const warning = (problem: FactsheetsError) => `${problem.message}: ${lowercaseFirst(problem.hint ?? '')}`;
+  // An image is the writer's (at the document that embeds it); a type size the designer's (at its rule).
+  for (const problem of coarseImages) context.warn(warning(problem), job);
+  for (const problem of smallType)
+    context.warn(warning(problem), job, { file: problem.file ?? '', line: problem.line });
   const date = creationDate(context.config, job.document.meta.date);
   const images = imagesUsed(page, context.config);
   const phraseLanguages = markedLanguages(page.html, job.lang);

@@ -36,7 +36,7 @@ import {
 } from './pack-step.js';
 import { printDocuments } from './print-documents.js';
 import { PrintSession } from './print-session.js';
-import { currentInputs } from './produce.js';
+import { currentInputs, documentWarning, type ProduceContext } from './produce.js';
 import { makeRun, produceContextOf, renderSetupOf, type Loaded, type Run } from './run.js';
 import { selectDocuments } from './select.js';
 import { staleOutputs } from './stale.js';
@@ -241,9 +241,7 @@ export async function packStep(
         outcome.notRebuilt.set(pack.output, 'the templates could not be compiled');
     return { outcome, value: undefined };
   }
-  const warn = (message: string, job: RenderJob): void => {
-    outcome.warnings.push({ message, file: job.document.source.displayPath, document: job.document.name });
-  };
+  const warn: ProduceContext['warn'] = (message, job, at) => outcome.warnings.push(documentWarning(message, job, at));
   await packSteps(packs, [...soFar.manifest, ...changed.upToDate.values()], {
     config: run.config,
     log: outcome,

@@ -86,6 +86,30 @@ function declaredSheets(declaration: LayoutDeclaration, templates: LoadedTemplat
 }
 
 /**
+ * Where a layout's style sheets set the type size of an element the page names (`text.bar-chart__label`):
+ * the last rule, in the order the sheets apply, whose selector has the element's last class and that
+ * sets `font-size` (or `font`): the one the cascade most likely took. Else the sheet that sizes the page. Text too small is the designer's to fix, not the writer's.
+ */
+export function typeSizeRuleOf(
+  where: string,
+  layout: string,
+  templates: LoadedTemplates,
+): { readonly file: string; readonly line?: number } {
+  const className = /\.([\w-]+)(?!.*\.[\w-])/.exec(where)?.[1];
+  let found: { readonly file: string; readonly line: number } | undefined;
+  if (className !== undefined) {
+    const selector = new RegExp(`\\.${className.replace(/[-]/g, '\\-')}(?![\\w-])[^{}]*\\{([^}]*)\\}`, 'g');
+    for (const [, sheet] of layoutSheets(layout, templates).sheets) {
+      for (const match of sheet.text.matchAll(selector)) {
+        if (!/(^|[;\s{])font(-size)?\s*:/.test(match[1] ?? '')) continue;
+        found = { file: sheet.displayPath, line: sheet.text.slice(0, match.index).split('\n').length };
+      }
+    }
+  }
+  return found ?? { file: pageSheetOf(layout, templates) };
+}
+
+/**
  * The file to fix for a layout's page size, as errors name it: the last sheet it names with an
  * @page rule; by default its own `<layout>.css`; else the layout file.
  */

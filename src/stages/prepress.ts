@@ -65,7 +65,11 @@ export function lowResolutionImages(images: readonly PrintedImage[], rules: Prep
  * chart's labels shrink with its column, which no style sheet shows): one problem per element
  * and size, as the layout declares (warnings, or errors).
  */
-export function smallText(sizes: readonly PrintedTextSize[], rules: PrepressRules): FactsheetsError[] {
+export function smallText(
+  sizes: readonly PrintedTextSize[],
+  rules: PrepressRules,
+  ruleOf: (where: string) => { readonly file: string; readonly line?: number },
+): FactsheetsError[] {
   return sizes
     .filter((size) => size.pt < rules.minTextPt - 0.05)
     .map(
@@ -74,6 +78,7 @@ export function smallText(sizes: readonly PrintedTextSize[], rules: PrepressRule
           `text prints at ${size.pt} pt, under the ${rules.minTextPt} pt floor: ${size.where} "${size.sample}"`,
           {
             stage: 'finish',
+            ...ruleOf(size.where),
             hint: `Set ${size.where} at ${rules.minTextPt} pt or more in the layout's style sheet (a chart's labels: size the chart in points, or give it a wider column).`,
           },
         ),

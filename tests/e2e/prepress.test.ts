@@ -79,7 +79,11 @@ describe('prepress: type measured on the page (real Chromium)', () => {
     const small = await runCli(['build', '--templates', templates, '--out', out, '--only', 'mali.en']);
     expect(small.code).toBe(0);
     expect(small.stderr).toMatch(
-      /countries\/mali\.md: warning: text prints at \d(\.\d)? pt, under the 6 pt floor: text[.\w-]* "/,
+      /templates\/styles\/one-pager\.css:(\d+): warning: one-pager mali: text prints at \d(\.\d)? pt, under the 6 pt floor: text\.bar-chart__label "/,
+    );
+    // At the rule that set it: the line added above.
+    expect(Number(/one-pager\.css:(\d+): warning: one-pager mali: text prints/.exec(small.stderr)?.[1])).toBe(
+      original.split('\n').length + 1,
     );
 
     await writeFile(sheet, `${original}\n.prose p { font-size: 6.5pt; }\n`);

@@ -58,17 +58,28 @@ describe('prepress: images print at a resolution a press can use', () => {
   });
 });
 
+const atSheet = () => ({ file: 'templates/styles/one-pager.css', line: 12 });
 const size = (pt: number, where: string, inProse = false) => ({ pt, where, sample: 'Trust Fund for Africa', inProse });
 
 describe('prepress: type sizes measured on the page', () => {
   it("names text under the layout's floor by its element and words; passes text at the floor", () => {
     const rules = prepressRules('<body>');
     expect(
-      smallText([size(5.4, 'text.bar-chart__label'), size(6, 'th'), size(9, 'p')], rules).map(
-        (problem) => problem.message,
-      ),
-    ).toEqual(['text prints at 5.4 pt, under the 6 pt floor: text.bar-chart__label "Trust Fund for Africa"']);
-    expect(smallText([size(7, 'span.sample-badge')], prepressRules('<body data-min-text-pt="7.5">'))).toHaveLength(1);
+      smallText([size(5.4, 'text.bar-chart__label'), size(6, 'th'), size(9, 'p')], rules, atSheet).map((problem) => [
+        problem.message,
+        problem.file,
+        problem.line,
+      ]),
+    ).toEqual([
+      [
+        'text prints at 5.4 pt, under the 6 pt floor: text.bar-chart__label "Trust Fund for Africa"',
+        'templates/styles/one-pager.css',
+        12,
+      ],
+    ]);
+    expect(
+      smallText([size(7, 'span.sample-badge')], prepressRules('<body data-min-text-pt="7.5">'), atSheet),
+    ).toHaveLength(1);
   });
 
   it('checks the fitting floor on the printed prose blocks, not on its setting; other runs of text are not judged by it', () => {
