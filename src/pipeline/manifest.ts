@@ -1,3 +1,4 @@
+import { checkTemplateFiles } from '../stages/validate/template-files.js';
 import { OncePerBuild } from '../once-per-build.js';
 import { messageFileFor } from '../messages/files.js';
 import { existsSync } from 'node:fs';
@@ -71,7 +72,7 @@ export function hashParts(parts: Iterable<readonly [string, string | Uint8Array]
 const templateHashes = new OncePerBuild<LoadedTemplates, string>();
 
 /**
- * The layout, every partial, the style sheets it gets (see layoutSheets) and every asset: what a change to
+ * The layout, the partials it reaches, the style sheets it gets (see layoutSheets) and every asset: what a change to
  * re-render on. Computed once per layout for a build's templates (every job asks for it).
  */
 export function templatesHash(layout: string, templates: LoadedTemplates, lang: string): string {
@@ -90,12 +91,16 @@ function templateParts(
   // The sheets it names, or by default the shared ones and its own (stages/layout-sheets.ts).
   const sharedStyles = layoutSheets(layout, templates).sheets;
   const messages = messageFileFor(lang, templates);
+  const reached = checkTemplateFiles(templates).reached.get(layout);
   return [
     ...(messages === undefined ? [] : [[`messages/${messages.name}`, messages.file.text] as const]),
     ...[...templates.layouts]
       .filter(([name]) => name === layout)
       .map(([name, file]) => [`layouts/${name}`, file.text] as const),
-    ...[...templates.partials].map(([name, file]) => [`partials/${name}`, file.text] as const),
+    // Only the partials it can reach: an edit to another layout's partial leaves its pages be.
+    ...[...templates.partials]
+      .filter(([name]) => reached?.has(name) ?? true)
+      .map(([name, file]) => [`partials/${name}`, file.text] as const),
     ...sharedStyles.map(([name, file]) => [`styles/${name}`, file.text] as const),
     ...[...templates.assets].map(([name, asset]) => [`assets/${name}`, asset.bytes] as const),
   ];

@@ -40,9 +40,11 @@ describe('mergeManifest', () => {
 describe('templatesHash', () => {
   it("changes with the layout, a partial, a shared or own style sheet, an asset or its language's messages, not with another layout or language", () => {
     const base = {
-      'layouts/a': 'A',
-      'layouts/b': 'B',
-      'partials/p': 'P',
+      'layouts/a': 'A {{> p}}',
+      'layouts/b': 'B {{> q}}',
+      'partials/p': 'P {{> p2}}',
+      'partials/p2': 'P2',
+      'partials/q': 'Q',
       'styles/base': 'S',
       'styles/a': 'SA',
       'styles/b': 'SB',
@@ -53,12 +55,29 @@ describe('templatesHash', () => {
     const hash = (changes: Record<string, string>, lang = 'en') =>
       templatesHash('a', templatesOf({ ...base, ...changes }), lang);
     const original = hash({});
-    for (const change of ['layouts/a', 'partials/p', 'styles/base', 'styles/a', 'assets/x.svg', 'messages/en'])
+    for (const change of [
+      'layouts/a',
+      'partials/p',
+      'partials/p2',
+      'styles/base',
+      'styles/a',
+      'assets/x.svg',
+      'messages/en',
+    ])
       expect(hash({ [change]: 'changed' }), change).not.toBe(original);
-    for (const change of ['layouts/b', 'styles/b', 'messages/fr'])
+    // Another layout's partial is not what a's pages are made with.
+    for (const change of ['layouts/b', 'partials/q', 'styles/b', 'messages/fr'])
       expect(hash({ [change]: 'changed' }), change).toBe(original);
     // A French edition is made with the French messages, not the English ones.
     expect(hash({ 'messages/fr': 'k: changed' }, 'fr')).not.toBe(hash({}, 'fr'));
     expect(hash({ 'messages/en': 'k: changed' }, 'fr')).toBe(hash({}, 'fr'));
+  });
+
+  it('takes every partial when a layout calls one by a computed name, or reaches a partial that does not parse', () => {
+    const base = { 'layouts/a': 'A {{> (lookup . "which")}}', 'partials/p': 'P', 'partials/q': 'Q' };
+    const hash = (changes: Record<string, string>) => templatesHash('a', templatesOf({ ...base, ...changes }), 'en');
+    expect(hash({ 'partials/q': 'changed' })).not.toBe(hash({}));
+    const unparsed = { 'layouts/a': 'A {{> p}}', 'partials/p': 'P {{#if}}' };
+    expect(hash({ ...unparsed, 'partials/q': 'changed' })).not.toBe(hash(unparsed));
   });
 });

@@ -14,6 +14,12 @@ export interface TemplateFilesCheck {
   readonly errors: readonly FactsheetsError[];
   /** The layouts that cannot print, each with the error that stops it: its own, a partial's it uses or a style sheet's. */
   readonly broken: ReadonlyMap<string, FactsheetsError>;
+  /**
+   * The partials each layout can reach (through other partials too): what its documents are made
+   * with. Every partial for a layout that calls one by a computed name, or reaches a file that
+   * does not parse (what it calls is unknown).
+   */
+  readonly reached: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const checked = new WeakMap<LoadedTemplates, TemplateFilesCheck>();
@@ -35,7 +41,8 @@ export function checkTemplateFiles(templates: LoadedTemplates): TemplateFilesChe
   }
   errors.push(...sheetErrors.values());
 
-  const uses = new Map<string, readonly PartialUse[]>();
+  // A partial's calls; undefined for one that does not parse (it may call anything).
+  const uses = new Map<string, readonly PartialUse[] | undefined>();
   const partialErrors = new Map<string, FactsheetsError>();
   const read = [...templates.partials, ...templates.layouts].map(([name, file]) => ({
     name,
@@ -54,14 +61,21 @@ export function checkTemplateFiles(templates: LoadedTemplates): TemplateFilesChe
         ? parsed
         : (missingPartial(file, parsed.partials, defined) ??
           (isPartial ? undefined : layoutError(name, file, templates, sheetErrors)));
-    if (!(parsed instanceof FactsheetsError) && isPartial) uses.set(name, parsed.partials);
+    if (isPartial) uses.set(name, parsed instanceof FactsheetsError ? undefined : parsed.partials);
     if (error === undefined) continue;
     errors.push(error);
     (isPartial ? partialErrors : layoutErrors).set(name, error);
   }
 
   const broken = new Map<string, FactsheetsError>();
+  const reached = new Map<string, ReadonlySet<string>>();
   for (const { name, parsed } of read.slice(templates.partials.size)) {
+    reached.set(
+      name,
+      parsed instanceof FactsheetsError
+        ? new Set(templates.partials.keys())
+        : partialsReachedFrom(parsed.partials, uses, templates),
+    );
     const own = layoutErrors.get(name);
     const sheet =
       own ??
@@ -72,10 +86,10 @@ export function checkTemplateFiles(templates: LoadedTemplates): TemplateFilesChe
       sheet ??
       (parsed instanceof FactsheetsError
         ? undefined
-        : brokenPartialOf(parsed.partials, uses, partialErrors, templates));
+        : [...(reached.get(name) ?? [])].map((partialName) => partialErrors.get(partialName)).find(Boolean));
     if (partial !== undefined) broken.set(name, partial);
   }
-  const result = { errors, broken };
+  const result = { errors, broken, reached };
   checked.set(templates, result);
   return result;
 }
@@ -164,24 +178,26 @@ function layoutError(
   );
 }
 
-/** The error of the first broken partial a template reaches through its partials; any, when a partial is chosen while rendering. */
-function brokenPartialOf(
+/**
+ * The partials a template reaches through its calls, in the order it reaches them: every one when
+ * a partial is chosen while rendering (a computed name) or a reached partial does not parse.
+ */
+function partialsReachedFrom(
   direct: readonly PartialUse[],
-  uses: ReadonlyMap<string, readonly PartialUse[]>,
-  errors: ReadonlyMap<string, FactsheetsError>,
+  uses: ReadonlyMap<string, readonly PartialUse[] | undefined>,
   templates: LoadedTemplates,
-): FactsheetsError | undefined {
+): ReadonlySet<string> {
   const seen = new Set<string>();
   const queue = [...direct];
   for (let use = queue.shift(); use !== undefined; use = queue.shift()) {
-    const names = use.name === undefined ? [...templates.partials.keys()] : [use.name];
-    for (const name of names) {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      const error = errors.get(name);
-      if (error !== undefined) return error;
-      queue.push(...(uses.get(name) ?? []));
-    }
+    // Every partial, after those reached so far (the order a broken one is looked for in).
+    if (use.name === undefined) return new Set([...seen, ...templates.partials.keys()]);
+    if (seen.has(use.name)) continue;
+    seen.add(use.name);
+    if (!uses.has(use.name)) continue; // an inline partial, or a missing one (reported above)
+    const calls = uses.get(use.name);
+    if (calls === undefined) return new Set([...seen, ...templates.partials.keys()]);
+    queue.push(...calls);
   }
-  return undefined;
+  return seen;
 }
