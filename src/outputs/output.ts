@@ -1,15 +1,17 @@
 import type { BuildConfig } from '../config.js';
+import type { EmbeddedFonts, Printer } from '../browser/printer.js';
 import type { BrandCoverage } from '../fonts/embed.js';
 import type { ScreenEdition } from '../stages/finish.js';
 import type { LoadedTemplates } from '../model/sources.js';
-import type { Artifact, Dataset, DocumentKind, PrintedPdf, RenderJob } from '../model/documents.js';
+import type { Dataset, DocumentKind, FitRecord, HtmlPage, RenderJob } from '../model/documents.js';
+import type { PageSizeMm } from '../pdf/facts.js';
 import type { DocumentOutputKind, OutputKind } from './paths.js';
 
 /**
  * One module per kind of output (screen.ts, print.ts, pack.ts), each behind the interfaces
  * below, found through `outputFor` (registry.ts): the rest of the build asks a kind's module
  * what it is called, where it goes, whether this build makes it, what its bytes depend on and
- * how it is finished, rather than testing a job's edition or a path's shape. A new kind is its
+ * how it is made, rather than testing a job's edition or a path's shape. A new kind is its
  * module, a line in the registry and its paths in paths.ts (see CONTRIBUTING.md, "Adding an
  * output").
  */
@@ -51,23 +53,48 @@ export interface DocumentPlace {
   readonly project: string;
 }
 
-/** What finishing a document's printed page checks it against. */
-export interface FinishInputs {
-  readonly printed: PrintedPdf;
-  readonly date: Date;
+/** What every document of a build is made with, whatever its output. */
+export interface BuildMaterials {
+  readonly printer: Printer;
+  /** The fonts behind the reference that rendered pages carry. */
+  readonly fonts: EmbeddedFonts;
   readonly coverage: BrandCoverage;
   readonly dataset: Dataset;
   readonly templates: LoadedTemplates;
-  /** The languages its HTML marked on phrases, each of which the PDF must keep. */
-  readonly phraseLanguages: readonly string[];
-  readonly warn: (message: string) => void;
+}
+
+/** Where a warning points when it is not the document's own file. */
+export interface WarningPlace {
+  readonly file: string;
+  readonly line?: number | undefined;
+}
+
+/** What one document's output is made with: the build's materials, and what is the document's. */
+export interface MakeContext extends BuildMaterials {
+  /** Its creation date (SOURCE_DATE_EPOCH, else the document's date): never the clock. */
+  readonly date: Date;
+  /** A warning about the document; `at` when a template file is to fix, not the document. */
+  readonly warn: (message: string, at?: WarningPlace) => void;
   /** The document's screen PDF as written: what an output made after it is checked against (a print edition's pages and trim). */
   readonly screen?: ScreenEdition;
 }
 
+/** An output as made, before it is written: its bytes, and what its manifest entry records of them. */
+export interface Made {
+  readonly bytes: Uint8Array;
+  readonly pages: number;
+  /** Its first page's size (a print edition's trim); absent from an output without pages of a set size. */
+  readonly pageSize?: PageSizeMm;
+  /** The fonts it embeds, by name. */
+  readonly fonts: readonly string[];
+  /** How a one-page layout was fitted to its page. */
+  readonly fit?: FitRecord;
+}
+
 /**
- * An output made of one document: its own job (from the document's planned job) rendered,
- * printed, finished and written. The screen PDF is made first; every other one after it.
+ * An output made of one document: its own job (from the document's planned job) rendered, then
+ * made from that HTML page by its module (`make`: a PDF output prints it, see printed-pdf.ts),
+ * and written by the build. The screen PDF is made first; every other one after it.
  */
 export interface DocumentOutput extends OutputModule<DocumentPlace> {
   readonly kind: DocumentOutputKind;
@@ -75,6 +102,6 @@ export interface DocumentOutput extends OutputModule<DocumentPlace> {
   jobOf(planned: RenderJob): RenderJob;
   /** What it adds to the build options its manifest's `options` input records (and a review reads). */
   readonly options: { readonly print: boolean };
-  /** Checks and settles its printed PDF. */
-  finish(job: RenderJob, inputs: FinishInputs): Promise<Artifact>;
+  /** Its bytes from the document's rendered page (its job's): printed, checked and settled for a PDF. */
+  make(page: HtmlPage, context: MakeContext): Promise<Made>;
 }

@@ -22,15 +22,19 @@ export const printOutput = {
   madeOfOthers: false,
   jobOf: printEditionOf,
   options: { print: true },
-  async finish(job, { printed, date, templates, phraseLanguages, screen }) {
-    if (screen === undefined)
-      throw new Error(`the print edition of ${job.document.name} is finished after its screen PDF`);
-    // Loaded when first used: the reports read the kinds' labels without the finishing code.
-    const [{ finishPrintEdition }, { pageSheetOf }] = await Promise.all([
+  async make(page, context) {
+    const { job } = page;
+    const { screen, date, templates } = context;
+    if (screen === undefined) throw new Error(`the print edition of ${job.document.name} is made after its screen PDF`);
+    // Loaded when first used: the reports read the kinds' labels without the printing and finishing code.
+    const [{ makePdf }, { finishPrintEdition }, { pageSheetOf }] = await Promise.all([
+      import('./printed-pdf.js'),
       import('../stages/finish.js'),
       import('../stages/layout-sheets.js'),
     ]);
-    return finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, templates), phraseLanguages);
+    return makePdf(page, context, (printed, phraseLanguages) =>
+      finishPrintEdition(job, printed, date, screen, pageSheetOf(job.layout, templates), phraseLanguages),
+    );
   },
 } as const satisfies DocumentOutput;
 

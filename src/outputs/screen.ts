@@ -17,15 +17,19 @@ export const screenOutput = {
   // The plan makes the screen PDF's job.
   jobOf: (planned) => planned,
   options: { print: false },
-  /** Its checks (fonts, fit, PDF/UA-1), then the space budget: a page over it is a warning. */
-  async finish(job, { printed, date, coverage, dataset, templates, phraseLanguages, warn }) {
-    // Loaded when first used: the reports read the kinds' labels without the finishing code.
-    const [{ finishPdf }, { checkPageBudget }] = await Promise.all([
+  /** Printed, then its checks (fonts, fit, PDF/UA-1), then the space budget: a page over it is a warning. */
+  async make(page, context) {
+    // Loaded when first used: the reports read the kinds' labels without the printing and finishing code.
+    const [{ makePdf }, { finishPdf }, { checkPageBudget }] = await Promise.all([
+      import('./printed-pdf.js'),
       import('../stages/finish.js'),
       import('../stages/page-budget.js'),
     ]);
-    const artifact = finishPdf(job, printed, date, coverage, { dataset, phraseLanguages, templates });
-    await checkPageBudget(job, printed.bytes, artifact.pages, printed.budget, warn);
-    return artifact;
+    const { date, coverage, dataset, templates, warn } = context;
+    return makePdf(page, context, async (printed, phraseLanguages) => {
+      const artifact = finishPdf(page.job, printed, date, coverage, { dataset, phraseLanguages, templates });
+      await checkPageBudget(page.job, printed.bytes, artifact.pages, printed.budget, warn);
+      return artifact;
+    });
   },
 } as const satisfies DocumentOutput;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FinishInputs } from '../../src/outputs/output.js';
+import type { MakeContext } from '../../src/outputs/output.js';
 import { OUTPUT_KINDS } from '../../src/outputs/paths.js';
 import {
   allOutputs,
@@ -127,16 +127,14 @@ describe('each output module: its job, inputs and finishing', () => {
     expect(outputFor('print').options).toEqual({ print: true });
   });
 
-  it('print: finishing needs the screen PDF it is checked against', async () => {
-    const printed = { bytes: new Uint8Array(), text: '', headings: [], blockedRequests: [] };
+  it('print: made only after the screen PDF it is checked against', async () => {
+    const print = outputFor('print').jobOf(job);
     await expect(
-      outputFor('print').finish(outputFor('print').jobOf(job), {
-        printed,
+      outputFor('print').make({ job: print, html: '', warnings: [] }, {
         date: new Date(0),
-        phraseLanguages: [],
         warn: () => {},
-      } as unknown as FinishInputs),
-    ).rejects.toThrow('the print edition of mali is finished after its screen PDF');
+      } as unknown as MakeContext),
+    ).rejects.toThrow('the print edition of mali is made after its screen PDF');
   });
 
   it("pack: a document's part laid out without its own page numbers, never written on its own", () => {
