@@ -201,7 +201,9 @@ async function startSession(
   try {
     const connecting = puppeteer.connect({
       transport: chromium.transport,
-      protocolTimeout: timeoutMs * 2,
+      // Connecting asks the browser for its targets: a call bounded by the start's time, not a page's
+      // (with --timeout 3 a relaunch on a loaded machine timed out there). Pages keep their own deadlines.
+      protocolTimeout: Math.max(timeoutMs * 2, startMs),
       defaultViewport: null,
     });
     browser = await withDeadline(Promise.race([connecting, chromium.failed]), startMs).catch((error: unknown) => {

@@ -241,7 +241,7 @@ function missingLayoutError(
 ): FactsheetsError {
   const folder = templates.messagesFolder.replace(/[\\/]messages$/, '');
   const what = uses[0]?.kind === 'factsheet' ? 'factsheet' : 'country brief';
-  const others = [...templates.layouts.keys()].filter((name) => name !== 'briefing-pack').sort();
+  const others = [...templates.layouts.keys()].filter((name) => name !== PACK_NAME).sort();
   return new FactsheetsError(
     `the layout "${layout}" is missing: every ${what} that names no other layout prints with it (${uses.length} ${uses.length === 1 ? 'document' : 'documents'} here)`,
     {
