@@ -148,9 +148,17 @@ function unreadable(name: string, what: string): never {
   });
 }
 
+/** Where an object's value could change: a string's start, or an `s` or `e` that may begin its keyword. */
+const VALUE_STOP = /[(<se]/g;
+
 /** Where an object's value ends: at `stream` or `endobj` outside any string. */
 function tokenEnd(text: string, from: number): { at: number; keyword: 'stream' | 'endobj' } {
+  // Jumps from one place that could matter to the next: every other character is stepped over.
   for (let at = from; at < text.length; ) {
+    VALUE_STOP.lastIndex = at;
+    const stop = VALUE_STOP.exec(text);
+    if (stop === null) break;
+    at = stop.index;
     const skipped = skipString(text, at);
     if (skipped !== at) {
       at = skipped;
@@ -187,26 +195,31 @@ export function skipString(text: string, at: number): number {
   return at;
 }
 
+/** Where a value could hold a reference or a string: `(`, `<`, or a digit that starts a number. */
+const REFERENCE_STOP = /[(<]|(?<![\d.])\d/g;
+
 /** Calls `replace` for every reference `N G R` outside strings and puts back what it returns. */
 export function mapReferences(value: string, replace: (number: number) => string): string {
   let output = '';
   let copied = 0;
   const reference = /(\d+) (\d+) R(?![A-Za-z0-9])/y;
+  // Jumps from one place that could matter to the next: every other character is stepped over.
   for (let at = 0; at < value.length; ) {
+    REFERENCE_STOP.lastIndex = at;
+    const stop = REFERENCE_STOP.exec(value);
+    if (stop === null) break;
+    at = stop.index;
     const skipped = skipString(value, at);
     if (skipped !== at) {
       at = skipped;
       continue;
     }
-    const char = value[at] ?? '';
-    if (char >= '0' && char <= '9' && !/[\d.]/.test(value[at - 1] ?? '')) {
-      reference.lastIndex = at;
-      const match = reference.exec(value);
-      if (match !== null) {
-        output += value.slice(copied, at) + replace(Number(match[1]));
-        at = copied = reference.lastIndex;
-        continue;
-      }
+    reference.lastIndex = at;
+    const match = reference.exec(value);
+    if (match !== null) {
+      output += value.slice(copied, at) + replace(Number(match[1]));
+      at = copied = reference.lastIndex;
+      continue;
     }
     at += 1;
   }

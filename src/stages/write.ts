@@ -85,9 +85,12 @@ export async function writeOutput(
   }
 }
 
+/** Pieces smaller than this are gathered into one write: a pack comes as thousands of small pieces. */
+const WRITE_BATCH = 1024 * 1024;
+
 async function writeAll(handle: FileHandle, pieces: readonly Uint8Array[], writer: ChunkWriter): Promise<number> {
   let position = 0;
-  for (const piece of pieces) {
+  for (const piece of batched(pieces)) {
     for (let done = 0; done < piece.byteLength; ) {
       const written = await writer(handle, piece.subarray(done), position);
       // A write that makes no progress would loop for ever: a full disk says so with ENOSPC, anything else is cut short.
@@ -97,6 +100,22 @@ async function writeAll(handle: FileHandle, pieces: readonly Uint8Array[], write
     }
   }
   return position;
+}
+
+/** The same bytes in the same order, consecutive small pieces joined into one of about WRITE_BATCH bytes. */
+function* batched(pieces: readonly Uint8Array[]): Generator<Uint8Array> {
+  let batch: Uint8Array[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    if (size > 0 && size + piece.byteLength > WRITE_BATCH) {
+      yield batch.length === 1 ? (batch[0] as Uint8Array) : Buffer.concat(batch, size);
+      batch = [];
+      size = 0;
+    }
+    batch.push(piece);
+    size += piece.byteLength;
+  }
+  if (batch.length > 0) yield batch.length === 1 ? (batch[0] as Uint8Array) : Buffer.concat(batch, size);
 }
 
 function hashOf(pieces: readonly Uint8Array[]): string {
